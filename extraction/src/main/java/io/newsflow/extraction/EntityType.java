@@ -1,0 +1,3 @@
+package io.newsflow.extraction;
+
+public enum EntityType { PERSON, ORGANIZATION, LOCATION, MISC }

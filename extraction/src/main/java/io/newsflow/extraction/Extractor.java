@@ -1,0 +1,36 @@
+package io.newsflow.extraction;
+
+import io.newsflow.extraction.entities.EntityRecognizer;
+import io.newsflow.extraction.figures.FigureExtractor;
+import java.time.LocalDate;
+
+/**
+ * The extraction library's one entry point. Load it once (models and lexicons are read at construction) and
+ * share it between threads: {@link #extract} is thread-safe.
+ */
+public final class Extractor {
+
+    public static final String VERSION = "0.1.0";
+
+    private final FigureExtractor figures;
+    private final EntityRecognizer entities;
+
+    public static Extractor load() {
+        return new Extractor(FigureExtractor.create(), EntityRecognizer.load());
+    }
+
+    private Extractor(FigureExtractor figures, EntityRecognizer entities) {
+        this.figures = figures;
+        this.entities = entities;
+    }
+
+    /**
+     * @param text          the story text (headline and body)
+     * @param languageHint  "ar" or "en" when the source knows it, else null to detect
+     * @param publishedDate the article's publication date, used to resolve relative dates; may be null
+     */
+    public Extraction extract(String text, String languageHint, LocalDate publishedDate) {
+        String language = languageHint != null ? languageHint : LanguageDetector.detect(text);
+        return new Extraction(language, entities.recognize(text, language), figures.extract(text, language, publishedDate));
+    }
+}
