@@ -1,0 +1,85 @@
+package io.newsflow.testing;
+
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import kafka.server.BrokerServer;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real KRaft cluster inside the test JVM. One shared single-broker cluster serves every test class of a module
+ * ({@link #shared()}); failure tests start their own three-broker cluster with {@link #start(int)}.
+ */
+public final class KafkaTestCluster implements AutoCloseable {
+
+    private static KafkaTestCluster shared;
+
+    private final KafkaClusterTestKit kit;
+
+    private KafkaTestCluster(KafkaClusterTestKit kit) {
+        this.kit = kit;
+    }
+
+    /** The JVM-wide single-broker cluster, started on first use and stopped when the JVM exits. */
+    public static synchronized KafkaTestCluster shared() {
+        if (shared == null) {
+            shared = start(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-test-cluster-shutdown"));
+        }
+        return shared;
+    }
+
+    public static KafkaTestCluster start(int brokers) {
+        // The kit defaults to a testing metadata version; pin the production one with the features the pipeline
+        // relies on (transactions v2 for exactly_once_v2, the new group protocol).
+        BootstrapMetadata metadata = BootstrapMetadata.fromVersions(MetadataVersion.latestProduction(), Map.of(
+                "transaction.version", (short) 2, "group.version", (short) 1, "streams.version", (short) 1,
+                "share.version", (short) 1, "eligible.leader.replicas.version", (short) 1), "newsflow");
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder(metadata)
+                    .setCombined(brokers == 1)
+                    .setNumBrokerNodes(brokers)
+                    .setNumControllerNodes(1)
+                    .build();
+            String replication = String.valueOf(Math.min(3, brokers));
+            KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("offsets.topic.replication.factor", replication)
+                    .setConfigProp("transaction.state.log.replication.factor", replication)
+                    .setConfigProp("transaction.state.log.min.isr", brokers >= 3 ? "2" : "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .build();
+            kit.format();
+            kit.startup();
+            kit.waitForReadyBrokers();
+            return new KafkaTestCluster(kit);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the in-process Kafka cluster", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return kit.bootstrapServers();
+    }
+
+    /** Stops one broker, as a crash or a maintenance restart would. */
+    public void stopBroker(int brokerId) {
+        BrokerServer broker = kit.brokers().get(brokerId);
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    public void startBroker(int brokerId) {
+        kit.brokers().get(brokerId).startup();
+    }
+
+    @Override
+    public void close() {
+        try {
+            kit.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the in-process Kafka cluster", e);
+        }
+    }
+}
