@@ -1,0 +1,47 @@
+package io.newsflow.pipeline;
+
+import io.newsflow.enrichment.EnrichmentApp;
+import io.newsflow.enrichment.EnrichmentConfig;
+import io.newsflow.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How the demo runs each stage on one machine: the settings that differ from a production deployment. */
+final class LocalStages {
+
+    private LocalStages() {
+    }
+
+    static EnrichmentApp startEnrichment(Map<String, Object> settings, Path stateDir) throws InterruptedException {
+        Map<String, Object> config = new LinkedHashMap<>(settings);
+        config.put("state.dir", stateDir.toString());
+        // A single broker cannot hold three replicas of the app's internal topics.
+        config.put("replication.factor", "1");
+        config.put("commit.interval.ms", "200");
+        EnrichmentApp app = new EnrichmentApp(new EnrichmentConfig(config));
+        app.start();
+        if (!app.awaitRunning(Duration.ofSeconds(60))) {
+            app.close();
+            throw new IllegalStateException("the enrichment app did not reach RUNNING: " + app.state());
+        }
+        return app;
+    }
+
+    static Map<String, String> sinkConnectorConfig(Path database, String registryUrl) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("name", "newsflow-sink");
+        config.put("connector.class", "io.newsflow.sink.NewsSinkConnector");
+        config.put("tasks.max", "1");
+        config.put("topics", Topics.ENRICHED);
+        config.put("connection.url", database.toString());
+        config.put("registry.url", registryUrl);
+        // A record the sink can never write goes to the dead-letter topic with the reason in its headers.
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", Topics.DEAD_LETTER);
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        return config;
+    }
+}
