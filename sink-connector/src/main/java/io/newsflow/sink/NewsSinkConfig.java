@@ -1,0 +1,119 @@
+package io.newsflow.sink;
+
+import io.newsflow.sink.store.Database;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** The settings of {@link NewsSinkConnector}, declared once; {@code CONFIG.md} is generated from {@link #CONFIG_DEF}. */
+public final class NewsSinkConfig extends AbstractConfig {
+
+    private static final String GROUP_CONNECTION = "Connection";
+    private static final String GROUP_WRITES = "Writes";
+    private static final String GROUP_DECODING = "Decoding";
+
+    public static final String CONNECTION_URL = "connection.url";
+    public static final String CONNECTION_URL_DEFAULT = "newsflow.db";
+    private static final String CONNECTION_URL_DOC = "Where articles are stored: a JDBC URL or a plain file path. "
+            + "'jdbc:postgresql://host:port/db' selects PostgreSQL; 'jdbc:sqlite:PATH' or a plain path selects an "
+            + "embedded SQLite file (relative paths resolve against the worker's working directory). The dialect "
+            + "is detected from this URL.";
+
+    public static final String CONNECTION_USER = "connection.user";
+    private static final String CONNECTION_USER_DOC = "Database user; ignored by SQLite.";
+
+    public static final String CONNECTION_PASSWORD = "connection.password";
+    private static final String CONNECTION_PASSWORD_DOC = "Database password; ignored by SQLite. Never logged. Keep it "
+            + "out of the connector configuration with a config provider, e.g. '${file:/etc/newsflow/db.properties:password}'.";
+
+    public static final String BATCH_SIZE = "batch.size";
+    public static final int BATCH_SIZE_DEFAULT = 500;
+    private static final String BATCH_SIZE_DOC = "Most records written in one database transaction. A larger delivery "
+            + "from the worker is written as several transactions, in order.";
+
+    public static final String MAX_RETRIES = "max.retries";
+    public static final int MAX_RETRIES_DEFAULT = 10;
+    private static final String MAX_RETRIES_DOC = "How many times in a row a batch is retried after a transient "
+            + "database failure (connection lost, server restarting, serialization failure, SQLite busy) before "
+            + "the task fails. Together with retry.backoff.ms this is how long an outage the sink rides out.";
+
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+    public static final long RETRY_BACKOFF_MS_DEFAULT = 3000L;
+    private static final String RETRY_BACKOFF_MS_DOC = "Wait before redelivering a batch that failed transiently.";
+
+    public static final String TABLE_PREFIX = "table.prefix";
+    public static final String TABLE_PREFIX_DEFAULT = "";
+    private static final String TABLE_PREFIX_DOC = "Prepended to every table and index name (including Flyway's "
+            + "history table), so that several pipelines can share one database. Letters, digits and underscores.";
+
+    public static final String REGISTRY_URL = "registry.url";
+    private static final String REGISTRY_URL_DOC = "Apicurio Registry v3 API the record values were written against, "
+            + "e.g. 'http://registry:8080/apis/registry/v3'. Values must arrive as bytes: set "
+            + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter.";
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(CONNECTION_URL, Type.STRING, CONNECTION_URL_DEFAULT, new NonEmptyString(), Importance.HIGH,
+                    CONNECTION_URL_DOC, GROUP_CONNECTION, 1, Width.LONG, "Database URL")
+            .define(CONNECTION_USER, Type.STRING, null, Importance.HIGH,
+                    CONNECTION_USER_DOC, GROUP_CONNECTION, 2, Width.MEDIUM, "Database user")
+            .define(CONNECTION_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
+                    CONNECTION_PASSWORD_DOC, GROUP_CONNECTION, 3, Width.MEDIUM, "Database password")
+            .define(TABLE_PREFIX, Type.STRING, TABLE_PREFIX_DEFAULT, new TablePrefixValidator(), Importance.LOW,
+                    TABLE_PREFIX_DOC, GROUP_CONNECTION, 4, Width.SHORT, "Table prefix")
+            .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 100_000), Importance.MEDIUM,
+                    BATCH_SIZE_DOC, GROUP_WRITES, 1, Width.SHORT, "Batch size")
+            .define(MAX_RETRIES, Type.INT, MAX_RETRIES_DEFAULT, Range.atLeast(0), Importance.MEDIUM,
+                    MAX_RETRIES_DOC, GROUP_WRITES, 2, Width.SHORT, "Maximum retries")
+            .define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM,
+                    RETRY_BACKOFF_MS_DOC, GROUP_WRITES, 3, Width.SHORT, "Retry backoff (ms)")
+            .define(REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(), Importance.HIGH,
+                    REGISTRY_URL_DOC, GROUP_DECODING, 1, Width.LONG, "Registry URL");
+
+    public NewsSinkConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, originals);
+    }
+
+    public Database database() {
+        Password password = getPassword(CONNECTION_PASSWORD);
+        return Database.of(getString(CONNECTION_URL), getString(CONNECTION_USER),
+                password == null ? null : password.value(), getString(TABLE_PREFIX));
+    }
+
+    public int batchSize() {
+        return getInt(BATCH_SIZE);
+    }
+
+    public int maxRetries() {
+        return getInt(MAX_RETRIES);
+    }
+
+    public long retryBackoffMs() {
+        return getLong(RETRY_BACKOFF_MS);
+    }
+
+    public String registryUrl() {
+        return getString(REGISTRY_URL);
+    }
+
+    /** The prefix is spliced into DDL and SQL as an identifier, so only identifier characters may pass. */
+    private static final class TablePrefixValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value != null && !((String) value).matches("[A-Za-z0-9_]{0,32}")) {
+                throw new ConfigException(name, value, "up to 32 letters, digits or underscores");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "up to 32 letters, digits or underscores";
+        }
+    }
+}

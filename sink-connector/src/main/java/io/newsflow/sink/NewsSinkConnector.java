@@ -1,0 +1,54 @@
+package io.newsflow.sink;
+
+import io.newsflow.sink.store.Database;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the enriched articles of {@code news.enriched} in PostgreSQL or SQLite. Brings the tables up to date once,
+ * here, before any task runs: tasks creating tables concurrently collide on PostgreSQL's catalog.
+ */
+public class NewsSinkConnector extends SinkConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(NewsSinkConnector.class);
+
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.props = Map.copyOf(props);
+        Database database = new NewsSinkConfig(props).database();
+        log.info("Migrating the article tables in {}", database);
+        database.migrate();
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return NewsSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        return Collections.nCopies(maxTasks, props);
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public ConfigDef config() {
+        return NewsSinkConfig.CONFIG_DEF;
+    }
+}

@@ -1,0 +1,166 @@
+package io.newsflow.sink;
+
+import io.newsflow.sink.store.ArticleStore;
+import io.newsflow.sink.store.ArticleStore.Rejection;
+import io.newsflow.sink.store.Change;
+import io.newsflow.sink.store.StoreException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each delivery from the worker to the database before {@code put} returns, one transaction per
+ * {@code batch.size} records, and tells the worker to commit exactly the offsets written so far.
+ *
+ * <p>A record that can never be stored (undecodable, or refused by a constraint) goes to the errant record
+ * reporter and the rest of its batch is written. A transient failure (database or registry unreachable) throws
+ * {@link RetriableException}, which makes the worker deliver the same records again after {@code retry.backoff.ms}:
+ * nothing is skipped and nothing is reordered, and the writes already made are idempotent when replayed.
+ */
+public class NewsSinkTask extends SinkTask {
+
+    private static final Logger log = LoggerFactory.getLogger(NewsSinkTask.class);
+
+    private NewsSinkConfig config;
+    private ArticleDecoder decoder;
+    private ArticleStore store;
+    private ErrantRecordReporter reporter;
+    /** Per partition, the offset after the last record that is durably written (or reported). */
+    private final Map<TopicPartition, OffsetAndMetadata> written = new HashMap<>();
+    private int failedAttempts;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new NewsSinkConfig(props);
+        decoder = new ArticleDecoder(config.registryUrl());
+        store = new ArticleStore(config.database());
+        reporter = context.errantRecordReporter();
+        log.info("Writing to {} in batches of up to {} records", config.database(), config.batchSize());
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        List<SinkRecord> batch = new ArrayList<>(config.batchSize());
+        for (SinkRecord record : records) {
+            // A redelivery after a retriable failure repeats records this task already wrote: skip them, so they
+            // cost nothing and undecodable ones are not reported twice.
+            OffsetAndMetadata next = written.get(partition(record));
+            if (next != null && record.originalKafkaOffset() < next.offset()) {
+                continue;
+            }
+            batch.add(record);
+            if (batch.size() == config.batchSize()) {
+                write(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            write(batch);
+        }
+        failedAttempts = 0;
+    }
+
+    private void write(List<SinkRecord> batch) {
+        List<Change> changes = new ArrayList<>(batch.size());
+        List<SinkRecord> sources = new ArrayList<>(batch.size());
+        List<Map.Entry<SinkRecord, DataException>> undecodable = new ArrayList<>();
+        for (SinkRecord record : batch) {
+            try {
+                changes.add(decoder.decode(record));
+                sources.add(record);
+            } catch (DataException e) {
+                undecodable.add(Map.entry(record, e));
+            } catch (RetriableException e) {
+                throw retry(e);
+            }
+        }
+        List<Rejection> rejected;
+        try {
+            rejected = store.write(changes);
+        } catch (StoreException e) {
+            if (e.isRetriable()) {
+                throw retry(e);
+            }
+            throw new ConnectException(e.getMessage(), e);
+        }
+        undecodable.forEach(failed -> report(failed.getKey(), failed.getValue()));
+        for (Rejection rejection : rejected) {
+            report(sources.get(rejection.index()), new DataException(
+                    "the database refused the article: " + rejection.reason().getMessage(), rejection.reason()));
+        }
+        for (SinkRecord record : batch) {
+            written.put(partition(record), new OffsetAndMetadata(record.originalKafkaOffset() + 1));
+        }
+    }
+
+    private RetriableException retry(Exception cause) {
+        failedAttempts++;
+        if (failedAttempts > config.maxRetries()) {
+            throw new ConnectException("giving up after " + config.maxRetries() + " retries: " + cause.getMessage(),
+                    cause);
+        }
+        log.warn("Attempt {} of {} failed, retrying in {} ms: {}", failedAttempts, config.maxRetries() + 1,
+                config.retryBackoffMs(), cause.getMessage());
+        context.timeout(config.retryBackoffMs());
+        return cause instanceof RetriableException retriable ? retriable : new RetriableException(cause);
+    }
+
+    private void report(SinkRecord record, Exception reason) {
+        if (reporter == null) {
+            throw new ConnectException("cannot store record " + partition(record) + "@" + record.originalKafkaOffset()
+                    + " and this worker has no errant record reporter: " + reason.getMessage(), reason);
+        }
+        log.warn("Reporting record {}@{}: {}", partition(record), record.originalKafkaOffset(), reason.getMessage());
+        reporter.report(record, reason);
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        // Only what put() wrote and committed: the worker may have consumed further than that.
+        Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>();
+        for (TopicPartition partition : currentOffsets.keySet()) {
+            OffsetAndMetadata offset = written.get(partition);
+            if (offset != null) {
+                committable.put(partition, offset);
+            }
+        }
+        return committable;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        // After a rebalance another task owns these; if they come back, their offsets come from the worker again.
+        written.keySet().removeAll(partitions);
+    }
+
+    @Override
+    public void stop() {
+        if (store != null) {
+            store.close();
+        }
+        if (decoder != null) {
+            decoder.close();
+        }
+    }
+
+    private static TopicPartition partition(SinkRecord record) {
+        return new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+    }
+}

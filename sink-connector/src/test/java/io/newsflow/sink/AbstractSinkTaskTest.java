@@ -1,0 +1,242 @@
+package io.newsflow.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.Topics;
+import io.newsflow.testing.TestRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the sink does with each kind of record, on a real database, with values written by the real Avro serializer
+ * against the real registry. One subclass per database runs the same tests.
+ */
+abstract class AbstractSinkTaskTest {
+
+    private static final String TOPIC = Topics.ENRICHED;
+    private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String registryUrl;
+    private static Serializer<EnrichedArticle> serializer;
+
+    private TestDatabase db;
+    private Map<String, String> props;
+    private NewsSinkTask task;
+    private RecordingContext context;
+    private long nextOffset;
+
+    abstract TestDatabase createDatabase();
+
+    @BeforeAll
+    static void registry() {
+        registryUrl = TestRegistry.shared().apiUrl();
+        serializer = RegistrySerdes.valueSerializer(registryUrl);
+    }
+
+    @BeforeEach
+    void start() {
+        db = createDatabase();
+        props = new HashMap<>(db.connectorProps());
+        props.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
+        props.put(NewsSinkConfig.BATCH_SIZE, "50");
+        NewsSinkConnector connector = new NewsSinkConnector();
+        connector.start(props);
+        task = startTask();
+    }
+
+    private NewsSinkTask startTask() {
+        NewsSinkTask started = new NewsSinkTask();
+        context = new RecordingContext();
+        started.initialize(context);
+        started.start(props);
+        return started;
+    }
+
+    @AfterEach
+    void stop() {
+        task.stop();
+        db.close();
+    }
+
+    @Test
+    void storesAnArticleWithItsEntitiesAndFigures() throws Exception {
+        task.put(List.of(record(Articles.english("a1", 1, "Egypt refers 771 to trial"))));
+
+        StoredArticle stored = StoredArticle.find(db, "a1").orElseThrow();
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.language()).isEqualTo("en");
+        assertThat(stored.headline()).isEqualTo("Egypt refers 771 to trial");
+        assertThat(stored.entities()).containsExactly("LOCATION Egypt country:EG", "ORGANIZATION central bank org:CBE");
+        assertThat(stored.figures()).containsExactly("COUNT 771.0 defendants/defendants", "PERCENT 2.0 percent/percent");
+        JsonNode record = JSON.readTree(stored.record());
+        assertThat(record.at("/article/headline").asText()).isEqualTo("Egypt refers 771 to trial");
+        assertThat(record.at("/article/publishedAt").asText()).isEqualTo("2017-02-12T09:30:00Z");
+        assertThat(record.at("/entities/0/canonicalId").asText()).isEqualTo("country:EG");
+    }
+
+    @Test
+    void storesArabicUnitsUnderTheirFoldedKey() {
+        task.put(List.of(record(Articles.arabic("ar1", 1, "إحالة 771 متهماً إلى المحاكمة"))));
+
+        StoredArticle stored = StoredArticle.find(db, "ar1").orElseThrow();
+        assertThat(stored.headline()).isEqualTo("إحالة 771 متهماً إلى المحاكمة");
+        assertThat(stored.figures()).containsExactly("COUNT 771.0 متهماً/متهم", "MONEY 3000000.0 null/null");
+    }
+
+    @Test
+    void aNewerVersionReplacesTheArticleAndItsChildren() {
+        task.put(List.of(record(Articles.english("a1", 1, "First"))));
+        EnrichedArticle revised = Articles.english("a1", 2, "Revised");
+        revised.getEntities().remove(1);
+        task.put(List.of(record(revised)));
+
+        StoredArticle stored = StoredArticle.find(db, "a1").orElseThrow();
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.headline()).isEqualTo("Revised");
+        assertThat(stored.entities()).containsExactly("LOCATION Egypt country:EG");
+        assertThat(db.count("SELECT count(*) FROM article_figures WHERE article_id = 'a1'")).isEqualTo(2);
+    }
+
+    @Test
+    void anOlderVersionChangesNothing() {
+        task.put(List.of(record(Articles.english("a1", 5, "Fifth"))));
+        task.put(List.of(record(Articles.english("a1", 4, "Fourth, arriving late"))));
+
+        StoredArticle stored = StoredArticle.find(db, "a1").orElseThrow();
+        assertThat(stored.version()).isEqualTo(5);
+        assertThat(stored.headline()).isEqualTo("Fifth");
+    }
+
+    @Test
+    void theSameVersionAgainChangesNothingEvenWithOtherContent() {
+        EnrichedArticle original = Articles.english("a1", 3, "Original");
+        task.put(List.of(record(original)));
+        // The same record again, as a producer retry writes it, then a conflicting text under the same version.
+        task.put(List.of(record(original), record(Articles.english("a1", 3, "Same version, other text"))));
+
+        StoredArticle stored = StoredArticle.find(db, "a1").orElseThrow();
+        assertThat(stored.headline()).isEqualTo("Original");
+        assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM article_figures")).isEqualTo(2);
+    }
+
+    @Test
+    void aTombstoneDeletesTheArticleAndItsChildren() {
+        task.put(List.of(record(Articles.english("a1", 1, "Killed story")), record(Articles.english("a2", 1, "Kept"))));
+        task.put(List.of(tombstone("a1")));
+
+        assertThat(StoredArticle.find(db, "a1")).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM article_entities WHERE article_id = 'a1'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM article_figures WHERE article_id = 'a1'")).isZero();
+        assertThat(StoredArticle.find(db, "a2")).isPresent();
+    }
+
+    @Test
+    void oneBatchEndsAsIfItsRecordsWereAppliedOneByOne() {
+        task.put(List.of(
+                record(Articles.english("a1", 1, "v1")),
+                record(Articles.english("a1", 3, "v3")),
+                record(Articles.english("a1", 2, "v2, late")),
+                record(Articles.english("a2", 1, "killed and reissued")),
+                tombstone("a2"),
+                record(Articles.english("a2", 1, "reissued after the kill"))));
+
+        assertThat(StoredArticle.find(db, "a1").orElseThrow().headline()).isEqualTo("v3");
+        assertThat(StoredArticle.find(db, "a2").orElseThrow().headline()).isEqualTo("reissued after the kill");
+        assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(4);
+    }
+
+    @Test
+    void badRecordsAreReportedAndTheRestOfTheBatchIsWritten() {
+        EnrichedArticle impossible = Articles.english("bad-offsets", 1, "Entity ends before it starts");
+        impossible.getEntities().get(0).setEnd(-1);
+        List<SinkRecord> batch = List.of(
+                record(Articles.english("good1", 1, "Before")),
+                raw("garbage", "not avro at all".getBytes(StandardCharsets.UTF_8)),
+                record(impossible),
+                record(Articles.english("good2", 1, "After")));
+
+        task.put(batch);
+
+        assertThat(StoredArticle.find(db, "good1")).isPresent();
+        assertThat(StoredArticle.find(db, "good2")).isPresent();
+        assertThat(StoredArticle.find(db, "bad-offsets")).isEmpty();
+        assertThat(context.reports).extracting(r -> r.record().key()).containsExactly("garbage", "bad-offsets");
+        assertThat(context.reports.get(0).error()).hasMessageContaining("not an EnrichedArticle");
+        assertThat(context.reports.get(1).error()).hasMessageContaining("the database refused the article");
+        assertThat(task.preCommit(Map.of(PARTITION, new OffsetAndMetadata(0))))
+                .containsEntry(PARTITION, new OffsetAndMetadata(batch.get(3).kafkaOffset() + 1));
+    }
+
+    @Test
+    void replayingAfterACrashChangesNothing() {
+        List<SinkRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            batch.add(record(Articles.english("a" + (i % 40), i / 40, "revision " + i / 40)));
+        }
+        batch.add(tombstone("a7"));
+        task.put(batch);
+        String before = snapshot();
+
+        // A worker that died before committing offsets redelivers everything to a new task.
+        task.stop();
+        task = startTask();
+        task.put(batch.stream().map(AbstractSinkTaskTest::redelivery).toList());
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(39);
+        assertThat(db.count("SELECT count(*) FROM articles WHERE version = 2")).isEqualTo(39);
+        assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(39 * 2);
+    }
+
+    @Test
+    void commitsOnlyOffsetsThatWereWritten() {
+        TopicPartition other = new TopicPartition(TOPIC, 1);
+        task.put(List.of(record(Articles.english("a1", 1, "x")), record(Articles.english("a2", 1, "y"))));
+
+        Map<TopicPartition, OffsetAndMetadata> committable = task.preCommit(Map.of(
+                PARTITION, new OffsetAndMetadata(99), other, new OffsetAndMetadata(7)));
+
+        assertThat(committable).containsExactly(Map.entry(PARTITION, new OffsetAndMetadata(nextOffset)));
+    }
+
+    private String snapshot() {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            all.append(StoredArticle.find(db, "a" + i).map(Object::toString).orElse("none")).append('\n');
+        }
+        return all.toString();
+    }
+
+    private SinkRecord record(EnrichedArticle article) {
+        return raw(article.getArticle().getId(), serializer.serialize(TOPIC, article));
+    }
+
+    private SinkRecord tombstone(String id) {
+        return raw(id, null);
+    }
+
+    private SinkRecord raw(String key, byte[] value) {
+        return new SinkRecord(TOPIC, 0, null, key, null, value, nextOffset++);
+    }
+
+    private static SinkRecord redelivery(SinkRecord record) {
+        return new SinkRecord(record.topic(), record.kafkaPartition(), null, record.key(), null, record.value(),
+                record.kafkaOffset());
+    }
+}

@@ -1,0 +1,8 @@
+package io.newsflow.sink;
+
+class SqliteSinkTaskTest extends AbstractSinkTaskTest {
+    @Override
+    TestDatabase createDatabase() {
+        return TestDatabase.sqlite();
+    }
+}
