@@ -1,5 +1,6 @@
 package io.newsflow.pipeline;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,9 @@ import picocli.CommandLine.Command;
 public final class NewsPipeline {
 
     public static void main(String[] args) {
+        // The registry client logs through java.util.logging; route it to the same log as everything else.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         int exit = commandLine().execute(args);
         System.exit(exit);
     }
