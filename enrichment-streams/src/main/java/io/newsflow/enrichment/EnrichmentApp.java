@@ -1,0 +1,88 @@
+package io.newsflow.enrichment;
+
+import io.newsflow.extraction.Extractor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One instance of the enrichment app: the topology on a {@link KafkaStreams} client. Run several with the same
+ * {@code application.id} to share the partitions of {@code news.raw}.
+ */
+public final class EnrichmentApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichmentApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    /** Loads the extraction library; prefer {@link #EnrichmentApp(EnrichmentConfig, Extractor)} to share one. */
+    public EnrichmentApp(EnrichmentConfig config) {
+        this(config, Extractor.load());
+    }
+
+    public EnrichmentApp(EnrichmentConfig config, Extractor extractor) {
+        ArticleEnricher enricher = new ArticleEnricher(extractor, Clock.systemUTC());
+        this.streams = new KafkaStreams(EnrichmentTopology.build(config.serdeConfigs(), enricher),
+                config.streamsProperties());
+        // Records that fail are dead-lettered by the handlers; what reaches here is a failure of the thread
+        // itself (a fenced producer, a broker gone past the timeouts). A fresh thread resumes from the last
+        // committed transaction, which is the retry exactly-once allows.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Waits until the instance has its partitions and processes them; false if it did not within the timeout. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()
+                    && streams.state() != KafkaStreams.State.CREATED) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Commits what was processed, leaves the group so the partitions move at once, and stops. */
+    @Override
+    public void close() {
+        streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+    }
+
+    /**
+     * Runs one instance until the JVM is asked to stop.
+     *
+     * @param args an optional properties file; {@code NEWSFLOW_*} environment variables override it
+     */
+    public static void main(String[] args) throws Exception {
+        EnrichmentConfig config = EnrichmentConfig.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv());
+        EnrichmentApp app = new EnrichmentApp(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "enrichment-shutdown"));
+        app.start();
+        stopped.await();
+    }
+}

@@ -1,0 +1,164 @@
+package io.newsflow.enrichment;
+
+import static io.newsflow.enrichment.EnrichmentTopologyTest.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.extraction.Extractor;
+import io.newsflow.ingest.IngestConfig;
+import io.newsflow.ingest.IngestListener;
+import io.newsflow.ingest.IngestRun;
+import io.newsflow.ingest.IngestSummary;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.Topics;
+import io.newsflow.testing.KafkaTestCluster;
+import io.newsflow.testing.TestRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Story files through the ingest stage and the enrichment app on a real broker and registry. */
+class EnrichmentIntegrationTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private static KafkaTestCluster kafka;
+    private static String registryUrl;
+    private static Extractor extractor;
+    private static EnrichmentApp app;
+
+    @BeforeAll
+    static void startApp(@TempDir Path stateDir) throws InterruptedException {
+        kafka = KafkaTestCluster.shared();
+        registryUrl = TestRegistry.shared().apiUrl();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Topics.ensureCreated(admin);
+        }
+        extractor = Extractor.load();
+        app = new EnrichmentApp(new EnrichmentConfig(Map.of(
+                EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl,
+                "state.dir", stateDir.toString())), extractor);
+        app.start();
+        assertThat(app.awaitRunning(TIMEOUT)).as("enrichment app running").isTrue();
+    }
+
+    @AfterAll
+    static void stopApp() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void storyFilesComeOutEnrichedWithLanguageAndWhatExtractionFound(@TempDir Path drop) throws IOException {
+        for (String story : List.of("water-tariff.txt", "clinic-opens.txt")) {
+            try (InputStream in = getClass().getResourceAsStream("/stories/" + story)) {
+                Files.copy(in, drop.resolve(story));
+            }
+        }
+
+        IngestSummary summary = IngestRun.ingest(Map.of(
+                IngestConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                IngestConfig.REGISTRY_URL_CONFIG, registryUrl), List.of(drop), IngestListener.NONE);
+        assertThat(summary.published()).isEqualTo(2);
+
+        Map<String, EnrichedArticle> bySource = readEnriched(
+                record -> record.value().getArticle().getSource().startsWith(drop.toString()), 2)
+                .stream().collect(Collectors.toMap(e -> Path.of(e.getArticle().getSource()).getFileName().toString(), e -> e));
+
+        assertThat(bySource.get("water-tariff.txt").getLanguage()).isEqualTo("en");
+        assertThat(bySource.get("clinic-opens.txt").getLanguage()).isEqualTo("ar");
+        assertThat(bySource.values()).allSatisfy(enriched -> {
+            RawArticle article = enriched.getArticle();
+            var expected = ArticleEnricher.toEnriched(article,
+                    extractor.extract(ArticleEnricher.text(article), null, null), enriched.getEnrichedAt());
+            assertThat(enriched.getFigures()).isEqualTo(expected.getFigures());
+            assertThat(enriched.getEntities()).isEqualTo(expected.getEntities());
+            assertThat(enriched.getEnricherVersion()).isEqualTo(Extractor.VERSION);
+        });
+    }
+
+    @Test
+    void poisonPillAndEmptyBodyAreDeadLetteredAndEveryGoodRecordIsEnrichedOnce() throws Exception {
+        String run = UUID.randomUUID().toString();
+        Serializer<RawArticle> avro = RegistrySerdes.valueSerializer(registryUrl);
+        Map<String, RecordMetadata> sent = new HashMap<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 30; i++) {
+                if (i == 10) {
+                    sent.put(run + "/pill", producer.send(new ProducerRecord<>(Topics.RAW, run + "/pill",
+                            "<story>not Avro</story>".getBytes(StandardCharsets.UTF_8))).get());
+                }
+                if (i == 20) {
+                    RawArticle empty = ArticleEnricherTest.article("A headline and no story", "");
+                    empty.setId(run + "/empty");
+                    sent.put(empty.getId(), producer.send(new ProducerRecord<>(Topics.RAW, empty.getId(),
+                            avro.serialize(Topics.RAW, empty))).get());
+                }
+                RawArticle good = ArticleEnricherTest.article("Market report " + i,
+                        "Shares of " + (i + 3) + " companies rose by " + i + "% in early trading.");
+                good.setId(run + "/good-" + i);
+                producer.send(new ProducerRecord<>(Topics.RAW, good.getId(), avro.serialize(Topics.RAW, good)));
+            }
+        }
+
+        List<EnrichedArticle> enriched = readEnriched(record -> record.key().startsWith(run), 30);
+        assertThat(enriched).extracting(e -> e.getArticle().getId()).doesNotHaveDuplicates()
+                .allMatch(id -> id.startsWith(run + "/good-"));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readCommitted(kafka.bootstrapServers(),
+                Topics.DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer(),
+                record -> record.key() != null && record.key().startsWith(run), 2, TIMEOUT);
+        Map<String, ConsumerRecord<String, byte[]>> byKey = dead.stream()
+                .collect(Collectors.toMap(ConsumerRecord::key, record -> record));
+        assertThat(byKey.keySet()).isEqualTo(Set.of(run + "/pill", run + "/empty"));
+        for (var entry : byKey.entrySet()) {
+            RecordMetadata origin = sent.get(entry.getKey());
+            var headers = entry.getValue().headers();
+            assertThat(header(headers, "__streams.errors.topic")).isEqualTo(Topics.RAW);
+            assertThat(header(headers, "__streams.errors.partition")).isEqualTo(String.valueOf(origin.partition()));
+            assertThat(header(headers, "__streams.errors.offset")).isEqualTo(String.valueOf(origin.offset()));
+            assertThat(header(headers, "__streams.errors.exception")).isNotBlank();
+        }
+        assertThat(byKey.get(run + "/pill").value()).asString(StandardCharsets.UTF_8).isEqualTo("<story>not Avro</story>");
+        assertThat(header(byKey.get(run + "/empty").headers(), "__streams.errors.message")).startsWith("empty body");
+        assertThat(app.state().isRunningOrRebalancing()).isTrue();
+    }
+
+    private static List<EnrichedArticle> readEnriched(
+            java.util.function.Predicate<ConsumerRecord<String, EnrichedArticle>> matching, int expected) {
+        Deserializer<EnrichedArticle> values = RegistrySerdes.valueDeserializer(registryUrl);
+        return TopicReader.readCommitted(kafka.bootstrapServers(), Topics.ENRICHED, new StringDeserializer(), values,
+                matching, expected, TIMEOUT).stream().map(ConsumerRecord::value).toList();
+    }
+}

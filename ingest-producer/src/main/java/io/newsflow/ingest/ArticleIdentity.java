@@ -1,0 +1,46 @@
+package io.newsflow.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * How an article gets its id when its format carries no identifier of its own.
+ *
+ * <p>The hash covers the headline and body after Unicode NFC normalization and with every run of whitespace folded
+ * into one space: a story re-delivered with CRLF line ends, re-wrapped lines or a decomposed accent is the same
+ * story and must land on the same key, so that compaction and the enrichment stage's duplicate check see it once.
+ */
+public final class ArticleIdentity {
+
+    static final String CONTENT_ID_PREFIX = "sha256:";
+    /** 128 bits of the digest: collisions are out of reach while the key stays short enough to read in logs. */
+    private static final int ID_HEX_CHARS = 32;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private ArticleIdentity() {
+    }
+
+    /** The full SHA-256, in hex, of the normalized headline and body. */
+    public static String contentHash(String headline, String body) {
+        String normalized = normalize(headline) + "\n" + normalize(body);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    /** The article id derived from a content hash, for formats without a guid. */
+    public static String idFromContentHash(String contentHash) {
+        return CONTENT_ID_PREFIX + contentHash.substring(0, ID_HEX_CHARS);
+    }
+
+    private static String normalize(String text) {
+        return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").strip();
+    }
+}

@@ -1,0 +1,140 @@
+package io.newsflow.ingest;
+
+import io.newsflow.schemas.RawArticle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over story files and directories: each file read, parsed and published, or rejected with its reason.
+ * Bad input never stops the run; the stories around it still go out.
+ */
+public final class IngestRun {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestRun.class);
+
+    private final StoryPublisher publisher;
+    private final int maxStoryBytes;
+    private final Clock clock;
+    private final IngestListener listener;
+
+    public IngestRun(StoryPublisher publisher, int maxStoryBytes, Clock clock, IngestListener listener) {
+        this.publisher = publisher;
+        this.maxStoryBytes = maxStoryBytes;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /**
+     * Publishes the stories under {@code paths} with a producer of its own and closes it.
+     *
+     * @param settings {@link IngestConfig} keys plus any Kafka producer and {@code apicurio.*} settings
+     */
+    public static IngestSummary ingest(Map<?, ?> settings, List<Path> paths, IngestListener listener) {
+        IngestConfig config = new IngestConfig(settings);
+        try (StoryPublisher publisher = new StoryPublisher(config)) {
+            return new IngestRun(publisher, config.maxStoryBytes(), Clock.systemUTC(), listener).run(paths);
+        }
+    }
+
+    /**
+     * Reads every regular file under {@code paths} (directories recursively, in path order, hidden files skipped)
+     * and returns once every published story is acknowledged.
+     */
+    public IngestSummary run(List<Path> paths) {
+        List<Path> files = expand(paths);
+        listener.started(files.size());
+        Set<String> seen = new HashSet<>();
+        long rejected = 0;
+        long duplicates = 0;
+        AtomicLong published = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        for (Path file : files) {
+            String source = file.toString();
+            RawArticle article;
+            try {
+                article = PlainTextFormat.parse(source, read(file), clock.instant());
+            } catch (RejectedStoryException e) {
+                Rejection rejection = new Rejection(source, e.getMessage(), clock.instant());
+                publisher.reject(rejection);
+                listener.rejected(rejection);
+                rejected++;
+                continue;
+            }
+            if (!seen.add(article.getId())) {
+                listener.duplicate(article);
+                duplicates++;
+                continue;
+            }
+            publisher.publish(article, (metadata, e) -> {
+                if (e == null) {
+                    published.incrementAndGet();
+                    listener.published(article);
+                } else {
+                    log.error("could not publish {} from {}", article.getId(), source, e);
+                    failed.incrementAndGet();
+                    listener.failed(article, e);
+                }
+            });
+        }
+        publisher.flush();
+        return new IngestSummary(files.size(), published.get(), rejected, duplicates, failed.get());
+    }
+
+    private byte[] read(Path file) throws RejectedStoryException {
+        try {
+            long size = Files.size(file);
+            if (size > maxStoryBytes) {
+                throw new RejectedStoryException("oversized: " + size + " bytes, over the limit of " + maxStoryBytes
+                        + " (" + IngestConfig.MAX_STORY_BYTES_CONFIG + ")");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new RejectedStoryException("no such file");
+        } catch (IOException e) {
+            throw new RejectedStoryException("unreadable: " + e);
+        }
+    }
+
+    private static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.isDirectory(path)) {
+                // A missing path is kept so that it is reported as a rejection, not silently skipped.
+                files.add(path);
+                continue;
+            }
+            try (Stream<Path> tree = Files.walk(path)) {
+                tree.filter(Files::isRegularFile)
+                        .filter(file -> !hidden(path.relativize(file)))
+                        .sorted()
+                        .forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not list " + path, e);
+            }
+        }
+        return files;
+    }
+
+    /** Editors' swap files and directories such as {@code .git} are not stories. */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
