@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code news-pipeline} command. */
 @Command(name = "news-pipeline", mixinStandardHelpOptions = true, versionProvider = NewsPipeline.Version.class,
         description = "Arabic and English news through Kafka: ingest, enrich (entities and figures), store.",
-        subcommands = {DemoCommand.class, ExtractCommand.class, SetupCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ExtractCommand.class, SetupCommand.class, IngestCommand.class, EnrichCommand.class,
+                CommandLine.HelpCommand.class})
 public final class NewsPipeline {
 
     public static void main(String[] args) {

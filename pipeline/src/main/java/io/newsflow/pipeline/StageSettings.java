@@ -1,5 +1,6 @@
 package io.newsflow.pipeline;
 
+import io.newsflow.enrichment.EnrichmentConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -7,19 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * A stage's settings, layered: a properties file, then environment variables, then {@code --set key=value} flags.
- * An environment variable {@code NEWSFLOW_SECURITY_PROTOCOL} becomes the key {@code security.protocol} (as the
- * Kafka images map {@code KAFKA_*}), so every Kafka client and registry setting can come from the environment of a
- * container without a file.
+ * A stage's settings, layered: a properties file, then {@code NEWSFLOW_*} environment variables (named as
+ * {@link EnrichmentConfig#fromEnvironment} describes), then {@code --set key=value} flags, so every Kafka client and
+ * registry setting can come from the environment of a container without a file.
  */
 final class StageSettings {
-
-    static final String ENV_PREFIX = "NEWSFLOW_";
 
     private StageSettings() {
     }
@@ -35,19 +32,15 @@ final class StageSettings {
             }
             properties.stringPropertyNames().forEach(key -> settings.put(key, properties.getProperty(key)));
         }
+        Map<String, String> stageVariables = new LinkedHashMap<>();
         environment.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length() && !isLauncherVariable(name)) {
-                settings.put(keyOf(name), value);
+            if (!isLauncherVariable(name)) {
+                stageVariables.put(name, value);
             }
         });
+        settings.putAll(EnrichmentConfig.fromEnvironment(stageVariables));
         settings.putAll(overrides);
         return settings;
-    }
-
-    /** {@code NEWSFLOW_APICURIO_REGISTRY_URL} to {@code apicurio.registry.url}; a double underscore keeps a dash. */
-    static String keyOf(String environmentName) {
-        return environmentName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT)
-                .replace("__", "-").replace('_', '.');
     }
 
     /** Variables that configure the command itself rather than a stage. */
