@@ -7,14 +7,26 @@ import java.util.List;
 /** Finds every figure in a story: numbers with what they count, money, percentages, quantities, dates. */
 public final class FigureExtractor {
 
+    private final Lexicon lexicon;
+    private final Tokenizer tokenizer;
+
     public static FigureExtractor create() {
-        return new FigureExtractor();
+        return new FigureExtractor(Lexicon.load());
     }
 
-    private FigureExtractor() {
+    private FigureExtractor(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.tokenizer = new Tokenizer(lexicon);
     }
 
+    /**
+     * @param language      "ar" or "en" for the full grammar; anything else gets only the language-independent
+     *                      figures (digits with %, currency symbols or ISO codes, numeric dates)
+     * @param publishedDate resolves relative dates and years left out; may be null
+     */
     public List<FigureMention> extract(String text, String language, LocalDate publishedDate) {
-        return List.of();
+        boolean known = "ar".equals(language) || "en".equals(language);
+        Doc doc = new Doc(text, tokenizer.tokenize(text, known), known ? language : "other", lexicon);
+        return new FigureScanner(doc, publishedDate, known).scan();
     }
 }

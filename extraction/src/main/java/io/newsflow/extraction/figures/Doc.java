@@ -1,0 +1,81 @@
+package io.newsflow.extraction.figures;
+
+import java.util.List;
+
+/** One story being scanned: its text, tokens and language, with the small token queries every rule needs. */
+final class Doc {
+
+    static final Token NONE = new Token();
+
+    final String text;
+    final List<Token> tokens;
+    final boolean arabic;
+    final boolean english;
+    final Lexicon lexicon;
+
+    Doc(String text, List<Token> tokens, String language, Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.text = text;
+        this.tokens = tokens;
+        this.arabic = "ar".equals(language);
+        this.english = "en".equals(language);
+    }
+
+    int size() {
+        return tokens.size();
+    }
+
+    /** The token at i, or an empty token past either end so rules need no bounds checks. */
+    Token at(int i) {
+        return i >= 0 && i < tokens.size() ? tokens.get(i) : NONE;
+    }
+
+    String surface(int i) {
+        Token t = at(i);
+        return t == NONE ? "" : text.substring(t.start, t.end);
+    }
+
+    boolean isSymbol(int i, char c) {
+        return at(i).type == Token.SYMBOL && at(i).sym == c;
+    }
+
+    boolean isDash(int i) {
+        char c = at(i).sym;
+        return at(i).type == Token.SYMBOL && (c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2012');
+    }
+
+    /** Tokens i and i+1 touch, with no space between them. */
+    boolean attached(int i) {
+        return at(i + 1) != NONE && at(i) != NONE && !at(i + 1).spaceBefore;
+    }
+
+    /** Sentence punctuation or a paragraph break lies before token i. */
+    boolean sentenceStart(int i) {
+        if (i == 0 || at(i).paragraphBefore) {
+            return true;
+        }
+        Token p = at(i - 1);
+        return p.type == Token.SYMBOL && (p.sym == '.' || p.sym == '!' || p.sym == '?' || p.sym == ':'
+                || p.sym == '"' || p.sym == '\u201C' || p.sym == '\u00AB' || p.sym == '(' || p.sym == '-');
+    }
+
+    /** A word that is only a separate "and" (و or "and"), not a word with و glued to it. */
+    boolean isAndWord(int i) {
+        Token t = at(i);
+        return t.isWord() && t.has(Word.AND) && t.stemOffset == 0;
+    }
+
+    /** The digit group at i is written as 1-2 digits without separators, e.g. a day of the month. */
+    boolean isSmallInt(int i, int max) {
+        Token t = at(i);
+        return t.type == Token.DIGITS && !t.grouped && !t.decimal && t.integerDigits <= 2 && t.value >= 1
+                && t.value <= max;
+    }
+
+    /** A four-digit year (1800-2199) written plainly. */
+    boolean isYear(int i) {
+        Token t = at(i);
+        return t.type == Token.DIGITS && !t.grouped && !t.decimal && t.integerDigits == 4 && t.value >= 1800
+                && t.value <= 2199;
+    }
+}

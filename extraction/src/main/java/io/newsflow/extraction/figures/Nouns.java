@@ -1,0 +1,168 @@
+package io.newsflow.extraction.figures;
+
+import java.util.Map;
+
+/**
+ * The counted noun after a number, normalised: Arabic loses clitics, tanween and case endings and goes to the
+ * singular through the lexicon (أطفال → طفل) or the regular plural endings (ات → ة, ين/ون → stem); English goes
+ * to the singular by its spelling rules and a list of irregular plurals.
+ */
+final class Nouns {
+
+    private static final Map<String, String> IRREGULAR = Map.ofEntries(
+            Map.entry("people", "person"), Map.entry("persons", "person"), Map.entry("children", "child"),
+            Map.entry("men", "man"), Map.entry("women", "woman"), Map.entry("feet", "foot"),
+            Map.entry("teeth", "tooth"), Map.entry("mice", "mouse"), Map.entry("geese", "goose"),
+            Map.entry("crises", "crisis"), Map.entry("analyses", "analysis"), Map.entry("indices", "index"),
+            Map.entry("criteria", "criterion"), Map.entry("phenomena", "phenomenon"), Map.entry("lives", "life"),
+            Map.entry("wives", "wife"), Map.entry("knives", "knife"), Map.entry("halves", "half"),
+            Map.entry("leaves", "leaf"), Map.entry("thieves", "thief"), Map.entry("shelves", "shelf"),
+            Map.entry("series", "series"), Map.entry("species", "species"), Map.entry("news", "news"),
+            Map.entry("aircraft", "aircraft"), Map.entry("police", "police"), Map.entry("staff", "staff"),
+            Map.entry("data", "data"), Map.entry("media", "media"), Map.entry("bases", "base"),
+            Map.entry("cases", "case"), Map.entry("houses", "house"), Map.entry("courses", "course"),
+            Map.entry("businesses", "business"), Map.entry("taxes", "tax"), Map.entry("buses", "bus"));
+
+    private Nouns() {
+    }
+
+    /** The Arabic counted noun at token i after a number of the given value, or null when there is none. */
+    static String arabicAfter(Doc d, int i, double count) {
+        Token t = d.at(i);
+        if (t.type != Token.ARABIC || t.definite) {
+            return null;
+        }
+        Word w = t.entry;
+        if (w != null && w.singular != null && t.stemOffset == 0) {
+            return w.dual ? null : w.singular;
+        }
+        if (w != null || t.conjunction || t.preposition || t.end - t.start < 2) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        boolean accusative = form.endsWith("ا") && hadTanween(d.text, t);
+        if (t.lineBefore && !accusative) {
+            return null;  // across a line break only the accusative ending shows the noun belongs to the number
+        }
+        if (form.startsWith("ي") && form.length() >= 4 || form.startsWith("و") || form.startsWith("ف")) {
+            return null;  // an imperfect verb or a coordinated word, not a counted noun
+        }
+        double rest = count % 100;
+        if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا") && form.length() > 3) {
+            form = form.substring(0, form.length() - 1);
+            if (form.endsWith("ء") || form.endsWith("ئ")) {
+                return form;
+            }
+        }
+        Word known = lookup(d, form);
+        if (known != null && known.singular != null) {
+            return known.singular;
+        }
+        if (count >= 3 && count <= 10 && form.length() >= 5) {
+            if (form.endsWith("ات") && !(form.charAt(0) == 'أ' || form.charAt(0) == 'ا')) {
+                return form.substring(0, form.length() - 2) + "ة";
+            }
+            if (form.endsWith("ين") || form.endsWith("ون")) {
+                return form.substring(0, form.length() - 2);
+            }
+        }
+        return form;
+    }
+
+    private static boolean hadTanween(String text, Token t) {
+        for (int i = t.start; i < t.end; i++) {
+            if (text.charAt(i) == '\u064B') {
+                return true;
+            }
+        }
+        return text.charAt(t.end - 1) == '\u0627';
+    }
+
+    private static Word lookup(Doc d, String form) {
+        return d.lexicon.get(form);
+    }
+
+    /** The noun an Arabic ordinal follows (الدفعة السادسة → دفعة), or null. */
+    static String arabicBefore(Doc d, int i) {
+        Token t = d.at(i);
+        if (t.type != Token.ARABIC || t.entry != null && (t.entry.flags != 0 || t.entry.isNumber()
+                || t.entry.month != 0)) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        String stem = stripArticle(form);
+        if (stem == null) {
+            return null;
+        }
+        Word w = t.entry != null ? t.entry : d.lexicon.get(stem);
+        return w != null && w.singular != null ? w.singular : stem;
+    }
+
+    private static String stripArticle(String form) {
+        String f = form;
+        if (f.startsWith("و") && f.length() > 4) {
+            f = f.substring(1);
+        }
+        if (f.startsWith("لل") && f.length() > 3) {
+            return f.substring(2);
+        }
+        if ((f.startsWith("بال") || f.startsWith("كال")) && f.length() > 4) {
+            return f.substring(3);
+        }
+        if (f.startsWith("ال") && f.length() > 3) {
+            return f.substring(2);
+        }
+        return null;
+    }
+
+    /** The English counted noun at token i, skipping up to two adjectives (three international experts). */
+    static String englishAfter(Doc d, int i, int[] lastOut) {
+        int k = i;
+        for (int skipped = 0; skipped < 3; skipped++) {
+            Token t = d.at(k);
+            if (t.type != Token.LATIN || t.capitalized && !allCaps(d, k) || t.has(Word.STOP) || t.isNumberWord()
+                    || t.entry != null && (t.entry.month != 0 || t.entry.unit != null || t.entry.currencyFamily != null
+                    || t.has(Word.PERCENT))) {
+                return null;
+            }
+            String s = d.surface(k).toLowerCase();
+            boolean adjective = t.has(Word.ADJECTIVE) || s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive")
+                    || s.endsWith("ous") || s.endsWith("ful") || s.endsWith("less") || s.endsWith("ary");
+            Token next = d.at(k + 1);
+            if (adjective && next.type == Token.LATIN && !next.has(Word.STOP) && !next.capitalized && skipped < 2) {
+                k++;
+                continue;
+            }
+            if (s.endsWith("ly") || s.endsWith("ed") || s.endsWith("ing") || s.length() < 3) {
+                return null;
+            }
+            lastOut[0] = k;
+            return singular(s);
+        }
+        return null;
+    }
+
+    private static boolean allCaps(Doc d, int k) {
+        String s = d.surface(k);
+        return s.length() > 1 && s.equals(s.toUpperCase());
+    }
+
+    static String singular(String s) {
+        String irregular = IRREGULAR.get(s);
+        if (irregular != null) {
+            return irregular;
+        }
+        int n = s.length();
+        if (n > 4 && s.endsWith("ies")) {
+            return s.substring(0, n - 3) + "y";
+        }
+        if (n > 4 && (s.endsWith("sses") || s.endsWith("shes") || s.endsWith("ches") || s.endsWith("xes")
+                || s.endsWith("zes"))) {
+            return s.substring(0, n - 2);
+        }
+        if (n > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
+            return s.substring(0, n - 1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,58 @@
+package io.newsflow.extraction.figures;
+
+/** One token of a story: a digit group, a word, or a single symbol, with the lexicon's reading of it. */
+final class Token {
+
+    static final int DIGITS = 1;
+    static final int ARABIC = 2;
+    static final int LATIN = 3;
+    static final int SYMBOL = 4;
+
+    int type;
+    int start;
+    int end;
+    /** Whitespace separates this token from the previous one. */
+    boolean spaceBefore;
+    /** A line break separates it from the previous one. */
+    boolean lineBefore;
+    /** A blank line or a paragraph indent precedes it: a new sentence even without punctuation. */
+    boolean paragraphBefore;
+
+    // DIGITS
+    double value;
+    /** ASCII digits with '.' as decimal point, as written (leading zeros kept): the reversed-decimal reading needs it. */
+    String digits;
+    int integerDigits;
+    boolean grouped;
+    boolean decimal;
+
+    // words
+    Word entry;
+    /** و or ف glued in front: the word is coordinated with what precedes it. */
+    boolean conjunction;
+    /** ب, ل or ك glued in front. */
+    boolean preposition;
+    /** The article ال (possibly after a preposition). */
+    boolean definite;
+    /** Index in the key buffer where the lexicon entry starts, i.e. the clitics' length. */
+    int stemOffset;
+    boolean capitalized;
+
+    char symbol() {
+        return type == SYMBOL ? sym : 0;
+    }
+
+    char sym;
+
+    boolean isWord() {
+        return type == ARABIC || type == LATIN;
+    }
+
+    boolean has(int flag) {
+        return entry != null && entry.has(flag);
+    }
+
+    boolean isNumberWord() {
+        return entry != null && entry.isNumber();
+    }
+}
