@@ -1,19 +1,214 @@
 package io.newsflow.extraction.entities;
 
 import io.newsflow.extraction.EntityMention;
+import io.newsflow.extraction.EntityType;
+import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.tagger.Features;
+import io.newsflow.extraction.entities.tagger.Labels;
+import io.newsflow.extraction.entities.tagger.SequenceTagger;
+import io.newsflow.extraction.entities.text.Clitics;
+import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.Tokenizer;
+import io.newsflow.extraction.entities.text.Tokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Names the people, organizations and places of a story, with canonical ids shared across languages. */
+/**
+ * Names the people, organizations and places of a story, with canonical ids shared across languages.
+ *
+ * <p>A statistical tagger per language (see {@link SequenceTagger}) proposes entities; the gazetteer then adds
+ * known countries, regions, cities and organizations the tagger missed, and gives every mention it knows its
+ * canonical id ({@code country:FR} for both {@code فرنسا} and {@code France}). Arabic mentions exclude the
+ * conjunction and preposition clitics fused to their first word ({@code وفرنسا} → {@code فرنسا}); when the
+ * article was fused too ({@code للإمارات}), the mention starts after {@code لل}. Languages without a tagger get
+ * gazetteer matches only. Thread-safe.
+ */
 public final class EntityRecognizer {
 
-    public static EntityRecognizer load() {
-        return new EntityRecognizer();
+    private static final String RESOURCES = "/io/newsflow/extraction/entities/";
+    private static final float GAZETTEER_CONFIDENCE = 0.9f;
+
+    private final Gazetteer gazetteer;
+    private final Map<String, SequenceTagger> taggers;
+
+    private EntityRecognizer(Gazetteer gazetteer, Map<String, SequenceTagger> taggers) {
+        this.gazetteer = gazetteer;
+        this.taggers = taggers;
     }
 
-    private EntityRecognizer() {
+    /** Loads the gazetteer and the Arabic and English models shipped with the library. */
+    public static EntityRecognizer load() {
+        Gazetteer gazetteer = Gazetteer.load();
+        Map<String, SequenceTagger> taggers = new HashMap<>();
+        for (String language : List.of("ar", "en")) {
+            String resource = RESOURCES + "ner-" + language + ".model.gz";
+            try (InputStream in = EntityRecognizer.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing entity model " + resource);
+                }
+                taggers.put(language, SequenceTagger.read(in, gazetteer));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read entity model " + resource, e);
+            }
+        }
+        return new EntityRecognizer(gazetteer, Map.copyOf(taggers));
+    }
+
+    /** A recognizer over the given models, for evaluating a freshly trained model. */
+    public static EntityRecognizer of(Gazetteer gazetteer, List<SequenceTagger> taggers) {
+        Map<String, SequenceTagger> byLanguage = new HashMap<>();
+        taggers.forEach(t -> byLanguage.put(t.language(), t));
+        return new EntityRecognizer(gazetteer, Map.copyOf(byLanguage));
     }
 
     public List<EntityMention> recognize(String text, String language) {
-        return List.of();
+        Tokens tokens = Tokenizer.tokenize(text);
+        Decision decision = decide(tokens, language);
+        return mentions(tokens, language, decision);
+    }
+
+    /** Token-level BIO labels (see {@link Labels}) for already tokenized text, for conlleval-style scoring. */
+    public int[] labels(Tokens tokens, String language) {
+        return decide(tokens, language).labels;
+    }
+
+    /** Per-token labels and confidences, and the gazetteer entries that matched exactly a labelled span. */
+    private record Decision(int[] labels, float[] confidence, Gazetteer.Match[] matchAt) {
+    }
+
+    private Decision decide(Tokens tokens, String language) {
+        int n = tokens.size();
+        int[] labels = new int[n];
+        float[] confidence = new float[n];
+        Gazetteer.Match[] matchAt = new Gazetteer.Match[n];
+        SequenceTagger tagger = taggers.get(language);
+        boolean arabic = "ar".equals(language);
+        SequenceTagger.Scratch scratch = new SequenceTagger.Scratch();
+        int[] sentenceLabels = new int[64];
+        float[] sentenceConfidence = new float[64];
+        for (int s = 0; s < tokens.sentenceCount(); s++) {
+            int from = tokens.sentenceStart(s);
+            int to = tokens.sentenceEnd(s);
+            if (tagger != null && to > from) {
+                if (sentenceLabels.length < to - from) {
+                    sentenceLabels = new int[to - from];
+                    sentenceConfidence = new float[to - from];
+                }
+                tagger.tag(tokens, from, to, scratch, sentenceLabels, sentenceConfidence);
+                System.arraycopy(sentenceLabels, 0, labels, from, to - from);
+                System.arraycopy(sentenceConfidence, 0, confidence, from, to - from);
+            }
+            for (Gazetteer.Match m : gazetteer.matches(tokens, from, to, arabic)) {
+                if (isFree(labels, m.first(), m.last())) {
+                    int begin = Labels.begin(m.entry().type());
+                    for (int i = m.first(); i < m.last(); i++) {
+                        labels[i] = i == m.first() ? begin : begin + 1;
+                        confidence[i] = GAZETTEER_CONFIDENCE;
+                    }
+                }
+                if (isSpan(labels, m.first(), m.last()) && Labels.type(labels[m.first()]) == m.entry().type()) {
+                    matchAt[m.first()] = m;
+                }
+            }
+        }
+        return new Decision(labels, confidence, matchAt);
+    }
+
+    private static boolean isFree(int[] labels, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (labels[i] != Labels.O) {
+                return false;
+            }
+        }
+        return to >= labels.length || !Labels.isInside(labels[to]);
+    }
+
+    /** Whether labels {@code [from, to)} form exactly one entity. */
+    private static boolean isSpan(int[] labels, int from, int to) {
+        if (!Labels.isBegin(labels[from])) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (!Labels.isInside(labels[i])) {
+                return false;
+            }
+        }
+        return to >= labels.length || !Labels.isInside(labels[to]);
+    }
+
+    private List<EntityMention> mentions(Tokens tokens, String language, Decision decision) {
+        List<EntityMention> mentions = new ArrayList<>();
+        Ids ids = new Ids();
+        int[] labels = decision.labels;
+        String text = tokens.text();
+        SequenceTagger tagger = taggers.get(language);
+        int[] splits = new int[Clitics.MAX_SPLITS];
+        int i = 0;
+        while (i < labels.length) {
+            if (labels[i] == Labels.O) {
+                i++;
+                continue;
+            }
+            int first = i;
+            float confidence = decision.confidence[i];
+            i++;
+            while (i < labels.length && Labels.isInside(labels[i])) {
+                confidence = Math.min(confidence, decision.confidence[i]);
+                i++;
+            }
+            EntityType type = Labels.type(labels[first]);
+            Gazetteer.Match match = decision.matchAt[first];
+            int start = tokens.start(first);
+            if (match != null && match.last() == i) {
+                start += match.clitics();
+            } else if ("ar".equals(language) && tagger != null) {
+                start += Clitics.offset(Features.bestSplit(tagger.lexicon(), text, start, tokens.end(first), splits));
+            }
+            int end = tokens.end(i - 1);
+            String surface = text.substring(start, end);
+            String id = match != null && match.last() == i ? match.entry().id() : ids.of(type, surface);
+            mentions.add(new EntityMention(type, surface, start, end, id, confidence));
+        }
+        return mentions;
+    }
+
+    /**
+     * Canonical ids for entities the gazetteer does not know: type and folded name. Within one article, a person
+     * named by one word that is part of an earlier full name (the surname, usually) shares that person's id.
+     */
+    private static final class Ids {
+        private final Map<String, String> personByWord = new HashMap<>();
+
+        String of(EntityType type, String surface) {
+            String name = Fold.fold(surface).strip().replaceAll("[\\s\\p{Z}]+", "-");
+            if (type == EntityType.PERSON) {
+                String[] words = name.split("-");
+                if (words.length == 1 && personByWord.containsKey(name)) {
+                    return personByWord.get(name);
+                }
+                String id = "person:" + name;
+                if (words.length > 1) {
+                    for (String word : words) {
+                        personByWord.putIfAbsent(word, id);
+                    }
+                }
+                return id;
+            }
+            return prefix(type) + name;
+        }
+
+        private static String prefix(EntityType type) {
+            return switch (type) {
+                case PERSON -> "person:";
+                case ORGANIZATION -> "org:";
+                case LOCATION -> "loc:";
+                case MISC -> "misc:";
+            };
+        }
     }
 }

@@ -1,0 +1,276 @@
+package io.newsflow.extraction.entities.gazetteer;
+
+import com.ibm.icu.text.DisplayContext;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.util.ULocale;
+import io.newsflow.extraction.EntityType;
+import io.newsflow.extraction.entities.text.Clitics;
+import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.LongIntMap;
+import io.newsflow.extraction.entities.text.Tokenizer;
+import io.newsflow.extraction.entities.text.Tokens;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Names the project knows in advance, in Arabic and English: every ISO 3166 country (CLDR names through ICU plus
+ * aliases), world regions, major cities and international organizations, each with a canonical id; and the words
+ * that head organization names or introduce people. Matching folds spelling variants and, in Arabic, tries every
+ * clitic split of a name's first word, so {@code وفرنسا} and {@code للإمارات} match.
+ */
+public final class Gazetteer {
+
+    /** A known name: its type and canonical id. */
+    public record Entry(EntityType type, String id) {
+    }
+
+    /**
+     * A match of an entry on tokens {@code [first, last)}; the name starts {@code clitics} chars into the first
+     * token (0 unless Arabic proclitics precede it).
+     */
+    public record Match(Entry entry, int first, int last, int clitics) {
+    }
+
+    private static final int MAX_NAME_TOKENS = 8;
+    private static final int CAPITALIZED = 1;
+    private static final int ALL_CAPS = 2;
+
+    private final List<Entry> entries = new ArrayList<>();
+    /** Hash of a whole name → entry index × 4 + case flags. */
+    private final LongIntMap names = new LongIntMap(4096);
+    /** Hash of the first k tokens of some longer name → 1. */
+    private final LongIntMap prefixes = new LongIntMap(4096);
+    private final LongIntMap heads = new LongIntMap(128);
+    private final LongIntMap titles = new LongIntMap(128);
+
+    private Gazetteer() {
+    }
+
+    public static Gazetteer load() {
+        Gazetteer g = new Gazetteer();
+        g.loadCountries();
+        g.loadRegions();
+        readTable("cities.tsv", 4, row -> g.addNames(new Entry(EntityType.LOCATION, "city:" + row[0]),
+                row[2] + "|" + row[3]));
+        readTable("organizations.tsv", 3, row -> g.addNames(new Entry(EntityType.ORGANIZATION, "org:" + row[0]),
+                row[1] + "|" + row[2]));
+        readTable("organization-heads.txt", 1, row -> g.heads.put(Fold.hash(row[0]), 1));
+        readTable("person-titles.txt", 1, row -> g.titles.put(Fold.hash(row[0]), 1));
+        return g;
+    }
+
+    private void loadCountries() {
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        readTable("country-aliases.tsv", 2, row -> aliases.put(row[0], List.of(row[1].split("\\|"))));
+        // Manual aliases first: where a derived name is ambiguous (Congo, Korea) the manual choice wins.
+        aliases.forEach((code, names) -> names.forEach(n -> addName(countryEntry(code), n)));
+        forEachCldrName(ULocale.getISOCountries(), (code, name) -> addName(countryEntry(code), name));
+    }
+
+    private static Entry countryEntry(String code) {
+        return new Entry(EntityType.LOCATION, "country:" + code);
+    }
+
+    private void loadRegions() {
+        List<String> m49 = new ArrayList<>();
+        readTable("regions.tsv", 1, row -> {
+            String id = row[0];
+            Entry entry = new Entry(EntityType.LOCATION, "region:" + id);
+            if (row.length > 1 && !row[1].isBlank()) {
+                addNames(entry, row[1]);
+            }
+            if (Character.isDigit(id.charAt(0))) {
+                m49.add(id);
+            }
+        });
+        forEachCldrName(m49.toArray(String[]::new),
+                (code, name) -> addName(new Entry(EntityType.LOCATION, "region:" + code), name));
+    }
+
+    /** CLDR's long and short names in both languages, with parenthesized qualifiers split off. */
+    private static void forEachCldrName(String[] codes, BiConsumer<String, String> sink) {
+        List<LocaleDisplayNames> displays = new ArrayList<>();
+        for (String language : List.of("en", "ar")) {
+            ULocale locale = new ULocale(language);
+            displays.add(LocaleDisplayNames.getInstance(locale, DisplayContext.LENGTH_FULL));
+            displays.add(LocaleDisplayNames.getInstance(locale, DisplayContext.LENGTH_SHORT));
+        }
+        for (String code : codes) {
+            for (LocaleDisplayNames display : displays) {
+                String name = display.regionDisplayName(code);
+                if (name == null || name.equals(code)) {
+                    continue;
+                }
+                int paren = name.indexOf(" (");
+                int dash = name.indexOf(" - ");
+                if (paren > 0) {
+                    sink.accept(code, name.substring(0, paren));
+                    sink.accept(code, name.substring(paren + 2, name.lastIndexOf(')')));
+                } else if (dash < 0) {
+                    sink.accept(code, name);
+                }
+            }
+        }
+    }
+
+    private void addNames(Entry entry, String names) {
+        for (String name : names.split("\\|")) {
+            if (!name.isBlank()) {
+                addName(entry, name.strip());
+            }
+        }
+    }
+
+    private void addName(Entry entry, String name) {
+        Tokens tokens = Tokenizer.tokenize(name);
+        if (tokens.size() == 0 || tokens.size() > MAX_NAME_TOKENS) {
+            return;
+        }
+        long h = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            long token = Fold.hash(name, tokens.start(i), tokens.end(i));
+            h = i == 0 ? token : Fold.combine(h, token);
+            if (i + 1 < tokens.size()) {
+                prefixes.put(h, 1);
+            }
+        }
+        if (names.get(h, -1) >= 0) {
+            return;
+        }
+        int index = entries.indexOf(entry);
+        if (index < 0) {
+            index = entries.size();
+            entries.add(entry);
+        }
+        names.put(h, index * 4 + caseFlags(name));
+    }
+
+    private static int caseFlags(String name) {
+        char first = name.charAt(0);
+        if (!(first < 0x250 && Character.isLetter(first))) {
+            return 0;
+        }
+        boolean allCaps = name.length() <= 6 && name.chars().noneMatch(Character::isLowerCase);
+        return allCaps ? ALL_CAPS : Character.isUpperCase(first) ? CAPITALIZED : 0;
+    }
+
+    /**
+     * The longest name starting at token {@code i} and ending before {@code limit}, or null. Arabic tokens are
+     * tried whole and after each clitic split.
+     */
+    public Match match(Tokens tokens, int i, int limit, boolean arabic) {
+        String text = tokens.text();
+        int[] splits = new int[Clitics.MAX_SPLITS];
+        int splitCount = arabic ? Clitics.splits(text, tokens.start(i), tokens.end(i), splits) : 1;
+        Match best = null;
+        for (int s = 0; s < splitCount; s++) {
+            long h = Clitics.stemHash(text, tokens.start(i), tokens.end(i), splits[s]);
+            int j = i + 1;
+            while (true) {
+                int value = names.get(h, -1);
+                if (value >= 0 && casesAgree(tokens, i, value & 3) && (best == null || j > best.last)) {
+                    best = new Match(entries.get(value >> 2), i, j, Clitics.offset(splits[s]));
+                }
+                if (j >= limit || j - i >= MAX_NAME_TOKENS || prefixes.get(h, 0) == 0) {
+                    break;
+                }
+                h = Fold.combine(h, Fold.hash(text, tokens.start(j), tokens.end(j)));
+                j++;
+            }
+        }
+        return best;
+    }
+
+    private static boolean casesAgree(Tokens tokens, int i, int flags) {
+        if (flags == CAPITALIZED) {
+            return Character.isUpperCase(tokens.firstChar(i));
+        }
+        if (flags == ALL_CAPS) {
+            for (int k = tokens.start(i); k < tokens.end(i); k++) {
+                if (Character.isLowerCase(tokens.text().charAt(k))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Non-overlapping longest matches, left to right, in tokens {@code [from, to)}. */
+    public List<Match> matches(Tokens tokens, int from, int to, boolean arabic) {
+        List<Match> found = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            Match m = match(tokens, i, to, arabic);
+            if (m != null) {
+                found.add(m);
+                i = m.last;
+            } else {
+                i++;
+            }
+        }
+        return found;
+    }
+
+    /** Whether token {@code i} (after any clitics) is a noun that heads organization names. */
+    public boolean isOrganizationHead(Tokens tokens, int i, boolean arabic) {
+        return anySplitIn(heads, tokens, i, arabic);
+    }
+
+    /** Whether token {@code i} is a title or role that introduces a person's name. */
+    public boolean isPersonTitle(Tokens tokens, int i, boolean arabic) {
+        return anySplitIn(titles, tokens, i, arabic);
+    }
+
+    private static boolean anySplitIn(LongIntMap set, Tokens tokens, int i, boolean arabic) {
+        String text = tokens.text();
+        int[] splits = new int[Clitics.MAX_SPLITS];
+        int n = arabic ? Clitics.splits(text, tokens.start(i), tokens.end(i), splits) : 1;
+        for (int s = 0; s < n; s++) {
+            if (set.get(Clitics.stemHash(text, tokens.start(i), tokens.end(i), splits[s]), 0) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entry whose name is exactly {@code text} (folded), or null. */
+    public Entry lookup(String text) {
+        Tokens tokens = Tokenizer.tokenize(text);
+        if (tokens.size() == 0) {
+            return null;
+        }
+        Match m = match(tokens, 0, tokens.size(), false);
+        return m != null && m.last == tokens.size() ? m.entry : null;
+    }
+
+    private static void readTable(String resource, int minColumns, java.util.function.Consumer<String[]> row) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream("/io/newsflow/extraction/entities/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing gazetteer resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t", -1);
+                if (columns.length < minColumns) {
+                    throw new IllegalStateException(resource + ": expected " + minColumns + " columns: " + line);
+                }
+                row.accept(columns);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

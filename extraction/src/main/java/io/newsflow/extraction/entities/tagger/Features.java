@@ -1,0 +1,233 @@
+package io.newsflow.extraction.entities.tagger;
+
+import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.text.Clitics;
+import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.Tokens;
+import java.util.Arrays;
+
+/**
+ * Turns a token in its sentence into hashed feature ids: the word and its neighbours, in Arabic the word without
+ * its proclitics (chosen by which split the corpus knows best) and the clitics themselves, affixes, shape, the
+ * distributional clusters of the word, gazetteer matches, organization heads and person titles, and the labels
+ * already given to the two previous tokens. Everything per token is computed once per sentence, as hashes,
+ * without allocating.
+ */
+public final class Features {
+
+    /** Upper bound on the features of one token; sizes caller buffers. */
+    public static final int MAX = 64;
+
+    private static final int AFFIXES = 4;
+    private static final long NONE = 0x7e3a_1b2c_9d4f_5a61L;
+
+    private final Lexicon lexicon;
+    private final Gazetteer gazetteer;
+    private final boolean arabic;
+
+    public Features(Lexicon lexicon, Gazetteer gazetteer, boolean arabic) {
+        this.lexicon = lexicon;
+        this.gazetteer = gazetteer;
+        this.arabic = arabic;
+    }
+
+    /** The key under which {@link History} remembers token {@code i}: the word without clitics in Arabic. */
+    static long memoryKey(Sentence s, int i) {
+        return s.memory[i];
+    }
+
+    /** Per-token values of one sentence; reused across sentences by one thread. */
+    public static final class Sentence {
+        int n;
+        long[] word = new long[0];
+        long[] raw;
+        long[] stem;
+        long[] bare;
+        long[] clitics;
+        long[] shape;
+        long[] prefix;
+        long[] suffix;
+        long[] clusters;
+        long[] stemClusters;
+        long[] memory;
+        int[] frequency;
+        int[] gazetteer;
+        boolean[] head;
+        boolean[] title;
+
+        void ensure(int size) {
+            n = size;
+            if (word.length >= size) {
+                return;
+            }
+            int c = Math.max(size, 32);
+            word = new long[c];
+            raw = new long[c];
+            stem = new long[c];
+            bare = new long[c];
+            clitics = new long[c];
+            shape = new long[c];
+            prefix = new long[c * AFFIXES];
+            suffix = new long[c * AFFIXES];
+            clusters = new long[c];
+            stemClusters = new long[c];
+            memory = new long[c];
+            frequency = new int[c];
+            gazetteer = new int[c];
+            head = new boolean[c];
+            title = new boolean[c];
+        }
+
+        public int size() {
+            return n;
+        }
+    }
+
+    /** Computes the per-token values of tokens {@code [from, to)} into {@code s}. */
+    public void prepare(Tokens tokens, int from, int to, Sentence s) {
+        s.ensure(to - from);
+        String text = tokens.text();
+        int[] splits = new int[Clitics.MAX_SPLITS];
+        for (int i = from; i < to; i++) {
+            int k = i - from;
+            int start = tokens.start(i);
+            int end = tokens.end(i);
+            long word = Fold.hash(text, start, end);
+            s.word[k] = word;
+            s.raw[k] = arabic ? word : Fold.rawHash(text, start, end);
+            int split = arabic ? bestSplit(lexicon, text, start, end, splits) : Clitics.WHOLE;
+            s.stem[k] = split == Clitics.WHOLE ? word : Clitics.stemHash(text, start, end, split);
+            s.clitics[k] = split == Clitics.WHOLE ? NONE : Clitics.prefixHash(text, start, split);
+            int stemStart = start + Clitics.offset(split);
+            boolean article = arabic && (Clitics.restoresArticle(split)
+                    || end - stemStart > 4 && text.charAt(stemStart) == 'ا' && text.charAt(stemStart + 1) == 'ل');
+            s.bare[k] = article ? Fold.hash(text, Clitics.restoresArticle(split) ? stemStart : stemStart + 2, end)
+                    : s.stem[k];
+            for (int a = 0; a < AFFIXES; a++) {
+                s.prefix[k * AFFIXES + a] = Fold.feedFirst(Fold.start(), text, stemStart, end, a + 1);
+                s.suffix[k * AFFIXES + a] = Fold.feedLast(Fold.start(), text, stemStart, end, a + 1);
+            }
+            s.shape[k] = shape(text, start, end);
+            s.clusters[k] = lexicon.clusters(word);
+            s.stemClusters[k] = arabic ? lexicon.clusters(s.bare[k]) : s.clusters[k];
+            s.memory[k] = arabic ? s.bare[k] : s.raw[k];
+            s.frequency[k] = 32 - Integer.numberOfLeadingZeros(lexicon.count(s.bare[k]));
+            s.head[k] = gazetteer.isOrganizationHead(tokens, i, arabic);
+            s.title[k] = gazetteer.isPersonTitle(tokens, i, arabic);
+        }
+        Arrays.fill(s.gazetteer, 0, to - from, 0);
+        for (Gazetteer.Match m : gazetteer.matches(tokens, from, to, arabic)) {
+            int code = 1 + 2 * m.entry().type().ordinal();
+            for (int i = m.first(); i < m.last(); i++) {
+                s.gazetteer[i - from] = i == m.first() ? code : code + 1;
+            }
+        }
+    }
+
+    /**
+     * The clitic split of an Arabic token whose remainder the corpus has seen most often; the whole word unless a
+     * split beats it. So {@code وفرنسا} splits (فرنسا is common) but {@code وزارة} does not (زارة is rare).
+     */
+    public static int bestSplit(Lexicon lexicon, String text, int start, int end, int[] splits) {
+        int n = Clitics.splits(text, start, end, splits);
+        int best = Clitics.WHOLE;
+        int bestCount = lexicon.count(Fold.hash(text, start, end));
+        for (int i = 1; i < n; i++) {
+            int count = lexicon.count(Clitics.stemHash(text, start, end, splits[i]));
+            if (count > bestCount) {
+                best = splits[i];
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    /** Character classes with repeats collapsed: "Xx", "X.X.", "d,d", "a" for Arabic letters. */
+    private static long shape(String text, int start, int end) {
+        long h = Fold.start();
+        char previous = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            char cls = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
+                    : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'a' : c;
+            if (cls != previous) {
+                h = Fold.feedChar(h, cls);
+                previous = cls;
+            }
+        }
+        return h;
+    }
+
+    private static long f(int template, long value) {
+        return Fold.combine(template * 0x632BE59BD9B4E019L, value);
+    }
+
+    private static long f(int template, long a, long b) {
+        return Fold.combine(f(template, a), b);
+    }
+
+    /**
+     * Writes the features of token {@code i} (0-based in the sentence) given the labels of the two previous
+     * tokens and what the document said earlier; returns how many.
+     */
+    int extract(Sentence s, int i, int previous, int beforePrevious, History history, long[] out) {
+        int n = 0;
+        int remembered = history.code(s.memory[i]);
+        out[n++] = f(51, remembered);
+        out[n++] = f(52, remembered, s.frequency[i]);
+        out[n++] = f(53, i + 1 < s.n ? history.code(s.memory[i + 1]) : -1);
+        out[n++] = f(54, s.frequency[i]);
+        long w = s.word[i];
+        long wPrev = i > 0 ? s.word[i - 1] : NONE;
+        long wNext = i + 1 < s.n ? s.word[i + 1] : NONE;
+        out[n++] = f(1, 0);
+        out[n++] = f(2, w);
+        out[n++] = f(3, s.raw[i]);
+        out[n++] = f(4, wPrev);
+        out[n++] = f(5, wNext);
+        out[n++] = f(6, i > 1 ? s.word[i - 2] : NONE);
+        out[n++] = f(7, i + 2 < s.n ? s.word[i + 2] : NONE);
+        out[n++] = f(8, wPrev, w);
+        out[n++] = f(9, w, wNext);
+        for (int a = 0; a < AFFIXES; a++) {
+            out[n++] = f(10 + a, s.prefix[i * AFFIXES + a]);
+            out[n++] = f(14 + a, s.suffix[i * AFFIXES + a]);
+        }
+        long shape = s.shape[i];
+        out[n++] = f(18, shape);
+        out[n++] = f(19, i > 0 ? s.shape[i - 1] : NONE, shape);
+        out[n++] = f(20, shape, i + 1 < s.n ? s.shape[i + 1] : NONE);
+        out[n++] = f(21, i == 0 ? 1 : 0, shape);
+        for (int d = -1; d <= 1; d++) {
+            int j = i + d;
+            long packed = j >= 0 && j < s.n ? s.clusters[j] : -2L;
+            for (int level = 0; level < Lexicon.LEVELS; level++) {
+                out[n++] = f(22 + 3 * (d + 1) + level, Lexicon.level(packed, level));
+            }
+        }
+        out[n++] = f(31, s.gazetteer[i]);
+        out[n++] = f(32, i > 0 ? s.gazetteer[i - 1] : -1);
+        out[n++] = f(33, i + 1 < s.n ? s.gazetteer[i + 1] : -1);
+        out[n++] = f(34, s.head[i] ? 1 : 0, i > 0 && s.head[i - 1] ? 1 : 0);
+        out[n++] = f(35, s.title[i] ? 1 : 0, i > 0 && s.title[i - 1] ? 1 : 0);
+        out[n++] = f(36, previous);
+        out[n++] = f(37, previous, beforePrevious);
+        out[n++] = f(38, previous, w);
+        out[n++] = f(39, previous, shape);
+        out[n++] = f(40, previous, Lexicon.level(s.clusters[i], 1));
+        if (arabic) {
+            long stem = s.stem[i];
+            out[n++] = f(41, stem);
+            out[n++] = f(42, s.bare[i]);
+            out[n++] = f(43, s.clitics[i]);
+            out[n++] = f(44, i > 0 ? s.bare[i - 1] : NONE);
+            out[n++] = f(45, i + 1 < s.n ? s.bare[i + 1] : NONE);
+            for (int level = 0; level < Lexicon.LEVELS; level++) {
+                out[n++] = f(46 + level, Lexicon.level(s.stemClusters[i], level));
+            }
+            out[n++] = f(49, previous, s.bare[i]);
+            out[n++] = f(50, previous, Lexicon.level(s.stemClusters[i], 1));
+        }
+        return n;
+    }
+}

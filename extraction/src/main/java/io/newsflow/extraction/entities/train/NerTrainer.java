@@ -1,0 +1,304 @@
+package io.newsflow.extraction.entities.train;
+
+import io.newsflow.extraction.entities.EntityRecognizer;
+import io.newsflow.extraction.entities.eval.ConllEvaluation;
+import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.tagger.ConllCorpus;
+import io.newsflow.extraction.entities.tagger.Lexicon;
+import io.newsflow.extraction.entities.tagger.PerceptronTrainer;
+import io.newsflow.extraction.entities.tagger.SequenceTagger;
+import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.LongIntMap;
+import io.newsflow.extraction.entities.text.Tokenizer;
+import io.newsflow.extraction.entities.text.Tokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reproduces the entity models committed under {@code src/main/resources/io/newsflow/extraction/entities/}: word
+ * clusters from the unlabeled corpus (skip-gram vectors, then k-means at three granularities), then an averaged
+ * perceptron tagger on the CoNLL training split. Deterministic for the fixed seeds in {@link Options#defaults}.
+ *
+ * <pre>
+ * java -cp ... io.newsflow.extraction.entities.train.NerTrainer ar ../shared/data/ner/ar-train.conll \
+ *     ../shared/data/corpus/news.jsonl extraction/src/main/resources/io/newsflow/extraction/entities \
+ *     [--dev ../shared/data/ner/ar-dev.conll] [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]
+ * </pre>
+ */
+public final class NerTrainer {
+
+    /** Words rarer than this in the corpus get no vectors: too few contexts to place them. */
+    private static final int MIN_EMBEDDING_COUNT = 3;
+    /** Words seen once are not kept in the lexicon: a count of one tells the clitic splitter nothing. */
+    private static final int MIN_LEXICON_COUNT = 2;
+
+    /**
+     * @param epochs          perceptron passes over the training split
+     * @param maxArticles     corpus articles to learn clusters from (a small number for quick tests)
+     * @param dimensions      word vector size
+     * @param embeddingEpochs passes of skip-gram over the corpus
+     * @param clusters        cluster counts, finest first; each coarser level clusters the level below's centroids
+     * @param seed            seed for every random choice
+     * @param lexiconFrom     a model whose lexicon (counts and clusters) to reuse instead of learning one from
+     *                        the corpus: the clusters take minutes, the tagger seconds, so feature work reuses them
+     */
+    public record Options(int epochs, int maxArticles, int dimensions, int embeddingEpochs, int[] clusters,
+                          long seed, Path lexiconFrom) {
+        public static Options defaults() {
+            return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 20240611L, null);
+        }
+
+        public Options withEpochs(int n) {
+            return new Options(n, maxArticles, dimensions, embeddingEpochs, clusters, seed, lexiconFrom);
+        }
+
+        public Options withMaxArticles(int n) {
+            return new Options(epochs, n, dimensions, embeddingEpochs, clusters, seed, lexiconFrom);
+        }
+
+        public Options withClusters(int... sizes) {
+            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, sizes, seed, lexiconFrom);
+        }
+
+        public Options withLexiconFrom(Path model) {
+            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, seed, model);
+        }
+    }
+
+    private NerTrainer() {
+    }
+
+    /** The file name of a language's model, in the output directory and the classpath resources. */
+    public static String modelFileName(String language) {
+        return "ner-" + language + ".model.gz";
+    }
+
+    /** Trains with the default options and writes {@code outDir/ner-<lang>.model.gz}; returns its path. */
+    public static Path train(String language, Path trainConll, Path corpusJsonl, Path outDir) throws IOException {
+        return train(language, trainConll, corpusJsonl, outDir, Options.defaults(), null, System.err);
+    }
+
+    /**
+     * Trains and writes {@code outDir/ner-<lang>.model.gz}; when {@code devConll} is given, logs the tagger's
+     * dev F1 after every epoch.
+     */
+    public static Path train(String language, Path trainConll, Path corpusJsonl, Path outDir, Options options,
+                             Path devConll, PrintStream log) throws IOException {
+        long started = System.nanoTime();
+        List<ConllCorpus.Sentence> training = ConllCorpus.read(trainConll);
+        Gazetteer gazetteer = Gazetteer.load();
+        Lexicon lexicon;
+        if (options.lexiconFrom() != null) {
+            try (InputStream in = Files.newInputStream(options.lexiconFrom())) {
+                lexicon = SequenceTagger.read(in, gazetteer).lexicon();
+            }
+        } else {
+            lexicon = learnLexicon(language, training, corpusJsonl, options, log);
+        }
+        log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(), seconds(started));
+        List<ConllCorpus.Sentence> dev = devConll == null ? List.of() : ConllCorpus.read(devConll);
+        int[] epoch = {0};
+        SequenceTagger tagger = new PerceptronTrainer(language, lexicon, gazetteer).train(training,
+                options.epochs(), options.seed(), t -> {
+                    epoch[0]++;
+                    if (!dev.isEmpty()) {
+                        log.printf(Locale.ROOT, "epoch %d: dev F1 %.2f (tagger alone, %d features)%n", epoch[0],
+                                ConllEvaluation.scoreTagger(t, dev).f1(), t.featureCount());
+                    }
+                });
+        if (!dev.isEmpty()) {
+            log.print(ConllEvaluation.evaluate(EntityRecognizer.of(gazetteer, List.of(tagger)), devConll, language)
+                    .report());
+        }
+        Files.createDirectories(outDir);
+        Path out = outDir.resolve(modelFileName(language));
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            tagger.write(stream);
+        }
+        log.printf(Locale.ROOT, "wrote %s: %d features, %d bytes (%.0f s)%n", out, tagger.featureCount(),
+                Files.size(out), seconds(started));
+        return out;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** Word counts and clusters from the corpus articles in {@code language} plus the training sentences. */
+    private static Lexicon learnLexicon(String language, List<ConllCorpus.Sentence> training, Path corpusJsonl,
+                                        Options options, PrintStream log) throws IOException {
+        Vocabulary vocabulary = new Vocabulary();
+        int articles = CorpusReader.forEach(corpusJsonl, language, options.maxArticles(), text -> {
+            Tokens tokens = Tokenizer.tokenize(text);
+            for (int s = 0; s < tokens.sentenceCount(); s++) {
+                for (int i = tokens.sentenceStart(s); i < tokens.sentenceEnd(s); i++) {
+                    vocabulary.add(Fold.hash(text, tokens.start(i), tokens.end(i)));
+                }
+                vocabulary.endSentence();
+            }
+        });
+        for (ConllCorpus.Sentence sentence : training) {
+            for (String word : sentence.words()) {
+                vocabulary.add(Fold.hash(word));
+            }
+            vocabulary.endSentence();
+        }
+        log.printf(Locale.ROOT, "corpus: %d articles, %d tokens, %d distinct words%n", articles,
+                vocabulary.tokens(), vocabulary.size());
+        return vocabulary.cluster(options, log);
+    }
+
+    /** Word ids by folded hash, their counts, and the corpus as ids (-1 between sentences). */
+    private static final class Vocabulary {
+        private final LongIntMap ids = new LongIntMap(1 << 16);
+        private long[] hashes = new long[1 << 16];
+        private int[] counts = new int[1 << 16];
+        private int size;
+        private int[] corpus = new int[1 << 20];
+        private int length;
+
+        void add(long hash) {
+            int id = ids.get(hash, -1);
+            if (id < 0) {
+                id = size++;
+                if (id == hashes.length) {
+                    hashes = Arrays.copyOf(hashes, id * 2);
+                    counts = Arrays.copyOf(counts, id * 2);
+                }
+                hashes[id] = hash;
+                ids.put(hash, id);
+            }
+            counts[id]++;
+            append(id);
+        }
+
+        void endSentence() {
+            if (length > 0 && corpus[length - 1] != -1) {
+                append(-1);
+            }
+        }
+
+        private void append(int id) {
+            if (length == corpus.length) {
+                corpus = Arrays.copyOf(corpus, length * 2);
+            }
+            corpus[length++] = id;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long tokens() {
+            return Arrays.stream(corpus, 0, length).filter(id -> id >= 0).count();
+        }
+
+        Lexicon cluster(Options options, PrintStream log) {
+            int[] embeddingId = new int[size];
+            int vocabulary = 0;
+            for (int id = 0; id < size; id++) {
+                embeddingId[id] = counts[id] >= MIN_EMBEDDING_COUNT ? vocabulary++ : -1;
+            }
+            int[] embeddingCounts = new int[vocabulary];
+            for (int id = 0; id < size; id++) {
+                if (embeddingId[id] >= 0) {
+                    embeddingCounts[embeddingId[id]] = counts[id];
+                }
+            }
+            int[] text = new int[length];
+            int n = 0;
+            for (int k = 0; k < length; k++) {
+                int id = corpus[k];
+                if (id < 0) {
+                    text[n++] = -1;
+                } else if (embeddingId[id] >= 0) {
+                    text[n++] = embeddingId[id];
+                }
+            }
+            int d = options.dimensions();
+            long started = System.nanoTime();
+            float[] vectors = Embeddings.train(Arrays.copyOf(text, n), embeddingCounts, d, 5, 5,
+                    options.embeddingEpochs(), options.seed());
+            log.printf(Locale.ROOT, "embeddings: %d words x %d (%.0f s)%n", vocabulary, d, seconds(started));
+            KMeans.normalize(vectors, d);
+            long[] packed = levels(vectors, embeddingCounts, d, options);
+            log.printf(Locale.ROOT, "clusters: %s (%.0f s)%n", Arrays.toString(options.clusters()),
+                    seconds(started));
+
+            int kept = 0;
+            for (int id = 0; id < size; id++) {
+                if (counts[id] >= MIN_LEXICON_COUNT) {
+                    kept++;
+                }
+            }
+            LongIntMap index = new LongIntMap(kept);
+            int[] keptCounts = new int[kept];
+            long[] keptClusters = new long[kept];
+            int k = 0;
+            for (int id = 0; id < size; id++) {
+                if (counts[id] >= MIN_LEXICON_COUNT) {
+                    index.put(hashes[id], k);
+                    keptCounts[k] = counts[id];
+                    keptClusters[k] = embeddingId[id] >= 0 ? packed[embeddingId[id]] : -1L;
+                    k++;
+                }
+            }
+            return new Lexicon(index, keptCounts, keptClusters);
+        }
+
+        /** Clusters the words at the finest level, then each coarser level clusters the centroids below it. */
+        private static long[] levels(float[] vectors, int[] counts, int d, Options options) {
+            int words = counts.length;
+            long[] packed = new long[words];
+            float[] points = vectors;
+            double[] weights = Arrays.stream(counts).mapToDouble(c -> Math.log1p(c)).toArray();
+            int[] owner = new int[words];
+            for (int w = 0; w < words; w++) {
+                owner[w] = w;
+            }
+            for (int level = 0; level < Lexicon.LEVELS; level++) {
+                int k = Math.min(options.clusters()[level], Math.max(1, points.length / d / 2));
+                float[] centroids = new float[k * d];
+                int[] assignment = KMeans.cluster(points, weights, d, k, 10, options.seed() + level, centroids);
+                double[] mass = new double[k];
+                for (int p = 0; p < assignment.length; p++) {
+                    mass[assignment[p]] += weights[p];
+                }
+                for (int w = 0; w < words; w++) {
+                    owner[w] = assignment[owner[w]];
+                    packed[w] |= (long) owner[w] << (16 * level);
+                }
+                points = centroids;
+                weights = mass;
+            }
+            return packed;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 4) {
+            System.err.println("usage: NerTrainer ar|en TRAIN.conll CORPUS.jsonl OUT_DIR [--dev DEV.conll]"
+                    + " [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]");
+            System.exit(2);
+        }
+        Options options = Options.defaults();
+        Path dev = null;
+        for (int i = 4; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--dev" -> dev = Path.of(args[i + 1]);
+                case "--epochs" -> options = options.withEpochs(Integer.parseInt(args[i + 1]));
+                case "--max-articles" -> options = options.withMaxArticles(Integer.parseInt(args[i + 1]));
+                case "--reuse-lexicon" -> options = options.withLexiconFrom(Path.of(args[i + 1]));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        train(args[0], Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), options, dev, System.err);
+    }
+}

@@ -1,0 +1,88 @@
+package io.newsflow.extraction.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.extraction.EntityType;
+import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.text.Tokenizer;
+import io.newsflow.extraction.entities.text.Tokens;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GazetteerTest {
+
+    private static Gazetteer gazetteer;
+
+    @BeforeAll
+    static void load() {
+        gazetteer = Gazetteer.load();
+    }
+
+    private static Gazetteer.Match only(String text, boolean arabic) {
+        Tokens tokens = Tokenizer.tokenize(text);
+        List<Gazetteer.Match> matches = gazetteer.matches(tokens, 0, tokens.size(), arabic);
+        assertThat(matches).hasSize(1);
+        return matches.get(0);
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "France | country:FR", "فرنسا | country:FR",
+            "United Arab Emirates | country:AE", "الإمارات العربية المتحدة | country:AE", "UAE | country:AE",
+            "الإمارات | country:AE", "دولة الإمارات | country:AE",
+            "United Kingdom | country:GB", "Britain | country:GB", "المملكة المتحدة | country:GB",
+            "US | country:US", "U.S. | country:US", "الولايات المتحدة | country:US",
+            "Côte d’Ivoire | country:CI", "ساحل العاج | country:CI",
+            "سلطنة عمان | country:OM", "أستراليا | country:AU", "استراليا | country:AU",
+            "Europe | region:150", "أوروبا | region:150", "الشرق الأوسط | region:middle-east",
+            "Dubai | city:dubai", "دبي | city:dubai", "New York | city:new-york",
+            "منظمة العمل الدولية | org:ilo", "International Labour Organization | org:ilo",
+            "الأمم المتحدة | org:un", "United Nations | org:un"})
+    void knowsNamesInBothLanguagesUnderOneId(String name, String id) {
+        Gazetteer.Entry entry = gazetteer.lookup(name);
+        assertThat(entry).isNotNull();
+        assertThat(entry.id()).isEqualTo(id);
+    }
+
+    @ParameterizedTest(name = "{0} → {1} after {2} chars")
+    @CsvSource({
+            "وفرنسا, country:FR, 1",
+            "بفرنسا, country:FR, 1",
+            "ولفرنسا, country:FR, 2",
+            "والإمارات, country:AE, 1",
+            "بالإمارات, country:AE, 1",
+            "للإمارات, country:AE, 2",
+            "فالمغرب, country:MA, 1",
+            "وبدبي, city:dubai, 2"})
+    void findsArabicNamesBehindClitics(String token, String id, int clitics) {
+        Gazetteer.Match match = only(token, true);
+        assertThat(match.entry().id()).isEqualTo(id);
+        assertThat(match.clitics()).isEqualTo(clitics);
+    }
+
+    @Test
+    void prefersTheLongestName() {
+        Gazetteer.Match match = only("زار وفد من الولايات المتحدة الأمريكية", true);
+        assertThat(match.entry().id()).isEqualTo("country:US");
+        assertThat(match.last() - match.first()).isEqualTo(3);
+    }
+
+    @Test
+    void requiresEnglishCapitalsSoCommonWordsDoNotMatch() {
+        Tokens tokens = Tokenizer.tokenize("let us turkey hunt in chad");
+        assertThat(gazetteer.matches(tokens, 0, tokens.size(), false)).isEmpty();
+        Gazetteer.Match match = only("Officials in Chad said", false);
+        assertThat(match.entry().type()).isEqualTo(EntityType.LOCATION);
+    }
+
+    @Test
+    void recognizesOrganizationHeadsAndPersonTitlesBehindClitics() {
+        Tokens tokens = Tokenizer.tokenize("ولوزارة والرئيس Ministry");
+        assertThat(gazetteer.isOrganizationHead(tokens, 0, true)).isTrue();
+        assertThat(gazetteer.isPersonTitle(tokens, 1, true)).isTrue();
+        assertThat(gazetteer.isOrganizationHead(tokens, 2, false)).isTrue();
+    }
+}
