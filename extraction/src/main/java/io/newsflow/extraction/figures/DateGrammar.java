@@ -324,7 +324,7 @@ final class DateGrammar {
             }
             return v;
         }
-        if (d.arabic && t.definite && w.flags != 0 && (w.has(Word.YEAR_WORD) || isWeekOrMonth(d, i))) {
+        if (d.arabic && w.has(Word.PERIOD) && t.stemOffset == 0) {
             Token q = d.at(k + 1);
             int dir = q.has(Word.PAST) ? -1 : q.has(Word.NEXT) ? 1 : q.has(Word.CURRENT) ? 0 : 9;
             if (dir == 9 || q.stemOffset != 0) {
@@ -341,11 +341,6 @@ final class DateGrammar {
             return iso(k + 1, String.valueOf(p.getYear() + dir));
         }
         return null;
-    }
-
-    private static boolean isWeekOrMonth(Doc d, int i) {
-        String key = Normalizer.key(d.surface(i));
-        return key.equals("الاسبوع") || key.equals("الشهر");
     }
 
     private static String week(LocalDate day) {

@@ -54,6 +54,9 @@ final class FigureScanner {
 
     private int at(int i) {
         Token t = d.at(i);
+        if (t.isWord() && t.entry == null || t.type == Token.SYMBOL && !mayStartFigure(t)) {
+            return i;  // most tokens: nothing the lexicon knows can start here
+        }
         if (t.type == Token.SYMBOL && t.sym == '+' && d.attached(i) && d.at(i + 1).type == Token.DIGITS) {
             return skipChain(i + 1);  // +971 4 ...: a phone number
         }
@@ -83,6 +86,11 @@ final class FigureScanner {
             return r;
         }
         return dual(i);
+    }
+
+    private boolean mayStartFigure(Token t) {
+        char c = t.sym;
+        return c == '+' || c == '-' || c == '.' || d.lexicon.symbol(c) != null;
     }
 
     // ---- dates ----------------------------------------------------------------------------------------------
@@ -182,7 +190,7 @@ final class FigureScanner {
         String family = null;
         String currency = null;
         if (cur.type == Token.SYMBOL) {
-            Word w = d.lexicon.get(String.valueOf(cur.sym));
+            Word w = d.lexicon.symbol(cur.sym);
             if (w == null || w.currencyFamily == null) {
                 return i;
             }
@@ -423,6 +431,19 @@ final class FigureScanner {
                 r.last = k;
             } else if (n.words && n.first == n.last && (n.value == 1 || n.value == 2)) {
                 noun = nounBefore(r);  // دولة واحدة
+            } else if (n.words && d.at(n.first).definite) {
+                noun = Nouns.arabicBefore(d, n.first - 1);  // الأيام الأربعة: a definite number follows its noun
+                Word unit = noun == null ? null : d.lexicon.get(noun);
+                if (unit != null && unit.unit != null) {
+                    r.kind = unit.unitKind;
+                    r.unit = unit.unit;
+                    r.first = n.first - 1;
+                    r.iso = unit.unitKind == FigureKind.DURATION ? duration(r.value, unit.isoDesignator) : null;
+                    return r;
+                }
+                if (noun != null) {
+                    r.first = n.first - 1;
+                }
             }
         } else if (d.english && wordsKnown) {
             int[] last = new int[1];
@@ -541,7 +562,7 @@ final class FigureScanner {
         Token cur = d.at(c);
         String family;
         String currency;
-        Word w = cur.type == Token.SYMBOL ? d.lexicon.get(String.valueOf(cur.sym)) : cur.entry;
+        Word w = cur.type == Token.SYMBOL ? d.lexicon.symbol(cur.sym) : cur.entry;
         String s = d.surface(c);
         if (w == null && cur.type == Token.ARABIC && wordsKnown) {
             w = looseArabic(c);
@@ -770,14 +791,10 @@ final class FigureScanner {
     private void emitEnglishOrdinal(int first, int last, double value) {
         String unit = null;
         if (d.english) {
-            int[] end = new int[1];
-            Token next = d.at(last + 1);
-            if (next.type == Token.LATIN && !next.has(Word.STOP) && next.entry == null || next.entry != null
-                    && next.entry.unit != null) {
-                unit = Nouns.englishAfter(d, last + 1, end);
-                if (next.entry != null && next.entry.unit != null) {
-                    unit = next.entry.unit;
-                }
+            unit = Nouns.englishAfter(d, last + 1, new int[1]);
+            Word next = d.at(last + 1).entry;
+            if (unit == null && next != null && next.unit != null) {
+                unit = next.unit;  // the second week
             }
         }
         emit(FigureKind.ORDINAL, value, null, null, null, unit, null, first, last);

@@ -20,6 +20,7 @@ final class Lexicon {
     private final CharTable<Word> table = new CharTable<>();
     /** Currency ISO code by family and country ("dollar:CA" → CAD). */
     private final Map<String, String> currencyByCountry = new HashMap<>();
+    private final Word[] symbols = new Word[Character.MAX_VALUE + 1];
 
     static Lexicon load() {
         Lexicon lex = new Lexicon();
@@ -35,6 +36,11 @@ final class Lexicon {
 
     Word get(char[] buf, int off, int len) {
         return table.get(buf, off, len);
+    }
+
+    /** The entry of a one-character symbol ($, €, ٪ ...) without building a key. */
+    Word symbol(char c) {
+        return symbols[c];
     }
 
     Word get(String form) {
@@ -261,6 +267,7 @@ final class Lexicon {
                 "page", "pages", "item", "form", "regulation", "covid", "كوفيد", "كورونا", "سارس", "ميرس",
                 "إف", "ميغ", "سوخوي", "بوينغ", "بوينج", "إيرباص", "ايرباص", "جي", "فورمولا", "عيار");
         flag(Word.YEAR_WORD, "عام", "العام", "سنة", "year", "fiscal");
+        flag(Word.PERIOD, "العام", "السنة", "الشهر", "الأسبوع");
         flag(Word.STOP, "عن", "مع", "منذ", "خلال", "بعد", "قبل", "نحو", "حوالي", "حوالى", "قرابة", "أكثر", "أقل",
                 "أن", "إن", "ان", "كان", "كانت", "قد", "لم", "لا", "ما", "هو", "هي", "هم", "التي", "الذي", "الذين",
                 "أو", "او", "ثم", "كل", "بعض", "عدد", "نسبة", "بنسبة", "بقيمة", "مقابل", "فقط", "أيضا", "هذه", "هذا",
@@ -342,6 +349,9 @@ final class Lexicon {
             switch (cols[0]) {
                 case "word" -> {
                     Word w = word(cols[1]);
+                    if (cols[1].length() == 1) {
+                        symbols[cols[1].charAt(0)] = w;
+                    }
                     w.currencyFamily = cols[2];
                     w.currencyDefault = "-".equals(cols[3]) ? null : cols[3];
                 }

@@ -47,6 +47,10 @@ final class Nouns {
         if (form.startsWith("ي") && form.length() >= 4 || form.startsWith("و") || form.startsWith("ف")) {
             return null;  // an imperfect verb or a coordinated word, not a counted noun
         }
+        if (stripArticle(form) != null || form.startsWith("لأ") || form.startsWith("لإ") || form.startsWith("بأ")
+                || form.startsWith("بإ")) {
+            return null;  // definite or behind a preposition: an adjective or a new phrase, not what is counted
+        }
         double rest = count % 100;
         if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا") && form.length() > 3) {
             form = form.substring(0, form.length() - 1);
@@ -85,8 +89,8 @@ final class Nouns {
     /** The noun an Arabic ordinal follows (الدفعة السادسة → دفعة), or null. */
     static String arabicBefore(Doc d, int i) {
         Token t = d.at(i);
-        if (t.type != Token.ARABIC || t.entry != null && (t.entry.flags != 0 || t.entry.isNumber()
-                || t.entry.month != 0)) {
+        if (t.type != Token.ARABIC || t.entry != null && (t.has(Word.STOP) || t.entry.isNumber()
+                || t.entry.month != 0 || t.entry.ordinal > 0 || t.entry.weekday > 0)) {
             return null;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
@@ -94,7 +98,7 @@ final class Nouns {
         if (stem == null) {
             return null;
         }
-        Word w = t.entry != null ? t.entry : d.lexicon.get(stem);
+        Word w = d.lexicon.get(stem);
         return w != null && w.singular != null ? w.singular : stem;
     }
 

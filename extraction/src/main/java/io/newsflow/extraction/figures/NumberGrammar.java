@@ -22,7 +22,7 @@ final class NumberGrammar {
             negative = true;
             j++;
         } else if (d.isDash(i) && d.attached(i) && d.at(i + 1).type == Token.DIGITS
-                && (t.spaceBefore || d.isSymbol(i - 1, '(')) && !d.at(i - 1).isWord()) {
+                && (t.spaceBefore || d.isSymbol(i - 1, '('))) {
             negative = true;
             j++;
         }

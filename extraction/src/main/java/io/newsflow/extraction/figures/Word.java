@@ -40,6 +40,7 @@ final class Word {
     static final int IN = 1 << 20;           // in, في: "1 in 4" is a fraction
     static final int YEAR_WORD = 1 << 21;    // عام, سنة, year: a number after it is a year
     static final int PER = 1 << 22;          // a, per: "$70 a share" is a price, not a count
+    static final int PERIOD = 1 << 23;       // العام, الشهر, الأسبوع: with الماضي they name a relative date
 
     double number = Double.NaN;
     int numClass;

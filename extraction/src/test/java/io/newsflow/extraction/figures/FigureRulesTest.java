@@ -1,0 +1,371 @@
+package io.newsflow.extraction.figures;
+
+import static io.newsflow.extraction.figures.FigureAssert.ar;
+import static io.newsflow.extraction.figures.FigureAssert.assertFigure;
+import static io.newsflow.extraction.figures.FigureAssert.en;
+import static io.newsflow.extraction.figures.FigureAssert.extract;
+import static io.newsflow.extraction.figures.FigureAssert.figure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.extraction.FigureKind;
+import io.newsflow.extraction.FigureMention;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** One nested class per rule family, each with cases written for this project and the cases that must not fire. */
+class FigureRulesTest {
+
+    @Nested
+    class Digits {
+
+        @ParameterizedTest(name = "{0} = {1}")
+        @CsvSource(delimiterString = "|", value = {
+            "بلغ عدد الزوار 1,250 | 1250",
+            "بلغ عدد الزوار ١٬٢٥٠ | 1250",
+            "ارتفع المؤشر 2.5 | 2.5",
+            "ارتفع المؤشر ٢٫٥ | 2.5",
+            "ارتفع المؤشر ۳۴ | 34",
+            "the index rose 1,674,200.5 | 1674200.5",
+            "a population of 1 414 021 100 | 1414021100",
+            "وباعت الشركة 5ر47 | 47.5",
+            "the ratio was 3/4 | 0.75",
+        })
+        void readsDigitsInEveryScriptWithTheirSeparators(String text, double value) {
+            List<FigureMention> figures = text.matches(".*[a-z].*") ? en(text) : ar(text);
+            assertThat(figures).hasSize(1);
+            assertThat(figures.get(0).value()).isEqualTo(value);
+        }
+
+        @Test
+        void commasWithoutSpacesCanListNumbers() {
+            List<FigureMention> figures = en("the values 12,14,16");
+            assertThat(figures).extracting(FigureMention::value).containsExactly(12.0, 14.0, 16.0);
+        }
+
+        @Test
+        void aMinusGluedToDigitsIsASignButABulletDashIsNot() {
+            assertThat(en("the balance was -1.2 at the close").get(0).value()).isEqualTo(-1.2);
+            assertThat(ar("- 549\n\nطفلاً أنقذتهم الحملة").get(0).value()).isEqualTo(549.0);
+        }
+    }
+
+    @Nested
+    class ArabicWords {
+
+        @ParameterizedTest(name = "{0} = {1}")
+        @CsvSource(delimiterString = "|", value = {
+            "ثلاثة | 3", "اربعه | 4", "إحدى عشرة | 11", "اثنا عشر | 12", "خمسة عشر | 15", "عشرون | 20",
+            "خمسة وعشرون | 25", "واحد و عشرون | 21", "مائة | 100", "مئتان | 200", "مائتين | 200",
+            "ثلاثمائة | 300", "ثلاث مئة | 300", "تسعمئة وتسعة وتسعون | 999", "ألف | 1000", "ألفين | 2000",
+            "ثلاثة آلاف | 3000", "خمسة وعشرون ألفا | 25000", "ألف وخمسمائة | 1500", "مليون | 1000000",
+            "مليونين | 2000000", "ثلاثة ملايين | 3000000", "مليارين و480 مليون | 2480000000",
+            "أربعة ألف و ثلاثمائة و واحد و عشرون | 4321", "مائة ألف | 100000", "سبعمية | 700",
+            "ستاشر | 16", "واحد ونصف | 1.5", "ثلاثة أرباع | 0.75", "مليون ونصف | 1500000",
+            "نصف مليون | 500000", "واحد على ثلاثة | 0.3333333333333333", "100 الف | 100000",
+            "1.5 مليون | 1500000", "سالب خمسة | -5",
+        })
+        void composesTheWholeGrammar(String text, double value) {
+            List<FigureMention> figures = ar(text);
+            assertThat(figures).as("%s", figures).hasSize(1);
+            assertThat(figures.get(0).value()).isEqualTo(value);
+            assertThat(figures.get(0).text()).isEqualTo(text);
+        }
+
+        @Test
+        void twoUnitsInARowAreTwoNumbers() {
+            assertThat(ar("ثلاثة وخمسة")).extracting(FigureMention::value).containsExactly(3.0, 5.0);
+        }
+
+        @Test
+        void aConjunctionGluedToTheNumberStaysOutOfItsText() {
+            FigureMention f = ar("وصل خبيران وثلاثة مهندسين").get(1);
+            assertThat(f.text()).isEqualTo("ثلاثة مهندسين");
+            assertThat(f.value()).isEqualTo(3.0);
+        }
+    }
+
+    @Nested
+    class EnglishWords {
+
+        @ParameterizedTest(name = "{0} = {1}")
+        @CsvSource(delimiterString = "|", value = {
+            "twenty-five | 25", "three hundred | 300", "seven hundred twenty-one thousand and twelve | 721012",
+            "half a million | 500000", "one and a half | 1.5", "two point five | 2.5", "a dozen | 12",
+            "2.5 mln | 2500000", "3 billion | 3000000000", "minus three | -3", "forty two and a third | 42.333333333333336",
+        })
+        void composesWordsAndScales(String text, double value) {
+            List<FigureMention> figures = en(text);
+            assertThat(figures).as("%s", figures).hasSize(1);
+            assertThat(figures.get(0).value()).isEqualTo(value);
+        }
+
+        @Test
+        void oneAsAPronounIsNotAFigure() {
+            assertThat(en("one of the ministers said no one was hurt")).isEmpty();
+        }
+    }
+
+    @Nested
+    class CountedNouns {
+
+        @Test
+        void arabicNounsLoseTanweenAndGoToTheSingular() {
+            List<FigureMention> f = ar("ألقت الشرطة القبض على 771 متهماً وأنقذت 549 طفلاً في تسع دول بحضور ثلاثة خبراء");
+            assertFigure(figure(f, "771 متهماً"), FigureKind.COUNT, 771.0, "متهم", null);
+            assertFigure(figure(f, "549 طفلاً"), FigureKind.COUNT, 549.0, "طفل", null);
+            assertFigure(figure(f, "تسع دول"), FigureKind.COUNT, 9.0, "دولة", null);
+            assertFigure(figure(f, "ثلاثة خبراء"), FigureKind.COUNT, 3.0, "خبير", null);
+        }
+
+        @Test
+        void regularArabicPluralsGoToTheSingularByTheirEndings() {
+            List<FigureMention> f = ar("شارك خمسة متطوعين وأربع مسعفات");
+            assertFigure(figure(f, "خمسة متطوعين"), FigureKind.COUNT, 5.0, "متطوع", null);
+            assertFigure(figure(f, "أربع مسعفات"), FigureKind.COUNT, 4.0, "مسعفة", null);
+        }
+
+        @Test
+        void anUnderstoodNounCarriesOverInAList() {
+            List<FigureMention> f = ar("وحضر 12 مندوباً من مصر، واثنين من تونس");
+            assertFigure(figure(f, "اثنين"), FigureKind.COUNT, 2.0, "مندوب", null);
+        }
+
+        @Test
+        void englishNounsGoToTheSingularPastAdjectives() {
+            List<FigureMention> f = en("Police said three international experts and 12 people were injured.");
+            assertFigure(figure(f, "three international experts"), FigureKind.COUNT, 3.0, "expert", null);
+            assertFigure(figure(f, "12 people"), FigureKind.COUNT, 12.0, "person", null);
+        }
+
+        @Test
+        void aVerbOrAPrepositionIsNotWhatIsCounted() {
+            assertFigure(en("Prices rose 5 in March").get(0), FigureKind.NUMBER, 5.0, null, null);
+            assertFigure(ar("وصل عددهم إلى 40 في العاصمة").get(0), FigureKind.NUMBER, 40.0, null, null);
+        }
+    }
+
+    @Nested
+    class Duals {
+
+        @Test
+        void anArabicDualCountsTwoOfItsNoun() {
+            List<FigureMention> f = ar("استمرت الزيارة يومين وشملت دولتين وتأجلت شهرين");
+            assertFigure(figure(f, "يومين"), FigureKind.DURATION, 2.0, "day", null);
+            assertThat(figure(f, "يومين").isoValue()).isEqualTo("P2D");
+            assertFigure(figure(f, "دولتين"), FigureKind.COUNT, 2.0, "دولة", null);
+            assertThat(figure(f, "شهرين").isoValue()).isEqualTo("P2M");
+        }
+
+        @Test
+        void soundPluralsThatLookLikeDualsAreNot() {
+            assertThat(ar("أشاد بجهود العاملين في القطاع")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Percentages {
+
+        @Test
+        void everyWayOfWritingPercent() {
+            assertFigure(ar("نما الاقتصاد 3.5% هذا العام").get(0), FigureKind.PERCENT, 3.5, null, null);
+            assertFigure(ar("بنسبة ٧٪").get(0), FigureKind.PERCENT, 7.0, null, null);
+            assertFigure(figure(ar("ارتفع 12 في المئة"), "12 في المئة"), FigureKind.PERCENT, 12.0, null, null);
+            assertFigure(figure(ar("ارتفع عشرين بالمائة"), "عشرين بالمائة"), FigureKind.PERCENT, 20.0, null, null);
+            assertFigure(figure(en("output fell 1.4 pct"), "1.4 pct"), FigureKind.PERCENT, 1.4, null, null);
+            assertFigure(figure(en("up ten percent"), "ten percent"), FigureKind.PERCENT, 10.0, null, null);
+        }
+    }
+
+    @Nested
+    class Money {
+
+        @Test
+        void arabicCurrenciesWithCountryAdjectives() {
+            List<FigureMention> f = ar("بلغت القيمة 2.48 مليار درهم إماراتي مقابل 121 مليار دولار و500 ريال");
+            assertFigure(figure(f, "2.48 مليار درهم إماراتي"), FigureKind.MONEY, 2.48e9, null, "AED");
+            assertFigure(figure(f, "121 مليار دولار"), FigureKind.MONEY, 121e9, null, "USD");
+            assertFigure(figure(f, "500 ريال"), FigureKind.MONEY, 500.0, null, "SAR");
+            assertFigure(ar("نحو 40 دينار كويتي").get(0), FigureKind.MONEY, 40.0, null, "KWD");
+            assertFigure(ar("سعره 3 جنيهات استرلينية").get(0), FigureKind.MONEY, 3.0, null, "GBP");
+        }
+
+        @Test
+        void reutersConventionsAndSymbols() {
+            List<FigureMention> f = en("It earned 2.5 mln dlrs, 10 mln stg and $3bn, plus 20 mln Canadian dlrs and 5 billion yen.");
+            assertFigure(figure(f, "2.5 mln dlrs"), FigureKind.MONEY, 2.5e6, null, "USD");
+            assertFigure(figure(f, "10 mln stg"), FigureKind.MONEY, 1e7, null, "GBP");
+            assertFigure(figure(f, "$3bn"), FigureKind.MONEY, 3e9, null, "USD");
+            assertFigure(figure(f, "20 mln Canadian dlrs"), FigureKind.MONEY, 2e7, null, "CAD");
+            assertFigure(figure(f, "5 billion yen"), FigureKind.MONEY, 5e9, null, "JPY");
+            assertFigure(en("a €20 fee").get(0), FigureKind.MONEY, 20.0, null, "EUR");
+            assertFigure(en("priced at HK$ 12").get(0), FigureKind.MONEY, 12.0, null, "HKD");
+            assertFigure(en("it cost 50 cents").get(0), FigureKind.MONEY, 0.5, null, "USD");
+        }
+    }
+
+    @Nested
+    class Quantities {
+
+        @Test
+        void unitsOfMeasure() {
+            assertFigure(en("exports of 15,000 tonnes").get(0), FigureKind.QUANTITY, 15000.0, "tonne", null);
+            assertFigure(en("output of 4.5 mln barrels").get(0), FigureKind.QUANTITY, 4.5e6, "barrel", null);
+            assertFigure(ar("تراجعت إلى 694 ألف هكتار").get(0), FigureKind.QUANTITY, 694000.0, "hectare", null);
+            assertFigure(ar("على بعد 70 كيلومترا").get(0), FigureKind.QUANTITY, 70.0, "km", null);
+        }
+    }
+
+    @Nested
+    class Durations {
+
+        @Test
+        void countsOfTimeAreDurationsWithIsoValues() {
+            FigureMention months = ar("خلال أول خمسة أشهر").get(1);
+            assertFigure(months, FigureKind.DURATION, 5.0, "month", null);
+            assertThat(months.isoValue()).isEqualTo("P5M");
+            assertThat(en("after 3 years").get(0).isoValue()).isEqualTo("P3Y");
+            assertThat(en("for 36 hours").get(0).isoValue()).isEqualTo("PT36H");
+        }
+    }
+
+    @Nested
+    class Ranges {
+
+        @Test
+        void rangesKeepTheirUnitAndCurrency() {
+            FigureMention words = figure(en("between 5 and 10 million people"), "between 5 and 10 million people");
+            assertThat(words.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(words.min()).isEqualTo(5e6);
+            assertThat(words.max()).isEqualTo(1e7);
+            FigureMention arabic = ar("تتراوح من 49 مليار دولار إلى 51 مليار دولار").get(0);
+            assertThat(arabic.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(arabic.text()).isEqualTo("من 49 مليار دولار إلى 51 مليار دولار");
+            assertThat(arabic.currency()).isEqualTo("USD");
+            assertThat(arabic.min()).isEqualTo(49e9);
+            FigureMention dash = en("a 5-10 pct rise").get(0);
+            assertThat(dash.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(dash.unit()).isEqualTo("percent");
+            assertThat(dash.max()).isEqualTo(10.0);
+        }
+
+        @Test
+        void aToWithoutFromIsAChangeNotARange() {
+            List<FigureMention> f = en("supply rose 1.4 pct to 615.59 billion dlrs");
+            assertThat(f).extracting(FigureMention::kind).containsExactly(FigureKind.PERCENT, FigureKind.MONEY);
+        }
+
+        @Test
+        void aScoreIsNotARange() {
+            assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
+        }
+    }
+
+    @Nested
+    class Ordinals {
+
+        @Test
+        void arabicOrdinalsWithTheNounTheyOrder() {
+            List<FigureMention> f = ar("في الدفعة السادسة والأسبوع الثاني والذكرى الحادية والعشرين");
+            assertFigure(figure(f, "السادسة"), FigureKind.ORDINAL, 6.0, "دفعة", null);
+            assertFigure(figure(f, "الثاني"), FigureKind.ORDINAL, 2.0, "أسبوع", null);
+            assertFigure(figure(f, "الحادية والعشرين"), FigureKind.ORDINAL, 21.0, "ذكرى", null);
+        }
+
+        @Test
+        void englishOrdinals() {
+            assertFigure(en("the second round").get(0), FigureKind.ORDINAL, 2.0, "round", null);
+            assertFigure(en("its 3rd quarter").get(0), FigureKind.ORDINAL, 3.0, "quarter", null);
+            assertThat(en("the twenty-fifth day").get(0).value()).isEqualTo(25.0);
+        }
+    }
+
+    @Nested
+    class Dates {
+
+        private final LocalDate published = LocalDate.of(2020, 11, 12);  // a Thursday
+
+        @Test
+        void bothArabicMonthSeriesAndYears() {
+            assertThat(ar("في فبراير 2017").get(0).isoValue()).isEqualTo("2017-02");
+            assertThat(ar("يوم 3 كانون الثاني 2019").get(0).isoValue()).isEqualTo("2019-01-03");
+            assertThat(ar("في 2 يوليو/تموز 2015").get(0).isoValue()).isEqualTo("2015-07-02");
+            assertThat(ar("منذ عام 2009").get(0).kind()).isEqualTo(FigureKind.DATE);
+            assertThat(ar("منذ عام 2009").get(0).isoValue()).isEqualTo("2009");
+        }
+
+        @Test
+        void englishAndNumericDates() {
+            assertThat(en("Stocks, Aug 31, 1987, at").get(0).isoValue()).isEqualTo("1987-08-31");
+            assertThat(en("rose from February, 1984").get(0).isoValue()).isEqualTo("1984-02");
+            assertThat(en("filed on 2017-02-15").get(0).isoValue()).isEqualTo("2017-02-15");
+            assertThat(en("in 2017-02").get(0).isoValue()).isEqualTo("2017-02");
+            assertThat(en("for the 1986/87 season").get(0).isoValue()).isEqualTo("1986/1987");
+        }
+
+        @Test
+        void monthsWithoutAYearTakeItFromThePublicationDate() {
+            FigureMention range = extract("من يناير إلى نهاية سبتمبر الماضيين", "ar", published).get(0);
+            assertThat(range.isoValue()).isEqualTo("2020-01/2020-09");
+            FigureMention unknownYear = ar("من يناير إلى نهاية سبتمبر الماضيين").get(0);
+            assertThat(unknownYear.isoValue()).isEqualTo("--01/--09");
+            assertThat(extract("حتى نوفمبر الماضي", "ar", published).get(0).isoValue()).isEqualTo("2019-11");
+        }
+
+        @Test
+        void relativeDatesResolveAgainstThePublicationDate() {
+            assertThat(extract("قال أمس", "ar", published).get(0).isoValue()).isEqualTo("2020-11-11");
+            assertThat(extract("he said yesterday", "en", published).get(0).isoValue()).isEqualTo("2020-11-11");
+            assertThat(extract("met last Tuesday", "en", published).get(0).isoValue()).isEqualTo("2020-11-10");
+            assertThat(extract("وصل الأحد الماضي", "ar", published).get(0).isoValue()).isEqualTo("2020-11-08");
+            assertThat(extract("fell last month", "en", published).get(0).isoValue()).isEqualTo("2020-10");
+            assertThat(extract("خلال العام الماضي", "ar", published).get(0).isoValue()).isEqualTo("2019");
+            assertThat(ar("قال أمس")).as("no publication date, nothing to resolve against").isEmpty();
+        }
+
+        @Test
+        void aMonthNameThatIsAlsoAWordNeedsContext() {
+            assertThat(en("officials may meet")).isEmpty();
+            assertThat(ar("مارس الضغط على الحكومة")).isEmpty();
+            assertThat(ar("في مارس الماضي").get(0).isoValue()).isEqualTo("--03");
+        }
+    }
+
+    @Nested
+    class Labels {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = "|", value = {
+            "جائحة «كوفيد ـ 19» | ar", "جائحة كوفيد-19 | ar", "the COVID-19 pandemic | en", "a Boeing 737 jet | en",
+            "the G20 summit | en", "under Article 5 of the treaty | en", "وفق المادة 12 من القانون | ar",
+            "القرار رقم 2254 | ar", "call +971 4 123 4567 now | en", "call 800-555-0199 now | en",
+            "see https://example.com/2020/05/report-12 | en", "write to desk2@example.com | en", "an F-16 crashed | en",
+            "M3 money supply | en", "the 5G network | en",
+        })
+        void numbersInsideNamesAndCodesAreNotFigures(String text, String language) {
+            assertThat(extract(text, language, null)).as(text).isEmpty();
+        }
+
+        @Test
+        void aHijriYearIsNotACount() {
+            assertThat(ar("في عام 1436هـ")).isEmpty();
+        }
+    }
+
+    @Nested
+    class OtherLanguages {
+
+        @Test
+        void onlyLanguageIndependentFiguresPassThrough() {
+            List<FigureMention> f = extract("Le chômage a atteint 8,5 % en 2019, soit trois points de plus, pour 12 €.",
+                    "fr", null);
+            assertThat(f).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.PERCENT, FigureKind.DATE, FigureKind.MONEY);
+            assertThat(f.get(0).value()).isEqualTo(8.5);
+            assertThat(f.get(2).currency()).isEqualTo("EUR");
+        }
+    }
+}
