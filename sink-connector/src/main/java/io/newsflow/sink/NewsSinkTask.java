@@ -103,7 +103,7 @@ public class NewsSinkTask extends SinkTask {
         undecodable.forEach(failed -> report(failed.getKey(), failed.getValue()));
         for (Rejection rejection : rejected) {
             report(sources.get(rejection.index()), new DataException(
-                    "the database refused the article: " + rejection.reason().getMessage(), rejection.reason()));
+                    "the database refused the article: " + rejection.reason(), rejection.cause()));
         }
         for (SinkRecord record : batch) {
             written.put(partition(record), new OffsetAndMetadata(record.originalKafkaOffset() + 1));

@@ -25,7 +25,12 @@ public final class ArticleStore implements AutoCloseable {
     }
 
     /** A change the database refused because of what it contains; it will never be written. */
-    public record Rejection(int index, SQLException reason) {
+    public record Rejection(int index, SQLException cause) {
+
+        /** What the database said, without the statement's values. */
+        public String reason() {
+            return ArticleStore.reason(cause);
+        }
     }
 
     /**
@@ -39,6 +44,20 @@ public final class ArticleStore implements AutoCloseable {
     public List<Rejection> write(List<Change> changes) {
         ArticleWriter writer = writer();
         try {
+            // Only inside write() does the connection hold a transaction: SQLite's driver begins the next one as
+            // soon as a commit ends the last, and an idle task holding SQLite's write lock starves the other.
+            connection.setAutoCommit(false);
+            return writeAll(writer, changes);
+        } catch (SQLException e) {
+            rollback();
+            throw failure("beginning a transaction failed", e);
+        } finally {
+            endTransaction();
+        }
+    }
+
+    private List<Rejection> writeAll(ArticleWriter writer, List<Change> changes) {
+        try {
             writer.writeAll(changes);
             connection.commit();
             return List.of();
@@ -51,7 +70,7 @@ public final class ArticleStore implements AutoCloseable {
                 throw new StoreException("the connection broke while rolling back a batch", e, true);
             }
             log.info("A batch of {} changes failed on a record's content ({}); writing them one by one to find it",
-                    changes.size(), e.getMessage());
+                    changes.size(), reason(e));
         }
         return writeIsolated(writer, changes);
     }
@@ -85,7 +104,6 @@ public final class ArticleStore implements AutoCloseable {
         if (writer == null) {
             try {
                 connection = database.connect();
-                connection.setAutoCommit(false);
                 writer = new ArticleWriter(connection, database.dialect(), database.tables());
             } catch (SQLException e) {
                 closeConnection();
@@ -102,10 +120,35 @@ public final class ArticleStore implements AutoCloseable {
         if (retriable) {
             closeConnection();
         }
-        return new StoreException(message + ": " + e.getMessage(), e, retriable);
+        return new StoreException(message + ": " + reason(e), e, retriable);
+    }
+
+    private void endTransaction() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.debug("Ending a transaction failed; the connection will be replaced", e);
+            closeConnection();
+        }
+    }
+
+    /** The database's own words for a failure: a JDBC batch hides them behind its first statement's SQL. */
+    static String reason(SQLException failure) {
+        SQLException deepest = failure;
+        for (SQLException next = failure.getNextException(); next != null; next = next.getNextException()) {
+            deepest = next;
+        }
+        String message = String.valueOf(deepest.getMessage());
+        return message.length() <= 500 ? message : message.substring(0, 500) + "...";
     }
 
     private void rollback() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.rollback();
         } catch (SQLException e) {
