@@ -17,6 +17,7 @@ import java.util.Set;
 final class FigureScanner {
 
     private static final Set<String> ISO_CODES = isoCodes();
+    private static final boolean[] ISO_INDEX = isoIndex();
 
     private final Doc d;
     private final LocalDate published;
@@ -54,7 +55,7 @@ final class FigureScanner {
 
     private int at(int i) {
         Token t = d.at(i);
-        if (t.isWord() && t.entry == null || t.type == Token.SYMBOL && !mayStartFigure(t)) {
+        if (t.isWord() && t.entry == null && !isIsoCode(t) || t.type == Token.SYMBOL && !mayStartFigure(t)) {
             return i;  // most tokens: nothing the lexicon knows can start here
         }
         if (t.type == Token.SYMBOL && t.sym == '+' && d.attached(i) && d.at(i + 1).type == Token.DIGITS) {
@@ -86,6 +87,22 @@ final class FigureScanner {
             return r;
         }
         return dual(i);
+    }
+
+    /** A three-letter Latin word that is an ISO 4217 code in any case (USD, eur), checked without allocating. */
+    private boolean isIsoCode(Token t) {
+        if (t.type != Token.LATIN || t.end - t.start != 3) {
+            return false;
+        }
+        int index = 0;
+        for (int k = t.start; k < t.end; k++) {
+            int c = (d.text.charAt(k) | 0x20) - 'a';
+            if (c < 0 || c >= 26) {
+                return false;
+            }
+            index = index * 26 + c;
+        }
+        return ISO_INDEX[index];
     }
 
     private boolean mayStartFigure(Token t) {
@@ -877,6 +894,16 @@ final class FigureScanner {
         }
         out.add(new FigureMention(kind, value, min, max, iso, unit, currency, d.text.substring(start, end), start,
                 end));
+    }
+
+    private static boolean[] isoIndex() {
+        boolean[] index = new boolean[26 * 26 * 26];
+        for (String code : ISO_CODES) {
+            if (code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+                index[((code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A') * 26 + code.charAt(2) - 'A'] = true;
+            }
+        }
+        return index;
     }
 
     private static Set<String> isoCodes() {
