@@ -5,8 +5,10 @@ import io.newsflow.extraction.FigureMention;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,10 @@ final class FigureScanner {
     private final boolean wordsKnown;
     private final List<FigureMention> out = new ArrayList<>();
     private String lastCountUnit;
+    /** Currencies a story names in full ("Norwegian crowns"), by family, for its bare mentions ("crowns"). */
+    private final Map<String, String> storyCurrency = new HashMap<>();
+    /** Figures whose currency family the story may name in full later: index in out, family. */
+    private final List<Object[]> bareCurrency = new ArrayList<>();
     private int lastCountEnd = -1;
 
     /** What a number phrase reads as before it is emitted, so a range can merge two of them. */
@@ -36,6 +42,7 @@ final class FigureScanner {
         int first;
         int last;
         Num num;
+        String family;
     }
 
     FigureScanner(Doc d, LocalDate published, boolean wordsKnown) {
@@ -49,6 +56,14 @@ final class FigureScanner {
         while (i < d.size()) {
             int next = at(i);
             i = next > i ? next : i + 1;
+        }
+        for (Object[] bare : bareCurrency) {
+            String iso = storyCurrency.get((String) bare[1]);
+            FigureMention f = out.get((Integer) bare[0]);
+            if (iso != null && f.currency() == null) {
+                out.set((Integer) bare[0], new FigureMention(f.kind(), f.value(), f.min(), f.max(), f.isoValue(),
+                        f.unit(), iso, f.text(), f.start(), f.end()));
+            }
         }
         return out;
     }
@@ -625,8 +640,10 @@ final class FigureScanner {
             String byCountry = d.lexicon.currency(family, country);
             if (byCountry != null) {
                 currency = byCountry;
+                storyCurrency.put(family, byCountry);
             }
         }
+        r.family = family;
         if (family.equals("cent") || family.equals("penny") || family.equals("sen")
                 || family.equals("piastre")) {
             r.value /= 100;
@@ -795,6 +812,9 @@ final class FigureScanner {
         if (b.kind == FigureKind.DURATION || b.kind == FigureKind.QUANTITY || b.kind == FigureKind.COUNT) {
             unit = b.unit;
         }
+        if (b.family != null && b.currency == null) {
+            bareCurrency.add(new Object[] {out.size(), b.family});
+        }
         emit(FigureKind.RANGE, null, min, b.value, null, unit, b.currency, first, b.last);
         return b.last + 1;
     }
@@ -864,6 +884,9 @@ final class FigureScanner {
     // ---- output ---------------------------------------------------------------------------------------------
 
     private void emit(Reading r) {
+        if (r.family != null && r.currency == null) {
+            bareCurrency.add(new Object[] {out.size(), r.family});
+        }
         emit(r.kind, r.value, null, null, r.iso, r.unit, r.currency, r.first, r.last);
         if (r.kind == FigureKind.COUNT) {
             lastCountUnit = r.unit;

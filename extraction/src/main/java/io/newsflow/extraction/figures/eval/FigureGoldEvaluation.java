@@ -1,0 +1,188 @@
+package io.newsflow.extraction.figures.eval;
+
+import io.newsflow.extraction.FigureKind;
+import io.newsflow.extraction.FigureMention;
+import io.newsflow.extraction.figures.FigureExtractor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Precision and recall per figure kind on annotated stories: a folder with story files and a {@code gold.tsv}
+ * listing, per story, every figure a reader expects (kind, surface text, value or range, unit, currency, ISO value).
+ * The project's own sample stories ship as the bundled gold set.
+ *
+ * <p>A found figure is right when an unmatched expected figure of the same story has its text and kind, its value
+ * (or range), and the unit, currency and ISO value wherever the gold gives one.
+ */
+public final class FigureGoldEvaluation {
+
+    private static final String BUNDLED = "/io/newsflow/extraction/figures/gold/";
+
+    public record KindScore(FigureKind kind, int right, int found, int expected) {
+        public double precision() {
+            return found == 0 ? 1 : (double) right / found;
+        }
+
+        public double recall() {
+            return expected == 0 ? 1 : (double) right / expected;
+        }
+    }
+
+    public record Result(List<KindScore> scores, List<String> misses) {
+        public KindScore score(FigureKind kind) {
+            return scores.stream().filter(s -> s.kind() == kind).findFirst()
+                    .orElse(new KindScore(kind, 0, 0, 0));
+        }
+
+        public KindScore total() {
+            int right = 0;
+            int found = 0;
+            int expected = 0;
+            for (KindScore s : scores) {
+                right += s.right();
+                found += s.found();
+                expected += s.expected();
+            }
+            return new KindScore(null, right, found, expected);
+        }
+
+        public String report() {
+            StringBuilder sb = new StringBuilder("figures gold set\n");
+            sb.append(String.format(Locale.ROOT, "%-9s %6s %6s %9s %9s %7s%n", "kind", "found", "gold", "precision",
+                    "recall", "right"));
+            for (KindScore s : scores) {
+                sb.append(String.format(Locale.ROOT, "%-9s %6d %6d %8.1f%% %8.1f%% %7d%n", s.kind(), s.found(),
+                        s.expected(), 100 * s.precision(), 100 * s.recall(), s.right()));
+            }
+            KindScore t = total();
+            sb.append(String.format(Locale.ROOT, "%-9s %6d %6d %8.1f%% %8.1f%% %7d%n", "all", t.found(), t.expected(),
+                    100 * t.precision(), 100 * t.recall(), t.right()));
+            return sb.toString();
+        }
+    }
+
+    private record Expected(FigureKind kind, String text, Double value, Double min, Double max, String unit,
+                            String currency, String iso) {
+    }
+
+    private FigureGoldEvaluation() {
+    }
+
+    /** The project's own annotated sample stories, bundled with the library. */
+    public static Result evaluateBundled(FigureExtractor extractor) {
+        return evaluate(read(BUNDLED + "gold.tsv"), name -> read(BUNDLED + name), extractor);
+    }
+
+    /** A folder holding {@code gold.tsv} and the story files it names. */
+    public static Result evaluate(Path folder, FigureExtractor extractor) throws IOException {
+        String gold = Files.readString(folder.resolve("gold.tsv"));
+        return evaluate(gold, name -> {
+            try {
+                return Files.readString(folder.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, extractor);
+    }
+
+    private static Result evaluate(String gold, Function<String, String> stories, FigureExtractor extractor) {
+        Map<String, List<Expected>> expected = new LinkedHashMap<>();
+        Map<String, String[]> meta = new LinkedHashMap<>();
+        for (String line : gold.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t", -1);
+            meta.putIfAbsent(c[0], c);
+            expected.computeIfAbsent(c[0], k -> new ArrayList<>()).add(parse(c));
+        }
+        Map<FigureKind, int[]> counts = new EnumMap<>(FigureKind.class);
+        List<String> misses = new ArrayList<>();
+        for (Map.Entry<String, List<Expected>> story : expected.entrySet()) {
+            String[] m = meta.get(story.getKey());
+            LocalDate published = m[2].equals("-") ? null : LocalDate.parse(m[2]);
+            List<FigureMention> found = extractor.extract(stories.apply(story.getKey()), m[1], published);
+            List<Expected> open = new ArrayList<>(story.getValue());
+            for (Expected e : open) {
+                counts.computeIfAbsent(e.kind(), k -> new int[3])[2]++;
+            }
+            for (FigureMention f : found) {
+                counts.computeIfAbsent(f.kind(), k -> new int[3])[1]++;
+                Expected match = open.stream().filter(e -> matches(e, f)).findFirst().orElse(null);
+                if (match != null) {
+                    open.remove(match);
+                    counts.get(f.kind())[0]++;
+                } else {
+                    misses.add(story.getKey() + "\tunexpected\t" + describe(f));
+                }
+            }
+            for (Expected e : open) {
+                misses.add(story.getKey() + "\tmissed\t" + e);
+            }
+        }
+        List<KindScore> scores = new ArrayList<>();
+        counts.forEach((k, n) -> scores.add(new KindScore(k, n[0], n[1], n[2])));
+        return new Result(scores, misses);
+    }
+
+    private static Expected parse(String[] c) {
+        FigureKind kind = FigureKind.valueOf(c[3]);
+        Double value = null;
+        Double min = null;
+        Double max = null;
+        if (c[5].contains("..")) {
+            min = Double.valueOf(c[5].substring(0, c[5].indexOf("..")));
+            max = Double.valueOf(c[5].substring(c[5].indexOf("..") + 2));
+        } else if (!c[5].equals("-")) {
+            value = Double.valueOf(c[5]);
+        }
+        return new Expected(kind, c[4], value, min, max, dash(c[6]), dash(c[7]), dash(c[8]));
+    }
+
+    private static String dash(String s) {
+        return s.equals("-") ? null : s;
+    }
+
+    private static boolean matches(Expected e, FigureMention f) {
+        return e.kind() == f.kind() && e.text().equals(f.text()) && close(e.value(), f.value())
+                && close(e.min(), f.min()) && close(e.max(), f.max())
+                && (e.unit() == null || e.unit().equals(f.unit()))
+                && (e.currency() == null || e.currency().equals(f.currency()))
+                && (e.iso() == null || e.iso().equals(f.isoValue()));
+    }
+
+    private static boolean close(Double expected, Double got) {
+        if (expected == null) {
+            return true;
+        }
+        return got != null && Math.abs(expected - got) <= 1e-6 * Math.max(1, Math.abs(expected));
+    }
+
+    private static String describe(FigureMention f) {
+        return f.kind() + " [" + f.text() + "] value=" + (f.value() != null ? f.value() : f.min() + ".." + f.max())
+                + " unit=" + f.unit() + " currency=" + f.currency() + " iso=" + f.isoValue();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = FigureGoldEvaluation.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
