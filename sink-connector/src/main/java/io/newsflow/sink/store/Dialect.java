@@ -1,9 +1,11 @@
 package io.newsflow.sink.store;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
@@ -21,8 +23,41 @@ public enum Dialect {
         }
 
         @Override
-        Object timestamp(Instant instant) {
+        public Object timestamp(Instant instant) {
             return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        }
+
+        @Override
+        public Instant readTimestamp(ResultSet rows, int column) throws SQLException {
+            OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        }
+
+        @Override
+        public String fullTextMatch(String articles, Tables tables) {
+            StringBuilder sql = new StringBuilder("(");
+            for (String[] language : new String[][] {{"en", "english"}, {"ar", "arabic"}}) {
+                sql.append(articles).append(".language = '").append(language[0]).append("' AND ")
+                        .append(tsMatch(articles, language[1])).append(" OR ");
+            }
+            return sql.append(articles).append(".language NOT IN ('en', 'ar') AND ").append(tsMatch(articles, "simple"))
+                    .append(")").toString();
+        }
+
+        @Override
+        public int fullTextParameters() {
+            return 3;
+        }
+
+        @Override
+        public String fullTextQuery(String words) {
+            return words;
+        }
+
+        /** The expression of the migration's index for this configuration, verbatim, so the planner can use it. */
+        private static String tsMatch(String articles, String configuration) {
+            return "to_tsvector('" + configuration + "', " + articles + ".headline || ' ' || " + articles + ".body)"
+                    + " @@ plainto_tsquery('" + configuration + "', ?)";
         }
 
         @Override
@@ -53,8 +88,35 @@ public enum Dialect {
         }
 
         @Override
-        Object timestamp(Instant instant) {
+        public Object timestamp(Instant instant) {
             return instant == null ? null : ISO.format(instant);
+        }
+
+        @Override
+        public Instant readTimestamp(ResultSet rows, int column) throws SQLException {
+            String value = rows.getString(column);
+            return value == null ? null : Instant.parse(value);
+        }
+
+        @Override
+        public String fullTextMatch(String articles, Tables tables) {
+            return articles + ".seq IN (SELECT rowid FROM " + tables.fullText() + " WHERE " + tables.fullText()
+                    + " MATCH ?)";
+        }
+
+        @Override
+        public int fullTextParameters() {
+            return 1;
+        }
+
+        /** Every word as an FTS5 string, so that none is read as an operator (AND, NEAR, a column filter). */
+        @Override
+        public String fullTextQuery(String words) {
+            StringBuilder query = new StringBuilder();
+            for (String word : words.strip().split("\\s+")) {
+                query.append(query.isEmpty() ? "" : " ").append('"').append(word.replace("\"", "\"\"")).append('"');
+            }
+            return query.toString();
         }
 
         @Override
@@ -106,7 +168,21 @@ public enum Dialect {
     abstract String json();
 
     /** A timestamp as this dialect's driver binds it. */
-    abstract Object timestamp(Instant instant);
+    public abstract Object timestamp(Instant instant);
+
+    /** Reads a timestamp column written by {@link #timestamp(Instant)}. */
+    public abstract Instant readTimestamp(ResultSet rows, int column) throws SQLException;
+
+    /**
+     * A condition that holds when the article ({@code articles} names the table's alias) contains all the words bound to
+     * its {@link #fullTextParameters()} parameters, each given {@link #fullTextQuery(String)}.
+     */
+    public abstract String fullTextMatch(String articles, Tables tables);
+
+    public abstract int fullTextParameters();
+
+    /** The full-text words as the condition's parameters take them. */
+    public abstract String fullTextQuery(String words);
 
     /** Whether the same statement can be expected to succeed when retried later. */
     abstract boolean isTransient(SQLException e);

@@ -1,0 +1,49 @@
+package io.newsflow.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsflow.sink.store.Database;
+import io.newsflow.sink.store.Dialect;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class NewsSinkConfigTest {
+
+    @Test
+    void theUrlSelectsTheDialect() {
+        assertThat(Database.of("jdbc:postgresql://db:5432/news").dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(Database.of("jdbc:sqlite:/var/lib/news.db").dialect()).isEqualTo(Dialect.SQLITE);
+        assertThat(Database.of("news.db").dialect()).isEqualTo(Dialect.SQLITE);
+    }
+
+    @Test
+    void aPlainPathBecomesAnAbsoluteSqliteUrl() {
+        assertThat(Database.of("data/news.db").url())
+                .isEqualTo("jdbc:sqlite:" + Path.of("data/news.db").toAbsolutePath());
+    }
+
+    @Test
+    void otherDatabasesAreRefusedByName() {
+        assertThatThrownBy(() -> Database.of("jdbc:mysql://db/news"))
+                .hasMessageContaining("unsupported database URL jdbc:mysql://db/news");
+    }
+
+    @Test
+    void theTablePrefixCannotCarrySql() {
+        assertThatThrownBy(() -> new NewsSinkConfig(Map.of(NewsSinkConfig.REGISTRY_URL, "http://r",
+                NewsSinkConfig.TABLE_PREFIX, "x; DROP TABLE articles; --")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("table.prefix");
+    }
+
+    @Test
+    void thePasswordIsHiddenWhenTheConfigIsPrinted() {
+        NewsSinkConfig config = new NewsSinkConfig(Map.of(NewsSinkConfig.REGISTRY_URL, "http://r",
+                NewsSinkConfig.CONNECTION_PASSWORD, "s3cret"));
+
+        assertThat(config.values().toString()).doesNotContain("s3cret");
+        assertThat(config.getPassword(NewsSinkConfig.CONNECTION_PASSWORD).value()).isEqualTo("s3cret");
+    }
+}
