@@ -41,7 +41,7 @@ final class DateGrammar {
     /** Month number of the month name at i (reading the second word of Levantine names), with its last token. */
     static int[] month(Doc d, int i) {
         Token t = d.at(i);
-        if (t.entry == null || t.entry.month == 0 || t.conjunction && !t.has(Word.NEEDS_CONTEXT) && false) {
+        if (t.entry == null || t.entry.month == 0) {
             return null;
         }
         int m = t.entry.month;
@@ -56,9 +56,6 @@ final class DateGrammar {
         }
         if (d.english && !t.capitalized) {
             return null;  // "may", "march" in lower case are verbs
-        }
-        if (t.definite || t.preposition && !t.has(Word.NEEDS_CONTEXT)) {
-            return new int[] {m, i};
         }
         return new int[] {m, i};
     }
@@ -96,7 +93,7 @@ final class DateGrammar {
                 }
                 int[] m = month(d, k);
                 if (m != null) {
-                    return withYear(d, (int) t.value, m, false);
+                    return withYear(d, (int) t.value, m);
                 }
             }
             return null;
@@ -107,7 +104,7 @@ final class DateGrammar {
             if (ord != null && ord[0] <= 31 && d.at(ord[1] + 1).has(Word.FROM)) {
                 int[] m = month(d, ord[1] + 2);
                 if (m != null) {
-                    return withYear(d, ord[0], m, false);
+                    return withYear(d, ord[0], m);
                 }
             }
         }
@@ -167,7 +164,7 @@ final class DateGrammar {
         return after.has(Word.PAST) || after.has(Word.NEXT) || after.has(Word.CURRENT);
     }
 
-    private static DateValue withYear(Doc d, int day, int[] m, boolean unused) {
+    private static DateValue withYear(Doc d, int day, int[] m) {
         int last = alias(d, m[1], m[0]);
         int y = last + 1;
         if (d.isSymbol(y, ',')) {
@@ -196,17 +193,7 @@ final class DateGrammar {
             v.relation = 2;
             v.last++;
         }
-        Token before = d.at(lastFirst(d, v) - 1);
-        if (d.english && before.has(Word.PAST)) {
-            v.relation = -1;
-        } else if (d.english && before.has(Word.NEXT)) {
-            v.relation = 1;
-        }
         return v;
-    }
-
-    private static int lastFirst(Doc d, DateValue v) {
-        return v.last;  // only used for English prefixes, which the caller includes in the span
     }
 
     /** 2017-02-15, 2017-02, 15/3/2021, 3/15/2021 (English), 2015/7/21, and seasons 1986/87, 2010-2015. */

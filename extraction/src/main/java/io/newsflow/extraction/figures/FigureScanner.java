@@ -145,10 +145,12 @@ final class FigureScanner {
             return i;
         }
         int first = i;
-        if (d.english && d.at(i - 1).has(Word.PAST) | d.at(i - 1).has(Word.NEXT)) {
-            first = i - 1;
+        int relation = 0;
+        if (d.english && (d.at(i - 1).has(Word.PAST) || d.at(i - 1).has(Word.NEXT))) {
+            first = i - 1;  // last March, next May
+            relation = d.at(i - 1).has(Word.PAST) ? -1 : 1;
         }
-        emitDate(first, v.last, DateGrammar.iso(v, published, 0));
+        emitDate(first, v.last, DateGrammar.iso(v, published, relation));
         return v.last + 1;
     }
 
@@ -599,7 +601,7 @@ final class FigureScanner {
         if (w == null && cur.type == Token.ARABIC && wordsKnown) {
             w = looseArabic(c);
         }
-        if (w != null && w.currencyFamily != null && (cur.stemOffset == 0 || cur.definite && false)) {
+        if (w != null && w.currencyFamily != null && cur.stemOffset == 0) {
             if (cur.type == Token.LATIN && s.length() == 1 && !d.attached(c - 1) && !s.equals("c")) {
                 return false;  // a lone "p" or "c" after a space is not a currency
             }
@@ -616,7 +618,7 @@ final class FigureScanner {
             family = "iso";
             currency = s.toUpperCase(Locale.ROOT);
         } else if (cur.type == Token.LATIN && s.length() == 4 && s.charAt(0) == 'M'
-                && ISO_CODES.contains(s.substring(1)) && d.attached(c - 1) == false) {
+                && ISO_CODES.contains(s.substring(1)) && !d.attached(c - 1)) {
             family = "iso";
             currency = s.substring(1);
             r.value *= 1e6;  // 48.5 MGBP: millions of the currency
@@ -759,9 +761,7 @@ final class FigureScanner {
         boolean between = d.at(prefix).has(Word.BETWEEN) && d.at(prefix).stemOffset == 0;
         boolean from = d.at(prefix).has(Word.FROM) && d.at(prefix).stemOffset == 0;
         boolean dash = d.isDash(c) && !(d.at(c + 1).lineBefore) && (d.attached(a.last) == d.attached(c));
-        boolean word = (between && (d.isAndWord(c) || d.at(c).type == Token.ARABIC && d.at(c + 1).type == Token.DIGITS
-                && d.at(c + 1).spaceBefore == false && d.isAndWord(c)))
-                || ((between || from) && d.at(c).has(Word.TO) && d.at(c).stemOffset == 0);
+        boolean word = between && d.isAndWord(c) || (between || from) && d.at(c).has(Word.TO) && d.at(c).stemOffset == 0;
         if (a.kind == FigureKind.DATE || !(dash || word) || a.num == null) {
             emit(a);
             return a.last + 1;

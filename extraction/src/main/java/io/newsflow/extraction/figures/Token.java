@@ -38,10 +38,7 @@ final class Token {
     int stemOffset;
     boolean capitalized;
 
-    char symbol() {
-        return type == SYMBOL ? sym : 0;
-    }
-
+    /** SYMBOL: the character, with a standalone tatweel read as '-'. */
     char sym;
 
     boolean isWord() {
