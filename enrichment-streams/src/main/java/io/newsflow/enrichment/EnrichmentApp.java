@@ -4,24 +4,30 @@ import io.newsflow.extraction.Extractor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One instance of the enrichment app: the topology on a {@link KafkaStreams} client. Run several with the same
- * {@code application.id} to share the partitions of {@code news.raw}.
+ * One instance of the enrichment app: the topology on a {@link KafkaStreams} client, and its ops reports. Run
+ * several with the same {@code application.id} to share the partitions of {@code news.raw}.
  */
 public final class EnrichmentApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichmentApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    private final EnrichmentConfig config;
+    private final ArticleEnricher enricher;
     private final KafkaStreams streams;
+    private final OpsReporter ops;
+    private final String instanceId;
 
     /** Loads the extraction library; prefer {@link #EnrichmentApp(EnrichmentConfig, Extractor)} to share one. */
     public EnrichmentApp(EnrichmentConfig config) {
@@ -29,24 +35,36 @@ public final class EnrichmentApp implements AutoCloseable {
     }
 
     public EnrichmentApp(EnrichmentConfig config, Extractor extractor) {
-        ArticleEnricher enricher = new ArticleEnricher(extractor, Clock.systemUTC());
-        this.streams = new KafkaStreams(EnrichmentTopology.build(config.serdeConfigs(), enricher),
-                config.streamsProperties());
+        this.config = config;
+        this.instanceId = config.instanceId();
+        EnrichmentMetrics metrics = new EnrichmentMetrics();
+        this.enricher = ArticleEnricher.create(extractor, config);
+        Properties props = config.streamsProperties(metrics);
+        this.streams = new KafkaStreams(EnrichmentTopology.build(config, enricher, metrics), props);
         // Records that fail are dead-lettered by the handlers; what reaches here is a failure of the thread
-        // itself (a fenced producer, a broker gone past the timeouts). A fresh thread resumes from the last
-        // committed transaction, which is the retry exactly-once allows.
+        // itself (the registry unreachable, a fenced producer, a broker gone past the timeouts). A fresh thread
+        // resumes from the last committed transaction, which is the retry exactly-once allows.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        this.ops = new OpsReporter(instanceId, metrics, () -> streams.state().name(), streams::metrics,
+                new StreamsConfig(props).getProducerConfigs("newsflow-enrichment-ops"), config.serdeConfigs(),
+                Clock.systemUTC());
     }
 
     public void start() {
         streams.start();
+        ops.start(config.opsInterval());
     }
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** The id this instance reports under on {@code news.ops}. */
+    public String instanceId() {
+        return instanceId;
     }
 
     /** Waits until the instance has its partitions and processes them; false if it did not within the timeout. */
@@ -67,6 +85,8 @@ public final class EnrichmentApp implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
+        ops.close();
+        enricher.close();
     }
 
     /**
@@ -83,6 +103,7 @@ public final class EnrichmentApp implements AutoCloseable {
             stopped.countDown();
         }, "enrichment-shutdown"));
         app.start();
+        log.info("enrichment instance {} started", app.instanceId());
         stopped.await();
     }
 }

@@ -4,21 +4,23 @@ import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * Settings of the enrichment app. The keys declared here are the app's own; {@code apicurio.*} keys go to the
@@ -39,17 +41,106 @@ public final class EnrichmentConfig extends AbstractConfig {
     public static final String REGISTRY_URL_CONFIG = RegistrySerdes.REGISTRY_URL;
     public static final String APPLICATION_ID_DEFAULT = "newsflow-enrichment";
 
+    public static final String DEDUP_WINDOW_MS_CONFIG = "enrichment.dedup.window.ms";
+    public static final long DEDUP_WINDOW_MS_DEFAULT = Duration.ofHours(24).toMillis();
+    private static final String DEDUP_WINDOW_MS_DOC = "A record with the id and content hash of the last version "
+            + "enriched, arriving within this time of it (by record timestamp), is a re-delivery and is dropped.";
+
+    public static final String DEDUP_RETENTION_MS_CONFIG = "enrichment.dedup.retention.ms";
+    public static final long DEDUP_RETENTION_MS_DEFAULT = Duration.ofDays(7).toMillis();
+    private static final String DEDUP_RETENTION_MS_DOC = "How long the app remembers an article's last version "
+            + "(to drop late older versions); by default as long as news.raw keeps records.";
+
+    public static final String MAX_ARTICLE_CHARS_CONFIG = "enrichment.max.article.chars";
+    public static final int MAX_ARTICLE_CHARS_DEFAULT = 200_000;
+    private static final String MAX_ARTICLE_CHARS_DOC = "An article whose headline and body are longer than this "
+            + "(in UTF-16 chars) goes to the dead-letter topic instead of the extraction library.";
+
+    public static final String EXTRACTION_TIMEOUT_MS_CONFIG = "enrichment.extraction.timeout.ms";
+    public static final long EXTRACTION_TIMEOUT_MS_DEFAULT = 5_000;
+    private static final String EXTRACTION_TIMEOUT_MS_DOC = "Time budget of one article's extraction; an article "
+            + "that takes longer goes to the dead-letter topic. Keep it well under transaction.timeout.ms.";
+
+    public static final String REGISTRY_RETRY_TIMEOUT_MS_CONFIG = "enrichment.registry.retry.timeout.ms";
+    public static final long REGISTRY_RETRY_TIMEOUT_MS_DEFAULT = Duration.ofMinutes(2).toMillis();
+    private static final String REGISTRY_RETRY_TIMEOUT_MS_DOC = "How long a stream thread waits, retrying with "
+            + "backoff, for an unreachable schema registry before it fails and is replaced. Keep it under "
+            + "max.poll.interval.ms. Records are never dead-lettered for an outage.";
+
+    public static final String OPS_INTERVAL_MS_CONFIG = "enrichment.ops.interval.ms";
+    public static final long OPS_INTERVAL_MS_DEFAULT = 5_000;
+    private static final String OPS_INTERVAL_MS_DOC = "How often the instance publishes an OpsEvent to news.ops.";
+
+    public static final String INSTANCE_ID_CONFIG = "enrichment.instance.id";
+    private static final String INSTANCE_ID_DOC = "Names this instance in its ops reports. Default: the host name "
+            + "(a pod's name on Kubernetes) and a random suffix.";
+
     static final String OWN_PREFIX = "enrichment.";
     static final String REGISTRY_PREFIX = "apicurio.";
+    /** Hands the instance's counters to the exception handlers, which Streams creates from class names. */
+    static final String METRICS_CONFIG = "newsflow.enrichment.metrics";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                     "Kafka brokers of the pipeline.")
             .define(REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                    Importance.HIGH, "The Apicurio registry's v3 API, e.g. http://localhost:8081/apis/registry/v3.");
+                    Importance.HIGH, "The Apicurio registry's v3 API, e.g. http://localhost:8081/apis/registry/v3.")
+            .define(DEDUP_WINDOW_MS_CONFIG, Type.LONG, DEDUP_WINDOW_MS_DEFAULT, ConfigDef.Range.atLeast(0),
+                    Importance.MEDIUM, DEDUP_WINDOW_MS_DOC)
+            .define(DEDUP_RETENTION_MS_CONFIG, Type.LONG, DEDUP_RETENTION_MS_DEFAULT, ConfigDef.Range.atLeast(0),
+                    Importance.LOW, DEDUP_RETENTION_MS_DOC)
+            .define(MAX_ARTICLE_CHARS_CONFIG, Type.INT, MAX_ARTICLE_CHARS_DEFAULT, ConfigDef.Range.atLeast(1),
+                    Importance.MEDIUM, MAX_ARTICLE_CHARS_DOC)
+            .define(EXTRACTION_TIMEOUT_MS_CONFIG, Type.LONG, EXTRACTION_TIMEOUT_MS_DEFAULT, ConfigDef.Range.atLeast(1),
+                    Importance.MEDIUM, EXTRACTION_TIMEOUT_MS_DOC)
+            .define(REGISTRY_RETRY_TIMEOUT_MS_CONFIG, Type.LONG, REGISTRY_RETRY_TIMEOUT_MS_DEFAULT,
+                    ConfigDef.Range.atLeast(0), Importance.LOW, REGISTRY_RETRY_TIMEOUT_MS_DOC)
+            .define(OPS_INTERVAL_MS_CONFIG, Type.LONG, OPS_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(100),
+                    Importance.LOW, OPS_INTERVAL_MS_DOC)
+            .define(INSTANCE_ID_CONFIG, Type.STRING, null, Importance.LOW, INSTANCE_ID_DOC);
 
     public EnrichmentConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals);
+    }
+
+    public Duration dedupWindow() {
+        return Duration.ofMillis(getLong(DEDUP_WINDOW_MS_CONFIG));
+    }
+
+    public Duration dedupRetention() {
+        return Duration.ofMillis(getLong(DEDUP_RETENTION_MS_CONFIG));
+    }
+
+    public int maxArticleChars() {
+        return getInt(MAX_ARTICLE_CHARS_CONFIG);
+    }
+
+    public Duration extractionTimeout() {
+        return Duration.ofMillis(getLong(EXTRACTION_TIMEOUT_MS_CONFIG));
+    }
+
+    public Duration registryRetryTimeout() {
+        return Duration.ofMillis(getLong(REGISTRY_RETRY_TIMEOUT_MS_CONFIG));
+    }
+
+    public Duration opsInterval() {
+        return Duration.ofMillis(getLong(OPS_INTERVAL_MS_CONFIG));
+    }
+
+    public String instanceId() {
+        String configured = getString(INSTANCE_ID_CONFIG);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "localhost";
+            }
+        }
+        return host + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
     }
 
     /** Settings from {@code propertiesFile} (when not null), overridden by {@code NEWSFLOW_*} variables in {@code env}. */
@@ -103,17 +194,23 @@ public final class EnrichmentConfig extends AbstractConfig {
 
     /**
      * The Kafka Streams configuration: the app's defaults, then every setting given that is not the app's own.
-     * Failed records go to {@link Topics#DEAD_LETTER} through KIP-1034: the stock log-and-continue handlers build
-     * the dead-letter record (source key and value bytes, headers naming the exception and the source topic,
+     * Failed records go to {@link Topics#DEAD_LETTER} through KIP-1034: the handlers, extending the stock
+     * log-and-continue ones, build the dead-letter record (source key and value bytes, headers naming the exception and the source topic,
      * partition and offset) whenever {@code errors.dead.letter.queue.topic.name} is set, and Streams writes it in
      * the same transaction as the offsets, so a dead letter is never lost nor written twice.
      */
     public Properties streamsProperties() {
+        return streamsProperties(new EnrichmentMetrics());
+    }
+
+    Properties streamsProperties(EnrichmentMetrics metrics) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID_DEFAULT);
+        // Internal topics are named after their stores; a rename would silently start an empty changelog.
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         originals().forEach((key, value) -> {
             if (!key.startsWith(OWN_PREFIX) && !key.startsWith(REGISTRY_PREFIX)) {
                 props.put(key, value);
@@ -125,7 +222,17 @@ public final class EnrichmentConfig extends AbstractConfig {
             throw new ConfigException(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee,
                     "the enrichment app runs with " + StreamsConfig.EXACTLY_ONCE_V2 + " only");
         }
+        props.put(METRICS_CONFIG, metrics);
         return props;
+    }
+
+    static EnrichmentMetrics metricsFrom(Map<String, ?> configs) {
+        Object metrics = configs.get(METRICS_CONFIG);
+        if (!(metrics instanceof EnrichmentMetrics m)) {
+            throw new ConfigException(METRICS_CONFIG, metrics, "build the Streams configuration with "
+                    + "EnrichmentConfig.streamsProperties(), which hands the handlers the instance's counters");
+        }
+        return m;
     }
 
     /** The registry serdes' settings: the pipeline's defaults, overridden by any {@code apicurio.*} key given. */

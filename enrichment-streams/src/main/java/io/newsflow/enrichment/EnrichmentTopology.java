@@ -15,24 +15,34 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * {@code news.raw} → enrich → {@code news.enriched}, keyed by article id throughout, so an article's versions
- * stay in one partition and in order.
+ * {@code news.raw} → drop duplicates → enrich → {@code news.enriched}, keyed by article id throughout, so an
+ * article's versions stay in one partition, in order, and meet the same duplicate-filter store entry.
  */
 public final class EnrichmentTopology {
 
     private EnrichmentTopology() {
     }
 
-    /**
-     * @param serdeConfigs registry settings for the Avro serdes ({@link EnrichmentConfig#serdeConfigs()})
-     */
-    public static Topology build(Map<String, Object> serdeConfigs, ArticleEnricher enricher) {
+    public static Topology build(EnrichmentConfig config, ArticleEnricher enricher, EnrichmentMetrics metrics) {
+        Map<String, Object> serdeConfigs = config.serdeConfigs();
+        Serde<RawArticle> rawSerde = new RegistryRetryingSerde<>(avroSerde(serdeConfigs, RawArticle.class),
+                config.registryRetryTimeout(), metrics);
+        Serde<EnrichedArticle> enrichedSerde = new RegistryRetryingSerde<>(avroSerde(serdeConfigs, EnrichedArticle.class),
+                config.registryRetryTimeout(), metrics);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.RAW, Consumed.with(Serdes.String(), avroSerde(serdeConfigs, RawArticle.class))
+        builder.addStateStore(DuplicateFilter.storeBuilder());
+        builder.stream(Topics.RAW, Consumed.with(Serdes.String(), rawSerde)
                         .withName("raw-articles"))
-                // A tombstone on news.raw kills the story; it stays a tombstone on the compacted news.enriched.
-                .mapValues(article -> article == null ? null : enricher.enrich(article), Named.as("enrich"))
-                .to(Topics.ENRICHED, Produced.with(Serdes.String(), avroSerde(serdeConfigs, EnrichedArticle.class))
+                .processValues(() -> new DuplicateFilter(config.dedupWindow(), config.dedupRetention(), metrics),
+                        Named.as("drop-duplicates"), DuplicateFilter.STORE)
+                .mapValues(article -> {
+                    long start = System.nanoTime();
+                    // A tombstone on news.raw kills the story; it stays a tombstone on the compacted news.enriched.
+                    EnrichedArticle enriched = article == null ? null : enricher.enrich(article);
+                    metrics.recordOut(System.nanoTime() - start);
+                    return enriched;
+                }, Named.as("enrich"))
+                .to(Topics.ENRICHED, Produced.with(Serdes.String(), enrichedSerde)
                         .withName("enriched-articles"));
         return builder.build();
     }

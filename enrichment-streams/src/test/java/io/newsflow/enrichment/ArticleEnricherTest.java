@@ -15,6 +15,7 @@ import io.newsflow.schemas.FigureKind;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -56,11 +57,77 @@ class ArticleEnricherTest {
 
     @Test
     void articleWithoutBodyIsUnprocessable() {
-        ArticleEnricher enricher = new ArticleEnricher(Extractor.load(), Clock.fixed(NOW, ZoneOffset.UTC));
+        try (ArticleEnricher enricher = enricher(NOTHING_FOUND, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> enricher.enrich(article("Headline only", "  \n ")))
+                    .isInstanceOf(UnprocessableArticleException.class)
+                    .hasMessageStartingWith("empty body");
+        }
+    }
 
-        assertThatThrownBy(() -> enricher.enrich(article("Headline only", "  \n ")))
-                .isInstanceOf(UnprocessableArticleException.class)
-                .hasMessageStartingWith("empty body");
+    @Test
+    void articleOverTheSizeLimitIsUnprocessable() {
+        try (ArticleEnricher enricher = enricher(NOTHING_FOUND, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> enricher.enrich(article("Long", "x".repeat(MAX_CHARS))))
+                    .isInstanceOf(UnprocessableArticleException.class)
+                    .hasMessageContaining("oversized")
+                    .hasMessageContaining(EnrichmentConfig.MAX_ARTICLE_CHARS_CONFIG);
+        }
+    }
+
+    @Test
+    void extractionPastItsBudgetIsAbandoned() {
+        ArticleEnricher.ExtractionStep stuck = (text, language, date) -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Extraction("en", List.of(), List.of());
+        };
+        try (ArticleEnricher enricher = enricher(stuck, Duration.ofMillis(200))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> enricher.enrich(article("Slow", "A story the extractor chokes on.")))
+                    .isInstanceOf(UnprocessableArticleException.class)
+                    .hasMessageContaining("budget of 200 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void extractionThatThrowsIsReportedWithItsCause() {
+        ArticleEnricher.ExtractionStep broken = (text, language, date) -> {
+            throw new IllegalStateException("tokenizer bug");
+        };
+        try (ArticleEnricher enricher = enricher(broken, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> enricher.enrich(article("Breaks", "The extractor throws on this one.")))
+                    .isInstanceOf(ExtractionFailedException.class)
+                    .hasMessageContaining("tokenizer bug")
+                    .hasCauseInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void publicationDateAndStatedLanguageReachTheExtraction() {
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        ArticleEnricher.ExtractionStep recording = (text, language, date) -> {
+            seen.set(language + " " + date + " " + text);
+            return new Extraction(language, List.of(), List.of());
+        };
+        RawArticle article = article("Headline", "Body.");
+        article.setLanguage("ar");
+        article.setPublishedAt(Instant.parse("2025-03-02T23:30:00Z"));
+        try (ArticleEnricher enricher = enricher(recording, Duration.ofSeconds(5))) {
+            assertThat(enricher.enrich(article).getLanguage()).isEqualTo("ar");
+        }
+        assertThat(seen.get()).isEqualTo("ar 2025-03-02 Headline\n\nBody.");
+    }
+
+    private static final int MAX_CHARS = 1_000;
+    private static final ArticleEnricher.ExtractionStep NOTHING_FOUND =
+            (text, language, date) -> new Extraction("en", List.of(), List.of());
+
+    private static ArticleEnricher enricher(ArticleEnricher.ExtractionStep step, Duration budget) {
+        return new ArticleEnricher(step, MAX_CHARS, budget, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static RawArticle article(String headline, String body) {

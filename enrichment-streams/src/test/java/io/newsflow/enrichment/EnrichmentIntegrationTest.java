@@ -9,6 +9,7 @@ import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
@@ -65,6 +66,7 @@ class EnrichmentIntegrationTest {
         app = new EnrichmentApp(new EnrichmentConfig(Map.of(
                 EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl,
+                EnrichmentConfig.OPS_INTERVAL_MS_CONFIG, 500,
                 "state.dir", stateDir.toString())), extractor);
         app.start();
         assertThat(app.awaitRunning(TIMEOUT)).as("enrichment app running").isTrue();
@@ -153,6 +155,19 @@ class EnrichmentIntegrationTest {
         assertThat(byKey.get(run + "/pill").value()).asString(StandardCharsets.UTF_8).isEqualTo("<story>not Avro</story>");
         assertThat(header(byKey.get(run + "/empty").headers(), "__streams.errors.message")).startsWith("empty body");
         assertThat(app.state().isRunningOrRebalancing()).isTrue();
+
+        OpsEvent report = firstOpsReport(ops -> ops.getDeadLettered() >= 2 && ops.getRecordsOut() >= 30);
+        assertThat(report.getStage()).isEqualTo("enrichment");
+        assertThat(report.getState()).isEqualTo("RUNNING");
+        assertThat(report.getRecordsIn()).isGreaterThanOrEqualTo(32);
+        assertThat(report.getLastError()).isNotBlank();
+    }
+
+    /** Waits for a report of this test's instance that satisfies {@code condition}. */
+    private static OpsEvent firstOpsReport(java.util.function.Predicate<OpsEvent> condition) {
+        Deserializer<OpsEvent> values = RegistrySerdes.valueDeserializer(registryUrl);
+        return TopicReader.awaitFirst(kafka.bootstrapServers(), Topics.OPS, new StringDeserializer(), values,
+                record -> record.key().equals(app.instanceId()) && condition.test(record.value()), TIMEOUT).value();
     }
 
     private static List<EnrichedArticle> readEnriched(

@@ -11,6 +11,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -39,6 +40,8 @@ class EnrichmentTopologyTest {
     private static Extractor extractor;
     private static EnrichmentConfig config;
 
+    private EnrichmentMetrics metrics;
+    private ArticleEnricher enricher;
     private TopologyTestDriver driver;
     private TestInputTopic<String, RawArticle> raw;
     private TestInputTopic<String, byte[]> rawBytes;
@@ -50,18 +53,22 @@ class EnrichmentTopologyTest {
         extractor = Extractor.load();
         config = new EnrichmentConfig(Map.of(
                 EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
-                EnrichmentConfig.REGISTRY_URL_CONFIG, TestRegistry.shared().apiUrl()));
+                EnrichmentConfig.REGISTRY_URL_CONFIG, TestRegistry.shared().apiUrl(),
+                EnrichmentConfig.DEDUP_WINDOW_MS_CONFIG, Duration.ofHours(1).toMillis(),
+                EnrichmentConfig.MAX_ARTICLE_CHARS_CONFIG, 10_000));
     }
 
     @BeforeEach
     void startDriver() {
-        ArticleEnricher enricher = new ArticleEnricher(extractor, Clock.fixed(NOW, ZoneOffset.UTC));
-        Properties props = config.streamsProperties();
+        metrics = new EnrichmentMetrics();
+        enricher = new ArticleEnricher(extractor::extract, config.maxArticleChars(), config.extractionTimeout(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Properties props = config.streamsProperties(metrics);
         // The driver (4.3.1) does not surface the dead letter of a deserialization failure under exactly_once_v2.
         // The guarantee does not change what the topology does; EnrichmentIntegrationTest checks the dead letters
         // under exactly_once_v2 on a real broker.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(EnrichmentTopology.build(config.serdeConfigs(), enricher), props);
+        driver = new TopologyTestDriver(EnrichmentTopology.build(config, enricher, metrics), props, NOW);
         Serde<RawArticle> rawSerde = RegistrySerdes.valueSerde(TestRegistry.shared().apiUrl());
         Serde<EnrichedArticle> enrichedSerde = RegistrySerdes.valueSerde(TestRegistry.shared().apiUrl());
         raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), rawSerde.serializer());
@@ -73,6 +80,7 @@ class EnrichmentTopologyTest {
     @AfterEach
     void closeDriver() {
         driver.close();
+        enricher.close();
     }
 
     @Test
@@ -136,6 +144,66 @@ class EnrichmentTopologyTest {
         assertThat(header(dead.headers(), "__streams.errors.message")).startsWith("empty body");
         assertThat(header(dead.headers(), "__streams.errors.topic")).isEqualTo(Topics.RAW);
         assertThat(enriched.isEmpty()).isTrue();
+        assertThat(metrics.deadLettered()).isEqualTo(1);
+    }
+
+    @Test
+    void articleOverTheSizeLimitIsDeadLettered() {
+        RawArticle huge = article("Budget speech in full", "word ".repeat(3_000));
+
+        raw.pipeInput(huge.getId(), huge);
+
+        assertThat(header(deadLetters.readRecord().headers(), "__streams.errors.message")).startsWith("oversized");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sameStoryDeliveredAgainWithinTheWindowIsEnrichedOnce() {
+        RawArticle article = article("Ferry service resumes", "Ferries resumed after 2 days of high winds.");
+
+        raw.pipeInput(article.getId(), article, NOW);
+        raw.pipeInput(article.getId(), article, NOW.plus(Duration.ofMinutes(59)));
+
+        assertThat(enriched.readValuesToList()).hasSize(1);
+        assertThat(metrics.duplicatesDropped()).isEqualTo(1);
+    }
+
+    @Test
+    void sameStoryDeliveredAfterTheWindowIsEnrichedAgain() {
+        RawArticle article = article("Ferry service resumes", "Ferries resumed after 2 days of high winds.");
+
+        raw.pipeInput(article.getId(), article, NOW);
+        raw.pipeInput(article.getId(), article, NOW.plus(Duration.ofMinutes(61)));
+
+        assertThat(enriched.readValuesToList()).hasSize(2);
+    }
+
+    @Test
+    void newerVersionReplacesAndLateOlderVersionIsDropped() {
+        RawArticle v1 = versioned(1, "Quake of magnitude 5.1 strikes offshore");
+        RawArticle v2 = versioned(2, "Quake of magnitude 5.4 strikes offshore");
+        RawArticle v3 = versioned(3, "Quake of magnitude 5.4 strikes offshore, no damage reported");
+
+        raw.pipeInput(v2.getId(), v2, NOW);
+        raw.pipeInput(v1.getId(), v1, NOW.plusSeconds(5));
+        raw.pipeInput(v3.getId(), v3, NOW.plusSeconds(10));
+
+        assertThat(enriched.readValuesToList()).extracting(e -> e.getArticle().getVersion()).containsExactly(2L, 3L);
+        assertThat(metrics.staleVersionsDropped()).isEqualTo(1);
+    }
+
+    @Test
+    void changedContentWithoutVersionPasses() {
+        RawArticle first = article("Strike called off", "Dock workers called off a strike planned for Monday.");
+        RawArticle corrected = article("Strike called off", "Dock workers called off a strike planned for Tuesday.");
+        corrected.setId(first.getId());
+        corrected.setContentHash("1".repeat(64));
+
+        raw.pipeInput(first.getId(), first, NOW);
+        raw.pipeInput(corrected.getId(), corrected, NOW.plusSeconds(30));
+
+        assertThat(enriched.readValuesToList()).extracting(e -> e.getArticle().getBody())
+                .containsExactly(first.getBody(), corrected.getBody());
     }
 
     @Test
@@ -145,6 +213,15 @@ class EnrichmentTopologyTest {
         TestRecord<String, EnrichedArticle> out = enriched.readRecord();
         assertThat(out.key()).isEqualTo("sha256:killed");
         assertThat(out.value()).isNull();
+    }
+
+    private static RawArticle versioned(long version, String body) {
+        RawArticle article = article("Quake", body);
+        article.setId("urn:newsflow:quake-7");
+        article.setGuid("urn:newsflow:quake-7");
+        article.setVersion(version);
+        article.setContentHash(String.valueOf(version).repeat(64));
+        return article;
     }
 
     static String header(Headers headers, String name) {

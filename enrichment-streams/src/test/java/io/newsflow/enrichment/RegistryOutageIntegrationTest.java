@@ -1,0 +1,90 @@
+package io.newsflow.enrichment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.extraction.Extractor;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.Topics;
+import io.newsflow.testing.KafkaTestCluster;
+import io.newsflow.testing.TestRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An unreachable registry is an outage to wait out, not a reason to dead-letter good records. */
+class RegistryOutageIntegrationTest {
+
+    private static final int RECORDS = 20;
+
+    @Test
+    void recordsReadDuringARegistryOutageAreEnrichedOnceItIsBackAndNoneIsDeadLettered(@TempDir Path stateDir)
+            throws Exception {
+        KafkaTestCluster kafka = KafkaTestCluster.shared();
+        String registryUrl = TestRegistry.shared().apiUrl();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Topics.ensureCreated(admin);
+        }
+        URI registry = URI.create(registryUrl);
+        String run = UUID.randomUUID().toString();
+        try (TcpProxy proxy = TcpProxy.to(registry.getHost(), registry.getPort())) {
+            // The app starts with the registry out of reach, so its schema cache is cold and every record
+            // needs a lookup that fails.
+            EnrichmentConfig config = new EnrichmentConfig(Map.of(
+                    EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    EnrichmentConfig.REGISTRY_URL_CONFIG,
+                    "http://127.0.0.1:" + proxy.port() + registry.getPath(),
+                    "application.id", "newsflow-enrichment-outage-" + run,
+                    "state.dir", stateDir.toString()));
+            try (EnrichmentApp app = new EnrichmentApp(config, Extractor.load())) {
+                produceGoodArticles(kafka.bootstrapServers(), registryUrl, run);
+                app.start();
+                Thread.sleep(Duration.ofSeconds(5).toMillis());
+                assertThat(runRecords(kafka, Topics.DEAD_LETTER, run)).isEmpty();
+                assertThat(runRecords(kafka, Topics.ENRICHED, run)).isEmpty();
+
+                proxy.restore();
+
+                List<ConsumerRecord<String, EnrichedArticle>> enriched = TopicReader.readCommitted(
+                        kafka.bootstrapServers(), Topics.ENRICHED, new StringDeserializer(),
+                        RegistrySerdes.<EnrichedArticle>valueDeserializer(registryUrl),
+                        record -> record.key().startsWith(run), RECORDS, Duration.ofSeconds(90));
+                assertThat(enriched).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
+                assertThat(runRecords(kafka, Topics.DEAD_LETTER, run)).isEmpty();
+            }
+        }
+    }
+
+    private static void produceGoodArticles(String bootstrapServers, String registryUrl, String run) throws Exception {
+        Serializer<RawArticle> avro = RegistrySerdes.valueSerializer(registryUrl);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < RECORDS; i++) {
+                RawArticle article = ArticleEnricherTest.article("Outage story " + i, "Body of story " + i + ".");
+                article.setId(run + "/" + i);
+                producer.send(new ProducerRecord<>(Topics.RAW, article.getId(), avro.serialize(Topics.RAW, article))).get();
+            }
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> runRecords(KafkaTestCluster kafka, String topic, String run) {
+        return TopicReader.readToEnd(kafka.bootstrapServers(), topic, new StringDeserializer(),
+                new ByteArrayDeserializer(), record -> record.key() != null && record.key().startsWith(run));
+    }
+}

@@ -1,0 +1,131 @@
+package io.newsflow.enrichment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.extraction.Extractor;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.OpsEvent;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.Topics;
+import io.newsflow.testing.KafkaTestCluster;
+import io.newsflow.testing.TestRegistry;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances share news.raw; one is killed with SIGKILL mid-stream (a separate JVM, so nothing of it gets to
+ * close or commit). The survivor takes its partitions; news.enriched, read committed, holds every article once.
+ */
+class ScaleOutIntegrationTest {
+
+    private static final int ARTICLES = 3_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @Test
+    void killingOneOfTwoInstancesMidStreamLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
+        KafkaTestCluster kafka = KafkaTestCluster.shared();
+        String registryUrl = TestRegistry.shared().apiUrl();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Topics.ensureCreated(admin);
+        }
+        String run = UUID.randomUUID().toString();
+        Map<String, String> settings = new HashMap<>(Map.of(
+                EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl,
+                EnrichmentConfig.OPS_INTERVAL_MS_CONFIG, "300",
+                "application.id", "newsflow-enrichment-scaleout-" + run,
+                // The broker's minimum: a killed member's partitions move after 6 s instead of 45.
+                "consumer.session.timeout.ms", "6000",
+                "consumer.heartbeat.interval.ms", "1000"));
+
+        Process victim = startChildInstance(dir, settings, "victim-" + run);
+        Map<String, String> survivorSettings = new HashMap<>(settings);
+        survivorSettings.put("state.dir", Files.createDirectories(dir.resolve("survivor-state")).toString());
+        survivorSettings.put(EnrichmentConfig.INSTANCE_ID_CONFIG, "survivor-" + run);
+        try (EnrichmentApp survivor = new EnrichmentApp(new EnrichmentConfig(survivorSettings), Extractor.load())) {
+            survivor.start();
+            awaitReport(kafka, registryUrl, "victim-" + run, ops -> ops.getState().equals("RUNNING"));
+            assertThat(survivor.awaitRunning(TIMEOUT)).isTrue();
+
+            Thread producer = new Thread(() -> produce(kafka.bootstrapServers(), registryUrl, run), "article-producer");
+            producer.start();
+            awaitReport(kafka, registryUrl, "victim-" + run, ops -> ops.getRecordsOut() > 100);
+            victim.destroyForcibly().waitFor();
+            producer.join();
+
+            List<ConsumerRecord<String, EnrichedArticle>> enriched = TopicReader.readCommitted(
+                    kafka.bootstrapServers(), Topics.ENRICHED, new StringDeserializer(),
+                    RegistrySerdes.<EnrichedArticle>valueDeserializer(registryUrl),
+                    record -> record.key().startsWith(run), ARTICLES, TIMEOUT);
+            assertThat(enriched).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
+            assertThat(survivor.state().isRunningOrRebalancing()).isTrue();
+        } finally {
+            victim.destroyForcibly();
+        }
+    }
+
+    private static Process startChildInstance(Path dir, Map<String, String> settings, String instanceId)
+            throws IOException {
+        Properties props = new Properties();
+        props.putAll(settings);
+        props.put("state.dir", Files.createDirectories(dir.resolve("victim-state")).toString());
+        props.put(EnrichmentConfig.INSTANCE_ID_CONFIG, instanceId);
+        Path file = dir.resolve("victim.properties");
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            props.store(writer, null);
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                EnrichmentApp.class.getName(), file.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("victim.log").toFile())
+                .start();
+    }
+
+    /** Spreads the articles over a few seconds, so that the kill lands while both instances are busy. */
+    private static void produce(String bootstrapServers, String registryUrl, String run) {
+        Serializer<RawArticle> avro = RegistrySerdes.valueSerializer(registryUrl);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < ARTICLES; i++) {
+                RawArticle article = ArticleEnricherTest.article("Council session " + i,
+                        "The council approved " + (i % 97) + " motions and rejected " + (i % 13) + " on Monday.");
+                article.setId(run + "/" + i);
+                producer.send(new ProducerRecord<>(Topics.RAW, article.getId(), avro.serialize(Topics.RAW, article)));
+                if (i % 100 == 99) {
+                    Thread.sleep(100);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitReport(KafkaTestCluster kafka, String registryUrl, String instanceId,
+                                    java.util.function.Predicate<OpsEvent> condition) {
+        TopicReader.awaitFirst(kafka.bootstrapServers(), Topics.OPS, new StringDeserializer(),
+                RegistrySerdes.<OpsEvent>valueDeserializer(registryUrl),
+                record -> record.key().equals(instanceId) && condition.test(record.value()), TIMEOUT);
+    }
+}

@@ -1,0 +1,102 @@
+package io.newsflow.ingest.source;
+
+import io.newsflow.ingest.IngestListener;
+import io.newsflow.ingest.IngestSummary;
+import io.newsflow.ingest.RejectedStoryException;
+import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.StoryPublisher;
+import io.newsflow.schemas.InputFormat;
+import io.newsflow.schemas.RawArticle;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the long-running sources (watched inbox, feeds, HTTP endpoint) deliver: parses bytes, publishes the stories
+ * and records rejections, keeping the totals of the whole process. Thread-safe; the sources call it concurrently.
+ */
+public final class StoryIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(StoryIntake.class);
+
+    private final StoryPublisher publisher;
+    private final StoryParser parser;
+    private final Clock clock;
+    private final IngestListener listener;
+    private final LongAdder published = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    public StoryIntake(StoryPublisher publisher, StoryParser parser, Clock clock, IngestListener listener) {
+        this.publisher = publisher;
+        this.parser = parser;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    public boolean supports(InputFormat format) {
+        return parser.supports(format);
+    }
+
+    /** Parses the bytes; input that holds no story is recorded as rejected before the exception reaches the caller. */
+    public List<RawArticle> parse(String source, byte[] bytes, InputFormat format) throws RejectedStoryException {
+        try {
+            return parser.parse(source, bytes, format, clock.instant());
+        } catch (RejectedStoryException e) {
+            reject(source, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Completes once the brokers acknowledged the article, or exceptionally when it could not be delivered. */
+    public CompletableFuture<RawArticle> publish(RawArticle article) {
+        CompletableFuture<RawArticle> acknowledged = new CompletableFuture<>();
+        publisher.publish(article, (metadata, e) -> {
+            if (e == null) {
+                published.increment();
+                listener.published(article);
+                acknowledged.complete(article);
+            } else {
+                log.error("could not publish {} from {}", article.getId(), article.getSource(), e);
+                failed.increment();
+                listener.failed(article, e);
+                acknowledged.completeExceptionally(e);
+            }
+        });
+        return acknowledged;
+    }
+
+    /** Publishes every article; completes when all are acknowledged, or exceptionally when any could not be. */
+    public CompletableFuture<List<RawArticle>> publishAll(List<RawArticle> articles) {
+        List<CompletableFuture<RawArticle>> sends = articles.stream().map(this::publish).toList();
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .thenApply(done -> sends.stream().map(CompletableFuture::join).toList());
+    }
+
+    public void reject(String source, String reason) {
+        Rejection rejection = new Rejection(source, reason, clock.instant());
+        log.warn("rejected {}: {}", source, reason);
+        publisher.reject(rejection);
+        rejected.increment();
+        listener.rejected(rejection);
+    }
+
+    /** Counts a story the source had already delivered and therefore did not publish again. */
+    public void duplicate(RawArticle article) {
+        duplicates.increment();
+        listener.duplicate(article);
+    }
+
+    /** The totals so far; stories still in flight are in none of them. */
+    public IngestSummary summary() {
+        long p = published.sum();
+        long r = rejected.sum();
+        long d = duplicates.sum();
+        long f = failed.sum();
+        return new IngestSummary(p + r + d + f, p, r, d, f);
+    }
+}
