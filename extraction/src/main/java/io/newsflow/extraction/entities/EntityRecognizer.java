@@ -32,13 +32,18 @@ public final class EntityRecognizer {
 
     private static final String RESOURCES = "/io/newsflow/extraction/entities/";
     private static final float GAZETTEER_CONFIDENCE = 0.9f;
+    private static final float RULE_CONFIDENCE = 0.7f;
+    /** At most this many corpus occurrences make a word unfamiliar enough to be a foreign name. */
+    private static final int RARE = 3;
 
     private final Gazetteer gazetteer;
     private final Map<String, SequenceTagger> taggers;
+    private final ArabicOrganizations organizations;
 
     private EntityRecognizer(Gazetteer gazetteer, Map<String, SequenceTagger> taggers) {
         this.gazetteer = gazetteer;
         this.taggers = taggers;
+        this.organizations = new ArabicOrganizations(gazetteer);
     }
 
     /** Loads the gazetteer and the Arabic and English models shipped with the library. */
@@ -103,20 +108,76 @@ public final class EntityRecognizer {
                 System.arraycopy(sentenceLabels, 0, labels, from, to - from);
                 System.arraycopy(sentenceConfidence, 0, confidence, from, to - from);
             }
-            for (Gazetteer.Match m : gazetteer.matches(tokens, from, to, arabic)) {
-                if (isFree(labels, m.first(), m.last())) {
-                    int begin = Labels.begin(m.entry().type());
-                    for (int i = m.first(); i < m.last(); i++) {
-                        labels[i] = i == m.first() ? begin : begin + 1;
-                        confidence[i] = GAZETTEER_CONFIDENCE;
+            List<Gazetteer.Match> matches = gazetteer.matches(tokens, from, to, arabic);
+            for (Gazetteer.Match m : matches) {
+                // a longer known name wins over the pieces the tagger saw in it (مكتب الأمم المتحدة المعني ...)
+                boolean free = m.last() - m.first() > 1 ? isCoverable(labels, m.first(), m.last())
+                        : isFree(labels, m.first(), m.last());
+                if (free) {
+                    relabel(labels, confidence, m.first(), m.last(), m.entry().type(), GAZETTEER_CONFIDENCE);
+                }
+            }
+            if (arabic && tagger != null) {
+                extendPersonLists(tokens, from, to, labels, confidence, tagger);
+            }
+            if (arabic) {
+                for (int i = from; i < to; i++) {
+                    int end = labels[i] == Labels.O ? organizations.nameEnd(tokens, i, to) : -1;
+                    if (end > 0 && isCoverable(labels, i, end)) {
+                        relabel(labels, confidence, i, end, EntityType.ORGANIZATION, RULE_CONFIDENCE);
+                        i = end - 1;
                     }
                 }
+            }
+            for (Gazetteer.Match m : matches) {
                 if (isSpan(labels, m.first(), m.last()) && Labels.type(labels[m.first()]) == m.entry().type()) {
                     matchAt[m.first()] = m;
                 }
             }
         }
         return new Decision(labels, confidence, matchAt);
+    }
+
+    /**
+     * In an Arabic list of people ({@code A B، وC D}), a two-word item after a person that the corpus barely knows
+     * (foreign names, transliterated) is a person too: the tagger, deciding left to right, misses such items more
+     * often than the first.
+     */
+    private static void extendPersonLists(Tokens tokens, int from, int to, int[] labels, float[] confidence,
+                                          SequenceTagger tagger) {
+        for (int comma = from + 1; comma + 2 < to; comma++) {
+            int item = comma + 1;
+            boolean afterPerson = labels[comma - 1] != Labels.O
+                    && Labels.type(labels[comma - 1]) == EntityType.PERSON;
+            if (!afterPerson || !isListComma(tokens, comma) || tokens.firstChar(item) != 'و'
+                    || labels[item] != Labels.O || labels[item + 1] != Labels.O
+                    || item + 2 < to && Character.isLetter(tokens.firstChar(item + 2))) {
+                continue;
+            }
+            String text = tokens.text();
+            boolean rare = tagger.lexicon().count(Fold.hash(text, tokens.start(item) + 1, tokens.end(item))) <= RARE
+                    && tagger.lexicon().count(Fold.hash(text, tokens.start(item + 1), tokens.end(item + 1))) <= RARE;
+            if (rare) {
+                relabel(labels, confidence, item, item + 2, EntityType.PERSON, RULE_CONFIDENCE);
+            }
+        }
+    }
+
+    private static boolean isListComma(Tokens tokens, int i) {
+        return tokens.length(i) == 1 && (tokens.firstChar(i) == '،' || tokens.firstChar(i) == ',');
+    }
+
+    private static void relabel(int[] labels, float[] confidence, int from, int to, EntityType type, float value) {
+        int begin = Labels.begin(type);
+        for (int i = from; i < to; i++) {
+            labels[i] = i == from ? begin : begin + 1;
+            confidence[i] = value;
+        }
+    }
+
+    /** Whether no entity crosses the edges of tokens {@code [from, to)}, so a new one may replace what is inside. */
+    private static boolean isCoverable(int[] labels, int from, int to) {
+        return !Labels.isInside(labels[from]) && (to >= labels.length || !Labels.isInside(labels[to]));
     }
 
     private static boolean isFree(int[] labels, int from, int to) {
@@ -163,11 +224,21 @@ public final class EntityRecognizer {
             }
             EntityType type = Labels.type(labels[first]);
             Gazetteer.Match match = decision.matchAt[first];
+            if (match == null || match.last() != i) {
+                match = gazetteer.match(tokens, first, i, "ar".equals(language));
+            }
             int start = tokens.start(first);
             if (match != null && match.last() == i) {
                 start += match.clitics();
             } else if ("ar".equals(language) && tagger != null) {
-                start += Clitics.offset(Features.bestSplit(tagger.lexicon(), text, start, tokens.end(first), splits));
+                int wholeCount = tagger.lexicon().count(Fold.hash(text, start, tokens.end(first)));
+                if (wholeCount == 0 && text.charAt(start) == 'و' && tokens.length(first) > 3) {
+                    // a word the corpus never saw, starting with و: far likelier "and" + an unfamiliar name
+                    start++;
+                } else {
+                    start += Clitics.offset(Features.bestSplit(tagger.lexicon(), text, start, tokens.end(first),
+                            wholeCount, splits));
+                }
             }
             int end = tokens.end(i - 1);
             String surface = text.substring(start, end);

@@ -80,9 +80,10 @@ class GazetteerTest {
 
     @Test
     void recognizesOrganizationHeadsAndPersonTitlesBehindClitics() {
-        Tokens tokens = Tokenizer.tokenize("ولوزارة والرئيس Ministry");
-        assertThat(gazetteer.isOrganizationHead(tokens, 0, true)).isTrue();
-        assertThat(gazetteer.isPersonTitle(tokens, 1, true)).isTrue();
-        assertThat(gazetteer.isOrganizationHead(tokens, 2, false)).isTrue();
+        Tokens tokens = Tokenizer.tokenize("ولوزارة والرئيس Ministry وزير");
+        assertThat(gazetteer.roles(tokens, 0, true)).isEqualTo(Gazetteer.ORGANIZATION_HEAD);
+        assertThat(gazetteer.roles(tokens, 1, true)).isEqualTo(Gazetteer.PERSON_TITLE);
+        assertThat(gazetteer.roles(tokens, 2, false)).isEqualTo(Gazetteer.ORGANIZATION_HEAD);
+        assertThat(gazetteer.roles(tokens, 3, true)).isEqualTo(Gazetteer.PERSON_TITLE);
     }
 }

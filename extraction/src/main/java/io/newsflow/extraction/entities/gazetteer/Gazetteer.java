@@ -40,6 +40,11 @@ public final class Gazetteer {
     public record Match(Entry entry, int first, int last, int clitics) {
     }
 
+    /** A role bit: the word heads organization names (وزارة, Ministry). */
+    public static final int ORGANIZATION_HEAD = 1;
+    /** A role bit: the word introduces a person's name (الرئيس, Mr.). */
+    public static final int PERSON_TITLE = 2;
+
     private static final int MAX_NAME_TOKENS = 8;
     private static final int CAPITALIZED = 1;
     private static final int ALL_CAPS = 2;
@@ -49,8 +54,8 @@ public final class Gazetteer {
     private final LongIntMap names = new LongIntMap(4096);
     /** Hash of the first k tokens of some longer name → 1. */
     private final LongIntMap prefixes = new LongIntMap(4096);
-    private final LongIntMap heads = new LongIntMap(128);
-    private final LongIntMap titles = new LongIntMap(128);
+    /** Folded word hash → {@link #ORGANIZATION_HEAD} and/or {@link #PERSON_TITLE}. */
+    private final LongIntMap roles = new LongIntMap(256);
 
     private Gazetteer() {
     }
@@ -63,8 +68,8 @@ public final class Gazetteer {
                 row[2] + "|" + row[3]));
         readTable("organizations.tsv", 3, row -> g.addNames(new Entry(EntityType.ORGANIZATION, "org:" + row[0]),
                 row[1] + "|" + row[2]));
-        readTable("organization-heads.txt", 1, row -> g.heads.put(Fold.hash(row[0]), 1));
-        readTable("person-titles.txt", 1, row -> g.titles.put(Fold.hash(row[0]), 1));
+        readTable("organization-heads.txt", 1, row -> g.addRole(row[0], ORGANIZATION_HEAD));
+        readTable("person-titles.txt", 1, row -> g.addRole(row[0], PERSON_TITLE));
         return g;
     }
 
@@ -220,26 +225,21 @@ public final class Gazetteer {
         return found;
     }
 
-    /** Whether token {@code i} (after any clitics) is a noun that heads organization names. */
-    public boolean isOrganizationHead(Tokens tokens, int i, boolean arabic) {
-        return anySplitIn(heads, tokens, i, arabic);
+    private void addRole(String word, int role) {
+        long h = Fold.hash(word);
+        roles.put(h, roles.get(h, 0) | role);
     }
 
-    /** Whether token {@code i} is a title or role that introduces a person's name. */
-    public boolean isPersonTitle(Tokens tokens, int i, boolean arabic) {
-        return anySplitIn(titles, tokens, i, arabic);
-    }
-
-    private static boolean anySplitIn(LongIntMap set, Tokens tokens, int i, boolean arabic) {
+    /** The role bits of token {@code i}, whole or after any of its clitics. */
+    public int roles(Tokens tokens, int i, boolean arabic) {
         String text = tokens.text();
         int[] splits = new int[Clitics.MAX_SPLITS];
         int n = arabic ? Clitics.splits(text, tokens.start(i), tokens.end(i), splits) : 1;
+        int found = 0;
         for (int s = 0; s < n; s++) {
-            if (set.get(Clitics.stemHash(text, tokens.start(i), tokens.end(i), splits[s]), 0) != 0) {
-                return true;
-            }
+            found |= roles.get(Clitics.stemHash(text, tokens.start(i), tokens.end(i), splits[s]), 0);
         }
-        return false;
+        return found;
     }
 
     /** The entry whose name is exactly {@code text} (folded), or null. */

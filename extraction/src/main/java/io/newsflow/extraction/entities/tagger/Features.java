@@ -93,9 +93,11 @@ public final class Features {
             int start = tokens.start(i);
             int end = tokens.end(i);
             long word = Fold.hash(text, start, end);
+            int entry = lexicon.find(word);
             s.word[k] = word;
             s.raw[k] = arabic ? word : Fold.rawHash(text, start, end);
-            int split = arabic ? bestSplit(lexicon, text, start, end, splits) : Clitics.WHOLE;
+            int split = arabic ? bestSplit(lexicon, text, start, end, lexicon.countAt(entry), splits)
+                    : Clitics.WHOLE;
             s.stem[k] = split == Clitics.WHOLE ? word : Clitics.stemHash(text, start, end, split);
             s.clitics[k] = split == Clitics.WHOLE ? NONE : Clitics.prefixHash(text, start, split);
             int stemStart = start + Clitics.offset(split);
@@ -103,17 +105,19 @@ public final class Features {
                     || end - stemStart > 4 && text.charAt(stemStart) == 'ا' && text.charAt(stemStart + 1) == 'ل');
             s.bare[k] = article ? Fold.hash(text, Clitics.restoresArticle(split) ? stemStart : stemStart + 2, end)
                     : s.stem[k];
+            int bareEntry = s.bare[k] == word ? entry : lexicon.find(s.bare[k]);
             for (int a = 0; a < AFFIXES; a++) {
                 s.prefix[k * AFFIXES + a] = Fold.feedFirst(Fold.start(), text, stemStart, end, a + 1);
                 s.suffix[k * AFFIXES + a] = Fold.feedLast(Fold.start(), text, stemStart, end, a + 1);
             }
             s.shape[k] = shape(text, start, end);
-            s.clusters[k] = lexicon.clusters(word);
-            s.stemClusters[k] = arabic ? lexicon.clusters(s.bare[k]) : s.clusters[k];
+            s.clusters[k] = lexicon.clustersAt(entry);
+            s.stemClusters[k] = lexicon.clustersAt(bareEntry);
             s.memory[k] = arabic ? s.bare[k] : s.raw[k];
-            s.frequency[k] = 32 - Integer.numberOfLeadingZeros(lexicon.count(s.bare[k]));
-            s.head[k] = gazetteer.isOrganizationHead(tokens, i, arabic);
-            s.title[k] = gazetteer.isPersonTitle(tokens, i, arabic);
+            s.frequency[k] = 32 - Integer.numberOfLeadingZeros(lexicon.countAt(bareEntry));
+            int roles = gazetteer.roles(tokens, i, arabic);
+            s.head[k] = (roles & Gazetteer.ORGANIZATION_HEAD) != 0;
+            s.title[k] = (roles & Gazetteer.PERSON_TITLE) != 0;
         }
         Arrays.fill(s.gazetteer, 0, to - from, 0);
         for (Gazetteer.Match m : gazetteer.matches(tokens, from, to, arabic)) {
@@ -128,10 +132,10 @@ public final class Features {
      * The clitic split of an Arabic token whose remainder the corpus has seen most often; the whole word unless a
      * split beats it. So {@code وفرنسا} splits (فرنسا is common) but {@code وزارة} does not (زارة is rare).
      */
-    public static int bestSplit(Lexicon lexicon, String text, int start, int end, int[] splits) {
+    public static int bestSplit(Lexicon lexicon, String text, int start, int end, int wholeCount, int[] splits) {
         int n = Clitics.splits(text, start, end, splits);
         int best = Clitics.WHOLE;
-        int bestCount = lexicon.count(Fold.hash(text, start, end));
+        int bestCount = wholeCount;
         for (int i = 1; i < n; i++) {
             int count = lexicon.count(Clitics.stemHash(text, start, end, splits[i]));
             if (count > bestCount) {
@@ -148,7 +152,7 @@ public final class Features {
         char previous = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            char cls = Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
+            char cls = c >= '\u0621' && c <= '\u064A' ? 'a' : Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
                     : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'a' : c;
             if (cls != previous) {
                 h = Fold.feedChar(h, cls);
@@ -182,7 +186,9 @@ public final class Features {
         long wNext = i + 1 < s.n ? s.word[i + 1] : NONE;
         out[n++] = f(1, 0);
         out[n++] = f(2, w);
-        out[n++] = f(3, s.raw[i]);
+        if (!arabic) {
+            out[n++] = f(3, s.raw[i]);
+        }
         out[n++] = f(4, wPrev);
         out[n++] = f(5, wNext);
         out[n++] = f(6, i > 1 ? s.word[i - 2] : NONE);
@@ -195,9 +201,13 @@ public final class Features {
         }
         long shape = s.shape[i];
         out[n++] = f(18, shape);
-        out[n++] = f(19, i > 0 ? s.shape[i - 1] : NONE, shape);
-        out[n++] = f(20, shape, i + 1 < s.n ? s.shape[i + 1] : NONE);
-        out[n++] = f(21, i == 0 ? 1 : 0, shape);
+        if (!arabic) {
+            // Arabic has no capitals: its shapes only tell letters from digits and punctuation
+            out[n++] = f(19, i > 0 ? s.shape[i - 1] : NONE, shape);
+            out[n++] = f(20, shape, i + 1 < s.n ? s.shape[i + 1] : NONE);
+            out[n++] = f(21, i == 0 ? 1 : 0, shape);
+            out[n++] = f(39, previous, shape);
+        }
         for (int d = -1; d <= 1; d++) {
             int j = i + d;
             long packed = j >= 0 && j < s.n ? s.clusters[j] : -2L;
@@ -213,7 +223,6 @@ public final class Features {
         out[n++] = f(36, previous);
         out[n++] = f(37, previous, beforePrevious);
         out[n++] = f(38, previous, w);
-        out[n++] = f(39, previous, shape);
         out[n++] = f(40, previous, Lexicon.level(s.clusters[i], 1));
         if (arabic) {
             long stem = s.stem[i];

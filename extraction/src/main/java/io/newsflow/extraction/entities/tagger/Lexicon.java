@@ -27,15 +27,22 @@ public final class Lexicon {
         this.clusters = clusters;
     }
 
+    /** The word's entry for {@link #countAt} and {@link #clustersAt}, or -1 when the corpus never had it. */
+    public int find(long word) {
+        return index.get(word, -1);
+    }
+
     public int count(long word) {
-        int i = index.get(word, -1);
-        return i < 0 ? 0 : counts[i];
+        return countAt(find(word));
+    }
+
+    public int countAt(int entry) {
+        return entry < 0 ? 0 : counts[entry];
     }
 
     /** All levels packed as 16-bit ids, or every level {@link #UNKNOWN}. */
-    public long clusters(long word) {
-        int i = index.get(word, -1);
-        return i < 0 ? -1L : clusters[i];
+    public long clustersAt(int entry) {
+        return entry < 0 ? -1L : clusters[entry];
     }
 
     public static int level(long packed, int level) {

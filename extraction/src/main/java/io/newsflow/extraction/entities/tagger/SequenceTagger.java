@@ -55,7 +55,7 @@ public final class SequenceTagger {
     public static final class Scratch {
         final Features.Sentence sentence = new Features.Sentence();
         final long[] features = new long[Features.MAX];
-        final float[] scores = new float[Labels.COUNT];
+        final int[] scores = new int[Labels.COUNT];
         final History history = new History();
     }
 
@@ -68,7 +68,8 @@ public final class SequenceTagger {
         features.prepare(tokens, from, to, scratch.sentence);
         int previous = Labels.START;
         int beforePrevious = Labels.START;
-        float[] scores = scratch.scores;
+        int[] scores = scratch.scores;
+        float scale = weights.scale();
         for (int i = 0; i < to - from; i++) {
             int n = features.extract(scratch.sentence, i, previous, beforePrevious, scratch.history,
                     scratch.features);
@@ -77,7 +78,7 @@ public final class SequenceTagger {
                 weights.addTo(scratch.features[f], scores);
             }
             int best = -1;
-            float second = Float.NEGATIVE_INFINITY;
+            int second = Integer.MIN_VALUE;
             for (int l = 0; l < Labels.COUNT; l++) {
                 if (!Labels.allowed(previous, l)) {
                     continue;
@@ -93,7 +94,7 @@ public final class SequenceTagger {
             }
             labels[i] = best;
             scratch.history.record(Features.memoryKey(scratch.sentence, i), best);
-            confidence[i] = (float) (1 / (1 + Math.exp(second - scores[best])));
+            confidence[i] = (float) (1 / (1 + Math.exp(scale * ((long) second - scores[best]))));
             beforePrevious = previous;
             previous = best;
         }

@@ -34,8 +34,8 @@ public final class Fold {
             default:
                 break;
         }
-        if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670') {
-            return DROP;
+        if (c >= '\u0600' && c <= '\u06FF') {
+            return (c >= '\u064B' && c <= '\u065F') || c == '\u0670' ? DROP : c;
         }
         return Character.toLowerCase(c);
     }

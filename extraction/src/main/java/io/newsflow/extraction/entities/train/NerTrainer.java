@@ -51,6 +51,7 @@ public final class NerTrainer {
      */
     public record Options(int epochs, int maxArticles, int dimensions, int embeddingEpochs, int[] clusters,
                           long seed, Path lexiconFrom) {
+        /** The settings of the committed models. */
         public static Options defaults() {
             return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 20240611L, null);
         }
