@@ -1,0 +1,44 @@
+package io.newsflow.ingest.source;
+
+import io.newsflow.ingest.RejectedStoryException;
+import io.newsflow.ingest.Rejection;
+import io.newsflow.schemas.RawArticle;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Parses story files exactly as an ingest run would, without Kafka, and prints each article and each rejection
+ * as one JSON line: a way to check a delivery, or to feed the stories to another tool.
+ */
+public final class DryRun {
+
+    private final StoryParser parser;
+    private final int maxStoryBytes;
+    private final Clock clock;
+
+    public DryRun(StoryParser parser, int maxStoryBytes, Clock clock) {
+        this.parser = parser;
+        this.maxStoryBytes = maxStoryBytes;
+        this.clock = clock;
+    }
+
+    /** @return the number of inputs rejected */
+    public int run(List<Path> paths, PrintStream out) {
+        int rejected = 0;
+        for (Path file : StoryFiles.expand(paths)) {
+            String source = file.toString();
+            try {
+                for (RawArticle article : parser.parse(source, StoryFiles.read(file, maxStoryBytes), null, clock.instant())) {
+                    out.println(ArticleJson.line(article));
+                }
+            } catch (RejectedStoryException e) {
+                out.println(ArticleJson.line(new Rejection(source, e.getMessage(), clock.instant())));
+                rejected++;
+            }
+        }
+        out.flush();
+        return rejected;
+    }
+}
