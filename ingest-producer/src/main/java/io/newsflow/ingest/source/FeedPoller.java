@@ -155,10 +155,14 @@ public final class FeedPoller {
         } catch (TimeoutException e) {
             body.abort(e);
             exchange.cancel(true);
-            throw new FetchFailedException("timed out: no complete response within " + responseTimeout.toMillis() + " ms");
+            throw new FetchFailedException(timedOut());
         } catch (ExecutionException e) {
             throw new FetchFailedException(reason(e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause()));
         }
+    }
+
+    private String timedOut() {
+        return "timed out: no complete response within " + responseTimeout.toMillis() + " ms";
     }
 
     private String reason(Throwable cause) {
@@ -166,7 +170,7 @@ public final class FeedPoller {
             return "connect timed out";
         }
         if (cause instanceof HttpTimeoutException) {
-            return "timed out: no response within " + responseTimeout.toMillis() + " ms";
+            return timedOut();
         }
         if (cause instanceof BoundedBody.TooLargeException) {
             return StoryFiles.oversized(cause.getMessage(), maxFeedBytes).getMessage();

@@ -11,10 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -70,7 +72,7 @@ public final class InboxWatcher {
     public int scan() {
         Map<Path, FileState> current = candidates();
         Map<Path, CompletableFuture<List<RawArticle>>> sent = new LinkedHashMap<>();
-        int moved = 0;
+        Set<Path> moved = new HashSet<>();
         for (Map.Entry<Path, FileState> entry : current.entrySet()) {
             Path file = entry.getKey();
             if (!entry.getValue().equals(previousScan.get(file))) {
@@ -79,20 +81,27 @@ public final class InboxWatcher {
             try {
                 sent.put(file, intake.publishAll(intake.parse(file.toString(), read(file), null)));
             } catch (RejectedStoryException e) {
-                moved += moveToError(file, e.getMessage()) ? 1 : 0;
+                if (moveToError(file, e.getMessage())) {
+                    moved.add(file);
+                }
             }
         }
-        previousScan = current;
         for (Map.Entry<Path, CompletableFuture<List<RawArticle>>> publishing : sent.entrySet()) {
             try {
                 publishing.getValue().join();
-                moved += move(publishing.getKey(), done) ? 1 : 0;
+                if (move(publishing.getKey(), done)) {
+                    moved.add(publishing.getKey());
+                }
             } catch (CompletionException e) {
+                // Still settled next time, so it is taken again at once.
                 log.error("{} stays in the inbox to be tried again: not all its stories reached the brokers",
                         publishing.getKey(), e.getCause());
             }
         }
-        return moved;
+        // A new file under a taken file's name must settle on its own, even with the same size and timestamp.
+        current.keySet().removeAll(moved);
+        previousScan = current;
+        return moved.size();
     }
 
     private byte[] read(Path file) throws RejectedStoryException {

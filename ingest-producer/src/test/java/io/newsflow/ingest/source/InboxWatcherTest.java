@@ -1,0 +1,85 @@
+package io.newsflow.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.newsflow.ingest.StoryPublisher;
+import io.newsflow.schemas.RawArticle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InboxWatcherTest {
+
+    private static final String TRAM_STORY = "Tram line to Old Quay opens on Monday\n\nThe 6 km line has 9 stops.\n";
+
+    private final SourceTestKit kit = SourceTestKit.shared();
+    private StoryPublisher publisher;
+    private InboxWatcher watcher;
+
+    @TempDir
+    Path inbox;
+
+    @BeforeEach
+    void watch() {
+        publisher = new StoryPublisher(kit.config());
+        watcher = new InboxWatcher(inbox, kit.intake(publisher), SourceTestKit.STORY_LIMIT);
+    }
+
+    @AfterEach
+    void close() {
+        publisher.close();
+    }
+
+    @Test
+    void publishesSettledStoriesIntoDoneAndMovesRejectsIntoErrorWithTheirReason() throws IOException {
+        Files.writeString(inbox.resolve("tram.txt"), TRAM_STORY);
+        Files.write(inbox.resolve("latin1.txt"), new byte[] {'C', 'a', 'f', (byte) 0xE9, '\n', '\n', 'b', 'o', 'd', 'y'});
+        Files.writeString(inbox.resolve("huge.txt"), "Huge\n" + "x".repeat(SourceTestKit.STORY_LIMIT));
+        Files.writeString(inbox.resolve(".tram.txt.swp"), "editor state");
+        Files.writeString(inbox.resolve("upload.txt.part"), "Half an upl");
+
+        assertThat(watcher.scan()).as("files seen for the first time are not taken yet").isZero();
+        assertThat(watcher.scan()).isEqualTo(3);
+
+        assertThat(inbox.resolve("done/tram.txt")).hasContent(TRAM_STORY);
+        assertThat(inbox.resolve("error/latin1.txt")).exists();
+        assertThat(inbox.resolve("error/latin1.txt.reason")).hasContent("invalid UTF-8 at byte 3");
+        assertThat(Files.readString(inbox.resolve("error/huge.txt.reason"))).startsWith("oversized: 4101 bytes");
+        assertThat(inbox.resolve(".tram.txt.swp")).exists();
+        assertThat(inbox.resolve("upload.txt.part")).exists();
+
+        assertThat(kit.published(source -> source.startsWith(inbox.toString()), 1))
+                .extracting(RawArticle::getHeadline, RawArticle::getSource)
+                .containsExactly(tuple(
+                        "Tram line to Old Quay opens on Monday", inbox.resolve("tram.txt").toString()));
+        Map<String, String> rejects = kit.rejected(source -> source.startsWith(inbox.toString()), 2);
+        assertThat(rejects).containsOnlyKeys(inbox.resolve("latin1.txt").toString(), inbox.resolve("huge.txt").toString());
+    }
+
+    @Test
+    void leavesAGrowingFileUntilItHoldsStillAndKeepsARedeliveryUnderANewName() throws IOException {
+        Path story = inbox.resolve("tram.txt");
+        Files.writeString(story, "Tram line to Old Quay opens on Monday\n");
+        watcher.scan();
+        Files.writeString(story, "\nThe 6 km line has 9 stops.\n", StandardOpenOption.APPEND);
+
+        assertThat(watcher.scan()).as("the file grew since the last scan").isZero();
+        assertThat(watcher.scan()).isEqualTo(1);
+        assertThat(inbox.resolve("done/tram.txt")).hasContent(TRAM_STORY);
+
+        Files.writeString(story, TRAM_STORY);
+        watcher.scan();
+        assertThat(watcher.scan()).isEqualTo(1);
+        assertThat(inbox.resolve("done/tram.txt.1")).hasContent(TRAM_STORY);
+        List<RawArticle> deliveries = kit.published(source -> source.equals(story.toString()), 2);
+        assertThat(deliveries.get(1).getId()).as("the same story, under the same key").isEqualTo(deliveries.get(0).getId());
+    }
+}
