@@ -369,6 +369,8 @@ final class DateGrammar {
                 year--;
             } else if (relation == 1 && v.month <= pm) {
                 year++;
+            } else if (relation == 0 && v.month > pm + 2) {
+                year--;  // news reports the past: "in December" in a March story is last December
             }
         }
         StringBuilder sb = new StringBuilder(10);

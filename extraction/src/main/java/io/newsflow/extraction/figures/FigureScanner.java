@@ -31,6 +31,14 @@ final class FigureScanner {
     /** Figures whose currency family the story may name in full later: index in out, family. */
     private final List<Object[]> bareCurrency = new ArrayList<>();
     private int lastCountEnd = -1;
+    /** The last money or scaled quantity, which a bare "from 512 mln" / "مقابل 300 مليون" after it repeats. */
+    private FigureKind lastMeasureKind;
+    private String lastMeasureUnit;
+    private String lastMeasureCurrency;
+    private int lastMeasureEnd = -1;
+    private String lastMeasureFamily;
+    /** Money read from a bare dollar word (dlrs, دولار): the story's own dollar may override the US default. */
+    private final List<Integer> bareDollars = new ArrayList<>();
 
     /** What a number phrase reads as before it is emitted, so a range can merge two of them. */
     private static final class Reading {
@@ -43,6 +51,7 @@ final class FigureScanner {
         int last;
         Num num;
         String family;
+        boolean bareDefault;
     }
 
     FigureScanner(Doc d, LocalDate published, boolean wordsKnown) {
@@ -57,6 +66,9 @@ final class FigureScanner {
             int next = at(i);
             i = next > i ? next : i + 1;
         }
+        if (!bareDollars.isEmpty()) {
+            storyCountryCurrency();
+        }
         for (Object[] bare : bareCurrency) {
             String iso = storyCurrency.get((String) bare[1]);
             FigureMention f = out.get((Integer) bare[0]);
@@ -67,6 +79,55 @@ final class FigureScanner {
         }
         return out;
     }
+
+    /**
+     * Bare currency words default to the family's best-known currency (dlrs → USD, درهم → AED); a story that names
+     * exactly one other country of that family (Canadian, H.K., المغربية) before them, and not the default's
+     * country, means its own.
+     */
+    private void storyCountryCurrency() {
+        Map<String, String> own = new HashMap<>();
+        Map<String, Boolean> defaultNamed = new HashMap<>();
+        Map<String, Integer> firstNamed = new HashMap<>();
+        java.util.Set<String> families = new java.util.HashSet<>();
+        for (int idx : bareDollars) {
+            families.add(bareFamily.get(idx));
+        }
+        for (int k = 0; k < d.size(); k++) {
+            Token t = d.at(k);
+            if (t.entry == null || t.entry.country == null || t.end - t.start < 2) {
+                continue;  // A$, S$: a one-letter prefix is no mention of the country
+            }
+            for (String family : families) {
+                String c = d.lexicon.currency(family, t.entry.country);
+                if (c == null) {
+                    continue;
+                }
+                String def = defaultOf.get(family);
+                if (c.equals(def)) {
+                    defaultNamed.put(family, true);
+                } else if (own.containsKey(family) && !own.get(family).equals(c)) {
+                    own.put(family, "");
+                } else if (!own.containsKey(family)) {
+                    own.put(family, c);
+                    firstNamed.put(family, t.start);
+                }
+            }
+        }
+        for (int idx : bareDollars) {
+            String family = bareFamily.get(idx);
+            String c = own.get(family);
+            FigureMention f = out.get(idx);
+            if (c == null || c.isEmpty() || defaultNamed.containsKey(family) || firstNamed.get(family) > f.start()) {
+                continue;  // a bare "dlrs" before any other dollar is named keeps the default
+            }
+            out.set(idx, new FigureMention(f.kind(), f.value(), f.min(), f.max(), f.isoValue(), f.unit(), c,
+                    f.text(), f.start(), f.end()));
+        }
+    }
+
+    private final Map<Integer, String> bareFamily = new HashMap<>();
+    private final Map<String, String> defaultOf = new HashMap<>();
 
     private int at(int i) {
         Token t = d.at(i);
@@ -312,6 +373,15 @@ final class FigureScanner {
         if (vague(n)) {
             return n.last + 1;
         }
+        if (n.plainDigits && d.isDash(n.last + 1) && d.attached(n.last) && d.attached(n.last + 1)
+                && d.at(n.last + 2).type == Token.DIGITS && d.isSymbol(n.last + 3, '/')) {
+            Num f = NumberGrammar.cardinal(d, n.last + 2, false);
+            if (f != null && f.value > 0 && f.value < 1) {
+                n.value += f.value;  // 7-1/8 pct: the wire's mixed fraction
+                n.last = f.last;
+                n.plainDigits = false;
+            }
+        }
         Reading r = read(n);
         return rangeOrEmit(r);
     }
@@ -427,7 +497,19 @@ final class FigureScanner {
         r.last = n.last;
         r.value = n.value;
         int k = n.last + 1;
+        if (d.at(k).paragraphBefore) {
+            // a figure never runs into the next paragraph ("549\n\nطفلاً", a wire table's next line)
+            r.kind = n.plainDigits && d.isYear(n.first) ? FigureKind.DATE : FigureKind.NUMBER;
+            r.iso = r.kind == FigureKind.DATE ? d.at(n.first).digits : null;
+            if (r.kind == FigureKind.NUMBER) {
+                elliptical(r);
+            }
+            return r;
+        }
         int pct = percentAt(k);
+        if (d.arabic && pct < 0 && d.at(k).has(Word.IN) && d.at(k).stemOffset == 0 && d.isSymbol(k + 1, '%')) {
+            pct = k + 1;  // 0.6 في %: a typo for في المئة
+        }
         if (pct >= 0) {
             r.kind = FigureKind.PERCENT;
             r.last = pct;
@@ -486,9 +568,20 @@ final class FigureScanner {
                 r.last = last[0];
             }
         }
+        if (noun != null && d.english && n.hasScale && BALANCE_NOUNS.contains(noun)) {
+            r.last = n.last;  // a 71 mln deficit: money of the story, the noun says which side
+            r.kind = FigureKind.NUMBER;
+            if (elliptical(r)) {
+                return r;
+            }
+            r.last = k;
+        }
         if (noun != null) {
             r.kind = FigureKind.COUNT;
             r.unit = noun;
+            return r;
+        }
+        if (elliptical(r)) {
             return r;
         }
         if (d.arabic && lastCountUnit != null && d.at(k).has(Word.FROM) && d.at(k).stemOffset == 0
@@ -499,6 +592,37 @@ final class FigureScanner {
         }
         r.kind = FigureKind.NUMBER;
         return r;
+    }
+
+    private static final Set<String> BALANCE_NOUNS = Set.of("deficit", "surplus", "shortfall", "last");
+
+    /**
+     * A scaled number with nothing after it repeats the measure of the money or quantity just before it:
+     * "rose to 7.38 billion dlrs from 3.89 billion", "16.16 mln bpd from 16.15 mln", "بـ2.69 مليار ريال ... بـ2.44
+     * مليار". Share counts in earnings tables ("Avg shrs 71.08 mln") are left alone.
+     */
+    private boolean elliptical(Reading r) {
+        Num n = r.num;
+        if (n == null || !n.hasScale || n.value < 1e5 || lastMeasureKind == null || !wordsKnown
+                || n.first - lastMeasureEnd > 120 || lastMeasureEnd < 0) {
+            return false;
+        }
+        for (int p = n.first - 1; p >= Math.max(0, n.first - 6); p--) {
+            String w = d.surface(p).toLowerCase(Locale.ROOT);
+            if (w.equals("shrs") || w.equals("shares") || w.equals("shr")) {
+                return false;
+            }
+            if (d.at(p).lineBefore) {
+                break;
+            }
+        }
+        r.kind = lastMeasureKind;
+        r.unit = lastMeasureUnit;
+        r.currency = lastMeasureCurrency;
+        r.last = n.last;
+        r.bareDefault = lastMeasureFamily != null;
+        r.family = lastMeasureFamily;
+        return true;
     }
 
     private String nounBefore(Reading r) {
@@ -646,6 +770,11 @@ final class FigureScanner {
             }
         }
         r.family = family;
+        r.bareDefault = country == null && currency != null && !"iso".equals(family) && cur.type != Token.SYMBOL
+                && last == c;
+        if (r.bareDefault) {
+            defaultOf.putIfAbsent(family, currency);
+        }
         if (family.equals("cent") || family.equals("penny") || family.equals("sen")
                 || family.equals("piastre")) {
             r.value /= 100;
@@ -760,7 +889,7 @@ final class FigureScanner {
         int prefix = a.first - 1;
         boolean between = d.at(prefix).has(Word.BETWEEN) && d.at(prefix).stemOffset == 0;
         boolean from = d.at(prefix).has(Word.FROM) && d.at(prefix).stemOffset == 0;
-        boolean dash = d.isDash(c) && !(d.at(c + 1).lineBefore) && (d.attached(a.last) == d.attached(c));
+        boolean dash = d.isDash(c) && !(d.at(c + 1).lineBefore) && !d.at(c).paragraphBefore && (d.attached(a.last) == d.attached(c));
         boolean word = between && d.isAndWord(c) || (between || from) && d.at(c).has(Word.TO) && d.at(c).stemOffset == 0;
         if (a.kind == FigureKind.DATE || !(dash || word) || a.num == null) {
             emit(a);
@@ -800,7 +929,7 @@ final class FigureScanner {
                 && a.value < 1000 && b.num.lastScale > 1 && a.value * b.num.lastScale <= b.value) {
             min = a.value * b.num.lastScale;  // between 5 and 10 million
         }
-        if (!compatible || (dash && min >= b.value)) {
+        if (!compatible || (dash && min >= b.value) || (word && !between && min > b.value)) {
             emit(a);
             return a.last + 1;
         }
@@ -854,6 +983,10 @@ final class FigureScanner {
         if (ord[0] == 1 && "أول".equals(Normalizer.clean(d.text, t.start, t.end)) && d.at(i + 1).entry != null && d.at(i + 1).entry.dayOffset != 0) {
             return i;  // أول أمس is a date
         }
+        String after = Normalizer.key(d.surface(ord[1] + 1));
+        if (after.equals("بن") || after.equals("بنت") || after.equals("ابن")) {
+            return ord[1] + 1;  // ثاني بن أحمد: a given name, not "second"
+        }
         String unit = Nouns.arabicBefore(d, i - 1);
         emit(FigureKind.ORDINAL, (double) ord[0], null, null, null, unit, null, i, ord[1]);
         return ord[1] + 1;
@@ -886,6 +1019,17 @@ final class FigureScanner {
     private void emit(Reading r) {
         if (r.family != null && r.currency == null) {
             bareCurrency.add(new Object[] {out.size(), r.family});
+        }
+        if (r.bareDefault && r.kind == FigureKind.MONEY) {
+            bareFamily.put(out.size(), r.family);
+            bareDollars.add(out.size());
+        }
+        if (r.kind == FigureKind.MONEY || r.kind == FigureKind.QUANTITY && r.num != null && r.num.hasScale) {
+            lastMeasureKind = r.kind;
+            lastMeasureUnit = r.unit;
+            lastMeasureCurrency = r.currency;
+            lastMeasureEnd = r.last;
+            lastMeasureFamily = r.bareDefault ? r.family : null;
         }
         emit(r.kind, r.value, null, null, r.iso, r.unit, r.currency, r.first, r.last);
         if (r.kind == FigureKind.COUNT) {

@@ -368,4 +368,85 @@ class FigureRulesTest {
             assertThat(f.get(2).currency()).isEqualTo("EUR");
         }
     }
+
+    /** Press and wire conventions seen in the shared real stories (cases written for the project). */
+    @Nested
+    class PressConventions {
+
+        @Test
+        void aBareScaledNumberRepeatsTheMoneyOrQuantityBeforeIt() {
+            List<FigureMention> f = en("Net rose to 7.5 mln dlrs from 512 mln, and output was 3.2 mln bpd from 3.1 mln.");
+            assertFigure(figure(f, "512 mln"), FigureKind.MONEY, 512e6, null, "USD");
+            assertFigure(figure(f, "3.1 mln"), FigureKind.QUANTITY, 3.1e6, "barrel per day", null);
+            List<FigureMention> a = ar("باعوا أسهما بـ2.69 مليار ريال واشتروا بـ2.44 مليار من خلال 52 ألف صفقة");
+            assertFigure(figure(a, "2.44 مليار"), FigureKind.MONEY, 2.44e9, null, "SAR");
+            assertFigure(figure(en("The deficit was 40 mln dlrs after a 71 mln deficit."), "71 mln"),
+                    FigureKind.MONEY, 71e6, null, "USD");
+        }
+
+        @Test
+        void shareCountsAndUnscaledNumbersStayNumbers() {
+            List<FigureMention> f = en("Net 4.2 mln dlrs vs 3.1 mln dlrs\n    Avg shrs 20.0 mln vs 19.8 mln");
+            assertThat(figure(f, "20.0 mln").kind()).isEqualTo(FigureKind.NUMBER);
+            assertThat(figure(f, "19.8 mln").kind()).isEqualTo(FigureKind.NUMBER);
+            assertThat(figure(en("It paid 5 mln dlrs to 40 people and 12 more."), "12").kind())
+                    .isEqualTo(FigureKind.NUMBER);
+        }
+
+        @Test
+        void theStorysOwnDollarOrDirham() {
+            List<FigureMention> f = en("H.K. MONEY SUPPLY RISES\n\nM3 rose to 615 billion H.K. dlrs and M2 to 282 billion dlrs.");
+            assertThat(figure(f, "282 billion dlrs").currency()).isEqualTo("HKD");
+            assertThat(figure(en("Canadian money supply rose 217 mln dlrs."), "217 mln dlrs").currency())
+                    .isEqualTo("CAD");
+            assertThat(figure(ar("الحكومة المغربية تقترض 24.8 مليار درهم"), "24.8 مليار درهم").currency())
+                    .isEqualTo("MAD");
+            // the default stays when the US is named too, or when the bare mention comes first
+            assertThat(figure(en("U.S. and Canadian banks lent 5 mln dlrs."), "5 mln dlrs").currency()).isEqualTo("USD");
+            assertThat(figure(en("It earned 2 mln dlrs and 3 mln Canadian dlrs."), "2 mln dlrs").currency())
+                    .isEqualTo("USD");
+        }
+
+        @Test
+        void wireMixedFractionsOfAPercent() {
+            assertFigure(en("of 7-1/8 pct euronotes").get(0), FigureKind.PERCENT, 7.125, null, null);
+            assertThat(en("rated 3-1 in the final")).noneMatch(x -> x.kind() == FigureKind.PERCENT);
+        }
+
+        @Test
+        void aChangeFromMoreToLessIsNotARange() {
+            List<FigureMention> f = ar("قلص صافي مبيعاته من 852.2 مليون ريال إلى 147.2 مليون ريال");
+            assertThat(f).extracting(FigureMention::kind).containsExactly(FigureKind.MONEY, FigureKind.MONEY);
+            assertThat(figure(ar("بين 22 % و100%"), "بين 22 % و100%").kind()).isEqualTo(FigureKind.RANGE);
+        }
+
+        @Test
+        void aGivenNameIsNotAnOrdinal() {
+            List<FigureMention> f = ar("وزير الدولة للتجارة الخارجية ثاني بن أحمد الزيودي في الدورة الثانية");
+            assertThat(f).extracting(FigureMention::text).containsExactly("الثانية");
+        }
+
+        @Test
+        void figuresStopAtABlankLine() {
+            List<FigureMention> f = ar("- 549\n\nطفلاً أنقذتهم الحملة");
+            assertFigure(f.get(0), FigureKind.NUMBER, 549.0, null, null);
+            assertThat(f.get(0).text()).isEqualTo("549");
+            assertThat(en("sales of 20 mln\n    Year results").get(0).kind()).isNotEqualTo(FigureKind.DURATION);
+        }
+
+        @Test
+        void aMonthFarAheadOfPublicationIsLastYears() {
+            LocalDate march = LocalDate.of(1987, 3, 20);
+            assertThat(extract("revised from 207 mln in December", "en", march).get(1).isoValue())
+                    .isEqualTo("1986-12");
+            assertThat(extract("deliveries in April", "en", march).get(0).isoValue()).isEqualTo("1987-04");
+            assertThat(extract("عقود تسليم أغسطس", "ar", LocalDate.of(2015, 7, 25)).get(0).isoValue())
+                    .isEqualTo("2015-08");
+        }
+
+        @Test
+        void percentWrittenWithInAndTheSign() {
+            assertFigure(ar("تراجع المؤشر 0.6 في % إلى 4809 نقاط").get(0), FigureKind.PERCENT, 0.6, null, null);
+        }
+    }
 }

@@ -69,10 +69,11 @@ class SeedStoryTest {
     }
 
     @Test
-    void theHighlightCountAcrossABlankLine() {
+    void theHighlightStopsAtTheBlankLine() {
+        // "549\n\nطفلاً": a figure never reaches into the next paragraph, so the highlight box is a bare number
         FigureMention highlight = figures.get(figures.size() - 1);
-        assertFigure(highlight, FigureKind.COUNT, 549.0, "طفل", null);
-        assertThat(highlight.text()).startsWith("549").endsWith("طفلاً");
+        assertFigure(highlight, FigureKind.NUMBER, 549.0, null, null);
+        assertThat(highlight.text()).isEqualTo("549");
     }
 
     @Test
@@ -109,7 +110,8 @@ class SeedStoryTest {
 
     @Test
     void nothingElse() {
-        assertThat(figures).extracting(FigureMention::kind).doesNotContain(FigureKind.NUMBER);
+        assertThat(figures).filteredOn(f -> f.kind() == FigureKind.NUMBER).extracting(FigureMention::text)
+                .containsExactly("549");
         assertThat(figures).hasSize(28);
     }
 }
