@@ -82,7 +82,7 @@ public final class ArticleStore implements AutoCloseable {
             for (int i = 0; i < changes.size(); i++) {
                 Savepoint savepoint = connection.setSavepoint();
                 try {
-                    writer.write(changes.get(i));
+                    writer.writeAll(List.of(changes.get(i)));
                     connection.releaseSavepoint(savepoint);
                 } catch (SQLException e) {
                     if (!database.dialect().isRecordErrorAnywhere(e)) {
