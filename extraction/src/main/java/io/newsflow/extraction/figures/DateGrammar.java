@@ -64,6 +64,12 @@ final class DateGrammar {
     private static int alias(Doc d, int last, int month) {
         int k = last + 1;
         boolean paren = d.isSymbol(k, '(');
+        if (d.arabic && !d.at(k).paragraphBefore) {
+            int[] other = month(d, k);
+            if (other != null && other[0] == month && d.at(k).entry != d.at(last).entry) {
+                return other[1];  // مارس آذار: both series side by side without a slash
+            }
+        }
         if (d.isSymbol(k, '/') || paren || d.isDash(k)) {
             int[] other = month(d, k + 1);
             if (other != null && other[0] == month) {
@@ -135,6 +141,18 @@ final class DateGrammar {
         }
         if (d.isYear(y)) {
             return new DateValue((int) d.at(y).value, m[0], 0, gregorianMark(d, y));
+        }
+        if (d.arabic && d.at(k).has(Word.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).has(Word.YEAR_WORD)) {
+            // مايو من عام 2014, مايو من العام الجاري/الماضي: the year the month belongs to
+            if (d.isYear(k + 2)) {
+                return new DateValue((int) d.at(k + 2).value, m[0], 0, gregorianMark(d, k + 2));
+            }
+            Token q = d.at(k + 2);
+            if (q.stemOffset == 0 && (q.has(Word.CURRENT) || q.has(Word.PAST))) {
+                DateValue v = new DateValue(0, m[0], 0, k + 2);
+                v.relation = q.has(Word.CURRENT) ? 2 : -3;
+                return v;
+            }
         }
         if (d.at(m[1]).has(Word.NEEDS_CONTEXT) && !monthContext(d, i, last)) {
             return null;
@@ -369,6 +387,8 @@ final class DateGrammar {
                 year--;
             } else if (relation == 1 && v.month <= pm) {
                 year++;
+            } else if (relation == -3) {
+                year--;  // a month "of last year"
             } else if (relation == 0 && v.month > pm + 2) {
                 year--;  // news reports the past: "in December" in a March story is last December
             }

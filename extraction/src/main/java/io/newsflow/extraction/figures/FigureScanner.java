@@ -191,19 +191,29 @@ final class FigureScanner {
     private int date(int i) {
         Token t = d.at(i);
         if (t.has(Word.FROM) || t.has(Word.BETWEEN)) {
-            int r = dateRange(i);
+            int r = dateRange(i, i);
             if (r > i) {
                 return r;
             }
         }
         DateGrammar.DateValue rel = wordsKnown ? DateGrammar.relative(d, i, published) : null;
         if (rel != null) {
-            emitDate(rel.first, rel.last, rel.iso);
+            emitDate(rel.first, rel.last, anaphoric(rel));
             return rel.last + 1;
         }
         DateGrammar.DateValue v = DateGrammar.at(d, i);
         if (v == null) {
             return i;
+        }
+        if (v.month > 0 && v.day == 0 && v.year == 0 && v.iso == null && d.at(v.last + 1).has(Word.TO)
+                && d.at(v.last + 1).stemOffset == 0) {
+            DateGrammar.DateValue b = DateGrammar.at(d, v.last + 2);
+            if (b != null && b.month > v.month && b.day == 0) {
+                int r = dateRange(i - 1, i);  // the October to December quarter: months bound a period by themselves
+                if (r > i) {
+                    return r;
+                }
+            }
         }
         int first = i;
         int relation = 0;
@@ -216,14 +226,14 @@ final class FigureScanner {
     }
 
     /** من يناير إلى نهاية سبتمبر الماضيين, between March and May: one DATE whose value is an ISO interval. */
-    private int dateRange(int i) {
+    private int dateRange(int i, int start) {
         int k = i + 1;
         DateGrammar.DateValue a = DateGrammar.at(d, k);
         if (a == null) {
             return i;
         }
         int c = a.last + 1;
-        boolean between = d.at(i).has(Word.BETWEEN);
+        boolean between = start == i && d.at(i).has(Word.BETWEEN);
         if (!(between ? d.isAndWord(c) || d.at(c).has(Word.TO) : d.at(c).has(Word.TO)) || d.at(c).stemOffset != 0) {
             return i;
         }
@@ -247,12 +257,50 @@ final class FigureScanner {
             int endYear = Integer.parseInt(end.substring(0, 4));
             a.year = a.month <= b.month ? endYear : endYear - 1;
         }
-        int first = i;
-        if (d.arabic && "ما".equals(d.surface(i - 1))) {
+        int first = start;
+        if (d.arabic && start == i && "ما".equals(d.surface(i - 1))) {
             first = i - 1;
         }
         emitDate(first, b.last, DateGrammar.iso(a, published, relation) + "/" + end);
         return b.last + 1;
+    }
+
+    /**
+     * "the previous month", العام السابق: the period before the one the story last named, not before the
+     * publication date ("fell in February after a 12 pct rise in the previous month" is January).
+     */
+    private String anaphoric(DateGrammar.DateValue rel) {
+        String iso = rel.iso;
+        if (iso == null || !(iso.length() == 4 || iso.length() == 7)) {
+            return iso;
+        }
+        boolean previous = false;
+        for (int k = rel.first; k <= rel.last; k++) {
+            String w = Normalizer.key(d.surface(k)).toLowerCase(Locale.ROOT);
+            previous |= w.equals("previous") || w.equals("preceding") || w.equals("prior") || w.equals("السابق")
+                    || w.equals("السابقه");
+        }
+        if (!previous) {
+            return iso;
+        }
+        for (int k = out.size() - 1; k >= 0; k--) {
+            FigureMention f = out.get(k);
+            String ref = f.kind() == FigureKind.DATE ? f.isoValue() : null;
+            if (ref == null || ref.length() < 4 || !Character.isDigit(ref.charAt(0)) || ref.contains("/")
+                    || ref.contains("W")) {
+                continue;
+            }
+            int year = Integer.parseInt(ref.substring(0, 4));
+            if (iso.length() == 4) {
+                return String.valueOf(year - 1);
+            }
+            if (ref.length() >= 7 && Character.isDigit(ref.charAt(5))) {
+                LocalDate m = LocalDate.of(year, Integer.parseInt(ref.substring(5, 7)), 1).minusMonths(1);
+                return String.format("%04d-%02d", m.getYear(), m.getMonthValue());
+            }
+            return iso;
+        }
+        return iso;
     }
 
     private boolean isBoundaryWord(int i) {
@@ -428,7 +476,9 @@ final class FigureScanner {
         if (d.at(p).has(Word.CODE) && d.at(p).isWord() && !d.at(p).has(Word.YEAR_WORD)) {
             return skipChain(i);
         }
-        if (d.english && prev.type == Token.LATIN && prev.capitalized && !d.sentenceStart(p) && !allCaps(p)
+        boolean tableCell = d.isSymbol(n.last + 1, '(') && d.at(n.last + 2).type == Token.DIGITS
+                && d.isSymbol(n.last + 3, ')');  // France 419 (421): a figure with last year's in brackets
+        if (d.english && !tableCell && prev.type == Token.LATIN && prev.capitalized && !d.sentenceStart(p) && !allCaps(p)
                 && (prev.entry == null || prev.entry.month == 0 && prev.entry.weekday == 0
                     && prev.entry.currencyFamily == null && prev.entry.country == null && !prev.isNumberWord()
                     && !prev.has(Word.STOP) && !prev.has(Word.PER) && !prev.has(Word.PAST)
@@ -450,6 +500,9 @@ final class FigureScanner {
                 && d.at(n.last + 2).type == Token.DIGITS && d.isDash(n.last + 3) && d.attached(n.last + 2)
                 && d.at(n.last + 4).type == Token.DIGITS) {
             return skipChain(i);  // 800-555-0199
+        }
+        if (d.arabic && Normalizer.key(d.surface(i - 1)).endsWith("ساعه") && !n.words) {
+            return n.last + 1;  // الساعة 1847 بتوقيت جرينتش: a clock time, not a year
         }
         Token h = d.at(n.last + 1);
         if (h.type == Token.ARABIC && (d.surface(n.last + 1).equals("هـ") || d.surface(n.last + 1).equals("ه"))) {
@@ -525,6 +578,13 @@ final class FigureScanner {
         if (n.plainDigits && d.isYear(n.first) && !nounFollows(n)) {
             r.kind = FigureKind.DATE;
             r.iso = d.at(n.first).digits;
+            int s = n.last + 1;
+            if ((d.isDash(s) || d.isSymbol(s, '/')) && d.isYear(s + 1) && !d.at(s + 1).paragraphBefore
+                    && d.at(s + 1).value > r.value && d.at(s + 1).value - r.value <= 30) {
+                r.iso = r.iso + "/" + d.at(s + 1).digits;  // 2013 - 2014, 2004 - 2014: a fiscal year or a span
+                r.last = s + 1;
+                return r;
+            }
             if (d.attached(n.last) && d.surface(n.last + 1).equals("م")) {
                 r.last = n.last + 1;
             }
@@ -534,8 +594,10 @@ final class FigureScanner {
             r.kind = FigureKind.NUMBER;
             return r;
         }
-        if (d.arabic && wordsKnown && "نسبة".equals(Normalizer.clean(d.text, d.at(n.first - 1).start,
-                d.at(n.first - 1).end))) {
+        String before = d.arabic && wordsKnown ? Normalizer.clean(d.text, d.at(n.first - 1).start,
+                d.at(n.first - 1).end) : "";
+        if (before.equals("نسبة") || before.length() == 5 && before.endsWith("نسبة")
+                && "بلو".indexOf(before.charAt(0)) >= 0) {
             r.kind = FigureKind.PERCENT;  // نسبة 22: "a rate of 22" is a percentage without the sign
             r.first = n.first - 1;
             return r;
@@ -837,7 +899,8 @@ final class FigureScanner {
         if (w == null || w.unit == null || t.stemOffset != 0 || t.definite) {
             return false;
         }
-        if (t.type == Token.LATIN && t.end - t.start <= 2 && !d.attached(k - 1) && r.num.words) {
+        if (t.type == Token.LATIN && t.end - t.start <= 2 && !d.attached(k - 1) && r.num.words
+                && d.at(r.num.first).type != Token.DIGITS) {
             return false;  // "five m" is not five metres
         }
         int last = k;
@@ -856,6 +919,11 @@ final class FigureScanner {
         }
         if (d.english && k > 0 && "square".equalsIgnoreCase(d.surface(k - 1))) {
             return false;
+        }
+        if (d.english && unit.equals("barrel") && "per".equalsIgnoreCase(d.surface(last + 1))
+                && "day".equalsIgnoreCase(d.surface(last + 2))) {
+            unit = "barrel per day";  // the same unit as bpd
+            last += 2;
         }
         r.kind = w.unitKind;
         r.unit = unit;

@@ -128,10 +128,10 @@ final class Lexicon {
         number(Word.SCALE, 1e3, Word.DUAL_SCALE, "ألفان", "ألفين");
         number(Word.SCALE, 1e3, Word.PLURAL_SCALE, "آلاف", "ألوف");
         number(Word.SCALE, 1e6, 0, "مليون", "مليونا");
-        number(Word.SCALE, 1e6, Word.DUAL_SCALE, "مليونان", "مليونين");
+        number(Word.SCALE, 1e6, Word.DUAL_SCALE, "مليونان", "مليونين", "مليوني");
         number(Word.SCALE, 1e6, Word.PLURAL_SCALE, "ملايين");
         number(Word.SCALE, 1e9, 0, "مليار", "مليارا", "بليون");
-        number(Word.SCALE, 1e9, Word.DUAL_SCALE, "ملياران", "مليارين", "بليونين");
+        number(Word.SCALE, 1e9, Word.DUAL_SCALE, "ملياران", "مليارين", "ملياري", "بليونين");
         number(Word.SCALE, 1e9, Word.PLURAL_SCALE, "مليارات", "بلايين");
         number(Word.SCALE, 1e12, 0, "ترليون", "تريليون");
         number(Word.SCALE, 1e12, Word.DUAL_SCALE, "ترليونين", "تريليونين");

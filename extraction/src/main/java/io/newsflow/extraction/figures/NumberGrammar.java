@@ -99,6 +99,9 @@ final class NumberGrammar {
                 }
             }
             a = d.at(c);
+            if (any && (d.at(k).paragraphBefore || a.paragraphBefore)) {
+                break;  // "110.3 mln\n    Nine months": the next paragraph starts a new phrase
+            }
             int cls;
             double v;
             boolean ordinal = false;

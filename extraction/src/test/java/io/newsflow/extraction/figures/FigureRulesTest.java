@@ -445,6 +445,35 @@ class FigureRulesTest {
         }
 
         @Test
+        void datesAsThePressWritesThem() {
+            LocalDate aug = LocalDate.of(2015, 8, 8);
+            assertThat(extract("منذ مارس آذار الماضي", "ar", aug).get(0).text()).isEqualTo("مارس آذار الماضي");
+            assertThat(extract("منذ فبراير شباط 2010", "ar", aug).get(0).isoValue()).isEqualTo("2010-02");
+            assertThat(extract("خلال شهر مايو من عام 2014", "ar", aug).get(0).isoValue()).isEqualTo("2014-05");
+            assertThat(extract("خلال شهر مايو من العام الماضي", "ar", aug).get(0).isoValue()).isEqualTo("2014-05");
+            assertThat(extract("خلال عام 2013 - 2014 ارتفع", "ar", aug).get(0).isoValue()).isEqualTo("2013/2014");
+            assertThat(extract("بين 2004 - 1990", "ar", aug)).noneMatch(f -> "2004/1990".equals(f.isoValue()));
+            LocalDate march = LocalDate.of(1987, 3, 11);
+            assertThat(extract("in the October to December quarter", "en", march).get(0).isoValue())
+                    .isEqualTo("1986-10/1986-12");
+            assertThat(extract("fell in February after a rise in the previous month", "en", march).get(1).isoValue())
+                    .isEqualTo("1987-01");
+            assertThat(extract("rose in 2014 from the previous year", "en", march).get(1).isoValue())
+                    .isEqualTo("2013");
+            assertThat(extract("بحلول الساعة 1847 بتوقيت جرينتش", "ar", aug)).isEmpty();
+        }
+
+        @Test
+        void wireUnitsAndTables() {
+            assertFigure(en("forecast at 7.21 mln ha in 1986").get(0), FigureKind.QUANTITY, 7.21e6, "hectare", null);
+            assertFigure(en("rose to 16.16 mln barrels per day").get(0), FigureKind.QUANTITY, 16.16e6,
+                    "barrel per day", null);
+            assertThat(en("estimates are, Denmark 69 (69), France 419 (421).")).extracting(FigureMention::value)
+                    .containsExactly(69.0, 69.0, 419.0, 421.0);
+            assertThat(en("It flew the Boeing 737 to Paris.")).isEmpty();
+        }
+
+        @Test
         void percentWrittenWithInAndTheSign() {
             assertFigure(ar("تراجع المؤشر 0.6 في % إلى 4809 نقاط").get(0), FigureKind.PERCENT, 0.6, null, null);
         }
