@@ -389,8 +389,10 @@ final class DateGrammar {
                 year++;
             } else if (relation == -3) {
                 year--;  // a month "of last year"
-            } else if (relation == 0 && v.month > pm + 2) {
-                year--;  // news reports the past: "in December" in a March story is last December
+            } else if (relation == 0 && v.month > pm + 6) {
+                // "in December" in a March story is last December; nearer months are often ahead (shipment
+                // periods, futures delivery, "the year ending June 30"), so only the far ones roll back
+                year--;
             }
         }
         StringBuilder sb = new StringBuilder(10);

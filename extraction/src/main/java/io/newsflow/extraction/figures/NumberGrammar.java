@@ -144,8 +144,11 @@ final class NumberGrammar {
                     ok = false;  // nor is "million" without a count
                 }
             } else if (cls == -1) {
+                Token after = d.at(compEnd + 1);
                 ok = joined && (lastClass == Word.HUNDRED || lastClass == Word.SCALE) && !n.ordinal
-                        && v < (lastClass == Word.SCALE ? n.lastScale : 100);
+                        && v < (lastClass == Word.SCALE ? n.lastScale : 100)
+                        // "4.90 billion and 3.83 billion" is two figures in English; مليارين و480 مليون is one
+                        && !(d.english && after.isNumberWord() && after.entry.numClass == Word.SCALE);
             } else if ((flags & Word.ABBREV_SCALE) != 0) {
                 String s = d.surface(c);
                 boolean moneyOnly = s.equals("m") || s.equals("b") || s.equals("mm");

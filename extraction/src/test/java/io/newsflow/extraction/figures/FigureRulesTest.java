@@ -440,6 +440,7 @@ class FigureRulesTest {
             assertThat(extract("revised from 207 mln in December", "en", march).get(1).isoValue())
                     .isEqualTo("1986-12");
             assertThat(extract("deliveries in April", "en", march).get(0).isoValue()).isEqualTo("1987-04");
+            assertThat(extract("wheat for June 12 shipment", "en", march).get(0).isoValue()).isEqualTo("1987-06-12");
             assertThat(extract("عقود تسليم أغسطس", "ar", LocalDate.of(2015, 7, 25)).get(0).isoValue())
                     .isEqualTo("2015-08");
         }
@@ -471,6 +472,8 @@ class FigureRulesTest {
             assertThat(en("estimates are, Denmark 69 (69), France 419 (421).")).extracting(FigureMention::value)
                     .containsExactly(69.0, 69.0, 419.0, 421.0);
             assertThat(en("It flew the Boeing 737 to Paris.")).isEmpty();
+            assertThat(en("Gold 4.71 billion (4.90 billion and 3.83 billion)")).extracting(FigureMention::value)
+                    .containsExactly(4.71e9, 4.90e9, 3.83e9);
         }
 
         @Test
