@@ -8,15 +8,16 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * How an article gets its id when its format carries no identifier of its own.
+ * How an article gets its id: from the format's own identifier when it has one, else from its content.
  *
- * <p>The hash covers the headline and body after Unicode NFC normalization and with every run of whitespace folded
+ * <p>The content hash covers the headline and body after Unicode NFC normalization and with every run of whitespace folded
  * into one space: a story re-delivered with CRLF line ends, re-wrapped lines or a decomposed accent is the same
  * story and must land on the same key, so that compaction and the enrichment stage's duplicate check see it once.
  */
 public final class ArticleIdentity {
 
     static final String CONTENT_ID_PREFIX = "sha256:";
+    static final String GUID_ID_PREFIX = "guid:";
     /** 128 bits of the digest: collisions are out of reach while the key stays short enough to read in logs. */
     private static final int ID_HEX_CHARS = 32;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -26,9 +27,21 @@ public final class ArticleIdentity {
 
     /** The full SHA-256, in hex, of the normalized headline and body. */
     public static String contentHash(String headline, String body) {
-        String normalized = normalize(headline) + "\n" + normalize(body);
+        return sha256Hex(normalize(headline) + "\n" + normalize(body));
+    }
+
+    /**
+     * The article id of a story whose format names it (ninjs uri, NewsML guid, RSS guid, Atom id, canonical URL):
+     * every version of the story shares it, so a correction lands on the same key and replaces the older one.
+     * Hashed because guids can be long URLs, and a key should stay short and free of separators.
+     */
+    public static String idFromGuid(String guid) {
+        return GUID_ID_PREFIX + sha256Hex(guid).substring(0, ID_HEX_CHARS);
+    }
+
+    private static String sha256Hex(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);

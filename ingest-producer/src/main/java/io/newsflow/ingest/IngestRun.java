@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over story files and directories: each file read, parsed and published, or rejected with its reason.
- * Bad input never stops the run; the stories around it still go out.
+ * One pass over story files and directories: each file read, its format recognized, its stories published, or
+ * the file (or a feed item) rejected with its reason. Bad input never stops the run; the stories around it still
+ * go out.
  */
 public final class IngestRun {
 
@@ -57,40 +58,54 @@ public final class IngestRun {
         List<Path> files = expand(paths);
         listener.started(files.size());
         Set<String> seen = new HashSet<>();
+        long read = 0;
         long rejected = 0;
         long duplicates = 0;
         AtomicLong published = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         for (Path file : files) {
             String source = file.toString();
-            RawArticle article;
+            StoryFormats.Parsed parsed;
             try {
-                article = PlainTextFormat.parse(source, read(file), clock.instant());
+                parsed = StoryFormats.parse(source, read(file), clock.instant());
             } catch (RejectedStoryException e) {
-                Rejection rejection = new Rejection(source, e.getMessage(), clock.instant());
-                publisher.reject(rejection);
-                listener.rejected(rejection);
+                reject(new Rejection(source, e.getMessage(), clock.instant()));
+                read++;
                 rejected++;
                 continue;
             }
-            if (!seen.add(article.getId())) {
-                listener.duplicate(article);
-                duplicates++;
-                continue;
+            for (Rejection rejection : parsed.rejections()) {
+                reject(rejection);
+                read++;
+                rejected++;
             }
-            publisher.publish(article, (metadata, e) -> {
-                if (e == null) {
-                    published.incrementAndGet();
-                    listener.published(article);
-                } else {
-                    log.error("could not publish {} from {}", article.getId(), source, e);
-                    failed.incrementAndGet();
-                    listener.failed(article, e);
+            for (RawArticle article : parsed.articles()) {
+                read++;
+                // Keyed by id and version: a feed may carry a story and its correction side by side.
+                if (!seen.add(article.getId() + "@" + article.getVersion() + "@" + article.getContentHash())) {
+                    listener.duplicate(article);
+                    duplicates++;
+                    continue;
                 }
-            });
+                publisher.publish(article, (metadata, e) -> {
+                    if (e == null) {
+                        published.incrementAndGet();
+                        listener.published(article);
+                    } else {
+                        log.error("could not publish {} from {}", article.getId(), article.getSource(), e);
+                        failed.incrementAndGet();
+                        listener.failed(article, e);
+                    }
+                });
+            }
         }
         publisher.flush();
-        return new IngestSummary(files.size(), published.get(), rejected, duplicates, failed.get());
+        return new IngestSummary(read, published.get(), rejected, duplicates, failed.get());
+    }
+
+    private void reject(Rejection rejection) {
+        publisher.reject(rejection);
+        listener.rejected(rejection);
     }
 
     private byte[] read(Path file) throws RejectedStoryException {

@@ -99,6 +99,34 @@ class IngestRunIntegrationTest {
                 .hasSize(STORIES.size());
     }
 
+    @Test
+    void everyFormatIsPublishedAndACorrectionLandsOnTheKeyOfTheStoryItCorrects(@TempDir Path drop) throws IOException {
+        for (String fixture : List.of("ninjs1-desalination.json", "ninjs2-desalination-v3.json", "newsml-election.xml",
+                "harbour-feed.rss", "transit-feed.atom", "museum-page.html", "arabic-page.txt", "wire-english.txt",
+                "billion-laughs.xml", "external-entity.xml")) {
+            try (InputStream in = getClass().getResourceAsStream("/formats/" + fixture)) {
+                Files.copy(in, drop.resolve(fixture));
+            }
+        }
+
+        IngestSummary summary = IngestRun.ingest(settings(), List.of(drop), IngestListener.NONE);
+
+        assertThat(summary).isEqualTo(new IngestSummary(13, 10, 3, 0, 0));
+        List<RawArticle> published = readRaw(drop, 10);
+        assertThat(published).extracting(RawArticle::getFormat).containsOnly(InputFormat.NINJS, InputFormat.NEWSML_G2,
+                InputFormat.RSS, InputFormat.ATOM, InputFormat.HTML, InputFormat.PLAIN_TEXT);
+        Map<Long, String> desalinationKeys = published.stream()
+                .filter(article -> "urn:newsflow:test:desalination-plant".equals(article.getGuid()))
+                .collect(Collectors.toMap(RawArticle::getVersion, RawArticle::getId));
+        assertThat(desalinationKeys).containsOnlyKeys(1L, 3L);
+        assertThat(desalinationKeys.get(3L)).isEqualTo(desalinationKeys.get(1L));
+
+        Map<String, String> reasons = readRejects(drop, 3);
+        assertThat(reasons.get(drop.resolve("billion-laughs.xml").toString())).startsWith("unsafe XML");
+        assertThat(reasons.get(drop.resolve("external-entity.xml").toString())).startsWith("unsafe XML");
+        assertThat(reasons.get(drop.resolve("harbour-feed.rss") + "#3")).startsWith("empty body");
+    }
+
     private static Map<String, Object> settings() {
         Map<String, Object> settings = new HashMap<>();
         settings.put(IngestConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

@@ -1,11 +1,12 @@
 package io.newsflow.ingest.source;
 
-import io.newsflow.ingest.PlainTextFormat;
 import io.newsflow.ingest.RejectedStoryException;
+import io.newsflow.ingest.StoryFormats;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one door through which every source hands its bytes to the formats, so that files, feeds and the HTTP
@@ -27,23 +28,27 @@ public interface StoryParser {
     boolean supports(InputFormat format);
 
     /**
-     * The formats this build reads. Only plain text exists so far; the structured formats (ninjs, NewsML-G2,
-     * RSS, Atom, HTML) plug in here, and every source gains them at once.
+     * Every format of {@link StoryFormats}: plain text, ninjs, NewsML-G2, RSS, Atom and HTML. A feed item that
+     * holds no story is logged and skipped while the feed's other items go through; a feed with no good item is
+     * rejected with the first item's reason.
      */
     static StoryParser available() {
         return new StoryParser() {
             @Override
             public List<RawArticle> parse(String source, byte[] bytes, InputFormat format, Instant receivedAt)
                     throws RejectedStoryException {
-                if (!supports(format)) {
-                    throw new RejectedStoryException("unsupported format: " + format);
+                StoryFormats.Parsed parsed = StoryFormats.parse(source, bytes, format, receivedAt);
+                if (parsed.articles().isEmpty() && !parsed.rejections().isEmpty()) {
+                    throw new RejectedStoryException(parsed.rejections().get(0).reason());
                 }
-                return List.of(PlainTextFormat.parse(source, bytes, receivedAt));
+                parsed.rejections().forEach(rejection -> LoggerFactory.getLogger(StoryParser.class)
+                        .warn("skipped {}: {}", rejection.source(), rejection.reason()));
+                return parsed.articles();
             }
 
             @Override
             public boolean supports(InputFormat format) {
-                return format == null || format == InputFormat.PLAIN_TEXT;
+                return format != InputFormat.OTHER;
             }
         };
     }
