@@ -1,46 +1,209 @@
 package io.newsflow.pipeline;
 
+import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
 import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.StoryPublisher;
+import io.newsflow.ingest.source.BearerToken;
+import io.newsflow.ingest.source.DryRun;
+import io.newsflow.ingest.source.FeedPoller;
+import io.newsflow.ingest.source.InboxWatcher;
+import io.newsflow.ingest.source.IngestDaemon;
+import io.newsflow.ingest.source.StoryEndpoint;
+import io.newsflow.ingest.source.StoryIntake;
+import io.newsflow.ingest.source.StoryParser;
 import io.newsflow.schemas.RawArticle;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Publishes story files to news.raw, with a progress line and a final summary. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Publish story files and directories to news.raw; rejects go to news.rejects.")
+/**
+ * Publishes stories to news.raw: story files once (with a progress bar and a summary), or, until stopped, a watched
+ * inbox, polled feeds and an HTTP endpoint, in any combination; or parses files without Kafka ({@code --dry-run}).
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Publish stories to news.raw; rejects go to news.rejects.",
+                "  ingest PATH...             files and directories (read recursively), once",
+                "  ingest --dry-run PATH...   parse only, no Kafka: one JSON line per article or reject "
+                        + "(exit status 1 when any input was rejected)",
+                "  ingest --watch DIR --feed URL... --serve   run until SIGTERM or Ctrl-C"})
 final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Story files or directories (read recursively).")
-    List<Path> paths;
+    /** A file in the inbox must hold still this long before it is taken. */
+    private static final Duration INBOX_SCAN_INTERVAL = Duration.ofSeconds(1);
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Story files or directories (read recursively).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Parse the PATHs and print the articles and rejects as JSON lines; "
+            + "nothing is sent.")
+    boolean dryRun;
+
+    @Option(names = "--watch", paramLabel = "DIR", description = "Publish each file put into DIR, then move it to "
+            + "DIR/done, or to DIR/error with a .reason file. Write files under a temporary name (.tmp, .part or a "
+            + "leading dot) and rename them, or they are taken once their size held still for a second.")
+    Path watch;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "A feed to poll with conditional requests (repeatable).")
+    List<URI> feeds = new ArrayList<>();
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Time between the end of one poll of a feed and the next (e.g. 60s, 5m; default ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "Connecting to a feed's server (default ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "A feed's whole response, once requested (default ${DEFAULT-VALUE}).")
+    Duration readTimeout;
+
+    @Option(names = "--max-feed-bytes", paramLabel = "BYTES", defaultValue = "16777216",
+            description = "A larger feed response is rejected (default ${DEFAULT-VALUE}).")
+    int maxFeedBytes;
+
+    @Option(names = "--serve", description = "Accept stories posted to http://BIND:PORT/stories.")
+    boolean serve;
+
+    @Option(names = "--port", defaultValue = "8088", description = "The endpoint's port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address the endpoint listens on (default ${DEFAULT-VALUE}: this machine only).")
+    String bind;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "The file holding the bearer token the endpoint's clients must present.")
+    Path tokenFile;
 
     @Mixin
     SettingsOptions settings;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        boolean longRunning = watch != null || !feeds.isEmpty() || serve;
+        if (longRunning == !paths.isEmpty()) {
+            throw usage("give either PATHs to ingest once, or --watch, --feed or --serve to run until stopped");
+        }
+        if (dryRun && longRunning) {
+            throw usage("--dry-run reads PATHs only");
+        }
+        if (serve && tokenFile == null) {
+            throw usage("--serve needs --token-file: the endpoint admits only clients with the token");
+        }
+        if (dryRun) {
+            int maxStoryBytes = new IngestConfig(settings.resolve()).maxStoryBytes();
+            int rejected = new DryRun(StoryParser.available(), maxStoryBytes, Clock.systemUTC()).run(paths, System.out);
+            return rejected > 0 ? 1 : 0;
+        }
+        if (longRunning) {
+            return runUntilStopped();
+        }
         IngestSummary summary = IngestRun.ingest(settings.resolve(), paths, new Progress(System.err));
         System.out.println(summary);
         return summary.failed() > 0 ? 1 : 0;
     }
 
+    /** Starts the sources asked for and returns when SIGTERM (or Ctrl-C) stopped them and flushed the producer. */
+    private int runUntilStopped() throws InterruptedException {
+        IngestConfig config = new IngestConfig(settings.resolve());
+        StoryPublisher publisher = new StoryPublisher(config);
+        StoryIntake intake = new StoryIntake(publisher, StoryParser.available(), Clock.systemUTC(), IngestListener.NONE);
+        IngestDaemon daemon = new IngestDaemon(publisher);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            System.out.println("stopped: " + intake.summary());
+            stopped.countDown();
+        }, "ingest-shutdown"));
+
+        if (watch != null) {
+            InboxWatcher watcher = new InboxWatcher(watch, intake, config.maxStoryBytes());
+            daemon.every("watch " + watch, INBOX_SCAN_INTERVAL, watcher::scan);
+            System.err.println("ingest: watching " + watch.toAbsolutePath());
+        }
+        HttpClient http = FeedPoller.httpClient(connectTimeout);
+        for (URI feed : feeds) {
+            FeedPoller poller = new FeedPoller(feed, http, readTimeout, intake, maxFeedBytes);
+            daemon.every("feed " + feed, interval, poller::poll);
+            System.err.println("ingest: polling " + feed + " every " + interval.toSeconds() + " s");
+        }
+        if (serve) {
+            StoryEndpoint endpoint = StoryEndpoint.start(new InetSocketAddress(bind, port),
+                    BearerToken.fromFile(tokenFile), intake, config.maxStoryBytes());
+            daemon.serve(endpoint);
+            System.err.println("ingest: accepting POST http://" + endpoint.address().getHostString() + ":"
+                    + endpoint.address().getPort() + StoryEndpoint.PATH);
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** {@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h}, or ISO-8601 such as {@code PT90S}. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher matcher = SHORT.matcher(value.strip().toLowerCase(Locale.ROOT));
+            if (!matcher.matches()) {
+                return Duration.parse(value);
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+    }
+
     /** A progress line redrawn in place on a terminal; rejects are always listed with their reason. */
     static final class Progress implements IngestListener {
         private final PrintStream err;
-        private final boolean terminal = System.console() != null;
+        private final boolean terminal;
+        private static final long REDRAW_NANOS = 100_000_000L;
         private final AtomicInteger done = new AtomicInteger();
         private volatile int total;
+        private long lastDrawn = System.nanoTime();
 
         Progress(PrintStream err) {
+            this(err, System.console() != null);
+        }
+
+        Progress(PrintStream err, boolean terminal) {
             this.err = err;
+            this.terminal = terminal;
         }
 
         @Override
@@ -74,7 +237,10 @@ final class IngestCommand implements Callable<Integer> {
 
         private synchronized void advance() {
             int n = done.incrementAndGet();
-            if (terminal && (n == total || n % 50 == 0)) {
+            long now = System.nanoTime();
+            // Redrawn at most ten times a second: a terminal that draws every story slows the run down.
+            if (terminal && (n == total || now - lastDrawn >= REDRAW_NANOS)) {
+                lastDrawn = now;
                 int width = 30;
                 int filled = total == 0 ? width : (int) ((long) n * width / total);
                 err.printf("\r[%s%s] %d/%d stories", "#".repeat(filled), " ".repeat(width - filled), n, total);

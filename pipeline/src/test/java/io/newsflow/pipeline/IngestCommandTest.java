@@ -1,0 +1,123 @@
+package io.newsflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.ingest.Rejection;
+import io.newsflow.schemas.Topics;
+import io.newsflow.testing.KafkaTestCluster;
+import io.newsflow.testing.TestRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** {@code news-pipeline ingest} in its one-shot and dry-run modes, run in this JVM. */
+class IngestCommandTest {
+
+    @TempDir
+    Path drop;
+
+    @BeforeAll
+    static void startLogging() {
+        // Logging starts on first use and keeps the standard output it found then: that must not be a captured one.
+        LoggerFactory.getLogger(IngestCommandTest.class);
+    }
+
+    @Test
+    void dryRunPrintsOnlyJsonLinesAndFailsWhenAnInputWasRejected() throws IOException {
+        writeStories();
+
+        Run run = run("ingest", "--dry-run", drop.toString());
+
+        assertThat(run.exit).isEqualTo(1);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run.out.split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("headline").asText()).isEqualTo("Night buses return to Harbour Road");
+        assertThat(Instant.parse(lines.get(0).get("receivedAt").asText())).isBeforeOrEqualTo(Instant.now());
+        assertThat(lines.get(1).get("headline").asText()).isEqualTo("Night buses return to Harbour Road");
+        assertThat(lines.get(2).get("rejected").asText()).isEqualTo(drop.resolve("c-blank.txt").toString());
+        assertThat(lines.get(2).get("reason").asText()).isEqualTo("empty file: no headline and no body");
+    }
+
+    @Test
+    void oneShotPrintsTheSummaryLine() throws IOException {
+        KafkaTestCluster kafka = KafkaTestCluster.shared();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Topics.ensureCreated(admin);
+        }
+        writeStories();
+
+        Run run = run("ingest", "--set", "bootstrap.servers=" + kafka.bootstrapServers(),
+                "--set", "apicurio.registry.url=" + TestRegistry.shared().apiUrl(), drop.toString());
+
+        assertThat(run.exit).isZero();
+        assertThat(run.out).isEqualTo("read 3, published 1, rejected 1, duplicates 1\n");
+    }
+
+    @Test
+    void theProgressBarOnATerminalFillsAndListsRejects() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        IngestCommand.Progress progress = new IngestCommand.Progress(new PrintStream(err, true, StandardCharsets.UTF_8), true);
+
+        progress.started(2);
+        progress.rejected(new Rejection("inbox/blank.txt", "empty file: no headline and no body", Instant.now()));
+        progress.published(null);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).endsWith(
+                "rejected inbox/blank.txt: empty file: no headline and no body\n"
+                        + "\r[##############################] 2/2 stories\n");
+    }
+
+    @Test
+    void refusesModesThatDoNotGoTogether() {
+        assertThat(run("ingest").exit).isEqualTo(2);
+        assertThat(run("ingest", "--watch", drop.toString(), drop.toString()).exit).isEqualTo(2);
+        assertThat(run("ingest", "--dry-run", "--watch", drop.toString()).exit).isEqualTo(2);
+        Run serveWithoutToken = run("ingest", "--serve");
+        assertThat(serveWithoutToken.exit).isEqualTo(2);
+        assertThat(serveWithoutToken.err).contains("--serve needs --token-file");
+    }
+
+    private void writeStories() throws IOException {
+        String story = "Night buses return to Harbour Road\n\nRoutes N4 and N7 run every 20 minutes from Friday.\n";
+        Files.writeString(drop.resolve("a-buses.txt"), story);
+        Files.writeString(drop.resolve("b-buses-again.txt"), story);
+        Files.writeString(drop.resolve("c-blank.txt"), " \n");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** Runs the command line as the launcher would, capturing what it writes to standard output and error. */
+    private static Run run(String... args) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = NewsPipeline.commandLine().execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+}

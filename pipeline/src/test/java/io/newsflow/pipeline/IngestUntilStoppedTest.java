@@ -1,0 +1,153 @@
+package io.newsflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.newsflow.schemas.Topics;
+import io.newsflow.testing.KafkaTestCluster;
+import io.newsflow.testing.TestRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code news-pipeline ingest --watch --feed --serve} as its own process, the way the compose stack runs it: every
+ * source delivers, and SIGTERM stops it cleanly with the totals.
+ */
+class IngestUntilStoppedTest {
+
+    private static final Pattern ENDPOINT = Pattern.compile("accepting POST (http://[^ ]+)");
+    private static final String ETAG = "\"seawall-1\"";
+
+    @TempDir
+    Path work;
+
+    private final Queue<String> feedAnswers = new ConcurrentLinkedQueue<>();
+    private HttpServer feedServer;
+    private Process ingest;
+
+    @AfterEach
+    void stop() {
+        if (ingest != null) {
+            ingest.destroyForcibly();
+        }
+        if (feedServer != null) {
+            feedServer.stop(0);
+        }
+    }
+
+    @Test
+    void takesStoriesFromTheInboxAFeedAndTheEndpointAndStopsOnSigterm() throws Exception {
+        KafkaTestCluster kafka = KafkaTestCluster.shared();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Topics.ensureCreated(admin);
+        }
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Path token = Files.writeString(work.resolve("token"), "harbour-desk-token\n");
+        URI feed = serveFeed();
+
+        ingest = new ProcessBuilder(javaCommand(List.of("ingest", "--watch", inbox.toString(),
+                "--feed", feed.toString(), "--interval", "1s", "--serve", "--port", "0", "--token-file", token.toString(),
+                "--set", "bootstrap.servers=" + kafka.bootstrapServers(),
+                "--set", "apicurio.registry.url=" + TestRegistry.shared().apiUrl())))
+                .redirectOutput(work.resolve("stdout").toFile())
+                .start();
+        URI endpoint = endpointAnnouncedOn(ingest);
+        assertThat(endpoint.getHost()).as("bound to loopback unless told otherwise").isEqualTo("127.0.0.1");
+
+        Path upload = Files.writeString(inbox.resolve("seawall.txt.part"),
+                "Seawall repairs finish early\n\nThe 300 m wall reopened to walkers on Sunday.\n");
+        Files.move(upload, inbox.resolve("seawall.txt"), StandardCopyOption.ATOMIC_MOVE);
+        Files.write(inbox.resolve("garbled.txt"), new byte[] {'O', 'o', 'p', 's', (byte) 0xC3, '\n'});
+        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
+                .header("Authorization", "Bearer harbour-desk-token").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("Ferry fares frozen\n\nFares stay at 2.40 until 2027.\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(inbox.resolve("done/seawall.txt")).exists();
+            assertThat(inbox.resolve("error/garbled.txt.reason")).hasContent("invalid UTF-8 at byte 4");
+            assertThat(feedAnswers).startsWith("200", "304");
+        });
+
+        ingest.destroy();
+        assertThat(ingest.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        assertThat(Files.readAllLines(work.resolve("stdout")))
+                .contains("stopped: read 4, published 3, rejected 1, duplicates 0");
+    }
+
+    /** A one-story feed that answers 304 to a request presenting its ETag. */
+    private URI serveFeed() throws IOException {
+        feedServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        feedServer.createContext("/harbour.txt", (HttpExchange exchange) -> {
+            if (ETAG.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                feedAnswers.add("304");
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                feedAnswers.add("200");
+                byte[] story = "Harbour dredging begins\n\nDredgers will work nights for 5 weeks.\n"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("ETag", ETAG);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                exchange.sendResponseHeaders(200, story.length);
+                exchange.getResponseBody().write(story);
+            }
+            exchange.close();
+        });
+        feedServer.start();
+        return URI.create("http://127.0.0.1:" + feedServer.getAddress().getPort() + "/harbour.txt");
+    }
+
+    private static List<String> javaCommand(List<String> args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath,
+                NewsPipeline.class.getName()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Reads the process's standard error until it names the endpoint's address. */
+    private static URI endpointAnnouncedOn(Process process) throws IOException {
+        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line = err.readLine(); line != null; line = err.readLine()) {
+            seen.append(line).append('\n');
+            Matcher matcher = ENDPOINT.matcher(line);
+            if (matcher.find()) {
+                // Keep draining, so that a chatty process never blocks on a full pipe.
+                Thread drain = new Thread(() -> err.lines().forEach(ignored -> { }), "ingest-stderr");
+                drain.setDaemon(true);
+                drain.start();
+                return URI.create(matcher.group(1));
+            }
+        }
+        throw new AssertionError("the ingest process ended without starting its endpoint:\n" + seen);
+    }
+}
