@@ -75,7 +75,9 @@ final class ArticleWriter {
                 winningPut.merge(change.id(), change, (kept, next) -> next.version() > kept.version() ? next : kept);
             }
         }
-        // Children go with their article through ON DELETE CASCADE.
+        // Deletes first: a kill followed by a reissue in the same batch must leave the reissue.
+        deleteWhereIdIn(tables.entities(), "article_id", deleted);
+        deleteWhereIdIn(tables.figures(), "article_id", deleted);
         deleteWhereIdIn(tables.articles(), "id", deleted);
         List<Change> applied = upsert(winningPut.values());
         Set<String> replaced = new LinkedHashSet<>();

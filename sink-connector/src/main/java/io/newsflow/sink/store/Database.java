@@ -75,7 +75,6 @@ public final class Database {
         // second writer wait its turn instead of failing at once.
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
-        config.enforceForeignKeys(true);
         // Take the write lock when the transaction begins: a deferred transaction that reads first cannot wait
         // for the lock later and fails with SQLITE_BUSY straight away.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
