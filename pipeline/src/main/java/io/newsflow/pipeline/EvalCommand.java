@@ -2,6 +2,7 @@ package io.newsflow.pipeline;
 
 import io.newsflow.extraction.entities.eval.ConllEvaluation;
 import io.newsflow.extraction.figures.FigureExtractor;
+import io.newsflow.extraction.figures.eval.ArticleGoldEvaluation;
 import io.newsflow.extraction.figures.eval.FigureGoldEvaluation;
 import io.newsflow.extraction.figures.eval.NumberCasesEvaluation;
 import java.io.IOException;
@@ -48,15 +49,29 @@ final class EvalCommand {
         @Option(names = "--gold", paramLabel = "DIR", description = "A folder with gold.tsv and the stories it names.")
         Path gold;
 
+        @Option(names = "--articles", paramLabel = "DIR", arity = "0..1", fallbackValue = "../shared/data/articles",
+                description = {"Instead, the project's offset annotations of the real development stories in DIR",
+                        "(default: ${FALLBACK-VALUE}); the stories themselves are not part of the project."})
+        Path articles;
+
         @Option(names = "--misses", description = "Also list every missed or spurious figure.")
         boolean misses;
 
         @Override
         public Integer call() throws IOException {
             FigureExtractor extractor = FigureExtractor.create();
-            FigureGoldEvaluation.Result result = gold == null
-                    ? FigureGoldEvaluation.evaluateBundled(extractor)
-                    : FigureGoldEvaluation.evaluate(gold, extractor);
+            FigureGoldEvaluation.Result result;
+            if (articles != null) {
+                result = ArticleGoldEvaluation.evaluateBundled(articles, extractor);
+                if (result == null) {
+                    System.err.println("eval figures: no story folder at " + articles.toAbsolutePath());
+                    return 2;
+                }
+            } else {
+                result = gold == null
+                        ? FigureGoldEvaluation.evaluateBundled(extractor)
+                        : FigureGoldEvaluation.evaluate(gold, extractor);
+            }
             System.out.print(result.report());
             if (misses) {
                 result.misses().forEach(System.out::println);

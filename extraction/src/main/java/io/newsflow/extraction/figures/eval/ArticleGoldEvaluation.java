@@ -31,7 +31,7 @@ import java.util.Map;
  */
 public final class ArticleGoldEvaluation {
 
-    public static final String BUNDLED_GOLD = "/figures/articles-gold.tsv";
+    public static final String BUNDLED_GOLD = "articles-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
 
     private record Expected(String file, int start, int end, FigureKind kind, Double value, Double min, Double max,
@@ -96,24 +96,10 @@ public final class ArticleGoldEvaluation {
             throws IOException {
         try (InputStream in = ArticleGoldEvaluation.class.getResourceAsStream(BUNDLED_GOLD)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + BUNDLED_GOLD + " (it ships with the tests)");
+                throw new IllegalStateException("missing resource " + BUNDLED_GOLD);
             }
             return evaluate(new String(in.readAllBytes(), StandardCharsets.UTF_8), articles, extractor);
         }
-    }
-
-    /** Prints the report and the misses; the first argument is the gold file, the second the story folder. */
-    public static void main(String[] args) throws IOException {
-        Path dir = args.length > 1 ? Path.of(args[1]) : DEFAULT_DIR;
-        FigureGoldEvaluation.Result result = args.length > 0
-                ? evaluate(Files.readString(Path.of(args[0])), dir, FigureExtractor.create())
-                : evaluateBundled(dir, FigureExtractor.create());
-        if (result == null) {
-            System.out.println("skipped: no story folder at " + dir.toAbsolutePath());
-            return;
-        }
-        System.out.print(result.report());
-        result.misses().forEach(System.out::println);
     }
 
     /** Publication dates resolve relative dates as the pipeline would; Reuters writes them as 30-MAR-1987. */
