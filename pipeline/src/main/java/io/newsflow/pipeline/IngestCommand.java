@@ -13,7 +13,6 @@ import io.newsflow.ingest.source.InboxWatcher;
 import io.newsflow.ingest.source.IngestDaemon;
 import io.newsflow.ingest.source.StoryEndpoint;
 import io.newsflow.ingest.source.StoryIntake;
-import io.newsflow.ingest.source.StoryParser;
 import io.newsflow.schemas.RawArticle;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -113,12 +112,17 @@ final class IngestCommand implements Callable<Integer> {
         if (dryRun && longRunning) {
             throw usage("--dry-run reads PATHs only");
         }
+        for (URI feed : feeds) {
+            if (!List.of("http", "https").contains(String.valueOf(feed.getScheme()).toLowerCase(Locale.ROOT))) {
+                throw usage("--feed takes http or https URLs, not " + feed);
+            }
+        }
         if (serve && tokenFile == null) {
             throw usage("--serve needs --token-file: the endpoint admits only clients with the token");
         }
         if (dryRun) {
             int maxStoryBytes = new IngestConfig(settings.resolve()).maxStoryBytes();
-            int rejected = new DryRun(StoryParser.available(), maxStoryBytes, Clock.systemUTC()).run(paths, System.out);
+            int rejected = new DryRun(maxStoryBytes, Clock.systemUTC()).run(paths, System.out);
             return rejected > 0 ? 1 : 0;
         }
         if (longRunning) {
@@ -133,7 +137,7 @@ final class IngestCommand implements Callable<Integer> {
     private int runUntilStopped() throws InterruptedException {
         IngestConfig config = new IngestConfig(settings.resolve());
         StoryPublisher publisher = new StoryPublisher(config);
-        StoryIntake intake = new StoryIntake(publisher, StoryParser.available(), Clock.systemUTC(), IngestListener.NONE);
+        StoryIntake intake = new StoryIntake(publisher, Clock.systemUTC(), IngestListener.NONE);
         IngestDaemon daemon = new IngestDaemon(publisher);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -89,6 +89,7 @@ class IngestCommandTest {
         assertThat(run("ingest").exit).isEqualTo(2);
         assertThat(run("ingest", "--watch", drop.toString(), drop.toString()).exit).isEqualTo(2);
         assertThat(run("ingest", "--dry-run", "--watch", drop.toString()).exit).isEqualTo(2);
+        assertThat(run("ingest", "--feed", "file:///etc/hosts").exit).isEqualTo(2);
         Run serveWithoutToken = run("ingest", "--serve");
         assertThat(serveWithoutToken.exit).isEqualTo(2);
         assertThat(serveWithoutToken.err).contains("--serve needs --token-file");

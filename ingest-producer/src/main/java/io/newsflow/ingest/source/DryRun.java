@@ -2,6 +2,7 @@ package io.newsflow.ingest.source;
 
 import io.newsflow.ingest.RejectedStoryException;
 import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.StoryFormats;
 import io.newsflow.schemas.RawArticle;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,25 +15,28 @@ import java.util.List;
  */
 public final class DryRun {
 
-    private final StoryParser parser;
     private final int maxStoryBytes;
     private final Clock clock;
 
-    public DryRun(StoryParser parser, int maxStoryBytes, Clock clock) {
-        this.parser = parser;
+    public DryRun(int maxStoryBytes, Clock clock) {
         this.maxStoryBytes = maxStoryBytes;
         this.clock = clock;
     }
 
-    /** @return the number of inputs rejected */
+    /** @return the number of inputs and feed items rejected */
     public int run(List<Path> paths, PrintStream out) {
         int rejected = 0;
         for (Path file : StoryFiles.expand(paths)) {
             String source = file.toString();
             try {
-                for (RawArticle article : parser.parse(source, StoryFiles.read(file, maxStoryBytes), null, clock.instant())) {
+                StoryFormats.Parsed parsed = StoryFormats.parse(source, StoryFiles.read(file, maxStoryBytes), clock.instant());
+                for (RawArticle article : parsed.articles()) {
                     out.println(ArticleJson.line(article));
                 }
+                for (Rejection item : parsed.rejections()) {
+                    out.println(ArticleJson.line(item));
+                }
+                rejected += parsed.rejections().size();
             } catch (RejectedStoryException e) {
                 out.println(ArticleJson.line(new Rejection(source, e.getMessage(), clock.instant())));
                 rejected++;

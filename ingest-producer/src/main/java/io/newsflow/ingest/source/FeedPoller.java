@@ -69,10 +69,6 @@ public final class FeedPoller {
                 .build();
     }
 
-    public URI feed() {
-        return feed;
-    }
-
     /**
      * Fetches the feed once and publishes its new items. One thread polls a feed.
      *
@@ -173,7 +169,7 @@ public final class FeedPoller {
             return timedOut();
         }
         if (cause instanceof BoundedBody.TooLargeException) {
-            return StoryFiles.oversized(cause.getMessage(), maxFeedBytes).getMessage();
+            return "oversized: the feed is over the limit of " + maxFeedBytes + " bytes";
         }
         if (cause instanceof ConnectException) {
             return "cannot connect to " + feed.getAuthority();

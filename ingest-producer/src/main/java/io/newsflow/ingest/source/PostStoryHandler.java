@@ -108,13 +108,9 @@ final class PostStoryHandler implements HttpHandler {
     /** The {@code format} query parameter if given, else the {@code Content-Type}. */
     private InputFormat declaredFormat(HttpExchange exchange) throws MediaTypes.UnknownFormatException {
         String named = queryParameter(exchange, "format");
-        InputFormat format = named != null
+        return named != null
                 ? MediaTypes.fromName(named)
                 : MediaTypes.fromContentType(exchange.getRequestHeaders().getFirst("Content-Type"));
-        if (!intake.supports(format)) {
-            throw new MediaTypes.UnknownFormatException("format not supported yet: " + format);
-        }
-        return format;
     }
 
     /** The body, or {@code null} when it is over the limit; a declared length over it is refused unread. */

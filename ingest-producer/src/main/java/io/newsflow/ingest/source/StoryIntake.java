@@ -4,6 +4,7 @@ import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestSummary;
 import io.newsflow.ingest.RejectedStoryException;
 import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.StoryFormats;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
@@ -23,7 +24,6 @@ public final class StoryIntake {
     private static final Logger log = LoggerFactory.getLogger(StoryIntake.class);
 
     private final StoryPublisher publisher;
-    private final StoryParser parser;
     private final Clock clock;
     private final IngestListener listener;
     private final LongAdder published = new LongAdder();
@@ -31,25 +31,32 @@ public final class StoryIntake {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    public StoryIntake(StoryPublisher publisher, StoryParser parser, Clock clock, IngestListener listener) {
+    public StoryIntake(StoryPublisher publisher, Clock clock, IngestListener listener) {
         this.publisher = publisher;
-        this.parser = parser;
         this.clock = clock;
         this.listener = listener;
     }
 
-    public boolean supports(InputFormat format) {
-        return parser.supports(format);
-    }
-
-    /** Parses the bytes; input that holds no story is recorded as rejected before the exception reaches the caller. */
-    public List<RawArticle> parse(String source, byte[] bytes, InputFormat format) throws RejectedStoryException {
+    /**
+     * The stories in the bytes. A feed item that holds no story is recorded as rejected on its own; input with no
+     * story at all is recorded as rejected before the exception reaches the caller.
+     *
+     * @param declared the format the source declared, or {@code null} to recognize it
+     */
+    public List<RawArticle> parse(String source, byte[] bytes, InputFormat declared) throws RejectedStoryException {
+        StoryFormats.Parsed parsed;
         try {
-            return parser.parse(source, bytes, format, clock.instant());
+            parsed = StoryFormats.parse(source, bytes, declared, clock.instant());
         } catch (RejectedStoryException e) {
             reject(source, e.getMessage());
             throw e;
         }
+        parsed.rejections().forEach(this::reject);
+        if (parsed.articles().isEmpty()) {
+            // Only a feed whose every item was refused gets here; each is recorded already.
+            throw new RejectedStoryException(parsed.rejections().get(0).reason());
+        }
+        return parsed.articles();
     }
 
     /** Completes once the brokers acknowledged the article, or exceptionally when it could not be delivered. */
@@ -78,8 +85,11 @@ public final class StoryIntake {
     }
 
     public void reject(String source, String reason) {
-        Rejection rejection = new Rejection(source, reason, clock.instant());
-        log.warn("rejected {}: {}", source, reason);
+        reject(new Rejection(source, reason, clock.instant()));
+    }
+
+    private void reject(Rejection rejection) {
+        log.warn("rejected {}: {}", rejection.source(), rejection.reason());
         publisher.reject(rejection);
         rejected.increment();
         listener.rejected(rejection);

@@ -30,7 +30,7 @@ class DryRunTest {
         Files.writeString(drop.resolve("b-empty.txt"), "\n\n");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rejected = new DryRun(StoryParser.available(), 1024, NOON)
+        int rejected = new DryRun(1024, NOON)
                 .run(List.of(drop), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         List<JsonNode> lines = new ArrayList<>();

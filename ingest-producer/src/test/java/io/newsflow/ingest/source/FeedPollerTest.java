@@ -15,10 +15,12 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +29,19 @@ import org.junit.jupiter.api.Test;
 class FeedPollerTest {
 
     private static final String STORY = "Ferry timetable changes for winter\n\nThe last sailing leaves at 21:40.\n";
-    private static final String ETAG = "\"winter-1\"";
+    private static final List<String> ITEMS = List.of(
+            item("ferry-101", "Ferry timetable changes for winter", "The last sailing leaves at 21:40."),
+            item("ferry-102", "Second ferry berth opens at Old Quay", "Berth 2 takes cars from 1 December."),
+            item("ferry-103", "Ferry crews agree new rota", "Crews will work four days on, four off."),
+            item("ferry-104", "Ferry notice", ""));
     private static final String LAST_MODIFIED = "Tue, 03 Mar 2026 08:00:00 GMT";
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     private final SourceTestKit kit = SourceTestKit.shared();
     private final Queue<Headers> requests = new ConcurrentLinkedQueue<>();
     private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+    /** How many of {@link #ITEMS} the feed carries now. */
+    private final AtomicInteger published = new AtomicInteger(2);
     private HttpServer server;
     private ExecutorService handlers;
     private StoryPublisher publisher;
@@ -42,7 +50,7 @@ class FeedPollerTest {
     @BeforeEach
     void serve() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/ferries", this::conditionalFeed);
+        server.createContext("/ferries.rss", this::conditionalFeed);
         server.createContext("/flaky", this::flakyFeed);
         // The slow answer must not hold up the next request.
         handlers = Executors.newCachedThreadPool();
@@ -61,20 +69,23 @@ class FeedPollerTest {
 
     @Test
     void aSecondPollSendsTheValidatorsGetsNotModifiedAndPublishesNothing() throws Exception {
-        URI feed = feed("/ferries");
+        URI feed = feed("/ferries.rss");
         FeedPoller poller = new FeedPoller(feed, http, TIMEOUT, kit.intake(publisher), SourceTestKit.STORY_LIMIT);
 
-        assertThat(poller.poll()).isEqualTo(1);
+        assertThat(poller.poll()).isEqualTo(2);
         assertThat(poller.poll()).isZero();
+        published.set(4);
+        assertThat(poller.poll()).as("only the item added since").isEqualTo(1);
 
         List<Headers> sent = List.copyOf(requests);
-        assertThat(sent).hasSize(2);
         assertThat(sent.get(0).containsKey("If-None-Match")).isFalse();
-        assertThat(sent.get(1).getFirst("If-None-Match")).isEqualTo(ETAG);
+        assertThat(sent.get(1).getFirst("If-None-Match")).isEqualTo(etag(2));
         assertThat(sent.get(1).getFirst("If-Modified-Since")).isEqualTo(LAST_MODIFIED);
-        assertThat(answers).containsExactly(200, 304);
-        assertThat(kit.published(feed.toString()::equals, 1)).extracting(RawArticle::getHeadline)
-                .containsExactly("Ferry timetable changes for winter");
+        assertThat(answers).containsExactly(200, 304, 200);
+        assertThat(kit.published(source -> source.startsWith(feed.toString()), 3)).extracting(RawArticle::getGuid)
+                .containsExactlyInAnyOrder("ferry-101", "ferry-102", "ferry-103");
+        assertThat(kit.rejected(source -> source.startsWith(feed.toString()), 1))
+                .containsExactly(Map.entry(feed + "#4", "empty body: the story has a headline only"));
     }
 
     @Test
@@ -95,23 +106,35 @@ class FeedPollerTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    /** Answers with validators, and 304 to a request that presents them. */
+    /** An RSS feed of the first {@link #published} items, answering 304 to a request that presents its ETag. */
     private void conditionalFeed(HttpExchange exchange) throws IOException {
         requests.add(exchange.getRequestHeaders());
-        if (ETAG.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            answer(exchange, 304, null);
+        int items = published.get();
+        if (etag(items).equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            answer(exchange, 304, "application/rss+xml", null);
             return;
         }
-        exchange.getResponseHeaders().set("ETag", ETAG);
+        exchange.getResponseHeaders().set("ETag", etag(items));
         exchange.getResponseHeaders().set("Last-Modified", LAST_MODIFIED);
-        answer(exchange, 200, STORY);
+        answer(exchange, 200, "application/rss+xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<rss version=\"2.0\"><channel><title>Harbour ferries</title>\n"
+                + String.join("\n", ITEMS.subList(0, items)) + "\n</channel></rss>\n");
+    }
+
+    private static String etag(int items) {
+        return "\"ferries-" + items + "\"";
+    }
+
+    private static String item(String guid, String title, String description) {
+        return "<item><guid isPermaLink=\"false\">" + guid + "</guid><title>" + title + "</title>"
+                + "<description>" + description + "</description></item>";
     }
 
     /** 503 first, then too slow, then well. */
     private void flakyFeed(HttpExchange exchange) throws IOException {
         requests.add(exchange.getRequestHeaders());
         switch (requests.size()) {
-            case 1 -> answer(exchange, 503, "");
+            case 1 -> answer(exchange, 503, "text/plain", "");
             case 2 -> {
                 try {
                     Thread.sleep(TIMEOUT.multipliedBy(3).toMillis());
@@ -120,13 +143,13 @@ class FeedPollerTest {
                 }
                 exchange.close();
             }
-            default -> answer(exchange, 200, STORY.replace("21:40", "22:10"));
+            default -> answer(exchange, 200, "text/plain; charset=utf-8", STORY);
         }
     }
 
-    private void answer(HttpExchange exchange, int status, String body) throws IOException {
+    private void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         answers.add(status);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, status == 304 ? -1 : bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);

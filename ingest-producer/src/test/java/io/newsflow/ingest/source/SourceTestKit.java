@@ -62,7 +62,7 @@ final class SourceTestKit {
     }
 
     StoryIntake intake(StoryPublisher publisher) {
-        return new StoryIntake(publisher, StoryParser.available(), Clock.systemUTC(), IngestListener.NONE);
+        return new StoryIntake(publisher, Clock.systemUTC(), IngestListener.NONE);
     }
 
     /** The articles on news.raw from {@code source}, once exactly {@code expected} are there. */
