@@ -1,6 +1,7 @@
 package io.newsflow.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,6 +205,22 @@ abstract class AbstractSinkTaskTest {
         assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(39);
         assertThat(db.count("SELECT count(*) FROM articles WHERE version = 2")).isEqualTo(39);
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(39 * 2);
+    }
+
+    @Test
+    void anUnreachableRegistryIsRetriedNotReported() throws Exception {
+        SinkRecord record = record(Articles.english("a1", 1, "Schema not yet fetched"));
+        task.stop();
+        try (ServerSocket closed = new ServerSocket(0)) {
+            props.put(NewsSinkConfig.REGISTRY_URL, "http://127.0.0.1:" + closed.getLocalPort() + "/apis/registry/v3");
+        }
+        props.put(NewsSinkConfig.RETRY_BACKOFF_MS, "1234");
+        task = startTask();
+
+        assertThatThrownBy(() -> task.put(List.of(record))).isInstanceOf(RetriableException.class);
+        assertThat(context.timeoutMs).isEqualTo(1234);
+        assertThat(context.reports).isEmpty();
+        assertThat(task.preCommit(Map.of(PARTITION, new OffsetAndMetadata(0)))).isEmpty();
     }
 
     @Test
