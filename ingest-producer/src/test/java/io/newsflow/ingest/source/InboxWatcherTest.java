@@ -56,7 +56,7 @@ class InboxWatcherTest {
         assertThat(inbox.resolve(".tram.txt.swp")).exists();
         assertThat(inbox.resolve("upload.txt.part")).exists();
 
-        assertThat(kit.published(source -> source.startsWith(inbox.toString()), 1))
+        assertThat(kit.published(article -> article.getSource().startsWith(inbox.toString()), 1))
                 .extracting(RawArticle::getHeadline, RawArticle::getSource)
                 .containsExactly(tuple(
                         "Tram line to Old Quay opens on Monday", inbox.resolve("tram.txt").toString()));
@@ -79,7 +79,7 @@ class InboxWatcherTest {
         watcher.scan();
         assertThat(watcher.scan()).isEqualTo(1);
         assertThat(inbox.resolve("done/tram.txt.1")).hasContent(TRAM_STORY);
-        List<RawArticle> deliveries = kit.published(source -> source.equals(story.toString()), 2);
+        List<RawArticle> deliveries = kit.published(article -> article.getSource().equals(story.toString()), 2);
         assertThat(deliveries.get(1).getId()).as("the same story, under the same key").isEqualTo(deliveries.get(0).getId());
     }
 }

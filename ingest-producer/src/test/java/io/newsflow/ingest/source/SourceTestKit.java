@@ -65,10 +65,10 @@ final class SourceTestKit {
         return new StoryIntake(publisher, Clock.systemUTC(), IngestListener.NONE);
     }
 
-    /** The articles on news.raw from {@code source}, once exactly {@code expected} are there. */
-    List<RawArticle> published(Predicate<String> source, int expected) {
+    /** The matching articles on news.raw, once exactly {@code expected} are there. */
+    List<RawArticle> published(Predicate<RawArticle> matching, int expected) {
         return read(Topics.RAW, RegistrySerdes.<RawArticle>valueDeserializer(registryUrl),
-                record -> source.test(((RawArticle) record.value()).getSource()), expected)
+                record -> matching.test((RawArticle) record.value()), expected)
                 .stream().map(record -> (RawArticle) record.value()).toList();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.schemas.RawArticle;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -48,9 +49,24 @@ class StoryEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         String id = json(response).get("id").asText();
-        RawArticle article = kit.published(source -> source.equals("endpoint client 127.0.0.1"), 1).stream()
-                .filter(published -> published.getId().equals(id)).findFirst().orElseThrow();
+        RawArticle article = kit.published(published -> published.getId().equals(id), 1).get(0);
+        assertThat(article.getSource()).isEqualTo("endpoint client 127.0.0.1");
         assertThat(article.getHeadline()).isEqualTo("Library extends opening hours");
+    }
+
+    @Test
+    void readsTheFormatTheContentTypeDeclares() throws Exception {
+        String ninjs = """
+                {"uri": "urn:newsflow:test:pool-2", "version": "2", "headline": "Lido pool reopens after repairs",
+                 "body_text": "The 50 m pool reopens on Saturday at 07:00."}
+                """;
+        HttpResponse<String> response = post("", "Bearer " + TOKEN, "application/ninjs+json", ninjs);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String id = json(response).get("id").asText();
+        RawArticle article = kit.published(published -> published.getId().equals(id), 1).get(0);
+        assertThat(article.getGuid()).isEqualTo("urn:newsflow:test:pool-2");
+        assertThat(article.getVersion()).isEqualTo(2L);
     }
 
     @Test
@@ -61,22 +77,31 @@ class StoryEndpointTest {
         assertError(post("", bearer, "text/plain", "   \n"), 400, "empty file: no headline and no body");
         assertError(post("", bearer, "text/plain", "x".repeat(SourceTestKit.STORY_LIMIT + 1)), 413,
                 "oversized: more than 4096 bytes, over the limit of 4096 (ingest.max.story.bytes)");
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(endpoint(""))
+                .header("Authorization", bearer)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(new byte[SourceTestKit.STORY_LIMIT + 1])))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertError(chunked, 413, "oversized: more than 4096 bytes, over the limit of 4096 (ingest.max.story.bytes)");
         assertError(post("", bearer, "image/png", STORY), 415, "unsupported content type: image/png");
         assertError(post("?format=pdf", bearer, "text/plain", STORY), 415,
                 "unknown format: pdf (known: [atom, html, newsml, newsml_g2, ninjs, plain_text, rss, text])");
-        assertThat(kit.rejected(source -> source.equals("endpoint client 127.0.0.1"), 4))
+        assertThat(kit.rejected(source -> source.equals("endpoint client 127.0.0.1"), 5))
                 .as("refused stories are recorded; unauthenticated requests are not").hasSize(1);
     }
 
     private HttpResponse<String> post(String query, String authorization, String contentType, String body)
             throws IOException, InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + StoryEndpoint.PATH + query);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint(query)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI endpoint(String query) {
+        return URI.create("http://127.0.0.1:" + endpoint.address().getPort() + StoryEndpoint.PATH + query);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String reason) throws IOException {
