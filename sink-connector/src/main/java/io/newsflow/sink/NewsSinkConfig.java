@@ -1,6 +1,7 @@
 package io.newsflow.sink;
 
 import io.newsflow.sink.store.Database;
+import io.newsflow.sink.store.Dialect;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -59,7 +60,7 @@ public final class NewsSinkConfig extends AbstractConfig {
             + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter.";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(CONNECTION_URL, Type.STRING, CONNECTION_URL_DEFAULT, new NonEmptyString(), Importance.HIGH,
+            .define(CONNECTION_URL, Type.STRING, CONNECTION_URL_DEFAULT, new ConnectionUrlValidator(), Importance.HIGH,
                     CONNECTION_URL_DOC, GROUP_CONNECTION, 1, Width.LONG, "Database URL")
             .define(CONNECTION_USER, Type.STRING, null, Importance.HIGH,
                     CONNECTION_USER_DOC, GROUP_CONNECTION, 2, Width.MEDIUM, "Database user")
@@ -100,6 +101,27 @@ public final class NewsSinkConfig extends AbstractConfig {
 
     public String registryUrl() {
         return getString(REGISTRY_URL);
+    }
+
+    /** Refuses, when the connector is validated, a URL of a database the sink cannot write to. */
+    private static final class ConnectionUrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String url = (String) value;
+            if (url == null || url.isBlank()) {
+                throw new ConfigException(name, value, "must not be empty");
+            }
+            try {
+                Dialect.of(url);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "jdbc:postgresql://..., jdbc:sqlite:PATH or a file path";
+        }
     }
 
     /** The prefix is spliced into DDL and SQL as an identifier, so only identifier characters may pass. */

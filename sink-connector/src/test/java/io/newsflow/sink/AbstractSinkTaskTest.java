@@ -208,6 +208,21 @@ abstract class AbstractSinkTaskTest {
     }
 
     @Test
+    void aTablePrefixGivesAPipelineItsOwnTablesInTheSameDatabase() {
+        task.put(List.of(record(Articles.english("a1", 1, "Unprefixed"))));
+        props.put(NewsSinkConfig.TABLE_PREFIX, "staging_");
+        new NewsSinkConnector().start(props);
+        NewsSinkTask staging = startTask();
+
+        staging.put(List.of(record(Articles.english("a2", 1, "Prefixed"))));
+        staging.stop();
+
+        assertThat(db.count("SELECT count(*) FROM staging_articles WHERE id = 'a2'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM staging_article_figures WHERE article_id = 'a2'")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM articles")).isEqualTo(1);
+    }
+
+    @Test
     void anUnreachableRegistryIsRetriedNotReported() throws Exception {
         SinkRecord record = record(Articles.english("a1", 1, "Schema not yet fetched"));
         task.stop();

@@ -26,9 +26,10 @@ class NewsSinkConfigTest {
     }
 
     @Test
-    void otherDatabasesAreRefusedByName() {
-        assertThatThrownBy(() -> Database.of("jdbc:mysql://db/news"))
-                .hasMessageContaining("unsupported database URL jdbc:mysql://db/news");
+    void otherDatabasesAreRefusedWhenTheConfigIsValidated() {
+        assertThatThrownBy(() -> new NewsSinkConfig(Map.of(NewsSinkConfig.REGISTRY_URL, "http://r",
+                NewsSinkConfig.CONNECTION_URL, "jdbc:mysql://db/news")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unsupported database URL jdbc:mysql://db/news");
     }
 
     @Test

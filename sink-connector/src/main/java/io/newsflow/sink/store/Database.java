@@ -89,6 +89,10 @@ public final class Database {
                 .dataSource(dataSource)
                 .locations(dialect.migrations())
                 .table(tables.prefix() + "flyway_schema_history")
+                // A database that already holds other tables (another pipeline's, under another prefix) is a
+                // fresh start for this prefix: baseline below V1 and create everything.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .placeholders(Map.of("prefix", tables.prefix()))
                 .load()
                 .migrate();
