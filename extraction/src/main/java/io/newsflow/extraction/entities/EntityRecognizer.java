@@ -122,8 +122,12 @@ public final class EntityRecognizer {
             }
             if (arabic) {
                 for (int i = from; i < to; i++) {
-                    int end = labels[i] == Labels.O ? organizations.nameEnd(tokens, i, to) : -1;
-                    if (end > 0 && isCoverable(labels, i, end)) {
+                    // the tagger often stops an organization before its last adjective (معهد دبي القضائي)
+                    boolean taggedOrganization = Labels.isBegin(labels[i])
+                            && Labels.type(labels[i]) == EntityType.ORGANIZATION;
+                    int end = labels[i] == Labels.O || taggedOrganization ? organizations.nameEnd(tokens, i, to) : -1;
+                    if (end > 0 && isCoverable(labels, i, end)
+                            && (!taggedOrganization || spanEnd(labels, i) < end)) {
                         relabel(labels, confidence, i, end, EntityType.ORGANIZATION, RULE_CONFIDENCE);
                         i = end - 1;
                     }
@@ -187,6 +191,15 @@ public final class EntityRecognizer {
             }
         }
         return to >= labels.length || !Labels.isInside(labels[to]);
+    }
+
+    /** One past the last token of the entity that begins at {@code first}. */
+    private static int spanEnd(int[] labels, int first) {
+        int end = first + 1;
+        while (end < labels.length && Labels.isInside(labels[end])) {
+            end++;
+        }
+        return end;
     }
 
     /** Whether labels {@code [from, to)} form exactly one entity. */

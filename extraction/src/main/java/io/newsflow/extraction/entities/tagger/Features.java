@@ -171,10 +171,10 @@ public final class Features {
     }
 
     /**
-     * Writes the features of token {@code i} (0-based in the sentence) given the labels of the two previous
-     * tokens and what the document said earlier; returns how many.
+     * Writes the features of token {@code i} (0-based in the sentence) that do not depend on the label before it,
+     * given what the document said earlier; returns how many.
      */
-    int extract(Sentence s, int i, int previous, int beforePrevious, History history, long[] out) {
+    int emission(Sentence s, int i, History history, long[] out) {
         int n = 0;
         int remembered = history.code(s.memory[i]);
         out[n++] = f(51, remembered);
@@ -206,7 +206,6 @@ public final class Features {
             out[n++] = f(19, i > 0 ? s.shape[i - 1] : NONE, shape);
             out[n++] = f(20, shape, i + 1 < s.n ? s.shape[i + 1] : NONE);
             out[n++] = f(21, i == 0 ? 1 : 0, shape);
-            out[n++] = f(39, previous, shape);
         }
         for (int d = -1; d <= 1; d++) {
             int j = i + d;
@@ -220,13 +219,8 @@ public final class Features {
         out[n++] = f(33, i + 1 < s.n ? s.gazetteer[i + 1] : -1);
         out[n++] = f(34, s.head[i] ? 1 : 0, i > 0 && s.head[i - 1] ? 1 : 0);
         out[n++] = f(35, s.title[i] ? 1 : 0, i > 0 && s.title[i - 1] ? 1 : 0);
-        out[n++] = f(36, previous);
-        out[n++] = f(37, previous, beforePrevious);
-        out[n++] = f(38, previous, w);
-        out[n++] = f(40, previous, Lexicon.level(s.clusters[i], 1));
         if (arabic) {
-            long stem = s.stem[i];
-            out[n++] = f(41, stem);
+            out[n++] = f(41, s.stem[i]);
             out[n++] = f(42, s.bare[i]);
             out[n++] = f(43, s.clitics[i]);
             out[n++] = f(44, i > 0 ? s.bare[i - 1] : NONE);
@@ -234,8 +228,24 @@ public final class Features {
             for (int level = 0; level < Lexicon.LEVELS; level++) {
                 out[n++] = f(46 + level, Lexicon.level(s.stemClusters[i], level));
             }
-            out[n++] = f(49, previous, s.bare[i]);
-            out[n++] = f(50, previous, Lexicon.level(s.stemClusters[i], 1));
+        }
+        return n;
+    }
+
+    /**
+     * Writes the keys of token {@code i}'s transition features, whose weights depend on both its label and the
+     * label before it (see {@link Lattice}): the transition alone, and with the word's middle cluster and, in
+     * Arabic, its stem's, or in English its shape; returns how many. Pairing the previous label with the word
+     * itself was tried and gained nothing over the clusters.
+     */
+    int transition(Sentence s, int i, long[] out) {
+        int n = 0;
+        out[n++] = f(36, 0);
+        out[n++] = f(40, Lexicon.level(s.clusters[i], 1));
+        if (arabic) {
+            out[n++] = f(50, Lexicon.level(s.stemClusters[i], 1));
+        } else {
+            out[n++] = f(39, s.shape[i]);
         }
         return n;
     }

@@ -11,9 +11,10 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Trains a {@link SequenceTagger} with the averaged perceptron (Collins 2002), decoding greedily exactly as at
- * tagging time so that the label-history features see the tagger's own mistakes, not gold labels. Averaging the
- * weights over every step is what keeps a perceptron from memorizing the last sentences it saw.
+ * Trains a {@link SequenceTagger} with the averaged structured perceptron (Collins 2002), decoding each sentence
+ * with Viterbi exactly as at tagging time, and feeding the document history the tagger's own labels, not gold
+ * ones, so that the history features learn how far its earlier guesses can be trusted. Averaging the weights over
+ * every step is what keeps a perceptron from memorizing the last sentences it saw.
  */
 public final class PerceptronTrainer {
 
@@ -27,16 +28,15 @@ public final class PerceptronTrainer {
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
 
-    private final LongIntMap index = new LongIntMap(1 << 16);
-    private long[] keys = new long[1 << 16];
-    private float[] weights = new float[(1 << 16) * Labels.COUNT];
-    private double[] accumulated = new double[(1 << 16) * Labels.COUNT];
-    private int rows;
+    private final Table emissions = new Table(Labels.COUNT);
+    private final Table transitions = new Table(Lattice.PREVIOUS * Labels.COUNT);
     private long step = 1;
 
     private final long[] feats = new long[Features.MAX];
     private final float[] scores = new float[Labels.COUNT];
-    private final int[] rowOf = new int[Features.MAX];
+    private final float[] pair = new float[Lattice.PREVIOUS * Labels.COUNT];
+    private final Lattice lattice = new Lattice();
+    private int[] predicted = new int[64];
 
     public PerceptronTrainer(String language, Lexicon lexicon, Gazetteer gazetteer) {
         this.language = language;
@@ -88,38 +88,51 @@ public final class PerceptronTrainer {
         return tagger;
     }
 
-    /** Tags one sentence greedily with the current weights, updating them wherever a label is wrong. */
+    /**
+     * Decodes one sentence with the current weights and, where the best sequence differs from the gold one, moves
+     * the weights towards the gold sequence's features and away from the predicted one's (Collins 2002).
+     */
     private void learn(Features features, Features.Sentence s, int[] labels, History history) {
-        int previous = Labels.START;
-        int beforePrevious = Labels.START;
-        for (int i = 0; i < s.size(); i++) {
-            int n = features.extract(s, i, previous, beforePrevious, history, feats);
-            Arrays.fill(scores, 0);
-            for (int f = 0; f < n; f++) {
-                rowOf[f] = index.get(feats[f], -1);
-                if (rowOf[f] >= 0) {
-                    int base = rowOf[f] * Labels.COUNT;
-                    for (int l = 0; l < Labels.COUNT; l++) {
-                        scores[l] += weights[base + l];
-                    }
-                }
-            }
-            int predicted = argmax(scores, previous);
-            if (predicted != labels[i]) {
-                for (int f = 0; f < n; f++) {
-                    int row = index.get(feats[f], -1);
-                    if (row < 0) {
-                        row = newRow(feats[f]);
-                    }
-                    update(row, labels[i], 1);
-                    update(row, predicted, -1);
-                }
-            }
-            history.record(Features.memoryKey(s, i), predicted);
-            step++;
-            beforePrevious = previous;
-            previous = predicted;
+        int n = s.size();
+        lattice.ensure(n);
+        if (predicted.length < n) {
+            predicted = new int[Math.max(n, 2 * predicted.length)];
         }
+        float[] score = lattice.score;
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(scores, 0);
+            emissions.addTo(feats, features.emission(s, i, history, feats), scores);
+            Arrays.fill(pair, 0);
+            transitions.addTo(feats, features.transition(s, i, feats), pair);
+            for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
+                for (int l = 0; l < Labels.COUNT; l++) {
+                    score[Lattice.at(i, p) + l] = scores[l] + pair[p * Labels.COUNT + l];
+                }
+            }
+        }
+        lattice.decode(n, predicted, null);
+        for (int i = 0; i < n; i++) {
+            int gold = labels[i];
+            int guess = predicted[i];
+            int goldPair = (i == 0 ? Labels.START : labels[i - 1]) * Labels.COUNT + gold;
+            int guessPair = (i == 0 ? Labels.START : predicted[i - 1]) * Labels.COUNT + guess;
+            if (gold != guess) {
+                int count = features.emission(s, i, history, feats);
+                for (int f = 0; f < count; f++) {
+                    emissions.update(feats[f], gold, guess, step);
+                }
+            }
+            if (goldPair != guessPair) {
+                int count = features.transition(s, i, feats);
+                for (int f = 0; f < count; f++) {
+                    transitions.update(feats[f], goldPair, guessPair, step);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            history.record(Features.memoryKey(s, i), predicted[i]);
+        }
+        step++;
     }
 
     /** ANERcorp has a few I- tags with no entity to continue; they begin one. */
@@ -135,51 +148,80 @@ public final class PerceptronTrainer {
         return fixed;
     }
 
-    private static int argmax(float[] scores, int previous) {
-        int best = -1;
-        for (int l = 0; l < Labels.COUNT; l++) {
-            if (Labels.allowed(previous, l) && (best < 0 || scores[l] > scores[best])) {
-                best = l;
-            }
-        }
-        return best;
-    }
-
-    private void update(int row, int label, float delta) {
-        int k = row * Labels.COUNT + label;
-        weights[k] += delta;
-        accumulated[k] += step * delta;
-    }
-
-    private int newRow(long key) {
-        if (rows == keys.length) {
-            keys = Arrays.copyOf(keys, rows * 2);
-            weights = Arrays.copyOf(weights, rows * 2 * Labels.COUNT);
-            accumulated = Arrays.copyOf(accumulated, rows * 2 * Labels.COUNT);
-        }
-        keys[rows] = key;
-        index.put(key, rows);
-        return rows++;
-    }
-
     private SequenceTagger averaged() {
-        long[] keptKeys = new long[rows];
-        float[] kept = new float[rows * Labels.COUNT];
-        int size = 0;
-        float[] row = new float[Labels.COUNT];
-        for (int r = 0; r < rows; r++) {
-            float max = 0;
-            for (int l = 0; l < Labels.COUNT; l++) {
-                int k = r * Labels.COUNT + l;
-                row[l] = (float) (weights[k] - accumulated[k] / step);
-                max = Math.max(max, Math.abs(row[l]));
-            }
-            if (max >= PRUNE_BELOW) {
-                keptKeys[size] = keys[r];
-                System.arraycopy(row, 0, kept, size * Labels.COUNT, Labels.COUNT);
-                size++;
+        return new SequenceTagger(language, lexicon, emissions.averaged(step), transitions.averaged(step),
+                gazetteer);
+    }
+
+    /** Features' current and accumulated weights, {@code width} per feature, for averaging (Daumé's trick). */
+    private static final class Table {
+        private final int width;
+        private final LongIntMap index = new LongIntMap(1 << 16);
+        private long[] keys = new long[1 << 12];
+        private float[] weights;
+        private double[] accumulated;
+        private int rows;
+
+        Table(int width) {
+            this.width = width;
+            this.weights = new float[keys.length * width];
+            this.accumulated = new double[keys.length * width];
+        }
+
+        void addTo(long[] features, int count, float[] into) {
+            for (int f = 0; f < count; f++) {
+                int row = index.get(features[f], -1);
+                if (row >= 0) {
+                    int base = row * width;
+                    for (int l = 0; l < width; l++) {
+                        into[l] += weights[base + l];
+                    }
+                }
             }
         }
-        return new SequenceTagger(language, lexicon, Weights.of(Labels.COUNT, keptKeys, kept, size), gazetteer);
+
+        void update(long feature, int gold, int guess, long step) {
+            int row = index.get(feature, -1);
+            if (row < 0) {
+                row = newRow(feature);
+            }
+            int base = row * width;
+            weights[base + gold] += 1;
+            accumulated[base + gold] += step;
+            weights[base + guess] -= 1;
+            accumulated[base + guess] -= step;
+        }
+
+        private int newRow(long key) {
+            if (rows == keys.length) {
+                keys = Arrays.copyOf(keys, rows * 2);
+                weights = Arrays.copyOf(weights, rows * 2 * width);
+                accumulated = Arrays.copyOf(accumulated, rows * 2 * width);
+            }
+            keys[rows] = key;
+            index.put(key, rows);
+            return rows++;
+        }
+
+        Weights averaged(long step) {
+            long[] keptKeys = new long[rows];
+            float[] kept = new float[rows * width];
+            int size = 0;
+            float[] row = new float[width];
+            for (int r = 0; r < rows; r++) {
+                float max = 0;
+                for (int l = 0; l < width; l++) {
+                    int k = r * width + l;
+                    row[l] = (float) (weights[k] - accumulated[k] / step);
+                    max = Math.max(max, Math.abs(row[l]));
+                }
+                if (max >= PRUNE_BELOW) {
+                    keptKeys[size] = keys[r];
+                    System.arraycopy(row, 0, kept, size * width, width);
+                    size++;
+                }
+            }
+            return Weights.of(width, keptKeys, kept, size);
+        }
     }
 }

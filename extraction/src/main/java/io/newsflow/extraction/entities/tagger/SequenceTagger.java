@@ -14,25 +14,28 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A trained averaged-perceptron BIO tagger for one language, decoded greedily left to right: each token takes the
- * best label that keeps BIO well formed, given the two labels before it. Greedy decoding costs one pass of
- * feature lookups per token, which is what lets a single core tag a thousand articles a second; the label
- * history features recover most of what Viterbi would add. Immutable and thread-safe.
+ * A trained averaged-perceptron BIO tagger for one language, decoded with first-order Viterbi over well-formed BIO
+ * sequences (see {@link Lattice}). Each token costs one pass of label-independent feature lookups plus a few
+ * lookups per possible previous label. Immutable and thread-safe.
  */
 public final class SequenceTagger {
 
     private static final String MAGIC = "newsflow-ner-tagger";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final String language;
     private final Lexicon lexicon;
     private final Weights weights;
+    /** Weights of the transition features, one per (previous label, label): {@link Lattice#PREVIOUS} rows. */
+    private final Weights transitions;
     private final Features features;
 
-    public SequenceTagger(String language, Lexicon lexicon, Weights weights, Gazetteer gazetteer) {
+    public SequenceTagger(String language, Lexicon lexicon, Weights weights, Weights transitions,
+                          Gazetteer gazetteer) {
         this.language = language;
         this.lexicon = lexicon;
         this.weights = weights;
+        this.transitions = transitions;
         this.features = new Features(lexicon, gazetteer, language.equals("ar"));
     }
 
@@ -45,7 +48,7 @@ public final class SequenceTagger {
     }
 
     public int featureCount() {
-        return weights.size();
+        return weights.size() + transitions.size();
     }
 
     /**
@@ -55,48 +58,50 @@ public final class SequenceTagger {
     public static final class Scratch {
         final Features.Sentence sentence = new Features.Sentence();
         final long[] features = new long[Features.MAX];
-        final int[] scores = new int[Labels.COUNT];
+        final int[] emission = new int[Labels.COUNT];
+        final int[] pair = new int[Lattice.PREVIOUS * Labels.COUNT];
+        final Lattice lattice = new Lattice();
         final History history = new History();
     }
 
     /**
      * Labels tokens {@code [from, to)} as the next sentence of the document {@code scratch} is tagging:
      * {@code labels[k]} and {@code confidence[k]} for token {@code from + k}. Confidence is the logistic of the
-     * margin between the chosen label and the runner-up.
+     * margin between the best sequence and the best one that labels the token otherwise.
      */
     public void tag(Tokens tokens, int from, int to, Scratch scratch, int[] labels, float[] confidence) {
-        features.prepare(tokens, from, to, scratch.sentence);
-        int previous = Labels.START;
-        int beforePrevious = Labels.START;
-        int[] scores = scratch.scores;
+        int n = to - from;
+        Features.Sentence sentence = scratch.sentence;
+        features.prepare(tokens, from, to, sentence);
+        Lattice lattice = scratch.lattice;
+        lattice.ensure(n);
+        float[] score = lattice.score;
         float scale = weights.scale();
-        for (int i = 0; i < to - from; i++) {
-            int n = features.extract(scratch.sentence, i, previous, beforePrevious, scratch.history,
-                    scratch.features);
-            Arrays.fill(scores, 0);
-            for (int f = 0; f < n; f++) {
-                weights.addTo(scratch.features[f], scores);
+        float pairScale = transitions.scale();
+        int[] emission = scratch.emission;
+        int[] pair = scratch.pair;
+        for (int i = 0; i < n; i++) {
+            Arrays.fill(emission, 0);
+            int count = features.emission(sentence, i, scratch.history, scratch.features);
+            for (int f = 0; f < count; f++) {
+                weights.addTo(scratch.features[f], emission);
             }
-            int best = -1;
-            int second = Integer.MIN_VALUE;
-            for (int l = 0; l < Labels.COUNT; l++) {
-                if (!Labels.allowed(previous, l)) {
-                    continue;
-                }
-                if (best < 0 || scores[l] > scores[best]) {
-                    if (best >= 0) {
-                        second = scores[best];
-                    }
-                    best = l;
-                } else if (scores[l] > second) {
-                    second = scores[l];
+            Arrays.fill(pair, 0);
+            count = features.transition(sentence, i, scratch.features);
+            for (int f = 0; f < count; f++) {
+                transitions.addTo(scratch.features[f], pair);
+            }
+            for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
+                int at = Lattice.at(i, p);
+                for (int l = 0; l < Labels.COUNT; l++) {
+                    score[at + l] = emission[l] * scale + pair[p * Labels.COUNT + l] * pairScale;
                 }
             }
-            labels[i] = best;
-            scratch.history.record(Features.memoryKey(scratch.sentence, i), best);
-            confidence[i] = (float) (1 / (1 + Math.exp(scale * ((long) second - scores[best]))));
-            beforePrevious = previous;
-            previous = best;
+        }
+        lattice.decode(n, labels, confidence);
+        for (int i = 0; i < n; i++) {
+            scratch.history.record(Features.memoryKey(sentence, i), labels[i]);
+            confidence[i] = (float) (1 / (1 + Math.exp(-confidence[i])));
         }
     }
 
@@ -111,6 +116,7 @@ public final class SequenceTagger {
         out.writeUTF(language);
         lexicon.write(out);
         weights.write(out);
+        transitions.write(out);
         out.flush();
         out.close();
     }
@@ -123,6 +129,21 @@ public final class SequenceTagger {
         String language = in.readUTF();
         Lexicon lexicon = Lexicon.read(in);
         Weights weights = Weights.read(in);
-        return new SequenceTagger(language, lexicon, weights, gazetteer);
+        Weights transitions = Weights.read(in);
+        return new SequenceTagger(language, lexicon, weights, transitions, gazetteer);
+    }
+
+    /**
+     * Only the lexicon of a model of any format version: the corpus clusters outlive changes to the features, so
+     * a retrained tagger can reuse them.
+     */
+    public static Lexicon readLexicon(InputStream source) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16)));
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException("not a newsflow NER tagger model");
+        }
+        in.readInt();
+        in.readUTF();
+        return Lexicon.read(in);
     }
 }

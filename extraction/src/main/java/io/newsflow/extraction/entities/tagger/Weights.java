@@ -122,7 +122,10 @@ public final class Weights {
         return size;
     }
 
-    /** Writes each feature as its hash, a bit mask of labels with a non-zero weight, and those weights. */
+    /**
+     * Writes each feature as its hash, then per group of 16 labels a bit mask of those with a non-zero weight and
+     * those weights.
+     */
     void write(DataOutputStream out) throws IOException {
         out.writeInt(labels);
         out.writeInt(size);
@@ -133,16 +136,18 @@ public final class Weights {
             }
             out.writeLong(keys[slot]);
             int base = slot * stride;
-            int present = 0;
-            for (int l = 0; l < labels; l++) {
-                if (data[base + 2 + l] != 0) {
-                    present |= 1 << l;
+            for (int group = 0; group < labels; group += 16) {
+                int present = 0;
+                for (int l = group; l < Math.min(labels, group + 16); l++) {
+                    if (data[base + 2 + l] != 0) {
+                        present |= 1 << (l - group);
+                    }
                 }
-            }
-            out.writeShort(present);
-            for (int l = 0; l < labels; l++) {
-                if (data[base + 2 + l] != 0) {
-                    out.writeShort(data[base + 2 + l]);
+                out.writeShort(present);
+                for (int l = group; l < Math.min(labels, group + 16); l++) {
+                    if (data[base + 2 + l] != 0) {
+                        out.writeShort(data[base + 2 + l]);
+                    }
                 }
             }
         }
@@ -155,9 +160,11 @@ public final class Weights {
         short[] row = new short[labels];
         for (int i = 0; i < size; i++) {
             long key = in.readLong();
-            int present = in.readUnsignedShort();
-            for (int l = 0; l < labels; l++) {
-                row[l] = (present & (1 << l)) != 0 ? in.readShort() : 0;
+            for (int group = 0; group < labels; group += 16) {
+                int present = in.readUnsignedShort();
+                for (int l = group; l < Math.min(labels, group + 16); l++) {
+                    row[l] = (present & (1 << (l - group))) != 0 ? in.readShort() : 0;
+                }
             }
             w.insert(key, row);
         }

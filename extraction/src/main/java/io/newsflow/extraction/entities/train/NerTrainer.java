@@ -98,7 +98,7 @@ public final class NerTrainer {
         Lexicon lexicon;
         if (options.lexiconFrom() != null) {
             try (InputStream in = Files.newInputStream(options.lexiconFrom())) {
-                lexicon = SequenceTagger.read(in, gazetteer).lexicon();
+                lexicon = SequenceTagger.readLexicon(in);
             }
         } else {
             lexicon = learnLexicon(language, training, corpusJsonl, options, log);
