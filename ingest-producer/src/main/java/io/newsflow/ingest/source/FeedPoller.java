@@ -1,7 +1,6 @@
 package io.newsflow.ingest.source;
 
 import io.newsflow.ingest.RejectedStoryException;
-import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import java.net.ConnectException;
 import java.net.URI;
@@ -93,12 +92,8 @@ public final class FeedPoller {
         }
         List<RawArticle> articles;
         try {
-            InputFormat format = MediaTypes.fromContentType(response.headers().firstValue("Content-Type").orElse(null));
-            articles = intake.parse(source, response.body(), format);
-        } catch (MediaTypes.UnknownFormatException e) {
-            intake.reject(source, e.getMessage());
-            remember(response, Set.of());
-            return 0;
+            // Not the Content-Type: feeds are often served as text/plain or text/html; the document says what it is.
+            articles = intake.parse(source, response.body(), null);
         } catch (RejectedStoryException e) {
             remember(response, Set.of());
             return 0;

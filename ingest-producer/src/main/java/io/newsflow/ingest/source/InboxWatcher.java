@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * to {@code error/} with a {@code .reason} file beside it. Only the directory's top level is watched.
  *
  * <p>A file is taken only once its size and modification time held still from one {@link #scan} to the next, so a
- * file still being copied in is left alone; a file renamed into the directory is complete and is taken on the next
- * scan. Hidden files and the usual temporary names ({@code .tmp}, {@code .part}, ...) are never taken: writers
+ * file still being copied in is left alone (a file renamed into the directory is complete, and is taken one scan
+ * after it appears). Hidden files and the usual temporary names ({@code .tmp}, {@code .part}, ...) are never taken: writers
  * can use them and rename when done. A file whose stories the brokers did not acknowledge stays where it is and is
  * tried again, so nothing is lost while the brokers are away.
  */
