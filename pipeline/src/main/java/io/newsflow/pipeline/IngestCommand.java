@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -128,7 +127,9 @@ final class IngestCommand implements Callable<Integer> {
         if (longRunning) {
             return runUntilStopped();
         }
-        IngestSummary summary = IngestRun.ingest(settings.resolve(), paths, new Progress(System.err));
+        Progress progress = new Progress(System.err);
+        IngestSummary summary = IngestRun.ingest(settings.resolve(), paths, progress);
+        progress.finish();
         System.out.println(summary);
         return summary.failed() > 0 ? 1 : 0;
     }
@@ -192,13 +193,18 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    /** A progress line redrawn in place on a terminal; rejects are always listed with their reason. */
+    /**
+     * A progress bar redrawn in place on a terminal; rejects are always listed with their reason. The bar counts
+     * stories against files, so a file holding a feed of many stories fills it early rather than overflowing it.
+     */
     static final class Progress implements IngestListener {
+        private static final long REDRAW_NANOS = 100_000_000L;
+        private static final int WIDTH = 30;
+
         private final PrintStream err;
         private final boolean terminal;
-        private static final long REDRAW_NANOS = 100_000_000L;
-        private final AtomicInteger done = new AtomicInteger();
-        private volatile int total;
+        private int files;
+        private int stories;
         private long lastDrawn = System.nanoTime();
 
         Progress(PrintStream err) {
@@ -211,8 +217,8 @@ final class IngestCommand implements Callable<Integer> {
         }
 
         @Override
-        public void started(int files) {
-            total = files;
+        public synchronized void started(int files) {
+            this.files = files;
         }
 
         @Override
@@ -239,19 +245,27 @@ final class IngestCommand implements Callable<Integer> {
             advance();
         }
 
-        private synchronized void advance() {
-            int n = done.incrementAndGet();
-            long now = System.nanoTime();
-            // Redrawn at most ten times a second: a terminal that draws every story slows the run down.
-            if (terminal && (n == total || now - lastDrawn >= REDRAW_NANOS)) {
-                lastDrawn = now;
-                int width = 30;
-                int filled = total == 0 ? width : (int) ((long) n * width / total);
-                err.printf("\r[%s%s] %d/%d stories", "#".repeat(filled), " ".repeat(width - filled), n, total);
-                if (n == total) {
-                    err.println();
-                }
+        /** Draws the final state, so that the summary starts on a line of its own. */
+        synchronized void finish() {
+            if (terminal) {
+                draw();
+                err.println();
             }
+        }
+
+        private synchronized void advance() {
+            stories++;
+            long now = System.nanoTime();
+            // At most ten redraws a second: a terminal that draws every story slows the run down.
+            if (terminal && now - lastDrawn >= REDRAW_NANOS) {
+                lastDrawn = now;
+                draw();
+            }
+        }
+
+        private void draw() {
+            int filled = files == 0 ? WIDTH : Math.min(stories, files) * WIDTH / files;
+            err.printf("\r[%s%s] stories: %d, files: %d", "#".repeat(filled), " ".repeat(WIDTH - filled), stories, files);
         }
     }
 }

@@ -71,17 +71,20 @@ class IngestCommandTest {
     }
 
     @Test
-    void theProgressBarOnATerminalFillsAndListsRejects() {
+    void theProgressBarOnATerminalListsRejectsAndFillsWithoutOverflowingOnAFeedFile() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         IngestCommand.Progress progress = new IngestCommand.Progress(new PrintStream(err, true, StandardCharsets.UTF_8), true);
 
         progress.started(2);
         progress.rejected(new Rejection("inbox/blank.txt", "empty file: no headline and no body", Instant.now()));
-        progress.published(null);
+        for (int item = 0; item < 3; item++) {
+            progress.published(null);
+        }
+        progress.finish();
 
         assertThat(err.toString(StandardCharsets.UTF_8)).endsWith(
                 "rejected inbox/blank.txt: empty file: no headline and no body\n"
-                        + "\r[##############################] 2/2 stories\n");
+                        + "\r[##############################] stories: 4, files: 2\n");
     }
 
     @Test
