@@ -1,0 +1,108 @@
+package io.newsflow.pipeline;
+
+import io.newsflow.schemas.OpsEvent;
+import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.Topics;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * A live table of every stage instance, read from the ops topic. It reads the topic without a consumer group
+ * (assign, not subscribe), so watching the pipeline leaves no trace in it.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show what every stage instance reports on news.ops: throughput, lag, dead letters, last error.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    SettingsOptions settings;
+
+    @Option(names = "--once", description = "Print the table once, from what the topic holds now, and exit.")
+    boolean once;
+
+    @Option(names = "--refresh", paramLabel = "DURATION", defaultValue = "PT2S",
+            description = "How often the table is redrawn, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration refresh;
+
+    @Option(names = "--history", paramLabel = "DURATION", defaultValue = "PT15M",
+            description = "How far back to read reports at start (default: ${DEFAULT-VALUE}).")
+    Duration history;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return watch(settings.resolve(), System.out, Clock.systemUTC());
+    }
+
+    int watch(Map<String, Object> config, PrintStream out, Clock clock) throws InterruptedException {
+        OpsTable table = new OpsTable();
+        try (KafkaConsumer<String, OpsEvent> consumer = consumer(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.OPS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            long since = clock.millis() - history.toMillis();
+            Map<TopicPartition, Long> timestamps = new HashMap<>();
+            partitions.forEach(p -> timestamps.put(p, since));
+            consumer.offsetsForTimes(timestamps).forEach((partition, offset) -> {
+                if (offset == null) {
+                    consumer.seekToEnd(List.of(partition));
+                } else {
+                    consumer.seek(partition, offset.offset());
+                }
+            });
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            boolean terminal = System.console() != null && !once;
+            while (true) {
+                for (ConsumerRecord<String, OpsEvent> record : consumer.poll(once ? Duration.ofMillis(200) : refresh)) {
+                    if (record.value() != null) {
+                        table.add(record.value());
+                    }
+                }
+                boolean caughtUp = partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+                if (once && !caughtUp) {
+                    continue;
+                }
+                if (terminal) {
+                    out.print("\033[H\033[2J");
+                }
+                out.print(table.isEmpty() ? "no reports on " + Topics.OPS + " in the last " + history + System.lineSeparator()
+                        : table.render(clock.instant()));
+                out.flush();
+                if (once) {
+                    return 0;
+                }
+                if (!terminal) {
+                    out.println();
+                }
+            }
+        }
+    }
+
+    private static KafkaConsumer<String, OpsEvent> consumer(Map<String, Object> config) {
+        Map<String, Object> consumerConfig = new HashMap<>();
+        config.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                consumerConfig.put(key, value);
+            }
+        });
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-status-" + UUID.randomUUID());
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Deserializer<OpsEvent> values = RegistrySerdes.valueDeserializer(String.valueOf(config.get(RegistrySerdes.REGISTRY_URL)));
+        return new KafkaConsumer<>(consumerConfig, new StringDeserializer(), values);
+    }
+}
