@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,12 @@ public class NewsSinkConnector extends SinkConnector {
         this.props = Map.copyOf(props);
         Database database = new NewsSinkConfig(props).database();
         log.info("Migrating the article tables in {}", database);
-        database.migrate();
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            throw new ConnectException("cannot bring the article tables in " + database + " up to date: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -31,8 +31,10 @@ public final class ArticleQuery implements AutoCloseable {
         this.connection = database.connect();
     }
 
-    /** @param urlOrPath a {@code jdbc:postgresql:} URL (credentials in it or in PGPASSWORD-style URL parameters), a
-     *     {@code jdbc:sqlite:} URL or a SQLite file path, as {@code news-pipeline demo} prints it */
+    /**
+     * @param urlOrPath a {@code jdbc:postgresql:} URL (with {@code user} and {@code password} parameters when the
+     *     server wants them), a {@code jdbc:sqlite:} URL or a SQLite file path, as {@code news-pipeline demo} prints it
+     */
     public static ArticleQuery open(String urlOrPath) throws SQLException {
         return new ArticleQuery(Database.of(urlOrPath));
     }

@@ -42,6 +42,9 @@ public final class ArticleStore implements AutoCloseable {
      * @throws StoreException nothing was written; {@link StoreException#isRetriable()} says whether to try again
      */
     public List<Rejection> write(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
         ArticleWriter writer = writer();
         try {
             // Only inside write() does the connection hold a transaction: SQLite's driver begins the next one as
