@@ -85,7 +85,7 @@ abstract class AbstractSinkTaskTest {
         assertThat(stored.language()).isEqualTo("en");
         assertThat(stored.headline()).isEqualTo("Egypt refers 771 to trial");
         assertThat(stored.entities()).containsExactly("LOCATION Egypt country:EG", "ORGANIZATION central bank org:CBE");
-        assertThat(stored.figures()).containsExactly("COUNT 771.0 defendants/defendants", "PERCENT 2.0 percent/percent");
+        assertThat(stored.figures()).containsExactly("COUNT 771.0 defendants/defendant", "PERCENT 2.0 percent/percent");
         JsonNode record = JSON.readTree(stored.record());
         assertThat(record.at("/article/headline").asText()).isEqualTo("Egypt refers 771 to trial");
         assertThat(record.at("/article/publishedAt").asText()).isEqualTo("2017-02-12T09:30:00Z");

@@ -73,6 +73,8 @@ abstract class AbstractArticleQueryTest {
         assertThat(ids(ArticleFilter.builder().unit("المتهم"))).containsExactly("ar1");
         assertThat(ids(ArticleFilter.builder().unit("متهماً"))).containsExactly("ar1");
         assertThat(ids(ArticleFilter.builder().unit("Defendants"))).containsExactly("en1");
+        assertThat(ids(ArticleFilter.builder().unit("defendant"))).containsExactly("en1");
+        assertThat(ids(ArticleFilter.builder().unit("المتهمين"))).containsExactly("ar1");
     }
 
     @Test

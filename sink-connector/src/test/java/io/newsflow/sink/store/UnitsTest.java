@@ -7,9 +7,13 @@ import org.junit.jupiter.api.Test;
 class UnitsTest {
 
     @Test
-    void englishUnitsFoldToLowerCase() {
-        assertThat(Units.key(" Soldiers ")).isEqualTo("soldiers");
-        assertThat(Units.key("Metric  Tons")).isEqualTo("metric tons");
+    void englishUnitsFoldToLowerCaseSingulars() {
+        assertThat(Units.key(" Soldiers ")).isEqualTo("soldier");
+        assertThat(Units.key("soldier")).isEqualTo("soldier");
+        assertThat(Units.key("Metric  Tons")).isEqualTo("metric ton");
+        assertThat(Units.key("casualties")).isEqualTo(Units.key("casualty"));
+        assertThat(Units.key("people")).isEqualTo("person");
+        assertThat(Units.key("bus")).isEqualTo("bus");
     }
 
     @Test
@@ -20,6 +24,14 @@ class UnitsTest {
         assertThat(Units.key("شَخْصاً")).isEqualTo("شخص");
         assertThat(Units.key("أطنان")).isEqualTo("اطنان");
         assertThat(Units.key("مليار دولار")).isEqualTo("مليار دولار");
+    }
+
+    @Test
+    void arabicRegularPluralsMeetTheirSingular() {
+        assertThat(Units.key("متهمين")).isEqualTo("متهم");
+        assertThat(Units.key("المتهمون")).isEqualTo("متهم");
+        assertThat(Units.key("سيارات")).isEqualTo(Units.key("سيارة"));
+        assertThat(Units.key("عين")).isEqualTo("عين");
     }
 
     @Test
