@@ -4,6 +4,8 @@ import io.newsflow.sink.store.Database;
 import io.newsflow.sink.store.Dialect;
 import io.newsflow.sink.store.Tables;
 import io.newsflow.sink.store.Units;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +38,15 @@ public final class ArticleQuery implements AutoCloseable {
      *     server wants them), a {@code jdbc:sqlite:} URL or a SQLite file path, as {@code news-pipeline demo} prints it
      */
     public static ArticleQuery open(String urlOrPath) throws SQLException {
-        return new ArticleQuery(Database.of(urlOrPath));
+        Database database = Database.of(urlOrPath);
+        if (database.dialect() == Dialect.SQLITE) {
+            // SQLite would create an empty file and then fail on a missing table; say what is actually wrong.
+            Path file = Path.of(database.url().substring("jdbc:sqlite:".length()));
+            if (!Files.isRegularFile(file)) {
+                throw new SQLException("no SQLite database at " + file);
+            }
+        }
+        return new ArticleQuery(database);
     }
 
     public static ArticleQuery open(Database database) throws SQLException {
