@@ -44,10 +44,11 @@ public final class ArticleEnricher implements AutoCloseable {
     private final Duration budget;
     private final Clock clock;
     /**
-     * Extraction runs here rather than on the stream thread so that the stream thread can give up on it: an
-     * article that sends the extractor into a pathological case must not hold the partition past
+     * With a budget, extraction runs here rather than on the stream thread so that the stream thread can give up
+     * on it: an article that sends the extractor into a pathological case must not hold the partition past
      * {@code max.poll.interval.ms} and the transaction timeout. A thread that overran is abandoned (interrupted,
-     * and left to finish), so the pool grows only by the number of overruns in flight.
+     * and left to finish), so the pool grows only by the number of overruns in flight. Without a budget (0) the
+     * stream thread extracts itself and saves the two thread hand-offs per article.
      */
     private final ExecutorService workers;
 
@@ -91,6 +92,13 @@ public final class ArticleEnricher implements AutoCloseable {
         // The date anchors relative expressions ("last Tuesday"); wire timestamps are UTC, so is the anchor.
         LocalDate published = article.getPublishedAt() == null
                 ? null : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC);
+        if (budget.isZero()) {
+            try {
+                return toEnriched(article, extraction.extract(text, article.getLanguage(), published), clock.instant());
+            } catch (RuntimeException e) {
+                throw new ExtractionFailedException(article.getId(), e);
+            }
+        }
         Future<Extraction> result = workers.submit(() -> extraction.extract(text, article.getLanguage(), published));
         try {
             return toEnriched(article, result.get(budget.toNanos(), TimeUnit.NANOSECONDS), clock.instant());

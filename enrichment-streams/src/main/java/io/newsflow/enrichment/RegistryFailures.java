@@ -1,12 +1,19 @@
 package io.newsflow.enrichment;
 
 import com.microsoft.kiota.ApiException;
-import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Tells a registry that cannot answer now from a record that can never be read. The first is retried: the schema
  * id in the record is fine, only the lookup failed. The second is a poison pill.
+ *
+ * <p>Only network failures count as the first kind, not every {@code IOException}: a truncated Avro body fails
+ * with an {@code EOFException}, and retrying that would stall the partition on a poison pill forever.
  */
 final class RegistryFailures {
 
@@ -15,7 +22,9 @@ final class RegistryFailures {
 
     static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof TimeoutException) {
+            if (cause instanceof SocketException || cause instanceof SocketTimeoutException
+                    || cause instanceof UnknownHostException || cause instanceof HttpTimeoutException
+                    || cause instanceof ClosedChannelException || cause instanceof TimeoutException) {
                 return true;
             }
             // The Apicurio client reports HTTP errors as Kiota ApiExceptions: 404 is an unknown schema id (the

@@ -94,6 +94,20 @@ class ArticleEnricherTest {
     }
 
     @Test
+    void withoutABudgetTheCallingThreadExtracts() {
+        Thread caller = Thread.currentThread();
+        ArticleEnricher.ExtractionStep onCaller = (text, language, date) -> {
+            assertThat(Thread.currentThread()).isSameAs(caller);
+            throw new IllegalStateException("tokenizer bug");
+        };
+        try (ArticleEnricher enricher = enricher(onCaller, Duration.ZERO)) {
+            assertThatThrownBy(() -> enricher.enrich(article("Inline", "Extracted on the stream thread.")))
+                    .isInstanceOf(ExtractionFailedException.class)
+                    .hasMessageContaining("tokenizer bug");
+        }
+    }
+
+    @Test
     void extractionThatThrowsIsReportedWithItsCause() {
         ArticleEnricher.ExtractionStep broken = (text, language, date) -> {
             throw new IllegalStateException("tokenizer bug");

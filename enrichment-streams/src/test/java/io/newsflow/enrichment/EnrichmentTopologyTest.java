@@ -10,6 +10,7 @@ import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The topology on TopologyTestDriver, with the real registry behind its Avro serdes. */
 class EnrichmentTopologyTest {
@@ -59,11 +61,12 @@ class EnrichmentTopologyTest {
     }
 
     @BeforeEach
-    void startDriver() {
+    void startDriver(@TempDir Path stateDir) {
         metrics = new EnrichmentMetrics();
         enricher = new ArticleEnricher(extractor::extract, config.maxArticleChars(), config.extractionTimeout(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         Properties props = config.streamsProperties(metrics);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // The driver (4.3.1) does not surface the dead letter of a deserialization failure under exactly_once_v2.
         // The guarantee does not change what the topology does; EnrichmentIntegrationTest checks the dead letters
         // under exactly_once_v2 on a real broker.
@@ -129,6 +132,18 @@ class EnrichmentTopologyTest {
         assertThat(header(dead.headers(), "__streams.errors.partition")).isEqualTo("0");
         assertThat(header(dead.headers(), "__streams.errors.offset")).isEqualTo("0");
         assertThat(enriched.readKeyValue().key).isEqualTo(good.getId());
+    }
+
+    @Test
+    void truncatedAvroIsAPoisonPillNotARegistryOutage() {
+        RawArticle article = article("Cut short", "This record loses its tail on the way.");
+        byte[] whole = RegistrySerdes.<RawArticle>valueSerializer(TestRegistry.shared().apiUrl()).serialize(Topics.RAW, article);
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+        rawBytes.pipeInput("cut-1", truncated);
+
+        assertThat(new String(deadLetters.readRecord().key(), StandardCharsets.UTF_8)).isEqualTo("cut-1");
+        assertThat(metrics.registryUnavailableCount()).isZero();
     }
 
     @Test

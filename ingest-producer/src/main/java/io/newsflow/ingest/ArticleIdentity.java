@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * How an article gets its id: from the format's own identifier when it has one, else from its content.
@@ -20,7 +19,6 @@ public final class ArticleIdentity {
     static final String GUID_ID_PREFIX = "guid:";
     /** 128 bits of the digest: collisions are out of reach while the key stays short enough to read in logs. */
     private static final int ID_HEX_CHARS = 32;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private ArticleIdentity() {
     }
@@ -39,6 +37,16 @@ public final class ArticleIdentity {
         return GUID_ID_PREFIX + sha256Hex(guid).substring(0, ID_HEX_CHARS);
     }
 
+    /** Text with no character from U+0300 up is already in NFC (most English copy): skip the normalizer. */
+    private static boolean belowCombiningMarks(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String sha256Hex(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -53,7 +61,23 @@ public final class ArticleIdentity {
         return CONTENT_ID_PREFIX + contentHash.substring(0, ID_HEX_CHARS);
     }
 
+    /** NFC, whitespace runs folded into one space, trimmed; a loop because a regex replace costs most of ingest. */
     private static String normalize(String text) {
-        return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").strip();
+        String composed = belowCombiningMarks(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(composed.length());
+        boolean space = false;
+        for (int i = 0; i < composed.length(); i++) {
+            char c = composed.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -27,6 +27,8 @@ public final class PlainTextFormat {
             + ")(?!\\p{L})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern FURNITURE_SEPARATORS = Pattern.compile("[\\s|·•/،,:]+");
     private static final int MAX_SUBHEADLINE_CHARS = 200;
+    private static final int MAX_FURNITURE_CHARS = 80;
+    private static final int MAX_SEPARATOR_CHARS = 40;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟。…\"”»]$");
     private static final Pattern TAGS = Pattern.compile("^(?:tags|keywords|الكلمات الدالة|كلمات مفتاحية|وسوم)\\s*[:：-]\\s*(.+)$",
             Pattern.CASE_INSENSITIVE);
@@ -99,7 +101,8 @@ public final class PlainTextFormat {
     }
 
     private static boolean isFurniture(String line) {
-        return !line.isBlank()
+        // Share bars and caption markers are a few words; the length check spares every body line the regex.
+        return line.length() <= MAX_FURNITURE_CHARS && !line.isBlank()
                 && FURNITURE_SEPARATORS.matcher(FURNITURE_WORD.matcher(line).replaceAll(" ")).replaceAll("").isEmpty();
     }
 
@@ -123,7 +126,7 @@ public final class PlainTextFormat {
         List<String> section = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         for (String line : lines) {
-            boolean separator = SEPARATOR.matcher(line).matches();
+            boolean separator = line.length() <= MAX_SEPARATOR_CHARS && SEPARATOR.matcher(line).matches();
             if (line.isEmpty() || separator) {
                 flush(paragraph, section);
                 if (separator && !section.isEmpty()) {

@@ -1,0 +1,262 @@
+package io.newsflow.enrichment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apicurio.registry.serde.avro.AvroSerde;
+import io.newsflow.extraction.Extractor;
+import io.newsflow.schemas.InputFormat;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.Topics;
+import io.newsflow.testing.KafkaTestCluster;
+import io.newsflow.testing.SharedData;
+import io.newsflow.testing.TestRegistry;
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * On the same in-process broker, the same corpus articles and the same two cores: the extraction library alone,
+ * a pass-through Streams app with the same guarantee and serdes (Avro in, Avro out, exactly_once_v2, one stream
+ * thread), and the enrichment app. Prints the three rates, the enrichment app's ratios to the other two, and
+ * where the enrichment app's CPU time went, from a JFR profile of its threads.
+ *
+ * <pre>./mvnw -q -pl enrichment-streams test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.newsflow.enrichment.EnrichmentBenchmark [-Dexec.args="ARTICLES [BUDGET_MS]"]</pre>
+ */
+public final class EnrichmentBenchmark {
+
+    private static final String PASS_THROUGH_TOPIC = "bench.passthrough";
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    /** Attribution of a profile sample: the first frame, from the top, whose class starts with one of these. */
+    private static final Map<String, String> CATEGORIES = new java.util.LinkedHashMap<>();
+
+    static {
+        CATEGORIES.put("io.newsflow.extraction.", "extraction library");
+        CATEGORIES.put("org.apache.avro.", "Avro encoding/decoding");
+        CATEGORIES.put("io.apicurio.", "registry serde (Apicurio)");
+        CATEGORIES.put("org.rocksdb.", "duplicate store (RocksDB)");
+        CATEGORIES.put("org.apache.kafka.streams.state.", "duplicate store (Streams state)");
+        CATEGORIES.put("io.newsflow.enrichment.", "enrichment app code");
+        CATEGORIES.put("org.apache.kafka.", "Kafka clients and Streams runtime");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path corpus = SharedData.dir() == null ? null : SharedData.dir().resolve("corpus/news.jsonl");
+        if (corpus == null || !Files.exists(corpus)) {
+            System.out.println("skipped: ../shared/data/corpus/news.jsonl is not here (development data)");
+            return;
+        }
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        long budgetMs = args.length > 1 ? Long.parseLong(args[1]) : EnrichmentConfig.EXTRACTION_TIMEOUT_MS_DEFAULT;
+        List<RawArticle> articles = load(corpus, count);
+        Extractor extractor = Extractor.load();
+
+        try (KafkaTestCluster kafka = KafkaTestCluster.start(1)) {
+            String registryUrl = TestRegistry.shared().apiUrl();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                Topics.ensureCreated(admin);
+                admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 6, (short) 1))).all().get();
+            }
+            produce(kafka.bootstrapServers(), registryUrl, articles);
+            // Measured with the broker and registry up, before and after the apps, so that the three rates share
+            // the machine's conditions as far as a shared machine allows; the mean of the two counts.
+            double before = extractionRate(extractor, articles);
+            System.out.printf("extraction alone: %,.0f articles/s (%d articles, 1 thread)%n", before, articles.size());
+            Path stateDir = Files.createTempDirectory("newsflow-bench-state");
+
+            double passThrough;
+            try (KafkaStreams streams = passThrough(kafka.bootstrapServers(), registryUrl, stateDir)) {
+                streams.start();
+                passThrough = outputRate(kafka.bootstrapServers(), PASS_THROUGH_TOPIC, articles.size());
+            }
+            System.out.printf("pass-through Streams (exactly_once_v2, Avro in and out): %,.0f records/s%n", passThrough);
+
+            EnrichmentConfig config = new EnrichmentConfig(Map.of(
+                    EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl,
+                    EnrichmentConfig.EXTRACTION_TIMEOUT_MS_CONFIG, budgetMs,
+                    "application.id", "bench-enrichment",
+                    "state.dir", stateDir.toString()));
+            double enrichment;
+            Path profile = Files.createTempFile("newsflow-enrichment", ".jfr");
+            try (EnrichmentApp app = new EnrichmentApp(config, extractor); Recording recording = new Recording()) {
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+                recording.start();
+                app.start();
+                enrichment = outputRate(kafka.bootstrapServers(), Topics.ENRICHED, articles.size());
+                recording.stop();
+                recording.dump(profile);
+            }
+            System.out.printf("enrichment app (extraction budget %d ms): %,.0f articles/s%n", budgetMs, enrichment);
+            double after = extractionRate(extractor, articles);
+            double extractionAlone = (before + after) / 2;
+            System.out.printf("extraction alone, again: %,.0f articles/s; mean %,.0f%n", after, extractionAlone);
+            System.out.printf("enrichment / extraction alone = %.2f; enrichment / pass-through = %.3f%n",
+                    enrichment / extractionAlone, enrichment / passThrough);
+            printProfile(profile, name -> name.contains("bench-enrichment") || name.startsWith("newsflow-extraction"));
+        }
+    }
+
+    private static List<RawArticle> load(Path corpus, int count) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<RawArticle> articles = new ArrayList<>();
+        try (BufferedReader lines = Files.newBufferedReader(corpus)) {
+            String line;
+            while (articles.size() < count && (line = lines.readLine()) != null) {
+                JsonNode doc = json.readTree(line);
+                if (doc.path("body").asText().isBlank()) {
+                    continue;
+                }
+                articles.add(RawArticle.newBuilder()
+                        .setId(doc.path("id").asText())
+                        .setSource("corpus")
+                        .setHeadline(doc.path("headline").asText())
+                        .setBody(doc.path("body").asText())
+                        .setLanguage(doc.path("lang").asText(null))
+                        .setPublishedAt(LocalDateTime.parse(doc.path("published").asText()).toInstant(ZoneOffset.UTC))
+                        .setReceivedAt(Instant.now())
+                        .setFormat(InputFormat.OTHER)
+                        .setContentHash(Integer.toHexString(line.hashCode()))
+                        .setMetadata(Map.of())
+                        .build());
+            }
+        }
+        // Interleave the languages (the corpus is sorted Arabic first), as a live feed would be.
+        List<RawArticle> mixed = new ArrayList<>(articles);
+        java.util.Collections.shuffle(mixed, new java.util.Random(42));
+        return mixed;
+    }
+
+    /** One pass to warm up, one measured, the way the app calls it (headline + blank line + body, hint, date). */
+    private static double extractionRate(Extractor extractor, List<RawArticle> articles) {
+        for (RawArticle article : articles.subList(0, Math.min(1_000, articles.size()))) {
+            extract(extractor, article);
+        }
+        long start = System.nanoTime();
+        for (RawArticle article : articles) {
+            extract(extractor, article);
+        }
+        return articles.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void extract(Extractor extractor, RawArticle article) {
+        extractor.extract(ArticleEnricher.text(article), article.getLanguage(),
+                LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC));
+    }
+
+    private static void produce(String bootstrapServers, String registryUrl, List<RawArticle> articles) {
+        try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), RegistrySerdes.<RawArticle>valueSerializer(registryUrl))) {
+            for (RawArticle article : articles) {
+                producer.send(new ProducerRecord<>(Topics.RAW, article.getId(), article));
+            }
+        }
+    }
+
+    private static KafkaStreams passThrough(String bootstrapServers, String registryUrl, Path stateDir) {
+        AvroSerde<RawArticle> serde = new AvroSerde<>();
+        serde.configure(RegistrySerdes.config(registryUrl), false);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.RAW, Consumed.with(Serdes.String(), serde))
+                .mapValues(article -> article)
+                .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), serde));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return new KafkaStreams(builder.build(), props);
+    }
+
+    /** Records per second on {@code topic}, read committed, from the first record to the {@code expected}th. */
+    private static double outputRate(String bootstrapServers, String topic, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long seen = 0;
+            long first = 0;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (seen < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(topic + ": only " + seen + " of " + expected + " records");
+                }
+                int polled = consumer.poll(Duration.ofMillis(100)).count();
+                if (polled > 0 && seen == 0) {
+                    first = System.nanoTime();
+                }
+                seen += polled;
+            }
+            return (expected - 1) / ((System.nanoTime() - first) / 1e9);
+        }
+    }
+
+    private static void printProfile(Path profile, Predicate<String> appThreads) throws Exception {
+        Map<String, Integer> byCategory = new TreeMap<>();
+        int total = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+                    || !appThreads.test(event.getThread("sampledThread").getJavaName())) {
+                continue;
+            }
+            total++;
+            byCategory.merge(category(event.getStackTrace().getFrames()), 1, Integer::sum);
+        }
+        System.out.printf("where the enrichment app's CPU went (%d JFR samples of its stream and extraction threads):%n", total);
+        int samples = total;
+        byCategory.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(entry -> System.out.printf("  %5.1f%%  %s%n", 100.0 * entry.getValue() / samples, entry.getKey()));
+    }
+
+    private static String category(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            for (Map.Entry<String, String> category : CATEGORIES.entrySet()) {
+                if (type.startsWith(category.getKey())) {
+                    return category.getValue();
+                }
+            }
+        }
+        return "JDK and other";
+    }
+}
