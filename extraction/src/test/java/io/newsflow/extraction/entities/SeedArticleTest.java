@@ -1,6 +1,7 @@
 package io.newsflow.extraction.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.extraction.EntityMention;
 import io.newsflow.extraction.EntityType;
@@ -47,32 +48,44 @@ class SeedArticleTest {
     }
 
     @Test
-    void namesTheMinistriesPoliceForcesUnBodiesAndAssociations() {
-        List<String> organizations = ofType(EntityType.ORGANIZATION).stream().map(EntityMention::text).toList();
-        assertThat(organizations).contains(
-                "وزارة الداخلية الإيطالية",
-                "وزارة الداخلية",
-                "الشرطة الاتحادية الأسترالية",
-                "الشرطة الفيدرالية الأسترالية",
-                "القيادة العامة لشرطة دبي",
-                "معهد دبي القضائي",
-                "مكتب الأمم المتحدة المعني بالمخدرات والجريمة",
-                "منظمة العمل الدولية",
-                "جمعية الإمارات لحقوق الإنسان",
-                "مؤسسة مطارات دبي",
-                "جهاز الشرطة الخليجية");
-        assertThat(ofType(EntityType.ORGANIZATION).stream().map(EntityMention::canonicalId))
-                .contains("org:ilo", "org:unodc");
+    void keepsEachCountryOfAListSeparate() {
+        assertThat(mentions).filteredOn(m -> m.text().equals("المغرب") || m.text().equals("إيطاليا")
+                        || m.text().equals("السنغال"))
+                .extracting(EntityMention::canonicalId)
+                .contains("country:MA", "country:IT", "country:SN");
+        assertThat(mentions).noneMatch(m -> m.text().contains(" و") && m.type() == EntityType.LOCATION);
+    }
+
+    @Test
+    void endsTheHeadlineCountryBeforeItsVerb() {
+        assertThat(mentions).noneMatch(m -> m.text().contains("تشارك"));
     }
 
     /**
-     * The story names four people; the committed Arabic model misses the police representative (جين ديكنسون)
-     * after the organization she represents, so only the three experts are asserted (see ENTITIES.md).
+     * The United Nations bodies, by their full names and shared ids. The story's ministries, police forces and
+     * associations (وزارة الداخلية الإيطالية, الشرطة الاتحادية الأسترالية, جمعية الإمارات لحقوق الإنسان) are not
+     * asserted: ANERcorp, which the Arabic tagger learns from and is scored on, does not annotate such phrases
+     * (none of the 43 headed by وزارة in its training split), and the rule that named them cost about 2 F1 there
+     * (see ENTITIES.md).
      */
+    @Test
+    void namesTheUnBodies() {
+        assertThat(ofType(EntityType.ORGANIZATION)).extracting(EntityMention::text, EntityMention::canonicalId)
+                .contains(tuple("مكتب الأمم المتحدة المعني بالمخدرات والجريمة",
+                                "org:unodc"),
+                        tuple("منظمة العمل الدولية", "org:ilo"));
+    }
+
+    @Test
+    void namesNoWordOrNumberThatIsNotAName() {
+        assertThat(mentions).noneMatch(m -> m.text().equals("الاتجار"));
+        assertThat(mentions).noneMatch(m -> m.text().chars().anyMatch(Character::isDigit));
+    }
+
     @Test
     void namesThePeople() {
         assertThat(ofType(EntityType.PERSON).stream().map(EntityMention::text))
-                .contains("ريزارد كولوينسكي", "ايجور بوسك", "توريستين سكاكل");
+                .contains("ريزارد كولوينسكي", "ايجور بوسك", "توريستين سكاكل", "جين ديكنسون");
     }
 
     @Test

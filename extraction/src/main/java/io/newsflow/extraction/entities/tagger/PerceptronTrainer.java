@@ -19,12 +19,20 @@ import java.util.function.Consumer;
 public final class PerceptronTrainer {
 
     /**
-     * Averaged weights smaller than this are dropped: they come from features seen once or twice, change no
-     * decision on the dev splits, and would otherwise make up most of the model file.
+     * Features whose averaged weights are all smaller than this are dropped. A weight is in units of one
+     * perceptron update, so these are features that mattered in a handful of updates early on and were averaged
+     * away: dropping them kept dev F1 within 0.1 in both languages, cut the Arabic table from 92,000 features
+     * to 29,000, and made tagging about 1.7 times faster, the table now fitting the caches.
      */
-    private static final float PRUNE_BELOW = 0.02f;
+    private static final float PRUNE_BELOW = 2f;
 
     private final String language;
+    /**
+     * Training decodes with this much added to every wrong label's score (loss-augmented decoding), so that an
+     * update also happens where the gold sequence wins by less than a margin, not only where it loses. Arabic,
+     * with less and noisier training data, gained about 0.8 F1 from it on two held-out splits; English lost 0.4.
+     */
+    private final float margin;
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
 
@@ -40,6 +48,7 @@ public final class PerceptronTrainer {
 
     public PerceptronTrainer(String language, Lexicon lexicon, Gazetteer gazetteer) {
         this.language = language;
+        this.margin = language.equals("ar") ? 1 : 0;
         this.lexicon = lexicon;
         this.gazetteer = gazetteer;
     }
@@ -89,8 +98,9 @@ public final class PerceptronTrainer {
     }
 
     /**
-     * Decodes one sentence with the current weights and, where the best sequence differs from the gold one, moves
-     * the weights towards the gold sequence's features and away from the predicted one's (Collins 2002).
+     * Decodes one sentence with the current weights (plus the {@link #margin} for wrong labels) and, where the best
+     * sequence differs from the gold one, moves the weights towards the gold sequence's features and away from the
+     * predicted one's (Collins 2002).
      */
     private void learn(Features features, Features.Sentence s, int[] labels, History history) {
         int n = s.size();
@@ -106,7 +116,8 @@ public final class PerceptronTrainer {
             transitions.addTo(feats, features.transition(s, i, feats), pair);
             for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
                 for (int l = 0; l < Labels.COUNT; l++) {
-                    score[Lattice.at(i, p) + l] = scores[l] + pair[p * Labels.COUNT + l];
+                    score[Lattice.at(i, p) + l] = scores[l] + pair[p * Labels.COUNT + l]
+                            + (l == labels[i] ? 0 : margin);
                 }
             }
         }
