@@ -1,5 +1,7 @@
 package io.newsflow.enrichment;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsflow.extraction.Extractor;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,6 +58,13 @@ public final class EnrichmentApp implements AutoCloseable {
     public void start() {
         streams.start();
         ops.start(config.opsInterval());
+    }
+
+    /** Exposes the Streams client's own metrics (and its embedded clients') through {@code registry}. */
+    public AutoCloseable bindMetrics(MeterRegistry registry) {
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(registry);
+        return binder;
     }
 
     public KafkaStreams.State state() {

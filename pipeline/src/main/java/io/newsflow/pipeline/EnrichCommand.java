@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Runs one instance of the enrichment Streams app until the process is asked to stop. */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -16,16 +17,36 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
+    @Option(names = "--monitoring-port", paramLabel = "PORT", defaultValue = "9464",
+            description = "Port of /metrics (Prometheus) and /health (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int monitoringPort;
+
+    @Option(names = "--monitoring-host", paramLabel = "HOST", defaultValue = "0.0.0.0",
+            description = "Address the monitoring port binds (default: ${DEFAULT-VALUE}).")
+    String monitoringHost;
+
     @Override
     public Integer call() throws InterruptedException {
         EnrichmentApp app = new EnrichmentApp(new EnrichmentConfig(settings.resolve()));
+        MonitoringEndpoint monitoring = new MonitoringEndpoint(monitoringHost, monitoringPort, () -> app.state().name());
+        AutoCloseable kafkaMetrics = app.bindMetrics(monitoring.registry());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            closeQuietly(kafkaMetrics);
+            monitoring.close();
             stopped.countDown();
         }, "enrichment-shutdown"));
         app.start();
         stopped.await();
         return 0;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // the process is stopping; a metrics binder that cannot unbind changes nothing
+        }
     }
 }
