@@ -1,5 +1,7 @@
 package io.newsflow.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
@@ -36,6 +38,13 @@ public final class StoryPublisher implements AutoCloseable {
         avro.configure(config.serializerConfigs(), false);
         this.serializer = avro;
         this.producer = new KafkaProducer<>(config.producerConfigs());
+    }
+
+    /** Exposes the producer's own metrics (send rate, errors, batch sizes, latency) through {@code registry}. */
+    public AutoCloseable bindMetrics(MeterRegistry registry) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(producer);
+        binder.bindTo(registry);
+        return binder;
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -81,6 +82,15 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--max-feed-bytes", paramLabel = "BYTES", defaultValue = "16777216",
             description = "A larger feed response is rejected (default ${DEFAULT-VALUE}).")
     int maxFeedBytes;
+
+    @Option(names = "--monitoring-port", paramLabel = "PORT", defaultValue = "9465",
+            description = "With --watch, --feed or --serve: port of /metrics (Prometheus) and /health "
+                    + "(default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int monitoringPort;
+
+    @Option(names = "--monitoring-host", paramLabel = "HOST", defaultValue = "0.0.0.0",
+            description = "Address the monitoring port binds (default: ${DEFAULT-VALUE}).")
+    String monitoringHost;
 
     @Option(names = "--serve", description = "Accept stories posted to http://BIND:PORT/stories.")
     boolean serve;
@@ -140,9 +150,14 @@ final class IngestCommand implements Callable<Integer> {
         StoryPublisher publisher = new StoryPublisher(config);
         StoryIntake intake = new StoryIntake(publisher, Clock.systemUTC(), IngestListener.NONE);
         IngestDaemon daemon = new IngestDaemon(publisher);
+        AtomicReference<String> state = new AtomicReference<>("STARTING");
+        MonitoringEndpoint monitoring = new MonitoringEndpoint(monitoringHost, monitoringPort, state::get);
+        publisher.bindMetrics(monitoring.registry());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            state.set("STOPPING");
             daemon.close();
+            monitoring.close();
             System.out.println("stopped: " + intake.summary());
             stopped.countDown();
         }, "ingest-shutdown"));
@@ -165,6 +180,8 @@ final class IngestCommand implements Callable<Integer> {
             System.err.println("ingest: accepting POST http://" + endpoint.address().getHostString() + ":"
                     + endpoint.address().getPort() + StoryEndpoint.PATH);
         }
+        state.set("RUNNING");
+        System.err.println("ingest: /metrics and /health on port " + monitoring.port());
         stopped.await();
         return 0;
     }

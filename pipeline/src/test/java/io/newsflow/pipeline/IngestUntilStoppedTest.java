@@ -73,6 +73,7 @@ class IngestUntilStoppedTest {
 
         ingest = new ProcessBuilder(javaCommand(List.of("ingest", "--watch", inbox.toString(),
                 "--feed", feed.toString(), "--interval", "1s", "--serve", "--port", "0", "--token-file", token.toString(),
+                "--monitoring-port", "0", "--monitoring-host", "127.0.0.1",
                 "--set", "bootstrap.servers=" + kafka.bootstrapServers(),
                 "--set", "apicurio.registry.url=" + TestRegistry.shared().apiUrl())))
                 .redirectOutput(work.resolve("stdout").toFile())
