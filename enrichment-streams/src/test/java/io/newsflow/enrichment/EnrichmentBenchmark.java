@@ -114,9 +114,15 @@ public final class EnrichmentBenchmark {
             try (EnrichmentApp app = new EnrichmentApp(config, extractor); Recording recording = new Recording()) {
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
                 recording.start();
+                long wallStart = System.nanoTime();
                 app.start();
                 enrichment = outputRate(kafka.bootstrapServers(), Topics.ENRICHED, articles.size());
+                long wall = System.nanoTime() - wallStart;
                 recording.stop();
+                long cpu = cpuNanos(name -> name.contains("bench-enrichment") || name.startsWith("newsflow-extraction"));
+                System.out.printf("enrichment app threads: %.1f s on CPU in %.1f s of wall time (%.0f%%), %.2f ms of "
+                                + "CPU per article%n", cpu / 1e9, wall / 1e9, 100.0 * cpu / wall,
+                        cpu / 1e6 / articles.size());
                 recording.dump(profile);
             }
             System.out.printf("enrichment app (extraction budget %d ms): %,.0f articles/s%n", budgetMs, enrichment);
@@ -164,11 +170,29 @@ public final class EnrichmentBenchmark {
         for (RawArticle article : articles.subList(0, Math.min(1_000, articles.size()))) {
             extract(extractor, article);
         }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = mx.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (RawArticle article : articles) {
             extract(extractor, article);
         }
-        return articles.size() / ((System.nanoTime() - start) / 1e9);
+        long wall = System.nanoTime() - start;
+        long cpu = mx.getCurrentThreadCpuTime() - cpuStart;
+        System.out.printf("  (extraction alone: %.0f%% of wall time on CPU, %.2f ms of CPU per article)%n",
+                100.0 * cpu / wall, cpu / 1e6 / articles.size());
+        return articles.size() / (wall / 1e9);
+    }
+
+    /** CPU time so far of the live threads whose names match (the app's threads live as long as the app). */
+    private static long cpuNanos(Predicate<String> threads) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (threads.test(thread.getName())) {
+                total += Math.max(0, mx.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return total;
     }
 
     private static void extract(Extractor extractor, RawArticle article) {
