@@ -156,6 +156,49 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void aCorrectedStoryReplacesTheOlderVersionAndALateOlderVersionChangesNothing() throws Exception {
+        Path first = Files.createDirectories(tmp.resolve("inbox-v1"));
+        Files.writeString(first.resolve("story.json"), ninjs(1, "Dam inspection finds 3 cracks",
+                "Engineers found 3 cracks in the spillway on Monday."));
+        String id = ingest(first).get(0);
+        awaitStored(id);
+
+        Path correction = Files.createDirectories(tmp.resolve("inbox-v2"));
+        Files.writeString(correction.resolve("story.json"), ninjs(2, "Dam inspection finds 4 cracks (corrects count)",
+                "Engineers found 4 cracks in the spillway on Monday."));
+        assertThat(ingest(correction)).containsExactly(id);
+        awaitHeadline(id, "Dam inspection finds 4 cracks (corrects count)");
+
+        // The first version delivered again, late: the stored correction must stand.
+        ingest(first);
+        Path marker = Files.createDirectories(tmp.resolve("inbox-after-late"));
+        Files.writeString(marker.resolve("m.txt"), "Late marker\n\nA marker story with 7 words in it.\n");
+        awaitStored(ingest(marker).get(0));
+        try (Connection db = postgres.connect()) {
+            assertThat(queryStrings(db, "SELECT headline FROM articles WHERE id = ?", id))
+                    .containsExactly("Dam inspection finds 4 cracks (corrects count)");
+            assertThat(queryStrings(db, "SELECT version FROM articles WHERE id = ?", id)).containsExactly("2");
+            assertThat(queryStrings(db, "SELECT text FROM article_figures WHERE article_id = ? ORDER BY ordinal", id))
+                    .contains("4 cracks").doesNotContain("3 cracks");
+        }
+    }
+
+    private static String ninjs(int version, String headline, String body) {
+        return """
+                {"uri": "urn:newsflow:test:dam-inspection", "version": "%d", "type": "text", "language": "en",
+                 "versioncreated": "2026-11-2%dT08:00:00Z", "headline": "%s", "body_text": "%s"}
+                """.formatted(version, version, headline, body);
+    }
+
+    private static void awaitHeadline(String id, String headline) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            try (Connection db = postgres.connect()) {
+                assertThat(queryStrings(db, "SELECT headline FROM articles WHERE id = ?", id)).containsExactly(headline);
+            }
+        });
+    }
+
+    @Test
     void brokenRecordsGoToTheDeadLetterTopicAndTheNextStoryIsStored() throws Exception {
         Map<String, Object> producerConfig = new HashMap<>();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
