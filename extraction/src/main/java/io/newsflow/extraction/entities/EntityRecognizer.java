@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>A statistical tagger per language (see {@link SequenceTagger}) proposes entities; the gazetteer then adds
  * known countries, regions, cities and organizations the tagger missed, and gives every mention it knows its
- * canonical id ({@code country:FR} for both {@code فرنسا} and {@code France}). Arabic mentions exclude the
+ * canonical id ({@code country:FR} for both {@code فرنسا} and {@code France}); a MISC mention that is a
+ * nationality adjective ({@code French}, {@code الفرنسية}) gets its country's id. Arabic mentions exclude the
  * conjunction and preposition clitics fused to their first word ({@code وفرنسا} → {@code فرنسا}); when the
  * article was fused too ({@code للإمارات}), the mention starts after {@code لل}. Languages without a tagger get
  * gazetteer matches only. Thread-safe.
@@ -244,7 +245,13 @@ public final class EntityRecognizer {
             }
             int end = tokens.end(i - 1);
             String surface = text.substring(start, end);
-            String id = match != null && match.last() == i ? match.entry().id() : ids.of(type, surface);
+            String id = match != null && match.last() == i ? match.entry().id() : null;
+            if (id == null && type == EntityType.MISC) {
+                id = gazetteer.nationality(tokens, first, i, "ar".equals(language));
+            }
+            if (id == null) {
+                id = ids.of(type, surface);
+            }
             mentions.add(new EntityMention(type, surface, start, end, id, confidence));
         }
         return mentions;

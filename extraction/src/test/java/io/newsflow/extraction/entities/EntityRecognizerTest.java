@@ -34,6 +34,14 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void givesANationalityMentionItsCountryId() {
+        EntityMention german = find(recognizer.recognize("German officials met in Paris on Monday.", "en"),
+                "German");
+        assertThat(german.type()).isEqualTo(EntityType.MISC);
+        assertThat(german.canonicalId()).isEqualTo("country:DE");
+    }
+
+    @Test
     void leavesFusedConjunctionsAndPrepositionsOutOfTheMention() {
         String text = "وقعت مصر وفرنسا اتفاقا بالإمارات للتعاون.";
         List<EntityMention> mentions = recognizer.recognize(text, "ar");

@@ -86,4 +86,16 @@ class GazetteerTest {
         assertThat(gazetteer.roles(tokens, 2, false)).isEqualTo(Gazetteer.ORGANIZATION_HEAD);
         assertThat(gazetteer.roles(tokens, 3, true)).isEqualTo(Gazetteer.PERSON_TITLE);
     }
+
+    @ParameterizedTest(name = "{0} is a nationality of {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Italian | country:IT", "German | country:DE", "South Korean | country:KR",
+            "الإيطالية | country:IT", "والإيطالية | country:IT", "إيطالي | country:IT", "الألمان | ",
+            "الأستراليون | country:AU", "للأسترالية | country:AU", "الكورية الجنوبية | country:KR",
+            "الأميركي | country:US", "الامريكية | country:US", "إيطاليا | "})
+    void linksNationalityAdjectivesToTheirCountry(String text, String id) {
+        Tokens tokens = Tokenizer.tokenize(text);
+        boolean arabic = text.charAt(0) > 0x600;
+        assertThat(gazetteer.nationality(tokens, 0, tokens.size(), arabic)).isEqualTo(id);
+    }
 }

@@ -52,6 +52,9 @@ public final class Gazetteer {
     private final List<Entry> entries = new ArrayList<>();
     /** Hash of a whole name → entry index × 4 + case flags. */
     private final LongIntMap names = new LongIntMap(4096);
+    /** Folded name hash of a nationality adjective → index into {@link #countryIds}. */
+    private final LongIntMap nationalities = new LongIntMap(2048);
+    private final List<String> countryIds = new ArrayList<>();
     /** Hash of the first k tokens of some longer name → 1. */
     private final LongIntMap prefixes = new LongIntMap(4096);
     /** Folded word hash → {@link #ORGANIZATION_HEAD} and/or {@link #PERSON_TITLE}. */
@@ -68,6 +71,7 @@ public final class Gazetteer {
                 row[2] + "|" + row[3]));
         readTable("organizations.tsv", 3, row -> g.addNames(new Entry(EntityType.ORGANIZATION, "org:" + row[0]),
                 row[1] + "|" + row[2]));
+        readTable("nationalities.tsv", 3, row -> g.addNationality(row[0], row[1], row[2]));
         readTable("organization-heads.txt", 1, row -> g.addRole(row[0], ORGANIZATION_HEAD));
         readTable("person-titles.txt", 1, row -> g.addRole(row[0], PERSON_TITLE));
         return g;
@@ -133,6 +137,61 @@ public final class Gazetteer {
                 addName(entry, name.strip());
             }
         }
+    }
+
+    /**
+     * Each English adjective as written, and each Arabic form with and without the article, masculine, feminine
+     * and plural (إيطالي, الإيطالية, الإيطاليون, الإيطاليين), every word of a two-word form agreeing.
+     */
+    private void addNationality(String code, String english, String arabic) {
+        int id = countryIds.size();
+        countryIds.add("country:" + code);
+        for (String name : english.split("\\|")) {
+            nationalities.put(nameHash(name), id);
+        }
+        for (String base : arabic.split("\\|")) {
+            for (String article : List.of("", "ال")) {
+                for (String ending : List.of("", "ة", "ون", "ين")) {
+                    StringBuilder form = new StringBuilder();
+                    for (String word : base.split(" ")) {
+                        form.append(form.isEmpty() ? "" : " ").append(article).append(word).append(ending);
+                    }
+                    nationalities.put(nameHash(form.toString()), id);
+                }
+            }
+        }
+    }
+
+    /** The hash under which a name of several tokens is stored and looked up: the tokens' hashes combined. */
+    private static long nameHash(String name) {
+        Tokens tokens = Tokenizer.tokenize(name);
+        long h = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            long token = Fold.hash(name, tokens.start(i), tokens.end(i));
+            h = i == 0 ? token : Fold.combine(h, token);
+        }
+        return h;
+    }
+
+    /**
+     * The country id of the nationality adjective that tokens {@code [first, last)} spell exactly
+     * ({@code German}, {@code والإيطالية}), or null.
+     */
+    public String nationality(Tokens tokens, int first, int last, boolean arabic) {
+        String text = tokens.text();
+        int[] splits = new int[Clitics.MAX_SPLITS];
+        int splitCount = arabic ? Clitics.splits(text, tokens.start(first), tokens.end(first), splits) : 1;
+        for (int s = 0; s < splitCount; s++) {
+            long h = Clitics.stemHash(text, tokens.start(first), tokens.end(first), splits[s]);
+            for (int j = first + 1; j < last; j++) {
+                h = Fold.combine(h, Fold.hash(text, tokens.start(j), tokens.end(j)));
+            }
+            int id = nationalities.get(h, -1);
+            if (id >= 0) {
+                return countryIds.get(id);
+            }
+        }
+        return null;
     }
 
     private void addName(Entry entry, String name) {
