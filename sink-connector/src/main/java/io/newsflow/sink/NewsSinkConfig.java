@@ -1,5 +1,6 @@
 package io.newsflow.sink;
 
+import io.newsflow.schemas.Topics;
 import io.newsflow.sink.store.Database;
 import io.newsflow.sink.store.Dialect;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class NewsSinkConfig extends AbstractConfig {
     private static final String GROUP_CONNECTION = "Connection";
     private static final String GROUP_WRITES = "Writes";
     private static final String GROUP_DECODING = "Decoding";
+    private static final String GROUP_OPS = "Ops reports";
 
     public static final String CONNECTION_URL = "connection.url";
     public static final String CONNECTION_URL_DEFAULT = "newsflow.db";
@@ -59,6 +61,21 @@ public final class NewsSinkConfig extends AbstractConfig {
             + "e.g. 'http://registry:8080/apis/registry/v3'. Values must arrive as bytes: set "
             + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter.";
 
+    public static final String OPS_BOOTSTRAP_SERVERS = "ops.bootstrap.servers";
+    private static final String OPS_BOOTSTRAP_SERVERS_DOC = "Kafka brokers the tasks publish their OpsEvent reports "
+            + "to, normally the worker's own bootstrap.servers (a task cannot read the worker's configuration). "
+            + "Unset, the tasks publish no reports.";
+
+    public static final String OPS_TOPIC = "ops.topic";
+    public static final String OPS_TOPIC_DEFAULT = Topics.OPS;
+    private static final String OPS_TOPIC_DOC = "Topic of the OpsEvent reports, shared with the other stages; the "
+            + "values are written through the registry at registry.url.";
+
+    public static final String OPS_REPORT_INTERVAL_MS = "ops.report.interval.ms";
+    public static final long OPS_REPORT_INTERVAL_MS_DEFAULT = 5000L;
+    private static final String OPS_REPORT_INTERVAL_MS_DOC = "How often each task publishes its OpsEvent report; "
+            + "it publishes one more when it stops.";
+
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(CONNECTION_URL, Type.STRING, CONNECTION_URL_DEFAULT, new ConnectionUrlValidator(), Importance.HIGH,
                     CONNECTION_URL_DOC, GROUP_CONNECTION, 1, Width.LONG, "Database URL")
@@ -75,7 +92,13 @@ public final class NewsSinkConfig extends AbstractConfig {
             .define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM,
                     RETRY_BACKOFF_MS_DOC, GROUP_WRITES, 3, Width.SHORT, "Retry backoff (ms)")
             .define(REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(), Importance.HIGH,
-                    REGISTRY_URL_DOC, GROUP_DECODING, 1, Width.LONG, "Registry URL");
+                    REGISTRY_URL_DOC, GROUP_DECODING, 1, Width.LONG, "Registry URL")
+            .define(OPS_BOOTSTRAP_SERVERS, Type.STRING, null, Importance.MEDIUM,
+                    OPS_BOOTSTRAP_SERVERS_DOC, GROUP_OPS, 1, Width.LONG, "Ops brokers")
+            .define(OPS_TOPIC, Type.STRING, OPS_TOPIC_DEFAULT, new NonEmptyString(), Importance.LOW,
+                    OPS_TOPIC_DOC, GROUP_OPS, 2, Width.MEDIUM, "Ops topic")
+            .define(OPS_REPORT_INTERVAL_MS, Type.LONG, OPS_REPORT_INTERVAL_MS_DEFAULT, Range.atLeast(100L),
+                    Importance.LOW, OPS_REPORT_INTERVAL_MS_DOC, GROUP_OPS, 3, Width.SHORT, "Ops report interval (ms)");
 
     public NewsSinkConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals);
@@ -101,6 +124,20 @@ public final class NewsSinkConfig extends AbstractConfig {
 
     public String registryUrl() {
         return getString(REGISTRY_URL);
+    }
+
+    /** The brokers to publish ops reports to, or null when the tasks publish none. */
+    public String opsBootstrapServers() {
+        String servers = getString(OPS_BOOTSTRAP_SERVERS);
+        return servers == null || servers.isBlank() ? null : servers;
+    }
+
+    public String opsTopic() {
+        return getString(OPS_TOPIC);
+    }
+
+    public long opsReportIntervalMs() {
+        return getLong(OPS_REPORT_INTERVAL_MS);
     }
 
     /** Refuses, when the connector is validated, a URL of a database the sink cannot write to. */

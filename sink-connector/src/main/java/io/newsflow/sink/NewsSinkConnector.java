@@ -1,7 +1,8 @@
 package io.newsflow.sink;
 
 import io.newsflow.sink.store.Database;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -46,7 +47,13 @@ public class NewsSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(maxTasks, props);
+        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+        for (int task = 0; task < maxTasks; task++) {
+            Map<String, String> config = new HashMap<>(props);
+            config.put(NewsSinkTask.TASK_ID, String.valueOf(task));
+            configs.add(config);
+        }
+        return configs;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.newsflow.sink.store.ArticleStore;
 import io.newsflow.sink.store.ArticleStore.Rejection;
 import io.newsflow.sink.store.Change;
 import io.newsflow.sink.store.StoreException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,8 +29,13 @@ import org.slf4j.LoggerFactory;
  * reporter and the rest of its batch is written. A transient failure (database or registry unreachable) throws
  * {@link RetriableException}, which makes the worker deliver the same records again after {@code retry.backoff.ms}:
  * nothing is skipped and nothing is reordered, and the writes already made are idempotent when replayed.
+ *
+ * <p>With {@code ops.bootstrap.servers} set, the task publishes what it has done as {@code OpsEvent} reports.
  */
 public class NewsSinkTask extends SinkTask {
+
+    /** Set by {@link NewsSinkConnector#taskConfigs} so that each task's ops reports name it. */
+    static final String TASK_ID = "newsflow.task.id";
 
     private static final Logger log = LoggerFactory.getLogger(NewsSinkTask.class);
 
@@ -39,7 +45,11 @@ public class NewsSinkTask extends SinkTask {
     private ErrantRecordReporter reporter;
     /** Per partition, the offset after the last record that is durably written (or reported). */
     private final Map<TopicPartition, OffsetAndMetadata> written = new HashMap<>();
+    /** Per partition, the offset after the last record put() received: redeliveries are not counted in again. */
+    private final Map<TopicPartition, Long> received = new HashMap<>();
     private int failedAttempts;
+    private final SinkMetrics metrics = new SinkMetrics();
+    private OpsReporter ops;
 
     @Override
     public String version() {
@@ -53,12 +63,32 @@ public class NewsSinkTask extends SinkTask {
         store = new ArticleStore(config.database());
         reporter = context.errantRecordReporter();
         log.info("Writing to {} in batches of up to {} records", config.database(), config.batchSize());
+        ops = startOps(props);
+    }
+
+    private OpsReporter startOps(Map<String, String> props) {
+        String instanceId = props.getOrDefault("name", "newsflow-sink") + "-" + props.getOrDefault(TASK_ID, "0");
+        if (config.opsBootstrapServers() == null) {
+            log.info("Task {} publishes no ops reports: {} is not set", instanceId,
+                    NewsSinkConfig.OPS_BOOTSTRAP_SERVERS);
+            return null;
+        }
+        try {
+            return new OpsReporter(instanceId, metrics, config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            log.warn("Task {} publishes no ops reports: {}", instanceId, e.getMessage(), e);
+            return null;
+        }
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
         List<SinkRecord> batch = new ArrayList<>(config.batchSize());
         for (SinkRecord record : records) {
+            if (record.originalKafkaOffset() >= received.getOrDefault(partition(record), 0L)) {
+                received.put(partition(record), record.originalKafkaOffset() + 1);
+                metrics.received(1);
+            }
             // A redelivery after a retriable failure repeats records this task already wrote: skip them, so they
             // cost nothing and undecodable ones are not reported twice.
             OffsetAndMetadata next = written.get(partition(record));
@@ -75,9 +105,11 @@ public class NewsSinkTask extends SinkTask {
             write(batch);
         }
         failedAttempts = 0;
+        metrics.recovered();
     }
 
     private void write(List<SinkRecord> batch) {
+        long started = System.nanoTime();
         List<Change> changes = new ArrayList<>(batch.size());
         List<SinkRecord> sources = new ArrayList<>(batch.size());
         List<Map.Entry<SinkRecord, DataException>> undecodable = new ArrayList<>();
@@ -98,8 +130,9 @@ public class NewsSinkTask extends SinkTask {
             if (e.isRetriable()) {
                 throw retry(e);
             }
-            throw new ConnectException(e.getMessage(), e);
+            throw fail(new ConnectException(e.getMessage(), e));
         }
+        metrics.written(changes.size() - rejected.size(), System.nanoTime() - started);
         undecodable.forEach(failed -> report(failed.getKey(), failed.getValue()));
         for (Rejection rejection : rejected) {
             report(sources.get(rejection.index()), new DataException(
@@ -113,22 +146,30 @@ public class NewsSinkTask extends SinkTask {
     private RetriableException retry(Exception cause) {
         failedAttempts++;
         if (failedAttempts > config.maxRetries()) {
-            throw new ConnectException("giving up after " + config.maxRetries() + " retries: " + cause.getMessage(),
-                    cause);
+            throw fail(new ConnectException("giving up after " + config.maxRetries() + " retries: "
+                    + cause.getMessage(), cause));
         }
+        metrics.retrying(cause.getMessage());
         log.warn("Attempt {} of {} failed, retrying in {} ms: {}", failedAttempts, config.maxRetries() + 1,
                 config.retryBackoffMs(), cause.getMessage());
         context.timeout(config.retryBackoffMs());
         return cause instanceof RetriableException retriable ? retriable : new RetriableException(cause);
     }
 
+    private ConnectException fail(ConnectException e) {
+        metrics.failed(e.getMessage());
+        return e;
+    }
+
     private void report(SinkRecord record, Exception reason) {
         if (reporter == null) {
-            throw new ConnectException("cannot store record " + partition(record) + "@" + record.originalKafkaOffset()
-                    + " and this worker has no errant record reporter: " + reason.getMessage(), reason);
+            throw fail(new ConnectException("cannot store record " + partition(record) + "@"
+                    + record.originalKafkaOffset() + " and this worker has no errant record reporter: "
+                    + reason.getMessage(), reason));
         }
         log.warn("Reporting record {}@{}: {}", partition(record), record.originalKafkaOffset(), reason.getMessage());
         reporter.report(record, reason);
+        metrics.deadLettered(reason.getMessage());
     }
 
     @Override
@@ -147,11 +188,16 @@ public class NewsSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         // After a rebalance another task owns these; if they come back, their offsets come from the worker again.
+        // What they received stays: records read again below it are replays, not new records in.
         written.keySet().removeAll(partitions);
     }
 
     @Override
     public void stop() {
+        metrics.stopped();
+        if (ops != null) {
+            ops.close();
+        }
         if (store != null) {
             store.close();
         }

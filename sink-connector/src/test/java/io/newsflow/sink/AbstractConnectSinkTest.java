@@ -4,20 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.testing.TestRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +48,7 @@ abstract class AbstractConnectSinkTest {
     private TestDatabase db;
     private String topic;
     private String deadLetters;
+    private String opsTopic;
     private String connector;
     private KafkaProducer<String, byte[]> producer;
     private Serializer<EnrichedArticle> avro;
@@ -53,8 +64,10 @@ abstract class AbstractConnectSinkTest {
         db = createDatabase();
         topic = "news.enriched." + getClass().getSimpleName() + run;
         deadLetters = topic + ".dlq";
+        opsTopic = topic + ".ops";
         connector = "news-sink-" + getClass().getSimpleName().toLowerCase() + "-" + run;
         connect.kafka().createTopic(topic, 4);
+        connect.kafka().createTopic(opsTopic, 1);
 
         String registryUrl = TestRegistry.shared().apiUrl();
         avro = RegistrySerdes.valueSerializer(registryUrl);
@@ -75,13 +88,34 @@ abstract class AbstractConnectSinkTest {
         config.put("errors.deadletterqueue.topic.name", deadLetters);
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
+        config.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
+        config.put(NewsSinkConfig.OPS_TOPIC, opsTopic);
+        config.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "500");
         connect.configureConnector(connector, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "sink did not start");
+        awaitBothTasksAssigned();
+    }
+
+    /**
+     * Records sent while the second task is still joining would be read by the first, then replayed from the last
+     * committed offset by the second: harmless to the database, but counted twice in the ops reports.
+     */
+    private void awaitBothTasksAssigned() {
+        try (Admin admin = connect.kafka().createAdminClient()) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("connect-" + connector))
+                        .describedGroups().get("connect-" + connector).get();
+                assertThat(group.members()).hasSize(2)
+                        .allSatisfy(member -> assertThat(member.assignment().topicPartitions()).hasSize(2));
+            });
+        }
     }
 
     @AfterEach
     void undeploy() {
-        connect.deleteConnector(connector);
+        if (connect.connectors().contains(connector)) {
+            connect.deleteConnector(connector);
+        }
         producer.close();
         avro.close();
         db.close();
@@ -113,6 +147,45 @@ abstract class AbstractConnectSinkTest {
         assertThat(new String(record.headers().lastHeader("__connect.errors.exception.message").value(),
                 StandardCharsets.UTF_8)).contains("not an EnrichedArticle");
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task failed");
+
+        // 200 first versions, 50 second versions and 10 deletions written; the garbage dead-lettered.
+        Map<String, OpsEvent> latest = awaitOpsReports(reports -> reports.size() == 2
+                && reports.values().stream().mapToLong(OpsEvent::getRecordsOut).sum() == 260
+                && reports.values().stream().mapToLong(OpsEvent::getDeadLettered).sum() == 1);
+        assertThat(latest.keySet()).containsExactlyInAnyOrder(connector + "-0", connector + "-1");
+        assertThat(latest.values()).allSatisfy(report -> {
+            assertThat(report.getStage()).isEqualTo("sink");
+            assertThat(report.getState()).isEqualTo("RUNNING");
+            assertThat(report.getRecordsIn()).isEqualTo(report.getRecordsOut() + report.getDeadLettered());
+            assertThat(report.getConsumerLag()).isNull();
+        });
+        OpsEvent reporter = latest.values().stream().filter(report -> report.getDeadLettered() == 1)
+                .findFirst().orElseThrow();
+        assertThat(reporter.getLastError()).contains("not an EnrichedArticle");
+
+        connect.deleteConnector(connector);
+        Map<String, OpsEvent> last = awaitOpsReports(reports -> reports.size() == 2
+                && reports.values().stream().allMatch(report -> report.getState().equals("STOPPED")));
+        assertThat(last.values().stream().mapToLong(OpsEvent::getRecordsOut).sum()).isEqualTo(260);
+    }
+
+    /** The latest report of each task on the ops topic, once they satisfy {@code done}. */
+    private Map<String, OpsEvent> awaitOpsReports(Predicate<Map<String, OpsEvent>> done) {
+        Map<String, OpsEvent> latest = new HashMap<>();
+        Deserializer<OpsEvent> deserializer = RegistrySerdes.valueDeserializer(TestRegistry.shared().apiUrl());
+        try (KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), deserializer)) {
+            consumer.assign(List.of(new TopicPartition(opsTopic, 0)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, OpsEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    assertThat(record.key()).isEqualTo("sink/" + record.value().getInstanceId());
+                    latest.put(record.value().getInstanceId(), record.value());
+                }
+                return done.test(latest);
+            });
+        }
+        return latest;
     }
 
     @Test

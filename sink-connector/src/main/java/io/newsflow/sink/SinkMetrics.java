@@ -1,0 +1,132 @@
+package io.newsflow.sink;
+
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one task has done, as its ops reports tell it. Written by the task's thread, read by the reporter's.
+ * Counts are since the task started; the write latencies are those since the last {@link #drainLatencies()}.
+ */
+final class SinkMetrics {
+
+    static final String RUNNING = "RUNNING";
+    static final String RETRYING = "RETRYING";
+    static final String FAILED = "FAILED";
+    static final String STOPPED = "STOPPED";
+
+    private static final int LATENCY_SAMPLES = 1024;
+
+    private final AtomicLong recordsIn = new AtomicLong();
+    private final AtomicLong recordsOut = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private volatile String state = RUNNING;
+    private volatile String lastError;
+
+    /** One sample per batch: its write time and its size, as every record in it waited that long. */
+    private final long[] batchNanos = new long[LATENCY_SAMPLES];
+    private final int[] batchRecords = new int[LATENCY_SAMPLES];
+    private int batchCount;
+
+    void received(long records) {
+        recordsIn.addAndGet(records);
+    }
+
+    void written(int records, long nanos) {
+        recordsOut.addAndGet(records);
+        if (records == 0) {
+            return;
+        }
+        synchronized (batchNanos) {
+            // Past the buffer's size, overwrite at random so the sample stays uniform over the interval's batches.
+            int slot = batchCount < LATENCY_SAMPLES ? batchCount
+                    : (int) ThreadLocalRandom.current().nextLong(batchCount + 1L);
+            if (slot < LATENCY_SAMPLES) {
+                batchNanos[slot] = nanos;
+                batchRecords[slot] = records;
+            }
+            batchCount++;
+        }
+    }
+
+    void deadLettered(String reason) {
+        deadLettered.incrementAndGet();
+        lastError = reason;
+    }
+
+    void retrying(String reason) {
+        state = RETRYING;
+        lastError = reason;
+    }
+
+    void failed(String reason) {
+        state = FAILED;
+        lastError = reason;
+    }
+
+    void recovered() {
+        state = RUNNING;
+    }
+
+    void stopped() {
+        // A failed task is stopped too; its last report must still say why it stopped.
+        if (!FAILED.equals(state)) {
+            state = STOPPED;
+        }
+    }
+
+    long recordsIn() {
+        return recordsIn.get();
+    }
+
+    long recordsOut() {
+        return recordsOut.get();
+    }
+
+    long deadLettered() {
+        return deadLettered.get();
+    }
+
+    String state() {
+        return state;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    /**
+     * p50 and p99 in milliseconds, over the records written since the last call, of the time their batch took to
+     * decode and commit; null when nothing was written.
+     */
+    double[] drainLatencies() {
+        long[][] samples;
+        synchronized (batchNanos) {
+            int n = Math.min(batchCount, LATENCY_SAMPLES);
+            samples = new long[n][];
+            for (int i = 0; i < n; i++) {
+                samples[i] = new long[] {batchNanos[i], batchRecords[i]};
+            }
+            batchCount = 0;
+        }
+        if (samples.length == 0) {
+            return null;
+        }
+        Arrays.sort(samples, (a, b) -> Long.compare(a[0], b[0]));
+        long records = 0;
+        for (long[] sample : samples) {
+            records += sample[1];
+        }
+        return new double[] {percentile(samples, records, 0.50), percentile(samples, records, 0.99)};
+    }
+
+    private static double percentile(long[][] sorted, long records, double quantile) {
+        long rank = (long) Math.ceil(quantile * records);
+        long seen = 0;
+        int i = 0;
+        while (i < sorted.length - 1 && (seen += sorted[i][1]) < rank) {
+            i++;
+        }
+        return sorted[i][0] / 1_000_000.0;
+    }
+}
