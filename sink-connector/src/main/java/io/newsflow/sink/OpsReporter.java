@@ -26,8 +26,11 @@ final class OpsReporter implements AutoCloseable {
     static final String STAGE = "sink";
 
     private static final Logger log = LoggerFactory.getLogger(OpsReporter.class);
-    /** Bounds how long a report, and so the task's stop, waits for an unreachable broker or registry. */
-    private static final Duration MAX_BLOCK = Duration.ofSeconds(3);
+    /**
+     * Bounds how long a report waits for an unreachable broker; a stop waits for at most two (one in flight, the
+     * final one), which stays near the worker's 5 s task.shutdown.graceful.timeout.ms.
+     */
+    private static final Duration MAX_BLOCK = Duration.ofSeconds(2);
 
     private final String instanceId;
     private final String topic;
@@ -91,7 +94,8 @@ final class OpsReporter implements AutoCloseable {
     /** Publishes the last report, with the state the task stopped in. */
     @Override
     public void close() {
-        schedule.shutdownNow();
+        // A report in flight is let finish (MAX_BLOCK bounds it) so that the final report cannot overtake it.
+        schedule.shutdown();
         try {
             schedule.awaitTermination(MAX_BLOCK.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -236,6 +237,26 @@ abstract class AbstractSinkTaskTest {
         assertThat(context.timeoutMs).isEqualTo(1234);
         assertThat(context.reports).isEmpty();
         assertThat(task.preCommit(Map.of(PARTITION, new OffsetAndMetadata(0)))).isEmpty();
+    }
+
+    @Test
+    void anUnreachableOpsBrokerNeitherFailsNorHoldsUpTheTask() throws Exception {
+        task.stop();
+        Map<String, String> writingOnly = new HashMap<>(props);
+        try (ServerSocket closed = new ServerSocket(0)) {
+            props.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, "127.0.0.1:" + closed.getLocalPort());
+        }
+        props.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "100");
+        task = startTask();
+
+        task.put(List.of(record(Articles.english("a1", 1, "Reported nowhere"))));
+        assertThat(StoredArticle.find(db, "a1")).isPresent();
+        long stopping = System.nanoTime();
+        task.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(15));
+
+        props = writingOnly;
+        task = startTask();
     }
 
     @Test
