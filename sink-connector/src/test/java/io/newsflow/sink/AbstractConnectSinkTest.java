@@ -9,10 +9,12 @@ import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.testing.TestRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -169,8 +171,12 @@ abstract class AbstractConnectSinkTest {
         assertThat(last.values().stream().mapToLong(OpsEvent::getRecordsOut).sum()).isEqualTo(260);
     }
 
-    /** The latest report of each task on the ops topic, once they satisfy {@code done}. */
+    /** The latest report of each task on the ops topic, once they satisfy {@code done}; {@code each} sees them all. */
     private Map<String, OpsEvent> awaitOpsReports(Predicate<Map<String, OpsEvent>> done) {
+        return awaitOpsReports(report -> { }, done);
+    }
+
+    private Map<String, OpsEvent> awaitOpsReports(Consumer<OpsEvent> each, Predicate<Map<String, OpsEvent>> done) {
         Map<String, OpsEvent> latest = new HashMap<>();
         Deserializer<OpsEvent> deserializer = RegistrySerdes.valueDeserializer(TestRegistry.shared().apiUrl());
         try (KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(Map.of(
@@ -181,6 +187,7 @@ abstract class AbstractConnectSinkTest {
                 for (ConsumerRecord<String, OpsEvent> record : consumer.poll(Duration.ofMillis(200))) {
                     assertThat(record.key()).isEqualTo("sink/" + record.value().getInstanceId());
                     latest.put(record.value().getInstanceId(), record.value());
+                    each.accept(record.value());
                 }
                 return done.test(latest);
             });
@@ -208,6 +215,17 @@ abstract class AbstractConnectSinkTest {
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(600L * ENTITIES_PER_ARTICLE);
         assertThat(db.count("SELECT count(*) FROM article_figures")).isEqualTo(600L * FIGURES_PER_ARTICLE);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task gave up");
+
+        List<OpsEvent> reports = new ArrayList<>();
+        // At least 600: a commit whose confirmation the outage cut off is written, and counted, again.
+        Map<String, OpsEvent> latest = awaitOpsReports(reports::add, latestReports -> latestReports.size() == 2
+                && latestReports.values().stream().mapToLong(OpsEvent::getRecordsOut).sum() >= 600
+                && latestReports.values().stream().allMatch(report -> report.getState().equals("RUNNING")));
+        assertThat(latest.values().stream().mapToLong(OpsEvent::getDeadLettered).sum()).isZero();
+        assertThat(reports).anySatisfy(report -> {
+            assertThat(report.getState()).isEqualTo("RETRYING");
+            assertThat(report.getLastError()).isNotBlank();
+        });
     }
 
     private void send(EnrichedArticle article) {
