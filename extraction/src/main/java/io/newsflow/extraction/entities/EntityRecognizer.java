@@ -26,8 +26,11 @@ import java.util.Map;
  * canonical id ({@code country:FR} for both {@code فرنسا} and {@code France}); a MISC mention that is a
  * nationality adjective ({@code French}, {@code الفرنسية}) gets its country's id. Arabic mentions exclude the
  * conjunction and preposition clitics fused to their first word ({@code وفرنسا} → {@code فرنسا}); when the
- * article was fused too ({@code للإمارات}), the mention starts after {@code لل}. Languages without a tagger get
- * gazetteer matches only. Thread-safe.
+ * article was fused too ({@code للإمارات}), the mention starts after {@code لل}. Under the default
+ * {@link AnnotationConvention#PRODUCT product convention}, Arabic institutions built on a head noun
+ * ({@code وزارة الداخلية الإيطالية}) are organizations too; {@link AnnotationConvention#ANERCORP} leaves them to the
+ * tagger, as the corpus it is scored on annotates them. Languages without a tagger get gazetteer matches only.
+ * Thread-safe.
  */
 public final class EntityRecognizer {
 
@@ -39,14 +42,27 @@ public final class EntityRecognizer {
 
     private final Gazetteer gazetteer;
     private final Map<String, SequenceTagger> taggers;
+    private final AnnotationConvention convention;
+    private final ArabicOrganizations organizations;
 
-    private EntityRecognizer(Gazetteer gazetteer, Map<String, SequenceTagger> taggers) {
+    private EntityRecognizer(Gazetteer gazetteer, Map<String, SequenceTagger> taggers,
+                             AnnotationConvention convention) {
         this.gazetteer = gazetteer;
         this.taggers = taggers;
+        this.convention = convention;
+        this.organizations = new ArabicOrganizations(gazetteer);
     }
 
-    /** Loads the gazetteer and the Arabic and English models shipped with the library. */
+    /**
+     * Loads the gazetteer and the Arabic and English models shipped with the library, naming entities by the
+     * {@link AnnotationConvention#PRODUCT product convention}.
+     */
     public static EntityRecognizer load() {
+        return load(AnnotationConvention.PRODUCT);
+    }
+
+    /** Loads the shipped models, naming entities by {@code convention}. */
+    public static EntityRecognizer load(AnnotationConvention convention) {
         Gazetteer gazetteer = Gazetteer.load();
         Map<String, SequenceTagger> taggers = new HashMap<>();
         for (String language : List.of("ar", "en")) {
@@ -60,14 +76,24 @@ public final class EntityRecognizer {
                 throw new UncheckedIOException("cannot read entity model " + resource, e);
             }
         }
-        return new EntityRecognizer(gazetteer, Map.copyOf(taggers));
+        return new EntityRecognizer(gazetteer, Map.copyOf(taggers), convention);
     }
 
     /** A recognizer over the given models, for evaluating a freshly trained model. */
-    public static EntityRecognizer of(Gazetteer gazetteer, List<SequenceTagger> taggers) {
+    public static EntityRecognizer of(Gazetteer gazetteer, List<SequenceTagger> taggers,
+                                      AnnotationConvention convention) {
         Map<String, SequenceTagger> byLanguage = new HashMap<>();
         taggers.forEach(t -> byLanguage.put(t.language(), t));
-        return new EntityRecognizer(gazetteer, Map.copyOf(byLanguage));
+        return new EntityRecognizer(gazetteer, Map.copyOf(byLanguage), convention);
+    }
+
+    /** The same models and gazetteer under another convention (nothing is reloaded). */
+    public EntityRecognizer withConvention(AnnotationConvention other) {
+        return other == convention ? this : new EntityRecognizer(gazetteer, taggers, other);
+    }
+
+    public AnnotationConvention convention() {
+        return convention;
     }
 
     public List<EntityMention> recognize(String text, String language) {
@@ -123,6 +149,9 @@ public final class EntityRecognizer {
             if (arabic && tagger != null) {
                 extendPersonLists(tokens, from, to, labels, confidence, tagger);
             }
+            if (arabic && convention == AnnotationConvention.PRODUCT) {
+                nameInstitutions(tokens, from, to, labels, confidence);
+            }
             for (Gazetteer.Match m : matches) {
                 if (isSpan(labels, m.first(), m.last()) && Labels.type(labels[m.first()]) == m.entry().type()) {
                     matchAt[m.first()] = m;
@@ -130,6 +159,22 @@ public final class EntityRecognizer {
             }
         }
         return new Decision(labels, confidence, matchAt);
+    }
+
+    /**
+     * Names Arabic institutions built on a head noun (see {@link ArabicOrganizations}), also where the tagger
+     * stopped one before its last words ({@code معهد دبي} for {@code معهد دبي القضائي}).
+     */
+    private void nameInstitutions(Tokens tokens, int from, int to, int[] labels, float[] confidence) {
+        for (int i = from; i < to; i++) {
+            boolean taggedOrganization = Labels.isBegin(labels[i])
+                    && Labels.type(labels[i]) == EntityType.ORGANIZATION;
+            int end = labels[i] == Labels.O || taggedOrganization ? organizations.nameEnd(tokens, i, to) : -1;
+            if (end > 0 && isCoverable(labels, i, end) && (!taggedOrganization || spanEnd(labels, i) < end)) {
+                relabel(labels, confidence, i, end, EntityType.ORGANIZATION, RULE_CONFIDENCE);
+                i = end - 1;
+            }
+        }
     }
 
     /**

@@ -34,6 +34,20 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void namesArabicInstitutionsUnderTheProductConventionOnly() {
+        String text = "وقالت وزارة الصحة المصرية إن الشركة الجديدة ستعمل مع جمعية القاهرة لرعاية الأطفال.";
+        List<EntityMention> product = recognizer.recognize(text, "ar");
+        EntityMention ministry = find(product, "وزارة الصحة المصرية");
+        assertThat(ministry.type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(ministry.canonicalId()).isEqualTo("org:وزاره-الصحه-المصريه");
+        assertThat(find(product, "جمعية القاهرة لرعاية الأطفال").type()).isEqualTo(EntityType.ORGANIZATION);
+        assertThat(product).noneMatch(m -> m.text().contains("الشركة الجديدة"));
+
+        List<EntityMention> corpus = recognizer.withConvention(AnnotationConvention.ANERCORP).recognize(text, "ar");
+        assertThat(corpus).noneMatch(m -> m.text().startsWith("وزارة"));
+    }
+
+    @Test
     void givesANationalityMentionItsCountryId() {
         EntityMention german = find(recognizer.recognize("German officials met in Paris on Monday.", "en"),
                 "German");

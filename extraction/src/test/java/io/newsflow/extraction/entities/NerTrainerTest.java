@@ -49,7 +49,7 @@ class NerTrainerTest {
         assertThat(ConllEvaluation.scoreTagger(tagger, ConllCorpus.read(slice)).f1())
                 .as("F1 on its own training slice").isGreaterThan(60);
 
-        List<EntityMention> mentions = EntityRecognizer.of(gazetteer, List.of(tagger))
+        List<EntityMention> mentions = EntityRecognizer.of(gazetteer, List.of(tagger), AnnotationConvention.PRODUCT)
                 .recognize("Officials in Germany said talks would continue.", "en");
         assertThat(mentions).extracting(EntityMention::type, EntityMention::text, EntityMention::canonicalId)
                 .contains(tuple(EntityType.LOCATION, "Germany", "country:DE"));

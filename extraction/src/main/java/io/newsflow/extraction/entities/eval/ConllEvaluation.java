@@ -1,5 +1,6 @@
 package io.newsflow.extraction.entities.eval;
 
+import io.newsflow.extraction.entities.AnnotationConvention;
 import io.newsflow.extraction.entities.EntityRecognizer;
 import io.newsflow.extraction.entities.tagger.ChunkScore;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -21,17 +23,57 @@ public final class ConllEvaluation {
     private ConllEvaluation() {
     }
 
-    /** Scores the shipped recognizer (tagger, gazetteers and rules) on {@code conll}; print {@code report()}. */
-    public static ChunkScore evaluate(Path conll, String language) throws IOException {
-        return evaluate(EntityRecognizer.load(), conll, language);
+    /**
+     * The recognizer scored under the annotation convention of the language's corpus, and what the product
+     * convention (the recognizer's default output) scores on the same file. They differ only in Arabic.
+     */
+    public record Result(AnnotationConvention convention, ChunkScore score, ChunkScore productScore) {
+
+        /** F1 under the corpus's convention, the number the floors are stated in. */
+        public double f1() {
+            return score.f1();
+        }
+
+        /** The corpus convention's conlleval table, then the product convention's overall row if it differs. */
+        public String report() {
+            String table = "annotation convention " + convention.name().toLowerCase(Locale.ROOT) + "\n"
+                    + score.report();
+            if (convention == AnnotationConvention.PRODUCT) {
+                return table;
+            }
+            return table + String.format(Locale.ROOT, "product convention (the recognizer's default, which also "
+                            + "names institutions such as وزارة الداخلية that %s does not annotate):%n%s",
+                    convention.name().toLowerCase(Locale.ROOT), productScore.report());
+        }
+    }
+
+    /** The convention a language's CoNLL data is annotated in: ANERcorp for Arabic, the product's otherwise. */
+    public static AnnotationConvention corpusConvention(String language) {
+        return "ar".equals(language) ? AnnotationConvention.ANERCORP : AnnotationConvention.PRODUCT;
+    }
+
+    /** Scores the shipped models (tagger, gazetteers and rules) on {@code conll}; print {@code report()}. */
+    public static Result evaluate(Path conll, String language) throws IOException {
+        return evaluateBoth(EntityRecognizer.load(), conll, language);
+    }
+
+    /** Scores {@code recognizer}'s models under the corpus convention and under the product convention. */
+    public static Result evaluateBoth(EntityRecognizer recognizer, Path conll, String language) throws IOException {
+        List<ConllCorpus.Sentence> sentences = ConllCorpus.read(conll);
+        AnnotationConvention convention = corpusConvention(language);
+        ChunkScore score = evaluate(recognizer.withConvention(convention), sentences, language);
+        ChunkScore product = convention == AnnotationConvention.PRODUCT ? score
+                : evaluate(recognizer.withConvention(AnnotationConvention.PRODUCT), sentences, language);
+        return new Result(convention, score, product);
     }
 
     /**
-     * Scores {@code recognizer}. The CoNLL files have no document boundaries, so consecutive sentences are tagged
-     * in documents of {@link PerceptronTrainer#DOCUMENT_SENTENCES}, as in training.
+     * Scores {@code recognizer} under its own convention. The CoNLL files have no document boundaries, so
+     * consecutive sentences are tagged in documents of {@link PerceptronTrainer#DOCUMENT_SENTENCES}, as in training.
      */
-    public static ChunkScore evaluate(EntityRecognizer recognizer, Path conll, String language) throws IOException {
-        return score(ConllCorpus.read(conll), tokens -> recognizer.labels(tokens, language));
+    public static ChunkScore evaluate(EntityRecognizer recognizer, List<ConllCorpus.Sentence> sentences,
+                                      String language) {
+        return score(sentences, tokens -> recognizer.labels(tokens, language));
     }
 
     /** Scores a tagger alone, without gazetteer overrides or rules: what training reports per epoch. */

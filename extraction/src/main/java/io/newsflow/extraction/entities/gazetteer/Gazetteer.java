@@ -301,6 +301,11 @@ public final class Gazetteer {
         return found;
     }
 
+    /** The role bits of the word {@code text[from, to)} as it stands. */
+    public int roles(CharSequence text, int from, int to) {
+        return roles.get(Fold.hash(text, from, to), 0);
+    }
+
     /** The entry whose name is exactly {@code text} (folded), or null. */
     public Entry lookup(String text) {
         Tokens tokens = Tokenizer.tokenize(text);

@@ -1,5 +1,6 @@
 package io.newsflow.extraction.entities.train;
 
+import io.newsflow.extraction.entities.AnnotationConvention;
 import io.newsflow.extraction.entities.EntityRecognizer;
 import io.newsflow.extraction.entities.eval.ConllEvaluation;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
@@ -115,8 +116,8 @@ public final class NerTrainer {
                     }
                 });
         if (!dev.isEmpty()) {
-            log.print(ConllEvaluation.evaluate(EntityRecognizer.of(gazetteer, List.of(tagger)), devConll, language)
-                    .report());
+            log.print(ConllEvaluation.evaluateBoth(EntityRecognizer.of(gazetteer, List.of(tagger),
+                    AnnotationConvention.PRODUCT), devConll, language).report());
         }
         Files.createDirectories(outDir);
         Path out = outDir.resolve(modelFileName(language));
