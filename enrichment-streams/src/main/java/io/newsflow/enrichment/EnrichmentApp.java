@@ -3,9 +3,12 @@ package io.newsflow.enrichment;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsflow.extraction.Extractor;
+import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.CloseOptions;
@@ -28,7 +31,9 @@ public final class EnrichmentApp implements AutoCloseable {
     private final EnrichmentConfig config;
     private final ArticleEnricher enricher;
     private final KafkaStreams streams;
-    private final OpsReporter ops;
+    private final OpsSnapshot opsSnapshot;
+    private final Map<String, Object> opsProducerConfigs;
+    private OpsPublisher ops;
     private final String instanceId;
 
     /** Loads the extraction library; prefer {@link #EnrichmentApp(EnrichmentConfig, Extractor)} to share one. */
@@ -50,14 +55,15 @@ public final class EnrichmentApp implements AutoCloseable {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        this.ops = new OpsReporter(instanceId, metrics, () -> streams.state().name(), streams::metrics,
-                new StreamsConfig(props).getProducerConfigs("newsflow-enrichment-ops"), config.serdeConfigs(),
+        this.opsSnapshot = new OpsSnapshot(instanceId, metrics, () -> streams.state().name(), streams::metrics,
                 Clock.systemUTC());
+        this.opsProducerConfigs = new StreamsConfig(props).getProducerConfigs("newsflow-enrichment-ops");
     }
 
     public void start() {
         streams.start();
-        ops.start(config.opsInterval());
+        ops = OpsPublisher.start(OpsSnapshot.STAGE, instanceId, Topics.OPS, config.opsInterval(), opsSnapshot,
+                opsProducerConfigs, config.serdeConfigs());
     }
 
     /** Exposes the Streams client's own metrics (and its embedded clients') through {@code registry}. */
@@ -94,7 +100,9 @@ public final class EnrichmentApp implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
-        ops.close();
+        if (ops != null) {
+            ops.close();
+        }
         enricher.close();
     }
 

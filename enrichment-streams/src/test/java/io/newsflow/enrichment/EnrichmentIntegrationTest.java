@@ -167,7 +167,8 @@ class EnrichmentIntegrationTest {
     private static OpsEvent firstOpsReport(java.util.function.Predicate<OpsEvent> condition) {
         Deserializer<OpsEvent> values = RegistrySerdes.valueDeserializer(registryUrl);
         return TopicReader.awaitFirst(kafka.bootstrapServers(), Topics.OPS, new StringDeserializer(), values,
-                record -> record.key().equals(app.instanceId()) && condition.test(record.value()), TIMEOUT).value();
+                record -> record.key().equals("enrichment/" + app.instanceId()) && condition.test(record.value()),
+                TIMEOUT).value();
     }
 
     private static List<EnrichedArticle> readEnriched(

@@ -80,8 +80,10 @@ final class DemoCommand implements Callable<Integer> {
                 try (var enrichment = LocalStages.startEnrichment(settings, run.resolve("streams"))) {
                     done("running");
                     step("starting Kafka Connect worker with the sink connector");
+                    Map<String, String> sink = LocalStages.sinkConnectorConfig(database,
+                            broker.bootstrapServers(), registry.apiUrl());
                     try (LocalConnectWorker connect = LocalConnectWorker.start(broker.bootstrapServers(),
-                            run.resolve("connect"), logs, LocalStages.sinkConnectorConfig(database, registry.apiUrl()))) {
+                            run.resolve("connect"), logs, sink)) {
                         done("sink -> " + database);
                         return ingestAndReport(settings, database, started);
                     }

@@ -29,7 +29,7 @@ final class LocalStages {
         return app;
     }
 
-    static Map<String, String> sinkConnectorConfig(Path database, String registryUrl) {
+    static Map<String, String> sinkConnectorConfig(Path database, String bootstrapServers, String registryUrl) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("name", "newsflow-sink");
         config.put("connector.class", "io.newsflow.sink.NewsSinkConnector");
@@ -42,6 +42,8 @@ final class LocalStages {
         config.put("errors.deadletterqueue.topic.name", Topics.DEAD_LETTER);
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
+        // Its ops reports go to the same broker, so that `status` shows the sink beside the other stages.
+        config.put("ops.bootstrap.servers", bootstrapServers);
         return config;
     }
 }

@@ -89,7 +89,8 @@ class PipelineEndToEndTest {
 
         enrichment = LocalStages.startEnrichment(settings, tmp.resolve("streams"));
 
-        Map<String, String> sink = new LinkedHashMap<>(LocalStages.sinkConnectorConfig(Path.of("unused"), registry.apiUrl()));
+        Map<String, String> sink = new LinkedHashMap<>(LocalStages.sinkConnectorConfig(Path.of("unused"),
+                connect.kafka().bootstrapServers(), registry.apiUrl()));
         sink.remove("name");
         sink.put("connection.url", postgres.jdbcUrl());
         sink.put("connection.user", TestPostgres.USER);

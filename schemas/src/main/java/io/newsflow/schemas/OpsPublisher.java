@@ -1,0 +1,101 @@
+package io.newsflow.schemas;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes one instance's {@link OpsEvent} to the ops topic every interval, keyed {@code stage/instance id}, and
+ * once more on close, for every stage alike. A report is an observation, not data: its producer is its own (outside
+ * any transaction, so reports go out even while processing is stuck), and a failure to publish one is logged and
+ * never reaches the stage.
+ */
+public final class OpsPublisher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OpsPublisher.class);
+    /**
+     * Bounds how long a report waits for an unreachable broker; a close waits for at most two (one in flight, the
+     * final one), which keeps a stage's shutdown near Connect's 5 s task.shutdown.graceful.timeout.ms.
+     */
+    private static final Duration MAX_BLOCK = Duration.ofSeconds(2);
+
+    private final String key;
+    private final String topic;
+    private final Supplier<OpsEvent> snapshot;
+    private final Producer<String, OpsEvent> producer;
+    private final ScheduledExecutorService schedule;
+
+    private OpsPublisher(String key, String topic, Supplier<OpsEvent> snapshot, Map<String, Object> producerConfigs,
+                         Map<String, ?> serdeConfigs) {
+        this.key = key;
+        this.topic = topic;
+        this.snapshot = snapshot;
+        AvroKafkaSerializer<OpsEvent> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(serdeConfigs, false);
+        Map<String, Object> configs = new HashMap<>(producerConfigs);
+        configs.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ops-" + key.replace('/', '-'));
+        configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
+        // Reports are small and replaceable; a stage's transactional or idempotence settings are not theirs.
+        configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        this.producer = new KafkaProducer<>(configs, new StringSerializer(), serializer);
+        this.schedule = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "newsflow-ops-" + key);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Starts reporting what {@code snapshot} returns for {@code stage}'s instance {@code instanceId} to
+     * {@code topic} every {@code interval}, through a producer built from {@code producerConfigs} (bootstrap
+     * servers and any security settings) and a value serializer built from {@code serdeConfigs}.
+     */
+    public static OpsPublisher start(String stage, String instanceId, String topic, Duration interval,
+                                     Supplier<OpsEvent> snapshot, Map<String, Object> producerConfigs,
+                                     Map<String, ?> serdeConfigs) {
+        OpsPublisher publisher = new OpsPublisher(stage + "/" + instanceId, topic, snapshot, producerConfigs,
+                serdeConfigs);
+        long millis = interval.toMillis();
+        publisher.schedule.scheduleAtFixedRate(publisher::report, millis, millis, TimeUnit.MILLISECONDS);
+        return publisher;
+    }
+
+    private void report() {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, snapshot.get()), (metadata, e) -> {
+                if (e != null) {
+                    log.warn("Could not publish the ops report of {}: {}", key, e.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            // Serializer (registry) and metadata failures land here; the next report may get through.
+            log.warn("Could not publish the ops report of {}: {}", key, e.getMessage());
+        }
+    }
+
+    /** Publishes the last report, with the state the instance stopped in. */
+    @Override
+    public void close() {
+        // A report in flight is let finish (MAX_BLOCK bounds it) so that the final report cannot overtake it.
+        schedule.shutdown();
+        try {
+            schedule.awaitTermination(MAX_BLOCK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        report();
+        producer.close(MAX_BLOCK);
+    }
+}
