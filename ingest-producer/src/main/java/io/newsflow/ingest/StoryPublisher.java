@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Topics;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code news.rejects} (JSON keyed by source), through one idempotent producer.
  *
  * <p>One producer carries both kinds so that they share its idempotence session and batching; the Avro value is
- * therefore serialized here rather than by the producer, with the same registry serializer and the record's own
+ * therefore serialized here rather than by the producer, into the registry's wire format with the record's own
  * headers (which Apicurio uses when {@code apicurio.registry.headers.enabled} is set).
  */
 public final class StoryPublisher implements AutoCloseable {
@@ -31,12 +29,10 @@ public final class StoryPublisher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Producer<String, byte[]> producer;
-    private final Serializer<RawArticle> serializer;
+    private final RegistryAvroWriter<RawArticle> serializer;
 
     public StoryPublisher(IngestConfig config) {
-        AvroKafkaSerializer<RawArticle> avro = new AvroKafkaSerializer<>();
-        avro.configure(config.serializerConfigs(), false);
-        this.serializer = avro;
+        this.serializer = new RegistryAvroWriter<>(Topics.RAW, config.serializerConfigs());
         this.producer = new KafkaProducer<>(config.producerConfigs());
     }
 
@@ -53,7 +49,7 @@ public final class StoryPublisher implements AutoCloseable {
      */
     public void publish(RawArticle article, Callback onCompletion) {
         RecordHeaders headers = new RecordHeaders();
-        byte[] value = serializer.serialize(Topics.RAW, headers, article);
+        byte[] value = serializer.serialize(headers, article);
         producer.send(new ProducerRecord<>(Topics.RAW, null, article.getId(), value, headers), onCompletion);
     }
 
