@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.EntityType;
+import io.newsflow.schemas.FigureKind;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,6 +105,45 @@ abstract class AbstractSinkTaskTest {
         StoredArticle stored = StoredArticle.find(db, "ar1").orElseThrow();
         assertThat(stored.headline()).isEqualTo("إحالة 771 متهماً إلى المحاكمة");
         assertThat(stored.figures()).containsExactly("COUNT 771.0 متهماً/متهم", "MONEY 3000000.0 null/null");
+    }
+
+    @Test
+    void textComesBackExactlyWhateverCharactersItHolds() throws Exception {
+        // What a bulk load's text format would misread: its separators, its escape, its null and end-of-data marks.
+        String body = "قال \"المتحدث\": 'لا تعليق'\tC:\\new\\N\n\\.\nسطر\r\nفي\\\\النهاية \u00e9\u0301 😀\u0001";
+        EnrichedArticle article = Articles.article("odd", 1, "ar", "عنوان \"مقتبس\"\tمع \\ شرطة\n", body,
+                List.of(Articles.entity(EntityType.PERSON, "O'Brien \"the\"\tman\\", null, 0.5)),
+                List.of(Articles.figure(FigureKind.COUNT, null, null, "\\N\n")));
+        article.getArticle().setByline(null);
+        article.getArticle().setDateline("\\N");
+        task.put(List.of(record(article)));
+
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT headline, body, byline, dateline, record FROM articles WHERE id = 'odd'")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("عنوان \"مقتبس\"\tمع \\ شرطة\n");
+                assertThat(row.getString(2)).isEqualTo(body);
+                assertThat(row.getString(3)).isNull();
+                assertThat(row.getString(4)).isEqualTo("\\N");
+                assertThat(JSON.readTree(row.getString(5)).at("/article/body").asText()).isEqualTo(body);
+            }
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT text, canonical_id FROM article_entities WHERE article_id = 'odd'")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("O'Brien \"the\"\tman\\");
+                assertThat(row.getString(2)).isNull();
+            }
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT text, value, unit, unit_key, currency FROM article_figures WHERE article_id = 'odd'")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).isEqualTo("\\N\n");
+                assertThat(row.getObject(2)).isNull();
+                assertThat(row.getString(3)).isNull();
+                assertThat(row.getString(4)).isNull();
+                assertThat(row.getString(5)).isNull();
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,14 @@ import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +34,8 @@ public final class SinkBenchmark {
     private static final int POLL_SIZE = 500;
     private static final int CHILDREN = 10;
     private static final int WARMUP = 2_000;
+    /** USER_HZ: the unit of /proc/PID/stat's CPU times on Linux. */
+    private static final int CLOCK_TICKS = 100;
 
     private SinkBenchmark() {
     }
@@ -59,20 +69,64 @@ public final class SinkBenchmark {
                     started.add(task);
                 }
                 run(threads, started, warmups);
+                List<Long> backends = name.equals("postgresql") ? backendPids(db) : List.of();
+                long serverCpuBefore = cpuTicks(backends);
+                long jvmCpuBefore = jvmCpuNanos();
                 long start = System.nanoTime();
                 run(threads, started, measured);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double jvmCpuSeconds = (jvmCpuNanos() - jvmCpuBefore) / 1e9;
+                double serverCpuSeconds = (cpuTicks(backends) - serverCpuBefore) / (double) CLOCK_TICKS;
                 started.forEach(NewsSinkTask::stop);
                 long stored = db.count("SELECT count(*) FROM articles WHERE id LIKE 'bench-%'");
                 long children = db.count("SELECT count(*) FROM article_entities WHERE article_id LIKE 'bench-%'")
                         + db.count("SELECT count(*) FROM article_figures WHERE article_id LIKE 'bench-%'");
                 System.out.printf("%-10s %,d articles (%,d entity and figure rows) in %.2f s: %,.0f articles/s,"
-                        + " batch.size=%d, %d task(s)%n", name, stored, children, seconds, stored / seconds,
-                        batchSize, tasks);
+                        + " batch.size=%d, %d task(s); CPU per article: %.3f ms in this JVM%s%n", name, stored,
+                        children, seconds, stored / seconds, batchSize, tasks, jvmCpuSeconds * 1e3 / stored,
+                        backends.isEmpty() ? "" : String.format(", %.3f ms in PostgreSQL's backends",
+                                serverCpuSeconds * 1e3 / stored));
             }
         }
         threads.shutdown();
         System.exit(0);
+    }
+
+    /** The sink's connections, as seen by the server: the benchmark reads their CPU time on a local server. */
+    private static List<Long> backendPids(TestDatabase db) {
+        List<Long> pids = new ArrayList<>();
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity"
+                     + " WHERE application_name = 'newsflow-sink' AND datname = current_database()"
+                     + " AND pid <> pg_backend_pid()")) {
+            while (rows.next()) {
+                pids.add(rows.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return pids;
+    }
+
+    /** User and system CPU of the processes in clock ticks, 0 for those that are not readable (a remote server). */
+    private static long cpuTicks(List<Long> pids) {
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                // Fields after the command name, which is parenthesized and may contain spaces: utime is the 12th.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+        return ticks;
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void run(ExecutorService threads, List<NewsSinkTask> tasks, List<List<SinkRecord>> records)

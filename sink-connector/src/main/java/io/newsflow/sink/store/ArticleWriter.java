@@ -11,20 +11,27 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The SQL that puts and deletes articles, on one connection, inside the caller's transaction. An article row is
  * replaced only by a strictly newer version; its entity and figure rows are replaced with it.
  *
- * <p>Rows go in multi-row statements: one statement per hundred articles or few hundred child rows, instead of one
- * round of parsing, planning and executing per row, which is what keeps a batch of 500 wire stories (10,000 child
- * rows) cheap on both databases.
+ * <p>Most puts are articles the store has never seen: they are inserted in bulk after one look-up of the stored
+ * versions, and only revisions of stored articles go through the version-guarded upsert. Bulk inserts are
+ * {@code COPY} on PostgreSQL (see {@link PostgresCopy}) and multi-row statements on SQLite, one statement per
+ * hundred articles or few hundred child rows instead of one round of parsing, planning and executing per row.
+ * An article inserted by someone else between the look-up and the insert fails the batch on its primary key, and
+ * the record-by-record retry of {@link ArticleStore} then finds it stored and upserts.
  */
 final class ArticleWriter {
 
@@ -35,9 +42,12 @@ final class ArticleWriter {
             "canonical_id", "start_offset", "end_offset", "confidence");
     private static final List<String> FIGURE_COLUMNS = List.of("article_id", "ordinal", "kind", "value", "min_value",
             "max_value", "iso_value", "unit", "unit_key", "currency", "text", "start_offset", "end_offset");
-    /** Rows per statement: far below both databases' bound-parameter limits (SQLite 32,766, PostgreSQL 65,535). */
-    private static final int ARTICLES_PER_STATEMENT = 100;
-    private static final int CHILDREN_PER_STATEMENT = 250;
+    private static final Set<String> JSON_COLUMNS = Set.of("metadata", "record");
+    /**
+     * Bound parameters per multi-row statement (about a hundred articles or a few hundred child rows): far below both
+     * databases' limits (SQLite 32,766, PostgreSQL 65,535), and past the point where larger statements pay off.
+     */
+    private static final int PARAMETERS_PER_STATEMENT = 2_000;
     private static final int IDS_PER_STATEMENT = 500;
 
     private final Connection connection;
@@ -79,7 +89,7 @@ final class ArticleWriter {
         deleteWhereIdIn(tables.entities(), "article_id", deleted);
         deleteWhereIdIn(tables.figures(), "article_id", deleted);
         deleteWhereIdIn(tables.articles(), "id", deleted);
-        List<Change> applied = upsert(winningPut.values());
+        List<Change> applied = put(winningPut.values());
         Set<String> replaced = new LinkedHashSet<>();
         applied.forEach(put -> replaced.add(put.id()));
         deleteWhereIdIn(tables.entities(), "article_id", replaced);
@@ -88,19 +98,48 @@ final class ArticleWriter {
     }
 
     /** @return the puts that won over the stored version (or found none) */
+    private List<Change> put(Collection<Change> puts) throws SQLException {
+        Map<String, Long> stored = storedVersions(puts.stream().map(Change::id).toList());
+        List<Change> fresh = new ArrayList<>();
+        List<Change> newer = new ArrayList<>();
+        for (Change put : puts) {
+            Long version = stored.get(put.id());
+            if (version == null) {
+                fresh.add(put);
+            } else if (version < put.version()) {
+                newer.add(put);
+            }
+        }
+        insert(tables.articles(), ARTICLE_COLUMNS, fresh.stream().map(this::articleRow));
+        List<Change> applied = new ArrayList<>(fresh);
+        applied.addAll(upsert(newer));
+        return applied;
+    }
+
+    private Map<String, Long> storedVersions(Collection<String> ids) throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        forIds("SELECT id, version FROM " + tables.articles() + " WHERE id", ids, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        });
+        return versions;
+    }
+
+    /** @return the puts that won over the stored version */
     private List<Change> upsert(Collection<Change> puts) throws SQLException {
         List<Object[]> rows = new ArrayList<>(puts.size());
         for (Change put : puts) {
             rows.add(articleRow(put));
         }
-        List<String> placeholders = new ArrayList<>(Collections.nCopies(ARTICLE_COLUMNS.size(), "?"));
-        placeholders.set(ARTICLE_COLUMNS.indexOf("metadata"), dialect.json());
-        placeholders.set(ARTICLE_COLUMNS.indexOf("record"), dialect.json());
-        String row = "(" + String.join(", ", placeholders) + ")";
+        String row = valuesRow(ARTICLE_COLUMNS);
 
         Set<String> won = new HashSet<>();
-        for (int from = 0; from < rows.size(); from += ARTICLES_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ARTICLES_PER_STATEMENT));
+        int perStatement = PARAMETERS_PER_STATEMENT / ARTICLE_COLUMNS.size();
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
             String sql = insertHead(tables.articles(), ARTICLE_COLUMNS)
                     + String.join(", ", Collections.nCopies(chunk.size(), row)) + upsertTail;
             try (PreparedStatement statement = bind(sql, chunk); ResultSet ids = statement.executeQuery()) {
@@ -113,26 +152,30 @@ final class ArticleWriter {
     }
 
     private void insertChildren(List<Change> puts) throws SQLException {
-        List<Object[]> entities = new ArrayList<>();
-        List<Object[]> figures = new ArrayList<>();
-        for (Change put : puts) {
-            List<Entity> putEntities = put.article().getEntities();
-            for (int ordinal = 0; ordinal < putEntities.size(); ordinal++) {
-                entities.add(entityRow(put.id(), ordinal, putEntities.get(ordinal)));
-            }
-            List<Figure> putFigures = put.article().getFigures();
-            for (int ordinal = 0; ordinal < putFigures.size(); ordinal++) {
-                figures.add(figureRow(put.id(), ordinal, putFigures.get(ordinal)));
-            }
-        }
-        insert(tables.entities(), ENTITY_COLUMNS, entities);
-        insert(tables.figures(), FIGURE_COLUMNS, figures);
+        insert(tables.entities(), ENTITY_COLUMNS, puts.stream().flatMap(put -> {
+            List<Entity> entities = put.article().getEntities();
+            return IntStream.range(0, entities.size()).mapToObj(i -> entityRow(put.id(), i, entities.get(i)));
+        }));
+        insert(tables.figures(), FIGURE_COLUMNS, puts.stream().flatMap(put -> {
+            List<Figure> figures = put.article().getFigures();
+            return IntStream.range(0, figures.size()).mapToObj(i -> figureRow(put.id(), i, figures.get(i)));
+        }));
     }
 
-    private void insert(String table, List<String> columns, List<Object[]> rows) throws SQLException {
-        String row = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        for (int from = 0; from < rows.size(); from += CHILDREN_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHILDREN_PER_STATEMENT));
+    /** @param rows made as they are sent, so that the database stores the first while the last are being made */
+    private void insert(String table, List<String> columns, Stream<Object[]> rows) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            PostgresCopy.insert(connection, table, columns, rows.iterator());
+            return;
+        }
+        insertValues(table, columns, rows.toList());
+    }
+
+    private void insertValues(String table, List<String> columns, List<Object[]> rows) throws SQLException {
+        int perStatement = PARAMETERS_PER_STATEMENT / columns.size();
+        String row = valuesRow(columns);
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
             String sql = insertHead(table, columns) + String.join(", ", Collections.nCopies(chunk.size(), row));
             try (PreparedStatement statement = bind(sql, chunk)) {
                 statement.executeUpdate();
@@ -141,19 +184,47 @@ final class ArticleWriter {
     }
 
     private void deleteWhereIdIn(String table, String column, Collection<String> ids) throws SQLException {
+        forIds("DELETE FROM " + table + " WHERE " + column, ids, PreparedStatement::executeUpdate);
+    }
+
+    private interface IdStatement {
+        void run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs {@code head} completed by a condition that {@code head}'s column is one of {@code ids}. PostgreSQL takes
+     * them all as one array parameter, so the statement text never changes and its plan is reused; SQLite has no
+     * arrays and takes them in lists of {@value IDS_PER_STATEMENT}.
+     */
+    private void forIds(String head, Collection<String> ids, IdStatement action) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement statement = connection.prepareStatement(head + " = ANY (?)")) {
+                statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+                action.run(statement);
+            }
+            return;
+        }
         List<Object[]> rows = ids.stream().map(id -> new Object[] {id}).toList();
         for (int from = 0; from < rows.size(); from += IDS_PER_STATEMENT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + IDS_PER_STATEMENT));
-            String sql = "DELETE FROM " + table + " WHERE " + column + " IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            String sql = head + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             try (PreparedStatement statement = bind(sql, chunk)) {
-                statement.executeUpdate();
+                action.run(statement);
             }
         }
     }
 
     private static String insertHead(String table, List<String> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
+    }
+
+    /** One row of a VALUES list: a JSON column's parameter needs a cast on PostgreSQL. */
+    private String valuesRow(List<String> columns) {
+        return columns.stream().map(column -> JSON_COLUMNS.contains(column) ? dialect.json() : "?")
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private PreparedStatement bind(String sql, List<Object[]> rows) throws SQLException {
