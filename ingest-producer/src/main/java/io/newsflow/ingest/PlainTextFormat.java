@@ -34,6 +34,8 @@ public final class PlainTextFormat {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*(?:[*#_=~-]\\s*){3,}$|^\\s*(?:fact ?box|factbox|حقائق|في أرقام)\\s*:?\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** A separator that is only a rule ({@code ***}, {@code ---}), as against a fact-box heading that stays as text. */
+    private static final Pattern RULE = Pattern.compile("[\\s*#_=~-]+");
     /** {@code LONDON, March 3 (Reuters) - }: a capitalized place, an optional date, an optional credit, a dash. */
     private static final Pattern WIRE_DATELINE = Pattern.compile(
             "^([A-Z][A-Z.'’ -]{1,40}?(?:,\\s+[A-Z][a-z]{2,9}\\.?\\s+\\d{1,2})?)\\s*(?:\\(([^)]{2,40})\\))?\\s+[-–—]+\\s+");
@@ -55,23 +57,23 @@ public final class PlainTextFormat {
     }
 
     static RawArticle parse(String source, String text, Instant receivedAt) throws RejectedStoryException {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        List<String> lines = lines(text);
         int next = 0;
-        while (next < lines.length && lines[next].isBlank()) {
+        while (next < lines.size() && lines.get(next).isBlank()) {
             next++;
         }
-        if (next == lines.length) {
+        if (next == lines.size()) {
             throw new RejectedStoryException("empty file: no headline and no body");
         }
         StoryFields story = new StoryFields();
-        story.headline = lines[next++].strip();
+        story.headline = lines.get(next++).strip();
         if (isSubheadline(lines, next)) {
-            story.metadata.put("subheadline", lines[next++].strip());
+            story.metadata.put("subheadline", lines.get(next++).strip());
         }
-        List<String> rest = new ArrayList<>();
-        for (int i = next; i < lines.length; i++) {
-            if (!isFurniture(lines[i])) {
-                rest.add(lines[i].strip());
+        List<String> rest = new ArrayList<>(lines.size() - next);
+        for (String line : lines.subList(next, lines.size())) {
+            if (!isFurniture(line)) {
+                rest.add(line.strip());
             }
         }
         takeTrailingTags(rest, story);
@@ -88,15 +90,33 @@ public final class PlainTextFormat {
         return story.toArticle(source, InputFormat.PLAIN_TEXT, receivedAt);
     }
 
+    /** The lines between line ends {@code \n}, {@code \r\n} or a lone {@code \r}, in one pass over the text. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines;
+    }
+
     /**
      * A short line right under the headline, set off from the body by a blank line and not ending a sentence.
      * A story whose body starts on the line under the headline keeps that line.
      */
-    private static boolean isSubheadline(String[] lines, int at) {
-        if (at + 2 >= lines.length || lines[at].isBlank() || !lines[at + 1].isBlank()) {
+    private static boolean isSubheadline(List<String> lines, int at) {
+        if (at + 2 >= lines.size() || lines.get(at).isBlank() || !lines.get(at + 1).isBlank()) {
             return false;
         }
-        String line = lines[at].strip();
+        String line = lines.get(at).strip();
         return line.length() <= MAX_SUBHEADLINE_CHARS && !SENTENCE_END.matcher(line).find();
     }
 
@@ -126,14 +146,17 @@ public final class PlainTextFormat {
         List<String> section = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         for (String line : lines) {
-            boolean separator = line.length() <= MAX_SEPARATOR_CHARS && SEPARATOR.matcher(line).matches();
-            if (line.isEmpty() || separator) {
+            if (line.isEmpty()) {
                 flush(paragraph, section);
-                if (separator && !section.isEmpty()) {
+                continue;
+            }
+            if (line.length() <= MAX_SEPARATOR_CHARS && SEPARATOR.matcher(line).matches()) {
+                flush(paragraph, section);
+                if (!section.isEmpty()) {
                     sections.add(section);
                     section = new ArrayList<>();
                 }
-                if (separator && !line.matches("^[\\s*#_=~-]+$")) {
+                if (!RULE.matcher(line).matches()) {
                     section.add(line.strip());
                 }
                 continue;

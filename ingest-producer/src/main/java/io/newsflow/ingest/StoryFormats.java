@@ -65,16 +65,18 @@ public final class StoryFormats {
         if (name.endsWith(".json")) {
             return InputFormat.NINJS;
         }
-        String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_CHARS), StandardCharsets.UTF_8)
-                .replace("\uFEFF", "").stripLeading();
-        String lower = head.toLowerCase(Locale.ROOT);
-        if (head.startsWith("{") || head.startsWith("[")) {
+        String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_CHARS), StandardCharsets.UTF_8);
+        int start = 0;
+        while (start < head.length() && (head.charAt(start) == '\uFEFF' || Character.isWhitespace(head.charAt(start)))) {
+            start++;
+        }
+        if (head.startsWith("{", start) || head.startsWith("[", start)) {
             return InputFormat.NINJS;
         }
-        if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) {
+        if (head.regionMatches(true, start, "<!doctype html", 0, 14) || head.regionMatches(true, start, "<html", 0, 5)) {
             return InputFormat.HTML;
         }
-        if (name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom") || head.startsWith("<")) {
+        if (name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom") || head.startsWith("<", start)) {
             return InputFormat.OTHER;
         }
         return InputFormat.PLAIN_TEXT;

@@ -56,6 +56,22 @@ class PlainTextFormatTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInTheStoryIsKept() throws Exception {
+        RawArticle article = parse("Headline\n\nThe feed sent \uFFFD where a name was.");
+
+        assertThat(article.getBody()).isEqualTo("The feed sent \uFFFD where a name was.");
+    }
+
+    @Test
+    void lineEndsOfEveryKindSplitLines() throws Exception {
+        RawArticle article = parse("Headline\rSubheadline\r\n\nFirst\rline.\n\r\nSecond.\r\n\r\n***\r\nFACTBOX\r\nA fact.");
+
+        assertThat(article.getMetadata()).containsEntry("subheadline", "Subheadline");
+        assertThat(article.getBody()).isEqualTo("First\nline.\n\nSecond.");
+        assertThat(article.getMetadata()).containsEntry("section.2", "FACTBOX\n\nA fact.");
+    }
+
+    @Test
     void headlineWithoutBodyIsRejected() {
         assertThatThrownBy(() -> parse("Only a headline\n\n   \n"))
                 .isInstanceOf(RejectedStoryException.class)
