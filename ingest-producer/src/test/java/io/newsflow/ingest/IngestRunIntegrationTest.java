@@ -59,6 +59,8 @@ class IngestRunIntegrationTest {
         Files.writeString(drop.resolve("headline-only.txt"), "A headline and nothing else\n");
         Files.writeString(drop.resolve("huge.txt"), "Huge\n" + "word ".repeat(STORY_LIMIT));
         Files.writeString(drop.resolve(".draft.txt.swp"), "not a story");
+        Files.createDirectories(drop.resolve(".git/objects"));
+        Files.writeString(drop.resolve(".git/objects/story.txt"), "Not a story\n\nbut a file under a hidden directory.");
 
         IngestSummary summary = IngestRun.ingest(settings(), List.of(drop), IngestListener.NONE);
 
