@@ -49,11 +49,13 @@ final class ArticleWriter {
      */
     private static final int PARAMETERS_PER_STATEMENT = 2_000;
     private static final int IDS_PER_STATEMENT = 500;
+    private static final int UNIT_KEYS_CACHED = 10_000;
 
     private final Connection connection;
     private final Dialect dialect;
     private final Tables tables;
     private final String upsertTail;
+    private final Map<String, String> unitKeys = new HashMap<>();
 
     ArticleWriter(Connection connection, Dialect dialect, Tables tables) {
         this.connection = connection;
@@ -258,9 +260,20 @@ final class ArticleWriter {
             entity.getStart(), entity.getEnd(), entity.getConfidence()};
     }
 
-    private static Object[] figureRow(String articleId, int ordinal, Figure figure) {
+    private Object[] figureRow(String articleId, int ordinal, Figure figure) {
         return new Object[] {articleId, ordinal, figure.getKind().name(), figure.getValue(), figure.getMin(),
-            figure.getMax(), figure.getIsoValue(), figure.getUnit(), Units.key(figure.getUnit()), figure.getCurrency(),
+            figure.getMax(), figure.getIsoValue(), figure.getUnit(), unitKey(figure.getUnit()), figure.getCurrency(),
             figure.getText(), figure.getStart(), figure.getEnd()};
+    }
+
+    /** Units repeat from article to article ("percent", "people", "دولار"), and folding one takes several regexes. */
+    private String unitKey(String unit) {
+        if (unit == null) {
+            return null;
+        }
+        if (unitKeys.size() >= UNIT_KEYS_CACHED) {
+            unitKeys.clear();
+        }
+        return unitKeys.computeIfAbsent(unit, Units::key);
     }
 }

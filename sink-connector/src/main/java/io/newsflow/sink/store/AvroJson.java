@@ -1,11 +1,9 @@
 package io.newsflow.sink.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;
@@ -21,66 +19,87 @@ import org.apache.avro.generic.IndexedRecord;
  */
 final class AvroJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private AvroJson() {
     }
 
     static String write(IndexedRecord record) {
-        return write(toJson(record, record.getSchema()));
+        // Streamed rather than built as a tree first: this runs for every article, and the tree showed in profiles.
+        return write(json -> write(json, record, record.getSchema()));
     }
 
     static String write(Map<String, String> map) {
-        ObjectNode node = NODES.objectNode();
-        map.forEach(node::put);
-        return write(node);
+        return write(json -> {
+            json.writeStartObject();
+            for (Map.Entry<String, String> entry : map.entrySet()) {
+                json.writeStringField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+        });
     }
 
-    private static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree failed to serialize", e);
+    private interface Writing {
+        void to(JsonGenerator json) throws IOException;
+    }
+
+    private static String write(Writing writing) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            writing.to(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to a string failed", e);
         }
+        return out.toString();
     }
 
-    private static JsonNode toJson(Object datum, Schema schema) {
+    private static void write(JsonGenerator json, Object datum, Schema schema) throws IOException {
         if (datum == null) {
-            return NODES.nullNode();
+            json.writeNull();
+            return;
         }
-        return switch (schema.getType()) {
+        switch (schema.getType()) {
             case RECORD -> {
                 IndexedRecord record = (IndexedRecord) datum;
-                ObjectNode node = NODES.objectNode();
+                json.writeStartObject();
                 for (Schema.Field field : schema.getFields()) {
-                    node.set(field.name(), toJson(record.get(field.pos()), field.schema()));
+                    json.writeFieldName(field.name());
+                    write(json, record.get(field.pos()), field.schema());
                 }
-                yield node;
+                json.writeEndObject();
             }
-            case UNION -> toJson(datum, branch(schema, datum));
+            case UNION -> write(json, datum, branch(schema, datum));
             case ARRAY -> {
-                ArrayNode node = NODES.arrayNode();
+                json.writeStartArray();
                 for (Object item : (Collection<?>) datum) {
-                    node.add(toJson(item, schema.getElementType()));
+                    write(json, item, schema.getElementType());
                 }
-                yield node;
+                json.writeEndArray();
             }
             case MAP -> {
-                ObjectNode node = NODES.objectNode();
-                ((Map<?, ?>) datum).forEach((k, v) -> node.set(k.toString(), toJson(v, schema.getValueType())));
-                yield node;
+                json.writeStartObject();
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) datum).entrySet()) {
+                    json.writeFieldName(entry.getKey().toString());
+                    write(json, entry.getValue(), schema.getValueType());
+                }
+                json.writeEndObject();
             }
-            case LONG -> datum instanceof Instant instant ? NODES.textNode(instant.toString()) : NODES.numberNode((Long) datum);
-            case INT -> NODES.numberNode((Integer) datum);
-            case DOUBLE -> NODES.numberNode((Double) datum);
-            case FLOAT -> NODES.numberNode((Float) datum);
-            case BOOLEAN -> NODES.booleanNode((Boolean) datum);
-            case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytes((ByteBuffer) datum)));
-            case FIXED -> NODES.textNode(Base64.getEncoder().encodeToString(((GenericData.Fixed) datum).bytes()));
-            case ENUM, STRING -> NODES.textNode(datum.toString());
-            case NULL -> NODES.nullNode();
-        };
+            case LONG -> {
+                if (datum instanceof Instant instant) {
+                    json.writeString(instant.toString());
+                } else {
+                    json.writeNumber((Long) datum);
+                }
+            }
+            case INT -> json.writeNumber((Integer) datum);
+            case DOUBLE -> json.writeNumber((Double) datum);
+            case FLOAT -> json.writeNumber((Float) datum);
+            case BOOLEAN -> json.writeBoolean((Boolean) datum);
+            case BYTES -> json.writeString(Base64.getEncoder().encodeToString(bytes((ByteBuffer) datum)));
+            case FIXED -> json.writeString(Base64.getEncoder().encodeToString(((GenericData.Fixed) datum).bytes()));
+            case ENUM, STRING -> json.writeString(datum.toString());
+            case NULL -> json.writeNull();
+        }
     }
 
     /**

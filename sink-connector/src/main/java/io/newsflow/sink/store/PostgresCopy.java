@@ -89,15 +89,21 @@ final class PostgresCopy {
     }
 
     private static void appendText(StringBuilder out, String text) {
+        // Copies the runs between escapes whole: most texts have none, and appending a character at a time was the
+        // sink's hottest code in a profile.
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                out.append(text, run, i).append('\\').append(switch (c) {
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    default -> '\\';
+                });
+                run = i + 1;
             }
         }
+        out.append(text, run, text.length());
     }
 }
