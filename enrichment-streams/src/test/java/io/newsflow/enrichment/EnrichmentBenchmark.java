@@ -59,6 +59,8 @@ public final class EnrichmentBenchmark {
 
     private static final String PASS_THROUGH_TOPIC = "bench.passthrough";
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    /** Articles each measurement runs first, unmeasured, so that the JIT has compiled what it runs. */
+    private static final int WARM_UP = 10_000;
     /** Attribution of a profile sample: the first frame, from the top, whose class starts with one of these. */
     private static final Map<String, String> CATEGORIES = new java.util.LinkedHashMap<>();
 
@@ -80,6 +82,8 @@ public final class EnrichmentBenchmark {
         }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         long budgetMs = args.length > 1 ? Long.parseLong(args[1]) : EnrichmentConfig.EXTRACTION_TIMEOUT_MS_DEFAULT;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Map<String, Object> streamsOverrides = streamsOverrides();
         List<RawArticle> articles = load(corpus, count);
         Extractor extractor = Extractor.load();
 
@@ -89,49 +93,70 @@ public final class EnrichmentBenchmark {
                 Topics.ensureCreated(admin);
                 admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 6, (short) 1))).all().get();
             }
+            // The apps meet the warm-up copies first, as the extraction-alone loop does: all three are measured in
+            // steady state, after the JIT has compiled the path each of them calls extraction through.
+            List<RawArticle> warmUp = articles.subList(0, Math.min(WARM_UP, articles.size())).stream()
+                    .map(article -> RawArticle.newBuilder(article).setId("warm-up-" + article.getId()).build())
+                    .toList();
+            produce(kafka.bootstrapServers(), registryUrl, warmUp);
             produce(kafka.bootstrapServers(), registryUrl, articles);
             // Measured with the broker and registry up, before and after the apps, so that the three rates share
             // the machine's conditions as far as a shared machine allows; the mean of the two counts.
-            double before = extractionRate(extractor, articles);
-            System.out.printf("extraction alone: %,.0f articles/s (%d articles, 1 thread)%n", before, articles.size());
+            double before = extractionRate(extractor, warmUp, articles, threads);
+            System.out.printf("extraction alone: %,.0f articles/s (%d articles, %d threads)%n", before,
+                    articles.size(), threads);
+            if (!streamsOverrides.isEmpty()) {
+                System.out.println("both Streams apps with " + streamsOverrides);
+            }
             Path stateDir = Files.createTempDirectory("newsflow-bench-state");
 
             double passThrough;
-            try (KafkaStreams streams = passThrough(kafka.bootstrapServers(), registryUrl, stateDir)) {
+            try (KafkaStreams streams = passThrough(kafka.bootstrapServers(), registryUrl, stateDir, threads,
+                    streamsOverrides)) {
                 streams.start();
-                passThrough = outputRate(kafka.bootstrapServers(), PASS_THROUGH_TOPIC, articles.size());
+                passThrough = outputRate(kafka.bootstrapServers(), PASS_THROUGH_TOPIC, warmUp.size(),
+                        articles.size(), () -> { });
             }
             System.out.printf("pass-through Streams (exactly_once_v2, Avro in and out): %,.0f records/s%n", passThrough);
 
-            EnrichmentConfig config = new EnrichmentConfig(Map.of(
+            Map<String, Object> settings = new java.util.HashMap<>(streamsOverrides);
+            settings.putAll(Map.of(
                     EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                     EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl,
                     EnrichmentConfig.EXTRACTION_TIMEOUT_MS_CONFIG, budgetMs,
+                    StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads,
                     "application.id", "bench-enrichment",
                     "state.dir", stateDir.toString()));
+            EnrichmentConfig config = new EnrichmentConfig(settings);
             double enrichment;
             Path profile = Files.createTempFile("newsflow-enrichment", ".jfr");
+            Predicate<String> appThreads = name -> name.contains("bench-enrichment")
+                    || name.startsWith("newsflow-extraction");
             try (EnrichmentApp app = new EnrichmentApp(config, extractor); Recording recording = new Recording()) {
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-                recording.start();
-                long wallStart = System.nanoTime();
+                long[] start = new long[2];
                 app.start();
-                enrichment = outputRate(kafka.bootstrapServers(), Topics.ENRICHED, articles.size());
-                long wall = System.nanoTime() - wallStart;
+                enrichment = outputRate(kafka.bootstrapServers(), Topics.ENRICHED, warmUp.size(), articles.size(),
+                        () -> {
+                            recording.start();
+                            start[0] = System.nanoTime();
+                            start[1] = cpuNanos(appThreads);
+                        });
+                long wall = System.nanoTime() - start[0];
                 recording.stop();
-                long cpu = cpuNanos(name -> name.contains("bench-enrichment") || name.startsWith("newsflow-extraction"));
+                long cpu = cpuNanos(appThreads) - start[1];
                 System.out.printf("enrichment app threads: %.1f s on CPU in %.1f s of wall time (%.0f%%), %.2f ms of "
                                 + "CPU per article%n", cpu / 1e9, wall / 1e9, 100.0 * cpu / wall,
                         cpu / 1e6 / articles.size());
                 recording.dump(profile);
             }
             System.out.printf("enrichment app (extraction budget %d ms): %,.0f articles/s%n", budgetMs, enrichment);
-            double after = extractionRate(extractor, articles);
+            double after = extractionRate(extractor, warmUp, articles, threads);
             double extractionAlone = (before + after) / 2;
             System.out.printf("extraction alone, again: %,.0f articles/s; mean %,.0f%n", after, extractionAlone);
             System.out.printf("enrichment / extraction alone = %.2f; enrichment / pass-through = %.3f%n",
                     enrichment / extractionAlone, enrichment / passThrough);
-            printProfile(profile, name -> name.contains("bench-enrichment") || name.startsWith("newsflow-extraction"));
+            printProfile(profile, appThreads);
         }
     }
 
@@ -151,7 +176,8 @@ public final class EnrichmentBenchmark {
                         .setHeadline(doc.path("headline").asText())
                         .setBody(doc.path("body").asText())
                         .setLanguage(doc.path("lang").asText(null))
-                        .setPublishedAt(LocalDateTime.parse(doc.path("published").asText()).toInstant(ZoneOffset.UTC))
+                        .setPublishedAt(doc.hasNonNull("published")
+                                ? LocalDateTime.parse(doc.path("published").asText()).toInstant(ZoneOffset.UTC) : null)
                         .setReceivedAt(Instant.now())
                         .setFormat(InputFormat.OTHER)
                         .setContentHash(Integer.toHexString(line.hashCode()))
@@ -165,22 +191,48 @@ public final class EnrichmentBenchmark {
         return mixed;
     }
 
-    /** One pass to warm up, one measured, the way the app calls it (headline + blank line + body, hint, date). */
-    private static double extractionRate(Extractor extractor, List<RawArticle> articles) {
-        for (RawArticle article : articles.subList(0, Math.min(1_000, articles.size()))) {
+    /**
+     * A warm-up pass, then the measured one, the way the app calls it (headline + blank line + body, hint, date),
+     * the articles dealt round-robin to {@code threads} threads as a Streams app's partitions deal them to its
+     * threads.
+     */
+    private static double extractionRate(Extractor extractor, List<RawArticle> warmUp, List<RawArticle> articles,
+                                         int threads) throws InterruptedException {
+        for (RawArticle article : warmUp) {
             extract(extractor, article);
         }
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuStart = mx.getCurrentThreadCpuTime();
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
-        for (RawArticle article : articles) {
-            extract(extractor, article);
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            Thread worker = new Thread(() -> {
+                long cpuStart = mx.getCurrentThreadCpuTime();
+                for (int i = first; i < articles.size(); i += threads) {
+                    extract(extractor, articles.get(i));
+                }
+                cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
+            }, "extraction-alone-" + t);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
         }
         long wall = System.nanoTime() - start;
-        long cpu = mx.getCurrentThreadCpuTime() - cpuStart;
-        System.out.printf("  (extraction alone: %.0f%% of wall time on CPU, %.2f ms of CPU per article)%n",
-                100.0 * cpu / wall, cpu / 1e6 / articles.size());
+        System.out.printf("  (extraction alone: %.0f%% of %d threads' wall time on CPU, %.2f ms of CPU per article)%n",
+                100.0 * cpu.get() / wall / threads, threads, cpu.get() / 1e6 / articles.size());
         return articles.size() / (wall / 1e9);
+    }
+
+    /** Streams settings given as {@code -Dbench.streams.NAME=VALUE}, applied to both apps alike. */
+    private static Map<String, Object> streamsOverrides() {
+        Map<String, Object> overrides = new TreeMap<>();
+        String prefix = "bench.streams.";
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+                .forEach(name -> overrides.put(name.substring(prefix.length()), System.getProperty(name)));
+        return overrides;
     }
 
     /** CPU time so far of the live threads whose names match (the app's threads live as long as the app). */
@@ -196,8 +248,8 @@ public final class EnrichmentBenchmark {
     }
 
     private static void extract(Extractor extractor, RawArticle article) {
-        extractor.extract(ArticleEnricher.text(article), article.getLanguage(),
-                LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC));
+        extractor.extract(ArticleEnricher.text(article), article.getLanguage(), article.getPublishedAt() == null
+                ? null : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC));
     }
 
     private static void produce(String bootstrapServers, String registryUrl, List<RawArticle> articles) {
@@ -212,7 +264,8 @@ public final class EnrichmentBenchmark {
         }
     }
 
-    private static KafkaStreams passThrough(String bootstrapServers, String registryUrl, Path stateDir) {
+    private static KafkaStreams passThrough(String bootstrapServers, String registryUrl, Path stateDir, int threads,
+                                            Map<String, Object> overrides) {
         AvroSerde<RawArticle> serde = new AvroSerde<>();
         serde.configure(RegistrySerdes.config(registryUrl), false);
         StreamsBuilder builder = new StreamsBuilder();
@@ -220,6 +273,15 @@ public final class EnrichmentBenchmark {
                 .mapValues(article -> article)
                 .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), serde));
         Properties props = new Properties();
+        // The enrichment app's own commit interval and batch size, so that only the processing differs.
+        Properties app = new EnrichmentConfig(Map.of(EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl)).streamsProperties();
+        for (String setting : List.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
+            props.put(setting, app.get(setting));
+        }
+        props.putAll(overrides);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -227,8 +289,12 @@ public final class EnrichmentBenchmark {
         return new KafkaStreams(builder.build(), props);
     }
 
-    /** Records per second on {@code topic}, read committed, from the first record to the {@code expected}th. */
-    private static double outputRate(String bootstrapServers, String topic, int expected) {
+    /**
+     * Records per second on {@code topic}, read committed, over the {@code expected} records that follow the first
+     * {@code skipped}; {@code atStart} runs when the measured ones begin.
+     */
+    private static double outputRate(String bootstrapServers, String topic, int skipped, int expected,
+                                     Runnable atStart) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -241,17 +307,19 @@ public final class EnrichmentBenchmark {
             long seen = 0;
             long first = 0;
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (seen < expected) {
+            while (seen < skipped + expected) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(topic + ": only " + seen + " of " + expected + " records");
+                    throw new IllegalStateException(topic + ": only " + seen + " of " + (skipped + expected)
+                            + " records");
                 }
                 int polled = consumer.poll(Duration.ofMillis(100)).count();
-                if (polled > 0 && seen == 0) {
+                if (polled > 0 && first == 0 && seen + polled > skipped) {
                     first = System.nanoTime();
+                    atStart.run();
                 }
                 seen += polled;
             }
-            return (expected - 1) / ((System.nanoTime() - first) / 1e9);
+            return expected / ((System.nanoTime() - first) / 1e9);
         }
     }
 
