@@ -1,7 +1,9 @@
 package io.newsflow.enrichment;
 
+import io.newsflow.extraction.Deadline;
 import io.newsflow.extraction.EntityMention;
 import io.newsflow.extraction.Extraction;
+import io.newsflow.extraction.ExtractionTimeoutException;
 import io.newsflow.extraction.Extractor;
 import io.newsflow.extraction.FigureMention;
 import io.newsflow.schemas.EnrichedArticle;
@@ -15,54 +17,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * Turns one raw article into an enriched one with the extraction library, within a size limit and a time budget.
  * Thread-safe; one instance serves every stream thread of an app.
  */
-public final class ArticleEnricher implements AutoCloseable {
+public final class ArticleEnricher {
 
     /** Between headline and body in the text handed to the extractor; entity and figure offsets index that text. */
     public static final String HEADLINE_SEPARATOR = "\n\n";
 
-    /** The extraction step, as {@link Extractor#extract} does it. */
+    /** The extraction step, as {@link Extractor#extract(String, String, LocalDate, Deadline)} does it. */
     @FunctionalInterface
     public interface ExtractionStep {
-        Extraction extract(String text, String languageHint, LocalDate publishedDate);
+        Extraction extract(String text, String languageHint, LocalDate publishedDate, Deadline deadline);
     }
 
     private final ExtractionStep extraction;
     private final int maxChars;
+    /**
+     * Checked by the extraction itself, on the stream thread. Handing each article to a worker thread that the
+     * stream thread could give up on cost a quarter of the throughput (the extraction's tables went cold between
+     * cores: EnrichmentBenchmark, README.md), and left an overrunning thread burning a core after it was given up.
+     */
     private final Duration budget;
     private final Clock clock;
-    /**
-     * With a budget, extraction runs here rather than on the stream thread so that the stream thread can give up
-     * on it: an article that sends the extractor into a pathological case must not hold the partition past
-     * {@code max.poll.interval.ms} and the transaction timeout. A thread that overran is abandoned (interrupted,
-     * and left to finish), so the pool grows only by the number of overruns in flight. Without a budget (0) the
-     * stream thread extracts itself and saves the two thread hand-offs per article.
-     */
-    private final ExecutorService workers;
 
     ArticleEnricher(ExtractionStep extraction, int maxChars, Duration budget, Clock clock) {
         this.extraction = extraction;
         this.maxChars = maxChars;
         this.budget = budget;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "newsflow-extraction-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     public static ArticleEnricher create(Extractor extractor, EnrichmentConfig config) {
@@ -92,25 +77,14 @@ public final class ArticleEnricher implements AutoCloseable {
         // The date anchors relative expressions ("last Tuesday"); wire timestamps are UTC, so is the anchor.
         LocalDate published = article.getPublishedAt() == null
                 ? null : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC);
-        if (budget.isZero()) {
-            try {
-                return toEnriched(article, extraction.extract(text, article.getLanguage(), published), clock.instant());
-            } catch (RuntimeException e) {
-                throw new ExtractionFailedException(article.getId(), e);
-            }
-        }
-        Future<Extraction> result = workers.submit(() -> extraction.extract(text, article.getLanguage(), published));
         try {
-            return toEnriched(article, result.get(budget.toNanos(), TimeUnit.NANOSECONDS), clock.instant());
-        } catch (TimeoutException e) {
-            result.cancel(true);
+            return toEnriched(article, extraction.extract(text, article.getLanguage(), published, Deadline.after(budget)),
+                    clock.instant());
+        } catch (ExtractionTimeoutException e) {
             throw new UnprocessableArticleException("extraction of article " + article.getId() + " ran past its budget of "
                     + budget.toMillis() + " ms (" + EnrichmentConfig.EXTRACTION_TIMEOUT_MS_CONFIG + ")");
-        } catch (ExecutionException e) {
-            throw new ExtractionFailedException(article.getId(), e.getCause());
-        } catch (InterruptedException e) {
-            result.cancel(true);
-            throw new InterruptException(e);
+        } catch (RuntimeException e) {
+            throw new ExtractionFailedException(article.getId(), e);
         }
     }
 
@@ -151,8 +125,4 @@ public final class ArticleEnricher implements AutoCloseable {
                 .build();
     }
 
-    @Override
-    public void close() {
-        workers.shutdownNow();
-    }
 }

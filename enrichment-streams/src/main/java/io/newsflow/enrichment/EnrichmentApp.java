@@ -103,7 +103,6 @@ public final class EnrichmentApp implements AutoCloseable {
         if (ops != null) {
             ops.close();
         }
-        enricher.close();
     }
 
     /**

@@ -60,8 +60,8 @@ public final class EnrichmentConfig extends AbstractConfig {
     public static final String EXTRACTION_TIMEOUT_MS_CONFIG = "enrichment.extraction.timeout.ms";
     public static final long EXTRACTION_TIMEOUT_MS_DEFAULT = 5_000;
     private static final String EXTRACTION_TIMEOUT_MS_DOC = "Time budget of one article's extraction; an article "
-            + "that takes longer goes to the dead-letter topic. Keep it well under transaction.timeout.ms. 0 turns "
-            + "the budget off: the stream thread then extracts itself, saving two thread hand-offs per article.";
+            + "that takes longer goes to the dead-letter topic. The extraction checks it between its stages, on the "
+            + "stream thread. Keep it well under transaction.timeout.ms. 0 turns the budget off.";
 
     public static final String REGISTRY_RETRY_TIMEOUT_MS_CONFIG = "enrichment.registry.retry.timeout.ms";
     public static final long REGISTRY_RETRY_TIMEOUT_MS_DEFAULT = Duration.ofMinutes(2).toMillis();

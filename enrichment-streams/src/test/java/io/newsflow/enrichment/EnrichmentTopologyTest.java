@@ -83,7 +83,6 @@ class EnrichmentTopologyTest {
     @AfterEach
     void closeDriver() {
         driver.close();
-        enricher.close();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.newsflow.extraction;
 import io.newsflow.extraction.entities.EntityRecognizer;
 import io.newsflow.extraction.figures.FigureExtractor;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The extraction library's one entry point. Load it once (models and lexicons are read at construction) and
@@ -30,7 +31,21 @@ public final class Extractor {
      * @param publishedDate the article's publication date, used to resolve relative dates; may be null
      */
     public Extraction extract(String text, String languageHint, LocalDate publishedDate) {
+        return extract(text, languageHint, publishedDate, Deadline.NONE);
+    }
+
+    /**
+     * As {@link #extract(String, String, LocalDate)}, giving up between stages once {@code deadline} has passed.
+     *
+     * @throws ExtractionTimeoutException when it gave up
+     */
+    public Extraction extract(String text, String languageHint, LocalDate publishedDate, Deadline deadline) {
         String language = languageHint != null ? languageHint : LanguageDetector.detect(text);
-        return new Extraction(language, entities.recognize(text, language), figures.extract(text, language, publishedDate));
+        deadline.check();
+        List<EntityMention> mentions = entities.recognize(text, language);
+        deadline.check();
+        List<FigureMention> figureMentions = figures.extract(text, language, publishedDate);
+        deadline.check();
+        return new Extraction(language, mentions, figureMentions);
     }
 }
