@@ -1,11 +1,10 @@
 package io.newsflow.enrichment;
 
+import io.newsflow.schemas.OpsPublisher;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -137,15 +135,7 @@ public final class EnrichmentConfig extends AbstractConfig {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "localhost";
-            }
-        }
-        return host + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
+        return OpsPublisher.defaultInstanceId();
     }
 
     /** Settings from {@code propertiesFile} (when not null), overridden by {@code NEWSFLOW_*} variables in {@code env}. */

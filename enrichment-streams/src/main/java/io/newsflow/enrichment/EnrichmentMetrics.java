@@ -1,6 +1,6 @@
 package io.newsflow.enrichment;
 
-import java.util.Arrays;
+import io.newsflow.schemas.LatencySample;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,8 +19,7 @@ public final class EnrichmentMetrics {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder staleVersions = new LongAdder();
     private final LongAdder registryUnavailable = new LongAdder();
-    private final long[] latencyNanos = new long[LATENCY_SAMPLES];
-    private int latencyCount;
+    private final LatencySample latency = new LatencySample(LATENCY_SAMPLES);
     private volatile String lastError;
 
     public EnrichmentMetrics() {
@@ -32,15 +31,7 @@ public final class EnrichmentMetrics {
 
     void recordOut(long processingNanos) {
         out.increment();
-        synchronized (latencyNanos) {
-            // Past the buffer's size, overwrite at random so the sample stays uniform over the interval.
-            int slot = latencyCount < LATENCY_SAMPLES ? latencyCount
-                    : (int) (java.util.concurrent.ThreadLocalRandom.current().nextLong(latencyCount + 1L));
-            if (slot < LATENCY_SAMPLES) {
-                latencyNanos[slot] = processingNanos;
-            }
-            latencyCount++;
-        }
+        latency.record(processingNanos);
     }
 
     void deadLettered(Exception cause) {
@@ -92,20 +83,6 @@ public final class EnrichmentMetrics {
 
     /** p50 and p99 in milliseconds of the sampled latencies since the last call, or null when there were none. */
     double[] drainLatencies() {
-        long[] samples;
-        synchronized (latencyNanos) {
-            samples = Arrays.copyOf(latencyNanos, Math.min(latencyCount, LATENCY_SAMPLES));
-            latencyCount = 0;
-        }
-        if (samples.length == 0) {
-            return null;
-        }
-        Arrays.sort(samples);
-        return new double[] {percentile(samples, 0.50), percentile(samples, 0.99)};
-    }
-
-    private static double percentile(long[] sorted, double quantile) {
-        int index = (int) Math.ceil(quantile * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1_000_000.0;
+        return latency.drainPercentilesMs();
     }
 }

@@ -1,6 +1,8 @@
 package io.newsflow.ingest;
 
+import io.newsflow.schemas.OpsPublisher;
 import io.newsflow.schemas.RegistrySerdes;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Locale;
@@ -31,6 +33,14 @@ public final class IngestConfig extends AbstractConfig {
     public static final int MAX_STORY_BYTES_DEFAULT = 1024 * 1024;
     private static final String MAX_STORY_BYTES_DOC = "A story file larger than this is rejected unread.";
 
+    public static final String INSTANCE_ID_CONFIG = "ingest.instance.id";
+    private static final String INSTANCE_ID_DOC = "Names this process in its ops reports on news.ops; default: the "
+            + "host name and a random suffix.";
+
+    public static final String OPS_INTERVAL_MS_CONFIG = "ingest.ops.interval.ms";
+    public static final long OPS_INTERVAL_MS_DEFAULT = 5_000;
+    private static final String OPS_INTERVAL_MS_DOC = "How often the stage publishes an OpsEvent to news.ops.";
+
     static final String OWN_PREFIX = "ingest.";
     static final String REGISTRY_PREFIX = "apicurio.";
 
@@ -39,7 +49,10 @@ public final class IngestConfig extends AbstractConfig {
             .define(REGISTRY_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
                     Importance.HIGH, REGISTRY_URL_DOC)
             .define(MAX_STORY_BYTES_CONFIG, Type.INT, MAX_STORY_BYTES_DEFAULT, ConfigDef.Range.atLeast(1),
-                    Importance.MEDIUM, MAX_STORY_BYTES_DOC);
+                    Importance.MEDIUM, MAX_STORY_BYTES_DOC)
+            .define(INSTANCE_ID_CONFIG, Type.STRING, null, Importance.LOW, INSTANCE_ID_DOC)
+            .define(OPS_INTERVAL_MS_CONFIG, Type.LONG, OPS_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(100),
+                    Importance.LOW, OPS_INTERVAL_MS_DOC);
 
     /**
      * Throughput defaults for many small records; any of them can be overridden. Idempotence and acks are not
@@ -57,6 +70,18 @@ public final class IngestConfig extends AbstractConfig {
 
     public int maxStoryBytes() {
         return getInt(MAX_STORY_BYTES_CONFIG);
+    }
+
+    public String instanceId() {
+        String configured = getString(INSTANCE_ID_CONFIG);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return OpsPublisher.defaultInstanceId();
+    }
+
+    public Duration opsInterval() {
+        return Duration.ofMillis(getLong(OPS_INTERVAL_MS_CONFIG));
     }
 
     /**

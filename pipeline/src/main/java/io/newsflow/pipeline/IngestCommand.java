@@ -2,6 +2,7 @@ package io.newsflow.pipeline;
 
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestListener;
+import io.newsflow.ingest.IngestOps;
 import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
 import io.newsflow.ingest.Rejection;
@@ -13,7 +14,9 @@ import io.newsflow.ingest.source.InboxWatcher;
 import io.newsflow.ingest.source.IngestDaemon;
 import io.newsflow.ingest.source.StoryEndpoint;
 import io.newsflow.ingest.source.StoryIntake;
+import io.newsflow.schemas.OpsPublisher;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.Topics;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -148,15 +151,20 @@ final class IngestCommand implements Callable<Integer> {
     private int runUntilStopped() throws InterruptedException {
         IngestConfig config = new IngestConfig(settings.resolve());
         StoryPublisher publisher = new StoryPublisher(config);
-        StoryIntake intake = new StoryIntake(publisher, Clock.systemUTC(), IngestListener.NONE);
-        IngestDaemon daemon = new IngestDaemon(publisher);
         AtomicReference<String> state = new AtomicReference<>("STARTING");
+        IngestOps ops = new IngestOps(config.instanceId(), state::get, Clock.systemUTC());
+        StoryIntake intake = new StoryIntake(publisher, Clock.systemUTC(), ops);
+        IngestDaemon daemon = new IngestDaemon(publisher);
         MonitoringEndpoint monitoring = new MonitoringEndpoint(monitoringHost, monitoringPort, state::get);
         publisher.bindMetrics(monitoring.registry());
+        OpsPublisher opsReports = OpsPublisher.start(IngestOps.STAGE, config.instanceId(), Topics.OPS,
+                config.opsInterval(), ops, config.producerConfigs(), config.serializerConfigs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             state.set("STOPPING");
             daemon.close();
+            state.set("STOPPED");
+            opsReports.close();
             monitoring.close();
             System.out.println("stopped: " + intake.summary());
             stopped.countDown();

@@ -1,11 +1,14 @@
 package io.newsflow.schemas;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,6 +73,19 @@ public final class OpsPublisher implements AutoCloseable {
         long millis = interval.toMillis();
         publisher.schedule.scheduleAtFixedRate(publisher::report, millis, millis, TimeUnit.MILLISECONDS);
         return publisher;
+    }
+
+    /** The host name (as containers set {@code HOSTNAME}) and a random suffix: unique enough to tell instances apart. */
+    public static String defaultInstanceId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "localhost";
+            }
+        }
+        return host + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
     }
 
     private void report() {
