@@ -5,7 +5,6 @@ import io.newsflow.extraction.FigureMention;
 import io.newsflow.extraction.figures.FigureExtractor;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +32,17 @@ public final class ArticleGoldEvaluation {
     public static final String BUNDLED_GOLD = "articles-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
 
-    private record Expected(String file, int start, int end, FigureKind kind, Double value, Double min, Double max,
-                            String unit, String currency, String iso, String surface) {
+    /** An expected figure, located by its offsets in the story. */
+    private record Expected(String file, int start, int end, FigureKind kind, GoldScoring.Values values,
+                            String surface) implements GoldScoring.Gold {
+        @Override
+        public boolean matches(FigureMention f) {
+            return kind == f.kind() && start == f.start() && end == f.end() && values.agreeWith(f);
+        }
+
         @Override
         public String toString() {
-            return kind + " [" + surface + "] " + start + "-" + end + " value=" + (value != null ? value
-                    : min != null ? min + ".." + max : "-") + " unit=" + unit + " currency=" + currency + " iso=" + iso;
+            return kind + " [" + surface + "] " + start + "-" + end + " " + values;
         }
     }
 
@@ -61,34 +64,14 @@ public final class ArticleGoldEvaluation {
             Expected e = parse(line.split("\t", -1));
             expected.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(e);
         }
-        Map<FigureKind, int[]> counts = new EnumMap<>(FigureKind.class);
-        List<String> misses = new ArrayList<>();
+        GoldScoring scoring = new GoldScoring();
         for (Map.Entry<String, List<Expected>> story : expected.entrySet()) {
             String file = story.getKey();
             String text = Files.readString(articles.resolve(file));
             String language = file.startsWith("ar") ? "ar" : file.startsWith("en") ? "en" : "other";
-            List<FigureMention> found = extractor.extract(text, language, published.get(file));
-            List<Expected> open = new ArrayList<>(story.getValue());
-            for (Expected e : open) {
-                counts.computeIfAbsent(e.kind(), k -> new int[3])[2]++;
-            }
-            for (FigureMention f : found) {
-                counts.computeIfAbsent(f.kind(), k -> new int[3])[1]++;
-                Expected match = open.stream().filter(e -> matches(e, f)).findFirst().orElse(null);
-                if (match != null) {
-                    open.remove(match);
-                    counts.get(f.kind())[0]++;
-                } else {
-                    misses.add(file + "\tunexpected\t" + describe(f));
-                }
-            }
-            for (Expected e : open) {
-                misses.add(file + "\tmissed\t" + e);
-            }
+            scoring.story(file, story.getValue(), extractor.extract(text, language, published.get(file)));
         }
-        List<FigureGoldEvaluation.KindScore> scores = new ArrayList<>();
-        counts.forEach((k, n) -> scores.add(new FigureGoldEvaluation.KindScore(k, n[0], n[1], n[2])));
-        return new FigureGoldEvaluation.Result(scores, misses);
+        return scoring.result();
     }
 
     /** The bundled offset gold over {@code articles}; null when the folder is absent. */
@@ -130,41 +113,7 @@ public final class ArticleGoldEvaluation {
     }
 
     private static Expected parse(String[] c) {
-        Double value = null;
-        Double min = null;
-        Double max = null;
-        if (c[4].contains("..")) {
-            min = Double.valueOf(c[4].substring(0, c[4].indexOf("..")));
-            max = Double.valueOf(c[4].substring(c[4].indexOf("..") + 2));
-        } else if (!c[4].equals("-")) {
-            value = Double.valueOf(c[4]);
-        }
-        return new Expected(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]), FigureKind.valueOf(c[3]), value,
-                min, max, dash(c[5]), dash(c[6]), dash(c[7]), c.length > 8 ? c[8] : "");
-    }
-
-    private static String dash(String s) {
-        return s.equals("-") ? null : s;
-    }
-
-    private static boolean matches(Expected e, FigureMention f) {
-        return e.kind() == f.kind() && e.start() == f.start() && e.end() == f.end() && close(e.value(), f.value())
-                && close(e.min(), f.min()) && close(e.max(), f.max())
-                && (e.unit() == null || e.unit().equals(f.unit()))
-                && (e.currency() == null || e.currency().equals(f.currency()))
-                && (e.iso() == null || e.iso().equals(f.isoValue()));
-    }
-
-    private static boolean close(Double expected, Double got) {
-        if (expected == null) {
-            return true;
-        }
-        return got != null && Math.abs(expected - got) <= 1e-6 * Math.max(1, Math.abs(expected));
-    }
-
-    private static String describe(FigureMention f) {
-        return f.kind() + " [" + f.text().replace("\n", "\\n") + "] " + f.start() + "-" + f.end() + " value="
-                + (f.value() != null ? f.value() : f.min() + ".." + f.max()) + " unit=" + f.unit() + " currency="
-                + f.currency() + " iso=" + f.isoValue();
+        return new Expected(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]), FigureKind.valueOf(c[3]),
+                GoldScoring.Values.parse(c[4], c[5], c[6], c[7]), c.length > 8 ? c[8] : "");
     }
 }

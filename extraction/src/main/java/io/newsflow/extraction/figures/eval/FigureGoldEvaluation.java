@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,8 +72,17 @@ public final class FigureGoldEvaluation {
         }
     }
 
-    private record Expected(FigureKind kind, String text, Double value, Double min, Double max, String unit,
-                            String currency, String iso) {
+    /** An expected figure, located by its surface text. */
+    private record Expected(FigureKind kind, String text, GoldScoring.Values values) implements GoldScoring.Gold {
+        @Override
+        public boolean matches(FigureMention f) {
+            return kind == f.kind() && text.equals(f.text()) && values.agreeWith(f);
+        }
+
+        @Override
+        public String toString() {
+            return kind + " [" + text + "] " + values;
+        }
     }
 
     private FigureGoldEvaluation() {
@@ -108,71 +116,17 @@ public final class FigureGoldEvaluation {
             meta.putIfAbsent(c[0], c);
             expected.computeIfAbsent(c[0], k -> new ArrayList<>()).add(parse(c));
         }
-        Map<FigureKind, int[]> counts = new EnumMap<>(FigureKind.class);
-        List<String> misses = new ArrayList<>();
+        GoldScoring scoring = new GoldScoring();
         for (Map.Entry<String, List<Expected>> story : expected.entrySet()) {
             String[] m = meta.get(story.getKey());
             LocalDate published = m[2].equals("-") ? null : LocalDate.parse(m[2]);
-            List<FigureMention> found = extractor.extract(stories.apply(story.getKey()), m[1], published);
-            List<Expected> open = new ArrayList<>(story.getValue());
-            for (Expected e : open) {
-                counts.computeIfAbsent(e.kind(), k -> new int[3])[2]++;
-            }
-            for (FigureMention f : found) {
-                counts.computeIfAbsent(f.kind(), k -> new int[3])[1]++;
-                Expected match = open.stream().filter(e -> matches(e, f)).findFirst().orElse(null);
-                if (match != null) {
-                    open.remove(match);
-                    counts.get(f.kind())[0]++;
-                } else {
-                    misses.add(story.getKey() + "\tunexpected\t" + describe(f));
-                }
-            }
-            for (Expected e : open) {
-                misses.add(story.getKey() + "\tmissed\t" + e);
-            }
+            scoring.story(story.getKey(), story.getValue(), extractor.extract(stories.apply(story.getKey()), m[1], published));
         }
-        List<KindScore> scores = new ArrayList<>();
-        counts.forEach((k, n) -> scores.add(new KindScore(k, n[0], n[1], n[2])));
-        return new Result(scores, misses);
+        return scoring.result();
     }
 
     private static Expected parse(String[] c) {
-        FigureKind kind = FigureKind.valueOf(c[3]);
-        Double value = null;
-        Double min = null;
-        Double max = null;
-        if (c[5].contains("..")) {
-            min = Double.valueOf(c[5].substring(0, c[5].indexOf("..")));
-            max = Double.valueOf(c[5].substring(c[5].indexOf("..") + 2));
-        } else if (!c[5].equals("-")) {
-            value = Double.valueOf(c[5]);
-        }
-        return new Expected(kind, c[4], value, min, max, dash(c[6]), dash(c[7]), dash(c[8]));
-    }
-
-    private static String dash(String s) {
-        return s.equals("-") ? null : s;
-    }
-
-    private static boolean matches(Expected e, FigureMention f) {
-        return e.kind() == f.kind() && e.text().equals(f.text()) && close(e.value(), f.value())
-                && close(e.min(), f.min()) && close(e.max(), f.max())
-                && (e.unit() == null || e.unit().equals(f.unit()))
-                && (e.currency() == null || e.currency().equals(f.currency()))
-                && (e.iso() == null || e.iso().equals(f.isoValue()));
-    }
-
-    private static boolean close(Double expected, Double got) {
-        if (expected == null) {
-            return true;
-        }
-        return got != null && Math.abs(expected - got) <= 1e-6 * Math.max(1, Math.abs(expected));
-    }
-
-    private static String describe(FigureMention f) {
-        return f.kind() + " [" + f.text() + "] value=" + (f.value() != null ? f.value() : f.min() + ".." + f.max())
-                + " unit=" + f.unit() + " currency=" + f.currency() + " iso=" + f.isoValue();
+        return new Expected(FigureKind.valueOf(c[3]), c[4], GoldScoring.Values.parse(c[5], c[6], c[7], c[8]));
     }
 
     private static String read(String resource) {
