@@ -4,6 +4,8 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ public final class IngestBenchmark {
 
     private static final int STORY_BYTES = 2_048;
     private static final String PLAIN_TOPIC = "bench.plain";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         int stories = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -46,16 +49,17 @@ public final class IngestBenchmark {
             settings.put(IngestConfig.REGISTRY_URL_CONFIG, registryUrl);
             IngestConfig config = new IngestConfig(settings);
 
-            double plain = 0;
-            double ingest = 0;
+            Rate plain = null;
+            Rate ingest = null;
             for (int run = 1; run <= 2; run++) {
                 plain = plainProducer(config, dir, stories);
                 ingest = ingestRun(settings, dir, stories);
-                System.out.printf("run %d: plain producer %,.0f stories/s, ingest %,.0f stories/s%n", run, plain, ingest);
+                System.out.printf("run %d: plain producer %s, ingest %s%n", run, plain, ingest);
             }
             System.out.printf("%,d stories of %,d bytes, %d cores: ingest %,.0f stories/s = %.2f of a plain producer "
                             + "sending the same bytes (%,.0f/s)%n", stories, STORY_BYTES,
-                    Runtime.getRuntime().availableProcessors(), ingest, ingest / plain, plain);
+                    Runtime.getRuntime().availableProcessors(), ingest.perSecond(), ingest.perSecond() / plain.perSecond(),
+                    plain.perSecond());
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -63,12 +67,31 @@ public final class IngestBenchmark {
         }
     }
 
+    /**
+     * Stories a second, and the CPU time the calling thread spent on each: on a machine shared with other work the
+     * rate moves with the load, the CPU time much less.
+     */
+    private record Rate(double perSecond, double cpuMicrosEach) {
+
+        static Rate since(long startNanos, long startCpuNanos, int stories) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            double cpuMicros = (THREADS.getCurrentThreadCpuTime() - startCpuNanos) / 1e3;
+            return new Rate(stories / seconds, cpuMicros / stories);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,.0f stories/s (%.1f us CPU each on the calling thread)", perSecond, cpuMicrosEach);
+        }
+    }
+
     /** Same producer settings as the ingest stage (idempotent, acks=all, lz4, linger, batch), raw file bytes. */
-    private static double plainProducer(IngestConfig config, Path dir, int stories) throws IOException {
+    private static Rate plainProducer(IngestConfig config, Path dir, int stories) throws IOException {
         Map<String, Object> producerConfigs = config.producerConfigs();
         producerConfigs.put("value.serializer", ByteArraySerializer.class);
         producerConfigs.put("key.serializer", ByteArraySerializer.class);
         long start = System.nanoTime();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfigs);
              Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
@@ -77,13 +100,14 @@ public final class IngestBenchmark {
             }
             producer.flush();
         }
-        return stories / ((System.nanoTime() - start) / 1e9);
+        return Rate.since(start, startCpu, stories);
     }
 
-    private static double ingestRun(Map<String, Object> settings, Path dir, int stories) {
+    private static Rate ingestRun(Map<String, Object> settings, Path dir, int stories) {
         long start = System.nanoTime();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         IngestSummary summary = IngestRun.ingest(settings, List.of(dir), IngestListener.NONE);
-        double rate = stories / ((System.nanoTime() - start) / 1e9);
+        Rate rate = Rate.since(start, startCpu, stories);
         if (summary.published() != stories) {
             throw new IllegalStateException("expected " + stories + " published, got " + summary);
         }
