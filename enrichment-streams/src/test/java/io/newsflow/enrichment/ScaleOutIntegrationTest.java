@@ -126,6 +126,6 @@ class ScaleOutIntegrationTest {
                                     java.util.function.Predicate<OpsEvent> condition) {
         TopicReader.awaitFirst(kafka.bootstrapServers(), Topics.OPS, new StringDeserializer(),
                 RegistrySerdes.<OpsEvent>valueDeserializer(registryUrl),
-                record -> record.key().equals(instanceId) && condition.test(record.value()), TIMEOUT);
+                record -> record.key().equals("enrichment/" + instanceId) && condition.test(record.value()), TIMEOUT);
     }
 }
