@@ -90,19 +90,30 @@ public final class PlainTextFormat {
         return story.toArticle(source, InputFormat.PLAIN_TEXT, receivedAt);
     }
 
-    /** The lines between line ends {@code \n}, {@code \r\n} or a lone {@code \r}, in one pass over the text. */
+    /**
+     * The lines between line ends {@code \n}, {@code \r\n} or a lone {@code \r}. Found with {@code indexOf}, which
+     * the JIT vectorizes: a loop over every character took a third of the parse.
+     */
     private static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lines.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
+        // Each searched again only once passed, so that text with only one kind of line end is scanned once.
+        int cr = text.indexOf('\r');
+        int lf = text.indexOf('\n');
+        while (true) {
+            if (cr >= 0 && cr < start) {
+                cr = text.indexOf('\r', start);
             }
+            if (lf >= 0 && lf < start) {
+                lf = text.indexOf('\n', start);
+            }
+            int end = cr < 0 ? lf : lf < 0 ? cr : Math.min(lf, cr);
+            if (end < 0) {
+                break;
+            }
+            lines.add(text.substring(start, end));
+            boolean crlf = end == cr && end + 1 < text.length() && text.charAt(end + 1) == '\n';
+            start = end + (crlf ? 2 : 1);
         }
         lines.add(text.substring(start));
         return lines;
