@@ -3,10 +3,15 @@ package io.newsflow.sink;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.OpsPublisher;
 import io.newsflow.schemas.RegistrySerdes;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.utils.Sanitizer;
 
 /** Publishes one task's {@link OpsEvent} every interval and once more on close (see {@link OpsPublisher}). */
 final class OpsReporter implements AutoCloseable {
@@ -40,10 +45,33 @@ final class OpsReporter implements AutoCloseable {
                 .setDeadLettered(metrics.deadLettered())
                 .setLatencyP50Ms(latency == null ? null : latency[0])
                 .setLatencyP99Ms(latency == null ? null : latency[1])
-                // The worker owns the consumer and does not share its fetch metrics with the task.
-                .setConsumerLag(null)
+                .setConsumerLag(lag())
                 .setLastError(metrics.lastError())
                 .build();
+    }
+
+    /**
+     * Records of the task's partitions its consumer has not fetched yet, summed, from the fetch metrics the worker's
+     * consumer for this task ({@code connector-consumer-<connector>-<task>}) registers in the JVM's MBean server;
+     * null where there are none (JMX reporting off, or not in a Connect worker).
+     */
+    private Long lag() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName partitions = new ObjectName("kafka.consumer:type=consumer-fetch-manager-metrics,client-id="
+                    + Sanitizer.jmxSanitize("connector-consumer-" + instanceId) + ",topic=*,partition=*");
+            long total = 0;
+            boolean any = false;
+            for (ObjectName partition : server.queryNames(partitions, null)) {
+                if (server.getAttribute(partition, "records-lag") instanceof Double lag && !lag.isNaN()) {
+                    total += lag.longValue();
+                    any = true;
+                }
+            }
+            return any ? total : null;
+        } catch (JMException e) {
+            return null;
+        }
     }
 
     /** Publishes the last report, with the state the task stopped in. */
