@@ -43,10 +43,10 @@ abstract class AbstractSinkTaskTest {
     private static String registryUrl;
     private static Serializer<EnrichedArticle> serializer;
 
-    private TestDatabase db;
+    TestDatabase db;
     private Map<String, String> props;
-    private NewsSinkTask task;
-    private RecordingContext context;
+    NewsSinkTask task;
+    RecordingContext context;
     private long nextOffset;
 
     abstract TestDatabase createDatabase();
@@ -322,7 +322,7 @@ abstract class AbstractSinkTaskTest {
         return all.toString();
     }
 
-    private SinkRecord record(EnrichedArticle article) {
+    SinkRecord record(EnrichedArticle article) {
         return raw(article.getArticle().getId(), serializer.serialize(TOPIC, article));
     }
 
