@@ -8,6 +8,7 @@ import io.newsflow.extraction.entities.tagger.Labels;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
 import io.newsflow.extraction.entities.text.Clitics;
 import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.LongIntMap;
 import io.newsflow.extraction.entities.text.Tokenizer;
 import io.newsflow.extraction.entities.text.Tokens;
 import java.io.IOException;
@@ -158,6 +159,9 @@ public final class EntityRecognizer {
                 }
             }
         }
+        if (arabic && tagger != null) {
+            labelOtherMentions(tokens, labels, confidence, tagger);
+        }
         return new Decision(labels, confidence, matchAt);
     }
 
@@ -173,6 +177,76 @@ public final class EntityRecognizer {
             if (end > 0 && isCoverable(labels, i, end) && (!taggedOrganization || spanEnd(labels, i) < end)) {
                 relabel(labels, confidence, i, end, EntityType.ORGANIZATION, RULE_CONFIDENCE);
                 i = end - 1;
+            }
+        }
+    }
+
+    /**
+     * In an Arabic story, a name the tagger marked with this confidence or more names every other mention of the
+     * same words the tagger left unlabelled (after clitics: وفرنسا repeats فرنسا). The tagger's document history
+     * only carries a name forward, and only as a feature; on both Arabic held-out splits this gained about 0.3
+     * (dev) and 0.6 (second split) F1 over three training seeds; in English it changed nothing.
+     */
+    private static final float CONSISTENT_NAME = 0.95f;
+    private static final int MAX_CONSISTENT_TOKENS = 4;
+
+    private static void labelOtherMentions(Tokens tokens, int[] labels, float[] confidence, SequenceTagger tagger) {
+        int n = labels.length;
+        String text = tokens.text();
+        int[] splits = new int[Clitics.MAX_SPLITS];
+        LongIntMap named = new LongIntMap(16);
+        for (int i = 0; i < n; i++) {
+            if (!Labels.isBegin(labels[i])) {
+                continue;
+            }
+            int end = spanEnd(labels, i);
+            float sure = 1;
+            for (int k = i; k < end; k++) {
+                sure = Math.min(sure, confidence[k]);
+            }
+            if (sure < CONSISTENT_NAME || end - i > MAX_CONSISTENT_TOKENS) {
+                continue;
+            }
+            int start = tokens.start(i);
+            int split = Features.bestSplit(tagger.lexicon(), text, start, tokens.end(i),
+                    tagger.lexicon().count(Fold.hash(text, start, tokens.end(i))), splits);
+            long name = Clitics.stemHash(text, start, tokens.end(i), split);
+            for (int k = i + 1; k < end; k++) {
+                name = Fold.combine(name, Fold.hash(text, tokens.start(k), tokens.end(k)));
+            }
+            // a name given two types in one story stays as the tagger left each mention
+            int value = (end - i) * Labels.COUNT + labels[i];
+            int before = named.get(name, -1);
+            named.put(name, before < 0 || before == value ? value : 0);
+        }
+        if (named.size() == 0) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (labels[i] != Labels.O) {
+                continue;
+            }
+            int count = Clitics.splits(text, tokens.start(i), tokens.end(i), splits);
+            for (int s = 0; s < count; s++) {
+                long name = Clitics.stemHash(text, tokens.start(i), tokens.end(i), splits[s]);
+                int end = i + 1;
+                int found = -1;
+                while (true) {
+                    int value = named.get(name, -1);
+                    if (value > 0 && value / Labels.COUNT == end - i && isFree(labels, i, end)) {
+                        found = value;
+                    }
+                    if (found >= 0 || end >= n || end - i >= MAX_CONSISTENT_TOKENS) {
+                        break;
+                    }
+                    name = Fold.combine(name, Fold.hash(text, tokens.start(end), tokens.end(end)));
+                    end++;
+                }
+                if (found > 0) {
+                    relabel(labels, confidence, i, end, Labels.type(found % Labels.COUNT), RULE_CONFIDENCE);
+                    i = end - 1;
+                    break;
+                }
             }
         }
     }

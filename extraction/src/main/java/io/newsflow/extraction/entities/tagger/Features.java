@@ -9,9 +9,9 @@ import java.util.Arrays;
 /**
  * Turns a token in its sentence into hashed feature ids: the word and its neighbours, in Arabic the word without
  * its proclitics (chosen by which split the corpus knows best) and the clitics themselves, affixes, shape, the
- * distributional clusters of the word, gazetteer matches, organization heads and person titles, and the labels
- * already given to the two previous tokens. Everything per token is computed once per sentence, as hashes,
- * without allocating.
+ * distributional clusters of the word, its word-order classes (its stem's too in Arabic) and its neighbours',
+ * gazetteer matches, organization heads and person titles, and what the document said about the word earlier.
+ * Everything per token is computed once per sentence, as hashes, without allocating.
  */
 public final class Features {
 
@@ -49,6 +49,8 @@ public final class Features {
         long[] suffix;
         long[] clusters;
         long[] stemClusters;
+        int[] classes;
+        int[] stemClasses;
         long[] memory;
         int[] frequency;
         int[] gazetteer;
@@ -71,6 +73,8 @@ public final class Features {
             suffix = new long[c * AFFIXES];
             clusters = new long[c];
             stemClusters = new long[c];
+            classes = new int[c];
+            stemClasses = new int[c];
             memory = new long[c];
             frequency = new int[c];
             gazetteer = new int[c];
@@ -113,6 +117,8 @@ public final class Features {
             s.shape[k] = shape(text, start, end);
             s.clusters[k] = lexicon.clustersAt(entry);
             s.stemClusters[k] = lexicon.clustersAt(bareEntry);
+            s.classes[k] = lexicon.classesAt(entry);
+            s.stemClasses[k] = lexicon.classesAt(bareEntry);
             s.memory[k] = arabic ? s.bare[k] : s.raw[k];
             s.frequency[k] = 32 - Integer.numberOfLeadingZeros(lexicon.countAt(bareEntry));
             int roles = gazetteer.roles(tokens, i, arabic);
@@ -213,6 +219,13 @@ public final class Features {
             for (int level = 0; level < Lexicon.LEVELS; level++) {
                 out[n++] = f(22 + 3 * (d + 1) + level, Lexicon.level(packed, level));
             }
+        }
+        out[n++] = f(70, Lexicon.classLevel(s.classes[i], 0));
+        out[n++] = f(72, Lexicon.classLevel(s.classes[i], 1));
+        out[n++] = f(74, Lexicon.classLevel(i > 0 ? s.classes[i - 1] : -1, 1));
+        out[n++] = f(75, Lexicon.classLevel(i + 1 < s.n ? s.classes[i + 1] : -1, 1));
+        if (arabic) {
+            out[n++] = f(82, Lexicon.classLevel(s.stemClasses[i], 0));
         }
         out[n++] = f(31, s.gazetteer[i]);
         out[n++] = f(32, i > 0 ? s.gazetteer[i - 1] : -1);

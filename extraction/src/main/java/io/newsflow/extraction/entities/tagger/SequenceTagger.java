@@ -21,7 +21,9 @@ import java.util.zip.GZIPOutputStream;
 public final class SequenceTagger {
 
     private static final String MAGIC = "newsflow-ner-tagger";
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    /** The last format without word-order classes in the lexicon, still read for {@code --reuse-lexicon}. */
+    private static final int FORMAT_WITHOUT_CLASSES = 2;
 
     private final String language;
     private final Lexicon lexicon;
@@ -127,7 +129,7 @@ public final class SequenceTagger {
             throw new IOException("not a newsflow NER tagger model (or an incompatible format)");
         }
         String language = in.readUTF();
-        Lexicon lexicon = Lexicon.read(in);
+        Lexicon lexicon = Lexicon.read(in, true);
         Weights weights = Weights.read(in);
         Weights transitions = Weights.read(in);
         return new SequenceTagger(language, lexicon, weights, transitions, gazetteer);
@@ -142,8 +144,8 @@ public final class SequenceTagger {
         if (!MAGIC.equals(in.readUTF())) {
             throw new IOException("not a newsflow NER tagger model");
         }
-        in.readInt();
+        int format = in.readInt();
         in.readUTF();
-        return Lexicon.read(in);
+        return Lexicon.read(in, format > FORMAT_WITHOUT_CLASSES);
     }
 }

@@ -24,13 +24,15 @@ import java.util.Locale;
 
 /**
  * Reproduces the entity models committed under {@code src/main/resources/io/newsflow/extraction/entities/}: word
- * clusters from the unlabeled corpus (skip-gram vectors, then k-means at three granularities), then an averaged
- * perceptron tagger on the CoNLL training split. Deterministic for the fixed seeds in {@link Options#defaults}.
+ * clusters from the unlabeled corpus (skip-gram vectors, then k-means at three granularities, and word-order
+ * classes by the exchange algorithm at four), then an averaged perceptron tagger on the CoNLL training split.
+ * Deterministic for the fixed seeds in {@link Options#defaults}.
  *
  * <pre>
  * java -cp ... io.newsflow.extraction.entities.train.NerTrainer ar ../shared/data/ner/ar-train.conll \
  *     ../shared/data/corpus/news.jsonl extraction/src/main/resources/io/newsflow/extraction/entities \
  *     [--dev ../shared/data/ner/ar-dev.conll] [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]
+ *     [--class-words N]
  * </pre>
  */
 public final class NerTrainer {
@@ -46,31 +48,44 @@ public final class NerTrainer {
      * @param dimensions      word vector size
      * @param embeddingEpochs passes of skip-gram over the corpus
      * @param clusters        cluster counts, finest first; each coarser level clusters the level below's centroids
+     * @param classWords      how many of the most frequent words get word-order classes (0: none)
+     * @param classIterations passes of the exchange algorithm
      * @param seed            seed for every random choice
      * @param lexiconFrom     a model whose lexicon (counts and clusters) to reuse instead of learning one from
-     *                        the corpus: the clusters take minutes, the tagger seconds, so feature work reuses them
+     *                        the corpus: the clusters take minutes, the tagger seconds, so feature work reuses them;
+     *                        a lexicon from before the word-order classes gets them from the corpus
      */
     public record Options(int epochs, int maxArticles, int dimensions, int embeddingEpochs, int[] clusters,
-                          long seed, Path lexiconFrom) {
+                          int classWords, int classIterations, long seed, Path lexiconFrom) {
         /** The settings of the committed models. */
         public static Options defaults() {
-            return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 20240611L, null);
+            return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 50_000, 10, 20240611L, null);
         }
 
         public Options withEpochs(int n) {
-            return new Options(n, maxArticles, dimensions, embeddingEpochs, clusters, seed, lexiconFrom);
+            return new Options(n, maxArticles, dimensions, embeddingEpochs, clusters, classWords, classIterations,
+                    seed, lexiconFrom);
         }
 
         public Options withMaxArticles(int n) {
-            return new Options(epochs, n, dimensions, embeddingEpochs, clusters, seed, lexiconFrom);
+            return new Options(epochs, n, dimensions, embeddingEpochs, clusters, classWords, classIterations, seed,
+                    lexiconFrom);
         }
 
         public Options withClusters(int... sizes) {
-            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, sizes, seed, lexiconFrom);
+            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, sizes, classWords, classIterations,
+                    seed, lexiconFrom);
+        }
+
+        /** Word-order classes for the {@code words} most frequent words; 0 for none. */
+        public Options withClassWords(int words) {
+            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, words, classIterations,
+                    seed, lexiconFrom);
         }
 
         public Options withLexiconFrom(Path model) {
-            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, seed, model);
+            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
+                    classIterations, seed, model);
         }
     }
 
@@ -100,6 +115,10 @@ public final class NerTrainer {
         if (options.lexiconFrom() != null) {
             try (InputStream in = Files.newInputStream(options.lexiconFrom())) {
                 lexicon = SequenceTagger.readLexicon(in);
+            }
+            if (!lexicon.hasClasses() && options.classWords() > 0) {
+                Vocabulary vocabulary = readVocabulary(language, training, corpusJsonl, options, log);
+                lexicon = lexicon.withClasses(vocabulary.classesOf(lexicon, vocabulary.wordClasses(options, log)));
             }
         } else {
             lexicon = learnLexicon(language, training, corpusJsonl, options, log);
@@ -136,6 +155,11 @@ public final class NerTrainer {
     /** Word counts and clusters from the corpus articles in {@code language} plus the training sentences. */
     private static Lexicon learnLexicon(String language, List<ConllCorpus.Sentence> training, Path corpusJsonl,
                                         Options options, PrintStream log) throws IOException {
+        return readVocabulary(language, training, corpusJsonl, options, log).cluster(options, log);
+    }
+
+    private static Vocabulary readVocabulary(String language, List<ConllCorpus.Sentence> training,
+                                             Path corpusJsonl, Options options, PrintStream log) throws IOException {
         Vocabulary vocabulary = new Vocabulary();
         int articles = CorpusReader.forEach(corpusJsonl, language, options.maxArticles(), text -> {
             Tokens tokens = Tokenizer.tokenize(text);
@@ -154,7 +178,7 @@ public final class NerTrainer {
         }
         log.printf(Locale.ROOT, "corpus: %d articles, %d tokens, %d distinct words%n", articles,
                 vocabulary.tokens(), vocabulary.size());
-        return vocabulary.cluster(options, log);
+        return vocabulary;
     }
 
     /** Word ids by folded hash, their counts, and the corpus as ids (-1 between sentences). */
@@ -200,6 +224,52 @@ public final class NerTrainer {
 
         long tokens() {
             return Arrays.stream(corpus, 0, length).filter(id -> id >= 0).count();
+        }
+
+        /**
+         * Each word's word-order classes (see {@link ExchangeClusters}) at every granularity of
+         * {@link Lexicon#CLASS_COUNTS}, packed, or -1 for words outside the most frequent; null when disabled.
+         */
+        int[] wordClasses(Options options, PrintStream log) {
+            if (options.classWords() <= 0) {
+                return null;
+            }
+            long started = System.nanoTime();
+            int[] text = Arrays.copyOf(corpus, length);
+            int[] wordCounts = Arrays.copyOf(counts, size);
+            int[][] levels = new int[Lexicon.CLASS_COUNTS.length][];
+            for (int level = 0; level < levels.length; level++) {
+                levels[level] = ExchangeClusters.cluster(text, wordCounts, options.classWords(),
+                        Lexicon.CLASS_COUNTS[level], options.classIterations());
+            }
+            int[] packed = new int[size];
+            int[] ids = new int[levels.length];
+            for (int id = 0; id < size; id++) {
+                if (levels[0][id] < 0) {
+                    packed[id] = -1;
+                    continue;
+                }
+                for (int level = 0; level < levels.length; level++) {
+                    ids[level] = levels[level][id];
+                }
+                packed[id] = Lexicon.packClasses(ids);
+            }
+            log.printf(Locale.ROOT, "word-order classes: %s for %d words (%.0f s)%n",
+                    Arrays.toString(Lexicon.CLASS_COUNTS), Math.min(size, options.classWords()), seconds(started));
+            return packed;
+        }
+
+        /** {@code packed} (per word id) rearranged per entry of {@code lexicon}, or null. */
+        int[] classesOf(Lexicon lexicon, int[] packed) {
+            if (packed == null) {
+                return null;
+            }
+            int[] perEntry = new int[lexicon.size()];
+            lexicon.forEachWord((hash, entry) -> {
+                int id = ids.get(hash, -1);
+                perEntry[entry] = id < 0 ? -1 : packed[id];
+            });
+            return perEntry;
         }
 
         Lexicon cluster(Options options, PrintStream log) {
@@ -252,7 +322,8 @@ public final class NerTrainer {
                     k++;
                 }
             }
-            return new Lexicon(index, keptCounts, keptClusters);
+            Lexicon lexicon = new Lexicon(index, keptCounts, keptClusters, null);
+            return lexicon.withClasses(classesOf(lexicon, wordClasses(options, log)));
         }
 
         /** Clusters the words at the finest level, then each coarser level clusters the centroids below it. */
@@ -287,7 +358,7 @@ public final class NerTrainer {
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
             System.err.println("usage: NerTrainer ar|en TRAIN.conll CORPUS.jsonl OUT_DIR [--dev DEV.conll]"
-                    + " [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]");
+                    + " [--epochs N] [--max-articles N] [--reuse-lexicon MODEL] [--class-words N]");
             System.exit(2);
         }
         Options options = Options.defaults();
@@ -298,6 +369,7 @@ public final class NerTrainer {
                 case "--epochs" -> options = options.withEpochs(Integer.parseInt(args[i + 1]));
                 case "--max-articles" -> options = options.withMaxArticles(Integer.parseInt(args[i + 1]));
                 case "--reuse-lexicon" -> options = options.withLexiconFrom(Path.of(args[i + 1]));
+                case "--class-words" -> options = options.withClassWords(Integer.parseInt(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
