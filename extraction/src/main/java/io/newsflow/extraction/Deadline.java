@@ -3,8 +3,9 @@ package io.newsflow.extraction;
 import java.time.Duration;
 
 /**
- * When an extraction must give up. The extraction checks it between its stages, on the calling thread: an article
- * over budget is abandoned without a second thread to hand work to, and without a thread left running after it.
+ * When an extraction must give up. The extraction checks it between its stages and before each sentence the
+ * entity tagger decodes, on the calling thread: an article over budget is abandoned without a second thread to hand
+ * work to, and without a thread left running after it.
  */
 public final class Deadline {
 

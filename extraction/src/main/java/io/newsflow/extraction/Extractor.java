@@ -35,14 +35,15 @@ public final class Extractor {
     }
 
     /**
-     * As {@link #extract(String, String, LocalDate)}, giving up between stages once {@code deadline} has passed.
+     * As {@link #extract(String, String, LocalDate)}, giving up once {@code deadline} has passed: it is checked
+     * between the stages and before each sentence the entity tagger decodes.
      *
      * @throws ExtractionTimeoutException when it gave up
      */
     public Extraction extract(String text, String languageHint, LocalDate publishedDate, Deadline deadline) {
         String language = languageHint != null ? languageHint : LanguageDetector.detect(text);
         deadline.check();
-        List<EntityMention> mentions = entities.recognize(text, language);
+        List<EntityMention> mentions = entities.recognize(text, language, deadline);
         deadline.check();
         List<FigureMention> figureMentions = figures.extract(text, language, publishedDate);
         deadline.check();

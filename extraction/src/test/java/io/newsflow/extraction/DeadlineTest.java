@@ -3,6 +3,7 @@ package io.newsflow.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsflow.extraction.entities.EntityRecognizer;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,17 @@ class DeadlineTest {
         assertThatThrownBy(() -> EXTRACTOR.extract(STORY, "en", LocalDate.of(2025, 3, 4), deadline))
                 .isInstanceOf(ExtractionTimeoutException.class)
                 .hasMessageContaining("budget of 20 ms");
+    }
+
+    @Test
+    void theEntityTaggerChecksTheDeadlineSentenceBySentence() throws InterruptedException {
+        EntityRecognizer recognizer = EntityRecognizer.load();
+        Deadline deadline = Deadline.after(Duration.ofMillis(20));
+        Thread.sleep(40);
+
+        assertThatThrownBy(() -> recognizer.recognize(STORY + " " + STORY, "en", deadline))
+                .isInstanceOf(ExtractionTimeoutException.class);
+        assertThat(recognizer.recognize(STORY, "en", Deadline.NONE)).isNotEmpty();
     }
 
     @Test

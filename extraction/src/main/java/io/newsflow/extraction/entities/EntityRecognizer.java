@@ -1,5 +1,6 @@
 package io.newsflow.extraction.entities;
 
+import io.newsflow.extraction.Deadline;
 import io.newsflow.extraction.EntityMention;
 import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
@@ -98,21 +99,30 @@ public final class EntityRecognizer {
     }
 
     public List<EntityMention> recognize(String text, String language) {
+        return recognize(text, language, Deadline.NONE);
+    }
+
+    /**
+     * As {@link #recognize(String, String)}, checking {@code deadline} before each sentence.
+     *
+     * @throws io.newsflow.extraction.ExtractionTimeoutException once it has passed
+     */
+    public List<EntityMention> recognize(String text, String language, Deadline deadline) {
         Tokens tokens = Tokenizer.tokenize(text);
-        Decision decision = decide(tokens, language);
+        Decision decision = decide(tokens, language, deadline);
         return mentions(tokens, language, decision);
     }
 
     /** Token-level BIO labels (see {@link Labels}) for already tokenized text, for conlleval-style scoring. */
     public int[] labels(Tokens tokens, String language) {
-        return decide(tokens, language).labels;
+        return decide(tokens, language, Deadline.NONE).labels;
     }
 
     /** Per-token labels and confidences, and the gazetteer entries that matched exactly a labelled span. */
     private record Decision(int[] labels, float[] confidence, Gazetteer.Match[] matchAt) {
     }
 
-    private Decision decide(Tokens tokens, String language) {
+    private Decision decide(Tokens tokens, String language, Deadline deadline) {
         int n = tokens.size();
         int[] labels = new int[n];
         float[] confidence = new float[n];
@@ -123,6 +133,7 @@ public final class EntityRecognizer {
         int[] sentenceLabels = new int[64];
         float[] sentenceConfidence = new float[64];
         for (int s = 0; s < tokens.sentenceCount(); s++) {
+            deadline.check();
             int from = tokens.sentenceStart(s);
             int to = tokens.sentenceEnd(s);
             if (tagger != null && to > from) {
