@@ -1,16 +1,8 @@
 package io.newsflow.ingest;
 
 import io.newsflow.schemas.RawArticle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +49,7 @@ public final class IngestRun {
      * and returns once every published story is acknowledged.
      */
     public IngestSummary run(List<Path> paths) {
-        List<Path> files = expand(paths);
+        List<Path> files = StoryFiles.expand(paths);
         listener.started(files.size());
         Set<Seen> seen = new HashSet<>();
         long read = 0;
@@ -69,7 +61,7 @@ public final class IngestRun {
             String source = file.toString();
             StoryFormats.Parsed parsed;
             try {
-                parsed = StoryFormats.parse(source, read(file), clock.instant());
+                parsed = StoryFormats.parse(source, StoryFiles.read(file, maxStoryBytes), clock.instant());
             } catch (RejectedStoryException e) {
                 reject(new Rejection(source, e.getMessage(), clock.instant()));
                 read++;
@@ -112,62 +104,5 @@ public final class IngestRun {
     private void reject(Rejection rejection) {
         publisher.reject(rejection);
         listener.rejected(rejection);
-    }
-
-    private byte[] read(Path file) throws RejectedStoryException {
-        try {
-            long size = Files.size(file);
-            if (size > maxStoryBytes) {
-                throw new RejectedStoryException("oversized: " + size + " bytes, over the limit of " + maxStoryBytes
-                        + " (" + IngestConfig.MAX_STORY_BYTES_CONFIG + ")");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new RejectedStoryException("no such file");
-        } catch (IOException e) {
-            throw new RejectedStoryException("unreadable: " + e);
-        }
-    }
-
-    private static List<Path> expand(List<Path> paths) {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (!Files.isDirectory(path)) {
-                // A missing path is kept so that it is reported as a rejection, not silently skipped.
-                files.add(path);
-                continue;
-            }
-            List<Path> tree = new ArrayList<>();
-            try {
-                // A visitor rather than Files.walk: the attributes it read already tell a regular file, and a hidden
-                // directory is skipped whole instead of every path under it being checked.
-                Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                        return dir.equals(path) || !hidden(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                        boolean regular = attributes.isRegularFile()
-                                || attributes.isSymbolicLink() && Files.isRegularFile(file);
-                        if (regular && !hidden(file)) {
-                            tree.add(file);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not list " + path, e);
-            }
-            tree.sort(null);
-            files.addAll(tree);
-        }
-        return files;
-    }
-
-    /** Editors' swap files and directories such as {@code .git} are not stories. */
-    private static boolean hidden(Path path) {
-        return path.getFileName().toString().startsWith(".");
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.ingest.source;
 
 import io.newsflow.ingest.RejectedStoryException;
 import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.StoryFiles;
 import io.newsflow.ingest.StoryFormats;
 import io.newsflow.schemas.RawArticle;
 import java.io.PrintStream;

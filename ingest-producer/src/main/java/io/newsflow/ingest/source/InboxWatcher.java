@@ -1,6 +1,7 @@
 package io.newsflow.ingest.source;
 
 import io.newsflow.ingest.RejectedStoryException;
+import io.newsflow.ingest.StoryFiles;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.newsflow.ingest.RejectedStoryException;
+import io.newsflow.ingest.StoryFiles;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;

@@ -1,15 +1,15 @@
-package io.newsflow.ingest.source;
+package io.newsflow.ingest;
 
-import io.newsflow.ingest.IngestConfig;
-import io.newsflow.ingest.RejectedStoryException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Story files on disk: which files a set of paths names, and reading one within the size limit. */
 public final class StoryFiles {
@@ -28,14 +28,31 @@ public final class StoryFiles {
                 files.add(path);
                 continue;
             }
-            try (Stream<Path> tree = Files.walk(path)) {
-                tree.filter(Files::isRegularFile)
-                        .filter(file -> !hidden(path.relativize(file)))
-                        .sorted()
-                        .forEach(files::add);
+            List<Path> tree = new ArrayList<>();
+            try {
+                // A visitor rather than Files.walk: the attributes it read already tell a regular file, and a hidden
+                // directory is skipped whole instead of every path under it being checked.
+                Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                        return dir.equals(path) || !hidden(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        boolean regular = attributes.isRegularFile()
+                                || attributes.isSymbolicLink() && Files.isRegularFile(file);
+                        if (regular && !hidden(file)) {
+                            tree.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("could not list " + path, e);
             }
+            tree.sort(null);
+            files.addAll(tree);
         }
         return files;
     }
@@ -55,18 +72,13 @@ public final class StoryFiles {
         }
     }
 
-    static RejectedStoryException oversized(String size, int maxStoryBytes) {
+    public static RejectedStoryException oversized(String size, int maxStoryBytes) {
         return new RejectedStoryException("oversized: " + size + ", over the limit of " + maxStoryBytes
                 + " (" + IngestConfig.MAX_STORY_BYTES_CONFIG + ")");
     }
 
     /** Editors' swap files and directories such as {@code .git} are not stories. */
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean hidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 }
