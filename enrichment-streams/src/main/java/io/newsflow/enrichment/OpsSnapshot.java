@@ -1,6 +1,7 @@
 package io.newsflow.enrichment;
 
 import io.newsflow.schemas.OpsEvent;
+import io.newsflow.schemas.OpsPublisher;
 import io.newsflow.schemas.Topics;
 import java.time.Clock;
 import java.util.Map;
@@ -33,18 +34,11 @@ final class OpsSnapshot implements Supplier<OpsEvent> {
 
     @Override
     public OpsEvent get() {
-        double[] latency = metrics.drainLatencies();
-        return OpsEvent.newBuilder()
-                .setStage(STAGE)
-                .setInstanceId(instanceId)
-                .setTimestamp(clock.instant())
-                .setState(state.get())
+        return OpsPublisher.report(STAGE, instanceId, clock.instant(), state.get(), metrics.drainLatencies())
                 .setRecordsIn(metrics.recordsIn())
                 .setRecordsOut(metrics.recordsOut())
                 .setDeadLettered(metrics.deadLettered())
                 .setDuplicatesDropped(metrics.duplicatesDropped())
-                .setLatencyP50Ms(latency == null ? null : latency[0])
-                .setLatencyP99Ms(latency == null ? null : latency[1])
                 .setConsumerLag(lag())
                 .setLastError(metrics.lastError())
                 .build();

@@ -2,6 +2,7 @@ package io.newsflow.ingest;
 
 import io.newsflow.schemas.LatencySample;
 import io.newsflow.schemas.OpsEvent;
+import io.newsflow.schemas.OpsPublisher;
 import io.newsflow.schemas.RawArticle;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,19 +62,12 @@ public final class IngestOps implements IngestListener, Supplier<OpsEvent> {
 
     @Override
     public OpsEvent get() {
-        double[] percentiles = latency.drainPercentilesMs();
-        return OpsEvent.newBuilder()
-                .setStage(STAGE)
-                .setInstanceId(instanceId)
-                .setTimestamp(clock.instant())
-                .setState(state.get())
+        return OpsPublisher.report(STAGE, instanceId, clock.instant(), state.get(), latency.drainPercentilesMs())
                 .setRecordsIn(in.sum())
                 .setRecordsOut(published.sum())
                 // Rejected stories are the stage's dead letters: each is on news.rejects with its reason.
                 .setDeadLettered(rejected.sum())
                 .setDuplicatesDropped(duplicates.sum())
-                .setLatencyP50Ms(percentiles == null ? null : percentiles[0])
-                .setLatencyP99Ms(percentiles == null ? null : percentiles[1])
                 .setLastError(lastError)
                 .build();
     }

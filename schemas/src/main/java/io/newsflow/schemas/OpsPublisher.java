@@ -4,6 +4,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -73,6 +74,21 @@ public final class OpsPublisher implements AutoCloseable {
         long millis = interval.toMillis();
         publisher.schedule.scheduleAtFixedRate(publisher::report, millis, millis, TimeUnit.MILLISECONDS);
         return publisher;
+    }
+
+    /**
+     * A report's fields common to every stage: who reports, when, in what state, and the p50/p99 latency in ms of
+     * the records since the last report ({@code latencyMs} null when there were none); the stage adds its counts.
+     */
+    public static OpsEvent.Builder report(String stage, String instanceId, Instant at, String state,
+                                          double[] latencyMs) {
+        return OpsEvent.newBuilder()
+                .setStage(stage)
+                .setInstanceId(instanceId)
+                .setTimestamp(at)
+                .setState(state)
+                .setLatencyP50Ms(latencyMs == null ? null : latencyMs[0])
+                .setLatencyP99Ms(latencyMs == null ? null : latencyMs[1]);
     }
 
     /** The host name (as containers set {@code HOSTNAME}) and a random suffix: unique enough to tell instances apart. */

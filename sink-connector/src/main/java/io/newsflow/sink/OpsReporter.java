@@ -34,17 +34,10 @@ final class OpsReporter implements AutoCloseable {
     }
 
     OpsEvent snapshot() {
-        double[] latency = metrics.drainLatencies();
-        return OpsEvent.newBuilder()
-                .setStage(STAGE)
-                .setInstanceId(instanceId)
-                .setTimestamp(clock.instant())
-                .setState(metrics.state())
+        return OpsPublisher.report(STAGE, instanceId, clock.instant(), metrics.state(), metrics.drainLatencies())
                 .setRecordsIn(metrics.recordsIn())
                 .setRecordsOut(metrics.recordsOut())
                 .setDeadLettered(metrics.deadLettered())
-                .setLatencyP50Ms(latency == null ? null : latency[0])
-                .setLatencyP99Ms(latency == null ? null : latency[1])
                 .setConsumerLag(lag())
                 .setLastError(metrics.lastError())
                 .build();
