@@ -152,12 +152,14 @@ final class IngestCommand implements Callable<Integer> {
         IngestConfig config = new IngestConfig(settings.resolve());
         StoryPublisher publisher = new StoryPublisher(config);
         AtomicReference<String> state = new AtomicReference<>("STARTING");
-        IngestOps ops = new IngestOps(config.instanceId(), state::get, Clock.systemUTC());
+        // Read once: without a configured id each call names a new random instance.
+        String instanceId = config.instanceId();
+        IngestOps ops = new IngestOps(instanceId, state::get, Clock.systemUTC());
         StoryIntake intake = new StoryIntake(publisher, Clock.systemUTC(), ops);
         IngestDaemon daemon = new IngestDaemon(publisher);
         MonitoringEndpoint monitoring = new MonitoringEndpoint(monitoringHost, monitoringPort, state::get);
         publisher.bindMetrics(monitoring.registry());
-        OpsPublisher opsReports = OpsPublisher.start(IngestOps.STAGE, config.instanceId(), Topics.OPS,
+        OpsPublisher opsReports = OpsPublisher.start(IngestOps.STAGE, instanceId, Topics.OPS,
                 config.opsInterval(), ops, config.producerConfigs(), config.serializerConfigs());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
