@@ -4,6 +4,7 @@ import io.newsflow.sink.store.ArticleStore;
 import io.newsflow.sink.store.ArticleStore.Rejection;
 import io.newsflow.sink.store.Change;
 import io.newsflow.sink.store.StoreException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +51,7 @@ public class NewsSinkTask extends SinkTask {
     private int failedAttempts;
     private final SinkMetrics metrics = new SinkMetrics();
     private OpsReporter ops;
+    private MetricsEndpoint.Registration monitoring;
 
     @Override
     public String version() {
@@ -63,11 +65,13 @@ public class NewsSinkTask extends SinkTask {
         store = new ArticleStore(config.database());
         reporter = context.errantRecordReporter();
         log.info("Writing to {} in batches of up to {} records", config.database(), config.batchSize());
-        ops = startOps(props);
+        String connector = props.getOrDefault("name", "newsflow-sink");
+        String task = props.getOrDefault(TASK_ID, "0");
+        ops = startOps(connector + "-" + task);
+        monitoring = startMonitoring(connector, task);
     }
 
-    private OpsReporter startOps(Map<String, String> props) {
-        String instanceId = props.getOrDefault("name", "newsflow-sink") + "-" + props.getOrDefault(TASK_ID, "0");
+    private OpsReporter startOps(String instanceId) {
         if (config.opsBootstrapServers() == null) {
             log.info("Task {} publishes no ops reports: {} is not set", instanceId,
                     NewsSinkConfig.OPS_BOOTSTRAP_SERVERS);
@@ -77,6 +81,24 @@ public class NewsSinkTask extends SinkTask {
             return new OpsReporter(instanceId, metrics, config, Clock.systemUTC());
         } catch (RuntimeException e) {
             log.warn("Task {} publishes no ops reports: {}", instanceId, e.getMessage(), e);
+            return null;
+        }
+    }
+
+    /**
+     * Like the ops reports, the endpoint is outside the data path: a port that another program holds leaves the
+     * task without it, with a warning, rather than stopping the writes. The scraper sees the target down and the
+     * worker's REST API still has each task's state.
+     */
+    private MetricsEndpoint.Registration startMonitoring(String connector, String task) {
+        if (config.metricsPort() < 0) {
+            return null;
+        }
+        try {
+            return MetricsEndpoint.register(config.metricsHost(), config.metricsPort(), connector, task, metrics);
+        } catch (UncheckedIOException e) {
+            log.warn("Task {}-{} runs without /metrics and /health: {} (set {} to another port, or -1)", connector,
+                    task, e.getMessage(), NewsSinkConfig.METRICS_PORT);
             return null;
         }
     }
@@ -197,6 +219,9 @@ public class NewsSinkTask extends SinkTask {
         metrics.stopped();
         if (ops != null) {
             ops.close();
+        }
+        if (monitoring != null) {
+            monitoring.close();
         }
         if (store != null) {
             store.close();

@@ -20,6 +20,9 @@ final class SinkMetrics {
     private final AtomicLong recordsIn = new AtomicLong();
     private final AtomicLong recordsOut = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    /** Since the task started, unlike the drained samples below: what the metrics endpoint's timer reads. */
+    private final AtomicLong batchesWritten = new AtomicLong();
+    private final AtomicLong batchWriteNanos = new AtomicLong();
     private volatile String state = RUNNING;
     private volatile String lastError;
 
@@ -37,6 +40,8 @@ final class SinkMetrics {
         if (records == 0) {
             return;
         }
+        batchWriteNanos.addAndGet(nanos);
+        batchesWritten.incrementAndGet();
         synchronized (batchNanos) {
             // Past the buffer's size, overwrite at random so the sample stays uniform over the interval's batches.
             int slot = batchCount < LATENCY_SAMPLES ? batchCount
@@ -85,6 +90,14 @@ final class SinkMetrics {
 
     long deadLettered() {
         return deadLettered.get();
+    }
+
+    long batchesWritten() {
+        return batchesWritten.get();
+    }
+
+    long batchWriteNanos() {
+        return batchWriteNanos.get();
     }
 
     String state() {

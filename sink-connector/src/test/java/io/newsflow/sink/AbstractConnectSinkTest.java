@@ -1,13 +1,25 @@
 package io.newsflow.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.testing.TestRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +57,13 @@ abstract class AbstractConnectSinkTest {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final int ENTITIES_PER_ARTICLE = 2;
     private static final int FIGURES_PER_ARTICLE = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One port for every connector of the test JVM, as a worker's connectors share the endpoint. */
+    private static final int METRICS_PORT = freePort();
 
     private final EmbeddedConnectCluster connect = ConnectWorker.shared();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private TestDatabase db;
     private String topic;
     private String deadLetters;
@@ -93,6 +110,8 @@ abstract class AbstractConnectSinkTest {
         config.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
         config.put(NewsSinkConfig.OPS_TOPIC, opsTopic);
         config.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "500");
+        config.put(NewsSinkConfig.METRICS_HOST, "127.0.0.1");
+        config.put(NewsSinkConfig.METRICS_PORT, String.valueOf(METRICS_PORT));
         connect.configureConnector(connector, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "sink did not start");
         awaitBothTasksAssigned();
@@ -227,6 +246,111 @@ abstract class AbstractConnectSinkTest {
             assertThat(report.getState()).isEqualTo("RETRYING");
             assertThat(report.getLastError()).isNotBlank();
         });
+    }
+
+    @Test
+    void theMetricsEndpointCountsWhatTheTasksWroteAndHealthSaysWhenOneFailed() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            send(Articles.english("m" + i, 1, "Story " + i));
+        }
+        producer.flush();
+        awaitStored("SELECT count(*) FROM articles", 100);
+
+        // Each task's consumer has fetched its two partitions: their lag is on the endpoint, read from the worker.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String scrape = get("/metrics").body();
+            assertThat(sum(scrape, "newsflow_sink_records_written_total")).isEqualTo(100.0);
+            for (String task : List.of("0", "1")) {
+                assertThat(samples(scrape, "kafka_consumer_fetch_manager_records_lag", task))
+                        .hasSize(2).allSatisfy(lag -> assertThat(lag).isZero());
+            }
+        });
+        String scrape = get("/metrics").body();
+        assertThat(sum(scrape, "newsflow_sink_records_written_total"))
+                .isEqualTo(db.count("SELECT count(*) FROM articles"));
+        assertThat(sum(scrape, "newsflow_sink_records_in_total")).isEqualTo(100.0);
+        assertThat(sum(scrape, "newsflow_sink_records_dead_lettered_total")).isZero();
+        assertThat(sum(scrape, "newsflow_sink_batch_write_seconds_count")).isPositive();
+        for (String task : List.of("0", "1")) {
+            assertThat(samples(scrape, "kafka_consumer_fetch_manager_fetch_total", task)).singleElement()
+                    .satisfies(fetches -> assertThat(fetches).isPositive());
+            assertThat(samples(scrape, "kafka_consumer_connection_count", task)).singleElement()
+                    .satisfies(connections -> assertThat(connections).isPositive());
+            assertThat(samples(scrape, "kafka_connect_sink_task_partition_count", task)).containsExactly(2.0);
+            assertThat(samples(scrape, "newsflow_sink_task_state", task, "state=\"RUNNING\"")).containsExactly(1.0);
+        }
+        assertThat(sum(scrape, "kafka_connect_sink_task_sink_record_read_total")).isEqualTo(100.0);
+        assertThat(scrape).contains("jvm_memory_used_bytes");
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(statesOf(health)).containsOnly(Map.entry(connector + "-0", "RUNNING"),
+                Map.entry(connector + "-1", "RUNNING"));
+
+        // Without its table the next write fails for good: the worker stops that task and keeps it FAILED.
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE articles");
+        }
+        send(Articles.english("m-after", 1, "Too late"));
+        producer.flush();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> down = get("/health");
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+            assertThat(statesOf(down)).as(down.body()).containsOnlyKeys(connector + "-0", connector + "-1")
+                    .containsValues("RUNNING", "FAILED");
+        });
+        String failedTask = statesOf(get("/health")).get(connector + "-0").equals("FAILED") ? "0" : "1";
+        assertThat(connect.connectorStatus(connector).tasks()).anySatisfy(task -> {
+            assertThat(task.id()).isEqualTo(Integer.parseInt(failedTask));
+            assertThat(task.state()).isEqualTo("FAILED");
+        });
+        String afterFailure = get("/metrics").body();
+        assertThat(samples(afterFailure, "newsflow_sink_task_state", failedTask, "state=\"FAILED\""))
+                .containsExactly(1.0);
+        assertThat(samples(afterFailure, "newsflow_sink_records_written_total", failedTask)).isEmpty();
+        assertThat(samples(afterFailure, "kafka_consumer_fetch_manager_records_lag", failedTask)).isEmpty();
+
+        // Deleting the connector drops the failed task too; with no task left the port closes.
+        connect.deleteConnector(connector);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThatThrownBy(() -> get("/health")).isInstanceOf(ConnectException.class));
+    }
+
+    /** The task states in a /health body, by instance id. */
+    private static Map<String, String> statesOf(HttpResponse<String> health) throws IOException {
+        Map<String, String> states = new HashMap<>();
+        JSON.readTree(health.body()).path("tasks").fields()
+                .forEachRemaining(task -> states.put(task.getKey(), task.getValue().asText()));
+        return states;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + METRICS_PORT + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The values of a metric's samples for one task of this test's connector, each with every extra label. */
+    private List<Double> samples(String scrape, String metric, String task, String... labels) {
+        List<Double> values = new ArrayList<>();
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(metric + "{") && line.contains("connector=\"" + connector + "\"")
+                    && line.contains("task=\"" + task + "\"") && List.of(labels).stream().allMatch(line::contains)) {
+                values.add(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        return values;
+    }
+
+    private double sum(String scrape, String metric) {
+        return samples(scrape, metric, "0").stream().mapToDouble(Double::doubleValue).sum()
+                + samples(scrape, metric, "1").stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void send(EnrichedArticle article) {

@@ -63,6 +63,8 @@ abstract class AbstractSinkTaskTest {
         props = new HashMap<>(db.connectorProps());
         props.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
         props.put(NewsSinkConfig.BATCH_SIZE, "50");
+        // Outside a worker there is no consumer to report on; the endpoint is tested in a real one.
+        props.put(NewsSinkConfig.METRICS_PORT, "-1");
         NewsSinkConnector connector = new NewsSinkConnector();
         connector.start(props);
         task = startTask();
