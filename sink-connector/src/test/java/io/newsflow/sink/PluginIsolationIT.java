@@ -56,9 +56,10 @@ class PluginIsolationIT {
     private static final List<String> BUNDLED_CLASSES = List.of("io/newsflow/sink/NewsSinkConnector.class",
             "io/newsflow/schemas/EnrichedArticle.class", "org/apache/avro/Schema.class",
             "io/apicurio/registry/serde/avro/AvroKafkaDeserializer.class", "org/postgresql/Driver.class",
-            "org/sqlite/JDBC.class", "org/flywaydb/core/Flyway.class");
+            "org/sqlite/JDBC.class", "org/flywaydb/core/Flyway.class",
+            "io/micrometer/prometheusmetrics/PrometheusMeterRegistry.class");
     private static final List<String> PLUGIN_ONLY_JARS = List.of("sink-connector-", "schemas-", "avro-",
-            "apicurio-", "postgresql-", "sqlite-jdbc-", "flyway-");
+            "apicurio-", "postgresql-", "sqlite-jdbc-", "flyway-", "micrometer-", "prometheus-metrics-");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
@@ -76,11 +77,7 @@ class PluginIsolationIT {
         List<String> classPath = workerClassPath();
         assertThat(bundledClassesOn(classPath)).as("connector classes on the worker's own class path").isEmpty();
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        rest = "http://127.0.0.1:" + port;
+        rest = "http://127.0.0.1:" + freePort();
         Path workerProps = work.resolve("worker.properties");
         Files.writeString(workerProps, String.join("\n",
                 "bootstrap.servers=" + KafkaTestCluster.shared().bootstrapServers(),
@@ -138,13 +135,16 @@ class PluginIsolationIT {
         }
         Path database = work.resolve("articles.db");
         String registryUrl = TestRegistry.shared().apiUrl();
+        int metricsPort = freePort();
         Map<String, String> config = Map.of(
                 "connector.class", CONNECTOR_CLASS,
                 "tasks.max", "2",
                 "topics", topic,
                 NewsSinkConfig.CONNECTION_URL, database.toString(),
                 NewsSinkConfig.REGISTRY_URL, registryUrl,
-                NewsSinkConfig.BATCH_SIZE, "20");
+                NewsSinkConfig.BATCH_SIZE, "20",
+                NewsSinkConfig.METRICS_HOST, "127.0.0.1",
+                NewsSinkConfig.METRICS_PORT, String.valueOf(metricsPort));
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(rest + "/connectors"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
@@ -178,6 +178,28 @@ class PluginIsolationIT {
                 .containsExactly("RUNNING", "RUNNING");
         assertThat(Files.readString(work.resolve("worker.log")))
                 .contains("Loading plugin from: " + Path.of(System.getProperty("newsflow.plugin.dir")).toAbsolutePath());
+
+        // The endpoint, with the Micrometer the plugin bundles, serves both tasks and their consumers' metrics.
+        String metrics = "http://127.0.0.1:" + metricsPort;
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            String scrape = getAbsolute(metrics + "/metrics").body();
+            assertThat(sampleSum(scrape, "newsflow_sink_records_written_total{")).isEqualTo(50.0);
+            assertThat(scrape).contains("kafka_consumer_fetch_manager_records_lag{connector=\"isolated-sink\"");
+        });
+        HttpResponse<String> health = getAbsolute(metrics + "/health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).path("tasks").size()).isEqualTo(2);
+    }
+
+    private static double sampleSum(String scrape, String prefix) {
+        return scrape.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /**
@@ -210,7 +232,11 @@ class PluginIsolationIT {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(rest + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return getAbsolute(rest + path);
+    }
+
+    private HttpResponse<String> getAbsolute(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long count(Path database, String sql) throws SQLException {
