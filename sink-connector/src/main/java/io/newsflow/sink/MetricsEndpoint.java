@@ -302,8 +302,8 @@ final class MetricsEndpoint {
                             SinkMetrics::batchWriteNanos, TimeUnit.NANOSECONDS)
                     .description("Batches written, and their time from the start of decoding to the commit")
                     .tags(tags).register(registry));
-            for (String state : List.of(SinkMetrics.RUNNING, SinkMetrics.RETRYING, SinkMetrics.FAILED,
-                    SinkMetrics.STOPPED)) {
+            // No STOPPED: a task stopped cleanly takes its meters with it.
+            for (String state : List.of(SinkMetrics.RUNNING, SinkMetrics.RETRYING, SinkMetrics.FAILED)) {
                 stateGauges.add(Gauge.builder("newsflow.sink.task.state", metrics,
                                 m -> state.equals(m.state()) ? 1 : 0)
                         .description("1 for the state the task is in, 0 for the others")
