@@ -34,6 +34,18 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void givesAClubAndACompanyTheSameIdInBothLanguages() {
+        List<EntityMention> arabic = recognizer.recognize("وفاز أرسنال على ضيفه أمس، فيما أعلنت فولكسفاغن "
+                + "عن طراز جديد.", "ar");
+        List<EntityMention> english = recognizer.recognize("Arsenal beat their visitors on Sunday, while Volkswagen "
+                + "unveiled a new model.", "en");
+        for (List<EntityMention> mentions : List.of(arabic, english)) {
+            assertThat(mentions).filteredOn(m -> m.type() == EntityType.ORGANIZATION)
+                    .extracting(EntityMention::canonicalId).contains("org:arsenal", "org:volkswagen");
+        }
+    }
+
+    @Test
     void namesArabicInstitutionsUnderTheProductConventionOnly() {
         String text = "وقالت وزارة الصحة المصرية إن الشركة الجديدة ستعمل مع جمعية القاهرة لرعاية الأطفال.";
         List<EntityMention> product = recognizer.recognize(text, "ar");

@@ -33,14 +33,15 @@ class NerTrainerTest {
         Path slice = dir.resolve("slice.conll");
         writeFirstSentences(conll, slice, SENTENCES);
         NerTrainer.Options quick = new NerTrainer.Options(4, 150, 16, 1, new int[]{64, 16, 4}, 5_000, 3, 7L,
-                null);
+                null, 2);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         Path model = NerTrainer.train("en", slice, corpus, dir.resolve("out"), quick, slice,
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertThat(model.getFileName().toString()).isEqualTo(NerTrainer.modelFileName("en"));
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("epoch 4: dev F1", "word-order classes");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("epoch 4: dev F1", "word-order classes",
+                "mean of 2");
         Gazetteer gazetteer = Gazetteer.load();
         SequenceTagger tagger;
         try (InputStream in = Files.newInputStream(model)) {

@@ -69,8 +69,10 @@ public final class Gazetteer {
         g.loadRegions();
         readTable("cities.tsv", 4, row -> g.addNames(new Entry(EntityType.LOCATION, "city:" + row[0]),
                 row[2] + "|" + row[3]));
-        readTable("organizations.tsv", 3, row -> g.addNames(new Entry(EntityType.ORGANIZATION, "org:" + row[0]),
-                row[1] + "|" + row[2]));
+        for (String table : List.of("organizations.tsv", "clubs.tsv", "companies.tsv")) {
+            readTable(table, 3, row -> g.addNames(new Entry(EntityType.ORGANIZATION, "org:" + row[0]),
+                    row[1] + "|" + row[2]));
+        }
         readTable("nationalities.tsv", 3, row -> g.addNationality(row[0], row[1], row[2]));
         readTable("organization-heads.txt", 1, row -> g.addRole(row[0], ORGANIZATION_HEAD));
         readTable("person-titles.txt", 1, row -> g.addRole(row[0], PERSON_TITLE));

@@ -31,6 +31,10 @@ public final class Features {
         this.arabic = arabic;
     }
 
+    Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
     /** The key under which {@link History} remembers token {@code i}: the word without clitics in Arabic. */
     static long memoryKey(Sentence s, int i) {
         return s.memory[i];

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,6 +40,17 @@ public final class SequenceTagger {
         this.weights = weights;
         this.transitions = transitions;
         this.features = new Features(lexicon, gazetteer, language.equals("ar"));
+    }
+
+    /** One tagger scoring as the mean of {@code taggers}' scores, which must share a lexicon and language. */
+    public static SequenceTagger mean(List<SequenceTagger> taggers) {
+        SequenceTagger first = taggers.get(0);
+        if (taggers.size() == 1) {
+            return first;
+        }
+        return new SequenceTagger(first.language, first.lexicon,
+                Weights.mean(taggers.stream().map(t -> t.weights).toList()),
+                Weights.mean(taggers.stream().map(t -> t.transitions).toList()), first.features.gazetteer());
     }
 
     public String language() {

@@ -1,8 +1,10 @@
 package io.newsflow.extraction.entities.tagger;
 
+import io.newsflow.extraction.entities.text.LongIntMap;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The tagger's feature weights, read-only, quantized to 16 bits against the largest weight (far below the
@@ -58,6 +60,37 @@ public final class Weights {
             w.insert(keys[i], row);
         }
         return w;
+    }
+
+    /**
+     * The mean of several tables over the same labels, a feature missing from one weighing zero there: the
+     * tagger's scores are linear in the weights, so this is the average of the models' scores at the cost of one.
+     */
+    public static Weights mean(List<Weights> tables) {
+        int labels = tables.get(0).labels;
+        int capacity = tables.stream().mapToInt(Weights::size).sum();
+        LongIntMap index = new LongIntMap(capacity);
+        long[] keys = new long[capacity];
+        float[] rows = new float[capacity * labels];
+        int size = 0;
+        for (Weights w : tables) {
+            for (int slot = 0; slot <= w.mask; slot++) {
+                if (w.slotFingerprint(slot) == EMPTY) {
+                    continue;
+                }
+                int row = index.get(w.keys[slot], -1);
+                if (row < 0) {
+                    row = size++;
+                    keys[row] = w.keys[slot];
+                    index.put(w.keys[slot], row);
+                }
+                int base = slot * w.stride + 2;
+                for (int l = 0; l < labels; l++) {
+                    rows[row * labels + l] += w.data[base + l] * w.scale / tables.size();
+                }
+            }
+        }
+        return of(labels, keys, rows, size);
     }
 
     private static int fingerprint(long feature) {
