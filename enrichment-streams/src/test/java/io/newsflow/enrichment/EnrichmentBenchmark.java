@@ -49,11 +49,14 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * On the same in-process broker, the same corpus articles and the same two cores: the extraction library alone,
  * a pass-through Streams app with the same guarantee and serdes (Avro in, Avro out, exactly_once_v2, one stream
- * thread), and the enrichment app. Prints the three rates, the enrichment app's ratios to the other two, and
- * where the enrichment app's CPU time went, from a JFR profile of its threads.
+ * thread), and the enrichment app, measured in rounds each paired with a run of extraction alone just before it.
+ * Prints the rates, the enrichment app's ratios to the other two, and where the time went in its last round: the
+ * CPU of every thread of the process (the broker's, the JIT's and the collector's too) and how long the stream
+ * thread waited for a core, a JFR profile of the app's CPU, the JIT compilations and deoptimizations, and where the
+ * stream thread blocked.
  *
  * <pre>./mvnw -q -pl enrichment-streams test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.newsflow.enrichment.EnrichmentBenchmark [-Dexec.args="ARTICLES [BUDGET_MS]"]</pre>
+ *     -Dexec.mainClass=io.newsflow.enrichment.EnrichmentBenchmark [-Dexec.args="ARTICLES [BUDGET_MS [THREADS]]"]</pre>
  */
 public final class EnrichmentBenchmark {
 
@@ -67,12 +70,25 @@ public final class EnrichmentBenchmark {
      */
     private static final int WARM_UP = 10_000;
     private static final int WARM_UP_ROUNDS = 3;
+    /**
+     * Measured rounds of the enrichment app, each right after a run of extraction alone; the ratio reported is the
+     * median of the rounds' ratios ({@code -Dbench.rounds}). On this machine the extraction library's speed in one
+     * JVM moved by up to a third between phases minutes apart (0.85 to 1.50 ms of CPU per article, on an idle
+     * machine), more than any cost of the plumbing; pairing each app round with an extraction run just before it
+     * compares the two under the same conditions.
+     */
+    private static final int ROUNDS = 5;
+    /** Longer than the time one commit's records take to read, shorter than the commit interval (1 s). */
+    private static final Duration COMMIT_GAP = Duration.ofMillis(300);
+    private static final String AVRO = "Avro encoding/decoding";
+    private static final List<String> BLOCKING_EVENTS = List.of("jdk.ThreadPark", "jdk.JavaMonitorWait",
+            "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.ThreadSleep");
     /** Attribution of a profile sample: the first frame, from the top, whose class starts with one of these. */
     private static final Map<String, String> CATEGORIES = new java.util.LinkedHashMap<>();
 
     static {
         CATEGORIES.put("io.newsflow.extraction.", "extraction library");
-        CATEGORIES.put("org.apache.avro.", "Avro encoding/decoding");
+        CATEGORIES.put("org.apache.avro.", AVRO);
         CATEGORIES.put("io.apicurio.", "registry serde (Apicurio)");
         CATEGORIES.put("org.rocksdb.", "duplicate store (RocksDB)");
         CATEGORIES.put("org.apache.kafka.streams.state.", "duplicate store (Streams state)");
@@ -110,10 +126,10 @@ public final class EnrichmentBenchmark {
             }
             produce(kafka.bootstrapServers(), registryUrl, warmUp);
             produce(kafka.bootstrapServers(), registryUrl, articles);
-            // Measured with the broker and registry up, before and after the apps, so that the three rates share
-            // the machine's conditions as far as a shared machine allows; the mean of the two counts.
+            // With the broker and registry up; also the extraction's warm-up. The ratio uses the runs paired with
+            // the app's rounds below.
             double before = extractionRate(extractor, warmUp, articles, threads);
-            System.out.printf("extraction alone: %,.0f articles/s (%d articles, %d threads)%n", before,
+            System.out.printf("extraction alone, first: %,.0f articles/s (%d articles, %d threads)%n", before,
                     articles.size(), threads);
             if (!streamsOverrides.isEmpty()) {
                 System.out.println("both Streams apps with " + streamsOverrides);
@@ -138,36 +154,142 @@ public final class EnrichmentBenchmark {
                     "application.id", "bench-enrichment",
                     "state.dir", stateDir.toString()));
             EnrichmentConfig config = new EnrichmentConfig(settings);
-            double enrichment;
+            int rounds = Integer.getInteger("bench.rounds", ROUNDS);
+            double[] alone = new double[rounds];
+            double[] enriched = new double[rounds];
+            java.time.Instant[] appStarted = new java.time.Instant[1];
             Path profile = Files.createTempFile("newsflow-enrichment", ".jfr");
             Predicate<String> appThreads = name -> name.contains("bench-enrichment")
                     || name.startsWith("newsflow-extraction");
             try (EnrichmentApp app = new EnrichmentApp(config, extractor); Recording recording = new Recording()) {
-                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-                long[] start = new long[2];
+                // Every 20 ms: at 10 ms the sampler thread itself took 2% of a core from the app it measures.
+                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(20));
+                // Time in native code (RocksDB, LZ4 through JNI, socket reads) is sampled apart from Java code.
+                recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(20));
+                recording.enable("jdk.Compilation").withThreshold(Duration.ofMillis(10));
+                recording.enable("jdk.Deoptimization").withStackTrace();
+                for (String blocking : BLOCKING_EVENTS) {
+                    recording.enable(blocking).withThreshold(Duration.ofMillis(1)).withStackTrace();
+                }
                 app.start();
-                enrichment = outputRate(kafka.bootstrapServers(), Topics.ENRICHED, warmUp.size(), articles.size(),
-                        () -> {
-                            recording.start();
+                // Its warm-up: everything on news.raw so far, the warm-up copies and the pass-through's articles.
+                outputRate(kafka.bootstrapServers(), Topics.ENRICHED, 0, warmUp.size() + articles.size(), () -> { });
+                long[] start = new long[2];
+                ThreadCpu[] threadsAtStart = new ThreadCpu[1];
+                for (int round = 1; round <= rounds; round++) {
+                    boolean last = round == rounds;
+                    if (last) {
+                        // From here, so that the profile has the extraction run alone to set the app's against.
+                        recording.start();
+                    }
+                    alone[round - 1] = extractionRate(extractor, List.of(), articles, threads);
+                    enriched[round - 1] = appRound(kafka.bootstrapServers(), registryUrl, articles, round, () -> {
+                        if (last) {
+                            appStarted[0] = java.time.Instant.now();
                             start[0] = System.nanoTime();
                             start[1] = cpuNanos(appThreads);
-                        });
+                            threadsAtStart[0] = ThreadCpu.snapshot();
+                        }
+                    });
+                    System.out.printf("round %d: extraction alone %,.0f articles/s, enrichment app %,.0f articles/s:"
+                            + " %.2f%n", round, alone[round - 1], enriched[round - 1],
+                            enriched[round - 1] / alone[round - 1]);
+                }
                 long wall = System.nanoTime() - start[0];
+                ThreadCpu threadsAtEnd = ThreadCpu.snapshot();
                 recording.stop();
                 long cpu = cpuNanos(appThreads) - start[1];
+                System.out.printf("last round, enrichment app:%n");
+                if (threadsAtStart[0] != null && threadsAtEnd != null) {
+                    threadsAtEnd.printSince(threadsAtStart[0], wall / 1e9, 12);
+                }
                 System.out.printf("enrichment app threads: %.1f s on CPU in %.1f s of wall time (%.0f%%), %.2f ms of "
                                 + "CPU per article%n", cpu / 1e9, wall / 1e9, 100.0 * cpu / wall,
                         cpu / 1e6 / articles.size());
                 recording.dump(profile);
             }
-            System.out.printf("enrichment app (extraction budget %d ms): %,.0f articles/s%n", budgetMs, enrichment);
-            double after = extractionRate(extractor, warmUp, articles, threads);
-            double extractionAlone = (before + after) / 2;
-            System.out.printf("extraction alone, again: %,.0f articles/s; mean %,.0f%n", after, extractionAlone);
-            System.out.printf("enrichment / extraction alone = %.2f; enrichment / pass-through = %.3f%n",
-                    enrichment / extractionAlone, enrichment / passThrough);
-            printProfile(profile, appThreads);
+            double[] ratios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                ratios[round] = enriched[round] / alone[round];
+            }
+            double enrichment = median(enriched);
+            System.out.printf("enrichment app (extraction budget %d ms): median %,.0f articles/s over %d rounds%n",
+                    budgetMs, enrichment, rounds);
+            System.out.printf("enrichment / extraction alone = %.2f (median of the rounds' ratios %s); "
+                            + "enrichment / pass-through = %.3f%n", median(ratios),
+                    java.util.Arrays.toString(java.util.Arrays.stream(ratios)
+                            .map(r -> Math.round(r * 100) / 100.0).toArray()), enrichment / passThrough);
+            printProfile(profile, appThreads, appStarted[0]);
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * One round on the running app: fresh copies of {@code articles} are produced to news.raw, and the rate counts
+     * the enriched records committed after the producing finished (the app starts on the first copies while they are
+     * still being produced, and the producer would otherwise share the cores with it in the measured time).
+     */
+    private static double appRound(String bootstrapServers, String registryUrl, List<RawArticle> articles, int round,
+                                   Runnable atStart) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED).stream()
+                    .map(info -> new TopicPartition(Topics.ENRICHED, info.partition())).toList();
+            long before = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            List<RawArticle> copies = new ArrayList<>(articles.size());
+            for (RawArticle article : articles) {
+                copies.add(RawArticle.newBuilder(article).setId("round-" + round + "-" + article.getId()).build());
+            }
+            produce(bootstrapServers, registryUrl, copies);
+            Map<TopicPartition, Long> from = consumer.endOffsets(partitions);
+            long done = from.values().stream().mapToLong(Long::longValue).sum() - before;
+            consumer.assign(partitions);
+            from.forEach(consumer::seek);
+            atStart.run();
+            long start = System.nanoTime();
+            long seen = done;
+            long deadline = start + TIMEOUT.toNanos();
+            // Exactly-once output becomes readable a commit at a time: the time and the count before each commit's
+            // records, told apart by the pause between commits.
+            List<long[]> commits = new ArrayList<>();
+            long lastArrival = 0;
+            while (seen < articles.size()) {
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    throw new IllegalStateException("round " + round + ": only " + seen + " of " + articles.size()
+                            + " articles enriched");
+                }
+                int polled = consumer.poll(Duration.ofMillis(20)).count();
+                if (polled > 0) {
+                    if (now - lastArrival > COMMIT_GAP.toNanos()) {
+                        commits.add(new long[]{now, seen});
+                    }
+                    lastArrival = now;
+                    seen += polled;
+                }
+            }
+            if (commits.size() < 3) {
+                return (articles.size() - done) / ((System.nanoTime() - start) / 1e9);
+            }
+            // From the first commit to the last: whole commit intervals of processing. Before the first, the app
+            // was sharing the cores with the producer; after the last, it had finished and waited for the commit
+            // timer, which is latency, not throughput.
+            long[] first = commits.get(0);
+            long[] last = commits.get(commits.size() - 1);
+            return (last[1] - first[1]) / ((last[0] - first[0]) / 1e9);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> committedReader(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static List<RawArticle> load(Path corpus, int count) throws Exception {
@@ -305,11 +427,7 @@ public final class EnrichmentBenchmark {
      */
     private static double outputRate(String bootstrapServers, String topic, int skipped, int expected,
                                      Runnable atStart) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -333,32 +451,161 @@ public final class EnrichmentBenchmark {
         }
     }
 
-    private static void printProfile(Path profile, Predicate<String> appThreads) throws Exception {
+    private static void printProfile(Path profile, Predicate<String> appThreads, java.time.Instant appStart)
+            throws Exception {
         Map<String, Integer> byCategory = new TreeMap<>();
         int total = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+            String type = event.getEventType().getName();
+            if (!(type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample"))
                     || !appThreads.test(event.getThread("sampledThread").getJavaName())) {
                 continue;
             }
+            String category = category(event.getStackTrace().getFrames());
+            if (type.equals("jdk.NativeMethodSample")) {
+                if (event.getStackTrace().getFrames().stream().anyMatch(f -> f.getMethod().getType().getName()
+                        .startsWith("sun.nio.ch.EPoll") || f.getMethod().getType().getName().equals("java.lang.Object"))) {
+                    continue; // waiting for the network or a monitor, not computing
+                }
+                category = "native code under " + category;
+            }
             total++;
-            byCategory.merge(category(event.getStackTrace().getFrames()), 1, Integer::sum);
+            byCategory.merge(category, 1, Integer::sum);
         }
-        System.out.printf("where the enrichment app's CPU went (%d JFR samples of its stream and extraction threads):%n", total);
+        System.out.printf("where the enrichment app's CPU went (%d JFR samples of its stream and extraction threads, "
+                + "Java and native):%n", total);
         int samples = total;
         byCategory.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(entry -> System.out.printf("  %5.1f%%  %s%n", 100.0 * entry.getValue() / samples, entry.getKey()));
+
+        Map<String, double[]> blocked = new TreeMap<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
+            if (!BLOCKING_EVENTS.contains(event.getEventType().getName()) || event.getThread() == null
+                    || !isStreamThread(event.getThread().getJavaName()) || event.getStackTrace() == null) {
+                continue;
+            }
+            double[] sum = blocked.computeIfAbsent(waitingIn(event.getStackTrace().getFrames()), k -> new double[2]);
+            sum[0] += event.getDuration().toNanos() / 1e9;
+            sum[1]++;
+        }
+        // The same extraction code, per method, alone and in the app: samples per 1,000 articles.
+        Map<String, int[]> byMethod = new java.util.HashMap<>();
+        int[] threadSamples = new int[2];
+        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                continue;
+            }
+            String thread = event.getThread("sampledThread").getJavaName();
+            int side = thread.startsWith("extraction-alone") ? 0 : isStreamThread(thread) ? 1 : -1;
+            if (side < 0 || event.getStackTrace().getFrames().isEmpty()) {
+                continue;
+            }
+            RecordedFrame top = event.getStackTrace().getFrames().get(0);
+            String method = top.getMethod().getType().getName().replace("io.newsflow.extraction.", "")
+                    + "." + top.getMethod().getName();
+            byMethod.computeIfAbsent(method, k -> new int[2])[side]++;
+            threadSamples[side]++;
+        }
+        System.out.printf("top methods, JFR samples alone / in the app's stream thread (%d / %d samples in all):%n",
+                threadSamples[0], threadSamples[1]);
+        byMethod.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue()[0] + b.getValue()[1],
+                        a.getValue()[0] + a.getValue()[1])).limit(15)
+                .forEach(e -> System.out.printf("  %4d  %4d  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
+
+        Map<String, double[]> compiled = new TreeMap<>();
+        Map<String, Integer> deoptimized = new TreeMap<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
+            if (event.getEventType().getName().equals("jdk.Compilation")) {
+                String method = event.getValue("method") instanceof jdk.jfr.consumer.RecordedMethod m
+                        ? m.getType().getName() + "." + m.getName() : "?";
+                double[] sum = compiled.computeIfAbsent(method, k -> new double[2]);
+                sum[0] += event.getDuration().toNanos() / 1e9;
+                sum[1]++;
+            } else if (event.getEventType().getName().equals("jdk.Deoptimization")) {
+                String method = event.getValue("method") instanceof jdk.jfr.consumer.RecordedMethod m
+                        ? m.getType().getName() + "." + m.getName() : "?";
+                deoptimized.merge(method + " (" + event.getValue("reason") + ")", 1, Integer::sum);
+            }
+        }
+        System.out.printf("JIT compilations of 10 ms or more during the measurement: %d, %.2f s; the longest:%n",
+                compiled.values().stream().mapToInt(v -> (int) v[1]).sum(),
+                compiled.values().stream().mapToDouble(v -> v[0]).sum());
+        compiled.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(8)
+                .forEach(e -> System.out.printf("  %5.2f s  %2.0f×  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
+        System.out.printf("deoptimizations: %d; the most frequent:%n",
+                deoptimized.values().stream().mapToInt(Integer::intValue).sum());
+        deoptimized.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));
+        int polling = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
+            if (event.getEventType().getName().equals("jdk.NativeMethodSample") && event.getEndTime().isAfter(appStart)
+                    && isStreamThread(event.getThread("sampledThread").getJavaName())
+                    && event.getStackTrace().getFrames().stream()
+                            .anyMatch(f -> f.getMethod().getType().getName().startsWith("sun.nio.ch.EPoll"))) {
+                polling++;
+            }
+        }
+        System.out.printf("stream thread in epoll (waiting for the broker's responses), from native samples every "
+                + "20 ms: about %.2f s%n", polling * 0.020);
+        System.out.println("where its stream thread waited, not on CPU (JFR park, monitor and socket events of 1 ms or "
+                + "more):");
+        blocked.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(8)
+                .forEach(entry -> System.out.printf("  %6.2f s in %5.0f waits  %s%n", entry.getValue()[0],
+                        entry.getValue()[1], entry.getKey()));
+    }
+
+    /** The app's stream threads, not the clients' network or heartbeat threads whose names also carry its id. */
+    private static boolean isStreamThread(String name) {
+        return name.startsWith("bench-enrichment") && name.contains("-StreamThread-");
+    }
+
+    /** The outermost Kafka or newsflow method below the blocking call: what the thread was waiting to finish. */
+    private static String waitingIn(List<RecordedFrame> frames) {
+        String innermost = null;
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (type.startsWith("org.apache.kafka.") || type.startsWith("io.newsflow.")) {
+                String name = type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+                if (innermost == null) {
+                    innermost = name;
+                }
+                if (type.startsWith("org.apache.kafka.streams.processor.internals.TaskManager")
+                        || type.startsWith("org.apache.kafka.streams.processor.internals.StreamThread")) {
+                    return name + " > " + innermost;
+                }
+            }
+        }
+        return innermost == null ? "JDK and other" : innermost;
     }
 
     private static String category(List<RecordedFrame> frames) {
         for (RecordedFrame frame : frames) {
+            if (frame.getMethod().getType().getName().equals("org.apache.avro.SchemaNormalization")) {
+                // the registry serializer fingerprints the schema to find its id, for every record
+                return "schema fingerprint (registry serde's id cache)";
+            }
+        }
+        for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
             for (Map.Entry<String, String> category : CATEGORIES.entrySet()) {
                 if (type.startsWith(category.getKey())) {
-                    return category.getValue();
+                    return category.getValue().equals(AVRO) ? avroDirection(frames) : category.getValue();
                 }
             }
         }
         return "JDK and other";
+    }
+
+    private static String avroDirection(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (type.contains("DatumReader") || type.contains("Decoder")) {
+                return "Avro decoding (input)";
+            }
+            if (type.contains("DatumWriter") || type.contains("Encoder")) {
+                return "Avro encoding (output)";
+            }
+        }
+        return AVRO;
     }
 }
