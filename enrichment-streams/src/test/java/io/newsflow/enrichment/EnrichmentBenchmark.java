@@ -451,11 +451,23 @@ public final class EnrichmentBenchmark {
         }
     }
 
+    /**
+     * The last round's recording: it covers the extraction-alone run and the app's round, so the samples are told
+     * apart by thread and the JIT's events by time.
+     */
     private static void printProfile(Path profile, Predicate<String> appThreads, java.time.Instant appStart)
             throws Exception {
+        List<RecordedEvent> events = RecordingFile.readAllEvents(profile);
+        printCpu(events, appThreads);
+        printMethodsAloneAndInApp(events);
+        printJit(events.stream().filter(event -> event.getStartTime().isAfter(appStart)).toList());
+        printWaits(events, appStart);
+    }
+
+    private static void printCpu(List<RecordedEvent> events, Predicate<String> appThreads) {
         Map<String, Integer> byCategory = new TreeMap<>();
         int total = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
+        for (RecordedEvent event : events) {
             String type = event.getEventType().getName();
             if (!(type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample"))
                     || !appThreads.test(event.getThread("sampledThread").getJavaName())) {
@@ -463,8 +475,8 @@ public final class EnrichmentBenchmark {
             }
             String category = category(event.getStackTrace().getFrames());
             if (type.equals("jdk.NativeMethodSample")) {
-                if (event.getStackTrace().getFrames().stream().anyMatch(f -> f.getMethod().getType().getName()
-                        .startsWith("sun.nio.ch.EPoll") || f.getMethod().getType().getName().equals("java.lang.Object"))) {
+                if (inEpoll(event) || event.getStackTrace().getFrames().stream()
+                        .anyMatch(f -> f.getMethod().getType().getName().equals("java.lang.Object"))) {
                     continue; // waiting for the network or a monitor, not computing
                 }
                 category = "native code under " + category;
@@ -477,21 +489,13 @@ public final class EnrichmentBenchmark {
         int samples = total;
         byCategory.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(entry -> System.out.printf("  %5.1f%%  %s%n", 100.0 * entry.getValue() / samples, entry.getKey()));
+    }
 
-        Map<String, double[]> blocked = new TreeMap<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
-            if (!BLOCKING_EVENTS.contains(event.getEventType().getName()) || event.getThread() == null
-                    || !isStreamThread(event.getThread().getJavaName()) || event.getStackTrace() == null) {
-                continue;
-            }
-            double[] sum = blocked.computeIfAbsent(waitingIn(event.getStackTrace().getFrames()), k -> new double[2]);
-            sum[0] += event.getDuration().toNanos() / 1e9;
-            sum[1]++;
-        }
-        // The same extraction code, per method, alone and in the app: samples per 1,000 articles.
+    /** The same extraction code, per method, run alone and in the app's stream thread, on the same articles. */
+    private static void printMethodsAloneAndInApp(List<RecordedEvent> events) {
         Map<String, int[]> byMethod = new java.util.HashMap<>();
         int[] threadSamples = new int[2];
-        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
+        for (RecordedEvent event : events) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
@@ -511,23 +515,27 @@ public final class EnrichmentBenchmark {
         byMethod.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue()[0] + b.getValue()[1],
                         a.getValue()[0] + a.getValue()[1])).limit(15)
                 .forEach(e -> System.out.printf("  %4d  %4d  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
+    }
 
+    private static void printJit(List<RecordedEvent> events) {
         Map<String, double[]> compiled = new TreeMap<>();
         Map<String, Integer> deoptimized = new TreeMap<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
-            if (event.getEventType().getName().equals("jdk.Compilation")) {
-                String method = event.getValue("method") instanceof jdk.jfr.consumer.RecordedMethod m
-                        ? m.getType().getName() + "." + m.getName() : "?";
+        for (RecordedEvent event : events) {
+            String type = event.getEventType().getName();
+            if (!type.equals("jdk.Compilation") && !type.equals("jdk.Deoptimization")) {
+                continue;
+            }
+            String method = event.getValue("method") instanceof jdk.jfr.consumer.RecordedMethod m
+                    ? m.getType().getName() + "." + m.getName() : "?";
+            if (type.equals("jdk.Compilation")) {
                 double[] sum = compiled.computeIfAbsent(method, k -> new double[2]);
                 sum[0] += event.getDuration().toNanos() / 1e9;
                 sum[1]++;
-            } else if (event.getEventType().getName().equals("jdk.Deoptimization")) {
-                String method = event.getValue("method") instanceof jdk.jfr.consumer.RecordedMethod m
-                        ? m.getType().getName() + "." + m.getName() : "?";
+            } else {
                 deoptimized.merge(method + " (" + event.getValue("reason") + ")", 1, Integer::sum);
             }
         }
-        System.out.printf("JIT compilations of 10 ms or more during the measurement: %d, %.2f s; the longest:%n",
+        System.out.printf("JIT compilations of 10 ms or more during the app's round: %d, %.2f s; the longest:%n",
                 compiled.values().stream().mapToInt(v -> (int) v[1]).sum(),
                 compiled.values().stream().mapToDouble(v -> v[0]).sum());
         compiled.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(8)
@@ -536,13 +544,22 @@ public final class EnrichmentBenchmark {
                 deoptimized.values().stream().mapToInt(Integer::intValue).sum());
         deoptimized.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));
+    }
+
+    private static void printWaits(List<RecordedEvent> events, java.time.Instant appStart) {
+        Map<String, double[]> blocked = new TreeMap<>();
         int polling = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(profile)) {
-            if (event.getEventType().getName().equals("jdk.NativeMethodSample") && event.getEndTime().isAfter(appStart)
-                    && isStreamThread(event.getThread("sampledThread").getJavaName())
-                    && event.getStackTrace().getFrames().stream()
-                            .anyMatch(f -> f.getMethod().getType().getName().startsWith("sun.nio.ch.EPoll"))) {
+        for (RecordedEvent event : events) {
+            String type = event.getEventType().getName();
+            if (type.equals("jdk.NativeMethodSample") && event.getEndTime().isAfter(appStart)
+                    && isStreamThread(event.getThread("sampledThread").getJavaName()) && inEpoll(event)) {
                 polling++;
+            } else if (BLOCKING_EVENTS.contains(type) && event.getThread() != null
+                    && isStreamThread(event.getThread().getJavaName()) && event.getStackTrace() != null) {
+                double[] sum = blocked.computeIfAbsent(waitingIn(event.getStackTrace().getFrames()),
+                        k -> new double[2]);
+                sum[0] += event.getDuration().toNanos() / 1e9;
+                sum[1]++;
             }
         }
         System.out.printf("stream thread in epoll (waiting for the broker's responses), from native samples every "
@@ -552,6 +569,11 @@ public final class EnrichmentBenchmark {
         blocked.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(8)
                 .forEach(entry -> System.out.printf("  %6.2f s in %5.0f waits  %s%n", entry.getValue()[0],
                         entry.getValue()[1], entry.getKey()));
+    }
+
+    private static boolean inEpoll(RecordedEvent sample) {
+        return sample.getStackTrace().getFrames().stream()
+                .anyMatch(f -> f.getMethod().getType().getName().startsWith("sun.nio.ch.EPoll"));
     }
 
     /** The app's stream threads, not the clients' network or heartbeat threads whose names also carry its id. */
