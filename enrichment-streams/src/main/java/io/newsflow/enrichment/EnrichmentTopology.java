@@ -1,8 +1,9 @@
 package io.newsflow.enrichment;
 
-import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.RegistryAvroSerializer;
 import io.newsflow.schemas.Topics;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,11 +25,8 @@ public final class EnrichmentTopology {
     }
 
     public static Topology build(EnrichmentConfig config, ArticleEnricher enricher, EnrichmentMetrics metrics) {
-        Map<String, Object> serdeConfigs = config.serdeConfigs();
-        Serde<RawArticle> rawSerde = new RegistryRetryingSerde<>(avroSerde(serdeConfigs, RawArticle.class),
-                config.registryRetryTimeout(), metrics);
-        Serde<EnrichedArticle> enrichedSerde = new RegistryRetryingSerde<>(avroSerde(serdeConfigs, EnrichedArticle.class),
-                config.registryRetryTimeout(), metrics);
+        Serde<RawArticle> rawSerde = registrySerde(config, metrics);
+        Serde<EnrichedArticle> enrichedSerde = registrySerde(config, metrics);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(DuplicateFilter.storeBuilder());
         builder.stream(Topics.RAW, Consumed.with(Serdes.String(), rawSerde)
@@ -47,9 +45,14 @@ public final class EnrichmentTopology {
         return builder.build();
     }
 
-    private static <T extends SpecificRecord> Serde<T> avroSerde(Map<String, Object> configs, Class<T> type) {
-        AvroSerde<T> serde = new AvroSerde<>();
-        serde.configure(configs, false);
-        return serde;
+    /**
+     * Avro values through the registry, waiting out its outages. Written by {@link RegistryAvroSerializer} (the
+     * registry serializer's bytes, without its per-record schema fingerprint), read by the registry's deserializer.
+     */
+    static <T extends SpecificRecord> Serde<T> registrySerde(EnrichmentConfig config, EnrichmentMetrics metrics) {
+        Map<String, Object> configs = config.serdeConfigs();
+        Serde<T> avro = Serdes.serdeFrom(new RegistryAvroSerializer<>(), new AvroKafkaDeserializer<>());
+        avro.configure(configs, false);
+        return new RegistryRetryingSerde<>(avro, config.registryRetryTimeout(), metrics);
     }
 }

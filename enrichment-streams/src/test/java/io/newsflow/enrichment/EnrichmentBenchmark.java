@@ -2,7 +2,6 @@ package io.newsflow.enrichment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.apicurio.registry.serde.avro.AvroSerde;
 import io.newsflow.extraction.Extractor;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
@@ -38,6 +37,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -398,16 +398,17 @@ public final class EnrichmentBenchmark {
 
     private static KafkaStreams passThrough(String bootstrapServers, String registryUrl, Path stateDir, int threads,
                                             Map<String, Object> overrides) {
-        AvroSerde<RawArticle> serde = new AvroSerde<>();
-        serde.configure(RegistrySerdes.config(registryUrl), false);
+        EnrichmentConfig config = new EnrichmentConfig(Map.of(EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl));
+        // The enrichment app's own serdes, registry retries included, so that only the processing differs.
+        Serde<RawArticle> serde = EnrichmentTopology.registrySerde(config, new EnrichmentMetrics());
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.RAW, Consumed.with(Serdes.String(), serde))
                 .mapValues(article -> article)
                 .to(PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), serde));
         Properties props = new Properties();
         // The enrichment app's own commit interval and batch size, so that only the processing differs.
-        Properties app = new EnrichmentConfig(Map.of(EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl)).streamsProperties();
+        Properties app = config.streamsProperties();
         for (String setting : List.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                 StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
             props.put(setting, app.get(setting));

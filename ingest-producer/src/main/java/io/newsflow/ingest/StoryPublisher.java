@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.RegistryAvroSerializer;
 import io.newsflow.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.Callback;
@@ -29,10 +30,10 @@ public final class StoryPublisher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Producer<String, byte[]> producer;
-    private final RegistryAvroWriter<RawArticle> serializer;
+    private final RegistryAvroSerializer<RawArticle> serializer = new RegistryAvroSerializer<>();
 
     public StoryPublisher(IngestConfig config) {
-        this.serializer = new RegistryAvroWriter<>(Topics.RAW, config.serializerConfigs());
+        serializer.configure(config.serializerConfigs(), false);
         this.producer = new KafkaProducer<>(config.producerConfigs());
     }
 
@@ -49,7 +50,7 @@ public final class StoryPublisher implements AutoCloseable {
      */
     public void publish(RawArticle article, Callback onCompletion) {
         RecordHeaders headers = new RecordHeaders();
-        byte[] value = serializer.serialize(headers, article);
+        byte[] value = serializer.serialize(Topics.RAW, headers, article);
         producer.send(new ProducerRecord<>(Topics.RAW, null, article.getId(), value, headers), onCompletion);
     }
 

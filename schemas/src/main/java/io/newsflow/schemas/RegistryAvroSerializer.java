@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.schemas;
 
 import io.apicurio.registry.resolver.SchemaLookupResult;
 import io.apicurio.registry.resolver.strategy.ArtifactReference;
@@ -23,57 +23,74 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Writes the values of one topic exactly as the registry's {@link AvroKafkaSerializer} configured with the same
- * settings does (magic byte, schema id, Avro binary; or the id in the record headers when
- * {@code apicurio.registry.headers.enabled} is set), but resolves the schema once per record class and keeps one
- * datum writer and encoder.
+ * Writes values exactly as the registry's {@link AvroKafkaSerializer} configured with the same settings does
+ * (magic byte, schema id, Avro binary; or the id in the record headers when {@code apicurio.registry.headers.enabled}
+ * is set), but resolves the schema once per topic and record class and keeps one datum writer and encoder.
  *
  * <p>The registry serializer looks its cache up by a fingerprint of the whole schema, recomputed for every record,
  * and copies the record through a growing buffer: at a few thousand stories a second that was a fifth of the
- * ingest thread. The schema and id are still found by the registry serializer's own resolver and id handler, so
- * artifact strategy, auto-registration and id option behave as configured. A schema id is immutable once given, so
- * keeping it for the life of the writer is safe; a newer version registered meanwhile (with
- * {@code apicurio.registry.find-latest}) is picked up by the next writer, not this one.
+ * ingest thread, and in the enrichment app, whose output schema nests the article, entities and figures, about 1%
+ * of the stream thread. The schema and id are still found by the registry serializer's own resolver and id handler,
+ * so artifact strategy, auto-registration and id option behave as configured. A schema id is immutable once given,
+ * so keeping it for the life of the serializer is safe; a newer version registered meanwhile (with
+ * {@code apicurio.registry.find-latest}) is picked up by the next serializer, not this one.
  *
- * <p>Thread-safe: the daemon's sources publish concurrently, and they take turns for the few microseconds a record
- * takes to write rather than each keeping a writer.
+ * <p>Thread-safe: the ingest daemon's sources publish concurrently, and they take turns for the few microseconds a
+ * record takes to write rather than each keeping a serializer.
  */
-final class RegistryAvroWriter<T extends SpecificRecord> implements AutoCloseable {
+public final class RegistryAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
     private static final int INITIAL_BUFFER_BYTES = 8 * 1024;
 
-    private final String topic;
-    private final Registry<T> registry;
+    private final Registry<T> registry = new Registry<>();
     private final AvroSerdeHeaders avroHeaders = new AvroSerdeHeaders(false);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+    private boolean isKey;
+    private boolean configured;
     private BinaryEncoder encoder;
 
-    /** The record schema the fields below were resolved for; compared by identity, as a generated class has one. */
-    private Schema resolvedFor;
+    /** The topic and record schema the fields below were resolved for; the schema compared by identity. */
+    private String resolvedTopic;
+    private Schema resolvedSchema;
     private ArtifactReference reference;
     private byte[] prefix;
     private SpecificDatumWriter<T> writer;
 
     /** @param configs the registry serializer's settings ({@code apicurio.*}) */
-    RegistryAvroWriter(String topic, Map<String, ?> configs) {
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
         if (new AvroSerdeConfig(configs).getAvroEncoding() != AvroEncoding.BINARY) {
             throw new ConfigException("apicurio.registry.avro.encoding", configs.get("apicurio.registry.avro.encoding"),
-                    "the ingest stage writes Avro binary");
+                    "the pipeline writes Avro binary");
         }
-        this.topic = topic;
-        this.registry = new Registry<>();
-        registry.configure(configs, false);
+        this.isKey = isKey;
+        registry.configure(configs, isKey);
+        configured = true;
+    }
+
+    @Override
+    public byte[] serialize(String topic, T record) {
+        if (registry.headers() != null && record != null) {
+            throw new SerializationException("the registry is configured to carry schema ids in record headers, "
+                    + "and this call has none");
+        }
+        return serialize(topic, null, record);
     }
 
     /**
      * @throws SerializationException when the schema cannot be resolved (registry unreachable after the resolver's
      *                                own retries, or the schema refused); the next call tries again
      */
-    synchronized byte[] serialize(Headers headers, T record) {
-        if (record.getSchema() != resolvedFor) {
-            resolve(record);
+    @Override
+    public synchronized byte[] serialize(String topic, Headers headers, T record) {
+        if (record == null) {
+            return null;
+        }
+        if (record.getSchema() != resolvedSchema || !topic.equals(resolvedTopic)) {
+            resolve(topic, record);
         }
         if (registry.headers() != null) {
             registry.headers().writeHeaders(headers, reference);
@@ -91,10 +108,10 @@ final class RegistryAvroWriter<T extends SpecificRecord> implements AutoCloseabl
         return buffer.toByteArray();
     }
 
-    private void resolve(T record) {
+    private void resolve(String topic, T record) {
         SchemaLookupResult<Schema> found;
         try {
-            found = registry.getSchemaResolver().resolveSchema(new SerdeRecord<>(new SerdeMetadata(topic, false), record));
+            found = registry.getSchemaResolver().resolveSchema(new SerdeRecord<>(new SerdeMetadata(topic, isKey), record));
         } catch (RuntimeException e) {
             throw new SerializationException("could not resolve the schema of " + record.getSchema().getFullName()
                     + " for " + topic + " in the registry: " + e.getMessage(), e);
@@ -113,12 +130,16 @@ final class RegistryAvroWriter<T extends SpecificRecord> implements AutoCloseabl
         this.writer = new SpecificDatumWriter<>(found.getParsedSchema().getParsedSchema());
         this.reference = artifact;
         this.prefix = head.toByteArray();
-        this.resolvedFor = record.getSchema();
+        this.resolvedSchema = record.getSchema();
+        this.resolvedTopic = topic;
     }
 
     @Override
     public synchronized void close() {
-        registry.close();
+        // The registry serializer's close fails on one that was never configured.
+        if (configured) {
+            registry.close();
+        }
     }
 
     /** The registry serializer, for its configured resolver, id handler and headers handler. */
