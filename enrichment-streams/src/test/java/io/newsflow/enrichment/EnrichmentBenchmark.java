@@ -251,6 +251,7 @@ public final class EnrichmentBenchmark {
             consumer.assign(partitions);
             from.forEach(consumer::seek);
             atStart.run();
+            ThreadCpu threadsAtStart = ThreadCpu.snapshot();
             long start = System.nanoTime();
             long seen = done;
             long deadline = start + TIMEOUT.toNanos();
@@ -272,6 +273,11 @@ public final class EnrichmentBenchmark {
                     lastArrival = now;
                     seen += polled;
                 }
+            }
+            ThreadCpu threadsAtEnd = ThreadCpu.snapshot();
+            if (threadsAtStart != null && threadsAtEnd != null) {
+                System.out.printf("  (enrichment app: %s)%n", threadsAtEnd.othersSince(threadsAtStart,
+                        "bench-enrichment", 4));
             }
             if (commits.size() < 3) {
                 return (articles.size() - done) / ((System.nanoTime() - start) / 1e9);
@@ -336,6 +342,7 @@ public final class EnrichmentBenchmark {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
         List<Thread> workers = new ArrayList<>();
+        ThreadCpu threadsAtStart = ThreadCpu.snapshot();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int first = t;
@@ -353,8 +360,11 @@ public final class EnrichmentBenchmark {
             worker.join();
         }
         long wall = System.nanoTime() - start;
-        System.out.printf("  (extraction alone: %.0f%% of %d threads' wall time on CPU, %.2f ms of CPU per article)%n",
-                100.0 * cpu.get() / wall / threads, threads, cpu.get() / 1e6 / articles.size());
+        ThreadCpu threadsAtEnd = ThreadCpu.snapshot();
+        System.out.printf("  (extraction alone: %.0f%% of %d threads' wall time on CPU, %.2f ms of CPU per article; %s)%n",
+                100.0 * cpu.get() / wall / threads, threads, cpu.get() / 1e6 / articles.size(),
+                threadsAtStart == null || threadsAtEnd == null ? "no /proc"
+                        : threadsAtEnd.othersSince(threadsAtStart, "extraction-alone-", 4));
         return articles.size() / (wall / 1e9);
     }
 

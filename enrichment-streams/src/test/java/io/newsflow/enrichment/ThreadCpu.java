@@ -60,6 +60,10 @@ final class ThreadCpu {
      * Thread#0} and {@code GC Thread#1} are one group), the CPU seconds and run-queue seconds of the busiest groups.
      */
     void printSince(ThreadCpu before, double wallSeconds, int top) {
+        printGroups(groupsSince(before), wallSeconds, top);
+    }
+
+    private Map<String, double[]> groupsSince(ThreadCpu before) {
         Map<String, double[]> groups = new TreeMap<>();
         times.forEach((tid, now) -> {
             long[] then = before.times.getOrDefault(tid, new long[3]);
@@ -69,6 +73,26 @@ final class ThreadCpu {
             sum[1] += (now[1] - then[1]) / 1e9;
             sum[2] += now[2] - then[2];
         });
+        return groups;
+    }
+
+    /**
+     * One line: the CPU seconds since {@code before} of every thread group but {@code measured}, and the busiest of
+     * them, to tell what else ran on the two cores while a measurement did.
+     */
+    String othersSince(ThreadCpu before, String measured, int top) {
+        Map<String, double[]> groups = groupsSince(before);
+        // Linux keeps the first 15 characters of a thread's name.
+        String prefix = measured.substring(0, Math.min(15, measured.length()));
+        groups.keySet().removeIf(group -> group.startsWith(prefix));
+        double total = groups.values().stream().mapToDouble(g -> g[0]).sum();
+        StringBuilder line = new StringBuilder(String.format("other threads %.2f s of CPU", total));
+        groups.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(top)
+                .forEach(g -> line.append(String.format(", %s %.2f s", g.getKey(), g.getValue()[0])));
+        return line.toString();
+    }
+
+    private void printGroups(Map<String, double[]> groups, double wallSeconds, int top) {
         double total = groups.values().stream().mapToDouble(g -> g[0]).sum();
         System.out.printf("process threads over %.1f s of wall time: %.1f s of CPU (%.2f cores); busiest, with the "
                 + "time they waited for a core and how often they went to sleep:%n", wallSeconds, total,
