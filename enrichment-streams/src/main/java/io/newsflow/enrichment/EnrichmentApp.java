@@ -31,6 +31,7 @@ public final class EnrichmentApp implements AutoCloseable {
     private final EnrichmentConfig config;
     private final ArticleEnricher enricher;
     private final KafkaStreams streams;
+    private final EnrichmentMetrics metrics;
     private final OpsSnapshot opsSnapshot;
     private final Map<String, Object> opsProducerConfigs;
     private OpsPublisher ops;
@@ -44,7 +45,7 @@ public final class EnrichmentApp implements AutoCloseable {
     public EnrichmentApp(EnrichmentConfig config, Extractor extractor) {
         this.config = config;
         this.instanceId = config.instanceId();
-        EnrichmentMetrics metrics = new EnrichmentMetrics();
+        this.metrics = new EnrichmentMetrics();
         this.enricher = ArticleEnricher.create(extractor, config);
         Properties props = config.streamsProperties(metrics);
         this.streams = new KafkaStreams(EnrichmentTopology.build(config, enricher, metrics), props);
@@ -93,6 +94,23 @@ public final class EnrichmentApp implements AutoCloseable {
             Thread.sleep(50);
         }
         return true;
+    }
+
+    /**
+     * Holds processing, for the benchmark's alternation with extraction alone: the stream threads keep their
+     * partitions, go on polling and commit what they had processed.
+     */
+    void pause() {
+        streams.pause();
+    }
+
+    void resume() {
+        streams.resume();
+    }
+
+    /** Articles enriched by this instance since it started (before their transaction commits). */
+    long articlesEnriched() {
+        return metrics.recordsOut();
     }
 
     /** Commits what was processed, leaves the group so the partitions move at once, and stops. */

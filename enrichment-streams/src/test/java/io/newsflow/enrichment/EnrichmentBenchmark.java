@@ -71,15 +71,14 @@ public final class EnrichmentBenchmark {
     private static final int WARM_UP = 10_000;
     private static final int WARM_UP_ROUNDS = 3;
     /**
-     * Measured rounds of the enrichment app, each right after a run of extraction alone; the ratio reported is the
-     * median of the rounds' ratios ({@code -Dbench.rounds}). On this machine the extraction library's speed in one
-     * JVM moved by up to a third between phases minutes apart (0.85 to 1.50 ms of CPU per article, on an idle
-     * machine), more than any cost of the plumbing; pairing each app round with an extraction run just before it
-     * compares the two under the same conditions.
+     * Measured rounds ({@code -Dbench.rounds}), each a fresh copy of the articles through the app in turns with
+     * extraction alone; the ratio reported is the median of the rounds' ratios.
      */
-    private static final int ROUNDS = 5;
-    /** Longer than the time one commit's records take to read, shorter than the commit interval (1 s). */
-    private static final Duration COMMIT_GAP = Duration.ofMillis(300);
+    private static final int ROUNDS = 3;
+    /** How long each side runs in one turn ({@code -Dbench.slice.ms}). */
+    private static final Duration SLICE = Duration.ofSeconds(1);
+    /** No article finished for this long after a pause: the stream thread has stopped. */
+    private static final Duration QUIET = Duration.ofMillis(150);
     private static final String AVRO = "Avro encoding/decoding";
     private static final List<String> BLOCKING_EVENTS = List.of("jdk.ThreadPark", "jdk.JavaMonitorWait",
             "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.ThreadSleep");
@@ -126,11 +125,16 @@ public final class EnrichmentBenchmark {
             }
             produce(kafka.bootstrapServers(), registryUrl, warmUp);
             produce(kafka.bootstrapServers(), registryUrl, articles);
-            // With the broker and registry up; also the extraction's warm-up. The ratio uses the runs paired with
-            // the app's rounds below.
-            double before = extractionRate(extractor, warmUp, articles, threads);
-            System.out.printf("extraction alone, first: %,.0f articles/s (%d articles, %d threads)%n", before,
-                    articles.size(), threads);
+            java.util.concurrent.ExecutorService aloneThreads = java.util.concurrent.Executors.newFixedThreadPool(
+                    threads, runnable -> {
+                        Thread thread = new Thread(runnable, "extraction-alone-" + runnable.hashCode());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            // Extraction alone's warm-up, on the threads its turns use, with the broker and registry up.
+            long[] first = runAlone(extractor, aloneThreads, warmUp, threads, new int[1], warmUp.size());
+            System.out.printf("extraction alone, warm-up: %,.0f articles/s (%d threads)%n",
+                    first[0] / (first[1] / 1e9), threads);
             if (!streamsOverrides.isEmpty()) {
                 System.out.println("both Streams apps with " + streamsOverrides);
             }
@@ -155,6 +159,7 @@ public final class EnrichmentBenchmark {
                     "state.dir", stateDir.toString()));
             EnrichmentConfig config = new EnrichmentConfig(settings);
             int rounds = Integer.getInteger("bench.rounds", ROUNDS);
+            Duration slice = Duration.ofMillis(Long.getLong("bench.slice.ms", SLICE.toMillis()));
             double[] alone = new double[rounds];
             double[] enriched = new double[rounds];
             java.time.Instant[] appStarted = new java.time.Instant[1];
@@ -174,39 +179,45 @@ public final class EnrichmentBenchmark {
                 app.start();
                 // Its warm-up: everything on news.raw so far, the warm-up copies and the pass-through's articles.
                 outputRate(kafka.bootstrapServers(), Topics.ENRICHED, 0, warmUp.size() + articles.size(), () -> { });
-                long[] start = new long[2];
-                ThreadCpu[] threadsAtStart = new ThreadCpu[1];
+                Interleaved last = null;
+                ThreadCpu threadsAtStart = null;
+                long appCpuAtStart = 0;
+                long wallAtStart = 0;
                 for (int round = 1; round <= rounds; round++) {
-                    boolean last = round == rounds;
-                    if (last) {
-                        // From here, so that the profile has the extraction run alone to set the app's against.
+                    if (round == rounds) {
+                        // The profile covers the last round, both sides of it, told apart by thread.
                         recording.start();
+                        appStarted[0] = java.time.Instant.now();
+                        threadsAtStart = ThreadCpu.snapshot();
+                        appCpuAtStart = cpuNanos(appThreads);
+                        wallAtStart = System.nanoTime();
                     }
-                    alone[round - 1] = extractionRate(extractor, List.of(), articles, threads);
-                    enriched[round - 1] = appRound(kafka.bootstrapServers(), registryUrl, articles, round, () -> {
-                        if (last) {
-                            appStarted[0] = java.time.Instant.now();
-                            start[0] = System.nanoTime();
-                            start[1] = cpuNanos(appThreads);
-                            threadsAtStart[0] = ThreadCpu.snapshot();
-                        }
-                    });
-                    System.out.printf("round %d: extraction alone %,.0f articles/s, enrichment app %,.0f articles/s:"
-                            + " %.2f%n", round, alone[round - 1], enriched[round - 1],
-                            enriched[round - 1] / alone[round - 1]);
+                    last = interleavedRound(kafka.bootstrapServers(), registryUrl, app, extractor, aloneThreads,
+                            articles, round, threads, slice);
+                    alone[round - 1] = last.aloneRate();
+                    enriched[round - 1] = last.appRate();
+                    System.out.printf("round %d, %d slices of each: extraction alone %,.0f articles/s, enrichment app"
+                                    + " %,.0f articles/s: %.2f (slices' ratios: median %.2f, middle half %.2f-%.2f)%n",
+                            round, last.slices(), alone[round - 1], enriched[round - 1],
+                            enriched[round - 1] / alone[round - 1], last.sliceRatio(0.5), last.sliceRatio(0.25),
+                            last.sliceRatio(0.75));
                 }
-                long wall = System.nanoTime() - start[0];
                 ThreadCpu threadsAtEnd = ThreadCpu.snapshot();
+                long wall = System.nanoTime() - wallAtStart;
                 recording.stop();
-                long cpu = cpuNanos(appThreads) - start[1];
-                System.out.printf("last round, enrichment app:%n");
-                if (threadsAtStart[0] != null && threadsAtEnd != null) {
-                    threadsAtEnd.printSince(threadsAtStart[0], wall / 1e9, 12);
+                long cpu = cpuNanos(appThreads) - appCpuAtStart;
+                System.out.printf("last round, both sides (the app's %.1f s and extraction alone's %.1f s):%n",
+                        last.appNanos() / 1e9, last.aloneNanos() / 1e9);
+                if (threadsAtStart != null && threadsAtEnd != null) {
+                    threadsAtEnd.printSince(threadsAtStart, wall / 1e9, 12);
                 }
-                System.out.printf("enrichment app threads: %.1f s on CPU in %.1f s of wall time (%.0f%%), %.2f ms of "
-                                + "CPU per article%n", cpu / 1e9, wall / 1e9, 100.0 * cpu / wall,
-                        cpu / 1e6 / articles.size());
+                System.out.printf("enrichment app threads: %.1f s on CPU while processing for %.1f s (%.0f%%), %.2f ms"
+                                + " of CPU per article; extraction alone: %.2f ms of CPU per article%n", cpu / 1e9,
+                        last.appNanos() / 1e9, 100.0 * cpu / last.appNanos(), cpu / 1e6 / last.appArticles(),
+                        last.aloneCpuNanos() / 1e6 / last.aloneArticles());
                 recording.dump(profile);
+            } finally {
+                aloneThreads.shutdownNow();
             }
             double[] ratios = new double[rounds];
             for (int round = 0; round < rounds; round++) {
@@ -231,63 +242,171 @@ public final class EnrichmentBenchmark {
     }
 
     /**
-     * One round on the running app: fresh copies of {@code articles} are produced to news.raw, and the rate counts
-     * the enriched records committed after the producing finished (the app starts on the first copies while they are
-     * still being produced, and the producer would otherwise share the cores with it in the measured time).
+     * One round: fresh copies of {@code articles} are produced to news.raw while the app is paused, then the app and
+     * extraction alone take turns of {@code slice} each until the app has enriched them all, and all of them are
+     * read back committed from news.enriched.
+     *
+     * <p>The turns are what makes the two comparable: on this machine the extraction library's own speed moves by a
+     * third within a minute, on an idle VM with no steal time reported, so two measurements a minute apart compare
+     * the machine's moods; turns of a second or two share them. An app turn counts from the first article it
+     * finishes after resuming to the last it finishes after being paused (a stream thread pauses between
+     * records, and it may be waiting in its poll when resumed); exactly-once commits keep running on the commit
+     * timer while it is paused, so roughly half of them fall outside the app's turns: they took 1% of the stream
+     * thread's time (README.md).
      */
-    private static double appRound(String bootstrapServers, String registryUrl, List<RawArticle> articles, int round,
-                                   Runnable atStart) {
+    private static Interleaved interleavedRound(String bootstrapServers, String registryUrl, EnrichmentApp app,
+                                                Extractor extractor, java.util.concurrent.ExecutorService aloneThreads,
+                                                List<RawArticle> articles, int round, int threads, Duration slice)
+            throws Exception {
         try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED).stream()
                     .map(info -> new TopicPartition(Topics.ENRICHED, info.partition())).toList();
-            long before = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            app.pause();
+            awaitQuiet(app);
+            long committedBefore = committed(consumer, partitions);
+            long target = app.articlesEnriched() + articles.size();
             List<RawArticle> copies = new ArrayList<>(articles.size());
             for (RawArticle article : articles) {
                 copies.add(RawArticle.newBuilder(article).setId("round-" + round + "-" + article.getId()).build());
             }
             produce(bootstrapServers, registryUrl, copies);
-            Map<TopicPartition, Long> from = consumer.endOffsets(partitions);
-            long done = from.values().stream().mapToLong(Long::longValue).sum() - before;
-            consumer.assign(partitions);
-            from.forEach(consumer::seek);
-            atStart.run();
-            ThreadCpu threadsAtStart = ThreadCpu.snapshot();
-            long start = System.nanoTime();
-            long seen = done;
-            long deadline = start + TIMEOUT.toNanos();
-            // Exactly-once output becomes readable a commit at a time: the time and the count before each commit's
-            // records, told apart by the pause between commits.
-            List<long[]> commits = new ArrayList<>();
-            long lastArrival = 0;
-            while (seen < articles.size()) {
-                long now = System.nanoTime();
-                if (now > deadline) {
-                    throw new IllegalStateException("round " + round + ": only " + seen + " of " + articles.size()
-                            + " articles enriched");
+
+            Interleaved result = new Interleaved();
+            int[] next = {0};
+            while (app.articlesEnriched() < target) {
+                long[] turn = appTurn(app, slice, target);
+                long cpuBefore = aloneCpuNanos();
+                long[] aloneTurn = runAlone(extractor, aloneThreads, articles, threads, next, slice);
+                result.add(turn[0], turn[1], aloneTurn[0], aloneTurn[1],
+                        aloneCpuNanos() - cpuBefore);
+            }
+            app.resume();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (committed(consumer, partitions) - committedBefore < articles.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("round " + round + ": only "
+                            + (committed(consumer, partitions) - committedBefore) + " of " + articles.size()
+                            + " enriched articles committed");
                 }
-                int polled = consumer.poll(Duration.ofMillis(20)).count();
-                if (polled > 0) {
-                    if (now - lastArrival > COMMIT_GAP.toNanos()) {
-                        commits.add(new long[]{now, seen});
-                    }
-                    lastArrival = now;
-                    seen += polled;
+                Thread.sleep(50);
+            }
+            return result;
+        }
+    }
+
+    /** One turn of the app: {articles it finished, nanoseconds from the first of them to the last}. */
+    private static long[] appTurn(EnrichmentApp app, Duration slice, long target) throws InterruptedException {
+        long resumed = System.nanoTime();
+        long lastCount = app.articlesEnriched();
+        long firstAt = 0;
+        long firstCount = 0;
+        long lastAt = 0;
+        app.resume();
+        while (true) {
+            long now = System.nanoTime();
+            long count = app.articlesEnriched();
+            if (count != lastCount) {
+                if (firstAt == 0) {
+                    firstAt = now;
+                    firstCount = count;
                 }
+                lastAt = now;
+                lastCount = count;
             }
-            ThreadCpu threadsAtEnd = ThreadCpu.snapshot();
-            if (threadsAtStart != null && threadsAtEnd != null) {
-                System.out.printf("  (enrichment app: %s)%n", threadsAtEnd.othersSince(threadsAtStart,
-                        "bench-enrichment", 4));
+            if (firstAt != 0 && (now - firstAt >= slice.toNanos() || count >= target)) {
+                break;
             }
-            if (commits.size() < 3) {
-                return (articles.size() - done) / ((System.nanoTime() - start) / 1e9);
+            if (firstAt == 0 && now - resumed > TIMEOUT.toNanos()) {
+                throw new IllegalStateException("the app enriched nothing in " + TIMEOUT + " after resuming");
             }
-            // From the first commit to the last: whole commit intervals of processing. Before the first, the app
-            // was sharing the cores with the producer; after the last, it had finished and waited for the commit
-            // timer, which is latency, not throughput.
-            long[] first = commits.get(0);
-            long[] last = commits.get(commits.size() - 1);
-            return (last[1] - first[1]) / ((last[0] - first[0]) / 1e9);
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+        app.pause();
+        // The stream thread finishes the records it has started on; the turn ends with the last of them.
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < QUIET.toNanos()) {
+            long count = app.articlesEnriched();
+            if (count != lastCount) {
+                lastAt = System.nanoTime();
+                lastCount = count;
+                quietSince = lastAt;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+        return new long[]{lastCount - firstCount, lastAt - firstAt};
+    }
+
+    private static void awaitQuiet(EnrichmentApp app) throws InterruptedException {
+        long count = app.articlesEnriched();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < QUIET.toNanos()) {
+            Thread.sleep(5);
+            if (app.articlesEnriched() != count) {
+                count = app.articlesEnriched();
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
+    private static long committed(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The app's and extraction alone's turns of one round. */
+    private static final class Interleaved {
+        private long appArticles;
+        private long appNanos;
+        private long aloneArticles;
+        private long aloneNanos;
+        private long aloneCpuNanos;
+        private final List<Double> sliceRatios = new ArrayList<>();
+
+        void add(long appCount, long appTime, long aloneCount, long aloneTime, long aloneCpu) {
+            appArticles += appCount;
+            appNanos += appTime;
+            aloneArticles += aloneCount;
+            aloneNanos += aloneTime;
+            aloneCpuNanos += aloneCpu;
+            if (appCount > 0 && aloneCount > 0 && appTime > 0 && aloneTime > 0) {
+                sliceRatios.add(((double) appCount / appTime) / ((double) aloneCount / aloneTime));
+            }
+        }
+
+        double appRate() {
+            return appArticles / (appNanos / 1e9);
+        }
+
+        double aloneRate() {
+            return aloneArticles / (aloneNanos / 1e9);
+        }
+
+        int slices() {
+            return sliceRatios.size();
+        }
+
+        double sliceRatio(double quantile) {
+            List<Double> sorted = sliceRatios.stream().sorted().toList();
+            return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, quantile * sorted.size()));
+        }
+
+        long appArticles() {
+            return appArticles;
+        }
+
+        long appNanos() {
+            return appNanos;
+        }
+
+        long aloneArticles() {
+            return aloneArticles;
+        }
+
+        long aloneNanos() {
+            return aloneNanos;
+        }
+
+        long aloneCpuNanos() {
+            return aloneCpuNanos;
         }
     }
 
@@ -330,42 +449,53 @@ public final class EnrichmentBenchmark {
     }
 
     /**
-     * A warm-up pass, then the measured one, the way the app calls it (headline + blank line + body, hint, date),
-     * the articles dealt round-robin to {@code threads} threads as a Streams app's partitions deal them to its
-     * threads.
+     * Extraction alone for about {@code turn}, the way the app calls it (headline + blank line + body, hint, date),
+     * on the pool's threads, taking articles in turn from {@code next} on (wrapping around), as a Streams app's
+     * partitions deal them to its threads: {articles finished, nanoseconds from the first start to the last end}.
      */
-    private static double extractionRate(Extractor extractor, List<RawArticle> warmUp, List<RawArticle> articles,
-                                         int threads) throws InterruptedException {
-        for (RawArticle article : warmUp) {
-            extract(extractor, article);
-        }
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
-        List<Thread> workers = new ArrayList<>();
-        ThreadCpu threadsAtStart = ThreadCpu.snapshot();
+    private static long[] runAlone(Extractor extractor, java.util.concurrent.ExecutorService pool,
+                                   List<RawArticle> articles, int threads, int[] next, Duration turn) throws Exception {
+        return runAlone(extractor, pool, articles, threads, next, turn, Integer.MAX_VALUE);
+    }
+
+    /** Every article of {@code articles}, once. */
+    private static long[] runAlone(Extractor extractor, java.util.concurrent.ExecutorService pool,
+                                   List<RawArticle> articles, int threads, int[] next, int count) throws Exception {
+        return runAlone(extractor, pool, articles, threads, next, TIMEOUT, count);
+    }
+
+    private static long[] runAlone(Extractor extractor, java.util.concurrent.ExecutorService pool,
+                                   List<RawArticle> articles, int threads, int[] next, Duration turn, int limit)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger cursor = new java.util.concurrent.atomic.AtomicInteger(next[0]);
+        java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
+        long stopAtIndex = (long) next[0] + limit;
         long start = System.nanoTime();
+        long stopAt = start + turn.toNanos();
+        List<java.util.concurrent.Future<Long>> ends = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            int first = t;
-            Thread worker = new Thread(() -> {
-                long cpuStart = mx.getCurrentThreadCpuTime();
-                for (int i = first; i < articles.size(); i += threads) {
-                    extract(extractor, articles.get(i));
+            ends.add(pool.submit(() -> {
+                long end = start;
+                int index;
+                while (System.nanoTime() < stopAt && (index = cursor.getAndIncrement()) < stopAtIndex) {
+                    extract(extractor, articles.get(Math.floorMod(index, articles.size())));
+                    finished.incrementAndGet();
+                    end = System.nanoTime();
                 }
-                cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
-            }, "extraction-alone-" + t);
-            worker.start();
-            workers.add(worker);
+                return end;
+            }));
         }
-        for (Thread worker : workers) {
-            worker.join();
+        long end = start;
+        for (java.util.concurrent.Future<Long> threadEnd : ends) {
+            end = Math.max(end, threadEnd.get());
         }
-        long wall = System.nanoTime() - start;
-        ThreadCpu threadsAtEnd = ThreadCpu.snapshot();
-        System.out.printf("  (extraction alone: %.0f%% of %d threads' wall time on CPU, %.2f ms of CPU per article; %s)%n",
-                100.0 * cpu.get() / wall / threads, threads, cpu.get() / 1e6 / articles.size(),
-                threadsAtStart == null || threadsAtEnd == null ? "no /proc"
-                        : threadsAtEnd.othersSince(threadsAtStart, "extraction-alone-", 4));
-        return articles.size() / (wall / 1e9);
+        next[0] = (int) Math.min(cursor.get(), stopAtIndex);
+        return new long[]{finished.get(), end - start};
+    }
+
+    /** CPU time so far of the extraction-alone threads. */
+    private static long aloneCpuNanos() {
+        return cpuNanos(name -> name.startsWith("extraction-alone-"));
     }
 
     /** Streams settings given as {@code -Dbench.streams.NAME=VALUE}, applied to both apps alike. */
