@@ -76,12 +76,13 @@ public final class EnrichmentBenchmark {
      */
     private static final int ROUNDS = 3;
     /** How long each side runs in one turn ({@code -Dbench.slice.ms}). */
-    private static final Duration SLICE = Duration.ofSeconds(1);
+    private static final Duration SLICE = Duration.ofSeconds(2);
     /**
-     * How often the app's count is read during its turns: the turn's ends are known to this much, and at 0.2 ms
-     * the reading thread took 7% of a core.
+     * How often the app's count is read during its turns: the turn's ends are known to this much. The reading
+     * thread competes with the app alone (extraction alone's turns wait on a future): every 0.2 ms it took 7% of a
+     * core, every 1 ms 4%.
      */
-    private static final long POLL_NANOS = 1_000_000;
+    private static final long POLL_NANOS = 5_000_000;
     /** No article finished for this long after a pause: the stream thread has stopped. */
     private static final Duration QUIET = Duration.ofMillis(150);
     private static final String AVRO = "Avro encoding/decoding";

@@ -30,6 +30,7 @@ public final class RegistrySerdes {
         config.put("apicurio.registry.artifact-resolver-strategy", "io.apicurio.registry.serde.strategy.TopicIdStrategy");
         config.put("apicurio.registry.find-latest", "false");
         config.put("apicurio.registry.use-specific-avro-reader", "true");
+        config.put("apicurio.registry.avro-datum-provider", SchemaKeyedDatumProvider.class.getName());
         return config;
     }
 
