@@ -75,8 +75,8 @@ public final class EnrichmentBenchmark {
      * extraction alone; the ratio reported is the median of the rounds' ratios.
      */
     private static final int ROUNDS = 3;
-    /** How long each side runs in one turn ({@code -Dbench.slice.ms}). */
-    private static final Duration SLICE = Duration.ofSeconds(2);
+    /** How long each side runs in one turn ({@code -Dbench.turn.ms}). */
+    private static final Duration TURN = Duration.ofSeconds(2);
     /**
      * How often the app's count is read during its turns: the turn's ends are known to this much. The reading
      * thread competes with the app alone (extraction alone's turns wait on a future): every 0.2 ms it took 7% of a
@@ -165,7 +165,7 @@ public final class EnrichmentBenchmark {
                     "state.dir", stateDir.toString()));
             EnrichmentConfig config = new EnrichmentConfig(settings);
             int rounds = Integer.getInteger("bench.rounds", ROUNDS);
-            Duration slice = Duration.ofMillis(Long.getLong("bench.slice.ms", SLICE.toMillis()));
+            Duration turn = Duration.ofMillis(Long.getLong("bench.turn.ms", TURN.toMillis()));
             double[] alone = new double[rounds];
             double[] enriched = new double[rounds];
             java.time.Instant[] appStarted = new java.time.Instant[1];
@@ -199,14 +199,14 @@ public final class EnrichmentBenchmark {
                         wallAtStart = System.nanoTime();
                     }
                     last = interleavedRound(kafka.bootstrapServers(), registryUrl, app, extractor, aloneThreads,
-                            articles, round, threads, slice);
+                            articles, round, threads, turn);
                     alone[round - 1] = last.aloneRate();
                     enriched[round - 1] = last.appRate();
-                    System.out.printf("round %d, %d slices of each: extraction alone %,.0f articles/s, enrichment app"
-                                    + " %,.0f articles/s: %.2f (slices' ratios: median %.2f, middle half %.2f-%.2f)%n",
-                            round, last.slices(), alone[round - 1], enriched[round - 1],
-                            enriched[round - 1] / alone[round - 1], last.sliceRatio(0.5), last.sliceRatio(0.25),
-                            last.sliceRatio(0.75));
+                    System.out.printf("round %d, %d turns each: extraction alone %,.0f articles/s, enrichment app"
+                                    + " %,.0f articles/s: %.2f (ratios of the turns: median %.2f, middle half %.2f-%.2f)%n",
+                            round, last.turns(), alone[round - 1], enriched[round - 1],
+                            enriched[round - 1] / alone[round - 1], last.turnRatio(0.5), last.turnRatio(0.25),
+                            last.turnRatio(0.75));
                 }
                 ThreadCpu threadsAtEnd = ThreadCpu.snapshot();
                 long wall = System.nanoTime() - wallAtStart;
@@ -249,7 +249,7 @@ public final class EnrichmentBenchmark {
 
     /**
      * One round: fresh copies of {@code articles} are produced to news.raw while the app is paused, then the app and
-     * extraction alone take turns of {@code slice} each until the app has enriched them all, and all of them are
+     * extraction alone take turns of {@code turn} each until the app has enriched them all, and all of them are
      * read back committed from news.enriched.
      *
      * <p>The turns are what makes the two comparable: on this machine the extraction library's own speed moves by a
@@ -262,7 +262,7 @@ public final class EnrichmentBenchmark {
      */
     private static Interleaved interleavedRound(String bootstrapServers, String registryUrl, EnrichmentApp app,
                                                 Extractor extractor, java.util.concurrent.ExecutorService aloneThreads,
-                                                List<RawArticle> articles, int round, int threads, Duration slice)
+                                                List<RawArticle> articles, int round, int threads, Duration turn)
             throws Exception {
         try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED).stream()
@@ -280,10 +280,10 @@ public final class EnrichmentBenchmark {
             Interleaved result = new Interleaved();
             int[] next = {0};
             while (app.articlesEnriched() < target) {
-                long[] turn = appTurn(app, slice, target);
+                long[] appSide = appTurn(app, turn, target);
                 long cpuBefore = aloneCpuNanos();
-                long[] aloneTurn = runAlone(extractor, aloneThreads, articles, threads, next, slice);
-                result.add(turn[0], turn[1], aloneTurn[0], aloneTurn[1],
+                long[] aloneSide = runAlone(extractor, aloneThreads, articles, threads, next, turn);
+                result.add(appSide[0], appSide[1], aloneSide[0], aloneSide[1],
                         aloneCpuNanos() - cpuBefore);
             }
             app.resume();
@@ -301,7 +301,7 @@ public final class EnrichmentBenchmark {
     }
 
     /** One turn of the app: {articles it finished, nanoseconds from the first of them to the last}. */
-    private static long[] appTurn(EnrichmentApp app, Duration slice, long target) throws InterruptedException {
+    private static long[] appTurn(EnrichmentApp app, Duration turn, long target) throws InterruptedException {
         long resumed = System.nanoTime();
         long lastCount = app.articlesEnriched();
         long firstAt = 0;
@@ -319,7 +319,7 @@ public final class EnrichmentBenchmark {
                 lastAt = now;
                 lastCount = count;
             }
-            if (firstAt != 0 && (now - firstAt >= slice.toNanos() || count >= target)) {
+            if (firstAt != 0 && (now - firstAt >= turn.toNanos() || count >= target)) {
                 break;
             }
             if (firstAt == 0 && now - resumed > TIMEOUT.toNanos()) {
@@ -365,7 +365,7 @@ public final class EnrichmentBenchmark {
         private long aloneArticles;
         private long aloneNanos;
         private long aloneCpuNanos;
-        private final List<Double> sliceRatios = new ArrayList<>();
+        private final List<Double> turnRatios = new ArrayList<>();
 
         void add(long appCount, long appTime, long aloneCount, long aloneTime, long aloneCpu) {
             appArticles += appCount;
@@ -374,7 +374,7 @@ public final class EnrichmentBenchmark {
             aloneNanos += aloneTime;
             aloneCpuNanos += aloneCpu;
             if (appCount > 0 && aloneCount > 0 && appTime > 0 && aloneTime > 0) {
-                sliceRatios.add(((double) appCount / appTime) / ((double) aloneCount / aloneTime));
+                turnRatios.add(((double) appCount / appTime) / ((double) aloneCount / aloneTime));
             }
         }
 
@@ -386,12 +386,12 @@ public final class EnrichmentBenchmark {
             return aloneArticles / (aloneNanos / 1e9);
         }
 
-        int slices() {
-            return sliceRatios.size();
+        int turns() {
+            return turnRatios.size();
         }
 
-        double sliceRatio(double quantile) {
-            List<Double> sorted = sliceRatios.stream().sorted().toList();
+        double turnRatio(double quantile) {
+            List<Double> sorted = turnRatios.stream().sorted().toList();
             return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, quantile * sorted.size()));
         }
 
