@@ -76,22 +76,6 @@ final class ThreadCpu {
         return groups;
     }
 
-    /**
-     * One line: the CPU seconds since {@code before} of every thread group but {@code measured}, and the busiest of
-     * them, to tell what else ran on the two cores while a measurement did.
-     */
-    String othersSince(ThreadCpu before, String measured, int top) {
-        Map<String, double[]> groups = groupsSince(before);
-        // Linux keeps the first 15 characters of a thread's name.
-        String prefix = measured.substring(0, Math.min(15, measured.length()));
-        groups.keySet().removeIf(group -> group.startsWith(prefix));
-        double total = groups.values().stream().mapToDouble(g -> g[0]).sum();
-        StringBuilder line = new StringBuilder(String.format("other threads %.2f s of CPU", total));
-        groups.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(top)
-                .forEach(g -> line.append(String.format(", %s %.2f s", g.getKey(), g.getValue()[0])));
-        return line.toString();
-    }
-
     private void printGroups(Map<String, double[]> groups, double wallSeconds, int top) {
         double total = groups.values().stream().mapToDouble(g -> g[0]).sum();
         System.out.printf("process threads over %.1f s of wall time: %.1f s of CPU (%.2f cores); busiest, with the "
