@@ -281,10 +281,10 @@ public final class EnrichmentBenchmark {
             int[] next = {0};
             while (app.articlesEnriched() < target) {
                 long[] appSide = appTurn(app, turn, target);
-                long cpuBefore = aloneCpuNanos();
+                long cpuBefore = extractionThreadsCpuNanos();
                 long[] aloneSide = runAlone(extractor, aloneThreads, articles, threads, next, turn);
                 result.add(appSide[0], appSide[1], aloneSide[0], aloneSide[1],
-                        aloneCpuNanos() - cpuBefore);
+                        extractionThreadsCpuNanos() - cpuBefore);
             }
             app.resume();
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -500,7 +500,7 @@ public final class EnrichmentBenchmark {
     }
 
     /** CPU time so far of the extraction-alone threads. */
-    private static long aloneCpuNanos() {
+    private static long extractionThreadsCpuNanos() {
         return cpuNanos(name -> name.startsWith("extraction-alone-"));
     }
 

@@ -60,10 +60,6 @@ final class ThreadCpu {
      * Thread#0} and {@code GC Thread#1} are one group), the CPU seconds and run-queue seconds of the busiest groups.
      */
     void printSince(ThreadCpu before, double wallSeconds, int top) {
-        printGroups(groupsSince(before), wallSeconds, top);
-    }
-
-    private Map<String, double[]> groupsSince(ThreadCpu before) {
         Map<String, double[]> groups = new TreeMap<>();
         times.forEach((tid, now) -> {
             long[] then = before.times.getOrDefault(tid, new long[3]);
@@ -73,10 +69,6 @@ final class ThreadCpu {
             sum[1] += (now[1] - then[1]) / 1e9;
             sum[2] += now[2] - then[2];
         });
-        return groups;
-    }
-
-    private void printGroups(Map<String, double[]> groups, double wallSeconds, int top) {
         double total = groups.values().stream().mapToDouble(g -> g[0]).sum();
         System.out.printf("process threads over %.1f s of wall time: %.1f s of CPU (%.2f cores); busiest, with the "
                 + "time they waited for a core and how often they went to sleep:%n", wallSeconds, total,
