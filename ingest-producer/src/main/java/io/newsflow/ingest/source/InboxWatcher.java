@@ -2,6 +2,7 @@ package io.newsflow.ingest.source;
 
 import io.newsflow.ingest.RejectedStoryException;
 import io.newsflow.ingest.StoryFiles;
+import io.newsflow.ingest.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class InboxWatcher {
                 continue;
             }
             try {
-                sent.put(file, intake.publishAll(intake.parse(file.toString(), read(file), null)));
+                sent.put(file, intake.publishAll(intake.parse(file.toString(), read(file), StoryType.ofFileName(file.toString()))));
             } catch (RejectedStoryException e) {
                 if (moveToError(file, e.getMessage())) {
                     moved.add(file);

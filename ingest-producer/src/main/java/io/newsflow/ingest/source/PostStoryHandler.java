@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.newsflow.ingest.RejectedStoryException;
 import io.newsflow.ingest.StoryFiles;
-import io.newsflow.schemas.InputFormat;
+import io.newsflow.ingest.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,9 +70,9 @@ final class PostStoryHandler implements HttpHandler {
             return error(401, "a valid bearer token is required");
         }
         String source = "endpoint client " + exchange.getRemoteAddress().getAddress().getHostAddress();
-        InputFormat format;
+        StoryType type;
         try {
-            format = declaredFormat(exchange);
+            type = declaredType(exchange);
         } catch (MediaTypes.UnknownFormatException e) {
             intake.reject(source, e.getMessage());
             return error(415, e.getMessage());
@@ -85,7 +85,7 @@ final class PostStoryHandler implements HttpHandler {
         }
         List<RawArticle> articles;
         try {
-            articles = intake.parse(source, story, format);
+            articles = intake.parse(source, story, type);
         } catch (RejectedStoryException e) {
             return error(400, e.getMessage());
         }
@@ -107,7 +107,7 @@ final class PostStoryHandler implements HttpHandler {
     }
 
     /** The {@code format} query parameter if given, else the {@code Content-Type}. */
-    private InputFormat declaredFormat(HttpExchange exchange) throws MediaTypes.UnknownFormatException {
+    private StoryType declaredType(HttpExchange exchange) throws MediaTypes.UnknownFormatException {
         String named = queryParameter(exchange, "format");
         return named != null
                 ? MediaTypes.fromName(named)

@@ -6,7 +6,7 @@ import io.newsflow.ingest.RejectedStoryException;
 import io.newsflow.ingest.Rejection;
 import io.newsflow.ingest.StoryFormats;
 import io.newsflow.ingest.StoryPublisher;
-import io.newsflow.schemas.InputFormat;
+import io.newsflow.ingest.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.time.Clock;
 import java.util.List;
@@ -41,12 +41,12 @@ public final class StoryIntake {
      * The stories in the bytes. A feed item that holds no story is recorded as rejected on its own; input with no
      * story at all is recorded as rejected before the exception reaches the caller.
      *
-     * @param declared the format the source declared, or {@code null} to recognize it
+     * @param type what the input's type (a file's extension, a declared media type) says of its format
      */
-    public List<RawArticle> parse(String source, byte[] bytes, InputFormat declared) throws RejectedStoryException {
+    public List<RawArticle> parse(String source, byte[] bytes, StoryType type) throws RejectedStoryException {
         StoryFormats.Parsed parsed;
         try {
-            parsed = StoryFormats.parse(source, bytes, declared, clock.instant());
+            parsed = StoryFormats.parse(source, bytes, type, clock.instant());
         } catch (RejectedStoryException e) {
             reject(source, e.getMessage());
             throw e;

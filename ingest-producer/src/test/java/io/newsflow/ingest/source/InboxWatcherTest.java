@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.ingest.StoryPublisher;
+import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,6 +63,22 @@ class InboxWatcherTest {
                         "Tram line to Old Quay opens on Monday", inbox.resolve("tram.txt").toString()));
         Map<String, String> rejects = kit.rejected(source -> source.startsWith(inbox.toString()), 2);
         assertThat(rejects).containsOnlyKeys(inbox.resolve("latin1.txt").toString(), inbox.resolve("huge.txt").toString());
+    }
+
+    @Test
+    void publishesAWireStoryHeadlinedWithATickerInAngleBracketsAsText() throws IOException {
+        Files.writeString(inbox.resolve("acme-results.txt"),
+                "<ACME CORP> 4TH QTR NET\n\nShr 1.12 dlrs vs 98 cts\nNet 4.5 mln vs 3.9 mln\n");
+
+        watcher.scan();
+        assertThat(watcher.scan()).isEqualTo(1);
+
+        assertThat(inbox.resolve("done/acme-results.txt")).exists();
+        assertThat(inbox.resolve("error")).isEmptyDirectory();
+        RawArticle article = kit.published(published -> published.getSource().startsWith(inbox.toString()), 1).get(0);
+        assertThat(article.getHeadline()).isEqualTo("<ACME CORP> 4TH QTR NET");
+        assertThat(article.getFormat()).isEqualTo(InputFormat.PLAIN_TEXT);
+        assertThat(article.getBody()).isEqualTo("Shr 1.12 dlrs vs 98 cts\nNet 4.5 mln vs 3.9 mln");
     }
 
     @Test

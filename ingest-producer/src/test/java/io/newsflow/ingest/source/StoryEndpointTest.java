@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.ingest.StoryPublisher;
+import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -67,6 +68,19 @@ class StoryEndpointTest {
         RawArticle article = kit.published(published -> published.getId().equals(id), 1).get(0);
         assertThat(article.getGuid()).isEqualTo("urn:newsflow:test:pool-2");
         assertThat(article.getVersion()).isEqualTo(2L);
+    }
+
+    @Test
+    void aPlainTextPostIsTextEvenWhenItsHeadlineLooksLikeATag() throws Exception {
+        String ticker = "<ACME CORP> 4TH QTR NET\n\nShr 1.12 dlrs vs 98 cts\nRevs 61.2 mln vs 55.0 mln\n";
+        HttpResponse<String> response = post("", "Bearer " + TOKEN, "text/plain; charset=utf-8", ticker);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String id = json(response).get("id").asText();
+        RawArticle article = kit.published(published -> published.getId().equals(id), 1).get(0);
+        assertThat(article.getHeadline()).isEqualTo("<ACME CORP> 4TH QTR NET");
+        assertThat(article.getFormat()).isEqualTo(InputFormat.PLAIN_TEXT);
+        assertThat(article.getBody()).isEqualTo("Shr 1.12 dlrs vs 98 cts\nRevs 61.2 mln vs 55.0 mln");
     }
 
     @Test
