@@ -68,7 +68,7 @@ public final class StoryFormats {
     }
 
     /** The type of an input whose type says nothing, from its content. */
-    static StoryType recognize(byte[] bytes) {
+    private static StoryType recognize(byte[] bytes) {
         XmlNode.Prolog prolog = XmlNode.prolog(bytes);
         if (prolog.name() != null) {
             InputFormat format = xmlFormat(prolog.namespace(), prolog.name());
