@@ -27,11 +27,21 @@ final class XmlNode {
             "blockquote", "hl1", "hl2", "block", "section", "tr");
     private static final XMLInputFactory FACTORY = factory();
 
+    /** The element's namespace URI, empty for none. */
+    final String namespace;
     final String name;
     final Map<String, String> attributes = new HashMap<>();
     final List<Object> content = new ArrayList<>();
 
-    private XmlNode(String name) {
+    /**
+     * How an input begins, as far as it reads as XML: whether it has an XML declaration and a DOCTYPE, and its
+     * document element; {@code name} is null when no element could be read.
+     */
+    record Prolog(boolean declaration, boolean doctype, String namespace, String name) {
+    }
+
+    private XmlNode(String namespace, String name) {
+        this.namespace = namespace == null ? "" : namespace;
         this.name = name;
     }
 
@@ -48,11 +58,42 @@ final class XmlNode {
         return factory;
     }
 
+    /**
+     * Reads no further than the document element's start tag, under the same rules as {@link #parse}: the DOCTYPE
+     * is reported and never processed, so nothing is declared, expanded or fetched.
+     */
+    static Prolog prolog(byte[] bytes) {
+        boolean declaration = false;
+        boolean doctype = false;
+        XMLStreamReader reader = null;
+        try {
+            reader = FACTORY.createXMLStreamReader(input(bytes));
+            declaration = reader.getVersion() != null;
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.DTD -> doctype = true;
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        String namespace = reader.getNamespaceURI();
+                        return new Prolog(declaration, doctype, namespace == null ? "" : namespace,
+                                reader.getLocalName());
+                    }
+                    default -> {
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            // Not XML from here on; what was read before stands.
+        } finally {
+            close(reader);
+        }
+        return new Prolog(declaration, doctype, null, null);
+    }
+
     /** The document element, with the encoding its declaration names (UTF-8 by default). */
     static XmlNode parse(byte[] bytes) throws RejectedStoryException {
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            reader = FACTORY.createXMLStreamReader(input(bytes));
             List<XmlNode> open = new ArrayList<>();
             XmlNode root = null;
             while (reader.hasNext()) {
@@ -66,7 +107,7 @@ final class XmlNode {
                         if (open.size() == MAX_DEPTH) {
                             throw new RejectedStoryException("malformed XML: nested deeper than " + MAX_DEPTH);
                         }
-                        XmlNode node = new XmlNode(reader.getLocalName());
+                        XmlNode node = new XmlNode(reader.getNamespaceURI(), reader.getLocalName());
                         for (int i = 0; i < reader.getAttributeCount(); i++) {
                             node.attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
                         }
@@ -94,12 +135,30 @@ final class XmlNode {
         } catch (XMLStreamException e) {
             throw new RejectedStoryException("malformed XML: " + e.getMessage().replaceAll("\\s+", " ").strip());
         } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException ignored) {
-                    // Nothing left to release: the input is an in-memory array.
-                }
+            close(reader);
+        }
+    }
+
+    /**
+     * The bytes without the blank lines some feed generators put before the XML declaration, which would make the
+     * document malformed. A blank is one ASCII byte in the encodings feeds declare (UTF-8, the ISO-8859 family);
+     * UTF-16 begins with its byte-order mark, so nothing is skipped there.
+     */
+    private static ByteArrayInputStream input(byte[] bytes) {
+        int start = 0;
+        while (start < bytes.length && (bytes[start] == ' ' || bytes[start] == '\t' || bytes[start] == '\n'
+                || bytes[start] == '\r')) {
+            start++;
+        }
+        return new ByteArrayInputStream(bytes, start, bytes.length - start);
+    }
+
+    private static void close(XMLStreamReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (XMLStreamException ignored) {
+                // Nothing left to release: the input is an in-memory array.
             }
         }
     }

@@ -89,6 +89,24 @@ class IngestRunIntegrationTest {
     }
 
     @Test
+    void aWireStoryHeadlinedWithATickerInAngleBracketsIsText(@TempDir Path drop) throws IOException {
+        Files.writeString(drop.resolve("acme-results.txt"),
+                "<ACME CORP> 4TH QTR NET\n\nShr 1.12 dlrs vs 98 cts\nNet 4.5 mln vs 3.9 mln\nRevs 61.2 mln vs 55.0 mln\n");
+        Files.writeString(drop.resolve("BOLT-DIVIDEND"),
+                "<BOLT INDUSTRIES INC> RAISES DIVIDEND\n\nQtly div 22 cts vs 20 cts prior\nPay April 15\n");
+
+        IngestSummary summary = IngestRun.ingest(settings(), List.of(drop), IngestListener.NONE);
+
+        assertThat(summary).isEqualTo(new IngestSummary(2, 2, 0, 0, 0));
+        List<RawArticle> published = readRaw(drop, 2);
+        assertThat(published).extracting(RawArticle::getHeadline).containsExactlyInAnyOrder(
+                "<ACME CORP> 4TH QTR NET", "<BOLT INDUSTRIES INC> RAISES DIVIDEND");
+        assertThat(published).extracting(RawArticle::getFormat).containsOnly(InputFormat.PLAIN_TEXT);
+        assertThat(published).extracting(RawArticle::getBody).contains(
+                "Shr 1.12 dlrs vs 98 cts\nNet 4.5 mln vs 3.9 mln\nRevs 61.2 mln vs 55.0 mln");
+    }
+
+    @Test
     void reingestingTheSameStoriesPublishesUnderTheSameKeys(@TempDir Path first, @TempDir Path second)
             throws IOException {
         copyStories(first);

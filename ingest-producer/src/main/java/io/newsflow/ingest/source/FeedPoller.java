@@ -1,6 +1,7 @@
 package io.newsflow.ingest.source;
 
 import io.newsflow.ingest.RejectedStoryException;
+import io.newsflow.ingest.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.net.ConnectException;
 import java.net.URI;
@@ -92,8 +93,9 @@ public final class FeedPoller {
         }
         List<RawArticle> articles;
         try {
-            // Not the Content-Type: feeds are often served as text/plain or text/html; the document says what it is.
-            articles = intake.parse(source, response.body(), null);
+            // Neither the Content-Type (feeds are often served as text/plain or text/html) nor the URL: the document
+            // says what it is.
+            articles = intake.parse(source, response.body(), StoryType.UNKNOWN);
         } catch (RejectedStoryException e) {
             remember(response, Set.of());
             return 0;

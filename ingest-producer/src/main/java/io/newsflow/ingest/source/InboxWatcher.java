@@ -2,6 +2,7 @@ package io.newsflow.ingest.source;
 
 import io.newsflow.ingest.RejectedStoryException;
 import io.newsflow.ingest.StoryFiles;
+import io.newsflow.ingest.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>A file is taken only once its size and modification time held still from one {@link #scan} to the next, so a
  * file still being copied in is left alone (a file renamed into the directory is complete, and is taken one scan
  * after it appears). Hidden files and the usual temporary names ({@code .tmp}, {@code .part}, ...) are never taken: writers
- * can use them and rename when done. A file whose stories the brokers did not acknowledge stays where it is and is
- * tried again, so nothing is lost while the brokers are away.
+ * can use them and rename when done. A file whose stories were not all acknowledged (the brokers away, or the
+ * registry when the schema is first resolved) stays where it is and is tried again, so nothing is lost meanwhile;
+ * only a file that cannot be a story goes to {@code error/}.
  */
 public final class InboxWatcher {
 
@@ -80,7 +82,7 @@ public final class InboxWatcher {
                 continue;
             }
             try {
-                sent.put(file, intake.publishAll(intake.parse(file.toString(), read(file), null)));
+                sent.put(file, intake.publishAll(intake.parse(file.toString(), read(file), StoryType.ofFileName(file.toString()))));
             } catch (RejectedStoryException e) {
                 if (moveToError(file, e.getMessage())) {
                     moved.add(file);
@@ -95,8 +97,8 @@ public final class InboxWatcher {
                 }
             } catch (CompletionException e) {
                 // Still settled next time, so it is taken again at once.
-                log.error("{} stays in the inbox to be tried again: not all its stories reached the brokers",
-                        publishing.getKey(), e.getCause());
+                log.error("{} stays in the inbox to be tried again: not all its stories were published ({})",
+                        publishing.getKey(), e.getCause().toString());
             }
         }
         // A new file under a taken file's name must settle on its own, even with the same size and timestamp.

@@ -1,14 +1,14 @@
 package io.newsflow.ingest.source;
 
-import io.newsflow.schemas.InputFormat;
+import io.newsflow.ingest.StoryType;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The story format a sender declared, from a {@code Content-Type} or a format name. Generic types (XML, JSON
- * without a profile, octet streams) and an absent declaration leave the format to the parser to recognize.
+ * What a sender's {@code Content-Type} or format name says of a story's format. {@code text/plain} is text whatever
+ * the body looks like; the XML types (NewsML-G2, RSS, Atom, or plain {@code application/xml}) leave the document
+ * element to tell which; an octet stream or no declaration leaves the whole format to the content.
  */
 public final class MediaTypes {
 
@@ -19,48 +19,49 @@ public final class MediaTypes {
         }
     }
 
-    private static final Map<String, InputFormat> CONTENT_TYPES = Map.ofEntries(
-            Map.entry("text/plain", InputFormat.PLAIN_TEXT),
-            Map.entry("application/ninjs+json", InputFormat.NINJS),
-            Map.entry("application/vnd.iptc.g2.newsitem+xml", InputFormat.NEWSML_G2),
-            Map.entry("application/vnd.iptc.g2.newsmessage+xml", InputFormat.NEWSML_G2),
-            Map.entry("application/rss+xml", InputFormat.RSS),
-            Map.entry("application/atom+xml", InputFormat.ATOM),
-            Map.entry("text/html", InputFormat.HTML),
-            Map.entry("application/xhtml+xml", InputFormat.HTML));
+    private static final Map<String, StoryType> CONTENT_TYPES = Map.ofEntries(
+            Map.entry("text/plain", StoryType.TEXT),
+            Map.entry("application/ninjs+json", StoryType.NINJS),
+            Map.entry("application/json", StoryType.NINJS),
+            Map.entry("application/vnd.iptc.g2.newsitem+xml", StoryType.XML),
+            Map.entry("application/vnd.iptc.g2.newsmessage+xml", StoryType.XML),
+            Map.entry("application/rss+xml", StoryType.XML),
+            Map.entry("application/atom+xml", StoryType.XML),
+            Map.entry("application/xml", StoryType.XML),
+            Map.entry("text/xml", StoryType.XML),
+            Map.entry("text/html", StoryType.HTML),
+            Map.entry("application/xhtml+xml", StoryType.HTML),
+            Map.entry("application/octet-stream", StoryType.UNKNOWN));
 
-    private static final Set<String> GENERIC_CONTENT_TYPES = Set.of(
-            "application/octet-stream", "application/xml", "text/xml", "application/json");
-
-    private static final Map<String, InputFormat> NAMES = Map.of(
-            "text", InputFormat.PLAIN_TEXT,
-            "plain_text", InputFormat.PLAIN_TEXT,
-            "ninjs", InputFormat.NINJS,
-            "newsml", InputFormat.NEWSML_G2,
-            "newsml_g2", InputFormat.NEWSML_G2,
-            "rss", InputFormat.RSS,
-            "atom", InputFormat.ATOM,
-            "html", InputFormat.HTML);
+    private static final Map<String, StoryType> NAMES = Map.of(
+            "text", StoryType.TEXT,
+            "plain_text", StoryType.TEXT,
+            "ninjs", StoryType.NINJS,
+            "newsml", StoryType.XML,
+            "newsml_g2", StoryType.XML,
+            "rss", StoryType.XML,
+            "atom", StoryType.XML,
+            "html", StoryType.HTML);
 
     private MediaTypes() {
     }
 
-    /** @return the declared format, or {@code null} when the header is absent or generic */
-    public static InputFormat fromContentType(String header) throws UnknownFormatException {
+    /** @return {@link StoryType#UNKNOWN} when the header is absent */
+    public static StoryType fromContentType(String header) throws UnknownFormatException {
         if (header == null || header.isBlank()) {
-            return null;
+            return StoryType.UNKNOWN;
         }
         String type = header.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        InputFormat format = CONTENT_TYPES.get(type);
-        if (format == null && !GENERIC_CONTENT_TYPES.contains(type)) {
+        StoryType story = CONTENT_TYPES.get(type);
+        if (story == null) {
             throw new UnknownFormatException("unsupported content type: " + type);
         }
-        return format;
+        return story;
     }
 
     /** A format named by a user, such as {@code ninjs}, {@code newsml-g2}, {@code rss} or {@code text}. */
-    public static InputFormat fromName(String name) throws UnknownFormatException {
-        InputFormat format = NAMES.get(name.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
+    public static StoryType fromName(String name) throws UnknownFormatException {
+        StoryType format = NAMES.get(name.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
         if (format == null) {
             throw new UnknownFormatException("unknown format: " + name + " (known: " + new TreeSet<>(NAMES.keySet()) + ")");
         }

@@ -6,9 +6,10 @@ import io.newsflow.ingest.RejectedStoryException;
 import io.newsflow.ingest.Rejection;
 import io.newsflow.ingest.StoryFormats;
 import io.newsflow.ingest.StoryPublisher;
-import io.newsflow.schemas.InputFormat;
+import io.newsflow.ingest.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
@@ -41,12 +42,12 @@ public final class StoryIntake {
      * The stories in the bytes. A feed item that holds no story is recorded as rejected on its own; input with no
      * story at all is recorded as rejected before the exception reaches the caller.
      *
-     * @param declared the format the source declared, or {@code null} to recognize it
+     * @param type what the input's type (a file's extension, a declared media type) says of its format
      */
-    public List<RawArticle> parse(String source, byte[] bytes, InputFormat declared) throws RejectedStoryException {
+    public List<RawArticle> parse(String source, byte[] bytes, StoryType type) throws RejectedStoryException {
         StoryFormats.Parsed parsed;
         try {
-            parsed = StoryFormats.parse(source, bytes, declared, clock.instant());
+            parsed = StoryFormats.parse(source, bytes, type, clock.instant());
         } catch (RejectedStoryException e) {
             reject(source, e.getMessage());
             throw e;
@@ -59,27 +60,50 @@ public final class StoryIntake {
         return parsed.articles();
     }
 
-    /** Completes once the brokers acknowledged the article, or exceptionally when it could not be delivered. */
+    /**
+     * Completes once the brokers acknowledged the article, or exceptionally when it could not be delivered: the
+     * brokers refused it or timed out, or it could not be written at all (the registry unreachable when the schema
+     * is first resolved). Every source then keeps what it could not publish, to try again.
+     */
     public CompletableFuture<RawArticle> publish(RawArticle article) {
         CompletableFuture<RawArticle> acknowledged = new CompletableFuture<>();
-        publisher.publish(article, (metadata, e) -> {
-            if (e == null) {
-                published.increment();
-                listener.published(article);
-                acknowledged.complete(article);
-            } else {
-                log.error("could not publish {} from {}", article.getId(), article.getSource(), e);
-                failed.increment();
-                listener.failed(article, e);
-                acknowledged.completeExceptionally(e);
-            }
-        });
+        try {
+            publisher.publish(article, (metadata, e) -> {
+                if (e == null) {
+                    published.increment();
+                    listener.published(article);
+                    acknowledged.complete(article);
+                } else {
+                    failed(article, e, acknowledged);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed(article, e, acknowledged);
+        }
         return acknowledged;
     }
 
-    /** Publishes every article; completes when all are acknowledged, or exceptionally when any could not be. */
+    private void failed(RawArticle article, Exception e, CompletableFuture<RawArticle> acknowledged) {
+        log.error("could not publish {} from {}: {}", article.getId(), article.getSource(), e.toString());
+        failed.increment();
+        listener.failed(article, e);
+        acknowledged.completeExceptionally(e);
+    }
+
+    /**
+     * Publishes the articles; completes when all are acknowledged, or exceptionally when any could not be. Once one
+     * has failed the rest are not sent: the source tries them all again, and each would only wait out the same
+     * failure.
+     */
     public CompletableFuture<List<RawArticle>> publishAll(List<RawArticle> articles) {
-        List<CompletableFuture<RawArticle>> sends = articles.stream().map(this::publish).toList();
+        List<CompletableFuture<RawArticle>> sends = new ArrayList<>(articles.size());
+        for (RawArticle article : articles) {
+            CompletableFuture<RawArticle> send = publish(article);
+            sends.add(send);
+            if (send.isCompletedExceptionally()) {
+                break;
+            }
+        }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .thenApply(done -> sends.stream().map(CompletableFuture::join).toList());
     }

@@ -3,9 +3,13 @@ package io.newsflow.ingest.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.StoryPublisher;
+import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -62,6 +66,53 @@ class InboxWatcherTest {
                         "Tram line to Old Quay opens on Monday", inbox.resolve("tram.txt").toString()));
         Map<String, String> rejects = kit.rejected(source -> source.startsWith(inbox.toString()), 2);
         assertThat(rejects).containsOnlyKeys(inbox.resolve("latin1.txt").toString(), inbox.resolve("huge.txt").toString());
+    }
+
+    @Test
+    void publishesAWireStoryHeadlinedWithATickerInAngleBracketsAsText() throws IOException {
+        Files.writeString(inbox.resolve("acme-results.txt"),
+                "<ACME CORP> 4TH QTR NET\n\nShr 1.12 dlrs vs 98 cts\nNet 4.5 mln vs 3.9 mln\n");
+
+        watcher.scan();
+        assertThat(watcher.scan()).isEqualTo(1);
+
+        assertThat(inbox.resolve("done/acme-results.txt")).exists();
+        assertThat(inbox.resolve("error")).isEmptyDirectory();
+        RawArticle article = kit.published(published -> published.getSource().startsWith(inbox.toString()), 1).get(0);
+        assertThat(article.getHeadline()).isEqualTo("<ACME CORP> 4TH QTR NET");
+        assertThat(article.getFormat()).isEqualTo(InputFormat.PLAIN_TEXT);
+        assertThat(article.getBody()).isEqualTo("Shr 1.12 dlrs vs 98 cts\nNet 4.5 mln vs 3.9 mln");
+    }
+
+    @Test
+    void keepsAStoryInTheInboxWhileTheRegistryIsUnreachableAndPublishesItOnceItIsBack() throws IOException {
+        Map<String, Object> settings = kit.settings();
+        URI registry = URI.create((String) settings.get(IngestConfig.REGISTRY_URL_CONFIG));
+        try (LatePort registryPort = new LatePort()) {
+            settings.put(IngestConfig.REGISTRY_URL_CONFIG, registry.toString()
+                    .replace(":" + registry.getPort() + "/", ":" + registryPort.port() + "/"));
+            // The resolver's own retries, kept short: each scan waits them out.
+            settings.put("apicurio.registry.retry-count", 1);
+            settings.put("apicurio.registry.retry-backoff-ms", 100);
+            try (StoryPublisher cutOff = new StoryPublisher(new IngestConfig(settings))) {
+                InboxWatcher cutOffWatcher = new InboxWatcher(inbox, kit.intake(cutOff), SourceTestKit.STORY_LIMIT);
+                Path story = inbox.resolve("ferry.txt");
+                Files.writeString(story, "Ferry timetable changes\n\nThe 07:40 ferry leaves at 07:50 from Monday.\n");
+
+                cutOffWatcher.scan();
+                assertThat(cutOffWatcher.scan()).as("the registry is unreachable").isZero();
+                assertThat(cutOffWatcher.scan()).as("and still is").isZero();
+                assertThat(story).exists();
+                assertThat(inbox.resolve("error")).isEmptyDirectory();
+                assertThat(inbox.resolve("done")).isEmptyDirectory();
+
+                registryPort.forwardTo(new InetSocketAddress(registry.getHost(), registry.getPort()));
+                assertThat(cutOffWatcher.scan()).as("the registry is back").isEqualTo(1);
+                assertThat(inbox.resolve("done/ferry.txt")).exists();
+                assertThat(kit.published(article -> article.getSource().equals(story.toString()), 1))
+                        .extracting(RawArticle::getHeadline).containsExactly("Ferry timetable changes");
+            }
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,12 @@ final class SourceTestKit {
     }
 
     IngestConfig config() {
-        return new IngestConfig(Map.of(
+        return new IngestConfig(settings());
+    }
+
+    /** The settings of {@link #config()}, to change. */
+    Map<String, Object> settings() {
+        return new HashMap<>(Map.of(
                 IngestConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 IngestConfig.REGISTRY_URL_CONFIG, registryUrl,
                 IngestConfig.MAX_STORY_BYTES_CONFIG, STORY_LIMIT));
