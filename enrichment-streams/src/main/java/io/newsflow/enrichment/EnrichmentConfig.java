@@ -189,10 +189,10 @@ public final class EnrichmentConfig extends AbstractConfig {
 
     /**
      * The Kafka Streams configuration: the app's defaults, then every setting given that is not the app's own.
-     * Failed records go to {@link Topics#DEAD_LETTER} through KIP-1034: the handlers, extending the stock
-     * log-and-continue ones, build the dead-letter record (source key and value bytes, headers naming the exception and the source topic,
-     * partition and offset) whenever {@code errors.dead.letter.queue.topic.name} is set, and Streams writes it in
-     * the same transaction as the offsets, so a dead letter is never lost nor written twice.
+     * Failed records go to {@link Topics#DEAD_LETTER} through KIP-1034: {@link DeadLetterProcessingHandler} builds
+     * the dead-letter record (source key and value bytes, headers naming the reason, the exception and the source
+     * topic, partition and offset) whenever {@code errors.dead.letter.queue.topic.name} is set, and Streams writes it
+     * in the same transaction as the offsets, so a dead letter is never lost nor written twice.
      */
     public Properties streamsProperties() {
         return streamsProperties(new EnrichmentMetrics());
@@ -204,7 +204,6 @@ public final class EnrichmentConfig extends AbstractConfig {
         // Internal topics are named after their stores; a rename would silently start an empty changelog.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         originals().forEach((key, value) -> {
             if (!key.startsWith(OWN_PREFIX) && !key.startsWith(REGISTRY_PREFIX)) {
