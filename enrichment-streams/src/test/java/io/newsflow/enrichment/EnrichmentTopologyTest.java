@@ -2,6 +2,7 @@ package io.newsflow.enrichment;
 
 import static io.newsflow.enrichment.ArticleEnricherTest.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.extraction.Extractor;
 import io.newsflow.schemas.DeadLetterReason;
@@ -10,6 +11,8 @@ import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,6 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +83,10 @@ class EnrichmentTopologyTest {
     }
 
     private void startDriver(ArticleEnricher.ExtractionStep extraction, Duration budget) {
+        startDriver(config, extraction, budget);
+    }
+
+    private void startDriver(EnrichmentConfig config, ArticleEnricher.ExtractionStep extraction, Duration budget) {
         if (driver != null) {
             driver.close();
         }
@@ -211,6 +219,28 @@ class EnrichmentTopologyTest {
                 "does not match the schema (id " + schemaId(bytes) + "): written as " + EnrichedArticle.class.getName()
                         + ", where news.raw carries " + RawArticle.class.getName());
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRecordWhoseSchemaTheRegistryCannotServePastTheDeadlineIsNotDeadLetteredButFailsTheThread() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        startDriver(new EnrichmentConfig(Map.of(
+                EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
+                EnrichmentConfig.REGISTRY_URL_CONFIG, "http://127.0.0.1:" + closedPort + "/apis/registry/v3",
+                EnrichmentConfig.REGISTRY_RETRY_TIMEOUT_MS_CONFIG, 1_000)), extractor::extract, config.extractionTimeout());
+        byte[] good = RegistrySerdes.<RawArticle>valueSerializer(TestRegistry.shared().apiUrl())
+                .serialize(Topics.RAW, article("Good story", "Written while the registry was there."));
+
+        assertThatThrownBy(() -> rawBytes.pipeInput("good", good)).isInstanceOf(StreamsException.class)
+                .hasRootCauseInstanceOf(java.net.ConnectException.class);
+
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(metrics.deadLettered()).isZero();
+        assertThat(metrics.registryUnavailableCount()).isPositive();
+        assertThat(metrics.registryDegraded()).as("gave up, and nothing served since").isTrue();
     }
 
     @Test
