@@ -71,7 +71,6 @@ final class DuplicateFilter implements FixedKeyProcessor<String, RawArticle, Raw
 
     @Override
     public void process(FixedKeyRecord<String, RawArticle> record) {
-        metrics.recordIn();
         RawArticle article = record.value();
         if (article == null) {
             seen.delete(record.key());

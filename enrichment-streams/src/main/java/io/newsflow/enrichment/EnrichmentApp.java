@@ -8,13 +8,18 @@ import io.newsflow.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +32,8 @@ public final class EnrichmentApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichmentApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** The {@link #status()} of an instance that runs but cannot read its input for want of the schema registry. */
+    public static final String DEGRADED = "DEGRADED";
 
     private final EnrichmentConfig config;
     private final ArticleEnricher enricher;
@@ -56,8 +63,7 @@ public final class EnrichmentApp implements AutoCloseable {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        this.opsSnapshot = new OpsSnapshot(instanceId, metrics, () -> streams.state().name(), streams::metrics,
-                Clock.systemUTC());
+        this.opsSnapshot = new OpsSnapshot(instanceId, metrics, this::status, streams::metrics, Clock.systemUTC());
         this.opsProducerConfigs = new StreamsConfig(props).getProducerConfigs("newsflow-enrichment-ops");
     }
 
@@ -76,6 +82,28 @@ public final class EnrichmentApp implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * What the instance reports on {@code news.ops} and what {@code /health} should tell: the Streams state
+     * ({@code RUNNING}, {@code REBALANCING}, {@code PENDING_SHUTDOWN}, {@code ERROR}, ...), or {@value #DEGRADED} while
+     * it runs but waits for the schema registry (unreachable, failing, or without the pipeline's schemas, as after a
+     * restart without its storage). It is RUNNING again once the registry serves the records' schemas.
+     */
+    public String status() {
+        KafkaStreams.State state = streams.state();
+        return state.isRunningOrRebalancing() && metrics.registryDegraded() ? DEGRADED : state.name();
+    }
+
+    /** The partitions of {@code news.raw} this instance's stream threads process now. */
+    Set<TopicPartition> rawPartitions() {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                task.topicPartitions().stream().filter(tp -> tp.topic().equals(Topics.RAW)).forEach(partitions::add);
+            }
+        }
+        return partitions;
     }
 
     /** The id this instance reports under on {@code news.ops}. */

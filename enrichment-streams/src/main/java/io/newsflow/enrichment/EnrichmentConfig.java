@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -68,6 +69,7 @@ public final class EnrichmentConfig extends AbstractConfig {
             + "max.poll.interval.ms. Records are never dead-lettered for an outage.";
 
     static final int COMMIT_INTERVAL_MS_DEFAULT = 1_000;
+    static final int SESSION_TIMEOUT_MS_DEFAULT = 10_000;
     static final int PRODUCER_BATCH_SIZE_DEFAULT = 512 * 1024;
 
     public static final String OPS_INTERVAL_MS_CONFIG = "enrichment.ops.interval.ms";
@@ -76,7 +78,8 @@ public final class EnrichmentConfig extends AbstractConfig {
 
     public static final String INSTANCE_ID_CONFIG = "enrichment.instance.id";
     private static final String INSTANCE_ID_DOC = "Names this instance in its ops reports. Default: the host name "
-            + "(a pod's name on Kubernetes) and a random suffix.";
+            + "(a pod's name on Kubernetes) and a random suffix. When set, it is also the instance's "
+            + "group.instance.id (static membership): give each instance its own, stable name.";
 
     static final String OWN_PREFIX = "enrichment.";
     static final String REGISTRY_PREFIX = "apicurio.";
@@ -189,10 +192,10 @@ public final class EnrichmentConfig extends AbstractConfig {
 
     /**
      * The Kafka Streams configuration: the app's defaults, then every setting given that is not the app's own.
-     * Failed records go to {@link Topics#DEAD_LETTER} through KIP-1034: the handlers, extending the stock
-     * log-and-continue ones, build the dead-letter record (source key and value bytes, headers naming the exception and the source topic,
-     * partition and offset) whenever {@code errors.dead.letter.queue.topic.name} is set, and Streams writes it in
-     * the same transaction as the offsets, so a dead letter is never lost nor written twice.
+     * Failed records go to {@link Topics#DEAD_LETTER} through KIP-1034: {@link DeadLetterProcessingHandler} builds
+     * the dead-letter record (source key and value bytes, headers naming the reason, the exception and the source
+     * topic, partition and offset) whenever {@code errors.dead.letter.queue.topic.name} is set, and Streams writes it
+     * in the same transaction as the offsets, so a dead letter is never lost nor written twice.
      */
     public Properties streamsProperties() {
         return streamsProperties(new EnrichmentMetrics());
@@ -204,7 +207,6 @@ public final class EnrichmentConfig extends AbstractConfig {
         // Internal topics are named after their stores; a rename would silently start an empty changelog.
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         originals().forEach((key, value) -> {
             if (!key.startsWith(OWN_PREFIX) && !key.startsWith(REGISTRY_PREFIX)) {
@@ -218,6 +220,20 @@ public final class EnrichmentConfig extends AbstractConfig {
         // later, which news can afford. Both remain the operator's to override.
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS_DEFAULT);
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_SIZE_DEFAULT);
+        if (classicGroupProtocol(props)) {
+            // A member that dies without leaving (killed, its host lost) keeps its partitions, unprocessed, until its
+            // session expires: Kafka's 45 s stalled them about 48 s. Heartbeats go out from the consumer's own
+            // thread, every 3 s, while a record is enriched or the registry waited for, so a shorter session only
+            // catches instances that are dead or cut off; 10 s is the classic protocol's old default.
+            props.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS_DEFAULT);
+            // Static membership: an instance that restarts under the same name within its session gets its
+            // partitions back without a rebalance. Only a name the operator chose is stable across restarts, and
+            // the same name twice in a group fences the older instance, so the random default is not used.
+            String named = getString(INSTANCE_ID_CONFIG);
+            if (named != null && !named.isBlank()) {
+                props.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, named.strip());
+            }
+        }
         // Downstream readers rely on each raw record producing its enriched record exactly once.
         Object guarantee = props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         if (guarantee != null && !StreamsConfig.EXACTLY_ONCE_V2.equals(String.valueOf(guarantee).strip().toLowerCase(Locale.ROOT))) {
@@ -226,6 +242,15 @@ public final class EnrichmentConfig extends AbstractConfig {
         }
         props.put(METRICS_CONFIG, metrics);
         return props;
+    }
+
+    /**
+     * The streams rebalance protocol (KIP-1071) takes neither setting: its session timeout is the broker's group
+     * setting, and Kafka 4.3 refuses static membership with it.
+     */
+    private static boolean classicGroupProtocol(Properties props) {
+        Object protocol = props.getOrDefault(StreamsConfig.GROUP_PROTOCOL_CONFIG, StreamsConfig.DEFAULT_GROUP_PROTOCOL);
+        return StreamsConfig.DEFAULT_GROUP_PROTOCOL.equalsIgnoreCase(String.valueOf(protocol).strip());
     }
 
     static EnrichmentMetrics metricsFrom(Map<String, ?> configs) {

@@ -1,6 +1,7 @@
 package io.newsflow.enrichment;
 
 import io.newsflow.schemas.LatencySample;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,6 +20,9 @@ public final class EnrichmentMetrics {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder staleVersions = new LongAdder();
     private final LongAdder registryUnavailable = new LongAdder();
+    private final AtomicInteger waitingForRegistry = new AtomicInteger();
+    /** A thread gave up waiting for the registry (and failed); cleared by the next record the registry serves. */
+    private volatile boolean registryGaveUp;
     private final LatencySample latency = new LatencySample(LATENCY_SAMPLES);
     private volatile String lastError;
 
@@ -34,9 +38,9 @@ public final class EnrichmentMetrics {
         latency.record(processingNanos);
     }
 
-    void deadLettered(Exception cause) {
+    void deadLettered(String reason) {
         deadLettered.increment();
-        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        lastError = reason;
     }
 
     void duplicateDropped() {
@@ -47,9 +51,32 @@ public final class EnrichmentMetrics {
         staleVersions.increment();
     }
 
-    void registryUnavailable(Exception cause) {
+    /** One failed attempt to reach a schema: {@code outage} says what is wrong with the registry. */
+    void registryUnavailable(String outage) {
         registryUnavailable.increment();
-        lastError = "registry unavailable: " + cause.getMessage();
+        lastError = "schema registry " + outage;
+    }
+
+    void registryWaitBegan() {
+        waitingForRegistry.incrementAndGet();
+    }
+
+    /** @param served whether the registry answered in the end, rather than the thread giving up */
+    void registryWaitEnded(boolean served) {
+        registryGaveUp = !served;
+        waitingForRegistry.decrementAndGet();
+    }
+
+    /** A record's schema came through without waiting. */
+    void registryServed() {
+        if (registryGaveUp) {
+            registryGaveUp = false;
+        }
+    }
+
+    /** Whether a stream thread waits for the registry, or gave up on it and nothing has come through since. */
+    boolean registryDegraded() {
+        return waitingForRegistry.get() > 0 || registryGaveUp;
     }
 
     long recordsIn() {

@@ -4,6 +4,8 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistryAvroSerializer;
+import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -16,7 +18,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * {@code news.raw} → drop duplicates → enrich → {@code news.enriched}, keyed by article id throughout, so an
+ * {@code news.raw} → read → drop duplicates → enrich → {@code news.enriched}, keyed by article id throughout, so an
  * article's versions stay in one partition, in order, and meet the same duplicate-filter store entry.
  */
 public final class EnrichmentTopology {
@@ -29,8 +31,9 @@ public final class EnrichmentTopology {
         Serde<EnrichedArticle> enrichedSerde = registrySerde(config, metrics);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(DuplicateFilter.storeBuilder());
-        builder.stream(Topics.RAW, Consumed.with(Serdes.String(), rawSerde)
+        builder.stream(Topics.RAW, Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withName("raw-articles"))
+                .processValues(() -> new RawArticleReader(rawSerde.deserializer(), metrics), Named.as("read-articles"))
                 .processValues(() -> new DuplicateFilter(config.dedupWindow(), config.dedupRetention(), metrics),
                         Named.as("drop-duplicates"), DuplicateFilter.STORE)
                 .mapValues(article -> {
@@ -53,6 +56,8 @@ public final class EnrichmentTopology {
         Map<String, Object> configs = config.serdeConfigs();
         Serde<T> avro = Serdes.serdeFrom(new RegistryAvroSerializer<>(), new AvroKafkaDeserializer<>());
         avro.configure(configs, false);
-        return new RegistryRetryingSerde<>(avro, config.registryRetryTimeout(), metrics);
+        RegistryContract contract = new RegistryContract(
+                SchemaRegistration.forRegistryUrl(String.valueOf(configs.get(RegistrySerdes.REGISTRY_URL))));
+        return new RegistryRetryingSerde<>(avro, config.registryRetryTimeout(), metrics, contract);
     }
 }

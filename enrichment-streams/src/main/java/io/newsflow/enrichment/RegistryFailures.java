@@ -22,13 +22,17 @@ final class RegistryFailures {
 
     static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistryUnavailableException) {
+                return true;
+            }
             if (cause instanceof SocketException || cause instanceof SocketTimeoutException
                     || cause instanceof UnknownHostException || cause instanceof HttpTimeoutException
                     || cause instanceof ClosedChannelException || cause instanceof TimeoutException) {
                 return true;
             }
-            // The Apicurio client reports HTTP errors as Kiota ApiExceptions: 404 is an unknown schema id (the
-            // record is bad), 5xx and 429 are the registry or its database in trouble.
+            // The Apicurio client reports HTTP errors as Kiota ApiExceptions: 5xx and 429 are the registry or its
+            // database in trouble. A 404 is an unknown schema id, which RegistryRetryingSerde judges apart: it is
+            // the record's fault only where the registry knows the pipeline's subjects.
             if (cause instanceof ApiException api) {
                 int status = api.getResponseStatusCode();
                 return status >= 500 || status == 429;

@@ -1,5 +1,6 @@
 package io.newsflow.enrichment;
 
+import io.newsflow.schemas.DeadLetterReason;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,13 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits out a registry outage inside (de)serialization, with backoff, for up to a deadline.
+ * Waits out a registry outage inside (de)serialization, with backoff, for up to a deadline. An outage is a registry
+ * that cannot be reached or fails (5xx, 429), and also one that answers without the pipeline's subject for the
+ * topic: restarted without its storage, or not set up yet, it knows none of the ids in the records, and those records
+ * are fine. An unknown schema id from a registry that has the subject is the record's fault and is thrown at once.
  *
  * <p>Failing the stream thread instead would work too (its replacement reads from the last commit) but costs a
  * rebalance each time, and a dead member's partitions wait out {@code session.timeout.ms}. Blocking here keeps the
  * consumer's heartbeats going; if an open transaction outlives {@code transaction.timeout.ms} meanwhile, the
  * broker aborts it and Streams re-processes from the last commit, which is exactly-once all the same. Past the
- * deadline the failure goes to the exception handlers, which fail the thread rather than dead-letter the record.
+ * deadline a {@link RegistryUnavailableException} goes to the exception handler, which fails the thread rather than
+ * dead-letter the record. While a thread waits, and after one gave up until the registry serves again, the instance
+ * reports itself DEGRADED ({@link EnrichmentMetrics#registryDegraded()}).
  */
 final class RegistryRetryingSerde<T> implements Serde<T> {
 
@@ -29,11 +35,13 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
     private final Serde<T> inner;
     private final Duration deadline;
     private final EnrichmentMetrics metrics;
+    private final RegistryContract contract;
 
-    RegistryRetryingSerde(Serde<T> inner, Duration deadline, EnrichmentMetrics metrics) {
+    RegistryRetryingSerde(Serde<T> inner, Duration deadline, EnrichmentMetrics metrics, RegistryContract contract) {
         this.inner = inner;
         this.deadline = deadline;
         this.metrics = metrics;
+        this.contract = contract;
     }
 
     @Override
@@ -76,23 +84,63 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
     private <R> R retrying(String topic, Supplier<R> call) {
         long giveUpAt = System.nanoTime() + deadline.toNanos();
         Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                R result = call.get();
-                if (attempt > 1) {
-                    log.info("schema registry reachable again after {} attempts ({})", attempt, topic);
+        boolean waiting = false;
+        boolean served = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    R result = call.get();
+                    served = true;
+                    if (waiting) {
+                        log.info("schema registry serves {} again after {} attempts", topic, attempt);
+                    } else {
+                        metrics.registryServed();
+                    }
+                    return result;
+                } catch (RuntimeException e) {
+                    String outage = outage(topic, e);
+                    if (outage == null) {
+                        // The record's own fault: nothing about the registry to wait for.
+                        served = true;
+                        throw e;
+                    }
+                    if (System.nanoTime() + backoff.toNanos() - giveUpAt > 0) {
+                        throw new RegistryUnavailableException("schema registry " + outage + ", still after "
+                                + deadline.toMillis() + " ms (" + EnrichmentConfig.REGISTRY_RETRY_TIMEOUT_MS_CONFIG
+                                + ")", e);
+                    }
+                    if (!waiting) {
+                        metrics.registryWaitBegan();
+                        waiting = true;
+                    }
+                    metrics.registryUnavailable(outage);
+                    log.warn("waiting for the schema registry, which {} ({}); attempt {}, next in {} ms", outage,
+                            topic, attempt, backoff.toMillis());
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
-                return result;
-            } catch (RuntimeException e) {
-                if (!RegistryFailures.isUnavailable(e) || System.nanoTime() + backoff.toNanos() > giveUpAt) {
-                    throw e;
-                }
-                metrics.registryUnavailable(e);
-                log.warn("schema registry unavailable ({}); attempt {}, retrying in {} ms", topic, attempt,
-                        backoff.toMillis());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
+        } finally {
+            if (waiting) {
+                metrics.registryWaitEnded(served);
+            }
+        }
+    }
+
+    /** What keeps the registry from serving {@code topic}, or null when the failure is the record's own. */
+    private String outage(String topic, RuntimeException failure) {
+        if (RegistryFailures.isUnavailable(failure)) {
+            return "cannot be reached or fails (" + failure.getMessage() + ")";
+        }
+        if (!DeadLetterReason.isUnknownSchemaId(failure)) {
+            return null;
+        }
+        String subject = RegistryContract.subject(topic);
+        try {
+            return contract.knowsSubjectOf(topic) ? null
+                    : "has no subject " + subject + " (restarted without its storage, or not set up)";
+        } catch (RuntimeException checkFailed) {
+            return "cannot say whether it has subject " + subject + " (" + checkFailed.getMessage() + ")";
         }
     }
 

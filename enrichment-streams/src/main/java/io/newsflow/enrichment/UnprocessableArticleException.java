@@ -1,12 +1,17 @@
 package io.newsflow.enrichment;
 
 /**
- * An article that can never be enriched, however often it is retried: it belongs in the dead-letter topic. The
- * message is the reason, carried there in the {@code __streams.errors.message} header.
+ * A record that can never be enriched, however often it is retried: unreadable, empty, oversized, or past its
+ * extraction budget. It belongs in the dead-letter topic; the message is the reason, carried there in the
+ * {@code newsflow.error.reason} and {@code __streams.errors.message} headers.
  */
 public final class UnprocessableArticleException extends RuntimeException {
 
     public UnprocessableArticleException(String reason) {
         super(reason);
+    }
+
+    public UnprocessableArticleException(String reason, Throwable cause) {
+        super(reason, cause);
     }
 }

@@ -51,6 +51,31 @@ class EnrichmentConfigTest {
     }
 
     @Test
+    void aDeadMembersPartitionsWaitTenSecondsNotFortyFive() {
+        assertThat(config(Map.of()).streamsProperties()).containsEntry("session.timeout.ms", 10_000);
+        assertThat(config(Map.of("session.timeout.ms", "30000")).streamsProperties())
+                .containsEntry("session.timeout.ms", "30000");
+    }
+
+    @Test
+    void anInstanceNamedByItsOperatorIsAStaticMember() {
+        assertThat(config(Map.of("enrichment.instance.id", "enrich-0")).streamsProperties())
+                .containsEntry("group.instance.id", "enrich-0");
+        // The default name has a random part, new at every start: as a static member it would gain nothing.
+        assertThat(config(Map.of()).streamsProperties()).doesNotContainKey("group.instance.id");
+    }
+
+    @Test
+    void theStreamsRebalanceProtocolGetsNeitherSessionTimeoutNorStaticMembership() {
+        Properties props = config(Map.of("group.protocol", "streams", "enrichment.instance.id", "enrich-0"))
+                .streamsProperties();
+
+        assertThat(props).doesNotContainKeys("session.timeout.ms", "group.instance.id");
+        // Kafka Streams 4.3 refuses group.instance.id with this protocol; the app's settings must pass.
+        assertThat(new org.apache.kafka.streams.StreamsConfig(props).getString("group.protocol")).isEqualTo("streams");
+    }
+
+    @Test
     void weakerProcessingGuaranteeIsRefused() {
         assertThatThrownBy(() -> config(Map.of("processing.guarantee", "at_least_once")).streamsProperties())
                 .isInstanceOf(ConfigException.class)

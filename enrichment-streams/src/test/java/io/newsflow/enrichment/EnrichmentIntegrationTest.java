@@ -8,6 +8,7 @@ import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
+import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RawArticle;
@@ -40,6 +41,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +156,10 @@ class EnrichmentIntegrationTest {
         }
         assertThat(byKey.get(run + "/pill").value()).asString(StandardCharsets.UTF_8).isEqualTo("<story>not Avro</story>");
         assertThat(header(byKey.get(run + "/empty").headers(), "__streams.errors.message")).startsWith("empty body");
+        assertThat(header(byKey.get(run + "/pill").headers(), DeadLetterReason.HEADER))
+                .isEqualTo("not Avro in the Confluent wire format (first byte 0x3c, expected 0x00)");
+        assertThat(header(byKey.get(run + "/empty").headers(), DeadLetterReason.HEADER))
+                .isEqualTo("empty body: article " + run + "/empty has no text to enrich");
         assertThat(app.state().isRunningOrRebalancing()).isTrue();
 
         OpsEvent report = firstOpsReport(ops -> ops.getDeadLettered() >= 2 && ops.getRecordsOut() >= 30);
@@ -161,6 +167,44 @@ class EnrichmentIntegrationTest {
         assertThat(report.getState()).isEqualTo("RUNNING");
         assertThat(report.getRecordsIn()).isGreaterThanOrEqualTo(32);
         assertThat(report.getLastError()).isNotBlank();
+    }
+
+    @Test
+    void randomBytesAreDeadLetteredWithTheirReasonAndLoggedInOneLine() throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] noise = new byte[64];
+        new java.util.Random(20261206L).nextBytes(noise);
+        assertThat(noise[0]).as("the seed's first byte is not the wire format's magic byte").isNotZero();
+        RawArticle after = ArticleEnricherTest.article("After the noise", "The port handled 12 ships on Sunday.");
+        after.setId(run + "/after");
+
+        try (LogCapture log = LogCapture.start()) {
+            RecordMetadata origin;
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                origin = producer.send(new ProducerRecord<>(Topics.RAW, run + "/noise", noise)).get();
+                producer.send(new ProducerRecord<>(Topics.RAW, after.getId(),
+                        RegistrySerdes.<RawArticle>valueSerializer(registryUrl).serialize(Topics.RAW, after))).get();
+            }
+
+            ConsumerRecord<String, byte[]> dead = TopicReader.readCommitted(kafka.bootstrapServers(),
+                    Topics.DEAD_LETTER, new StringDeserializer(), new ByteArrayDeserializer(),
+                    record -> (run + "/noise").equals(record.key()), 1, TIMEOUT).get(0);
+            // The next record of the stream is enriched: the app went on, and everything it logged for the noise
+            // was logged by now.
+            readEnriched(record -> record.key().equals(after.getId()), 1);
+
+            String reason = String.format("not Avro in the Confluent wire format (first byte 0x%02x, expected 0x00)",
+                    noise[0] & 0xff);
+            assertThat(dead.value()).isEqualTo(noise);
+            assertThat(header(dead.headers(), DeadLetterReason.HEADER)).isEqualTo(reason);
+            assertThat(header(dead.headers(), "__streams.errors.topic")).isEqualTo(Topics.RAW);
+            assertThat(header(dead.headers(), "__streams.errors.offset")).isEqualTo(String.valueOf(origin.offset()));
+            assertThat(log.from("io.newsflow", "org.apache.kafka.streams", "io.apicurio")).containsExactly(
+                    new LogCapture.Line(Level.WARN, DeadLetterProcessingHandler.class.getName(), "dead-lettered "
+                            + Topics.RAW + "-" + origin.partition() + "@" + origin.offset() + ": " + reason, false));
+        }
     }
 
     /** Waits for a report of this test's instance that satisfies {@code condition}. */

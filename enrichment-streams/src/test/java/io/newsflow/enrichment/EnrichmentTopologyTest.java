@@ -2,13 +2,18 @@ package io.newsflow.enrichment;
 
 import static io.newsflow.enrichment.ArticleEnricherTest.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.extraction.Extractor;
+import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
+import org.apache.logging.log4j.Level;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -27,6 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,14 +67,33 @@ class EnrichmentTopologyTest {
                 EnrichmentConfig.MAX_ARTICLE_CHARS_CONFIG, 10_000));
     }
 
+    @TempDir
+    Path stateDir;
+
+    @BeforeAll
+    static void registerTheRawSubject() {
+        // As setup does: the registry knows news.raw-value, so an id it does not know is the record's fault.
+        RegistrySerdes.<RawArticle>valueSerializer(TestRegistry.shared().apiUrl())
+                .serialize(Topics.RAW, article("Registered", "The first article registers the schema."));
+    }
+
     @BeforeEach
-    void startDriver(@TempDir Path stateDir) {
+    void startDriver() {
+        startDriver(extractor::extract, config.extractionTimeout());
+    }
+
+    private void startDriver(ArticleEnricher.ExtractionStep extraction, Duration budget) {
+        startDriver(config, extraction, budget);
+    }
+
+    private void startDriver(EnrichmentConfig config, ArticleEnricher.ExtractionStep extraction, Duration budget) {
+        if (driver != null) {
+            driver.close();
+        }
         metrics = new EnrichmentMetrics();
-        enricher = new ArticleEnricher(extractor::extract, config.maxArticleChars(), config.extractionTimeout(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        enricher = new ArticleEnricher(extraction, config.maxArticleChars(), budget, Clock.fixed(NOW, ZoneOffset.UTC));
         Properties props = config.streamsProperties(metrics);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // The driver (4.3.1) does not surface the dead letter of a deserialization failure under exactly_once_v2.
         // The guarantee does not change what the topology does; EnrichmentIntegrationTest checks the dead letters
         // under exactly_once_v2 on a real broker.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
@@ -125,24 +151,96 @@ class EnrichmentTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("pill-1");
         assertThat(dead.value()).isEqualTo(pill);
-        assertThat(header(dead.headers(), "__streams.errors.exception")).isNotBlank();
-        assertThat(header(dead.headers(), "__streams.errors.message")).isNotBlank();
+        String reason = "not Avro in the Confluent wire format (first byte 0x7b, expected 0x00)";
+        assertThat(header(dead.headers(), DeadLetterReason.HEADER)).isEqualTo(reason);
+        assertThat(header(dead.headers(), "__streams.errors.exception"))
+                .isEqualTo(UnprocessableArticleException.class.getName());
+        assertThat(header(dead.headers(), "__streams.errors.message")).isEqualTo(reason);
+        assertThat(header(dead.headers(), "__streams.errors.stacktrace")).isNotBlank();
         assertThat(header(dead.headers(), "__streams.errors.topic")).isEqualTo(Topics.RAW);
         assertThat(header(dead.headers(), "__streams.errors.partition")).isEqualTo("0");
         assertThat(header(dead.headers(), "__streams.errors.offset")).isEqualTo("0");
         assertThat(enriched.readKeyValue().key).isEqualTo(good.getId());
+        assertThat(metrics.recordsIn()).isEqualTo(2);
+        assertThat(metrics.deadLettered()).isEqualTo(1);
+        assertThat(metrics.lastError()).isEqualTo(reason);
     }
 
     @Test
-    void truncatedAvroIsAPoisonPillNotARegistryOutage() {
+    void valuesTooShortToNameASchemaAreDeadLetteredAsSuch() {
+        rawBytes.pipeInput("empty-value", new byte[0]);
+        rawBytes.pipeInput("three-bytes", new byte[] {0, 0, 1});
+
+        assertThat(deadLetters.readRecordsToList()).extracting(dead -> header(dead.headers(), DeadLetterReason.HEADER))
+                .containsExactly("too short for a schema id (0 bytes)", "too short for a schema id (3 bytes)");
+    }
+
+    @Test
+    void idTheRegistryDoesNotKnowWhileItKnowsTheSubjectIsDeadLetteredAsAnUnknownSchemaId() {
+        int unknownId = 0x7fff_fff0;
+        byte[] value = ByteBuffer.allocate(12).put((byte) 0).putInt(unknownId).put("payload".getBytes(StandardCharsets.UTF_8))
+                .array();
+
+        rawBytes.pipeInput("bad-id", value);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead.headers(), DeadLetterReason.HEADER)).isEqualTo("unknown schema id " + unknownId);
+        assertThat(dead.value()).isEqualTo(value);
+        assertThat(metrics.registryUnavailableCount()).isZero();
+        assertThat(metrics.registryDegraded()).isFalse();
+    }
+
+    @Test
+    void truncatedAvroIsDeadLetteredAsNotMatchingItsSchemaNotTakenForARegistryOutage() {
         RawArticle article = article("Cut short", "This record loses its tail on the way.");
         byte[] whole = RegistrySerdes.<RawArticle>valueSerializer(TestRegistry.shared().apiUrl()).serialize(Topics.RAW, article);
         byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
 
         rawBytes.pipeInput("cut-1", truncated);
 
-        assertThat(new String(deadLetters.readRecord().key(), StandardCharsets.UTF_8)).isEqualTo("cut-1");
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("cut-1");
+        assertThat(header(dead.headers(), DeadLetterReason.HEADER))
+                .isEqualTo("does not match the schema (id " + schemaId(whole) + "): the value ends before the schema's last field");
         assertThat(metrics.registryUnavailableCount()).isZero();
+    }
+
+    @Test
+    void recordWrittenWithAnotherTopicsSchemaIsDeadLetteredAsNotMatching() {
+        RawArticle article = article("Wrong topic", "An enriched record produced to news.raw by mistake.");
+        EnrichedArticle misplaced = ArticleEnricher.toEnriched(article,
+                extractor.extract(ArticleEnricher.text(article), null, null), NOW);
+        byte[] bytes = RegistrySerdes.<EnrichedArticle>valueSerializer(TestRegistry.shared().apiUrl())
+                .serialize(Topics.ENRICHED, misplaced);
+
+        rawBytes.pipeInput("misplaced", bytes);
+
+        assertThat(header(deadLetters.readRecord().headers(), DeadLetterReason.HEADER)).isEqualTo(
+                "does not match the schema (id " + schemaId(bytes) + "): written as " + EnrichedArticle.class.getName()
+                        + ", where news.raw carries " + RawArticle.class.getName());
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRecordWhoseSchemaTheRegistryCannotServePastTheDeadlineIsNotDeadLetteredButFailsTheThread() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        startDriver(new EnrichmentConfig(Map.of(
+                EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
+                EnrichmentConfig.REGISTRY_URL_CONFIG, "http://127.0.0.1:" + closedPort + "/apis/registry/v3",
+                EnrichmentConfig.REGISTRY_RETRY_TIMEOUT_MS_CONFIG, 1_000)), extractor::extract, config.extractionTimeout());
+        byte[] good = RegistrySerdes.<RawArticle>valueSerializer(TestRegistry.shared().apiUrl())
+                .serialize(Topics.RAW, article("Good story", "Written while the registry was there."));
+
+        assertThatThrownBy(() -> rawBytes.pipeInput("good", good)).isInstanceOf(StreamsException.class)
+                .hasRootCauseInstanceOf(java.net.ConnectException.class);
+
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(metrics.deadLettered()).isZero();
+        assertThat(metrics.registryUnavailableCount()).isPositive();
+        assertThat(metrics.registryDegraded()).as("gave up, and nothing served since").isTrue();
     }
 
     @Test
@@ -155,6 +253,8 @@ class EnrichmentTopologyTest {
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo(empty.getId());
         assertThat(header(dead.headers(), "__streams.errors.exception"))
                 .isEqualTo(UnprocessableArticleException.class.getName());
+        assertThat(header(dead.headers(), DeadLetterReason.HEADER))
+                .isEqualTo("empty body: article " + empty.getId() + " has no text to enrich");
         assertThat(header(dead.headers(), "__streams.errors.message")).startsWith("empty body");
         assertThat(header(dead.headers(), "__streams.errors.topic")).isEqualTo(Topics.RAW);
         assertThat(enriched.isEmpty()).isTrue();
@@ -167,8 +267,52 @@ class EnrichmentTopologyTest {
 
         raw.pipeInput(huge.getId(), huge);
 
-        assertThat(header(deadLetters.readRecord().headers(), "__streams.errors.message")).startsWith("oversized");
+        assertThat(header(deadLetters.readRecord().headers(), DeadLetterReason.HEADER)).isEqualTo("oversized: article "
+                + huge.getId() + " has 15023 chars, over the limit of 10000 (enrichment.max.article.chars)");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void articleWhoseExtractionRunsPastItsBudgetIsDeadLettered() {
+        startDriver((text, language, date, deadline) -> {
+            sleep(Duration.ofMillis(300));
+            return extractor.extract(text, language, date, deadline);
+        }, Duration.ofMillis(100));
+        RawArticle slow = article("Slow", "The central bank raised rates by 25 basis points on Tuesday. ".repeat(50));
+
+        raw.pipeInput(slow.getId(), slow);
+
+        assertThat(header(deadLetters.readRecord().headers(), DeadLetterReason.HEADER)).isEqualTo("extraction of article "
+                + slow.getId() + " ran past its budget of 100 ms (enrichment.extraction.timeout.ms)");
+    }
+
+    @Test
+    void articleWhoseExtractionThrowsIsDeadLetteredWithTheCause() {
+        startDriver((text, language, date, deadline) -> {
+            throw new IllegalStateException("tokenizer table damaged");
+        }, config.extractionTimeout());
+        RawArticle article = article("Breaks", "The extractor throws on this one.");
+
+        raw.pipeInput(article.getId(), article);
+
+        assertThat(header(deadLetters.readRecord().headers(), DeadLetterReason.HEADER)).isEqualTo("extraction of article "
+                + article.getId() + " failed: java.lang.IllegalStateException: tokenizer table damaged");
+    }
+
+    @Test
+    void eachDeadLetterIsLoggedOnceAtWarnWithWhereItWasAndWhyAndNoStackTrace() {
+        RawArticle empty = article("Nothing to say", " ");
+        try (LogCapture log = LogCapture.start()) {
+            rawBytes.pipeInput("pill", new byte[] {(byte) 0xff, 1, 2, 3, 4, 5});
+            raw.pipeInput(empty.getId(), empty);
+
+            assertThat(deadLetters.readRecordsToList()).hasSize(2);
+            assertThat(log.from("io.newsflow", "org.apache.kafka.streams", "io.apicurio")).containsExactly(
+                    new LogCapture.Line(Level.WARN, DeadLetterProcessingHandler.class.getName(), "dead-lettered news.raw-0@0: "
+                            + "not Avro in the Confluent wire format (first byte 0xff, expected 0x00)", false),
+                    new LogCapture.Line(Level.WARN, DeadLetterProcessingHandler.class.getName(), "dead-lettered news.raw-0@1: "
+                            + "empty body: article " + empty.getId() + " has no text to enrich", false));
+        }
     }
 
     @Test
@@ -236,6 +380,18 @@ class EnrichmentTopologyTest {
         article.setVersion(version);
         article.setContentHash(String.valueOf(version).repeat(64));
         return article;
+    }
+
+    private static int schemaId(byte[] wireFormat) {
+        return ByteBuffer.wrap(wireFormat, 1, 4).getInt();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String header(Headers headers, String name) {

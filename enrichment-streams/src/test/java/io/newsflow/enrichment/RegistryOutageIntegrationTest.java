@@ -28,7 +28,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An unreachable registry is an outage to wait out, not a reason to dead-letter good records. */
+/**
+ * An unreachable registry is an outage to wait out, not a reason to dead-letter good records; the instance says
+ * DEGRADED meanwhile.
+ */
 class RegistryOutageIntegrationTest {
 
     private static final int RECORDS = 20;
@@ -55,9 +58,11 @@ class RegistryOutageIntegrationTest {
             try (EnrichmentApp app = new EnrichmentApp(config, Extractor.load())) {
                 produceGoodArticles(kafka.bootstrapServers(), registryUrl, run);
                 app.start();
+                awaitStatus(app, EnrichmentApp.DEGRADED);
                 Thread.sleep(Duration.ofSeconds(5).toMillis());
                 assertThat(runRecords(kafka, Topics.DEAD_LETTER, run)).isEmpty();
                 assertThat(runRecords(kafka, Topics.ENRICHED, run)).isEmpty();
+                assertThat(app.status()).isEqualTo(EnrichmentApp.DEGRADED);
 
                 proxy.restore();
 
@@ -67,7 +72,16 @@ class RegistryOutageIntegrationTest {
                         record -> record.key().startsWith(run), RECORDS, Duration.ofSeconds(90));
                 assertThat(enriched).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
                 assertThat(runRecords(kafka, Topics.DEAD_LETTER, run)).isEmpty();
+                assertThat(app.status()).isEqualTo("RUNNING");
             }
+        }
+    }
+
+    static void awaitStatus(EnrichmentApp app, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!app.status().equals(status)) {
+            assertThat(System.nanoTime()).as("instance %s, now %s", status, app.status()).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 

@@ -29,17 +29,22 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two instances share news.raw; one is killed with SIGKILL mid-stream (a separate JVM, so nothing of it gets to
- * close or commit). The survivor takes its partitions; news.enriched, read committed, holds every article once.
+ * close, commit or leave the group). The survivor takes its partitions within the session timeout, plus the
+ * rebalance and the wait for the dead instance's open transaction; news.enriched, read committed, holds every
+ * article once. Both run on the app's own group settings, as static members (each is named).
  */
 class ScaleOutIntegrationTest {
 
     private static final int ARTICLES = 3_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final int PARTITIONS = 6;
+    private static final Duration SESSION_TIMEOUT = Duration.ofMillis(EnrichmentConfig.SESSION_TIMEOUT_MS_DEFAULT);
 
     @Test
     void killingOneOfTwoInstancesMidStreamLosesAndDuplicatesNothing(@TempDir Path dir) throws Exception {
@@ -53,10 +58,7 @@ class ScaleOutIntegrationTest {
                 EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 EnrichmentConfig.REGISTRY_URL_CONFIG, registryUrl,
                 EnrichmentConfig.OPS_INTERVAL_MS_CONFIG, "300",
-                "application.id", "newsflow-enrichment-scaleout-" + run,
-                // The broker's minimum: a killed member's partitions move after 6 s instead of 45.
-                "consumer.session.timeout.ms", "6000",
-                "consumer.heartbeat.interval.ms", "1000"));
+                "application.id", "newsflow-enrichment-scaleout-" + run));
 
         Process victim = startChildInstance(dir, settings, "victim-" + run);
         Map<String, String> survivorSettings = new HashMap<>(settings);
@@ -70,7 +72,13 @@ class ScaleOutIntegrationTest {
             Thread producer = new Thread(() -> produce(kafka.bootstrapServers(), registryUrl, run), "article-producer");
             producer.start();
             awaitReport(kafka, registryUrl, "victim-" + run, ops -> ops.getRecordsOut() > 100);
+            assertThat(survivor.rawPartitions()).as("the survivor shares the partitions").hasSizeLessThan(PARTITIONS);
             victim.destroyForcibly().waitFor();
+            long killedAt = System.nanoTime();
+            Duration takeover = awaitAllPartitions(survivor, killedAt);
+            System.out.printf("survivor took over the killed instance's partitions %.1f s after the kill "
+                    + "(session.timeout.ms %d)%n", takeover.toMillis() / 1000.0, SESSION_TIMEOUT.toMillis());
+            assertThat(takeover).isLessThan(SESSION_TIMEOUT.multipliedBy(2).plusSeconds(30));
             producer.join();
 
             List<ConsumerRecord<String, EnrichedArticle>> enriched = TopicReader.readCommitted(
@@ -82,6 +90,16 @@ class ScaleOutIntegrationTest {
         } finally {
             victim.destroyForcibly();
         }
+    }
+
+    /** How long after {@code killedAt} the survivor was running with every partition of news.raw. */
+    private static Duration awaitAllPartitions(EnrichmentApp survivor, long killedAt) throws InterruptedException {
+        long deadline = killedAt + TIMEOUT.toNanos();
+        while (survivor.rawPartitions().size() < PARTITIONS || survivor.state() != KafkaStreams.State.RUNNING) {
+            assertThat(System.nanoTime()).as("survivor running with all %d partitions", PARTITIONS).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return Duration.ofNanos(System.nanoTime() - killedAt);
     }
 
     private static Process startChildInstance(Path dir, Map<String, String> settings, String instanceId)

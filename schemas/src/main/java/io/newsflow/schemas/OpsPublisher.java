@@ -1,6 +1,5 @@
 package io.newsflow.schemas;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -46,7 +45,10 @@ public final class OpsPublisher implements AutoCloseable {
         this.key = key;
         this.topic = topic;
         this.snapshot = snapshot;
-        AvroKafkaSerializer<OpsEvent> serializer = new AvroKafkaSerializer<>();
+        // Keeps the schema id it resolved first for good, where the registry's own serializer looks it up again
+        // every 30 s: reports keep going out through a registry outage (a DEGRADED stage says so on news.ops), and
+        // do not re-register the ops schema, out of turn, in a registry that restarted without its storage.
+        RegistryAvroSerializer<OpsEvent> serializer = new RegistryAvroSerializer<>();
         serializer.configure(serdeConfigs, false);
         Map<String, Object> configs = new HashMap<>(producerConfigs);
         configs.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ops-" + key.replace('/', '-'));

@@ -19,6 +19,8 @@ import org.apache.avro.Schema;
 public final class SchemaRegistration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A look-up is asked on a stream thread that waits for it; registrations can take their time. */
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String ccompatUrl;
 
@@ -65,6 +67,34 @@ public final class SchemaRegistration {
         Map<?, ?> answer = send("POST", "/compatibility/subjects/" + subject + "/versions/latest",
                 Map.of("schema", schema.toString()));
         return Boolean.TRUE.equals(answer.get("is_compatible"));
+    }
+
+    /**
+     * Whether {@code subject} has at least one version: false when the registry answers that it does not know the
+     * subject (a registry restarted without its storage, or never set up).
+     *
+     * @throws IllegalStateException when the registry cannot be reached or answers anything but found / not found
+     */
+    public boolean isRegistered(String subject) {
+        String path = "/subjects/" + subject + "/versions";
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(ccompatUrl + path))
+                    .timeout(LOOKUP_TIMEOUT)
+                    .GET()
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return switch (response.statusCode()) {
+                case 200 -> true;
+                case 404 -> false;
+                default -> throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            };
+        } catch (IOException e) {
+            throw new IllegalStateException("registry unreachable at " + ccompatUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private Map<?, ?> send(String method, String path, Object body) {
