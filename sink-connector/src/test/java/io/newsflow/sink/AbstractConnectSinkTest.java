@@ -30,18 +30,13 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterEach;
@@ -219,22 +214,7 @@ abstract class AbstractConnectSinkTest {
     }
 
     private Map<String, OpsEvent> awaitOpsReports(Consumer<OpsEvent> each, Predicate<Map<String, OpsEvent>> done) {
-        Map<String, OpsEvent> latest = new HashMap<>();
-        Deserializer<OpsEvent> deserializer = RegistrySerdes.valueDeserializer(TestRegistry.shared().apiUrl());
-        try (KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), deserializer)) {
-            consumer.assign(List.of(new TopicPartition(opsTopic, 0)));
-            await().atMost(WAIT).until(() -> {
-                for (ConsumerRecord<String, OpsEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    assertThat(record.key()).isEqualTo("sink/" + record.value().getInstanceId());
-                    latest.put(record.value().getInstanceId(), record.value());
-                    each.accept(record.value());
-                }
-                return done.test(latest);
-            });
-        }
-        return latest;
+        return OpsReports.await(connect.kafka().bootstrapServers(), opsTopic, WAIT, each, done);
     }
 
     @Test
