@@ -50,6 +50,7 @@ abstract class AbstractSinkTaskTest {
     private static final String TOPIC = Topics.ENRICHED;
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String registryUrl;
     private static Serializer<EnrichedArticle> serializer;
 
@@ -446,7 +447,7 @@ abstract class AbstractSinkTaskTest {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        return HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + metricsPort + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
