@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP port on which this plugin's tasks in one worker JVM are monitored: {@code /metrics} in the Prometheus
  * text format (each task's counters, write time and state, the JVM's metrics, and the Kafka client metrics of the
- * consumer the worker runs for each task) and {@code /health}, 200 while every task on it is RUNNING, 503 otherwise.
+ * consumer the worker runs for each task) and {@code /health}: 200 while no task on it has failed, saying
+ * {@code DEGRADED} while a task rides out an outage, and 503 once one has failed. A degraded task is alive and
+ * needs nothing from whoever watches the endpoint (restarting the worker would not bring the database back); a
+ * failed one needs a restart.
  *
  * <p>A worker runs the tasks of many connectors in one JVM, so there is one server per port, opened by the first
  * task that registers on it and closed when the last one is gone. A task that failed stays on {@code /health} (and
@@ -220,11 +223,18 @@ final class MetricsEndpoint {
         synchronized (OPEN) {
             tasks.forEach((id, meters) -> states.put(id, meters.metrics.state()));
         }
-        boolean up = !states.isEmpty() && states.values().stream().allMatch(SinkMetrics.RUNNING::equals);
+        String status;
+        if (states.isEmpty() || !List.of(SinkMetrics.RUNNING, SinkMetrics.DEGRADED).containsAll(states.values())) {
+            status = "DOWN";
+        } else if (states.containsValue(SinkMetrics.DEGRADED)) {
+            status = SinkMetrics.DEGRADED;
+        } else {
+            status = "UP";
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
+        body.put("status", status);
         body.put("tasks", states);
-        return new Response(up ? 200 : 503, "application/json", JSON.writeValueAsString(body));
+        return new Response(status.equals("DOWN") ? 503 : 200, "application/json", JSON.writeValueAsString(body));
     }
 
     private record Response(int status, String contentType, String body) {
@@ -298,12 +308,16 @@ final class MetricsEndpoint {
             counters.add(FunctionCounter.builder("newsflow.sink.records.dead.lettered", metrics,
                             SinkMetrics::deadLettered)
                     .description("Records handed to the errant record reporter").tags(tags).register(registry));
+            counters.add(FunctionCounter.builder("newsflow.sink.retries", metrics, SinkMetrics::retries)
+                    .description("Attempts to write that failed transiently and were retried after a backoff; "
+                            + "redeliveries before the next attempt is due are not attempts").tags(tags)
+                    .register(registry));
             counters.add(FunctionTimer.builder("newsflow.sink.batch.write", metrics, SinkMetrics::batchesWritten,
                             SinkMetrics::batchWriteNanos, TimeUnit.NANOSECONDS)
                     .description("Batches written, and their time from the start of decoding to the commit")
                     .tags(tags).register(registry));
             // No STOPPED: a task stopped cleanly takes its meters with it.
-            for (String state : List.of(SinkMetrics.RUNNING, SinkMetrics.RETRYING, SinkMetrics.FAILED)) {
+            for (String state : List.of(SinkMetrics.RUNNING, SinkMetrics.DEGRADED, SinkMetrics.FAILED)) {
                 stateGauges.add(Gauge.builder("newsflow.sink.task.state", metrics,
                                 m -> state.equals(m.state()) ? 1 : 0)
                         .description("1 for the state the task is in, 0 for the others")

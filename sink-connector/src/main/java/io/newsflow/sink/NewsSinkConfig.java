@@ -42,15 +42,27 @@ public final class NewsSinkConfig extends AbstractConfig {
     private static final String BATCH_SIZE_DOC = "Most records written in one database transaction. A larger delivery "
             + "from the worker is written as several transactions, in order.";
 
-    public static final String MAX_RETRIES = "max.retries";
-    public static final int MAX_RETRIES_DEFAULT = 10;
-    private static final String MAX_RETRIES_DOC = "How many times in a row a batch is retried after a transient "
-            + "database failure (connection lost, server restarting, serialization failure, SQLite busy) before "
-            + "the task fails. Together with retry.backoff.ms this is how long an outage the sink rides out.";
-
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final long RETRY_BACKOFF_MS_DEFAULT = 3000L;
-    private static final String RETRY_BACKOFF_MS_DOC = "Wait before redelivering a batch that failed transiently.";
+    private static final String RETRY_BACKOFF_MS_DOC = "Wait after the first failed attempt to write a batch "
+            + "transiently (database unreachable, restarting or busy, serialization failure, registry unreachable) "
+            + "before the next attempt. Each further failed attempt doubles the wait, up to retry.backoff.max.ms. "
+            + "The task keeps this time itself: the worker redelivers the batch at least once per "
+            + "offset.flush.interval.ms, and a redelivery before the next attempt is due touches neither the "
+            + "database nor the registry.";
+
+    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final long RETRY_BACKOFF_MAX_MS_DEFAULT = 60_000L;
+    private static final String RETRY_BACKOFF_MAX_MS_DOC = "Longest wait between two attempts while an outage "
+            + "lasts, so that the sink notices the database is back within this time. A value below "
+            + "retry.backoff.ms caps the first wait too.";
+
+    public static final String RETRY_TIMEOUT_MS = "retry.timeout.ms";
+    public static final long RETRY_TIMEOUT_MS_DEFAULT = -1L;
+    private static final String RETRY_TIMEOUT_MS_DOC = "How long the task keeps retrying after the first failed "
+            + "attempt of an outage: a last attempt is made when this time is up, and if it fails too the task "
+            + "fails and waits for a restart through the worker's REST API. -1, the default, retries for as long "
+            + "as the outage lasts; meanwhile the task reports itself DEGRADED and the worker keeps it RUNNING.";
 
     public static final String TABLE_PREFIX = "table.prefix";
     public static final String TABLE_PREFIX_DEFAULT = "";
@@ -103,10 +115,13 @@ public final class NewsSinkConfig extends AbstractConfig {
                     TABLE_PREFIX_DOC, GROUP_CONNECTION, 4, Width.SHORT, "Table prefix")
             .define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, 100_000), Importance.MEDIUM,
                     BATCH_SIZE_DOC, GROUP_WRITES, 1, Width.SHORT, "Batch size")
-            .define(MAX_RETRIES, Type.INT, MAX_RETRIES_DEFAULT, Range.atLeast(0), Importance.MEDIUM,
-                    MAX_RETRIES_DOC, GROUP_WRITES, 2, Width.SHORT, "Maximum retries")
             .define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM,
-                    RETRY_BACKOFF_MS_DOC, GROUP_WRITES, 3, Width.SHORT, "Retry backoff (ms)")
+                    RETRY_BACKOFF_MS_DOC, GROUP_WRITES, 2, Width.SHORT, "Retry backoff (ms)")
+            .define(RETRY_BACKOFF_MAX_MS, Type.LONG, RETRY_BACKOFF_MAX_MS_DEFAULT, Range.atLeast(0L),
+                    Importance.MEDIUM, RETRY_BACKOFF_MAX_MS_DOC, GROUP_WRITES, 3, Width.SHORT,
+                    "Longest retry backoff (ms)")
+            .define(RETRY_TIMEOUT_MS, Type.LONG, RETRY_TIMEOUT_MS_DEFAULT, Range.atLeast(-1L), Importance.MEDIUM,
+                    RETRY_TIMEOUT_MS_DOC, GROUP_WRITES, 4, Width.SHORT, "Retry timeout (ms)")
             .define(REGISTRY_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new NonEmptyString(), Importance.HIGH,
                     REGISTRY_URL_DOC, GROUP_DECODING, 1, Width.LONG, "Registry URL")
             .define(OPS_BOOTSTRAP_SERVERS, Type.STRING, null, Importance.MEDIUM,
@@ -134,12 +149,17 @@ public final class NewsSinkConfig extends AbstractConfig {
         return getInt(BATCH_SIZE);
     }
 
-    public int maxRetries() {
-        return getInt(MAX_RETRIES);
-    }
-
     public long retryBackoffMs() {
         return getLong(RETRY_BACKOFF_MS);
+    }
+
+    public long retryBackoffMaxMs() {
+        return getLong(RETRY_BACKOFF_MAX_MS);
+    }
+
+    /** How long an outage the task rides out before it fails, or -1 for as long as it lasts. */
+    public long retryTimeoutMs() {
+        return getLong(RETRY_TIMEOUT_MS);
     }
 
     public String registryUrl() {

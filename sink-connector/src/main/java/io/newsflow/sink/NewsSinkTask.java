@@ -6,6 +6,7 @@ import io.newsflow.sink.store.Change;
 import io.newsflow.sink.store.StoreException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -28,8 +30,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A record that can never be stored (undecodable, or refused by a constraint) goes to the errant record
  * reporter and the rest of its batch is written. A transient failure (database or registry unreachable) throws
- * {@link RetriableException}, which makes the worker deliver the same records again after {@code retry.backoff.ms}:
- * nothing is skipped and nothing is reordered, and the writes already made are idempotent when replayed.
+ * {@link RetriableException}, which makes the worker deliver the same records again: nothing is skipped and nothing
+ * is reordered, and the writes already made are idempotent when replayed.
+ *
+ * <p>The worker redelivers after {@code context.timeout} or at its next offset commit, whichever comes first, so with
+ * {@code offset.flush.interval.ms=1000} it comes back every second whatever the timeout says. The task keeps its own
+ * schedule instead, a backoff doubling from {@code retry.backoff.ms} up to {@code retry.backoff.max.ms}: a
+ * redelivery before the next attempt is due is turned away at once, without touching the database or the registry
+ * and without counting as an attempt. While attempts fail the task is DEGRADED; it retries for as long as
+ * {@code retry.timeout.ms} allows, by default for as long as the outage lasts.
  *
  * <p>With {@code ops.bootstrap.servers} set, the task publishes what it has done as {@code OpsEvent} reports.
  */
@@ -48,10 +57,22 @@ public class NewsSinkTask extends SinkTask {
     private final Map<TopicPartition, OffsetAndMetadata> written = new HashMap<>();
     /** Per partition, the offset after the last record put() received: redeliveries are not counted in again. */
     private final Map<TopicPartition, Long> received = new HashMap<>();
-    private int failedAttempts;
+    private final Time time;
+    /** Set from the first failed attempt until a delivery is written again. */
+    private Outage outage;
     private final SinkMetrics metrics = new SinkMetrics();
+    private String instanceId;
     private OpsReporter ops;
     private MetricsEndpoint.Registration monitoring;
+
+    public NewsSinkTask() {
+        this(Time.SYSTEM);
+    }
+
+    /** With the clock the retry schedule is kept by: tests move it by hand. */
+    NewsSinkTask(Time time) {
+        this.time = time;
+    }
 
     @Override
     public String version() {
@@ -67,7 +88,8 @@ public class NewsSinkTask extends SinkTask {
         log.info("Writing to {} in batches of up to {} records", config.database(), config.batchSize());
         String connector = props.getOrDefault("name", "newsflow-sink");
         String task = props.getOrDefault(TASK_ID, "0");
-        ops = startOps(connector + "-" + task);
+        instanceId = connector + "-" + task;
+        ops = startOps(instanceId);
         monitoring = startMonitoring(connector, task);
     }
 
@@ -105,7 +127,7 @@ public class NewsSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        List<SinkRecord> batch = new ArrayList<>(config.batchSize());
+        List<SinkRecord> pending = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
             if (record.originalKafkaOffset() >= received.getOrDefault(partition(record), 0L)) {
                 received.put(partition(record), record.originalKafkaOffset() + 1);
@@ -114,20 +136,31 @@ public class NewsSinkTask extends SinkTask {
             // A redelivery after a retriable failure repeats records this task already wrote: skip them, so they
             // cost nothing and undecodable ones are not reported twice.
             OffsetAndMetadata next = written.get(partition(record));
-            if (next != null && record.originalKafkaOffset() < next.offset()) {
-                continue;
-            }
-            batch.add(record);
-            if (batch.size() == config.batchSize()) {
-                write(batch);
-                batch.clear();
+            if (next == null || record.originalKafkaOffset() >= next.offset()) {
+                pending.add(record);
             }
         }
-        if (!batch.isEmpty()) {
-            write(batch);
+        if (pending.isEmpty()) {
+            return;
         }
-        failedAttempts = 0;
-        metrics.recovered();
+        if (outage != null) {
+            long wait = outage.nextAttemptMs - time.milliseconds();
+            if (wait > 0) {
+                context.timeout(wait);
+                throw new NotDueYet("attempt " + (outage.failedAttempts + 1) + " is due in " + wait + " ms; "
+                        + outage.failedAttempts + " failed over " + lasted(outage) + ", the last with: "
+                        + outage.lastFailure);
+            }
+        }
+        for (int from = 0; from < pending.size(); from += config.batchSize()) {
+            write(pending.subList(from, Math.min(from + config.batchSize(), pending.size())));
+        }
+        if (outage != null) {
+            log.info("Task {} is writing again after an outage of {} ({} failed attempts)", instanceId,
+                    lasted(outage), outage.failedAttempts);
+            outage = null;
+            metrics.recovered();
+        }
     }
 
     private void write(List<SinkRecord> batch) {
@@ -165,17 +198,53 @@ public class NewsSinkTask extends SinkTask {
         }
     }
 
+    /**
+     * Schedules the next attempt after a transient failure, or fails the task once {@code retry.timeout.ms} is up.
+     */
     private RetriableException retry(Exception cause) {
-        failedAttempts++;
-        if (failedAttempts > config.maxRetries()) {
-            throw fail(new ConnectException("giving up after " + config.maxRetries() + " retries: "
+        long now = time.milliseconds();
+        if (outage == null) {
+            outage = new Outage(now);
+        }
+        outage.failedAttempts++;
+        outage.lastFailure = cause.getMessage();
+        long timeout = config.retryTimeoutMs();
+        long elapsed = now - outage.startedMs;
+        if (timeout >= 0 && elapsed >= timeout) {
+            throw fail(new ConnectException("giving up after " + outage.failedAttempts + " failed attempts over "
+                    + lasted(outage) + " (" + NewsSinkConfig.RETRY_TIMEOUT_MS + "=" + timeout + "): "
                     + cause.getMessage(), cause));
         }
+        long backoff = backoff(outage.failedAttempts);
+        if (timeout >= 0) {
+            // The last attempt is made when the time is up, not a whole backoff after it.
+            backoff = Math.min(backoff, timeout - elapsed);
+        }
+        outage.nextAttemptMs = now + backoff;
         metrics.retrying(cause.getMessage());
-        log.warn("Attempt {} of {} failed, retrying in {} ms: {}", failedAttempts, config.maxRetries() + 1,
-                config.retryBackoffMs(), cause.getMessage());
-        context.timeout(config.retryBackoffMs());
+        if (outage.failedAttempts == 1) {
+            log.warn("Task {} is DEGRADED: writing failed transiently, next attempt in {} ms (waits double up to "
+                    + "{} ms while it fails): {}", instanceId, backoff, config.retryBackoffMaxMs(), cause.getMessage());
+        } else {
+            log.warn("Task {}: attempt {} failed after {} of outage, next in {} ms: {}", instanceId,
+                    outage.failedAttempts, lasted(outage), backoff, cause.getMessage());
+        }
+        context.timeout(backoff);
         return cause instanceof RetriableException retriable ? retriable : new RetriableException(cause);
+    }
+
+    /** The wait after the n-th failed attempt in a row: retry.backoff.ms, doubled each time, capped. */
+    private long backoff(int failedAttempts) {
+        long max = config.retryBackoffMaxMs();
+        long backoff = Math.min(config.retryBackoffMs(), max);
+        for (int i = 1; i < failedAttempts && backoff < max; i++) {
+            backoff = backoff > max / 2 ? max : backoff * 2;
+        }
+        return backoff;
+    }
+
+    private String lasted(Outage outage) {
+        return Duration.ofMillis(time.milliseconds() - outage.startedMs).toString().substring(2).toLowerCase();
     }
 
     private ConnectException fail(ConnectException e) {
@@ -217,17 +286,47 @@ public class NewsSinkTask extends SinkTask {
     @Override
     public void stop() {
         metrics.stopped();
+        // The database connection first: publishing the last report can take seconds when the broker is
+        // unreachable, and the worker stops waiting for a task after task.shutdown.graceful.timeout.ms.
+        if (store != null) {
+            store.close();
+        }
+        if (decoder != null) {
+            decoder.close();
+        }
         if (ops != null) {
             ops.close();
         }
         if (monitoring != null) {
             monitoring.close();
         }
-        if (store != null) {
-            store.close();
+    }
+
+    private static final class Outage {
+
+        final long startedMs;
+        int failedAttempts;
+        long nextAttemptMs;
+        String lastFailure;
+
+        Outage(long startedMs) {
+            this.startedMs = startedMs;
         }
-        if (decoder != null) {
-            decoder.close();
+    }
+
+    /**
+     * Turns away a redelivery that came before the next attempt is due. The worker logs every RetriableException at
+     * ERROR with its stack trace, once per offset commit interval during an outage: this one has none to print.
+     */
+    private static final class NotDueYet extends RetriableException {
+
+        NotDueYet(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 

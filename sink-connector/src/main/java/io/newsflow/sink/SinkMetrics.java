@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SinkMetrics {
 
     static final String RUNNING = "RUNNING";
-    static final String RETRYING = "RETRYING";
+    /** Riding out an outage: the last attempt to write failed transiently and another one is scheduled. */
+    static final String DEGRADED = "DEGRADED";
     static final String FAILED = "FAILED";
     static final String STOPPED = "STOPPED";
 
@@ -20,6 +21,7 @@ final class SinkMetrics {
     private final AtomicLong recordsIn = new AtomicLong();
     private final AtomicLong recordsOut = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
     /** Since the task started, unlike the drained samples below: what the metrics endpoint's timer reads. */
     private final AtomicLong batchesWritten = new AtomicLong();
     private final AtomicLong batchWriteNanos = new AtomicLong();
@@ -59,8 +61,10 @@ final class SinkMetrics {
         lastError = reason;
     }
 
+    /** An attempt to write failed transiently and another one is scheduled. */
     void retrying(String reason) {
-        state = RETRYING;
+        retries.incrementAndGet();
+        state = DEGRADED;
         lastError = reason;
     }
 
@@ -90,6 +94,11 @@ final class SinkMetrics {
 
     long deadLettered() {
         return deadLettered.get();
+    }
+
+    /** Attempts to write that failed transiently, since the task started. */
+    long retries() {
+        return retries.get();
     }
 
     long batchesWritten() {

@@ -30,18 +30,13 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +53,11 @@ abstract class AbstractConnectSinkTest {
     private static final int ENTITIES_PER_ARTICLE = 2;
     private static final int FIGURES_PER_ARTICLE = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How long to wait for what must happen: generous, as the worker shares a busy machine and this JVM's heap with
+     * the broker. A condition met sooner ends the wait sooner.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     /** One port for every connector of the test JVM, as a worker's connectors share the endpoint. */
     private static final int METRICS_PORT = freePort();
@@ -101,8 +101,9 @@ abstract class AbstractConnectSinkTest {
         config.put("topics", topic);
         config.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
         config.put(NewsSinkConfig.BATCH_SIZE, "100");
+        // Retries 1 s, 2 s, then every 4 s: a database back after the outage is written to within seconds.
         config.put(NewsSinkConfig.RETRY_BACKOFF_MS, "1000");
-        config.put(NewsSinkConfig.MAX_RETRIES, "60");
+        config.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "4000");
         config.put("errors.tolerance", "all");
         config.put("errors.deadletterqueue.topic.name", deadLetters);
         config.put("errors.deadletterqueue.topic.replication.factor", "1");
@@ -123,7 +124,7 @@ abstract class AbstractConnectSinkTest {
      */
     private void awaitBothTasksAssigned() {
         try (Admin admin = connect.kafka().createAdminClient()) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("connect-" + connector))
                         .describedGroups().get("connect-" + connector).get();
                 assertThat(group.members()).hasSize(2)
@@ -133,13 +134,27 @@ abstract class AbstractConnectSinkTest {
     }
 
     @AfterEach
-    void undeploy() {
+    void undeploy() throws InterruptedException {
         if (connect.connectors().contains(connector)) {
+            // Deleting returns before the tasks have closed their connections; a SQLite file deleted under an open
+            // connection leaves a task writing its WAL into a directory that is going away.
+            connect.stopConnector(connector);
+            connect.assertions().assertConnectorIsStopped(connector, "the connector's tasks did not stop");
+            awaitTasksClosed();
             connect.deleteConnector(connector);
         }
         producer.close();
         avro.close();
         db.close();
+    }
+
+    /**
+     * The worker stops waiting for a task after task.shutdown.graceful.timeout.ms and reports it gone, but the
+     * task's thread carries the task's name until the task has closed.
+     */
+    private void awaitTasksClosed() {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> Thread.getAllStackTraces().keySet()
+                .stream().noneMatch(thread -> thread.getName().startsWith("task-thread-" + connector + "-")));
     }
 
     @Test
@@ -162,33 +177,35 @@ abstract class AbstractConnectSinkTest {
         assertThat(db.count("SELECT count(*) FROM article_figures")).isEqualTo(190L * FIGURES_PER_ARTICLE);
         assertThat(StoredArticle.find(db, "a7").orElseThrow().headline()).isEqualTo("Story 7, revised");
 
-        ConsumerRecords<byte[], byte[]> dead = connect.kafka().consume(1, 30_000, deadLetters);
+        ConsumerRecords<byte[], byte[]> dead = connect.kafka().consume(1, WAIT.toMillis(), deadLetters);
         ConsumerRecord<byte[], byte[]> record = dead.iterator().next();
         assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("garbage");
         assertThat(new String(record.headers().lastHeader("__connect.errors.exception.message").value(),
                 StandardCharsets.UTF_8)).contains("not an EnrichedArticle");
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task failed");
 
-        // 200 first versions, 50 second versions and 10 deletions written; the garbage dead-lettered.
+        // 200 first versions, 50 second versions and 10 deletions written; the garbage dead-lettered. At least:
+        // after a rebalance a task counts again what it is handed and the other had written but not committed.
         Map<String, OpsEvent> latest = awaitOpsReports(reports -> reports.size() == 2
-                && reports.values().stream().mapToLong(OpsEvent::getRecordsOut).sum() == 260
-                && reports.values().stream().mapToLong(OpsEvent::getDeadLettered).sum() == 1);
+                && reports.values().stream().mapToLong(OpsEvent::getRecordsOut).sum() >= 260
+                && reports.values().stream().mapToLong(OpsEvent::getDeadLettered).sum() >= 1
+                && reports.values().stream().allMatch(report -> report.getConsumerLag() != null
+                        && report.getConsumerLag() == 0));
         assertThat(latest.keySet()).containsExactlyInAnyOrder(connector + "-0", connector + "-1");
         assertThat(latest.values()).allSatisfy(report -> {
             assertThat(report.getStage()).isEqualTo("sink");
             assertThat(report.getState()).isEqualTo("RUNNING");
-            assertThat(report.getRecordsIn()).isEqualTo(report.getRecordsOut() + report.getDeadLettered());
-            // Everything on the topic was fetched: the worker's consumer for the task says so.
-            assertThat(report.getConsumerLag()).isZero();
+            // Nothing a task received is left unhandled (a replay is handled again without being received again).
+            assertThat(report.getRecordsOut() + report.getDeadLettered()).isGreaterThanOrEqualTo(report.getRecordsIn());
         });
-        OpsEvent reporter = latest.values().stream().filter(report -> report.getDeadLettered() == 1)
+        OpsEvent reporter = latest.values().stream().filter(report -> report.getDeadLettered() >= 1)
                 .findFirst().orElseThrow();
         assertThat(reporter.getLastError()).contains("not an EnrichedArticle");
 
         connect.deleteConnector(connector);
         Map<String, OpsEvent> last = awaitOpsReports(reports -> reports.size() == 2
                 && reports.values().stream().allMatch(report -> report.getState().equals("STOPPED")));
-        assertThat(last.values().stream().mapToLong(OpsEvent::getRecordsOut).sum()).isEqualTo(260);
+        assertThat(last.values().stream().mapToLong(OpsEvent::getRecordsOut).sum()).isGreaterThanOrEqualTo(260);
     }
 
     /** The latest report of each task on the ops topic, once they satisfy {@code done}; {@code each} sees them all. */
@@ -197,22 +214,7 @@ abstract class AbstractConnectSinkTest {
     }
 
     private Map<String, OpsEvent> awaitOpsReports(Consumer<OpsEvent> each, Predicate<Map<String, OpsEvent>> done) {
-        Map<String, OpsEvent> latest = new HashMap<>();
-        Deserializer<OpsEvent> deserializer = RegistrySerdes.valueDeserializer(TestRegistry.shared().apiUrl());
-        try (KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), deserializer)) {
-            consumer.assign(List.of(new TopicPartition(opsTopic, 0)));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, OpsEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    assertThat(record.key()).isEqualTo("sink/" + record.value().getInstanceId());
-                    latest.put(record.value().getInstanceId(), record.value());
-                    each.accept(record.value());
-                }
-                return done.test(latest);
-            });
-        }
-        return latest;
+        return OpsReports.await(connect.kafka().bootstrapServers(), opsTopic, WAIT, each, done);
     }
 
     @Test
@@ -221,7 +223,7 @@ abstract class AbstractConnectSinkTest {
             send(Articles.english("a" + i, 1, "Before the outage " + i));
         }
         producer.flush();
-        await().atMost(Duration.ofSeconds(60)).until(() -> db.count("SELECT count(*) FROM articles") > 0);
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM articles") > 0);
 
         try (AutoCloseable down = outage(db)) {
             for (int i = 300; i < 600; i++) {
@@ -243,7 +245,7 @@ abstract class AbstractConnectSinkTest {
                 && latestReports.values().stream().allMatch(report -> report.getState().equals("RUNNING")));
         assertThat(latest.values().stream().mapToLong(OpsEvent::getDeadLettered).sum()).isZero();
         assertThat(reports).anySatisfy(report -> {
-            assertThat(report.getState()).isEqualTo("RETRYING");
+            assertThat(report.getState()).isEqualTo("DEGRADED");
             assertThat(report.getLastError()).isNotBlank();
         });
     }
@@ -257,18 +259,21 @@ abstract class AbstractConnectSinkTest {
         awaitStored("SELECT count(*) FROM articles", 100);
 
         // Each task's consumer has fetched its two partitions: their lag is on the endpoint, read from the worker.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        // At least 100 written: a rebalance hands a task records the other wrote but had not committed.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             String scrape = get("/metrics").body();
-            assertThat(sum(scrape, "newsflow_sink_records_written_total")).isEqualTo(100.0);
+            assertThat(sum(scrape, "newsflow_sink_records_written_total")).isGreaterThanOrEqualTo(100.0);
             for (String task : List.of("0", "1")) {
                 assertThat(samples(scrape, "kafka_consumer_fetch_manager_records_lag", task))
                         .hasSize(2).allSatisfy(lag -> assertThat(lag).isZero());
             }
         });
         String scrape = get("/metrics").body();
-        assertThat(sum(scrape, "newsflow_sink_records_written_total"))
-                .isEqualTo(db.count("SELECT count(*) FROM articles"));
-        assertThat(sum(scrape, "newsflow_sink_records_in_total")).isEqualTo(100.0);
+        // Never more written than the worker delivered, nor more received than it read.
+        double read = sum(scrape, "kafka_connect_sink_task_sink_record_read_total");
+        assertThat(read).isGreaterThanOrEqualTo(100.0);
+        assertThat(sum(scrape, "newsflow_sink_records_written_total")).isBetween(100.0, read);
+        assertThat(sum(scrape, "newsflow_sink_records_in_total")).isBetween(100.0, read);
         assertThat(sum(scrape, "newsflow_sink_records_dead_lettered_total")).isZero();
         assertThat(sum(scrape, "newsflow_sink_batch_write_seconds_count")).isPositive();
         for (String task : List.of("0", "1")) {
@@ -279,7 +284,6 @@ abstract class AbstractConnectSinkTest {
             assertThat(samples(scrape, "kafka_connect_sink_task_partition_count", task)).containsExactly(2.0);
             assertThat(samples(scrape, "newsflow_sink_task_state", task, "state=\"RUNNING\"")).containsExactly(1.0);
         }
-        assertThat(sum(scrape, "kafka_connect_sink_task_sink_record_read_total")).isEqualTo(100.0);
         assertThat(scrape).contains("jvm_memory_used_bytes");
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
@@ -293,13 +297,13 @@ abstract class AbstractConnectSinkTest {
         }
         send(Articles.english("m-after", 1, "Too late"));
         producer.flush();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> down = get("/health");
             assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
             assertThat(statesOf(down)).as(down.body()).containsOnly(Map.entry(connector + "-0", "FAILED"),
                     Map.entry(connector + "-1", "FAILED"));
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(connect.connectorStatus(connector)
+        await().atMost(WAIT).untilAsserted(() -> assertThat(connect.connectorStatus(connector)
                 .tasks()).extracting(task -> task.state()).containsExactly("FAILED", "FAILED"));
         String afterFailure = get("/metrics").body();
         for (String task : List.of("0", "1")) {
@@ -311,7 +315,7 @@ abstract class AbstractConnectSinkTest {
 
         // Deleting the connector drops the failed task too; with no task left the port closes.
         connect.deleteConnector(connector);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThatThrownBy(() -> get("/health")).isInstanceOf(ConnectException.class));
     }
 
@@ -358,7 +362,7 @@ abstract class AbstractConnectSinkTest {
     }
 
     private void awaitStored(String countSql, long expected) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(db.count(countSql)).isEqualTo(expected));
     }
 }

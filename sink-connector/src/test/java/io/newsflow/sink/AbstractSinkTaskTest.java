@@ -10,8 +10,15 @@ import io.newsflow.schemas.EntityType;
 import io.newsflow.schemas.FigureKind;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
+import io.newsflow.testing.TcpProxy;
 import io.newsflow.testing.TestRegistry;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +31,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.MockTime;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -40,13 +50,15 @@ abstract class AbstractSinkTaskTest {
     private static final String TOPIC = Topics.ENRICHED;
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String registryUrl;
     private static Serializer<EnrichedArticle> serializer;
 
     TestDatabase db;
-    private Map<String, String> props;
+    Map<String, String> props;
     NewsSinkTask task;
     RecordingContext context;
+    int metricsPort = -1;
     private long nextOffset;
 
     abstract TestDatabase createDatabase();
@@ -70,8 +82,13 @@ abstract class AbstractSinkTaskTest {
         task = startTask();
     }
 
-    private NewsSinkTask startTask() {
-        NewsSinkTask started = new NewsSinkTask();
+    NewsSinkTask startTask() {
+        return startTask(Time.SYSTEM);
+    }
+
+    /** A task whose retry schedule follows {@code time}. */
+    NewsSinkTask startTask(Time time) {
+        NewsSinkTask started = new NewsSinkTask(time);
         context = new RecordingContext();
         started.initialize(context);
         started.start(props);
@@ -306,6 +323,148 @@ abstract class AbstractSinkTaskTest {
     }
 
     @Test
+    void aRegistryOutageIsRiddenOutOnTheTasksOwnSchedule() throws Exception {
+        SinkRecord record = record(Articles.english("a1", 1, "Schema fetched after the outage"));
+        URI registry = URI.create(registryUrl);
+        try (TcpProxy proxy = TcpProxy.start(registry.getHost(), registry.getPort())) {
+            MockTime time = new MockTime();
+            restartThroughRegistryProxy(proxy, time);
+            proxy.cut();
+
+            // The backoff doubles from retry.backoff.ms up to retry.backoff.max.ms. The worker comes back sooner (at
+            // every offset commit): until an attempt is due, the task turns it away without asking the registry.
+            List<Long> waits = new ArrayList<>();
+            for (int attempt = 1; attempt <= 4; attempt++) {
+                int asked = proxy.turnedAway().size();
+                assertThatThrownBy(() -> task.put(List.of(record))).isInstanceOf(RetriableException.class)
+                        .hasMessageContaining("the schema registry is unreachable");
+                assertThat(proxy.turnedAway()).as("attempt %d asks the registry", attempt).hasSizeGreaterThan(asked);
+                waits.add(context.timeoutMs);
+
+                time.sleep(context.timeoutMs - 1);
+                asked = proxy.turnedAway().size();
+                assertThatThrownBy(() -> task.put(List.of(record))).isInstanceOf(RetriableException.class)
+                        .hasMessageContaining("is due in 1 ms");
+                assertThat(context.timeoutMs).isEqualTo(1);
+                assertThat(proxy.turnedAway()).as("a redelivery before attempt %d is due", attempt + 1)
+                        .hasSize(asked);
+                time.sleep(1);
+            }
+            assertThat(waits).containsExactly(1000L, 2000L, 4000L, 4000L);
+            HttpResponse<String> degraded = get("/health");
+            assertThat(degraded.statusCode()).isEqualTo(200);
+            assertThat(degraded.body()).contains("\"status\":\"DEGRADED\"");
+            assertThat(get("/metrics").body()).contains("newsflow_sink_retries_total{connector=\"newsflow-sink\","
+                    + "task=\"0\"} 4.0");
+
+            proxy.restore();
+            task.put(List.of(record));
+        }
+        assertThat(StoredArticle.find(db, "a1")).isPresent();
+        assertThat(context.reports).isEmpty();
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void anOutageLongerThanTheRetryTimeoutFailsTheTaskAfterALastAttemptWhenTheTimeIsUp() throws Exception {
+        SinkRecord record = record(Articles.english("a1", 1, "Never stored"));
+        URI registry = URI.create(registryUrl);
+        try (TcpProxy proxy = TcpProxy.start(registry.getHost(), registry.getPort())) {
+            MockTime time = new MockTime();
+            props.put(NewsSinkConfig.RETRY_TIMEOUT_MS, "5000");
+            restartThroughRegistryProxy(proxy, time);
+            proxy.cut();
+
+            // Failed attempts at 0, 1 s and 3 s; the next would be at 7 s, but the time is up at 5 s.
+            List<Long> waits = new ArrayList<>();
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                assertThatThrownBy(() -> task.put(List.of(record))).isInstanceOf(RetriableException.class);
+                waits.add(context.timeoutMs);
+                time.sleep(context.timeoutMs);
+            }
+            assertThat(waits).containsExactly(1000L, 2000L, 2000L);
+            assertThatThrownBy(() -> task.put(List.of(record))).isInstanceOf(ConnectException.class)
+                    .isNotInstanceOf(RetriableException.class)
+                    .hasMessageContaining("giving up after 4 failed attempts over 5s (retry.timeout.ms=5000)");
+        }
+        HttpResponse<String> health = get("/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).contains("\"newsflow-sink-0\":\"FAILED\"");
+        assertThat(context.reports).isEmpty();
+    }
+
+    @Test
+    void aSchemaIdTheRegistryLacksIsReportedWhileItHoldsTheTopicsSubject() {
+        // The serializer registered the subject when it wrote the first record.
+        SinkRecord good = record(Articles.english("a1", 1, "Readable"));
+        SinkRecord unknown = raw(TOPIC, "unknown-id", withSchemaId(good.value(), 1_999_999_999));
+
+        task.put(List.of(good, unknown));
+
+        assertThat(StoredArticle.find(db, "a1")).isPresent();
+        assertThat(context.reports).singleElement().satisfies(report -> assertThat(report.error())
+                .hasMessageContaining("unknown schema id 1999999999"));
+    }
+
+    @Test
+    void aSchemaIdIsWaitedForWhenTheRegistryHoldsNoneOfTheTopicsSubjects() {
+        // As a registry restarted without its storage: the id is unknown, and so is the subject.
+        byte[] value = withSchemaId(record(Articles.english("a1", 1, "x")).value(), 1_999_999_999);
+        SinkRecord lost = raw(TOPIC + ".never-registered", "a1", value);
+
+        assertThatThrownBy(() -> task.put(List.of(lost))).isInstanceOf(RetriableException.class)
+                .hasMessageContaining("knows neither schema id 1999999999 nor the subject "
+                        + TOPIC + ".never-registered-value");
+        assertThat(context.reports).isEmpty();
+    }
+
+    @Test
+    void aTruncatedValueIsReportedNotRetried() {
+        byte[] whole = (byte[]) record(Articles.english("a1", 1, "Cut short")).value();
+        SinkRecord truncated = raw("a1", Arrays.copyOf(whole, whole.length / 2));
+
+        task.put(List.of(truncated));
+
+        assertThat(context.reports).singleElement().satisfies(report -> assertThat(report.error())
+                .hasMessageContaining("not an EnrichedArticle"));
+        assertThat(StoredArticle.find(db, "a1")).isEmpty();
+    }
+
+    /** Restarts the task with its registry behind {@code proxy}, a fast backoff and a metrics endpoint. */
+    private void restartThroughRegistryProxy(TcpProxy proxy, Time time) throws Exception {
+        task.stop();
+        URI registry = URI.create(registryUrl);
+        props.put(NewsSinkConfig.REGISTRY_URL, new URI(registry.getScheme(), null, registry.getHost(), proxy.port(),
+                registry.getPath(), null, null).toString());
+        props.put(NewsSinkConfig.RETRY_BACKOFF_MS, "1000");
+        props.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "4000");
+        metricsPort = freePort();
+        props.put(NewsSinkConfig.METRICS_HOST, "127.0.0.1");
+        props.put(NewsSinkConfig.METRICS_PORT, String.valueOf(metricsPort));
+        task = startTask(time);
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + metricsPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The Confluent wire format: a zero byte, the schema id, the Avro body. */
+    private static byte[] withSchemaId(Object value, int schemaId) {
+        byte[] bytes = ((byte[]) value).clone();
+        ByteBuffer.wrap(bytes, 1, 4).putInt(schemaId);
+        return bytes;
+    }
+
+    @Test
     void commitsOnlyOffsetsThatWereWritten() {
         TopicPartition other = new TopicPartition(TOPIC, 1);
         task.put(List.of(record(Articles.english("a1", 1, "x")), record(Articles.english("a2", 1, "y"))));
@@ -333,7 +492,11 @@ abstract class AbstractSinkTaskTest {
     }
 
     private SinkRecord raw(String key, byte[] value) {
-        return new SinkRecord(TOPIC, 0, null, key, null, value, nextOffset++);
+        return raw(TOPIC, key, value);
+    }
+
+    private SinkRecord raw(String topic, String key, byte[] value) {
+        return new SinkRecord(topic, 0, null, key, null, value, nextOffset++);
     }
 
     private static SinkRecord redelivery(SinkRecord record) {

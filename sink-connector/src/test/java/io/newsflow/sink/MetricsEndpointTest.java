@@ -52,12 +52,17 @@ class MetricsEndpointTest {
                     "{\"status\":\"UP\",\"tasks\":{\"sink-a-0\":\"RUNNING\",\"sink-b-3\":\"RUNNING\"}}");
         });
 
+        // Riding out an outage is alive: nothing for a health check to restart.
         second.retrying("database unreachable");
         assertThat(get(port, "/health")).satisfies(health -> {
-            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).isEqualTo(
-                    "{\"status\":\"DOWN\",\"tasks\":{\"sink-a-0\":\"RUNNING\",\"sink-b-3\":\"RETRYING\"}}");
+                    "{\"status\":\"DEGRADED\",\"tasks\":{\"sink-a-0\":\"RUNNING\",\"sink-b-3\":\"DEGRADED\"}}");
         });
+        assertThat(get(port, "/metrics").body())
+                .contains("newsflow_sink_task_state{connector=\"sink-b\",state=\"DEGRADED\",task=\"3\"} 1.0")
+                .contains("newsflow_sink_task_state{connector=\"sink-b\",state=\"RUNNING\",task=\"3\"} 0.0")
+                .contains("newsflow_sink_retries_total{connector=\"sink-b\",task=\"3\"} 1.0");
 
         first.stopped();
         a.close();
@@ -68,6 +73,27 @@ class MetricsEndpointTest {
         second.stopped();
         b.close();
         assertThatThrownBy(() -> get(port, "/health")).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aFailedTaskTakesHealthDownBesideADegradedOne() throws Exception {
+        int port = freePort();
+        SinkMetrics failing = new SinkMetrics();
+        SinkMetrics degraded = new SinkMetrics();
+        MetricsEndpoint.Registration a = MetricsEndpoint.register(HOST, port, "sink", "0", failing);
+        MetricsEndpoint.Registration b = MetricsEndpoint.register(HOST, port, "sink", "1", degraded);
+        degraded.retrying("database unreachable");
+        failing.failed("the articles table is gone");
+
+        assertThat(get(port, "/health")).satisfies(health -> {
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).isEqualTo(
+                    "{\"status\":\"DOWN\",\"tasks\":{\"sink-0\":\"FAILED\",\"sink-1\":\"DEGRADED\"}}");
+        });
+        failing.stopped();
+        a.close();
+        degraded.stopped();
+        b.close();
     }
 
     @Test

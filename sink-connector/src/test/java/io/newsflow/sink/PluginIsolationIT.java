@@ -61,7 +61,8 @@ class PluginIsolationIT {
     private static final List<String> PLUGIN_ONLY_JARS = List.of("sink-connector-", "schemas-", "avro-",
             "apicurio-", "postgresql-", "sqlite-jdbc-", "flyway-", "micrometer-", "prometheus-metrics-");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    /** Generous: a condition met sooner ends the wait sooner, and the child worker shares a busy machine. */
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Path work;
@@ -103,7 +104,7 @@ class PluginIsolationIT {
                 .redirectOutput(work.resolve("worker.log").toFile())
                 .start();
         // Connections are refused until the REST server listens.
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     assertThat(worker.isAlive()).as("the worker exited; see " + work.resolve("worker.log"))
                             .isTrue();
@@ -165,7 +166,7 @@ class PluginIsolationIT {
         }
 
         // The tables appear when the connector has run its migrations.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreException(SQLException.class)
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreException(SQLException.class)
                 .untilAsserted(() -> {
                     assertThat(worker.isAlive()).as("the worker exited; see " + work.resolve("worker.log")).isTrue();
                     assertThat(count(database, "SELECT count(*) FROM articles")).isEqualTo(50);
@@ -179,11 +180,12 @@ class PluginIsolationIT {
         assertThat(Files.readString(work.resolve("worker.log")))
                 .contains("Loading plugin from: " + Path.of(System.getProperty("newsflow.plugin.dir")).toAbsolutePath());
 
-        // The endpoint, with the Micrometer the plugin bundles, serves both tasks and their consumers' metrics.
+        // The endpoint, with the Micrometer the plugin bundles, serves both tasks and their consumers' metrics. At
+        // least 50 written: a task handed records by a rebalance writes (and counts) them again.
         String metrics = "http://127.0.0.1:" + metricsPort;
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             String scrape = getAbsolute(metrics + "/metrics").body();
-            assertThat(sampleSum(scrape, "newsflow_sink_records_written_total{")).isEqualTo(50.0);
+            assertThat(sampleSum(scrape, "newsflow_sink_records_written_total{")).isGreaterThanOrEqualTo(50.0);
             assertThat(scrape).contains("kafka_consumer_fetch_manager_records_lag{connector=\"isolated-sink\"");
         });
         HttpResponse<String> health = getAbsolute(metrics + "/health");

@@ -30,9 +30,11 @@ class SinkMetricsTest {
     }
 
     @Test
-    void aRetryingTaskRunsAgainOnceAWriteSucceeds() {
+    void aDegradedTaskRunsAgainOnceAWriteSucceeds() {
         metrics.retrying("database unreachable");
-        assertThat(metrics.state()).isEqualTo(SinkMetrics.RETRYING);
+        metrics.retrying("database unreachable");
+        assertThat(metrics.state()).isEqualTo(SinkMetrics.DEGRADED);
+        assertThat(metrics.retries()).isEqualTo(2);
 
         metrics.recovered();
         metrics.stopped();

@@ -41,7 +41,13 @@ public final class LocalConnectWorker implements AutoCloseable {
         // Values stay bytes: the sink task decodes them with the registry's Avro deserializer itself.
         worker.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         worker.put("offset.storage.file.filename", workDir.resolve("connect.offsets").toAbsolutePath().toString());
+        // Commits what the sink wrote every second. It does not pace the sink's retries: the task keeps its own
+        // backoff and turns away the worker's earlier redeliveries.
         worker.put("offset.flush.interval.ms", "1000");
+        // A worker killed and started again waits for its old tasks' consumers to leave the sink's group: 10 s
+        // without a heartbeat instead of the consumer default's 45 s (three heartbeats per session).
+        worker.put("consumer.session.timeout.ms", "10000");
+        worker.put("consumer.heartbeat.interval.ms", "3000");
         worker.put("listeners", "http://127.0.0.1:" + restPort);
         worker.put("plugin.discovery", "service_load");
         // The enrichment stage writes transactionally: never store what it aborted.

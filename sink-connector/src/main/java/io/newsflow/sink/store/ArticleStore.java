@@ -112,7 +112,7 @@ public final class ArticleStore implements AutoCloseable {
                 closeConnection();
                 // Whatever keeps the sink from connecting (a restart, a network partition, connections refused
                 // during maintenance) is the database's state, not the records': worth waiting for.
-                throw new StoreException("cannot connect to " + database, e, true);
+                throw new StoreException("cannot connect to " + database + ": " + reason(e), e, true);
             }
         }
         return writer;

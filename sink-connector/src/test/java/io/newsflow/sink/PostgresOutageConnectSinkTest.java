@@ -1,0 +1,231 @@
+package io.newsflow.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.OpsEvent;
+import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.testing.TcpProxy;
+import io.newsflow.testing.TestRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL unreachable for two minutes under a real Connect worker whose offset flush interval is one second, as
+ * the demo's is: the connector's JDBC URL goes through a proxy that the test cuts (open connections closed, new ones
+ * turned away) and restores, leaving the machine's server alone. Nobody touches the connector meanwhile.
+ */
+class PostgresOutageConnectSinkTest {
+
+    private static final Duration OUTAGE = Duration.ofMinutes(2);
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final int BEFORE = 200;
+    private static final int DURING = 300;
+    private static final int REVISED = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EmbeddedConnectCluster connect = ConnectWorker.shared();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private TestDatabase db;
+    private TcpProxy proxy;
+    private String topic;
+    private String opsTopic;
+    private String connector;
+    private int metricsPort;
+    private KafkaProducer<String, byte[]> producer;
+    private Serializer<EnrichedArticle> avro;
+
+    @BeforeEach
+    void deploy() throws Exception {
+        db = TestDatabase.postgres();
+        String url = db.connectorProps().get(NewsSinkConfig.CONNECTION_URL);
+        URI server = URI.create(url.substring("jdbc:".length()));
+        proxy = TcpProxy.start(server.getHost(), server.getPort());
+        topic = "news.enriched.outage";
+        opsTopic = topic + ".ops";
+        connector = "news-sink-outage";
+        connect.kafka().createTopic(topic, 4);
+        connect.kafka().createTopic(opsTopic, 1);
+        String registryUrl = TestRegistry.shared().apiUrl();
+        avro = RegistrySerdes.valueSerializer(registryUrl);
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        try (ServerSocket socket = new ServerSocket(0)) {
+            metricsPort = socket.getLocalPort();
+        }
+
+        Map<String, String> config = new HashMap<>(db.connectorProps());
+        config.put(NewsSinkConfig.CONNECTION_URL, "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath());
+        config.put("connector.class", NewsSinkConnector.class.getName());
+        config.put("tasks.max", "2");
+        config.put("topics", topic);
+        config.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
+        config.put(NewsSinkConfig.BATCH_SIZE, "100");
+        // 3 s doubling up to 30 s: attempts at about 0, 3, 9, 21, 45, 75, 105 and 135 s into the outage.
+        // retry.timeout.ms is left at its default: no limit.
+        config.put(NewsSinkConfig.RETRY_BACKOFF_MS, "3000");
+        config.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "30000");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", topic + ".dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
+        config.put(NewsSinkConfig.OPS_TOPIC, opsTopic);
+        config.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "1000");
+        config.put(NewsSinkConfig.METRICS_HOST, "127.0.0.1");
+        config.put(NewsSinkConfig.METRICS_PORT, String.valueOf(metricsPort));
+        connect.configureConnector(connector, config);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "sink did not start");
+    }
+
+    @AfterEach
+    void undeploy() throws InterruptedException {
+        if (connect.connectors().contains(connector)) {
+            connect.deleteConnector(connector);
+            connect.assertions().assertConnectorDoesNotExist(connector, "the connector was not deleted");
+        }
+        producer.close();
+        avro.close();
+        proxy.close();
+        db.close();
+    }
+
+    @Test
+    void theSinkRidesOutTwoMinutesWithoutPostgresAndThenStoresEverythingExactlyOnce() throws Exception {
+        for (int i = 0; i < BEFORE; i++) {
+            send(Articles.english("a" + i, 1, "Before the outage " + i));
+        }
+        producer.flush();
+        awaitRows("SELECT count(*) FROM articles", BEFORE);
+
+        proxy.cut();
+        Instant cut = Instant.now();
+        for (int i = BEFORE; i < BEFORE + DURING; i++) {
+            send(Articles.english("a" + i, 1, "During the outage " + i));
+        }
+        for (int i = 0; i < REVISED; i++) {
+            send(Articles.english("a" + i, 2, "Revised during the outage " + i));
+        }
+        producer.flush();
+
+        List<String> notRunning = new ArrayList<>();
+        Set<String> degradedOnHealth = new HashSet<>();
+        Set<String> degradedOnMetrics = new HashSet<>();
+        List<Integer> healthStatuses = new ArrayList<>();
+        while (Instant.now().isBefore(cut.plus(OUTAGE))) {
+            connect.connectorStatus(connector).tasks().stream().filter(task -> !task.state().equals("RUNNING"))
+                    .forEach(task -> notRunning.add(task.id() + " " + task.state() + " " + task.trace()));
+            HttpResponse<String> health = get("/health");
+            healthStatuses.add(health.statusCode());
+            JsonNode body = JSON.readTree(health.body());
+            if (body.path("status").asText().equals("DEGRADED")) {
+                body.path("tasks").fields().forEachRemaining(task -> {
+                    if (task.getValue().asText().equals("DEGRADED")) {
+                        degradedOnHealth.add(task.getKey());
+                    }
+                });
+            }
+            for (String task : List.of("0", "1")) {
+                if (sample(get("/metrics").body(), "newsflow_sink_task_state", task, "state=\"DEGRADED\"") == 1.0) {
+                    degradedOnMetrics.add(task);
+                }
+            }
+            Thread.sleep(2000);
+        }
+        List<Instant> turnedAway = proxy.turnedAway();
+        proxy.restore();
+
+        awaitRows("SELECT count(*) FROM articles", BEFORE + DURING);
+        awaitRows("SELECT count(*) FROM articles WHERE version = 2", REVISED);
+        assertThat(db.count("SELECT count(DISTINCT id) FROM articles")).isEqualTo(BEFORE + DURING);
+        assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(2L * (BEFORE + DURING));
+        assertThat(db.count("SELECT count(*) FROM article_figures")).isEqualTo(2L * (BEFORE + DURING));
+
+        // The worker kept both tasks RUNNING throughout; they said DEGRADED, and /health stayed 200.
+        assertThat(notRunning).isEmpty();
+        assertThat(healthStatuses).containsOnly(200);
+        assertThat(degradedOnHealth).containsExactlyInAnyOrder(connector + "-0", connector + "-1");
+        assertThat(degradedOnMetrics).containsExactlyInAnyOrder("0", "1");
+
+        // The worker redelivered every second (its offset commits), yet the tasks tried only as the backoff said:
+        // about 7 attempts each in two minutes, where one a second would have made about 120 each.
+        String scrape = get("/metrics").body();
+        for (String task : List.of("0", "1")) {
+            assertThat(sample(scrape, "newsflow_sink_retries_total", task)).as("task %s's failed attempts", task)
+                    .isBetween(2.0, 15.0);
+        }
+        assertThat(turnedAway).as("connections the proxy turned away during the outage").isNotEmpty().hasSizeLessThan(60);
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> health = get("/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(health.body()).path("status").asText()).as(health.body()).isEqualTo("UP");
+        });
+        List<OpsEvent> reports = new ArrayList<>();
+        Map<String, OpsEvent> latest = OpsReports.await(connect.kafka().bootstrapServers(), opsTopic, WAIT,
+                reports::add, last -> last.size() == 2
+                        && last.values().stream().allMatch(report -> report.getState().equals("RUNNING")
+                        && report.getTimestamp().isAfter(cut.plus(OUTAGE))));
+        assertThat(latest.keySet()).containsExactlyInAnyOrder(connector + "-0", connector + "-1");
+        for (String instance : latest.keySet()) {
+            assertThat(reports).as("%s's reports during the outage", instance).anySatisfy(report -> {
+                assertThat(report.getInstanceId()).isEqualTo(instance);
+                assertThat(report.getState()).isEqualTo("DEGRADED");
+                assertThat(report.getLastError()).contains("127.0.0.1:" + proxy.port());
+            });
+        }
+        assertThat(latest.values().stream().mapToLong(OpsEvent::getDeadLettered).sum()).isZero();
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task gave up");
+    }
+
+    private void send(EnrichedArticle article) {
+        producer.send(new ProducerRecord<>(topic, article.getArticle().getId(), avro.serialize(topic, article)));
+    }
+
+    private void awaitRows(String countSql, long expected) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(db.count(countSql)).isEqualTo(expected));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A metric's value for one task of this test's connector, with every extra label; NaN where there is none. */
+    private double sample(String scrape, String metric, String task, String... labels) {
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(metric + "{") && line.contains("connector=\"" + connector + "\"")
+                    && line.contains("task=\"" + task + "\"") && List.of(labels).stream().allMatch(line::contains)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
+    }
+}
