@@ -1,6 +1,7 @@
 package io.newsflow.enrichment;
 
 import io.newsflow.schemas.DeadLetterReason;
+import io.newsflow.schemas.RegistryFailures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.newsflow.enrichment;
 
 import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.RegistryFailures;
 import io.newsflow.schemas.Topics;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;

@@ -1,6 +1,8 @@
 package io.newsflow.enrichment;
 
 import io.newsflow.schemas.DeadLetterReason;
+import io.newsflow.schemas.RegistryFailures;
+import io.newsflow.schemas.RegistryUnavailableException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;

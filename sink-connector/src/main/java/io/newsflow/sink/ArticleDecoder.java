@@ -1,24 +1,12 @@
 package io.newsflow.sink;
 
-import com.microsoft.kiota.ApiException;
+import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RegistryFailures;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.sink.store.Change;
-import java.io.IOException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -35,15 +23,12 @@ import org.apache.kafka.connect.sink.SinkRecord;
  */
 final class ArticleDecoder implements AutoCloseable {
 
-    private static final byte MAGIC_BYTE = 0;
-
     private final Deserializer<EnrichedArticle> deserializer;
-    private final String registryUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SchemaRegistration registry;
 
     ArticleDecoder(String registryUrl) {
         this.deserializer = RegistrySerdes.valueDeserializer(registryUrl);
-        this.registryUrl = registryUrl.replaceAll("/+$", "");
+        this.registry = SchemaRegistration.forRegistryUrl(registryUrl);
     }
 
     /**
@@ -77,42 +62,25 @@ final class ArticleDecoder implements AutoCloseable {
     }
 
     private RuntimeException classify(String topic, byte[] bytes, RuntimeException failure) {
-        if (registryUnavailable(failure)) {
-            return new RetriableException("the schema registry is unreachable: " + rootCause(failure), failure);
+        if (RegistryFailures.isUnavailable(failure)) {
+            return new RetriableException("the schema registry is unreachable: " + failure.getMessage(), failure);
         }
-        if (httpStatus(failure) == 404) {
-            String id = bytes.length >= 5 && bytes[0] == MAGIC_BYTE
-                    ? "schema id " + ByteBuffer.wrap(bytes, 1, 4).getInt() : "the record's schema";
-            String subject = topic + "-value";
-            if (!subjectExists(subject)) {
-                return new RetriableException("the schema registry knows neither " + id + " nor the subject "
-                        + subject + ": it has lost its schemas (restarted without its storage?); waiting for them "
-                        + "to be registered again", failure);
-            }
-            return new DataException("unknown " + id + ": the schema registry has no such schema", failure);
+        String reason = DeadLetterReason.unreadable(bytes, failure);
+        if (DeadLetterReason.isUnknownSchemaId(failure) && !subjectKnown(topic)) {
+            return new RetriableException(reason + " and the schema registry has no subject "
+                    + SchemaRegistration.subject(topic) + ": it has lost its schemas (restarted without its storage?); "
+                    + "waiting for them to be registered again", failure);
         }
-        return new DataException("not an EnrichedArticle in the registry's Avro format: " + failure, failure);
+        return new DataException(reason, failure);
     }
 
-    private boolean subjectExists(String subject) {
-        URI uri = URI.create(registryUrl + "/groups/default/artifacts/"
-                + URLEncoder.encode(subject, StandardCharsets.UTF_8));
-        HttpResponse<Void> response;
+    private boolean subjectKnown(String topic) {
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new RetriableException("the schema registry is unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetriableException("interrupted while asking the schema registry for " + subject, e);
+            return registry.isRegistered(SchemaRegistration.subject(topic));
+        } catch (IllegalStateException e) {
+            throw new RetriableException("cannot ask the schema registry for " + SchemaRegistration.subject(topic)
+                    + ": " + e.getMessage(), e);
         }
-        return switch (response.statusCode()) {
-            case 200 -> true;
-            case 404 -> false;
-            default -> throw new RetriableException("the schema registry answered " + response.statusCode()
-                    + " to GET " + uri);
-        };
     }
 
     private static String key(SinkRecord record) {
@@ -121,45 +89,6 @@ final class ArticleDecoder implements AutoCloseable {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         return key == null ? null : key.toString();
-    }
-
-    /**
-     * Network failures and the registry's own trouble (5xx, 429). Not every {@code IOException}: a truncated Avro
-     * body fails with an {@code EOFException}, and retrying that would stall its partition for good. The registry
-     * client talks HTTP through Vert.x and Netty, which read no record: their exceptions (a connection closed before
-     * the answer, as by a registry going down) are always the transport's.
-     */
-    private static boolean registryUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SocketException || t instanceof SocketTimeoutException
-                    || t instanceof UnknownHostException || t instanceof HttpTimeoutException
-                    || t instanceof ClosedChannelException || t instanceof TimeoutException
-                    || t.getClass().getName().startsWith("io.vertx.")
-                    || t.getClass().getName().startsWith("io.netty.")) {
-                return true;
-            }
-        }
-        int status = httpStatus(failure);
-        return status >= 500 || status == 429;
-    }
-
-    /** The client wraps the transport's failure in layers that say nothing more. */
-    private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    /** The HTTP status of the registry's answer that caused the failure, or -1. */
-    private static int httpStatus(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api.getResponseStatusCode();
-            }
-        }
-        return -1;
     }
 
     @Override

@@ -181,7 +181,7 @@ abstract class AbstractConnectSinkTest {
         ConsumerRecord<byte[], byte[]> record = dead.iterator().next();
         assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("garbage");
         assertThat(new String(record.headers().lastHeader("__connect.errors.exception.message").value(),
-                StandardCharsets.UTF_8)).contains("not an EnrichedArticle");
+                StandardCharsets.UTF_8)).contains("not Avro in the Confluent wire format");
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task failed");
 
         // 200 first versions, 50 second versions and 10 deletions written; the garbage dead-lettered. At least:
@@ -200,7 +200,7 @@ abstract class AbstractConnectSinkTest {
         });
         OpsEvent reporter = latest.values().stream().filter(report -> report.getDeadLettered() >= 1)
                 .findFirst().orElseThrow();
-        assertThat(reporter.getLastError()).contains("not an EnrichedArticle");
+        assertThat(reporter.getLastError()).contains("not Avro in the Confluent wire format");
 
         connect.deleteConnector(connector);
         Map<String, OpsEvent> last = awaitOpsReports(reports -> reports.size() == 2

@@ -244,7 +244,7 @@ abstract class AbstractSinkTaskTest {
         assertThat(StoredArticle.find(db, "good2")).isPresent();
         assertThat(StoredArticle.find(db, "bad-offsets")).isEmpty();
         assertThat(context.reports).extracting(r -> r.record().key()).containsExactly("garbage", "bad-offsets");
-        assertThat(context.reports.get(0).error()).hasMessageContaining("not an EnrichedArticle");
+        assertThat(context.reports.get(0).error()).hasMessageContaining("not Avro in the Confluent wire format");
         assertThat(context.reports.get(1).error()).hasMessageContaining("the database refused the article");
         assertThat(task.preCommit(Map.of(PARTITION, new OffsetAndMetadata(0))))
                 .containsEntry(PARTITION, new OffsetAndMetadata(batch.get(3).kafkaOffset() + 1));
@@ -415,7 +415,7 @@ abstract class AbstractSinkTaskTest {
         SinkRecord lost = raw(TOPIC + ".never-registered", "a1", value);
 
         assertThatThrownBy(() -> task.put(List.of(lost))).isInstanceOf(RetriableException.class)
-                .hasMessageContaining("knows neither schema id 1999999999 nor the subject "
+                .hasMessageContaining("unknown schema id 1999999999 and the schema registry has no subject "
                         + TOPIC + ".never-registered-value");
         assertThat(context.reports).isEmpty();
     }
@@ -428,7 +428,7 @@ abstract class AbstractSinkTaskTest {
         task.put(List.of(truncated));
 
         assertThat(context.reports).singleElement().satisfies(report -> assertThat(report.error())
-                .hasMessageContaining("not an EnrichedArticle"));
+                .hasMessageContaining("does not match the schema"));
         assertThat(StoredArticle.find(db, "a1")).isEmpty();
     }
 
