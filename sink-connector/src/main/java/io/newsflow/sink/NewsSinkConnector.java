@@ -1,6 +1,7 @@
 package io.newsflow.sink;
 
 import io.newsflow.sink.store.Database;
+import io.newsflow.sink.store.StoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores the enriched articles of {@code news.enriched} in PostgreSQL or SQLite. Brings the tables up to date once,
- * here, before any task runs: tasks creating tables concurrently collide on PostgreSQL's catalog.
+ * here, before any task runs: tasks creating tables concurrently collide on PostgreSQL's catalog. A database that
+ * cannot be reached at start (a worker restarted during a database outage) does not fail the connector: its tasks
+ * then bring the tables up to date before their first write, on their outage backoff.
  */
 public class NewsSinkConnector extends SinkConnector {
 
     private static final Logger log = LoggerFactory.getLogger(NewsSinkConnector.class);
 
     private Map<String, String> props;
+    private boolean tablesPending;
 
     @Override
     public String version() {
@@ -34,9 +38,13 @@ public class NewsSinkConnector extends SinkConnector {
         log.info("Migrating the article tables in {}", database);
         try {
             database.migrate();
-        } catch (RuntimeException e) {
-            throw new ConnectException("cannot bring the article tables in " + database + " up to date: "
-                    + e.getMessage(), e);
+            tablesPending = false;
+        } catch (StoreException e) {
+            if (!e.isRetriable()) {
+                throw new ConnectException(e.getMessage(), e);
+            }
+            log.warn("{}; the tasks will bring the tables up to date once the database answers", e.getMessage());
+            tablesPending = true;
         }
     }
 
@@ -51,6 +59,7 @@ public class NewsSinkConnector extends SinkConnector {
         for (int task = 0; task < maxTasks; task++) {
             Map<String, String> config = new HashMap<>(props);
             config.put(NewsSinkTask.TASK_ID, String.valueOf(task));
+            config.put(NewsSinkTask.MIGRATE_FIRST, String.valueOf(tablesPending));
             configs.add(config);
         }
         return configs;

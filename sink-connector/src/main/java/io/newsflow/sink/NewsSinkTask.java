@@ -46,6 +46,8 @@ public class NewsSinkTask extends SinkTask {
 
     /** Set by {@link NewsSinkConnector#taskConfigs} so that each task's ops reports name it. */
     static final String TASK_ID = "newsflow.task.id";
+    /** Set by {@link NewsSinkConnector#taskConfigs} when the database could not be reached to create the tables. */
+    static final String MIGRATE_FIRST = "newsflow.migrate.first";
 
     private static final Logger log = LoggerFactory.getLogger(NewsSinkTask.class);
 
@@ -83,7 +85,7 @@ public class NewsSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new NewsSinkConfig(props);
         decoder = new ArticleDecoder(config.registryUrl());
-        store = new ArticleStore(config.database());
+        store = new ArticleStore(config.database(), Boolean.parseBoolean(props.get(MIGRATE_FIRST)));
         reporter = context.errantRecordReporter();
         log.info("Writing to {} in batches of up to {} records", config.database(), config.batchSize());
         String connector = props.getOrDefault("name", "newsflow-sink");

@@ -59,6 +59,7 @@ class PostgresOutageConnectSinkTest {
     private int metricsPort;
     private KafkaProducer<String, byte[]> producer;
     private Serializer<EnrichedArticle> avro;
+    private Map<String, String> connectorConfig;
 
     @BeforeEach
     void deploy() throws Exception {
@@ -100,7 +101,11 @@ class PostgresOutageConnectSinkTest {
         config.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "1000");
         config.put(NewsSinkConfig.METRICS_HOST, "127.0.0.1");
         config.put(NewsSinkConfig.METRICS_PORT, String.valueOf(metricsPort));
-        connect.configureConnector(connector, config);
+        connectorConfig = config;
+    }
+
+    private void startConnector() throws InterruptedException {
+        connect.configureConnector(connector, connectorConfig);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "sink did not start");
     }
 
@@ -118,6 +123,7 @@ class PostgresOutageConnectSinkTest {
 
     @Test
     void theSinkRidesOutTwoMinutesWithoutPostgresAndThenStoresEverythingExactlyOnce() throws Exception {
+        startConnector();
         for (int i = 0; i < BEFORE; i++) {
             send(Articles.english("a" + i, 1, "Before the outage " + i));
         }
@@ -202,6 +208,32 @@ class PostgresOutageConnectSinkTest {
         }
         assertThat(latest.values().stream().mapToLong(OpsEvent::getDeadLettered).sum()).isZero();
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task gave up");
+    }
+
+    /** A worker restarted during a database outage: the connector cannot create the tables when it starts. */
+    @Test
+    void aConnectorStartedWhilePostgresIsUnreachableCreatesItsTablesOnceItAnswers() throws Exception {
+        proxy.cut();
+        startConnector();
+        for (int i = 0; i < BEFORE; i++) {
+            send(Articles.english("a" + i, 1, "Sent while the database was away " + i));
+        }
+        producer.flush();
+        // Long enough for both tasks to fail an attempt or two (the first backoff is 3 s).
+        await().atMost(WAIT).until(() -> proxy.turnedAway().size() >= 3);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task gave up");
+        assertThat(tableExists("articles")).isFalse();
+        proxy.restore();
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> tableExists("articles"));
+        awaitRows("SELECT count(*) FROM articles", BEFORE);
+        assertThat(db.count("SELECT count(DISTINCT id) FROM articles")).isEqualTo(BEFORE);
+        assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(2L * BEFORE);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task gave up");
+    }
+
+    private boolean tableExists(String table) {
+        return db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = '" + table + "'") == 1;
     }
 
     private void send(EnrichedArticle article) {

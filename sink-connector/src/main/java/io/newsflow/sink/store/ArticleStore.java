@@ -17,11 +17,18 @@ public final class ArticleStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
 
     private final Database database;
+    private boolean tablesPending;
     private Connection connection;
     private ArticleWriter writer;
 
     public ArticleStore(Database database) {
+        this(database, false);
+    }
+
+    /** @param tablesPending whether the tables must be brought up to date before the first write */
+    public ArticleStore(Database database, boolean tablesPending) {
         this.database = database;
+        this.tablesPending = tablesPending;
     }
 
     /** A change the database refused because of what it contains; it will never be written. */
@@ -104,6 +111,9 @@ public final class ArticleStore implements AutoCloseable {
     }
 
     private ArticleWriter writer() {
+        if (tablesPending) {
+            migrate();
+        }
         if (writer == null) {
             try {
                 connection = database.connect();
@@ -116,6 +126,21 @@ public final class ArticleStore implements AutoCloseable {
             }
         }
         return writer;
+    }
+
+    private void migrate() {
+        try {
+            database.migrate();
+        } catch (StoreException e) {
+            if (e.isRetriable()) {
+                throw e;
+            }
+            // Another task may have been creating the same tables at the same moment; it has finished by now.
+            log.info("Migrating the article tables failed ({}); trying once more", e.getMessage());
+            database.migrate();
+        }
+        log.info("Brought the article tables in {} up to date", database);
+        tablesPending = false;
     }
 
     private StoreException failure(String message, SQLException e) {

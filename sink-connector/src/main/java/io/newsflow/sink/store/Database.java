@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -83,19 +84,40 @@ public final class Database {
         return source;
     }
 
-    /** Creates or upgrades the tables to the latest migration; safe to call from several processes at once. */
+    /**
+     * Creates or upgrades the tables to the latest migration.
+     *
+     * @throws StoreException the tables could not be brought up to date; {@link StoreException#isRetriable()} says
+     *     whether the database was merely unreachable or busy
+     */
     public void migrate() {
-        Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(dialect.migrations())
-                .table(tables.prefix() + "flyway_schema_history")
-                // A database that already holds other tables (another pipeline's, under another prefix) is a
-                // fresh start for this prefix: baseline below V1 and create everything.
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .placeholders(Map.of("prefix", tables.prefix()))
-                .load()
-                .migrate();
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(dialect.migrations())
+                    .table(tables.prefix() + "flyway_schema_history")
+                    // A database that already holds other tables (another pipeline's, under another prefix) is a
+                    // fresh start for this prefix: baseline below V1 and create everything.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .placeholders(Map.of("prefix", tables.prefix()))
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            SQLException cause = sqlCause(e);
+            throw new StoreException("bringing the article tables in " + this + " up to date failed: "
+                    + (cause != null ? ArticleStore.reason(cause) : e.getMessage()), e,
+                    cause != null && dialect.isTransientAnywhere(cause));
+        }
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     public Connection connect() throws SQLException {
