@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.schemas.OpsEvent;
-import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -33,10 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,35 +106,14 @@ class IngestUntilStoppedTest {
                 .contains("stopped: read 4, published 3, rejected 1, duplicates 0");
 
         // Its last report on news.ops says the same, with the state it stopped in.
-        OpsEvent last = lastOpsReport(kafka, "ingest/" + INSTANCE);
+        OpsEvent last = OpsReports.last(kafka.bootstrapServers(), TestRegistry.shared().apiUrl(), "ingest/" + INSTANCE)
+                .orElseThrow(() -> new AssertionError("no report keyed ingest/" + INSTANCE + " on " + Topics.OPS));
         assertThat(last.getStage()).isEqualTo("ingest");
         assertThat(last.getState()).isEqualTo("STOPPED");
         assertThat(last.getRecordsIn()).isEqualTo(4);
         assertThat(last.getRecordsOut()).isEqualTo(3);
         assertThat(last.getDeadLettered()).isEqualTo(1);
         assertThat(last.getLastError()).contains("garbled.txt").contains("invalid UTF-8");
-    }
-
-    private static OpsEvent lastOpsReport(KafkaTestCluster kafka, String key) {
-        try (KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringDeserializer(), RegistrySerdes.<OpsEvent>valueDeserializer(TestRegistry.shared().apiUrl()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.OPS).stream()
-                    .map(info -> new TopicPartition(Topics.OPS, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            OpsEvent last = null;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        last = record.value();
-                    }
-                }
-            }
-            assertThat(last).as("a report keyed " + key + " on " + Topics.OPS).isNotNull();
-            return last;
-        }
     }
 
     /** A one-story feed that answers 304 to a request presenting its ETag. */
