@@ -1,33 +1,30 @@
 package io.newsflow.pipeline;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The {@code news-pipeline} command as its own process, the way a user or the compose stack runs it, on the tests'
- * classpath. Both its output streams are read as they come, so a chatty process never blocks on a full pipe.
+ * classpath. What it prints on standard output and error goes to one file, read back whole: read through pipes, the
+ * lines a stage printed in its shutdown hook went missing here.
  */
 final class CliProcess implements AutoCloseable {
 
     private final Process process;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final List<Thread> readers;
+    private final Path output;
 
-    private CliProcess(Process process) {
+    private CliProcess(Process process, Path output) {
         this.process = process;
-        readers = List.of(drain(process.getInputStream(), "stdout"), drain(process.getErrorStream(), "stderr"));
+        this.output = output;
     }
 
     static CliProcess start(List<String> args) {
@@ -36,7 +33,10 @@ final class CliProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", classpath, NewsPipeline.class.getName()));
         command.addAll(args);
         try {
-            return new CliProcess(new ProcessBuilder(command).start());
+            Path output = Files.createTempFile("news-pipeline-", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            return new CliProcess(process, output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,18 +45,13 @@ final class CliProcess implements AutoCloseable {
     /** Waits until a line on standard output or error matches, and returns the match. */
     Matcher awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int seen = 0;
         while (System.nanoTime() < deadline) {
-            // Once it has ended, whatever it printed is read to the end before the last look.
             boolean ended = !process.isAlive();
-            if (ended) {
-                for (Thread reader : readers) {
-                    reader.join(5_000);
-                }
-            }
-            List<String> now = List.copyOf(lines);
-            for (; seen < now.size(); seen++) {
-                Matcher matcher = pattern.matcher(now.get(seen));
+            String printed = output();
+            // A line still being written is looked at once it is whole.
+            String whole = ended ? printed : printed.substring(0, printed.lastIndexOf('\n') + 1);
+            for (String line : whole.lines().toList()) {
+                Matcher matcher = pattern.matcher(line);
                 if (matcher.find()) {
                     return matcher;
                 }
@@ -88,11 +83,16 @@ final class CliProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Everything it printed so far. */
     String output() {
-        return String.join("\n", lines);
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Kills it and whatever it started, and waits until they are gone, so their files can be deleted. */
+    /** Kills it and whatever it started, waits until they are gone (so their files can be deleted), drops its output. */
     @Override
     public void close() {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
@@ -105,18 +105,10 @@ final class CliProcess implements AutoCloseable {
                 // a process that outlives this wait changes no test result
             }
         }
-    }
-
-    private Thread drain(InputStream stream, String name) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            } catch (IOException | UncheckedIOException e) {
-                // the process ended
-            }
-        }, "cli-" + name);
-        reader.setDaemon(true);
-        reader.start();
-        return reader;
+        try {
+            Files.deleteIfExists(output);
+        } catch (IOException e) {
+            // a temporary file left behind changes no test result
+        }
     }
 }
