@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
  * The whole pipeline on one machine, on real servers: a KRaft broker and a Connect worker in child JVMs, the
  * Apicurio registry in a Java 21+ child process, the enrichment Streams app in this JVM. Stories from a directory
  * go in; the command waits until every one is stored in a SQLite file, prints what was found, and shuts down.
- * The broker's data is fresh each run while the SQLite file stays, so a second run shows that storage is
- * idempotent: the same stories add no rows.
+ * The broker's data is fresh each run while the SQLite file and the registry's schemas stay, so a second run shows
+ * that storage is idempotent: the same stories add no rows.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on this machine over a directory of stories (default: samples/).")
@@ -59,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         Path database = workDir.resolve("newsflow.db").toAbsolutePath();
         Path logs = workDir.resolve("logs").toAbsolutePath();
         Path run = workDir.resolve("run").toAbsolutePath();
+        Path registryData = workDir.resolve("registry").toAbsolutePath();
         FileTrees.deleteRecursively(run);
         Files.createDirectories(run);
 
@@ -67,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(run.resolve("kafka"), logs)) {
             done(broker.bootstrapServers());
             step("starting Apicurio registry (child process on Java 21+)");
-            try (RegistryServer registry = RegistryServer.start(logs, null)) {
+            try (RegistryServer registry = RegistryServer.start(logs, registryData)) {
                 done(registry.baseUrl());
                 Map<String, Object> settings = new LinkedHashMap<>();
                 settings.put("bootstrap.servers", broker.bootstrapServers());

@@ -28,7 +28,8 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EnrichmentApp app = new EnrichmentApp(new EnrichmentConfig(settings.resolve()));
-        MonitoringEndpoint monitoring = new MonitoringEndpoint(monitoringHost, monitoringPort, () -> app.state().name());
+        MonitoringEndpoint monitoring = MonitoringEndpoint.open("enrich", monitoringHost, monitoringPort,
+                "--monitoring-port", () -> app.state().name());
         AutoCloseable kafkaMetrics = app.bindMetrics(monitoring.registry());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,6 +39,7 @@ final class EnrichCommand implements Callable<Integer> {
             stopped.countDown();
         }, "enrichment-shutdown"));
         app.start();
+        monitoring.port().ifPresent(port -> System.err.println("enrich: /metrics and /health on port " + port));
         stopped.await();
         return 0;
     }

@@ -157,7 +157,8 @@ final class IngestCommand implements Callable<Integer> {
         IngestOps ops = new IngestOps(instanceId, state::get, Clock.systemUTC());
         StoryIntake intake = new StoryIntake(publisher, Clock.systemUTC(), ops);
         IngestDaemon daemon = new IngestDaemon(publisher);
-        MonitoringEndpoint monitoring = new MonitoringEndpoint(monitoringHost, monitoringPort, state::get);
+        MonitoringEndpoint monitoring = MonitoringEndpoint.open("ingest", monitoringHost, monitoringPort,
+                "--monitoring-port", state::get);
         publisher.bindMetrics(monitoring.registry());
         OpsPublisher opsReports = OpsPublisher.start(IngestOps.STAGE, instanceId, Topics.OPS,
                 config.opsInterval(), ops, config.producerConfigs(), config.serializerConfigs());
@@ -191,7 +192,7 @@ final class IngestCommand implements Callable<Integer> {
                     + endpoint.address().getPort() + StoryEndpoint.PATH);
         }
         state.set("RUNNING");
-        System.err.println("ingest: /metrics and /health on port " + monitoring.port());
+        monitoring.port().ifPresent(port -> System.err.println("ingest: /metrics and /health on port " + port));
         stopped.await();
         return 0;
     }

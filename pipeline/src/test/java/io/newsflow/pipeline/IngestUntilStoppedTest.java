@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.schemas.OpsEvent;
-import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,19 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,12 +46,12 @@ class IngestUntilStoppedTest {
 
     private final Queue<String> feedAnswers = new ConcurrentLinkedQueue<>();
     private HttpServer feedServer;
-    private Process ingest;
+    private CliProcess ingest;
 
     @AfterEach
     void stop() {
         if (ingest != null) {
-            ingest.destroyForcibly();
+            ingest.close();
         }
         if (feedServer != null) {
             feedServer.stop(0);
@@ -78,15 +68,13 @@ class IngestUntilStoppedTest {
         Path token = Files.writeString(work.resolve("token"), "harbour-desk-token\n");
         URI feed = serveFeed();
 
-        ingest = new ProcessBuilder(javaCommand(List.of("ingest", "--watch", inbox.toString(),
+        ingest = CliProcess.start(List.of("ingest", "--watch", inbox.toString(),
                 "--feed", feed.toString(), "--interval", "1s", "--serve", "--port", "0", "--token-file", token.toString(),
                 "--monitoring-port", "0", "--monitoring-host", "127.0.0.1",
                 "--set", "bootstrap.servers=" + kafka.bootstrapServers(),
                 "--set", "apicurio.registry.url=" + TestRegistry.shared().apiUrl(),
-                "--set", "ingest.instance.id=" + INSTANCE, "--set", "ingest.ops.interval.ms=500")))
-                .redirectOutput(work.resolve("stdout").toFile())
-                .start();
-        URI endpoint = endpointAnnouncedOn(ingest);
+                "--set", "ingest.instance.id=" + INSTANCE, "--set", "ingest.ops.interval.ms=500"));
+        URI endpoint = URI.create(ingest.awaitLine(ENDPOINT, Duration.ofMinutes(2)).group(1));
         assertThat(endpoint.getHost()).as("bound to loopback unless told otherwise").isEqualTo("127.0.0.1");
 
         Path upload = Files.writeString(inbox.resolve("seawall.txt.part"),
@@ -105,41 +93,18 @@ class IngestUntilStoppedTest {
             assertThat(feedAnswers).startsWith("200", "304");
         });
 
-        ingest.destroy();
-        assertThat(ingest.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
-        assertThat(Files.readAllLines(work.resolve("stdout")))
-                .contains("stopped: read 4, published 3, rejected 1, duplicates 0");
+        ingest.stop(Duration.ofSeconds(30));
+        assertThat(ingest.output().lines()).contains("stopped: read 4, published 3, rejected 1, duplicates 0");
 
         // Its last report on news.ops says the same, with the state it stopped in.
-        OpsEvent last = lastOpsReport(kafka, "ingest/" + INSTANCE);
+        OpsEvent last = OpsReports.last(kafka.bootstrapServers(), TestRegistry.shared().apiUrl(), "ingest/" + INSTANCE)
+                .orElseThrow(() -> new AssertionError("no report keyed ingest/" + INSTANCE + " on " + Topics.OPS));
         assertThat(last.getStage()).isEqualTo("ingest");
         assertThat(last.getState()).isEqualTo("STOPPED");
         assertThat(last.getRecordsIn()).isEqualTo(4);
         assertThat(last.getRecordsOut()).isEqualTo(3);
         assertThat(last.getDeadLettered()).isEqualTo(1);
         assertThat(last.getLastError()).contains("garbled.txt").contains("invalid UTF-8");
-    }
-
-    private static OpsEvent lastOpsReport(KafkaTestCluster kafka, String key) {
-        try (KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringDeserializer(), RegistrySerdes.<OpsEvent>valueDeserializer(TestRegistry.shared().apiUrl()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.OPS).stream()
-                    .map(info -> new TopicPartition(Topics.OPS, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            OpsEvent last = null;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        last = record.value();
-                    }
-                }
-            }
-            assertThat(last).as("a report keyed " + key + " on " + Topics.OPS).isNotNull();
-            return last;
-        }
     }
 
     /** A one-story feed that answers 304 to a request presenting its ETag. */
@@ -162,32 +127,5 @@ class IngestUntilStoppedTest {
         });
         feedServer.start();
         return URI.create("http://127.0.0.1:" + feedServer.getAddress().getPort() + "/harbour.txt");
-    }
-
-    private static List<String> javaCommand(List<String> args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath,
-                NewsPipeline.class.getName()));
-        command.addAll(args);
-        return command;
-    }
-
-    /** Reads the process's standard error until it names the endpoint's address. */
-    private static URI endpointAnnouncedOn(Process process) throws IOException {
-        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line = err.readLine(); line != null; line = err.readLine()) {
-            seen.append(line).append('\n');
-            Matcher matcher = ENDPOINT.matcher(line);
-            if (matcher.find()) {
-                // Keep draining, so that a chatty process never blocks on a full pipe.
-                Thread drain = new Thread(() -> err.lines().forEach(ignored -> { }), "ingest-stderr");
-                drain.setDaemon(true);
-                drain.start();
-                return URI.create(matcher.group(1));
-            }
-        }
-        throw new AssertionError("the ingest process ended without starting its endpoint:\n" + seen);
     }
 }

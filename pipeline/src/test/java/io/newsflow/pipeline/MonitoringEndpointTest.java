@@ -32,7 +32,8 @@ class MonitoringEndpointTest {
         SetupCommand.prepare(settings);
 
         EnrichmentApp app = LocalStages.startEnrichment(settings, state);
-        try (MonitoringEndpoint endpoint = new MonitoringEndpoint("127.0.0.1", 0, () -> app.state().name());
+        try (MonitoringEndpoint endpoint = MonitoringEndpoint.open("enrich", "127.0.0.1", 0, "--monitoring-port",
+                () -> app.state().name());
              AutoCloseable binder = app.bindMetrics(endpoint.registry())) {
             HttpResponse<String> health = get(endpoint, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
@@ -55,7 +56,7 @@ class MonitoringEndpointTest {
     }
 
     private HttpResponse<String> get(MonitoringEndpoint endpoint, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port().orElseThrow() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

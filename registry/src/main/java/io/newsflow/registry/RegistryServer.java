@@ -7,19 +7,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An Apicurio Registry server running as a child process. The server needs Java 21+, so it cannot share the
- * pipeline's JVM; it keeps its schemas in memory unless given a data directory, and it can be stopped and started
- * again on the same ports (clients keep their URL across a restart).
+ * pipeline's JVM. Given a data directory it keeps its schemas there (an H2 file database), so a restart serves
+ * the same ids; without one it keeps them in memory, for tests. It can be stopped and started again on the same
+ * ports (clients keep their URL across a restart).
  */
 public final class RegistryServer implements AutoCloseable {
 
@@ -27,20 +31,25 @@ public final class RegistryServer implements AutoCloseable {
     /** Where the registry module unpacks the server; overridden by NEWSFLOW_REGISTRY_HOME. */
     public static final String HOME_PROPERTY = "newsflow.registry.home";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** What Quarkus logs before it exits when a port it was given is taken. */
+    private static final Pattern PORT_TAKEN = Pattern.compile("Port (\\d+) seems to be in use");
 
     private final Path home;
     private final Path java;
     private final Path workDir;
     private final Path dataDir;
+    private final String host;
     private final int httpPort;
     private final int managementPort;
     private Process process;
 
-    private RegistryServer(Path home, Path java, Path workDir, Path dataDir, int httpPort, int managementPort) {
+    private RegistryServer(Path home, Path java, Path workDir, Path dataDir, String host, int httpPort,
+                           int managementPort) {
         this.home = home;
         this.java = java;
         this.workDir = workDir;
         this.dataDir = dataDir;
+        this.host = host;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
     }
@@ -52,12 +61,26 @@ public final class RegistryServer implements AutoCloseable {
      * @param dataDir where it keeps its schemas (an H2 file database), or null to keep them in memory
      */
     public static RegistryServer start(Path workDir, Path dataDir) {
+        return start(workDir, dataDir, "127.0.0.1", 0, 0);
+    }
+
+    /**
+     * Starts a registry listening on {@code host} and waits until it is ready.
+     *
+     * @param workDir where its log goes
+     * @param dataDir where it keeps its schemas (an H2 file database), or null to keep them in memory
+     * @param host the address both ports bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+     * @param httpPort the API's port, or 0 for a free one
+     * @param managementPort the port of {@code /health/ready} and {@code /metrics}, or 0 for a free one
+     */
+    public static RegistryServer start(Path workDir, Path dataDir, String host, int httpPort, int managementPort) {
         Path home = locateHome();
         Path java = JavaRuntimes.findJava(21).orElseThrow(() -> new IllegalStateException(
                 "The Apicurio Registry needs a Java 21+ runtime and none was found (looked at "
                         + JavaRuntimes.JAVA_ENV + ", java.home, JAVA_HOME, /usr/lib/jvm and the usual JDK folders). "
                         + "Install a JDK 21 or newer, or point " + JavaRuntimes.JAVA_ENV + " at one."));
-        RegistryServer server = new RegistryServer(home, java, workDir, dataDir, freePort(), freePort());
+        RegistryServer server = new RegistryServer(home, java, workDir, dataDir, host,
+                httpPort == 0 ? freePort() : httpPort, managementPort == 0 ? freePort() : managementPort);
         server.startProcess();
         return server;
     }
@@ -90,7 +113,29 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
+        return "http://" + clientHost() + ":" + httpPort;
+    }
+
+    /** The readiness probe's URL. */
+    public String healthUrl() {
+        return "http://" + clientHost() + ":" + managementPort + "/health/ready";
+    }
+
+    /** Waits until the server's process ends, and returns its exit code; at once if it is not running. */
+    public int waitForExit() throws InterruptedException {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        return running == null ? 0 : running.waitFor();
+    }
+
+    /** Where a client on this machine reaches a server bound to {@code host}: loopback for a wildcard address. */
+    private String clientHost() {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     public synchronized void stop() {
@@ -127,41 +172,47 @@ public final class RegistryServer implements AutoCloseable {
                     "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     // A class-data archive written on the first start cuts later starts by about a third.
                     "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + home.resolve("../registry-cds.jsa").normalize(),
-                    "-Dquarkus.http.host=127.0.0.1",
+                    "-Dquarkus.http.host=" + host,
                     "-Dquarkus.http.port=" + httpPort,
-                    "-Dquarkus.management.host=127.0.0.1",
+                    "-Dquarkus.management.host=" + host,
                     "-Dquarkus.management.port=" + managementPort,
                     "-Dquarkus.http.access-log.enabled=false",
                     "-Dquarkus.log.level=WARN",
                     "-Dquarkus.otel.enabled=false"));
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
+                // The registry's storage is SQL on H2 by default, in memory; a file URL is all it takes to keep it.
+                // WRITE_DELAY=0 writes each commit through at once: with H2's default a registry killed within a
+                // second of registering a schema came back without it, and the records written with its id could
+                // not be read. Registrations are rare, so the cost is nil.
                 command.add("-Dapicurio.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry")
-                        + ";DB_CLOSE_ON_EXIT=FALSE");
+                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
             }
             command.add("-jar");
             command.add(home.resolve("quarkus-run.jar").toString());
             Path logFile = workDir.resolve("registry.log");
+            long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
             process = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            awaitReady(logFile);
+            awaitReady(logFile, logStart);
             log.info("Apicurio Registry ready at {} (log {})", baseUrl(), logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the registry", e);
         }
     }
 
-    private void awaitReady(Path logFile) {
+    private void awaitReady(Path logFile, long logStart) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the registry exited with code " + process.exitValue() + "; see " + logFile);
+                int exit = process.exitValue();
+                process = null;
+                throw new IllegalStateException(whyItExited(exit, logFile, logStart));
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -182,6 +233,26 @@ public final class RegistryServer implements AutoCloseable {
         }
         stop();
         throw new IllegalStateException("the registry was not ready within " + READY_TIMEOUT + "; see " + logFile);
+    }
+
+    private String whyItExited(int exit, Path logFile, long logStart) {
+        String output;
+        try (var in = Files.newInputStream(logFile)) {
+            in.skipNBytes(logStart);
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            output = "";
+        }
+        if (output.contains("Database may be already in use")) {
+            return "the registry's data directory " + dataDir + " is in use by another registry; stop that one or give "
+                    + "this one another directory (see " + logFile + ")";
+        }
+        Matcher taken = PORT_TAKEN.matcher(output);
+        if (taken.find()) {
+            return "the registry cannot listen on " + host + ":" + taken.group(1) + ": another program holds the port "
+                    + "(see " + logFile + ")";
+        }
+        return "the registry exited with code " + exit + "; see " + logFile;
     }
 
     private static int freePort() {
