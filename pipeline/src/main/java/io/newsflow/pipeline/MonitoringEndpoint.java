@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A long-running stage's monitoring port: {@code /metrics} in the Prometheus text format (JVM metrics plus whatever
  * the stage binds, e.g. Kafka's own client metrics) and {@code /health}, which answers 200 while the stage says it
- * is RUNNING and 503 otherwise, for a load balancer or an orchestrator's readiness probe.
+ * is RUNNING (UP) or DEGRADED, and 503 (DOWN) otherwise, for a load balancer or an orchestrator's probe. DEGRADED is
+ * a stage riding out an outage of a server it needs (the schema registry): alive, and not helped by a restart.
  *
  * <p>The endpoint is outside the data path: when another program holds its port the stage runs on without it, after
  * one warning that names the port and the option that moves it. The scraper sees the target down; the stage's
@@ -70,9 +71,9 @@ final class MonitoringEndpoint implements AutoCloseable {
                 "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/health", exchange -> {
             String current = state.get();
-            boolean running = "RUNNING".equals(current);
-            respond(exchange, running ? 200 : 503, "application/json",
-                    "{\"status\":\"" + (running ? "UP" : "DOWN") + "\",\"state\":\"" + current + "\"}");
+            Health health = Health.of(current);
+            respond(exchange, health.httpStatus, "application/json",
+                    "{\"status\":\"" + health + "\",\"state\":\"" + current + "\"}");
         });
         server.setExecutor(Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "monitoring-endpoint");
@@ -107,5 +108,23 @@ final class MonitoringEndpoint implements AutoCloseable {
         }
         gcMetrics.close();
         registry.close();
+    }
+
+    enum Health {
+        UP(200), DEGRADED(200), DOWN(503);
+
+        final int httpStatus;
+
+        Health(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        static Health of(String state) {
+            return switch (state) {
+                case "RUNNING" -> UP;
+                case "DEGRADED" -> DEGRADED;
+                default -> DOWN;
+            };
+        }
     }
 }

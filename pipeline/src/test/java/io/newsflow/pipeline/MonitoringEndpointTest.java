@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class MonitoringEndpointTest {
 
         EnrichmentApp app = LocalStages.startEnrichment(settings, state);
         try (MonitoringEndpoint endpoint = MonitoringEndpoint.open("enrich", "127.0.0.1", 0, "--monitoring-port",
-                () -> app.state().name());
+                app::status);
              AutoCloseable binder = app.bindMetrics(endpoint.registry())) {
             HttpResponse<String> health = get(endpoint, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
@@ -52,6 +53,22 @@ class MonitoringEndpointTest {
             assertThat(afterClose.body()).contains("NOT_RUNNING");
         } finally {
             app.close();
+        }
+    }
+
+    @Test
+    void aDegradedStageIsAliveAndSaysSo() throws Exception {
+        AtomicReference<String> state = new AtomicReference<>("DEGRADED");
+        try (MonitoringEndpoint endpoint = MonitoringEndpoint.open("enrich", "127.0.0.1", 0, "--monitoring-port",
+                state::get)) {
+            HttpResponse<String> degraded = get(endpoint, "/health");
+            assertThat(degraded.statusCode()).isEqualTo(200);
+            assertThat(degraded.body()).isEqualTo("{\"status\":\"DEGRADED\",\"state\":\"DEGRADED\"}");
+
+            state.set("PENDING_SHUTDOWN");
+            HttpResponse<String> stopping = get(endpoint, "/health");
+            assertThat(stopping.statusCode()).isEqualTo(503);
+            assertThat(stopping.body()).isEqualTo("{\"status\":\"DOWN\",\"state\":\"PENDING_SHUTDOWN\"}");
         }
     }
 
