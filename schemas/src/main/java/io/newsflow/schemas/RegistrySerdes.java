@@ -1,8 +1,10 @@
 package io.newsflow.schemas;
 
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.strategy.TopicIdStrategy;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -12,8 +14,10 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Avro serdes bound to the schema registry. Records are written in the Confluent wire format (magic byte, 4-byte
- * schema id), with subjects named {@code <topic>-value}, so Confluent consumers pointed at the registry's
- * {@code /apis/ccompat/v7} API can read every topic.
+ * schema id) with the id of the self-contained schema that {@code setup} registered under {@code <topic>-value}, so
+ * Confluent consumers pointed at the registry's {@code /apis/ccompat/v7} API can read every topic. Writers look that
+ * schema up by its content and never register one: a topic whose subject lacks the writer's schema is a
+ * {@link SchemaNotRegisteredException} until {@code setup} has run.
  */
 public final class RegistrySerdes {
 
@@ -26,14 +30,20 @@ public final class RegistrySerdes {
     public static Map<String, Object> config(String registryUrl) {
         Map<String, Object> config = new HashMap<>();
         config.put(REGISTRY_URL, registryUrl);
-        config.put("apicurio.registry.auto-register", "true");
-        config.put("apicurio.registry.artifact-resolver-strategy", "io.apicurio.registry.serde.strategy.TopicIdStrategy");
-        config.put("apicurio.registry.find-latest", "false");
+        config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, "false");
+        config.put(SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, TopicIdStrategy.class.getName());
+        // The version whose content is the writer's own schema, not the subject's latest (see RegistryAvroSerializer).
+        config.put(SchemaResolverConfig.FIND_LATEST_ARTIFACT, "false");
+        // Looked up whole, as setup registered it, rather than with its nested types split out as references.
+        config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, "true");
+        // Matched by meaning, so that a registry or client that reformats the JSON still finds it.
+        config.put(SchemaResolverConfig.CANONICALIZE, "true");
         config.put("apicurio.registry.use-specific-avro-reader", "true");
         config.put("apicurio.registry.avro-datum-provider", SchemaKeyedDatumProvider.class.getName());
         return config;
     }
 
+    /** The registry's own serializer, looking schemas up as the pipeline's writers do; for tests and tools. */
     public static <T extends SpecificRecord> Serializer<T> valueSerializer(String registryUrl) {
         Serializer<T> serializer = new AvroKafkaSerializer<>();
         serializer.configure(config(registryUrl), false);
