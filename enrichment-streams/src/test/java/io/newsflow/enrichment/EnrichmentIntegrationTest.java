@@ -10,9 +10,11 @@ import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
 import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.Figure;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -23,12 +25,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,6 +68,7 @@ class EnrichmentIntegrationTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             Topics.ensureCreated(admin);
         }
+        SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
         extractor = Extractor.load();
         app = new EnrichmentApp(new EnrichmentConfig(Map.of(
                 EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -205,6 +210,61 @@ class EnrichmentIntegrationTest {
                     new LogCapture.Line(Level.WARN, DeadLetterProcessingHandler.class.getName(), "dead-lettered "
                             + Topics.RAW + "-" + origin.partition() + "@" + origin.offset() + ": " + reason, false));
         }
+    }
+
+    @Test
+    void everyTopicReadsAsAConfluentClientReadsItWithTheSchemaSetupRegistered(@TempDir Path drop) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/stories/clinic-opens.txt")) {
+            // A story of its own, not a duplicate of the one another test ingests.
+            Files.writeString(drop.resolve("clinic-opens.txt"), new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    + "\n" + UUID.randomUUID() + "\n");
+        }
+        List<RawArticle> published = new ArrayList<>();
+        IngestRun.ingest(Map.of(
+                IngestConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                IngestConfig.REGISTRY_URL_CONFIG, registryUrl), List.of(drop), new IngestListener() {
+                    @Override
+                    public void published(RawArticle article) {
+                        published.add(article);
+                    }
+                });
+        assertThat(published).hasSize(1);
+        RawArticle story = published.get(0);
+        EnrichedArticle enriched = readEnriched(record -> record.key().equals(story.getId()), 1).get(0);
+        SchemaRegistration setup = SchemaRegistration.forRegistryUrl(registryUrl);
+        ConfluentStyleReader confluent = new ConfluentStyleReader(TestRegistry.shared().ccompatUrl());
+
+        ConfluentStyleReader.Value raw = confluent.read(awaitBytes(Topics.RAW, story.getId()));
+        assertThat(raw.schemaId()).isEqualTo(setup.registeredId(SchemaRegistration.subject(Topics.RAW),
+                RawArticle.getClassSchema()).orElseThrow());
+        assertThat(raw.record().get("headline")).hasToString(story.getHeadline());
+        assertThat(raw.record().get("format")).hasToString(story.getFormat().name());
+
+        ConfluentStyleReader.Value out = confluent.read(awaitBytes(Topics.ENRICHED, story.getId()));
+        assertThat(out.schemaId()).isEqualTo(setup.registeredId(SchemaRegistration.subject(Topics.ENRICHED),
+                EnrichedArticle.getClassSchema()).orElseThrow());
+        assertThat(((GenericRecord) out.record().get("article")).get("body")).hasToString(story.getBody());
+        assertThat(out.record().get("language")).hasToString("ar");
+        assertThat(((List<?>) out.record().get("entities")).stream()
+                .map(entity -> String.valueOf(((GenericRecord) entity).get("canonicalId"))).toList())
+                .isNotEmpty()
+                .isEqualTo(enriched.getEntities().stream().map(entity -> String.valueOf(entity.getCanonicalId())).toList());
+        assertThat(((List<?>) out.record().get("figures")).stream()
+                .map(figure -> String.valueOf(((GenericRecord) figure).get("text"))).toList())
+                .isNotEmpty()
+                .isEqualTo(enriched.getFigures().stream().map(Figure::getText).toList());
+
+        String reporter = "enrichment/" + app.instanceId();
+        ConfluentStyleReader.Value report = confluent.read(awaitBytes(Topics.OPS, reporter));
+        assertThat(report.schemaId()).isEqualTo(setup.registeredId(SchemaRegistration.subject(Topics.OPS),
+                OpsEvent.getClassSchema()).orElseThrow());
+        assertThat(report.record().get("stage")).hasToString("enrichment");
+        assertThat(report.record().get("instanceId")).hasToString(app.instanceId());
+    }
+
+    private static byte[] awaitBytes(String topic, String key) {
+        return TopicReader.awaitFirst(kafka.bootstrapServers(), topic, new StringDeserializer(),
+                new ByteArrayDeserializer(), record -> key.equals(record.key()), TIMEOUT).value();
     }
 
     /** Waits for a report of this test's instance that satisfies {@code condition}. */
