@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -145,12 +146,7 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
     }
 
     private void resolve(String topic, T record) {
-        SchemaLookupResult<Schema> found;
-        try {
-            found = registry.getSchemaResolver().resolveSchema(new SerdeRecord<>(new SerdeMetadata(topic, isKey), record));
-        } catch (RuntimeException e) {
-            throw unresolved(topic, record.getSchema(), e);
-        }
+        SchemaLookupResult<Schema> found = lookUp(topic, record);
         ArtifactReference artifact = found.toArtifactReference();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         if (registry.headers() == null) {
@@ -170,29 +166,41 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
     }
 
     /**
-     * Tells a schema the registry does not have from a registry that cannot answer, which the resolver's failure does
-     * not: the registry is asked through its Confluent-compatible API, where setup registers and Confluent clients
-     * look up.
+     * The registry serializer's resolver, looking the schema up by its content. Its failure does not tell a schema
+     * the registry lacks from a registry that cannot answer, so the registry is then asked through its
+     * Confluent-compatible API, where setup registers and Confluent clients look up: a schema it has after all was
+     * registered between the two questions (setup running meanwhile), and is looked up once more.
      */
-    private SerializationException unresolved(String topic, Schema schema, RuntimeException failure) {
+    private SchemaLookupResult<Schema> lookUp(String topic, T record) {
+        SerdeRecord<T> data = new SerdeRecord<>(new SerdeMetadata(topic, isKey), record);
+        Schema schema = record.getSchema();
         String subject = topic + (isKey ? "-key" : "-value");
-        if (registryLacks(subject, schema)) {
-            return new SchemaNotRegisteredException(subject, "the schema of " + schema.getFullName() + " that this "
-                    + "writer uses is not registered under subject " + subject + " in the registry at " + registryUrl
-                    + ": run `news-pipeline setup` against this registry (with this release), which registers every "
-                    + "topic's schema; writers never register one");
+        try {
+            return registry.getSchemaResolver().resolveSchema(data);
+        } catch (RuntimeException failure) {
+            Optional<Integer> registered;
+            try {
+                registered = subjects.registeredId(subject, schema);
+            } catch (RuntimeException unanswered) {
+                throw unresolved(schema, topic, failure);
+            }
+            if (registered.isEmpty()) {
+                throw new SchemaNotRegisteredException(subject, "the schema of " + schema.getFullName() + " that "
+                        + "this writer uses is not registered under subject " + subject + " in the registry at "
+                        + registryUrl + ": run `news-pipeline setup` against this registry (with this release), which "
+                        + "registers every topic's schema; writers never register one");
+            }
         }
-        return new SerializationException("could not resolve the schema of " + schema.getFullName() + " for "
-                + topic + " in the registry: " + failure.getMessage(), failure);
+        try {
+            return registry.getSchemaResolver().resolveSchema(data);
+        } catch (RuntimeException failure) {
+            throw unresolved(schema, topic, failure);
+        }
     }
 
-    /** True only when the registry answered that it lacks the schema; a question left unanswered is no answer. */
-    private boolean registryLacks(String subject, Schema schema) {
-        try {
-            return subjects.registeredId(subject, schema).isEmpty();
-        } catch (RuntimeException unanswered) {
-            return false;
-        }
+    private static SerializationException unresolved(Schema schema, String topic, RuntimeException failure) {
+        return new SerializationException("could not resolve the schema of " + schema.getFullName() + " for " + topic
+                + " in the registry: " + failure.getMessage(), failure);
     }
 
     @Override
