@@ -26,8 +26,13 @@ const json = (name, value) => (typeof value === 'bigint' ? value.toString() : va
 try {
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  // A batch kafkajs cannot decode (a codec other than gzip) crashes the consumer rather than failing a message.
-  consumer.on(consumer.events.CRASH, ({ payload }) => exit(1, `cannot consume ${topic}: ${payload.error.message}`));
+  // A batch kafkajs cannot decode (a codec other than gzip) crashes the consumer for good rather than failing a
+  // message; a crash it recovers from restarts the consumer.
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) {
+      exit(1, `cannot consume ${topic}: ${payload.error.message}`);
+    }
+  });
   consumer.on(consumer.events.GROUP_JOIN,
     ({ payload }) => console.error(`joined, assigned ${JSON.stringify(payload.memberAssignment)}`));
   await consumer.run({
