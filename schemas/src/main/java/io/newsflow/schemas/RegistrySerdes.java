@@ -2,14 +2,13 @@ package io.newsflow.schemas;
 
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.AvroSerde;
 import io.apicurio.registry.serde.strategy.TopicIdStrategy;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -43,9 +42,12 @@ public final class RegistrySerdes {
         return config;
     }
 
-    /** The registry's own serializer, looking schemas up as the pipeline's writers do; for tests and tools. */
+    /**
+     * The pipeline's value serializer ({@link RegistryAvroSerializer}), as every stage writes: the registry
+     * serializer's bytes, the schema looked up and never registered.
+     */
     public static <T extends SpecificRecord> Serializer<T> valueSerializer(String registryUrl) {
-        Serializer<T> serializer = new AvroKafkaSerializer<>();
+        Serializer<T> serializer = new RegistryAvroSerializer<>();
         serializer.configure(config(registryUrl), false);
         return serializer;
     }
@@ -57,7 +59,7 @@ public final class RegistrySerdes {
     }
 
     public static <T extends SpecificRecord> Serde<T> valueSerde(String registryUrl) {
-        AvroSerde<T> serde = new AvroSerde<>();
+        Serde<T> serde = Serdes.serdeFrom(new RegistryAvroSerializer<>(), new AvroKafkaDeserializer<>());
         serde.configure(config(registryUrl), false);
         return serde;
     }
