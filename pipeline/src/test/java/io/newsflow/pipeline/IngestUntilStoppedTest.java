@@ -32,7 +32,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -71,9 +70,9 @@ class IngestUntilStoppedTest {
     @Test
     void takesStoriesFromTheInboxAFeedAndTheEndpointAndStopsOnSigterm() throws Exception {
         KafkaTestCluster kafka = KafkaTestCluster.shared();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            Topics.ensureCreated(admin);
-        }
+        // As a user does first: topics and schemas.
+        SetupCommand.prepare(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
+                RegistrySerdes.REGISTRY_URL, TestRegistry.shared().apiUrl()));
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path token = Files.writeString(work.resolve("token"), "harbour-desk-token\n");
         URI feed = serveFeed();
