@@ -119,6 +119,20 @@ class RegistryAvroSerializerTest {
     }
 
     @Test
+    void aSubjectSetUpWithoutTheWritersSchemaFailsTheSameWay() {
+        String topic = "set-up-by-another-release-" + UUID.randomUUID();
+        int other = setup.register(SchemaRegistration.subject(topic), OpsEvent.getClassSchema());
+        try (RegistryAvroSerializer<RawArticle> ours = new RegistryAvroSerializer<>()) {
+            ours.configure(RegistrySerdes.config(registryUrl), false);
+            assertThatThrownBy(() -> ours.serialize(topic, new RecordHeaders(), raw("wire-7", "Other", "Schema.", "en")))
+                    .isInstanceOf(SchemaNotRegisteredException.class)
+                    .hasMessageContaining("not registered under subject " + topic + "-value");
+        }
+        assertThat(setup.registeredId(SchemaRegistration.subject(topic), RawArticle.getClassSchema())).isEmpty();
+        assertThat(setup.registeredId(SchemaRegistration.subject(topic), OpsEvent.getClassSchema())).contains(other);
+    }
+
+    @Test
     void findsItsOwnSchemaByContentWhileANewerVersionIsTheSubjectsLatest() {
         String topic = "older-writer-" + UUID.randomUUID();
         String subject = SchemaRegistration.subject(topic);
