@@ -71,6 +71,7 @@ public final class EnrichmentConfig extends AbstractConfig {
     static final int COMMIT_INTERVAL_MS_DEFAULT = 1_000;
     static final int SESSION_TIMEOUT_MS_DEFAULT = 10_000;
     static final int PRODUCER_BATCH_SIZE_DEFAULT = 512 * 1024;
+    static final String PRODUCER_COMPRESSION_DEFAULT = "gzip";
 
     public static final String OPS_INTERVAL_MS_CONFIG = "enrichment.ops.interval.ms";
     public static final long OPS_INTERVAL_MS_DEFAULT = 5_000;
@@ -220,6 +221,12 @@ public final class EnrichmentConfig extends AbstractConfig {
         // later, which news can afford. Both remain the operator's to override.
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS_DEFAULT);
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_SIZE_DEFAULT);
+        // news.enriched is stored gzip, the one codec every client decodes without plugins (kafkajs reads no
+        // other); a producer that sends it so spares the broker re-compressing each batch. See Topics.
+        if (!props.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG),
+                    PRODUCER_COMPRESSION_DEFAULT);
+        }
         if (classicGroupProtocol(props)) {
             // A member that dies without leaving (killed, its host lost) keeps its partitions, unprocessed, until its
             // session expires: Kafka's 45 s stalled them about 48 s. Heartbeats go out from the consumer's own

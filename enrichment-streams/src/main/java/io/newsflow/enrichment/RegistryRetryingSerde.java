@@ -3,6 +3,7 @@ package io.newsflow.enrichment;
 import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.RegistryFailures;
 import io.newsflow.schemas.RegistryUnavailableException;
+import io.newsflow.schemas.SchemaNotRegisteredException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Waits out a registry outage inside (de)serialization, with backoff, for up to a deadline. An outage is a registry
  * that cannot be reached or fails (5xx, 429), and also one that answers without the pipeline's subject for the
- * topic: restarted without its storage, or not set up yet, it knows none of the ids in the records, and those records
- * are fine. An unknown schema id from a registry that has the subject is the record's fault and is thrown at once.
+ * topic, or without the schema this release writes: restarted without its storage, or not set up (for this release)
+ * yet, it knows none of the ids in the records, and those records are fine. An unknown schema id from a registry that has the subject is the record's fault and is thrown at once.
  *
  * <p>Failing the stream thread instead would work too (its replacement reads from the last commit) but costs a
  * rebalance each time, and a dead member's partitions wait out {@code session.timeout.ms}. Blocking here keeps the
@@ -133,6 +134,10 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
     private String outage(String topic, RuntimeException failure) {
         if (RegistryFailures.isUnavailable(failure)) {
             return "cannot be reached or fails (" + failure.getMessage() + ")";
+        }
+        if (failure instanceof SchemaNotRegisteredException notSetUp) {
+            // Writers never register: the record is fine and is written once setup has registered its schema.
+            return "lacks this release's schema under " + notSetUp.subject() + " (run setup)";
         }
         if (!DeadLetterReason.isUnknownSchemaId(failure)) {
             return null;

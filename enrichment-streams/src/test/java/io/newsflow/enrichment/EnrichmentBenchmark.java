@@ -6,6 +6,7 @@ import io.newsflow.extraction.Extractor;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.SharedData;
@@ -120,6 +121,9 @@ public final class EnrichmentBenchmark {
                 Topics.ensureCreated(admin);
                 admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, 6, (short) 1))).all().get();
             }
+            SchemaRegistration setup = SchemaRegistration.forRegistryUrl(registryUrl);
+            setup.registerAll();
+            setup.register(SchemaRegistration.subject(PASS_THROUGH_TOPIC), RawArticle.getClassSchema());
             // The apps meet the warm-up copies first, as the extraction-alone loop does: all three are measured in
             // steady state, after the JIT has compiled the path each of them calls extraction through.
             List<RawArticle> warmUp = new ArrayList<>();

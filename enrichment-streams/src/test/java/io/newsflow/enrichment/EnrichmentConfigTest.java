@@ -51,6 +51,13 @@ class EnrichmentConfigTest {
     }
 
     @Test
+    void writesGzipWhichEveryClientDecodesUnlessTheOperatorChoosesACodec() {
+        assertThat(config(Map.of()).streamsProperties()).containsEntry("producer.compression.type", "gzip");
+        assertThat(config(Map.of("compression.type", "zstd")).streamsProperties())
+                .containsEntry("compression.type", "zstd").doesNotContainKey("producer.compression.type");
+    }
+
+    @Test
     void aDeadMembersPartitionsWaitTenSecondsNotFortyFive() {
         assertThat(config(Map.of()).streamsProperties()).containsEntry("session.timeout.ms", 10_000);
         assertThat(config(Map.of("session.timeout.ms", "30000")).streamsProperties())
@@ -93,7 +100,7 @@ class EnrichmentConfigTest {
 
         EnrichmentConfig config = EnrichmentConfig.load(file, Map.of(
                 "NEWSFLOW_BOOTSTRAP_SERVERS", "env-broker:9092",
-                "NEWSFLOW_APICURIO_REGISTRY_AUTO___REGISTER", "false",
+                "NEWSFLOW_APICURIO_REGISTRY_RETRY___COUNT", "7",
                 "NEWSFLOW_CONSUMER_MAX_POLL_RECORDS", "50",
                 "PATH", "/usr/bin"));
 
@@ -104,7 +111,7 @@ class EnrichmentConfigTest {
                 .doesNotContainKey("path");
         assertThat(config.serdeConfigs())
                 .containsEntry("apicurio.registry.url", "http://file-registry/apis/registry/v3")
-                .containsEntry("apicurio.registry.auto-register", "false");
+                .containsEntry("apicurio.registry.retry-count", "7");
     }
 
     @Test

@@ -2,7 +2,10 @@ package io.newsflow.enrichment;
 
 import static io.newsflow.enrichment.EnrichmentTopologyTest.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.extraction.Extractor;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestListener;
@@ -10,9 +13,11 @@ import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
 import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.Figure;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -21,14 +26,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,6 +73,7 @@ class EnrichmentIntegrationTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             Topics.ensureCreated(admin);
         }
+        SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
         extractor = Extractor.load();
         app = new EnrichmentApp(new EnrichmentConfig(Map.of(
                 EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -205,6 +215,136 @@ class EnrichmentIntegrationTest {
                     new LogCapture.Line(Level.WARN, DeadLetterProcessingHandler.class.getName(), "dead-lettered "
                             + Topics.RAW + "-" + origin.partition() + "@" + origin.offset() + ": " + reason, false));
         }
+    }
+
+    @Test
+    void everyTopicReadsAsAConfluentClientReadsItWithTheSchemaSetupRegistered(@TempDir Path drop) throws Exception {
+        RawArticle story = ingestAStoryOfItsOwn(drop);
+        EnrichedArticle enriched = readEnriched(record -> record.key().equals(story.getId()), 1).get(0);
+        SchemaRegistration setup = SchemaRegistration.forRegistryUrl(registryUrl);
+        ConfluentStyleReader confluent = new ConfluentStyleReader(TestRegistry.shared().ccompatUrl());
+
+        ConfluentStyleReader.Value raw = confluent.read(awaitBytes(Topics.RAW, story.getId()));
+        assertThat(raw.schemaId()).isEqualTo(setup.registeredId(SchemaRegistration.subject(Topics.RAW),
+                RawArticle.getClassSchema()).orElseThrow());
+        assertThat(raw.record().get("headline")).hasToString(story.getHeadline());
+        assertThat(raw.record().get("format")).hasToString(story.getFormat().name());
+
+        ConfluentStyleReader.Value out = confluent.read(awaitBytes(Topics.ENRICHED, story.getId()));
+        assertThat(out.schemaId()).isEqualTo(setup.registeredId(SchemaRegistration.subject(Topics.ENRICHED),
+                EnrichedArticle.getClassSchema()).orElseThrow());
+        assertThat(((GenericRecord) out.record().get("article")).get("body")).hasToString(story.getBody());
+        assertThat(out.record().get("language")).hasToString("ar");
+        assertThat(((List<?>) out.record().get("entities")).stream()
+                .map(entity -> String.valueOf(((GenericRecord) entity).get("canonicalId"))).toList())
+                .isNotEmpty()
+                .isEqualTo(enriched.getEntities().stream().map(entity -> String.valueOf(entity.getCanonicalId())).toList());
+        assertThat(((List<?>) out.record().get("figures")).stream()
+                .map(figure -> String.valueOf(((GenericRecord) figure).get("text"))).toList())
+                .isNotEmpty()
+                .isEqualTo(enriched.getFigures().stream().map(Figure::getText).toList());
+
+        String reporter = "enrichment/" + app.instanceId();
+        ConfluentStyleReader.Value report = confluent.read(awaitBytes(Topics.OPS, reporter));
+        assertThat(report.schemaId()).isEqualTo(setup.registeredId(SchemaRegistration.subject(Topics.OPS),
+                OpsEvent.getClassSchema()).orElseThrow());
+        assertThat(report.record().get("stage")).hasToString("enrichment");
+        assertThat(report.record().get("instanceId")).hasToString(app.instanceId());
+    }
+
+    /**
+     * Opt-in ({@code -Pconfluent-js}): it downloads Confluent's Schema Registry client and kafkajs from npm, which
+     * the build does not otherwise need. The client is the one a downstream JavaScript developer would pick, and
+     * kafkajs reads no codec but gzip without plugins.
+     */
+    @Test
+    void aConfluentJavaScriptClientReadsNewsEnriched(@TempDir Path drop) throws Exception {
+        assumeTrue(Boolean.getBoolean("newsflow.confluent.js"), "opt-in: run with -Pconfluent-js, which downloads "
+                + "@confluentinc/schemaregistry and kafkajs from npm");
+        assumeTrue(runs("node", "--version") && runs("npm", "--version"), "node and npm are not on PATH");
+        Path client = installJavaScriptClient();
+        RawArticle story = ingestAStoryOfItsOwn(drop);
+        EnrichedArticle enriched = readEnriched(record -> record.key().equals(story.getId()), 1).get(0);
+
+        Path out = drop.resolve("node.out");
+        Path err = drop.resolve("node.err");
+        Process node = new ProcessBuilder("node", client.resolve("read-record.mjs").toString(),
+                kafka.bootstrapServers(), TestRegistry.shared().ccompatUrl(), Topics.ENRICHED, story.getId())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        boolean exited = node.waitFor(4, TimeUnit.MINUTES);
+        if (!exited) {
+            node.destroyForcibly().waitFor();
+        }
+        assertThat(exited ? node.exitValue() : -1).as("node exit; stdout: %s; stderr: %s", Files.readString(out),
+                Files.readString(err)).isZero();
+
+        JsonNode read = new ObjectMapper().readTree(Files.readString(out));
+        assertThat(read.get("schemaId").asInt()).isEqualTo(SchemaRegistration.forRegistryUrl(registryUrl)
+                .registeredId(SchemaRegistration.subject(Topics.ENRICHED), EnrichedArticle.getClassSchema())
+                .orElseThrow());
+        assertThat(read.at("/value/article/headline").asText()).isEqualTo(story.getHeadline());
+        assertThat(read.at("/value/language").asText()).isEqualTo("ar");
+        List<String> figures = new ArrayList<>();
+        read.at("/value/figures").forEach(figure -> figures.add(figure.get("text").asText()));
+        assertThat(figures).isNotEmpty().isEqualTo(enriched.getFigures().stream().map(Figure::getText).toList());
+    }
+
+    /** The client's package and script, from src/test/js, installed under target/ by npm. */
+    private static Path installJavaScriptClient() throws IOException, InterruptedException {
+        Path source = Path.of("src/test/js/confluent-client");
+        Path client = Files.createDirectories(Path.of("target/confluent-client"));
+        for (String file : List.of("package.json", "read-record.mjs")) {
+            Files.copy(source.resolve(file), client.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path log = client.resolve("npm-install.log");
+        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--no-package-lock")
+                .directory(client.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean exited = npm.waitFor(10, TimeUnit.MINUTES);
+        if (!exited) {
+            npm.destroyForcibly().waitFor();
+        }
+        assertThat(exited ? npm.exitValue() : -1).as("npm install: %s", Files.readString(log)).isZero();
+        return client;
+    }
+
+    private static boolean runs(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * An Arabic story published by the ingest stage: the test resources' clinic story with a line of its own, so
+     * that it is not a duplicate of the one another test ingests.
+     */
+    private static RawArticle ingestAStoryOfItsOwn(Path drop) throws IOException {
+        try (InputStream in = EnrichmentIntegrationTest.class.getResourceAsStream("/stories/clinic-opens.txt")) {
+            Files.writeString(drop.resolve("clinic-opens.txt"), new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    + "\n" + UUID.randomUUID() + "\n");
+        }
+        List<RawArticle> published = new ArrayList<>();
+        IngestRun.ingest(Map.of(
+                IngestConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                IngestConfig.REGISTRY_URL_CONFIG, registryUrl), List.of(drop), new IngestListener() {
+                    @Override
+                    public void published(RawArticle article) {
+                        published.add(article);
+                    }
+                });
+        assertThat(published).hasSize(1);
+        return published.get(0);
+    }
+
+    private static byte[] awaitBytes(String topic, String key) {
+        return TopicReader.awaitFirst(kafka.bootstrapServers(), topic, new StringDeserializer(),
+                new ByteArrayDeserializer(), record -> key.equals(record.key()), TIMEOUT).value();
     }
 
     /** Waits for a report of this test's instance that satisfies {@code condition}. */

@@ -8,7 +8,9 @@ import io.newsflow.extraction.Extractor;
 import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.registry.RegistryServer;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.TestRegistry;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.header.Headers;
 import org.apache.logging.log4j.Level;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -55,6 +58,7 @@ class EnrichmentTopologyTest {
     private TestInputTopic<String, RawArticle> raw;
     private TestInputTopic<String, byte[]> rawBytes;
     private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, byte[]> enrichedBytes;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
     @BeforeAll
@@ -71,10 +75,9 @@ class EnrichmentTopologyTest {
     Path stateDir;
 
     @BeforeAll
-    static void registerTheRawSubject() {
+    static void setUpTheRegistry() {
         // As setup does: the registry knows news.raw-value, so an id it does not know is the record's fault.
-        RegistrySerdes.<RawArticle>valueSerializer(TestRegistry.shared().apiUrl())
-                .serialize(Topics.RAW, article("Registered", "The first article registers the schema."));
+        SchemaRegistration.forRegistryUrl(TestRegistry.shared().apiUrl()).registerAll();
     }
 
     @BeforeEach
@@ -103,6 +106,7 @@ class EnrichmentTopologyTest {
         raw = driver.createInputTopic(Topics.RAW, new StringSerializer(), rawSerde.serializer());
         rawBytes = driver.createInputTopic(Topics.RAW, new StringSerializer(), new ByteArraySerializer());
         enriched = driver.createOutputTopic(Topics.ENRICHED, new StringDeserializer(), enrichedSerde.deserializer());
+        enrichedBytes = driver.createOutputTopic(Topics.ENRICHED, new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -241,6 +245,41 @@ class EnrichmentTopologyTest {
         assertThat(metrics.deadLettered()).isZero();
         assertThat(metrics.registryUnavailableCount()).isPositive();
         assertThat(metrics.registryDegraded()).as("gave up, and nothing served since").isTrue();
+    }
+
+    @Test
+    void anArticleWhoseEnrichedSchemaIsNotRegisteredWaitsForSetupThenIsWrittenWithSetupsId(@TempDir Path registryDir)
+            throws Exception {
+        try (RegistryServer notSetUp = RegistryServer.start(registryDir, null)) {
+            SchemaRegistration registration = new SchemaRegistration(notSetUp.ccompatUrl());
+            registration.register(SchemaRegistration.subject(Topics.RAW), RawArticle.getClassSchema());
+            startDriver(new EnrichmentConfig(Map.of(
+                    EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
+                    EnrichmentConfig.REGISTRY_URL_CONFIG, notSetUp.apiUrl(),
+                    EnrichmentConfig.REGISTRY_RETRY_TIMEOUT_MS_CONFIG, 120_000)), extractor::extract,
+                    config.extractionTimeout());
+            RawArticle article = article("Written after setup", "The writer waits for its schema, 3 times over.");
+            byte[] value = RegistrySerdes.<RawArticle>valueSerializer(notSetUp.apiUrl()).serialize(Topics.RAW, article);
+            // Setup runs while the stream thread waits: only once the thread has found the schema missing.
+            EnrichmentMetrics waiting = metrics;
+            CompletableFuture<Map<String, Integer>> setup = CompletableFuture.supplyAsync(() -> {
+                long giveUpAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (waiting.registryUnavailableCount() == 0 && System.nanoTime() - giveUpAt < 0) {
+                    sleep(Duration.ofMillis(50));
+                }
+                assertThat(registration.isRegistered(SchemaRegistration.subject(Topics.ENRICHED)))
+                        .as("the waiting writer registered nothing").isFalse();
+                return registration.registerAll();
+            });
+
+            rawBytes.pipeInput(article.getId(), value);
+
+            TestRecord<String, byte[]> out = enrichedBytes.readRecord();
+            assertThat(out.key()).isEqualTo(article.getId());
+            assertThat(schemaId(out.value())).isEqualTo(setup.get().get(SchemaRegistration.subject(Topics.ENRICHED)));
+            assertThat(deadLetters.isEmpty()).isTrue();
+            assertThat(metrics.registryDegraded()).as("served again").isFalse();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.newsflow.extraction.Extractor;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -44,6 +45,7 @@ class RegistryOutageIntegrationTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             Topics.ensureCreated(admin);
         }
+        SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
         URI registry = URI.create(registryUrl);
         String run = UUID.randomUUID().toString();
         try (TcpProxy proxy = TcpProxy.to(registry.getHost(), registry.getPort())) {

@@ -4,7 +4,6 @@ import static io.newsflow.enrichment.EnrichmentTopologyTest.header;
 import static io.newsflow.enrichment.RegistryOutageIntegrationTest.awaitStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.newsflow.extraction.Extractor;
 import io.newsflow.registry.RegistryServer;
 import io.newsflow.schemas.DeadLetterReason;
@@ -19,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +60,9 @@ class RegistryRestartIntegrationTest {
             }
             SchemaRegistration setup = SchemaRegistration.forRegistryUrl(registry.apiUrl());
             Map<String, Integer> idsBefore = setUp(setup);
-            // What a producer wrote before the restart, with the ids setup was given: one that leaves registering
-            // to setup. (A serializer that registers the schema itself adds a version of its own, with its nested
-            // types as references, under an id that setup does not give back after a restart: such records would
-            // be dead-lettered as unknown ids. Only a registry that keeps its storage keeps those.)
-            Map<String, Object> producerSerde = new HashMap<>(RegistrySerdes.config(registry.apiUrl()));
-            producerSerde.put("apicurio.registry.auto-register", "false");
-            producerSerde.put("apicurio.registry.find-latest", "true");
+            // What a producer wrote before the restart, with the ids setup was given (writers never register).
             Map<String, byte[]> written = new LinkedHashMap<>();
-            try (Serializer<RawArticle> avro = new AvroKafkaSerializer<>()) {
-                avro.configure(producerSerde, false);
+            try (Serializer<RawArticle> avro = RegistrySerdes.valueSerializer(registry.apiUrl())) {
                 for (int i = 0; i < RECORDS; i++) {
                     RawArticle article = ArticleEnricherTest.article("Restart story " + i, "Body of story " + i + ".");
                     article.setId(run + "/" + i);
@@ -139,12 +130,7 @@ class RegistryRestartIntegrationTest {
     /** What the {@code setup} command does; returns the id of each subject. */
     private static Map<String, Integer> setUp(SchemaRegistration registration) {
         registration.enforceBackwardCompatibility();
-        Map<String, Integer> ids = new LinkedHashMap<>();
-        SchemaRegistration.currentValueSchemas().forEach((topic, schema) -> {
-            String subject = SchemaRegistration.subject(topic);
-            ids.put(subject, registration.register(subject, schema));
-        });
-        return ids;
+        return registration.registerAll();
     }
 
     private static void produce(KafkaTestCluster kafka, Map<String, byte[]> records) throws Exception {

@@ -7,6 +7,7 @@ import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -53,6 +54,7 @@ class ScaleOutIntegrationTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             Topics.ensureCreated(admin);
         }
+        SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
         String run = UUID.randomUUID().toString();
         Map<String, String> settings = new HashMap<>(Map.of(
                 EnrichmentConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -43,6 +44,7 @@ public final class IngestBenchmark {
                 Topics.ensureCreated(admin);
                 admin.createTopics(List.of(new NewTopic(PLAIN_TOPIC, 6, (short) 1))).all().get();
             }
+            SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
             writeStories(dir, stories);
             Map<String, Object> settings = new HashMap<>();
             settings.put(IngestConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

@@ -34,11 +34,12 @@ class IngestConfigTest {
 
     @Test
     void registrySettingsReachTheSerializerOnly() {
-        IngestConfig config = config(Map.of("apicurio.registry.auto-register", "false"));
+        IngestConfig config = config(Map.of("apicurio.registry.retry-count", "7"));
 
         assertThat(config.serializerConfigs())
                 .containsEntry("apicurio.registry.url", "http://registry:8080/apis/registry/v3")
-                .containsEntry("apicurio.registry.auto-register", "false");
+                .containsEntry("apicurio.registry.retry-count", "7");
+        assertThat(config.producerConfigs()).doesNotContainKey("apicurio.registry.retry-count");
     }
 
     @Test

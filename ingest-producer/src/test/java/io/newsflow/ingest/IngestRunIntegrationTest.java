@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -49,6 +50,7 @@ class IngestRunIntegrationTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             Topics.ensureCreated(admin);
         }
+        SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.ingest.Rejection;
-import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,9 +57,9 @@ class IngestCommandTest {
     @Test
     void oneShotPrintsTheSummaryLine() throws IOException {
         KafkaTestCluster kafka = KafkaTestCluster.shared();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            Topics.ensureCreated(admin);
-        }
+        // As a user does first: topics and schemas.
+        SetupCommand.prepare(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
+                RegistrySerdes.REGISTRY_URL, TestRegistry.shared().apiUrl()));
         writeStories();
 
         Run run = run("ingest", "--set", "bootstrap.servers=" + kafka.bootstrapServers(),

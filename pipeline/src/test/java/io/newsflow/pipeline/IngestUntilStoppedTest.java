@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.schemas.OpsEvent;
+import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,9 +61,9 @@ class IngestUntilStoppedTest {
     @Test
     void takesStoriesFromTheInboxAFeedAndTheEndpointAndStopsOnSigterm() throws Exception {
         KafkaTestCluster kafka = KafkaTestCluster.shared();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            Topics.ensureCreated(admin);
-        }
+        // As a user does first: topics and schemas.
+        SetupCommand.prepare(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
+                RegistrySerdes.REGISTRY_URL, TestRegistry.shared().apiUrl()));
         Path inbox = Files.createDirectories(work.resolve("inbox"));
         Path token = Files.writeString(work.resolve("token"), "harbour-desk-token\n");
         URI feed = serveFeed();

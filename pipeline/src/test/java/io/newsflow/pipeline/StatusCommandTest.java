@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,9 +28,9 @@ class StatusCommandTest {
     void showsTheLatestReportOfEveryInstanceWithItsThroughputAndLastError() throws Exception {
         KafkaTestCluster kafka = KafkaTestCluster.shared();
         String registryUrl = TestRegistry.shared().apiUrl();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            Topics.ensureCreated(admin);
-        }
+        // As a user does first: topics and schemas.
+        SetupCommand.prepare(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(),
+                RegistrySerdes.REGISTRY_URL, registryUrl));
         Instant now = Instant.now();
         Map<String, Object> producerConfig = new HashMap<>();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

@@ -45,9 +45,9 @@ public final class OpsPublisher implements AutoCloseable {
         this.key = key;
         this.topic = topic;
         this.snapshot = snapshot;
-        // Keeps the schema id it resolved first for good, where the registry's own serializer looks it up again
-        // every 30 s: reports keep going out through a registry outage (a DEGRADED stage says so on news.ops), and
-        // do not re-register the ops schema, out of turn, in a registry that restarted without its storage.
+        // Looks up the ops schema that setup registered (never registers it) and keeps its id for good, where the
+        // registry's own serializer looks it up again every 30 s: reports keep going out through a registry outage
+        // (a DEGRADED stage says so on news.ops).
         RegistryAvroSerializer<OpsEvent> serializer = new RegistryAvroSerializer<>();
         serializer.configure(serdeConfigs, false);
         Map<String, Object> configs = new HashMap<>(producerConfigs);
@@ -55,6 +55,9 @@ public final class OpsPublisher implements AutoCloseable {
         configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
         // Reports are small and replaceable; a stage's transactional or idempotence settings are not theirs.
         configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        // Nor its codec: a report goes out alone in its batch, where compression saves nothing, and news.ops is read
+        // by clients (kafkajs among them) that decode no codec but gzip without plugins. See Topics.
+        configs.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         this.producer = new KafkaProducer<>(configs, new StringSerializer(), serializer);
         this.schedule = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "newsflow-ops-" + key);

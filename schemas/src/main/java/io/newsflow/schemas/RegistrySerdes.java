@@ -1,19 +1,22 @@
 package io.newsflow.schemas;
 
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.strategy.TopicIdStrategy;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Avro serdes bound to the schema registry. Records are written in the Confluent wire format (magic byte, 4-byte
- * schema id), with subjects named {@code <topic>-value}, so Confluent consumers pointed at the registry's
- * {@code /apis/ccompat/v7} API can read every topic.
+ * schema id) with the id of the self-contained schema that {@code setup} registered under {@code <topic>-value}, so
+ * Confluent consumers pointed at the registry's {@code /apis/ccompat/v7} API can read every topic. Writers look that
+ * schema up by its content and never register one: a topic whose subject lacks the writer's schema is a
+ * {@link SchemaNotRegisteredException} until {@code setup} has run.
  */
 public final class RegistrySerdes {
 
@@ -26,16 +29,25 @@ public final class RegistrySerdes {
     public static Map<String, Object> config(String registryUrl) {
         Map<String, Object> config = new HashMap<>();
         config.put(REGISTRY_URL, registryUrl);
-        config.put("apicurio.registry.auto-register", "true");
-        config.put("apicurio.registry.artifact-resolver-strategy", "io.apicurio.registry.serde.strategy.TopicIdStrategy");
-        config.put("apicurio.registry.find-latest", "false");
+        config.put(SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, "false");
+        config.put(SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, TopicIdStrategy.class.getName());
+        // The version whose content is the writer's own schema, not the subject's latest (see RegistryAvroSerializer).
+        config.put(SchemaResolverConfig.FIND_LATEST_ARTIFACT, "false");
+        // Looked up whole, as setup registered it, rather than with its nested types split out as references.
+        config.put(SchemaResolverConfig.DEREFERENCE_SCHEMA, "true");
+        // Matched by meaning, so that a registry or client that reformats the JSON still finds it.
+        config.put(SchemaResolverConfig.CANONICALIZE, "true");
         config.put("apicurio.registry.use-specific-avro-reader", "true");
         config.put("apicurio.registry.avro-datum-provider", SchemaKeyedDatumProvider.class.getName());
         return config;
     }
 
+    /**
+     * The pipeline's value serializer ({@link RegistryAvroSerializer}), as every stage writes: the registry
+     * serializer's bytes, the schema looked up and never registered.
+     */
     public static <T extends SpecificRecord> Serializer<T> valueSerializer(String registryUrl) {
-        Serializer<T> serializer = new AvroKafkaSerializer<>();
+        Serializer<T> serializer = new RegistryAvroSerializer<>();
         serializer.configure(config(registryUrl), false);
         return serializer;
     }
@@ -47,7 +59,7 @@ public final class RegistrySerdes {
     }
 
     public static <T extends SpecificRecord> Serde<T> valueSerde(String registryUrl) {
-        AvroSerde<T> serde = new AvroSerde<>();
+        Serde<T> serde = Serdes.serdeFrom(new RegistryAvroSerializer<>(), new AvroKafkaDeserializer<>());
         serde.configure(config(registryUrl), false);
         return serde;
     }

@@ -9,18 +9,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
  * Registers the pipeline's value schemas under their topics' subjects and makes the registry refuse any change that
  * is not BACKWARD compatible, so a consumer on the new schema can always read what was written with the old one.
  * Speaks the registry's Confluent-compatible API, which any Confluent-style registry also serves.
+ *
+ * <p>This is the only place that registers: the pipeline's writers look their schema up and never register one
+ * ({@link RegistrySerdes#config}). Each schema is registered self-contained, every named type it uses written out
+ * in it, so that a client that knows nothing but the schema its id names (plain Avro, Confluent's clients) can
+ * parse it; a writer that registered its own would put its nested types under subjects of their own, as references
+ * such clients do not follow.
  */
 public final class SchemaRegistration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A look-up is asked on a stream thread that waits for it; registrations can take their time. */
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String ccompatUrl;
 
@@ -51,15 +59,43 @@ public final class SchemaRegistration {
         send("PUT", "/config", Map.of("compatibility", "BACKWARD"));
     }
 
-    /** Registers every current schema; fails when one is not BACKWARD compatible with what is registered. */
-    public void registerAll() {
-        currentValueSchemas().forEach((topic, schema) -> register(subject(topic), schema));
+    /**
+     * Registers every current schema, in a fixed order, so that a registry restarted empty and set up again gives
+     * the ids it gave before; fails when one is not BACKWARD compatible with what is registered.
+     *
+     * @return the schema id of each subject
+     */
+    public Map<String, Integer> registerAll() {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        currentValueSchemas().forEach((topic, schema) -> ids.put(subject(topic), register(subject(topic), schema)));
+        return ids;
     }
 
-    /** @return the schema id the registry gave */
+    /**
+     * Registers {@code schema} self-contained (Avro writes a named type out in full where it is first used); a schema
+     * already registered under the subject keeps its version and id.
+     *
+     * @return the schema id the registry gave
+     */
     public int register(String subject, Schema schema) {
         Map<?, ?> answer = send("POST", "/subjects/" + subject + "/versions", Map.of("schema", schema.toString()));
         return ((Number) answer.get("id")).intValue();
+    }
+
+    /**
+     * The id under which {@code schema} is registered as a version of {@code subject}, found by its content as
+     * Confluent's serializers find theirs; empty when the subject does not exist or has no version with this schema.
+     *
+     * @throws IllegalStateException when the registry cannot be reached or answers anything but found / not found
+     */
+    public Optional<Integer> registeredId(String subject, Schema schema) {
+        HttpResponse<String> response = exchange("POST", "/subjects/" + subject, Map.of("schema", schema.toString()),
+                LOOKUP_TIMEOUT);
+        return switch (response.statusCode()) {
+            case 200 -> Optional.of(((Number) parse(response).get("id")).intValue());
+            case 404 -> Optional.empty();
+            default -> throw refused("POST", "/subjects/" + subject, response);
+        };
     }
 
     /** Asks whether {@code schema} could be registered as the next version of {@code subject}. */
@@ -77,18 +113,35 @@ public final class SchemaRegistration {
      */
     public boolean isRegistered(String subject) {
         String path = "/subjects/" + subject + "/versions";
+        HttpResponse<String> response = exchange("GET", path, null, LOOKUP_TIMEOUT);
+        return switch (response.statusCode()) {
+            case 200 -> true;
+            case 404 -> false;
+            default -> throw refused("GET", path, response);
+        };
+    }
+
+    private Map<?, ?> send(String method, String path, Object body) {
+        HttpResponse<String> response = exchange(method, path, body, WRITE_TIMEOUT);
+        if (response.statusCode() == 409) {
+            throw new IncompatibleSchemaException(path + ": " + response.body());
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw refused(method, path, response);
+        }
+        return parse(response);
+    }
+
+    private HttpResponse<String> exchange(String method, String path, Object body, Duration timeout) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(ccompatUrl + path))
-                    .timeout(LOOKUP_TIMEOUT)
-                    .GET()
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return switch (response.statusCode()) {
-                case 200 -> true;
-                case 404 -> false;
-                default -> throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
-            };
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ccompatUrl + path)).timeout(timeout);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("registry unreachable at " + ccompatUrl, e);
         } catch (InterruptedException e) {
@@ -97,27 +150,17 @@ public final class SchemaRegistration {
         }
     }
 
-    private Map<?, ?> send(String method, String path, Object body) {
+    private static Map<?, ?> parse(HttpResponse<String> response) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(ccompatUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 409) {
-                throw new IncompatibleSchemaException(path + ": " + response.body());
-            }
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
             return JSON.readValue(response.body(), Map.class);
         } catch (IOException e) {
-            throw new IllegalStateException("registry unreachable at " + ccompatUrl, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IllegalStateException("the registry answered with something other than JSON: " + response.body(), e);
         }
+    }
+
+    private static IllegalStateException refused(String method, String path, HttpResponse<String> response) {
+        return new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                + response.body());
     }
 
     /** The registry refused a schema because it breaks compatibility with the registered versions. */

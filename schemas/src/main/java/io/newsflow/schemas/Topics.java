@@ -30,19 +30,35 @@ public final class Topics {
     public record TopicSpec(String name, int partitions, Map<String, String> configs) {
     }
 
+    /**
+     * The codec a topic's batches are stored in ({@code compression.type}), chosen for who reads it: kafkajs, a
+     * common non-Java client, decodes gzip and nothing else without plugins; librdkafka-based and Java clients decode
+     * every codec. Topics that services outside the pipeline consume are gzip (records with text) or uncompressed
+     * (single small reports); lz4, cheap to write, only where only the pipeline's own stages read. The broker
+     * re-compresses a batch a producer sent with another codec, so the main writers send their topic's codec
+     * already; the few rejects (ingest's lz4 producer) and the sink's dead letters (Connect's own producer) are
+     * re-compressed by the broker.
+     */
     public static List<TopicSpec> all() {
         return List.of(
                 new TopicSpec(RAW, 6, Map.of(
                         TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7 * DAY_MS),
-                        TopicConfig.COMPRESSION_TYPE_CONFIG, "producer")),
+                        TopicConfig.COMPRESSION_TYPE_CONFIG, "lz4")),
                 new TopicSpec(ENRICHED, 6, Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         // Kill notices (tombstones) must stay long enough for every consumer to see them.
                         TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(7 * DAY_MS),
-                        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(DAY_MS / 24))),
-                new TopicSpec(DEAD_LETTER, 3, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30 * DAY_MS))),
-                new TopicSpec(REJECTS, 3, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30 * DAY_MS))),
-                new TopicSpec(OPS, 1, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DAY_MS))));
+                        TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(DAY_MS / 24),
+                        TopicConfig.COMPRESSION_TYPE_CONFIG, "gzip")),
+                new TopicSpec(DEAD_LETTER, 3, Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30 * DAY_MS),
+                        TopicConfig.COMPRESSION_TYPE_CONFIG, "gzip")),
+                new TopicSpec(REJECTS, 3, Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30 * DAY_MS),
+                        TopicConfig.COMPRESSION_TYPE_CONFIG, "gzip")),
+                new TopicSpec(OPS, 1, Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DAY_MS),
+                        TopicConfig.COMPRESSION_TYPE_CONFIG, "uncompressed")));
     }
 
     /**

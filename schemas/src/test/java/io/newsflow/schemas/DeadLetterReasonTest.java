@@ -27,6 +27,7 @@ class DeadLetterReasonTest {
     @BeforeAll
     static void writeOneArticle() {
         registryUrl = TestRegistry.shared().apiUrl();
+        SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
         deserializer = RegistrySerdes.valueDeserializer(registryUrl);
         try (Serializer<RawArticle> serializer = RegistrySerdes.valueSerializer(registryUrl)) {
             article = serializer.serialize(Topics.RAW, RawArticle.newBuilder()

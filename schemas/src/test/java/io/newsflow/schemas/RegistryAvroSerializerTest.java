@@ -3,20 +3,34 @@ package io.newsflow.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.newsflow.testing.TestRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +38,132 @@ import org.junit.jupiter.api.Test;
 class RegistryAvroSerializerTest {
 
     private static final Instant RECEIVED = Instant.parse("2026-03-03T10:15:30Z");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String registryUrl;
+    private static SchemaRegistration setup;
+    private static Map<String, Integer> setUpIds;
 
     @BeforeAll
-    static void startRegistry() {
+    static void setUpRegistry() {
         registryUrl = TestRegistry.shared().apiUrl();
+        setup = SchemaRegistration.forRegistryUrl(registryUrl);
+        setUpIds = setup.registerAll();
+    }
+
+    @Test
+    void writesTheIdSetupGaveAndAConfluentClientReadsEveryTopicWithThatSchemaAlone() throws Exception {
+        RawArticle article = raw("wire-0", "بيان الوزارة", "قالت الوزارة إن 771 متهماً أحيلوا إلى المحاكمة.", "ar");
+        OpsEvent report = OpsPublisher.report("ingest", "test-1", RECEIVED, "RUNNING", new double[] {1.5, 9.0})
+                .setRecordsIn(3).build();
+        Map<String, SpecificRecord> values = Map.of(Topics.RAW, article, Topics.ENRICHED, enriched(article),
+                Topics.OPS, report);
+        Map<String, GenericRecord> read = new HashMap<>();
+        try (RegistryAvroSerializer<SpecificRecord> ours = new RegistryAvroSerializer<>()) {
+            ours.configure(RegistrySerdes.config(registryUrl), false);
+            for (Map.Entry<String, SpecificRecord> value : values.entrySet()) {
+                byte[] bytes = ours.serialize(value.getKey(), new RecordHeaders(), value.getValue());
+                int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+                assertThat(id).as(value.getKey()).isEqualTo(setUpIds.get(SchemaRegistration.subject(value.getKey())));
+                read.put(value.getKey(), readAsConfluentClient(id, bytes));
+            }
+        }
+        assertThat(read.get(Topics.RAW).get("headline")).hasToString("بيان الوزارة");
+        assertThat(read.get(Topics.RAW).get("format")).hasToString("PLAIN_TEXT");
+        GenericRecord enriched = read.get(Topics.ENRICHED);
+        assertThat(((GenericRecord) enriched.get("article")).get("body")).hasToString(article.getBody());
+        assertThat(((GenericRecord) ((List<?>) enriched.get("entities")).get(0)).get("canonicalId"))
+                .hasToString("org:test");
+        assertThat(((GenericRecord) ((List<?>) enriched.get("figures")).get(0)).get("kind")).hasToString("NUMBER");
+        assertThat(read.get(Topics.OPS).get("stage")).hasToString("ingest");
+        assertThat(read.get(Topics.OPS).get("recordsIn")).isEqualTo(3L);
+    }
+
+    /** The schema by id from the ccompat API, parsed by plain Avro knowing no other type; the body after the id. */
+    private static GenericRecord readAsConfluentClient(int id, byte[] value) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(
+                TestRegistry.shared().ccompatUrl() + "/schemas/ids/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode schemaById = JSON.readTree(answer.body());
+        assertThat(schemaById.path("references")).as("references of schema %d", id).isEmpty();
+        Schema schema = new Schema.Parser().parse(schemaById.get("schema").asText());
+        return new GenericDatumReader<GenericRecord>(schema).read(null,
+                DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+    }
+
+    @Test
+    void aSchemaNotRegisteredUnderItsTopicsSubjectFailsNamingTheSubjectAndSetupAndRegistersNothing() {
+        String topic = "never-set-up-" + UUID.randomUUID();
+        RawArticle article = raw("wire-5", "Unwritten", "Nothing registered this.", "en");
+        try (RegistryAvroSerializer<RawArticle> ours = new RegistryAvroSerializer<>()) {
+            ours.configure(RegistrySerdes.config(registryUrl), false);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                assertThatThrownBy(() -> ours.serialize(topic, new RecordHeaders(), article))
+                        .isInstanceOf(SchemaNotRegisteredException.class)
+                        .hasMessageContaining("io.newsflow.schemas.RawArticle")
+                        .hasMessageContaining("not registered under subject " + topic + "-value")
+                        .hasMessageContaining("news-pipeline setup")
+                        .satisfies(e -> assertThat(((SchemaNotRegisteredException) e).subject())
+                                .isEqualTo(topic + "-value"));
+            }
+        }
+        // The registry's own serializer, with the pipeline's settings, does not register it either.
+        try (Serializer<RawArticle> theirs = new AvroKafkaSerializer<>()) {
+            theirs.configure(RegistrySerdes.config(registryUrl), false);
+            assertThatThrownBy(() -> theirs.serialize(topic, article)).isInstanceOf(RuntimeException.class);
+        }
+        assertThat(setup.isRegistered(topic + "-value")).isFalse();
+        // What a registering writer used to leave behind: its nested types as subjects of their own.
+        assertThat(setup.isRegistered("io.newsflow.schemas.InputFormat")).isFalse();
+    }
+
+    @Test
+    void aSubjectSetUpWithoutTheWritersSchemaFailsTheSameWay() {
+        String topic = "set-up-by-another-release-" + UUID.randomUUID();
+        int other = setup.register(SchemaRegistration.subject(topic), OpsEvent.getClassSchema());
+        try (RegistryAvroSerializer<RawArticle> ours = new RegistryAvroSerializer<>()) {
+            ours.configure(RegistrySerdes.config(registryUrl), false);
+            assertThatThrownBy(() -> ours.serialize(topic, new RecordHeaders(), raw("wire-7", "Other", "Schema.", "en")))
+                    .isInstanceOf(SchemaNotRegisteredException.class)
+                    .hasMessageContaining("not registered under subject " + topic + "-value");
+        }
+        assertThat(setup.registeredId(SchemaRegistration.subject(topic), RawArticle.getClassSchema())).isEmpty();
+        assertThat(setup.registeredId(SchemaRegistration.subject(topic), OpsEvent.getClassSchema())).contains(other);
+    }
+
+    @Test
+    void findsItsOwnSchemaByContentWhileANewerVersionIsTheSubjectsLatest() {
+        String topic = "older-writer-" + UUID.randomUUID();
+        String subject = SchemaRegistration.subject(topic);
+        int own = setup.register(subject, RawArticle.getClassSchema());
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field field : RawArticle.getClassSchema().getFields()) {
+            fields.add(new Schema.Field(field, field.schema()));
+        }
+        fields.add(new Schema.Field("editorNote", Schema.createUnion(Schema.create(Schema.Type.NULL),
+                Schema.create(Schema.Type.STRING)), "added by a later release", Schema.Field.NULL_DEFAULT_VALUE));
+        int latest = setup.register(subject, Schema.createRecord("RawArticle", null, "io.newsflow.schemas", false,
+                fields));
+        assertThat(latest).isNotEqualTo(own);
+        try (RegistryAvroSerializer<RawArticle> ours = new RegistryAvroSerializer<>()) {
+            ours.configure(RegistrySerdes.config(registryUrl), false);
+            byte[] bytes = ours.serialize(topic, new RecordHeaders(), raw("wire-6", "Old", "Writer.", "en"));
+            assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(own);
+        }
+    }
+
+    @Test
+    void refusesSettingsThatWouldRegisterOrWriteAnotherVersionsId() {
+        for (Map.Entry<String, String> setting : Map.of("apicurio.registry.auto-register", "true",
+                "apicurio.registry.find-latest", "true", "apicurio.registry.dereference-schema", "false").entrySet()) {
+            Map<String, Object> configs = RegistrySerdes.config(registryUrl);
+            configs.put(setting.getKey(), setting.getValue());
+            try (RegistryAvroSerializer<RawArticle> ours = new RegistryAvroSerializer<>()) {
+                assertThatThrownBy(() -> ours.configure(configs, false)).isInstanceOf(ConfigException.class)
+                        .hasMessageContaining(setting.getKey()).hasMessageContaining("never register");
+            }
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -39,6 +40,7 @@ class InboxBrokerOutageTest {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 Topics.ensureCreated(admin);
             }
+            SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
             Map<String, Object> settings = Map.of(
                     IngestConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                     IngestConfig.REGISTRY_URL_CONFIG, registryUrl,

@@ -9,6 +9,7 @@ import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestRegistry;
@@ -46,6 +47,7 @@ final class SourceTestKit {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             Topics.ensureCreated(admin);
         }
+        SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
     }
 
     static synchronized SourceTestKit shared() {
