@@ -66,6 +66,7 @@ abstract class AbstractSinkTaskTest {
     @BeforeAll
     static void registry() {
         registryUrl = TestRegistry.shared().apiUrl();
+        Articles.registerSchemas(registryUrl, TOPIC, Topics.OPS);
         serializer = RegistrySerdes.valueSerializer(registryUrl);
     }
 

@@ -6,7 +6,9 @@ import io.newsflow.schemas.EntityType;
 import io.newsflow.schemas.Figure;
 import io.newsflow.schemas.FigureKind;
 import io.newsflow.schemas.InputFormat;
+import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.SchemaRegistration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,18 @@ import java.util.Map;
 public final class Articles {
 
     private Articles() {
+    }
+
+    /**
+     * Registers the value schemas of a test's own topics, as {@code setup} does for the standard ones: writers look
+     * their schema up and never register it.
+     */
+    public static void registerSchemas(String registryUrl, String enrichedTopic, String opsTopic) {
+        SchemaRegistration registry = SchemaRegistration.forRegistryUrl(registryUrl);
+        registry.register(SchemaRegistration.subject(enrichedTopic), EnrichedArticle.getClassSchema());
+        if (opsTopic != null) {
+            registry.register(SchemaRegistration.subject(opsTopic), OpsEvent.getClassSchema());
+        }
     }
 
     public static EnrichedArticle english(String id, long version, String headline) {

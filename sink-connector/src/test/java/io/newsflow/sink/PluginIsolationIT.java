@@ -136,6 +136,7 @@ class PluginIsolationIT {
         }
         Path database = work.resolve("articles.db");
         String registryUrl = TestRegistry.shared().apiUrl();
+        Articles.registerSchemas(registryUrl, topic, null);
         int metricsPort = freePort();
         Map<String, String> config = Map.of(
                 "connector.class", CONNECTOR_CLASS,

@@ -73,6 +73,7 @@ class PostgresOutageConnectSinkTest {
         connect.kafka().createTopic(topic, 4);
         connect.kafka().createTopic(opsTopic, 1);
         String registryUrl = TestRegistry.shared().apiUrl();
+        Articles.registerSchemas(registryUrl, topic, opsTopic);
         avro = RegistrySerdes.valueSerializer(registryUrl);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers(),

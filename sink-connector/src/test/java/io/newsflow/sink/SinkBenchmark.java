@@ -46,6 +46,7 @@ public final class SinkBenchmark {
         int tasks = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         List<String> databases = args.length > 3 ? List.of(args[3].split(",")) : List.of("postgresql", "sqlite");
         String registryUrl = TestRegistry.shared().apiUrl();
+        Articles.registerSchemas(registryUrl, Topics.ENRICHED, null);
         // One partition per task, as the worker assigns them; offsets continue after the warm-up's because a task
         // skips offsets it has already written.
         List<List<SinkRecord>> warmups = new ArrayList<>();
