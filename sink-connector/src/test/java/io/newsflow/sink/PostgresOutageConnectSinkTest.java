@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,9 +68,11 @@ class PostgresOutageConnectSinkTest {
         String url = db.connectorProps().get(NewsSinkConfig.CONNECTION_URL);
         URI server = URI.create(url.substring("jdbc:".length()));
         proxy = TcpProxy.start(server.getHost(), server.getPort());
-        topic = "news.enriched.outage";
+        // Each test its own topics and connector: the worker and its broker are shared.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        topic = "news.enriched.outage." + run;
         opsTopic = topic + ".ops";
-        connector = "news-sink-outage";
+        connector = "news-sink-outage-" + run;
         connect.kafka().createTopic(topic, 4);
         connect.kafka().createTopic(opsTopic, 1);
         String registryUrl = TestRegistry.shared().apiUrl();
