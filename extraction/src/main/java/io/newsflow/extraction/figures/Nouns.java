@@ -9,6 +9,10 @@ import java.util.Map;
  */
 final class Nouns {
 
+    /** A counted noun, singular, and the last token read for it (past the adjectives before it). */
+    record Noun(String singular, int last) {
+    }
+
     private static final Map<String, String> IRREGULAR = Map.ofEntries(
             Map.entry("people", "person"), Map.entry("persons", "person"), Map.entry("children", "child"),
             Map.entry("men", "man"), Map.entry("women", "woman"), Map.entry("feet", "foot"),
@@ -29,7 +33,7 @@ final class Nouns {
     /** The Arabic counted noun at token i after a number of the given value, or null when there is none. */
     static String arabicAfter(Doc d, int i, double count) {
         Token t = d.at(i);
-        if (t.type != Token.ARABIC || t.definite) {
+        if (t.type != TokenType.ARABIC || t.definite) {
             return null;
         }
         Word w = t.entry;
@@ -89,8 +93,8 @@ final class Nouns {
     /** The noun an Arabic ordinal follows (الدفعة السادسة → دفعة), or null. */
     static String arabicBefore(Doc d, int i) {
         Token t = d.at(i);
-        if (t.type != Token.ARABIC || t.entry != null && (t.has(Word.STOP) || t.entry.isNumber()
-                || t.entry.month != 0 || t.entry.ordinal > 0 || t.entry.weekday > 0)) {
+        if (t.type != TokenType.ARABIC || t.entry != null && (t.has(Role.STOP) || t.entry.isNumber()
+                || t.entry.namesMonth() || t.entry.ordinal > 0 || t.entry.weekday > 0)) {
             return null;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
@@ -120,28 +124,27 @@ final class Nouns {
     }
 
     /** The English counted noun at token i, skipping up to two adjectives (three international experts). */
-    static String englishAfter(Doc d, int i, int[] lastOut) {
+    static Noun englishAfter(Doc d, int i) {
         int k = i;
         for (int skipped = 0; skipped < 3; skipped++) {
             Token t = d.at(k);
-            if (t.type != Token.LATIN || t.capitalized && !allCaps(d, k) || t.has(Word.STOP) || t.isNumberWord()
-                    || t.entry != null && (t.entry.month != 0 || t.entry.unit != null || t.entry.currencyFamily != null
-                    || t.has(Word.PERCENT))) {
+            if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
+                    || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.currencyFamily != null
+                    || t.has(Role.PERCENT))) {
                 return null;
             }
             String s = d.surface(k).toLowerCase();
-            boolean adjective = t.has(Word.ADJECTIVE) || s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive")
+            boolean adjective = t.has(Role.ADJECTIVE) || s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive")
                     || s.endsWith("ous") || s.endsWith("ful") || s.endsWith("less") || s.endsWith("ary");
             Token next = d.at(k + 1);
-            if (adjective && next.type == Token.LATIN && !next.has(Word.STOP) && !next.capitalized && skipped < 2) {
+            if (adjective && next.type == TokenType.LATIN && !next.has(Role.STOP) && !next.capitalized && skipped < 2) {
                 k++;
                 continue;
             }
             if (s.endsWith("ly") || s.endsWith("ed") || s.endsWith("ing") || s.length() < 3) {
                 return null;
             }
-            lastOut[0] = k;
-            return singular(s);
+            return new Noun(singular(s), k);
         }
         return null;
     }

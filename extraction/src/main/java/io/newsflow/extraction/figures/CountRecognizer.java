@@ -1,0 +1,109 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+
+/**
+ * Counts: a number with the noun it counts, normalised to the singular ({@link Nouns}): after the number (771
+ * متهماً, تسع دول, three international experts), before it (دولة واحدة), or before a definite number (الأيام
+ * الأربعة, where a unit noun makes a duration or quantity); and Arabic duals, which count two by themselves
+ * (يومين, دولتين).
+ */
+final class CountRecognizer {
+
+    private CountRecognizer() {
+    }
+
+    /** The number phrase n with the noun it counts, or null when no noun goes with it. */
+    static Candidate after(Doc d, NumberPhrase n, int k) {
+        if (d.arabic) {
+            return arabic(d, n, k);
+        }
+        if (d.english) {
+            Nouns.Noun noun = Nouns.englishAfter(d, k);
+            return noun == null ? null
+                    : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, noun.singular(), null, n.first(),
+                    noun.last());
+        }
+        return null;
+    }
+
+    private static Candidate arabic(Doc d, NumberPhrase n, int k) {
+        Candidate count = Candidate.of(FigureKind.COUNT, n);
+        String noun = Nouns.arabicAfter(d, k, n.value());
+        if (noun != null) {
+            return count.as(FigureKind.COUNT, noun, null, n.first(), k);
+        }
+        if (n.words() && n.first() == n.last() && (n.value() == 1 || n.value() == 2)) {
+            return before(d, count);  // دولة واحدة
+        }
+        if (n.words() && d.at(n.first()).definite) {
+            noun = Nouns.arabicBefore(d, n.first() - 1);  // الأيام الأربعة: a definite number follows its noun
+            if (noun == null) {
+                return null;
+            }
+            Word unit = d.lexicon.get(noun);
+            if (unit != null && unit.unit != null) {
+                String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(n.value(),
+                        unit.isoDesignator) : null;
+                return count.as(unit.unitKind, unit.unit, iso, n.first() - 1, n.last());
+            }
+            return count.as(FigureKind.COUNT, noun, null, n.first() - 1, n.last());
+        }
+        return null;
+    }
+
+    /** The Arabic noun just before a number word one or two (دولة واحدة), or null. */
+    private static Candidate before(Doc d, Candidate count) {
+        int p = count.first() - 1;
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.definite || t.conjunction && t.entry == null || t.has(Role.STOP)
+                || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
+            return null;
+        }
+        String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
+        return count.as(FigureKind.COUNT, noun, null, p, count.last());
+    }
+
+    /**
+     * A noun that a year is not followed by in its own right: "1987 sales" and "2015 budget" are years, "1987
+     * people" is a count.
+     */
+    static boolean nounFollows(Doc d, NumberPhrase n) {
+        int k = n.last() + 1;
+        if (d.arabic) {
+            Token t = d.at(k);
+            return t.type == TokenType.ARABIC && t.entry != null && t.entry.singular != null && !t.definite
+                    && t.stemOffset == 0 && !t.entry.dual && t.entry.unit == null;
+        }
+        if (d.english) {
+            Nouns.Noun noun = Nouns.englishAfter(d, k);
+            return noun != null && !d.at(k).has(Role.ADJECTIVE) && isCountNoun(noun.singular());
+        }
+        return false;
+    }
+
+    private static boolean isCountNoun(String noun) {
+        return noun.equals("person") || noun.equals("child") || noun.equals("worker") || noun.equals("job")
+                || noun.equals("soldier") || noun.equals("vehicle") || noun.equals("home") || noun.equals("house")
+                || noun.equals("employee") || noun.equals("student") || noun.equals("car") || noun.equals("share");
+    }
+
+    /** يومين, دولتين, شهرين, دولارين: an Arabic dual counts two of its noun, or measures two of its unit. */
+    static Candidate dual(Doc d, int i) {
+        Word w = d.at(i).entry;
+        if (!d.arabic || w == null || !w.dual) {
+            return null;
+        }
+        Word singular = d.lexicon.get(w.singular);
+        if (singular != null && singular.unit != null) {
+            return Candidate.of(singular.unitKind, i, i, 2.0, singular.unit,
+                    singular.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(2, singular.isoDesignator)
+                            : null);
+        }
+        if (singular != null && singular.currencyFamily != null) {
+            return new Candidate(FigureKind.MONEY, i, i, 2.0, null, null, null, null, singular.currencyDefault, null,
+                    null, false, false);
+        }
+        return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+}
