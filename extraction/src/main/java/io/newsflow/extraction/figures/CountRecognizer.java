@@ -77,15 +77,9 @@ final class CountRecognizer {
         }
         if (d.english) {
             Nouns.Noun noun = Nouns.englishAfter(d, k);
-            return noun != null && !d.at(k).has(Role.ADJECTIVE) && isCountNoun(noun.singular());
+            return noun != null && !d.at(k).has(Role.ADJECTIVE) && d.lexicon.in(WordList.COUNTABLE, noun.singular());
         }
         return false;
-    }
-
-    private static boolean isCountNoun(String noun) {
-        return noun.equals("person") || noun.equals("child") || noun.equals("worker") || noun.equals("job")
-                || noun.equals("soldier") || noun.equals("vehicle") || noun.equals("home") || noun.equals("house")
-                || noun.equals("employee") || noun.equals("student") || noun.equals("car") || noun.equals("share");
     }
 
     /** يومين, دولتين, شهرين, دولارين: an Arabic dual counts two of its noun, or measures two of its unit. */

@@ -144,11 +144,7 @@ final class DateGrammar {
                 || before.has(Role.NEXT) || before.has(Role.CURRENT) || before.has(Role.YEAR_WORD)) {
             return true;
         }
-        String b = d.surface(first - 1).toLowerCase();
-        if (b.equals("شهر") || b.equals("since") || b.equals("until") || b.equals("by") || b.equals("early")
-                || b.equals("late") || b.equals("mid") || b.equals("end") || b.equals("منذ") || b.equals("خلال")
-                || b.equals("نهاية") || b.equals("مطلع") || b.equals("منتصف") || b.equals("أواخر")
-                || b.equals("أوائل") || b.equals("بداية") || b.equals("during") || b.equals("of")) {
+        if (d.lexicon.in(WordList.MONTH_CUE, d.surface(first - 1))) {
             return true;
         }
         Token after = d.at(last + 1);

@@ -1,7 +1,6 @@
 package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
-import java.util.Locale;
 
 /**
  * Dates: absolute dates ({@link DateGrammar}), dates relative to the publication day ({@link RelativeDates}), years,
@@ -68,7 +67,7 @@ final class DateRecognizer {
             return null;
         }
         int b0 = c + 1;
-        if (isBoundaryWord(d, b0)) {
+        if (d.lexicon.in(WordList.PERIOD_EDGE, d.surface(b0))) {
             b0++;
             if ("of".equals(d.surface(b0))) {
                 b0++;
@@ -89,13 +88,6 @@ final class DateRecognizer {
         }
         int first = d.arabic && start == i && "ما".equals(d.surface(i - 1)) ? i - 1 : start;
         return date(first, b.last(), a.iso(d.published, relation) + "/" + end);
-    }
-
-    private static boolean isBoundaryWord(Doc d, int i) {
-        String s = d.surface(i).toLowerCase(Locale.ROOT);
-        return s.equals("نهاية") || s.equals("بداية") || s.equals("مطلع") || s.equals("منتصف") || s.equals("أواخر")
-                || s.equals("أوائل") || s.equals("end") || s.equals("beginning") || s.equals("mid")
-                || s.equals("early") || s.equals("late") || s.equals("the");
     }
 
     /**

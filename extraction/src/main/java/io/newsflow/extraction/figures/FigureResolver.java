@@ -4,8 +4,6 @@ import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Walks one story's tokens left to right, asks the recognizers what starts at each token, and keeps one figure per
@@ -26,8 +24,6 @@ import java.util.Set;
  */
 final class FigureResolver {
 
-    /** Nouns that say which side of a balance an amount is on; the amount itself is the story's money. */
-    private static final Set<String> BALANCE_NOUNS = Set.of("deficit", "surplus", "shortfall", "last");
     /** How far (in tokens) a bare scaled number looks back for the measure it repeats. */
     private static final int ELLIPSIS_REACH = 120;
 
@@ -154,7 +150,7 @@ final class FigureResolver {
             return c;
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
-        if (count != null && d.english && n.hasScale() && BALANCE_NOUNS.contains(count.unit())) {
+        if (count != null && d.english && n.hasScale() && d.lexicon.in(WordList.BALANCE, count.unit())) {
             Candidate balance = elliptical(n);  // a 71 mln deficit: money of the story, the noun says which side
             if (balance != null) {
                 return balance;
@@ -191,8 +187,7 @@ final class FigureResolver {
             return null;
         }
         for (int p = n.first() - 1; p >= Math.max(0, n.first() - 6); p--) {
-            String w = d.surface(p).toLowerCase(Locale.ROOT);
-            if (w.equals("shrs") || w.equals("shares") || w.equals("shr")) {
+            if (d.lexicon.in(WordList.SHARES, d.surface(p))) {
                 return null;
             }
             if (d.at(p).lineBefore) {

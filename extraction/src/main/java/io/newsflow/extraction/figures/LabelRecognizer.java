@@ -100,12 +100,8 @@ final class LabelRecognizer {
         if (!n.words() || n.first() != n.last() || n.value() != 1 || !d.english) {
             return null;
         }
-        String before = d.surface(n.first() - 1).toLowerCase(Locale.ROOT);
-        String after = d.surface(n.last() + 1).toLowerCase(Locale.ROOT);
-        boolean some = after.equals("of") || after.equals("another") || after.equals("who") || after.equals("that")
-                || after.equals("which") || before.equals("no") || before.equals("any") || before.equals("every")
-                || before.equals("each") || before.equals("the") || before.equals("this") || before.equals("that")
-                || before.equals("which") || before.equals("some");
+        boolean some = d.lexicon.in(WordList.VAGUE_AFTER, d.surface(n.last() + 1))
+                || d.lexicon.in(WordList.VAGUE_BEFORE, d.surface(n.first() - 1));
         return some ? new Proposal.NotAFigure(n.last()) : null;
     }
 

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +25,9 @@ final class Lexicon {
     /** Currency ISO code by family and country ("dollar:CA" → CAD). */
     private final Map<String, String> currencyByCountry = new HashMap<>();
     private final Word[] symbols = new Word[Character.MAX_VALUE + 1];
+    /** Closed word lists by normalised form. */
+    private final Map<String, Set<WordList>> lists = new HashMap<>();
+    private final Map<String, String> englishSingulars = new HashMap<>();
 
     static Lexicon load() {
         Lexicon lex = new Lexicon();
@@ -32,6 +37,8 @@ final class Lexicon {
         forEachRow("units.tsv", lex::unit);
         forEachRow("currencies.tsv", lex::currency);
         forEachRow("ar-nouns.tsv", lex::arabicNoun);
+        forEachRow("lists.tsv", lex::list);
+        forEachRow("en-plurals.tsv", cols -> lex.englishSingulars.put(cols[0], cols[1]));
         return lex;
     }
 
@@ -50,6 +57,24 @@ final class Lexicon {
 
     String currency(String family, String country) {
         return currencyByCountry.get(family + ":" + country);
+    }
+
+    /** Whether the word form is in the closed list {@code list} (lists.tsv). */
+    boolean in(WordList list, String form) {
+        Set<WordList> of = lists.get(Normalizer.key(form));
+        return of != null && of.contains(list);
+    }
+
+    /** The singular of an English plural that spelling rules do not give (children → child), or null. */
+    String englishSingular(String plural) {
+        return englishSingulars.get(plural);
+    }
+
+    private void list(String[] cols) {
+        WordList list = WordList.valueOf(cols[0]);
+        for (int k = 1; k < cols.length; k++) {
+            lists.computeIfAbsent(Normalizer.key(cols[k]), key -> EnumSet.noneOf(WordList.class)).add(list);
+        }
     }
 
     private Word word(String form) {

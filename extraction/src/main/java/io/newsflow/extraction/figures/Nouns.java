@@ -1,11 +1,9 @@
 package io.newsflow.extraction.figures;
 
-import java.util.Map;
-
 /**
  * The counted noun after a number, normalised: Arabic loses clitics, tanween and case endings and goes to the
  * singular through the lexicon (أطفال → طفل) or the regular plural endings (ات → ة, ين/ون → stem); English goes
- * to the singular by its spelling rules and a list of irregular plurals.
+ * to the singular by its spelling rules and the irregular plurals of {@code en-plurals.tsv}.
  */
 final class Nouns {
 
@@ -13,19 +11,6 @@ final class Nouns {
     record Noun(String singular, int last) {
     }
 
-    private static final Map<String, String> IRREGULAR = Map.ofEntries(
-            Map.entry("people", "person"), Map.entry("persons", "person"), Map.entry("children", "child"),
-            Map.entry("men", "man"), Map.entry("women", "woman"), Map.entry("feet", "foot"),
-            Map.entry("teeth", "tooth"), Map.entry("mice", "mouse"), Map.entry("geese", "goose"),
-            Map.entry("crises", "crisis"), Map.entry("analyses", "analysis"), Map.entry("indices", "index"),
-            Map.entry("criteria", "criterion"), Map.entry("phenomena", "phenomenon"), Map.entry("lives", "life"),
-            Map.entry("wives", "wife"), Map.entry("knives", "knife"), Map.entry("halves", "half"),
-            Map.entry("leaves", "leaf"), Map.entry("thieves", "thief"), Map.entry("shelves", "shelf"),
-            Map.entry("series", "series"), Map.entry("species", "species"), Map.entry("news", "news"),
-            Map.entry("aircraft", "aircraft"), Map.entry("police", "police"), Map.entry("staff", "staff"),
-            Map.entry("data", "data"), Map.entry("media", "media"), Map.entry("bases", "base"),
-            Map.entry("cases", "case"), Map.entry("houses", "house"), Map.entry("courses", "course"),
-            Map.entry("businesses", "business"), Map.entry("taxes", "tax"), Map.entry("buses", "bus"));
 
     private Nouns() {
     }
@@ -144,7 +129,7 @@ final class Nouns {
             if (s.endsWith("ly") || s.endsWith("ed") || s.endsWith("ing") || s.length() < 3) {
                 return null;
             }
-            return new Noun(singular(s), k);
+            return new Noun(singular(d.lexicon, s), k);
         }
         return null;
     }
@@ -154,8 +139,8 @@ final class Nouns {
         return s.length() > 1 && s.equals(s.toUpperCase());
     }
 
-    static String singular(String s) {
-        String irregular = IRREGULAR.get(s);
+    static String singular(Lexicon lexicon, String s) {
+        String irregular = lexicon.englishSingular(s);
         if (irregular != null) {
             return irregular;
         }

@@ -81,8 +81,7 @@ final class OrdinalRecognizer {
                 && d.at(i + 1).entry.dayOffset != 0) {
             return null;  // أول أمس is a date
         }
-        String after = Normalizer.key(d.surface(ord.last() + 1));
-        if (after.equals("بن") || after.equals("بنت") || after.equals("ابن")) {
+        if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
             return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
         }
         return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(), Nouns.arabicBefore(d, i - 1),

@@ -123,9 +123,7 @@ final class RelativeDates {
         }
         boolean previous = false;
         for (int k = v.first(); k <= v.last(); k++) {
-            String w = Normalizer.key(d.surface(k)).toLowerCase(Locale.ROOT);
-            previous |= w.equals("previous") || w.equals("preceding") || w.equals("prior") || w.equals("السابق")
-                    || w.equals("السابقه");
+            previous |= d.lexicon.in(WordList.PREVIOUS, d.surface(k));
         }
         if (!previous) {
             return null;
