@@ -52,15 +52,28 @@ final class CountRecognizer {
         return null;
     }
 
+    /** Token p is an Arabic word that a number word one or two after it can count (دولة واحدة, لتر واحد). */
+    static boolean isNounBefore(Doc d, int p) {
+        Token t = d.at(p);
+        return t.type == TokenType.ARABIC && !t.definite && !(t.conjunction && t.entry == null) && !t.has(Role.STOP)
+                && (t.entry == null || t.entry.singular != null || t.entry.unit != null);
+    }
+
     /** The Arabic noun just before a number word one or two (دولة واحدة), or null. */
     private static Candidate before(Doc d, Candidate count) {
         int p = count.first() - 1;
         Token t = d.at(p);
-        if (t.type != TokenType.ARABIC || t.definite || t.conjunction && t.entry == null || t.has(Role.STOP)
-                || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
+        if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
             return null;
         }
         String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
+        String form = Normalizer.key(d.surface(p));
+        if (count.value() == 1 && t.entry != null && !t.entry.dual && t.stemOffset == 0 && form.endsWith("ه")
+                && Normalizer.key(d.surface(count.last())).endsWith("ه") && !Normalizer.key(noun).equals(form)) {
+            // واحدة agrees with a feminine singular: أسرة واحدة is one family, not one of the beds (أسرة is
+            // also the plural of سرير)
+            noun = Normalizer.clean(d.text, t.start, t.end);
+        }
         return count.as(FigureKind.COUNT, noun, null, p, count.last());
     }
 
@@ -82,22 +95,39 @@ final class CountRecognizer {
         return false;
     }
 
-    /** يومين, دولتين, شهرين, دولارين: an Arabic dual counts two of its noun, or measures two of its unit. */
-    static Candidate dual(Doc d, int i) {
-        Word w = d.at(i).entry;
-        if (!d.arabic || w == null || !w.dual) {
+    /**
+     * Arabic nouns that count by themselves: a dual is two of its noun or unit (يومين, دولتين, شهرين, دولارين), and
+     * with a fraction after it a dual or a unit in the singular says how many and a part (ساعتين ونصف = 2.5 hours,
+     * سنة ونصف = 1.5 years).
+     */
+    static Candidate byItself(Doc d, int i) {
+        Token t = d.at(i);
+        Word w = t.entry;
+        if (!d.arabic || w == null) {
             return null;
+        }
+        Token f = d.at(i + 1);
+        double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
+                && f.entry.fractionForm == GrammaticalNumber.SINGULAR && !f.entry.isNumber() ? 1 / f.entry.denominator
+                : 0;
+        int last = part > 0 ? i + 1 : i;
+        if (!w.dual) {
+            boolean unit = w.unit != null && t.stemOffset == 0 && !t.definite && part > 0;
+            return unit ? measure(w, 1 + part, i, last) : null;
         }
         Word singular = d.lexicon.get(w.singular);
         if (singular != null && singular.unit != null) {
-            return Candidate.of(singular.unitKind, i, i, 2.0, singular.unit,
-                    singular.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(2, singular.isoDesignator)
-                            : null);
+            return measure(singular, 2 + part, i, last);
         }
         if (singular != null && singular.currencyFamily != null) {
-            return new Candidate(FigureKind.MONEY, i, i, 2.0, null, null, null, null, singular.currencyDefault, null,
-                    null, false, false);
+            return new Candidate(FigureKind.MONEY, i, last, 2 + part, null, null, null, null,
+                    singular.currencyDefault, null, null, false, false);
         }
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    private static Candidate measure(Word unit, double value, int first, int last) {
+        String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(value, unit.isoDesignator) : null;
+        return Candidate.of(unit.unitKind, first, last, value, unit.unit, iso);
     }
 }

@@ -48,11 +48,12 @@ final class DigitForms {
                 return new Digits(v * Math.pow(10, power.value()), power.last());
             }
         }
-        if (next.type == TokenType.LATIN && d.attached(end) && d.surface(end + 1).equals("x") && d.attached(end + 1)
-                && d.at(end + 2).type == TokenType.DIGITS && d.at(end + 2).value == 10 && d.isSymbol(end + 3, '^')) {
+        boolean times = next.type == TokenType.LATIN && d.surface(end + 1).equals("x") || d.isSymbol(end + 1, '\u00D7');
+        if (times && !next.lineBefore && d.at(end + 2).type == TokenType.DIGITS && d.at(end + 2).value == 10
+                && !d.at(end + 2).decimal && d.isSymbol(end + 3, '^') && d.attached(end + 2)) {
             Digits power = exponent(d, end + 4, false);
             if (power != null) {
-                return new Digits(v * Math.pow(10, power.value()), power.last());  // 6.23x10^-4
+                return new Digits(v * Math.pow(10, power.value()), power.last());  // 6.23x10^-4, 6.02 × 10^23
             }
         }
         if (d.isSymbol(end + 1, '^') && d.attached(end)) {
@@ -75,6 +76,8 @@ final class DigitForms {
         if (d.isDash(k) && (!glued || d.attached(k - 1))) {
             sign = -1;
             k++;
+        } else if (d.isSymbol(k, '+') && (!glued || d.attached(k - 1))) {
+            k++;  // 1.2E+3
         }
         if (d.at(k).type == TokenType.DIGITS && (!glued || d.attached(k - 1))) {
             return new Digits(sign * d.at(k).value, k);

@@ -72,7 +72,7 @@ final class FigureResolver {
             p = number(i);
         }
         if (p == null) {
-            p = CountRecognizer.dual(d, i);
+            p = CountRecognizer.byItself(d, i);
         }
         if (p instanceof Candidate c) {
             RangeRecognizer.Range range = RangeRecognizer.after(d, c, this::read);
@@ -109,7 +109,7 @@ final class FigureResolver {
             return ordinal;
         }
         Proposal vague = LabelRecognizer.vague(d, n);
-        return vague != null ? vague : read(FractionRecognizer.mixed(d, n));
+        return vague != null ? vague : read(n);
     }
 
     /** What the number phrase n is, from the words around it, in the order the recognizers are tried. */

@@ -32,9 +32,9 @@ final class FractionRecognizer {
         if (c >= 0) {
             return joined(d, n, c, scale);
         }
-        if (d.english && d.isDash(k) && d.at(k).spaceBefore && d.at(k + 1).entry != null
-                && d.at(k + 1).entry.fractionForm == GrammaticalNumber.PLURAL) {
-            k++;  // "five - eighths"
+        if (d.english && d.isDash(k) && (d.at(k).spaceBefore || d.attached(k)) && d.at(k + 1).entry != null
+                && d.at(k + 1).entry.denominator > 0) {
+            k++;  // "five - eighths", "two-thirds", "one-quarter"
             t = d.at(k);
         }
         Word f = t.entry;
@@ -53,6 +53,9 @@ final class FractionRecognizer {
                 && !t.definite) {
             return n.extended(n.value() / f.denominator, k);  // ثلاث وعشرون خمس: eleven and up count with a singular
         }
+        if (f.fractionForm == GrammaticalNumber.SINGULAR && d.english && n.value() == 1 && n.first() == n.last()) {
+            return n.extended(1 / f.denominator, k);  // one third, one-quarter
+        }
         return n;
     }
 
@@ -64,7 +67,10 @@ final class FractionRecognizer {
             Token second = d.at(c + 2);
             if (second.isNumberWord() && second.entry.numClass == NumberClass.SCALE
                     && !second.has(Role.PLURAL_SCALE)) {
-                return n.extended(n.value() + second.entry.number / next.denominator, c + 2);  // and a quarter million
+                double scaleWord = second.entry.number;
+                return n.hasScale()
+                        ? n.extended(n.value() + scaleWord / next.denominator, c + 2)  // one billion and a quarter million
+                        : n.scaled((n.value() + 1 / next.denominator) * scaleWord, c + 2, scaleWord);  // two and a half million
             }
             return n.extended(n.value() + scale / next.denominator, c + 1);  // "and a half"
         }
@@ -76,7 +82,10 @@ final class FractionRecognizer {
                     && !(w.numClass == NumberClass.TENS && n.lastClass() == NumberClass.TENS)) {
                 return n;  // وخمس after tens is "and five", not "and a fifth"
             }
-            return n.extended(n.value() + scale * numerator / w.denominator, c);
+            Token repeated = d.at(c + 1);
+            int last = d.arabic && scale > 1 && repeated.definite && repeated.isNumberWord()
+                    && repeated.entry.number == scale ? c + 1 : c;  // مليار ونصف المليار: the scale said again
+            return n.extended(n.value() + scale * numerator / w.denominator, last);
         }
         if (f.isNumberWord() && w.numClass == NumberClass.UNIT && next != null
                 && next.fractionForm == GrammaticalNumber.PLURAL) {
@@ -127,13 +136,16 @@ final class FractionRecognizer {
         return NumberPhrase.ofWords(i, k, value, false);
     }
 
-    /** X over Y, X على Y, 1 in Y, واحد من Y: a ratio written out. */
-    static NumberPhrase ratio(Doc d, NumberPhrase n) {
+    /**
+     * X over Y, X على Y, 1 in Y, واحد من Y: a ratio written out. Only between bare numbers: "$100 over 5 years" and
+     * "1.5 billion over five years" are two figures, not a quotient.
+     */
+    static NumberPhrase ratio(Doc d, NumberPhrase n, boolean moneyContext) {
         Token link = d.at(n.last() + 1);
         boolean over = link.has(Role.OVER) && link.stemOffset == 0;
         boolean oneIn = n.value() == 1 && link.stemOffset == 0 && (link.has(Role.FROM) && d.arabic
                 || link.has(Role.IN));
-        if (!(over || oneIn) || n.ordinal() || n.hasScale() && !over) {
+        if (!(over || oneIn) || n.ordinal() || n.hasScale() || moneyContext) {
             return n;
         }
         if (link.has(Role.IN) && d.arabic && d.at(n.last() + 2).definite) {
@@ -143,18 +155,48 @@ final class FractionRecognizer {
         if (y == null || y.value() == 0 || y.ordinal() || d.isYear(y.first())) {
             return n;
         }
+        Word after = d.at(y.last() + 1).entry;
+        if (over && (y.hasScale() || after != null && (after.unit != null || after.currencyFamily != null
+                || after.has(Role.PERCENT)))) {
+            return n;  // 50 over 10 years: a unit after it makes the second number a figure of its own
+        }
         return n.compound(n.value() / y.value(), y.last(), y.words());
     }
 
-    /** 7-1/8 pct: the wire's mixed fraction, a plain number, a dash and a fraction below one, all touching. */
+    /**
+     * Mixed numbers: a plain number, then a fraction below one, joined by a dash (7-1/8, the wire's way) or a single
+     * space on the same line (3 1/2).
+     */
     static NumberPhrase mixed(Doc d, NumberPhrase n) {
-        if (n.plainDigits() && d.isDash(n.last() + 1) && d.attached(n.last()) && d.attached(n.last() + 1)
-                && d.at(n.last() + 2).type == TokenType.DIGITS && d.isSymbol(n.last() + 3, '/')) {
-            NumberPhrase f = NumberRecognizer.at(d, n.last() + 2, false);
-            if (f != null && f.value() > 0 && f.value() < 1) {
-                return n.compound(n.value() + f.value(), f.last(), false);
-            }
+        int k = n.last() + 1;
+        if (!n.plainDigits()) {
+            return n;
         }
-        return n;
+        int f0;
+        if (d.isDash(k) && d.attached(n.last()) && d.attached(k)) {
+            f0 = k + 1;
+        } else if (d.at(k).type == TokenType.DIGITS && !d.at(k).lineBefore && d.at(k).start - d.at(n.last()).end == 1
+                && !d.isYear(n.first())) {
+            f0 = k;
+        } else {
+            return n;
+        }
+        Token numerator = d.at(f0);
+        Token denominator = d.at(f0 + 2);
+        boolean fraction = numerator.type == TokenType.DIGITS && !numerator.decimal && !numerator.grouped
+                && d.isSymbol(f0 + 1, '/') && d.attached(f0) && d.attached(f0 + 1)
+                && denominator.type == TokenType.DIGITS && !denominator.decimal && !denominator.grouped
+                && numerator.value > 0 && numerator.value < denominator.value
+                && !(d.isSymbol(f0 + 3, '/') && d.attached(f0 + 2));
+        if (!fraction) {
+            return n;
+        }
+        double value = n.value() + numerator.value / denominator.value;
+        Token scale = d.at(f0 + 3);
+        if (scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE && !scale.has(Role.PLURAL_SCALE)
+                && !scale.has(Role.DUAL_SCALE) && scale.entry.number >= 1000) {
+            return n.scaled(value * scale.entry.number, f0 + 3, scale.entry.number);  // 3 1/2 mln
+        }
+        return n.compound(value, f0 + 2, false);
     }
 }

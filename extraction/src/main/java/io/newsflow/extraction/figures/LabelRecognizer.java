@@ -95,9 +95,22 @@ final class LabelRecognizer {
                 && !w.has(Role.NEXT);
     }
 
-    /** Number words that stand for "some" rather than a figure: "one of them", "no one". */
+    /**
+     * Number words that stand for "some" or "single" rather than a figure: "one of them", "no one", واحد من القادة
+     * (one of the leaders), الموسم الواحد (a single season).
+     */
     static Proposal vague(Doc d, NumberPhrase n) {
-        if (!n.words() || n.first() != n.last() || n.value() != 1 || !d.english) {
+        if (!n.words() || n.first() != n.last() || n.value() != 1) {
+            return null;
+        }
+        if (d.arabic) {
+            Token one = d.at(n.first());
+            Token after = d.at(n.last() + 1);
+            boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction
+                    && !CountRecognizer.isNounBefore(d, n.first() - 1);  // لتر واحد من الزيت is one litre
+            return one.definite || oneOf ? new Proposal.NotAFigure(n.last()) : null;
+        }
+        if (!d.english) {
             return null;
         }
         boolean some = d.lexicon.in(WordList.VAGUE_AFTER, d.surface(n.last() + 1))

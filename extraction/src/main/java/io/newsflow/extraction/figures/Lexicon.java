@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -28,6 +29,8 @@ final class Lexicon {
     /** Closed word lists by normalised form. */
     private final Map<String, Set<WordList>> lists = new HashMap<>();
     private final Map<String, String> englishSingulars = new HashMap<>();
+    /** Currency families that count hundredths of another (cent, piastre). */
+    private final Set<String> subunits = new HashSet<>();
 
     static Lexicon load() {
         Lexicon lex = new Lexicon();
@@ -57,6 +60,11 @@ final class Lexicon {
 
     String currency(String family, String country) {
         return currencyByCountry.get(family + ":" + country);
+    }
+
+    /** A currency family that counts hundredths of its currency (cent, penny, piastre, halala). */
+    boolean isSubunit(String family) {
+        return family != null && subunits.contains(family);
     }
 
     /** Whether the word form is in the closed list {@code list} (lists.tsv). */
@@ -155,6 +163,7 @@ final class Lexicon {
                 }
             }
             case "iso" -> currencyByCountry.put(cols[1] + ":" + cols[2], cols[3]);
+            case "subunit" -> subunits.add(cols[1]);
             default -> throw new IllegalStateException("bad currencies.tsv row " + String.join("\t", cols));
         }
     }

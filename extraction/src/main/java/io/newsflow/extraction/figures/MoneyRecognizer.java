@@ -18,7 +18,6 @@ final class MoneyRecognizer {
 
     private static final Set<String> ISO_CODES = isoCodes();
     private static final boolean[] ISO_INDEX = isoIndex();
-    private static final Set<String> SUBUNITS = Set.of("cent", "penny", "sen", "piastre");
 
     private MoneyRecognizer() {
     }
@@ -48,6 +47,16 @@ final class MoneyRecognizer {
         Token t = d.at(i);
         return t.entry != null && (t.entry.currencyFamily != null || t.entry.country != null)
                 || isIsoCode(d.surface(i).toUpperCase(Locale.ROOT)) && d.surface(i).length() == 3;
+    }
+
+    /** A word written without vowels (rmb, rs, dlrs, stg): an abbreviation, not a word of the sentence. */
+    private static boolean abbreviation(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if ("aeiouAEIOU".indexOf(s.charAt(k)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Money written with the currency first, starting at i, or null. */
@@ -81,7 +90,10 @@ final class MoneyRecognizer {
                 currency = upper;
                 family = "iso";
             } else if (cur.entry != null && cur.entry.currencyFamily != null && (country != null || s.length() > 1)
-                    && !cur.entry.currencyFamily.equals("cent") && !cur.entry.currencyFamily.equals("penny")) {
+                    && !d.lexicon.isSubunit(cur.entry.currencyFamily)
+                    && (country != null || cur.capitalized || !d.english || abbreviation(s))) {
+                // an English currency name before the number is an abbreviation (Rs 20, rmb 10) or follows its
+                // country (malaysian ringgit 42): "won two-thirds", "pound 5 nails" are verbs
                 family = cur.entry.currencyFamily;
                 currency = cur.entry.currencyDefault;
             } else {
@@ -190,17 +202,20 @@ final class MoneyRecognizer {
         }
         boolean bare = country == null && currency != null && !"iso".equals(family)
                 && cur.type != TokenType.SYMBOL && last == c;
-        if (SUBUNITS.contains(family)) {
+        if (d.lexicon.isSubunit(family)) {
             value /= 100;
         }
         return subunit(d, Candidate.of(FigureKind.MONEY, n).money(value, currency, family, bare, byCountry, last));
     }
 
-    /** An Arabic word read without the accusative alef (هكتارا, دولارا) when its written form is not listed. */
+    /**
+     * An Arabic word read without its accusative alef (هكتارا, دولارا) or with tanween written out as a letter
+     * (ريالن), when its written form is not listed.
+     */
     static Word looseArabic(Doc d, int i) {
         Token t = d.at(i);
         String form = Normalizer.clean(d.text, t.start, t.end);
-        if (form.length() > 3 && form.endsWith("ا")) {
+        if (form.length() > 3 && (form.endsWith("ا") || form.endsWith("ن"))) {
             return d.lexicon.get(form.substring(0, form.length() - 1));
         }
         return null;
@@ -221,7 +236,7 @@ final class MoneyRecognizer {
         Token unit = d.at(cents.last() + 1);
         Word w = unit.isWord() ? unit.entry : null;
         double value = money.value() + cents.value() / 100;
-        if (w != null && w.currencyFamily != null && SUBUNITS.contains(w.currencyFamily)) {
+        if (w != null && d.lexicon.isSubunit(w.currencyFamily)) {
             return money.valued(value, cents.last() + 1);
         }
         if (and && (unit == Doc.NONE || unit.type == TokenType.SYMBOL) && money.number().value() % 1 == 0) {

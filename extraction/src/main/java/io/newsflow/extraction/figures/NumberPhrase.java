@@ -24,6 +24,12 @@ record NumberPhrase(int first, int last, double value, boolean words, boolean or
                 lastAfterConnector, partsSinceConnector, scaleBeforeConnector, lastClass);
     }
 
+    /** The phrase grown to {@code last} with a new value that a scale word multiplied: two and a half million. */
+    NumberPhrase scaled(double newValue, int newLast, double scale) {
+        return new NumberPhrase(first, newLast, newValue, words, ordinal, false, true, scale, lastPart,
+                lastAfterConnector, partsSinceConnector, scaleBeforeConnector, NumberClass.SCALE);
+    }
+
     /** The phrase grown to {@code last} by a part no year or label has: a ratio, a mixed fraction. */
     NumberPhrase compound(double newValue, int newLast, boolean withWords) {
         return new NumberPhrase(first, newLast, newValue, words || withWords, ordinal, false, hasScale, lastScale,

@@ -38,9 +38,9 @@ final class NumberRecognizer {
                 return null;
             }
         } else {
-            n = FractionRecognizer.tail(d, n);
+            n = FractionRecognizer.mixed(d, FractionRecognizer.tail(d, n));
         }
-        n = FractionRecognizer.ratio(d, n);
+        n = FractionRecognizer.ratio(d, n, moneyContext);
         return negative ? n.negated(i) : n;
     }
 
@@ -98,6 +98,11 @@ final class NumberRecognizer {
                         && d.at(k - 1).isWord() && d.at(k + 1).isWord()) {
                     hyphen = true;
                     c = k + 1;
+                } else if (d.english && d.isDash(k) && lastClass == NumberClass.TENS && d.at(k + 1).isNumberWord()
+                        && d.at(k + 1).entry.numClass == NumberClass.UNIT && d.at(k + 1).entry.number >= 1
+                        && !d.at(k + 1).lineBefore) {
+                    hyphen = true;  // forty - one: a hyphen set apart by spaces
+                    c = k + 1;
                 } else if (d.english && d.isAndWord(k)) {
                     break;
                 }
@@ -111,8 +116,8 @@ final class NumberRecognizer {
             boolean isOrdinal = false;
             int partEnd = c;
             if (a.type == TokenType.DIGITS) {
-                if (!Double.isFinite(a.value)) {
-                    break;
+                if (!Double.isFinite(a.value) || a.dotted) {
+                    break;  // an IP address, a version: a code, never part of a number
                 }
                 cls = NumberClass.DIGITS;
                 DigitForms.Digits digits = DigitForms.at(d, c, !any);
@@ -251,9 +256,6 @@ final class NumberRecognizer {
     }
 
     private static boolean englishContinues(NumberClass cls, NumberClass last, boolean joined, Word w) {
-        if (is(w, Role.PLURAL_SCALE)) {
-            return false;  // "three thousands" is not how numbers are written; "thousands" stands alone
-        }
         return switch (cls) {
             case UNIT -> last == NumberClass.TENS || last == NumberClass.HUNDRED || last == NumberClass.SCALE;
             case TEEN, TENS -> last == NumberClass.HUNDRED || last == NumberClass.SCALE;

@@ -21,6 +21,8 @@ final class Token {
     int integerDigits;
     boolean grouped;
     boolean decimal;
+    /** Groups joined by several dots that are no thousands (192.168.0.1, 2.3.4): a code, not a number. */
+    boolean dotted;
 
     // words
     Word entry;

@@ -198,6 +198,7 @@ final class Tokenizer {
             // Dotted labels like version or IP numbers: keep them as one token, but as a code.
             t.grouped = true;
             t.decimal = true;
+            t.dotted = true;
         }
         int integerDigits = 0;
         for (int g = 0; g < groups; g++) {
