@@ -58,9 +58,12 @@ record DateValue(int year, int month, int day, int first, int last, Relation rel
         if (y == 0 && month > 0 && published != null) {
             y = published.getYear();
             int pm = published.getMonthValue();
-            if (r == Relation.PAST && month >= pm || r == Relation.OF_LAST_YEAR) {
+            // the publication month itself: a day says on which side of the publication day it is
+            boolean sameMonthBefore = month == pm && day > 0 && day <= published.getDayOfMonth();
+            boolean sameMonthAfter = month == pm && day > 0 && day >= published.getDayOfMonth();
+            if (r == Relation.PAST && month >= pm && !sameMonthBefore || r == Relation.OF_LAST_YEAR) {
                 y--;
-            } else if (r == Relation.NEXT && month <= pm) {
+            } else if (r == Relation.NEXT && month <= pm && !sameMonthAfter) {
                 y++;
             } else if (r == Relation.NONE && month > pm + 6) {
                 // nearer months are often ahead (shipment periods, futures delivery, "the year ending June 30"),

@@ -14,12 +14,13 @@ final class DurationRecognizer {
 
     /** The number phrase n as a duration when a unit of time follows it at k, or null. */
     static Candidate after(Doc d, NumberPhrase n, int k) {
-        Word w = UnitRecognizer.unitAt(d, n, k);
-        if (w == null || w.unitKind != FigureKind.DURATION) {
+        UnitRecognizer.UnitWord u = UnitRecognizer.unitAfter(d, n, k);
+        if (u == null || u.word().unitKind != FigureKind.DURATION) {
             return null;
         }
+        Word w = u.word();
         return Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, w.unit, iso(n.value(), w.isoDesignator),
-                n.first(), k);
+                n.first(), u.at());
     }
 
     /** The ISO-8601 duration of {@code value} units whose designator is {@code designator} (D, TH, 10Y ...). */

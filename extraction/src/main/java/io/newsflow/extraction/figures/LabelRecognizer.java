@@ -29,6 +29,12 @@ final class LabelRecognizer {
         if (first.type != TokenType.DIGITS || n.words() && !n.plainDigits() && n.last() != i) {
             return null;
         }
+        if (d.arabic && n.plainDigits() && n.value() <= 30) {
+            int hijri = hijriDay(d, n.last() + 1);
+            if (hijri >= 0) {
+                return new Proposal.NotAFigure(hijri);  // 20 رمضان 1436هـ, من 20 إلى 21 ربيع الآخر: Hijri dates
+            }
+        }
         Token prev = d.at(i - 1);
         int p = i - 1;
         if (prev.type == TokenType.LATIN && d.attached(p) && !MoneyRecognizer.isCurrencyWord(d, p)) {
@@ -78,6 +84,35 @@ final class LabelRecognizer {
     }
 
     /**
+     * The last token of a Hijri month (and its year) that follows a day at k, possibly after من or after a second
+     * day (إلى 21), or -1 when none follows.
+     */
+    static int hijriDay(Doc d, int k) {
+        if ((d.at(k).has(Role.TO) || d.isDash(k) || d.isAndWord(k)) && d.at(k + 1).type == TokenType.DIGITS) {
+            k += 2;  // the second day of a span: من 20 إلى 21 ربيع الآخر
+        }
+        if (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
+            k++;
+        }
+        if (d.at(k).type != TokenType.ARABIC || !d.lexicon.in(WordList.HIJRI_MONTH, d.surface(k))) {
+            return -1;
+        }
+        boolean second = d.at(k + 1).type == TokenType.ARABIC && !d.at(k + 1).lineBefore
+                && Normalizer.key(d.surface(k + 1)).startsWith("ال");  // ربيع الآخر, ذو الحجة
+        int last = second ? k + 1 : k;
+        if (d.at(last + 1).has(Role.YEAR_WORD)) {
+            last++;
+        }
+        if (d.at(last + 1).type == TokenType.DIGITS && d.at(last + 1).integerDigits == 4) {
+            last++;
+            if (d.surface(last + 1).equals("هـ") || d.surface(last + 1).equals("ه")) {
+                last++;
+            }
+        }
+        return last;
+    }
+
+    /**
      * A capitalised English word in mid-sentence names a model or a product (Boeing 737), unless it is a month,
      * a currency, a country or a function word, or the number has last year's figure in brackets after it (a
      * table cell: France 419 (421)).
@@ -100,6 +135,10 @@ final class LabelRecognizer {
      * (one of the leaders), الموسم الواحد (a single season).
      */
     static Proposal vague(Doc d, NumberPhrase n) {
+        if (n.words() && n.first() == n.last() && n.value() == 0
+                && d.lexicon.in(WordList.ZERO_NAMES, d.surface(n.last() + (d.isDash(n.last() + 1) ? 2 : 1)))) {
+            return new Proposal.NotAFigure(n.last());  // zero coupon, zero-coupon
+        }
         if (!n.words() || n.first() != n.last() || n.value() != 1) {
             return null;
         }

@@ -110,28 +110,70 @@ final class Nouns {
 
     /** The English counted noun at token i, skipping up to two adjectives (three international experts). */
     static Noun englishAfter(Doc d, int i) {
+        return englishAfter(d, i, true);
+    }
+
+    /**
+     * The English noun at token i past up to two adjectives; {@code compound}: also past a noun that modifies a
+     * plural after it (two community newspapers), which an ordinal does not do (first quarter earnings ranks
+     * quarters).
+     */
+    static Noun englishAfter(Doc d, int i, boolean compound) {
         int k = i;
         for (int skipped = 0; skipped < 3; skipped++) {
             Token t = d.at(k);
+            Token next = d.at(k + 1);
+            boolean modifier = isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1);
+            if (modifier && isNounLike(d, k + 1) && skipped < 2 && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
+                    && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
+                    || t.entry.unit == null && t.entry.currencyFamily == null && !t.entry.namesMonth())) {
+                k++;  // three international experts, two more community newspapers
+                continue;
+            }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
                     || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.currencyFamily != null
                     || t.has(Role.PERCENT))) {
                 return null;
             }
             String s = d.surface(k).toLowerCase();
-            boolean adjective = t.has(Role.ADJECTIVE) || s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive")
-                    || s.endsWith("ous") || s.endsWith("ful") || s.endsWith("less") || s.endsWith("ary");
-            Token next = d.at(k + 1);
-            if (adjective && next.type == TokenType.LATIN && !next.has(Role.STOP) && !next.capitalized && skipped < 2) {
-                k++;
-                continue;
-            }
-            if (s.endsWith("ly") || s.endsWith("ed") || s.endsWith("ing") || s.length() < 3) {
-                return null;
+            if (s.endsWith("ly") || s.endsWith("ed") || s.endsWith("ing") || s.length() < 3 || compound
+                    && next.type == TokenType.LATIN && next.entry != null && next.entry.unit != null && !isPlural(d, k)) {
+                return null;  // "two fiscal years" counts years, which the duration rule reads
             }
             return new Noun(singular(d.lexicon, s), k);
         }
         return null;
+    }
+
+    /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
+    static boolean isEnglishAdjective(Doc d, int k) {
+        Token t = d.at(k);
+        if (t.type != TokenType.LATIN) {
+            return false;
+        }
+        if (t.has(Role.ADJECTIVE)) {
+            return true;
+        }
+        String s = d.surface(k).toLowerCase();
+        return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
+                || s.endsWith("less") || s.endsWith("ary");
+    }
+
+    /** A lower-case word that may head a noun phrase: not a function word, a number, a name or a sign. */
+    private static boolean isNounLike(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.LATIN && !t.has(Role.STOP) && !t.capitalized && !t.isNumberWord()
+                && !t.has(Role.PERCENT);
+    }
+
+    /** An English word spelled as a plural (newspapers, children), by its ending or the irregular plurals. */
+    private static boolean isPlural(Doc d, int k) {
+        if (d.at(k).type != TokenType.LATIN) {
+            return false;
+        }
+        String s = d.surface(k).toLowerCase();
+        return d.lexicon.englishSingular(s) != null || s.length() > 3 && s.endsWith("s") && !s.endsWith("ss")
+                && !s.endsWith("us") && !s.endsWith("is");
     }
 
     private static boolean allCaps(Doc d, int k) {

@@ -158,8 +158,10 @@ final class NumberRecognizer {
             } else if (is(w, Role.ABBREV_SCALE)) {
                 String s = d.surface(c);
                 boolean moneyOnly = s.equals("m") || s.equals("b") || s.equals("mm");
-                ok = lastClass == NumberClass.DIGITS && !joined && !hyphen && (!moneyOnly || moneyContext)
-                        && (attachedToPrev || s.length() > 1 || s.equals("k"));
+                boolean afterWords = lastClass != NumberClass.DIGITS && s.length() > 1 && !attachedToPrev;
+                ok = (lastClass == NumberClass.DIGITS || afterWords) && !joined && !hyphen
+                        && (!moneyOnly || moneyContext) && (attachedToPrev || s.length() > 1 || s.equals("k"));
+                // five mln dlrs: the wire abbreviates the scale after words too
             } else if (d.arabic || a.type == TokenType.ARABIC) {
                 ok = arabicContinues(cls, lastClass, joined, v, current, w, lastScale);
             } else {

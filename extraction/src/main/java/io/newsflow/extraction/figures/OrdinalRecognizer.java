@@ -81,6 +81,10 @@ final class OrdinalRecognizer {
                 && d.at(i + 1).entry.dayOffset != 0) {
             return null;  // أول أمس is a date
         }
+        int hijri = ord.value() <= 30 ? LabelRecognizer.hijriDay(d, ord.last() + 1) : -1;
+        if (hijri >= 0 && d.at(ord.last() + 1).has(Role.FROM)) {
+            return new Proposal.NotAFigure(hijri);  // الأول من محرم: a Hijri date
+        }
         if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
             return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
         }
@@ -106,7 +110,7 @@ final class OrdinalRecognizer {
     private static Candidate englishOrdinal(Doc d, int first, int last, double value) {
         String unit = null;
         if (d.english) {
-            Nouns.Noun noun = Nouns.englishAfter(d, last + 1);
+            Nouns.Noun noun = Nouns.englishAfter(d, last + 1, false);
             unit = noun == null ? null : noun.singular();
             Word next = d.at(last + 1).entry;
             if (unit == null && next != null && next.unit != null) {

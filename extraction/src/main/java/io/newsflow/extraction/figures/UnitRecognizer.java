@@ -11,12 +11,18 @@ final class UnitRecognizer {
     private UnitRecognizer() {
     }
 
+    /** A unit word and where it stands. */
+    record UnitWord(Word word, int at) {
+    }
+
     /** The number phrase n as a quantity when a unit of measure follows it at k, or null. */
-    static Candidate after(Doc d, NumberPhrase n, int k) {
-        Word w = unitAt(d, n, k);
-        if (w == null || w.unitKind != FigureKind.QUANTITY) {
+    static Candidate after(Doc d, NumberPhrase n, int k0) {
+        UnitWord u = unitAfter(d, n, k0);
+        if (u == null || u.word().unitKind != FigureKind.QUANTITY) {
             return null;
         }
+        Word w = u.word();
+        int k = u.at();
         int last = k;
         String unit = w.unit;
         if (unit.equals("kg") && d.at(k).type == TokenType.ARABIC && Normalizer.key(d.surface(k + 1)).equals("متر")) {
@@ -39,8 +45,27 @@ final class UnitRecognizer {
         return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, unit, null, n.first(), last);
     }
 
-    /** The unit word (of measure or of time) at k after the number phrase n, or null. */
-    static Word unitAt(Doc d, NumberPhrase n, int k) {
+    /**
+     * The unit word (of measure or of time) right after the number phrase n at k, or past one English adjective
+     * (5.2 mln metric tonnes, five consecutive years), or null.
+     */
+    static UnitWord unitAfter(Doc d, NumberPhrase n, int k) {
+        Word w = unitAt(d, n, k);
+        if (w != null) {
+            return new UnitWord(w, k);
+        }
+        Token adjective = d.at(k);
+        boolean year = n.plainDigits() && d.isYear(n.first());  // the 1987 fiscal year is a date
+        if (d.english && !year && Nouns.isEnglishAdjective(d, k) && !adjective.capitalized && !d.at(k + 1).lineBefore
+                && !adjective.has(Role.PAST) && !adjective.has(Role.NEXT) && !adjective.has(Role.CURRENT)) {
+            // not "6.80 mln last year": last, next and this make a date of the unit after them
+            w = unitAt(d, n, k + 1);
+            return w == null ? null : new UnitWord(w, k + 1);
+        }
+        return null;
+    }
+
+    private static Word unitAt(Doc d, NumberPhrase n, int k) {
         Token t = d.at(k);
         if (!t.isWord() || !d.wordsKnown) {
             return null;

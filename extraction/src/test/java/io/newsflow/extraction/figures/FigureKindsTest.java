@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,8 @@ class FigureKindsTest {
             "en | Officials said twenty - five people were hurt. | twenty - five people | COUNT | 25 | person",
             "en | The figure was two millions. | two millions | NUMBER | 2000000 | -",
             "en | Output reached four thousand millions. | four thousand millions | NUMBER | 4e9 | -",
+            "en | The minimum capital is five mln dinars. | five mln dinars | MONEY | 5e6 | -",
+            "en | It issued three billion dlrs of bonds. | three billion dlrs | MONEY | 3e9 | USD",
             "en | The index rose 1.2E+3 points. | 1.2E+3 points | COUNT | 1200 | point",
             "en | That is 6.02 x 10^23 atoms. | 6.02 x 10^23 atoms | COUNT | 6.02e23 | atom",
         })
@@ -92,6 +95,31 @@ class FigureKindsTest {
         })
         void dottedCodesAreNoFigures(String language, String text) {
             assertThat(extract(text, language, null)).isEmpty();
+        }
+    }
+
+    @Nested
+    class Dates {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = "|", value = {
+            "ستقام المباراة في 20 رمضان 1436هـ",
+            "ينعقد المؤتمر في الفترة من 20 إلى 21 ربيع الآخر 1437هـ",
+            "آخر موعد للتسجيل الأول من محرم عام 1437هـ",
+        })
+        void hijriDatesAreNoFigures(String text) {
+            assertThat(extract(text, "ar", LocalDate.of(2015, 8, 1))).isEmpty();
+        }
+
+        @ParameterizedTest(name = "{0} → {1}")
+        @CsvSource(delimiterString = "|", value = {
+            "تقام المباراة في 20 أغسطس المقبل | 2015-08-20",
+            "أقيمت المباراة في 28 يوليو الماضي | 2015-07-28",
+            "افتتح المعرض في 20 أغسطس الماضي | 2014-08-20",
+        })
+        void dayOfThePublicationMonth(String text, String iso) {
+            List<FigureMention> figures = extract(text, "ar", LocalDate.of(2015, 8, 15));
+            assertThat(figures).extracting(FigureMention::isoValue).containsExactly(iso);
         }
     }
 
