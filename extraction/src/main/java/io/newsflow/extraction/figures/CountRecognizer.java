@@ -3,7 +3,7 @@ package io.newsflow.extraction.figures;
 import io.newsflow.extraction.FigureKind;
 
 /**
- * Counts: a number with the noun it counts, normalised to the singular ({@link Nouns}): after the number (771
+ * Counts: a number with the noun it counts, normalised to the singular ({@link Nouns}): after the number (40
  * متهماً, تسع دول, three international experts), before it (دولة واحدة), or before a definite number (الأيام
  * الأربعة, where a unit noun makes a duration or quantity); and Arabic duals, which count two by themselves
  * (يومين, دولتين).

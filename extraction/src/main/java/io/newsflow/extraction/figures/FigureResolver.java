@@ -15,11 +15,11 @@ import java.util.List;
  *   noun is "the twentieth");
  *   <li>a number phrase: labels (G20, المادة 5), English ordinals, then what follows the number decides its kind:
  *   percent, money, quantity, duration, year, counted noun, else a plain number;
- *   <li>Arabic duals.
+ *   <li>Arabic nouns that count by themselves: duals (يومين), a unit with a fraction (ساعة ونصف).
  * </ol>
  *
  * The resolver also joins two figures into a range ({@link RangeRecognizer}), remembers what the story said so far
- * (a bare "from 3.89 billion" repeats the measure before it; an Arabic list carries its noun over; "the previous
+ * (a bare "from 4.12 billion" repeats the measure before it; an Arabic list carries its noun over; "the previous
  * month" counts back from the last date) and decides the story-level currency at the end ({@link StoryCurrency}).
  */
 final class FigureResolver {
@@ -30,7 +30,7 @@ final class FigureResolver {
     private final Doc d;
     private final List<FigureMention> out = new ArrayList<>();
     private final StoryCurrency currency = new StoryCurrency();
-    /** The last money or scaled quantity, which a bare "from 512 mln" / "مقابل 300 مليون" after it repeats. */
+    /** The last money or scaled quantity, which a bare "from 430 mln" / "مقابل 300 مليون" after it repeats. */
     private Candidate lastMeasure;
     /** The last counted noun, which an Arabic list carries over (و24 مشاركاً من السعودية، واثنين من البحرين). */
     private Candidate lastCount;
@@ -116,7 +116,7 @@ final class FigureResolver {
     private Candidate read(NumberPhrase n) {
         int k = n.last() + 1;
         if (d.at(k).paragraphBefore) {
-            // a figure never runs into the next paragraph ("549\n\nطفلاً", a wire table's next line)
+            // a figure never runs into the next paragraph ("300\n\nطفلاً", a wire table's next line)
             if (n.plainDigits() && d.isYear(n.first())) {
                 return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, d.at(n.first()).digits,
                         n.first(), n.last());
@@ -178,8 +178,8 @@ final class FigureResolver {
 
     /**
      * A scaled number with nothing after it repeats the measure of the money or quantity just before it:
-     * "rose to 7.38 billion dlrs from 3.89 billion", "16.16 mln bpd from 16.15 mln", "بـ2.69 مليار ريال ... بـ2.44
-     * مليار". Share counts in earnings tables ("Avg shrs 71.08 mln") are left alone.
+     * "rose to 6.25 billion dlrs from 4.12 billion", "12.40 mln bpd from 12.35 mln", "بـ1.85 مليار ريال ... بـ2.44
+     * مليار". Share counts in earnings tables ("Avg shrs 12.5 mln") are left alone.
      */
     private Candidate elliptical(NumberPhrase n) {
         Candidate m = lastMeasure;

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Money: a currency written before the number ($5, US$4.7 billion, EUR 20, Rs20, C$ 1.34, malaysian ringgit 42) or
- * after it (20 يورو, 121 مليار دولار, 5 mln dlrs, 42 Lebanese Pounds, درهم إماراتي, 48.5 MGBP), with a country
+ * after it (20 يورو, 150 مليار دولار, 5 mln dlrs, 42 Lebanese Pounds, درهم إماراتي, 48.5 MGBP), with a country
  * before or after the currency name picking its ISO code, and subunits adding hundredths (20 dollars 43 cents).
  *
  * <p>ISO 4217 codes come from {@code java.util.Currency}; names, symbols, wire abbreviations and country

@@ -123,10 +123,10 @@ final class Nouns {
         for (int skipped = 0; skipped < 3; skipped++) {
             Token t = d.at(k);
             Token next = d.at(k + 1);
-            boolean modifier = isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1);
-            if (modifier && isNounLike(d, k + 1) && skipped < 2 && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
+            boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
-                    || t.entry.unit == null && t.entry.currencyFamily == null && !t.entry.namesMonth())) {
+                    || t.entry.unit == null && t.entry.currencyFamily == null && !t.entry.namesMonth());
+            if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))) {
                 k++;  // three international experts, two more community newspapers
                 continue;
             }

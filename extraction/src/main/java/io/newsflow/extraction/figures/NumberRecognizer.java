@@ -109,7 +109,7 @@ final class NumberRecognizer {
             }
             a = d.at(c);
             if (any && (d.at(k).paragraphBefore || a.paragraphBefore)) {
-                break;  // "110.3 mln\n    Nine months": the next paragraph starts a new phrase
+                break;  // "84.6 mln\n    Nine months": the next paragraph starts a new phrase
             }
             NumberClass cls;
             double v;
@@ -153,7 +153,7 @@ final class NumberRecognizer {
                 Token after = d.at(partEnd + 1);
                 ok = joined && (lastClass == NumberClass.HUNDRED || lastClass == NumberClass.SCALE) && !ordinal
                         && v < (lastClass == NumberClass.SCALE ? lastScale : 100)
-                        // "4.90 billion and 3.83 billion" is two figures in English; مليارين و480 مليون is one
+                        // "5.10 billion and 4.25 billion" is two figures in English; مليارين و480 مليون is one
                         && !(d.english && after.isNumberWord() && after.entry.numClass == NumberClass.SCALE);
             } else if (is(w, Role.ABBREV_SCALE)) {
                 String s = d.surface(c);

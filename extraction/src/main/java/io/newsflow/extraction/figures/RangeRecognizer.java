@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * Ranges: two figures joined by a dash or by "from/between ... to/and" (5-10, between 5 and 10, من 5 إلى 10, from
- * 49 to 51 billion dollars, بين 22 % و100%) make one RANGE that keeps their unit or currency.
+ * 45 to 47 billion dollars, بين 15 % و40%) make one RANGE that keeps their unit or currency.
  *
  * <p>A word connector needs a "from"/"between" before the first number, or "rose 5 pct to 10 pct" would read as a
  * range; a dash needs the first bound lower (3-1 is a score), and "from" more "to" less is a change, not a range.

@@ -3,7 +3,7 @@ package io.newsflow.extraction.figures;
 import io.newsflow.extraction.FigureKind;
 
 /**
- * Quantities: a number with a unit of measure after it (15,000 tonnes, 5 km, 3 كيلو متر, 10 أمتار مربعة, 16.16 mln
+ * Quantities: a number with a unit of measure after it (15,000 tonnes, 5 km, 3 كيلو متر, 10 أمتار مربعة, 12.40 mln
  * barrels per day); units are listed in {@code units.tsv}. Units of time make durations ({@link DurationRecognizer}).
  */
 final class UnitRecognizer {
@@ -55,9 +55,11 @@ final class UnitRecognizer {
             return new UnitWord(w, k);
         }
         Token adjective = d.at(k);
+        Word next = d.at(k + 1).entry;
         boolean year = n.plainDigits() && d.isYear(n.first());  // the 1987 fiscal year is a date
-        if (d.english && !year && Nouns.isEnglishAdjective(d, k) && !adjective.capitalized && !d.at(k + 1).lineBefore
-                && !adjective.has(Role.PAST) && !adjective.has(Role.NEXT) && !adjective.has(Role.CURRENT)) {
+        if (d.english && next != null && next.unit != null && !year && !adjective.capitalized
+                && !d.at(k + 1).lineBefore && !adjective.has(Role.PAST) && !adjective.has(Role.NEXT)
+                && !adjective.has(Role.CURRENT) && Nouns.isEnglishAdjective(d, k)) {
             // not "6.80 mln last year": last, next and this make a date of the unit after them
             w = unitAt(d, n, k + 1);
             return w == null ? null : new UnitWord(w, k + 1);
