@@ -115,7 +115,7 @@ final class Nouns {
 
     /**
      * The English noun at token i past up to two adjectives; {@code compound}: also past a noun that modifies a
-     * plural after it (two community newspapers), which an ordinal does not do (first quarter earnings ranks
+     * plural after it (two city hospitals), which an ordinal does not do (first quarter earnings ranks
      * quarters).
      */
     static Noun englishAfter(Doc d, int i, boolean compound) {
@@ -127,7 +127,7 @@ final class Nouns {
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && t.entry.currencyFamily == null && !t.entry.namesMonth());
             if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))) {
-                k++;  // three international experts, two more community newspapers
+                k++;  // three international experts, two more city hospitals
                 continue;
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
