@@ -1,8 +1,12 @@
 package io.newsflow.extraction.figures;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** One story being scanned: its text, tokens and language, with the small token queries every rule needs. */
+/**
+ * One story being read: its text, tokens, language and publication day, with the small token queries every
+ * recognizer needs.
+ */
 final class Doc {
 
     static final Token NONE = new Token();
@@ -11,14 +15,20 @@ final class Doc {
     final List<Token> tokens;
     final boolean arabic;
     final boolean english;
+    /** The lexicons cover the language: words are read, not only digits and symbols. */
+    final boolean wordsKnown;
     final Lexicon lexicon;
+    /** Resolves relative dates and years left out; null when unknown. */
+    final LocalDate published;
 
-    Doc(String text, List<Token> tokens, String language, Lexicon lexicon) {
+    Doc(String text, List<Token> tokens, String language, Lexicon lexicon, LocalDate published) {
         this.lexicon = lexicon;
         this.text = text;
         this.tokens = tokens;
         this.arabic = "ar".equals(language);
         this.english = "en".equals(language);
+        this.wordsKnown = arabic || english;
+        this.published = published;
     }
 
     int size() {
@@ -36,12 +46,12 @@ final class Doc {
     }
 
     boolean isSymbol(int i, char c) {
-        return at(i).type == Token.SYMBOL && at(i).sym == c;
+        return at(i).type == TokenType.SYMBOL && at(i).sym == c;
     }
 
     boolean isDash(int i) {
         char c = at(i).sym;
-        return at(i).type == Token.SYMBOL && (c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2012');
+        return at(i).type == TokenType.SYMBOL && (c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2012');
     }
 
     /** Tokens i and i+1 touch, with no space between them. */
@@ -55,27 +65,27 @@ final class Doc {
             return true;
         }
         Token p = at(i - 1);
-        return p.type == Token.SYMBOL && (p.sym == '.' || p.sym == '!' || p.sym == '?' || p.sym == ':'
+        return p.type == TokenType.SYMBOL && (p.sym == '.' || p.sym == '!' || p.sym == '?' || p.sym == ':'
                 || p.sym == '"' || p.sym == '\u201C' || p.sym == '\u00AB' || p.sym == '(' || p.sym == '-');
     }
 
     /** A word that is only a separate "and" (و or "and"), not a word with و glued to it. */
     boolean isAndWord(int i) {
         Token t = at(i);
-        return t.isWord() && t.has(Word.AND) && t.stemOffset == 0;
+        return t.isWord() && t.has(Role.AND) && t.stemOffset == 0;
     }
 
     /** The digit group at i is written as 1-2 digits without separators, e.g. a day of the month. */
     boolean isSmallInt(int i, int max) {
         Token t = at(i);
-        return t.type == Token.DIGITS && !t.grouped && !t.decimal && t.integerDigits <= 2 && t.value >= 1
+        return t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits <= 2 && t.value >= 1
                 && t.value <= max;
     }
 
     /** A four-digit year (1800-2199) written plainly. */
     boolean isYear(int i) {
         Token t = at(i);
-        return t.type == Token.DIGITS && !t.grouped && !t.decimal && t.integerDigits == 4 && t.value >= 1800
+        return t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits == 4 && t.value >= 1800
                 && t.value <= 2199;
     }
 }

@@ -26,7 +26,7 @@ public final class FigureExtractor {
      */
     public List<FigureMention> extract(String text, String language, LocalDate publishedDate) {
         boolean known = "ar".equals(language) || "en".equals(language);
-        Doc doc = new Doc(text, tokenizer.tokenize(text, known), known ? language : "other", lexicon);
-        return new FigureScanner(doc, publishedDate, known).scan();
+        Doc doc = new Doc(text, tokenizer.tokenize(text, known), known ? language : "other", lexicon, publishedDate);
+        return new FigureResolver(doc).resolve();
     }
 }

@@ -1,27 +1,16 @@
 package io.newsflow.extraction.figures;
 
-import java.util.Map;
-
 /**
  * The counted noun after a number, normalised: Arabic loses clitics, tanween and case endings and goes to the
  * singular through the lexicon (أطفال → طفل) or the regular plural endings (ات → ة, ين/ون → stem); English goes
- * to the singular by its spelling rules and a list of irregular plurals.
+ * to the singular by its spelling rules and the irregular plurals of {@code en-plurals.tsv}.
  */
 final class Nouns {
 
-    private static final Map<String, String> IRREGULAR = Map.ofEntries(
-            Map.entry("people", "person"), Map.entry("persons", "person"), Map.entry("children", "child"),
-            Map.entry("men", "man"), Map.entry("women", "woman"), Map.entry("feet", "foot"),
-            Map.entry("teeth", "tooth"), Map.entry("mice", "mouse"), Map.entry("geese", "goose"),
-            Map.entry("crises", "crisis"), Map.entry("analyses", "analysis"), Map.entry("indices", "index"),
-            Map.entry("criteria", "criterion"), Map.entry("phenomena", "phenomenon"), Map.entry("lives", "life"),
-            Map.entry("wives", "wife"), Map.entry("knives", "knife"), Map.entry("halves", "half"),
-            Map.entry("leaves", "leaf"), Map.entry("thieves", "thief"), Map.entry("shelves", "shelf"),
-            Map.entry("series", "series"), Map.entry("species", "species"), Map.entry("news", "news"),
-            Map.entry("aircraft", "aircraft"), Map.entry("police", "police"), Map.entry("staff", "staff"),
-            Map.entry("data", "data"), Map.entry("media", "media"), Map.entry("bases", "base"),
-            Map.entry("cases", "case"), Map.entry("houses", "house"), Map.entry("courses", "course"),
-            Map.entry("businesses", "business"), Map.entry("taxes", "tax"), Map.entry("buses", "bus"));
+    /** A counted noun, singular, and the last token read for it (past the adjectives before it). */
+    record Noun(String singular, int last) {
+    }
+
 
     private Nouns() {
     }
@@ -29,7 +18,7 @@ final class Nouns {
     /** The Arabic counted noun at token i after a number of the given value, or null when there is none. */
     static String arabicAfter(Doc d, int i, double count) {
         Token t = d.at(i);
-        if (t.type != Token.ARABIC || t.definite) {
+        if (t.type != TokenType.ARABIC || t.definite) {
             return null;
         }
         Word w = t.entry;
@@ -89,8 +78,8 @@ final class Nouns {
     /** The noun an Arabic ordinal follows (الدفعة السادسة → دفعة), or null. */
     static String arabicBefore(Doc d, int i) {
         Token t = d.at(i);
-        if (t.type != Token.ARABIC || t.entry != null && (t.has(Word.STOP) || t.entry.isNumber()
-                || t.entry.month != 0 || t.entry.ordinal > 0 || t.entry.weekday > 0)) {
+        if (t.type != TokenType.ARABIC || t.entry != null && (t.has(Role.STOP) || t.entry.isNumber()
+                || t.entry.namesMonth() || t.entry.ordinal > 0 || t.entry.weekday > 0)) {
             return null;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
@@ -120,30 +109,71 @@ final class Nouns {
     }
 
     /** The English counted noun at token i, skipping up to two adjectives (three international experts). */
-    static String englishAfter(Doc d, int i, int[] lastOut) {
+    static Noun englishAfter(Doc d, int i) {
+        return englishAfter(d, i, true);
+    }
+
+    /**
+     * The English noun at token i past up to two adjectives; {@code compound}: also past a noun that modifies a
+     * plural after it (two city hospitals), which an ordinal does not do (first quarter earnings ranks
+     * quarters).
+     */
+    static Noun englishAfter(Doc d, int i, boolean compound) {
         int k = i;
         for (int skipped = 0; skipped < 3; skipped++) {
             Token t = d.at(k);
-            if (t.type != Token.LATIN || t.capitalized && !allCaps(d, k) || t.has(Word.STOP) || t.isNumberWord()
-                    || t.entry != null && (t.entry.month != 0 || t.entry.unit != null || t.entry.currencyFamily != null
-                    || t.has(Word.PERCENT))) {
+            Token next = d.at(k + 1);
+            boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
+                    && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
+                    || t.entry.unit == null && t.entry.currencyFamily == null && !t.entry.namesMonth());
+            if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))) {
+                k++;  // three international experts, two more city hospitals
+                continue;
+            }
+            if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
+                    || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.currencyFamily != null
+                    || t.has(Role.PERCENT))) {
                 return null;
             }
             String s = d.surface(k).toLowerCase();
-            boolean adjective = t.has(Word.ADJECTIVE) || s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive")
-                    || s.endsWith("ous") || s.endsWith("ful") || s.endsWith("less") || s.endsWith("ary");
-            Token next = d.at(k + 1);
-            if (adjective && next.type == Token.LATIN && !next.has(Word.STOP) && !next.capitalized && skipped < 2) {
-                k++;
-                continue;
+            if (s.endsWith("ly") || s.endsWith("ed") || s.endsWith("ing") || s.length() < 3 || compound
+                    && next.type == TokenType.LATIN && next.entry != null && next.entry.unit != null && !isPlural(d, k)) {
+                return null;  // "two fiscal years" counts years, which the duration rule reads
             }
-            if (s.endsWith("ly") || s.endsWith("ed") || s.endsWith("ing") || s.length() < 3) {
-                return null;
-            }
-            lastOut[0] = k;
-            return singular(s);
+            return new Noun(singular(d.lexicon, s), k);
         }
         return null;
+    }
+
+    /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
+    static boolean isEnglishAdjective(Doc d, int k) {
+        Token t = d.at(k);
+        if (t.type != TokenType.LATIN) {
+            return false;
+        }
+        if (t.has(Role.ADJECTIVE)) {
+            return true;
+        }
+        String s = d.surface(k).toLowerCase();
+        return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
+                || s.endsWith("less") || s.endsWith("ary");
+    }
+
+    /** A lower-case word that may head a noun phrase: not a function word, a number, a name or a sign. */
+    private static boolean isNounLike(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.LATIN && !t.has(Role.STOP) && !t.capitalized && !t.isNumberWord()
+                && !t.has(Role.PERCENT);
+    }
+
+    /** An English word spelled as a plural (newspapers, children), by its ending or the irregular plurals. */
+    private static boolean isPlural(Doc d, int k) {
+        if (d.at(k).type != TokenType.LATIN) {
+            return false;
+        }
+        String s = d.surface(k).toLowerCase();
+        return d.lexicon.englishSingular(s) != null || s.length() > 3 && s.endsWith("s") && !s.endsWith("ss")
+                && !s.endsWith("us") && !s.endsWith("is");
     }
 
     private static boolean allCaps(Doc d, int k) {
@@ -151,8 +181,8 @@ final class Nouns {
         return s.length() > 1 && s.equals(s.toUpperCase());
     }
 
-    static String singular(String s) {
-        String irregular = IRREGULAR.get(s);
+    static String singular(Lexicon lexicon, String s) {
+        String irregular = lexicon.englishSingular(s);
         if (irregular != null) {
             return irregular;
         }

@@ -3,12 +3,8 @@ package io.newsflow.extraction.figures;
 /** One token of a story: a digit group, a word, or a single symbol, with the lexicon's reading of it. */
 final class Token {
 
-    static final int DIGITS = 1;
-    static final int ARABIC = 2;
-    static final int LATIN = 3;
-    static final int SYMBOL = 4;
-
-    int type;
+    /** Null only for the empty token past either end of a story. */
+    TokenType type;
     int start;
     int end;
     /** Whitespace separates this token from the previous one. */
@@ -25,6 +21,8 @@ final class Token {
     int integerDigits;
     boolean grouped;
     boolean decimal;
+    /** Groups joined by several dots that are no thousands (192.168.0.1, 2.3.4): a code, not a number. */
+    boolean dotted;
 
     // words
     Word entry;
@@ -42,11 +40,11 @@ final class Token {
     char sym;
 
     boolean isWord() {
-        return type == ARABIC || type == LATIN;
+        return type == TokenType.ARABIC || type == TokenType.LATIN;
     }
 
-    boolean has(int flag) {
-        return entry != null && entry.has(flag);
+    boolean has(Role role) {
+        return entry != null && entry.has(role);
     }
 
     boolean isNumberWord() {

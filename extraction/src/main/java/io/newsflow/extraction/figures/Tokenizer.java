@@ -63,7 +63,7 @@ final class Tokenizer {
             indent = false;
             int vulgar = "½⅓⅔¼¾⅕⅛".indexOf(c);
             if (vulgar >= 0) {
-                t.type = Token.DIGITS;
+                t.type = TokenType.DIGITS;
                 t.value = new double[] {0.5, 1 / 3.0, 2 / 3.0, 0.25, 0.75, 0.2, 0.125}[vulgar];
                 t.digits = Double.toString(t.value);
                 t.decimal = true;
@@ -78,7 +78,7 @@ final class Tokenizer {
             } else if (isLatin(c)) {
                 i = readLatin(text, i, t, readWords ? buf : null);
             } else {
-                t.type = Token.SYMBOL;
+                t.type = TokenType.SYMBOL;
                 t.sym = c == '\u0640' ? '-' : c;
                 t.end = ++i;
                 if (c == '\u0640') {
@@ -134,7 +134,7 @@ final class Tokenizer {
     }
 
     private int readNumber(String text, int i, Token t) {
-        t.type = Token.DIGITS;
+        t.type = TokenType.DIGITS;
         int n = text.length();
         // Groups of digits and the separators between them, read before deciding what the separators mean.
         int[] groupEnd = new int[8];
@@ -198,6 +198,7 @@ final class Tokenizer {
             // Dotted labels like version or IP numbers: keep them as one token, but as a code.
             t.grouped = true;
             t.decimal = true;
+            t.dotted = true;
         }
         int integerDigits = 0;
         for (int g = 0; g < groups; g++) {
@@ -277,18 +278,18 @@ final class Tokenizer {
     private Word joinedTens(char[] buf, int len) {
         for (int cut = 4; cut <= 7 && cut < len; cut++) {
             Word tens = lexicon.get(buf, 0, cut);
-            if (tens != null && tens.numClass == Word.TENS && tens.denominator == 0) {
+            if (tens != null && tens.numClass == NumberClass.TENS && tens.denominator == 0) {
                 Word unit = lexicon.get(buf, cut, len - cut);
-                if (unit == null || unit.numClass != Word.UNIT && unit.ordinalClass != Word.UNIT) {
+                if (unit == null || unit.numClass != NumberClass.UNIT && unit.ordinalClass != NumberClass.UNIT) {
                     return null;
                 }
                 Word joined = new Word();
-                if (unit.ordinal > 0 && unit.has(Word.ORDINAL_END)) {
+                if (unit.ordinal > 0 && unit.has(Role.ORDINAL_END)) {
                     joined.ordinal = (int) tens.number + unit.ordinal;
-                    joined.ordinalClass = Word.TENS;
-                    joined.flags = Word.ORDINAL_END;
+                    joined.ordinalClass = NumberClass.TENS;
+                    joined.roles.add(Role.ORDINAL_END);
                 } else {
-                    joined.numClass = Word.TENS;
+                    joined.numClass = NumberClass.TENS;
                     joined.number = tens.number + unit.number;
                 }
                 return joined;
@@ -298,7 +299,7 @@ final class Tokenizer {
     }
 
     private int readArabic(String text, int i, Token t, char[] buf) {
-        t.type = Token.ARABIC;
+        t.type = TokenType.ARABIC;
         int n = text.length();
         while (i < n && (Normalizer.isArabicLetter(text.charAt(i)) || Normalizer.isArabicMark(text.charAt(i)))) {
             i++;
@@ -354,7 +355,7 @@ final class Tokenizer {
     }
 
     private int readLatin(String text, int i, Token t, char[] buf) {
-        t.type = Token.LATIN;
+        t.type = TokenType.LATIN;
         int n = text.length();
         t.capitalized = Character.isUpperCase(text.charAt(i));
         while (i < n && isLatin(text.charAt(i))) {

@@ -39,7 +39,37 @@ public final class FigureGoldEvaluation {
         }
     }
 
-    public record Result(List<KindScore> scores, List<String> misses) {
+    /**
+     * Figures matched by overlapping span, kind and value alone (see {@code GoldScoring}), and of those matches how
+     * many counts and quantities have the right counted noun or unit and how many money figures the right currency.
+     */
+    public record ValueScore(int right, int found, int expected, int unitsRight, int unitsScored,
+                             int currenciesRight, int currenciesScored) {
+        public double precision() {
+            return found == 0 ? 1 : (double) right / found;
+        }
+
+        public double recall() {
+            return expected == 0 ? 1 : (double) right / expected;
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        public double unitsShare() {
+            return unitsScored == 0 ? 1 : (double) unitsRight / unitsScored;
+        }
+
+        public double currenciesShare() {
+            return currenciesScored == 0 ? 1 : (double) currenciesRight / currenciesScored;
+        }
+    }
+
+    /** @param values the value-level score where the gold is located by offsets, else null */
+    public record Result(List<KindScore> scores, List<String> misses, ValueScore values) {
         public KindScore score(FigureKind kind) {
             return scores.stream().filter(s -> s.kind() == kind).findFirst()
                     .orElse(new KindScore(kind, 0, 0, 0));
@@ -68,6 +98,16 @@ public final class FigureGoldEvaluation {
             KindScore t = total();
             sb.append(String.format(Locale.ROOT, "%-9s %6d %6d %8.1f%% %8.1f%% %7d%n", "all", t.found(), t.expected(),
                     100 * t.precision(), 100 * t.recall(), t.right()));
+            if (values != null) {
+                sb.append(String.format(Locale.ROOT,
+                        "by value: F1 %.1f (P %.1f%% / R %.1f%%, %d of %d found, %d gold)%n"
+                                + "  counted noun or unit right: %d of %d matched counts and quantities (%.1f%%)%n"
+                                + "  currency right: %d of %d matched money figures (%.1f%%)%n",
+                        100 * values.f1(), 100 * values.precision(), 100 * values.recall(), values.right(),
+                        values.found(), values.expected(), values.unitsRight(), values.unitsScored(),
+                        100 * values.unitsShare(), values.currenciesRight(), values.currenciesScored(),
+                        100 * values.currenciesShare()));
+            }
             return sb.toString();
         }
     }

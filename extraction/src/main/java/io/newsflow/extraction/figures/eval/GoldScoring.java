@@ -4,12 +4,20 @@ import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores stories' extracted figures against their gold, one story at a time: each found figure takes the first
  * expected figure it matches, at most once; counts per kind, and lists what was missed and what was unexpected.
+ *
+ * <p>Gold located by offsets is also scored by value alone: a found figure matches an expected one when their spans
+ * overlap, their kinds agree (the amounts COUNT, NUMBER, QUANTITY and MONEY agree with each other) and the value
+ * agrees (the number, a range's bounds, or a date's ISO value). Of those matches, the counted noun or unit of the
+ * counts and quantities and the currency of the money are scored apart, so a figure whose number is right but whose
+ * noun is wrong shows as such rather than as one miss and one unexpected figure.
  */
 final class GoldScoring {
 
@@ -19,6 +27,18 @@ final class GoldScoring {
 
         boolean matches(FigureMention found);
     }
+
+    /** An expected figure at known offsets of its story. */
+    interface Located extends Gold {
+        int start();
+
+        int end();
+
+        Values values();
+    }
+
+    private static final Set<FigureKind> AMOUNTS = EnumSet.of(FigureKind.COUNT, FigureKind.NUMBER,
+            FigureKind.QUANTITY, FigureKind.MONEY);
 
     /**
      * What an expected figure says of its value: a number, or a range written {@code min..max}, and its unit,
@@ -33,6 +53,17 @@ final class GoldScoring {
             }
             return new Values(value.equals("-") ? null : Double.valueOf(value), null, null, dash(unit), dash(currency),
                     dash(iso));
+        }
+
+        /** The number, a range's bounds or, where the gold gives neither, the ISO value. */
+        boolean sameValue(FigureMention f) {
+            if (value != null) {
+                return close(value, f.value());
+            }
+            if (min != null) {
+                return close(min, f.min()) && close(max, f.max());
+            }
+            return iso != null && iso.equals(f.isoValue());
         }
 
         boolean agreeWith(FigureMention f) {
@@ -62,6 +93,14 @@ final class GoldScoring {
 
     private final Map<FigureKind, int[]> counts = new EnumMap<>(FigureKind.class);
     private final List<String> misses = new ArrayList<>();
+    private boolean located;
+    private int valuesRight;
+    private int valuesFound;
+    private int valuesExpected;
+    private int unitsRight;
+    private int unitsScored;
+    private int currenciesRight;
+    private int currenciesScored;
 
     void story(String name, List<? extends Gold> expected, List<FigureMention> found) {
         List<Gold> open = new ArrayList<>(expected);
@@ -83,10 +122,42 @@ final class GoldScoring {
         }
     }
 
+    /** The value-level tally of one story whose gold is located by offsets. */
+    void values(List<? extends Located> expected, List<FigureMention> found) {
+        located = true;
+        valuesExpected += expected.size();
+        valuesFound += found.size();
+        List<Located> open = new ArrayList<>(expected);
+        for (FigureMention f : found) {
+            Located match = open.stream().filter(e -> sameFigure(e, f)).findFirst().orElse(null);
+            if (match == null) {
+                continue;
+            }
+            open.remove(match);
+            valuesRight++;
+            Values gold = match.values();
+            if ((match.kind() == FigureKind.COUNT || match.kind() == FigureKind.QUANTITY) && gold.unit() != null) {
+                unitsScored++;
+                unitsRight += gold.unit().equals(f.unit()) ? 1 : 0;
+            }
+            if (match.kind() == FigureKind.MONEY && gold.currency() != null) {
+                currenciesScored++;
+                currenciesRight += f.kind() == FigureKind.MONEY && gold.currency().equals(f.currency()) ? 1 : 0;
+            }
+        }
+    }
+
+    private static boolean sameFigure(Located e, FigureMention f) {
+        boolean kinds = e.kind() == f.kind() || AMOUNTS.contains(e.kind()) && AMOUNTS.contains(f.kind());
+        return kinds && f.start() < e.end() && e.start() < f.end() && e.values().sameValue(f);
+    }
+
     FigureGoldEvaluation.Result result() {
         List<FigureGoldEvaluation.KindScore> scores = new ArrayList<>();
         counts.forEach((k, n) -> scores.add(new FigureGoldEvaluation.KindScore(k, n[0], n[1], n[2])));
-        return new FigureGoldEvaluation.Result(scores, misses);
+        FigureGoldEvaluation.ValueScore values = located ? new FigureGoldEvaluation.ValueScore(valuesRight,
+                valuesFound, valuesExpected, unitsRight, unitsScored, currenciesRight, currenciesScored) : null;
+        return new FigureGoldEvaluation.Result(scores, misses, values);
     }
 
     private static String describe(FigureMention f) {

@@ -1,0 +1,133 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+
+/**
+ * Counts: a number with the noun it counts, normalised to the singular ({@link Nouns}): after the number (40
+ * متهماً, تسع دول, three international experts), before it (دولة واحدة), or before a definite number (الأيام
+ * الأربعة, where a unit noun makes a duration or quantity); and Arabic duals, which count two by themselves
+ * (يومين, دولتين).
+ */
+final class CountRecognizer {
+
+    private CountRecognizer() {
+    }
+
+    /** The number phrase n with the noun it counts, or null when no noun goes with it. */
+    static Candidate after(Doc d, NumberPhrase n, int k) {
+        if (d.arabic) {
+            return arabic(d, n, k);
+        }
+        if (d.english) {
+            Nouns.Noun noun = Nouns.englishAfter(d, k);
+            return noun == null ? null
+                    : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, noun.singular(), null, n.first(),
+                    noun.last());
+        }
+        return null;
+    }
+
+    private static Candidate arabic(Doc d, NumberPhrase n, int k) {
+        Candidate count = Candidate.of(FigureKind.COUNT, n);
+        String noun = Nouns.arabicAfter(d, k, n.value());
+        if (noun != null) {
+            return count.as(FigureKind.COUNT, noun, null, n.first(), k);
+        }
+        if (n.words() && n.first() == n.last() && (n.value() == 1 || n.value() == 2)) {
+            return before(d, count);  // دولة واحدة
+        }
+        if (n.words() && d.at(n.first()).definite) {
+            noun = Nouns.arabicBefore(d, n.first() - 1);  // الأيام الأربعة: a definite number follows its noun
+            if (noun == null) {
+                return null;
+            }
+            Word unit = d.lexicon.get(noun);
+            if (unit != null && unit.unit != null) {
+                String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(n.value(),
+                        unit.isoDesignator) : null;
+                return count.as(unit.unitKind, unit.unit, iso, n.first() - 1, n.last());
+            }
+            return count.as(FigureKind.COUNT, noun, null, n.first() - 1, n.last());
+        }
+        return null;
+    }
+
+    /** Token p is an Arabic word that a number word one or two after it can count (دولة واحدة, لتر واحد). */
+    static boolean isNounBefore(Doc d, int p) {
+        Token t = d.at(p);
+        return t.type == TokenType.ARABIC && !t.definite && !(t.conjunction && t.entry == null) && !t.has(Role.STOP)
+                && (t.entry == null || t.entry.singular != null || t.entry.unit != null);
+    }
+
+    /** The Arabic noun just before a number word one or two (دولة واحدة), or null. */
+    private static Candidate before(Doc d, Candidate count) {
+        int p = count.first() - 1;
+        Token t = d.at(p);
+        if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
+            return null;
+        }
+        String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
+        String form = Normalizer.key(d.surface(p));
+        if (count.value() == 1 && t.entry != null && !t.entry.dual && t.stemOffset == 0 && form.endsWith("ه")
+                && Normalizer.key(d.surface(count.last())).endsWith("ه") && !Normalizer.key(noun).equals(form)) {
+            // واحدة agrees with a feminine singular: أسرة واحدة is one family, not one of the beds (أسرة is
+            // also the plural of سرير)
+            noun = Normalizer.clean(d.text, t.start, t.end);
+        }
+        return count.as(FigureKind.COUNT, noun, null, p, count.last());
+    }
+
+    /**
+     * A noun that a year is not followed by in its own right: "1987 sales" and "2015 budget" are years, "1987
+     * people" is a count.
+     */
+    static boolean nounFollows(Doc d, NumberPhrase n) {
+        int k = n.last() + 1;
+        if (d.arabic) {
+            Token t = d.at(k);
+            return t.type == TokenType.ARABIC && t.entry != null && t.entry.singular != null && !t.definite
+                    && t.stemOffset == 0 && !t.entry.dual && t.entry.unit == null;
+        }
+        if (d.english) {
+            Nouns.Noun noun = Nouns.englishAfter(d, k);
+            return noun != null && !d.at(k).has(Role.ADJECTIVE) && d.lexicon.in(WordList.COUNTABLE, noun.singular());
+        }
+        return false;
+    }
+
+    /**
+     * Arabic nouns that count by themselves: a dual is two of its noun or unit (يومين, دولتين, شهرين, دولارين), and
+     * with a fraction after it a dual or a unit in the singular says how many and a part (ساعتين ونصف = 2.5 hours,
+     * سنة ونصف = 1.5 years).
+     */
+    static Candidate byItself(Doc d, int i) {
+        Token t = d.at(i);
+        Word w = t.entry;
+        if (!d.arabic || w == null) {
+            return null;
+        }
+        Token f = d.at(i + 1);
+        double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
+                && f.entry.fractionForm == GrammaticalNumber.SINGULAR && !f.entry.isNumber() ? 1 / f.entry.denominator
+                : 0;
+        int last = part > 0 ? i + 1 : i;
+        if (!w.dual) {
+            boolean unit = w.unit != null && t.stemOffset == 0 && !t.definite && part > 0;
+            return unit ? measure(w, 1 + part, i, last) : null;
+        }
+        Word singular = d.lexicon.get(w.singular);
+        if (singular != null && singular.unit != null) {
+            return measure(singular, 2 + part, i, last);
+        }
+        if (singular != null && singular.currencyFamily != null) {
+            return new Candidate(FigureKind.MONEY, i, last, 2 + part, null, null, null, null,
+                    singular.currencyDefault, null, null, false, false);
+        }
+        return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    private static Candidate measure(Word unit, double value, int first, int last) {
+        String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(value, unit.isoDesignator) : null;
+        return Candidate.of(unit.unitKind, first, last, value, unit.unit, iso);
+    }
+}

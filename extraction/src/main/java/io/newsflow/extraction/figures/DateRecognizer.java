@@ -1,0 +1,115 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+
+/**
+ * Dates: absolute dates ({@link DateGrammar}), dates relative to the publication day ({@link RelativeDates}), years,
+ * fiscal years and spans (2013 - 2014), and periods between two dates, which are one DATE whose value is an ISO
+ * interval (من يناير إلى نهاية سبتمبر الماضيين, between March and May, the October to December quarter).
+ */
+final class DateRecognizer {
+
+    private DateRecognizer() {
+    }
+
+    /**
+     * The date starting at i (or at the "from"/"between"/"last" just before it), or null.
+     *
+     * @param lastDate the ISO value of the last date the story named that "the previous month" can count back from
+     */
+    static Candidate at(Doc d, int i, String lastDate) {
+        Token t = d.at(i);
+        if (t.has(Role.FROM) || t.has(Role.BETWEEN)) {
+            Candidate range = range(d, i, i);
+            if (range != null) {
+                return range;
+            }
+        }
+        DateValue relative = d.wordsKnown ? RelativeDates.at(d, i, lastDate) : null;
+        if (relative != null) {
+            return date(relative.first(), relative.last(), relative.iso());
+        }
+        DateValue v = DateGrammar.at(d, i);
+        if (v == null) {
+            return null;
+        }
+        if (v.month() > 0 && v.day() == 0 && v.year() == 0 && v.iso() == null && d.at(v.last() + 1).has(Role.TO)
+                && d.at(v.last() + 1).stemOffset == 0) {
+            DateValue b = DateGrammar.at(d, v.last() + 2);
+            if (b != null && b.month() > v.month() && b.day() == 0) {
+                Candidate range = range(d, i - 1, i);  // the October to December quarter: months bound a period
+                if (range != null) {
+                    return range;
+                }
+            }
+        }
+        int first = i;
+        DateValue.Relation relation = DateValue.Relation.NONE;
+        if (d.english && (d.at(i - 1).has(Role.PAST) || d.at(i - 1).has(Role.NEXT))) {
+            first = i - 1;  // last March, next May
+            relation = d.at(i - 1).has(Role.PAST) ? DateValue.Relation.PAST : DateValue.Relation.NEXT;
+        }
+        return date(first, v.last(), v.iso(d.published, relation));
+    }
+
+    /**
+     * A period from the date after i to a later one, one DATE with an ISO interval; the span starts at
+     * {@code start} (the "from"/"between", or the first month itself).
+     */
+    private static Candidate range(Doc d, int i, int start) {
+        DateValue a = DateGrammar.at(d, i + 1);
+        if (a == null) {
+            return null;
+        }
+        int c = a.last() + 1;
+        boolean between = start == i && d.at(i).has(Role.BETWEEN);
+        if (!(between ? d.isAndWord(c) || d.at(c).has(Role.TO) : d.at(c).has(Role.TO)) || d.at(c).stemOffset != 0) {
+            return null;
+        }
+        int b0 = c + 1;
+        if (d.lexicon.in(WordList.PERIOD_EDGE, d.surface(b0))) {
+            b0++;
+            if ("of".equals(d.surface(b0))) {
+                b0++;
+            }
+        }
+        DateValue b = DateGrammar.at(d, b0);
+        if (b == null) {
+            return null;
+        }
+        DateValue.Relation relation = b.relation() != DateValue.Relation.NONE ? b.relation() : a.relation();
+        String end = b.iso(d.published, relation);
+        if (a.year() == 0 && b.year() > 0 && a.iso() == null) {
+            a = a.inYear(a.month() <= b.month() ? b.year() : b.year() - 1);
+        } else if (a.year() == 0 && a.iso() == null && d.published != null && end.length() >= 4
+                && Character.isDigit(end.charAt(0))) {
+            int endYear = Integer.parseInt(end.substring(0, 4));
+            a = a.inYear(a.month() <= b.month() ? endYear : endYear - 1);
+        }
+        int first = d.arabic && start == i && "ما".equals(d.surface(i - 1)) ? i - 1 : start;
+        return date(first, b.last(), a.iso(d.published, relation) + "/" + end);
+    }
+
+    /**
+     * The number phrase n as a year when it is one: four plain digits from 1800 to 2199, with a fiscal year or a
+     * span after it (2013 - 2014, 2004/2014) and the Gregorian-era letter (2017م); null otherwise.
+     */
+    static Candidate year(Doc d, NumberPhrase n) {
+        if (!n.plainDigits() || !d.isYear(n.first())) {
+            return null;
+        }
+        String year = d.at(n.first()).digits;
+        int s = n.last() + 1;
+        if ((d.isDash(s) || d.isSymbol(s, '/')) && d.isYear(s + 1) && !d.at(s + 1).paragraphBefore
+                && d.at(s + 1).value > n.value() && d.at(s + 1).value - n.value() <= 30) {
+            return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year + "/" + d.at(s + 1).digits,
+                    n.first(), s + 1);
+        }
+        int last = d.attached(n.last()) && d.surface(n.last() + 1).equals("م") ? n.last() + 1 : n.last();
+        return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year, n.first(), last);
+    }
+
+    private static Candidate date(int first, int last, String iso) {
+        return Candidate.of(FigureKind.DATE, first, last, null, null, iso);
+    }
+}

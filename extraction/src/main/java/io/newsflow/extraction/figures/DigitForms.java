@@ -1,0 +1,92 @@
+package io.newsflow.extraction.figures;
+
+/**
+ * How a digit group is written beyond its own characters: exponents (1e10, ٢,٥^-١, 6.23x10^-4), the reversed
+ * decimals of Arabic typesetting (5ر47 is 47.5), numbers grouped by spaces (40 000) and slashed fractions (3/4).
+ */
+final class DigitForms {
+
+    /** The value a digit group stands for and the last token read for it. */
+    record Digits(double value, int last) {
+    }
+
+    private DigitForms() {
+    }
+
+    /** The digit group at i read with its written forms; {@code first}: nothing of the phrase precedes it. */
+    static Digits at(Doc d, int i, boolean first) {
+        Token t = d.at(i);
+        double v = t.value;
+        int end = i;
+        if (first && !t.decimal && !t.grouped && t.integerDigits <= 3) {
+            // 1 234 567: a space before groups of exactly three digits, all on one line.
+            int k = i;
+            StringBuilder sb = null;
+            while (d.at(k + 1).type == TokenType.DIGITS && !d.at(k + 1).lineBefore && d.at(k + 1).integerDigits == 3
+                    && !d.at(k + 1).grouped && isGroupSpace(d.text.charAt(d.at(k + 1).start - 1))
+                    && d.at(k + 1).start - d.at(k).end == 1 && !d.isYear(k + 1)) {
+                if (sb == null) {
+                    sb = new StringBuilder(t.digits);
+                }
+                sb.append(d.at(k + 1).digits);
+                k++;
+            }
+            if (sb != null) {
+                v = Double.parseDouble(sb.toString());
+                end = k;
+            }
+        }
+        Token next = d.at(end + 1);
+        if (end == i && next.type == TokenType.ARABIC && d.attached(i) && d.surface(i + 1).equals("ر")
+                && d.attached(i + 1) && d.at(i + 2).type == TokenType.DIGITS && !t.decimal && !d.at(i + 2).decimal) {
+            return new Digits(Double.parseDouble(d.at(i + 2).digits + "." + t.digits), i + 2);
+        }
+        if (next.type == TokenType.LATIN && d.attached(end) && (d.surface(end + 1).equals("e")
+                || d.surface(end + 1).equals("E"))) {
+            Digits power = exponent(d, end + 2, true);
+            if (power != null && !d.at(power.last()).decimal) {
+                return new Digits(v * Math.pow(10, power.value()), power.last());
+            }
+        }
+        boolean times = next.type == TokenType.LATIN && d.surface(end + 1).equals("x") || d.isSymbol(end + 1, '\u00D7');
+        if (times && !next.lineBefore && d.at(end + 2).type == TokenType.DIGITS && d.at(end + 2).value == 10
+                && !d.at(end + 2).decimal && d.isSymbol(end + 3, '^') && d.attached(end + 2)) {
+            Digits power = exponent(d, end + 4, false);
+            if (power != null) {
+                return new Digits(v * Math.pow(10, power.value()), power.last());  // 6.23x10^-4, 6.02 × 10^23
+            }
+        }
+        if (d.isSymbol(end + 1, '^') && d.attached(end)) {
+            Digits power = exponent(d, end + 2, false);
+            if (power != null) {
+                return new Digits(Math.pow(v, power.value()), power.last());
+            }
+        }
+        if (first && d.isSymbol(end + 1, '/') && d.attached(end) && d.attached(end + 1)
+                && d.at(end + 2).type == TokenType.DIGITS && d.at(end + 2).value != 0
+                && !(d.isSymbol(end + 3, '/') && d.attached(end + 2)) && !t.decimal && !d.at(end + 2).decimal) {
+            return new Digits(v / d.at(end + 2).value, end + 2);
+        }
+        return new Digits(v, end);
+    }
+
+    /** A signed exponent at k; {@code glued}: sign and digits must touch what precedes them (1e-10). */
+    private static Digits exponent(Doc d, int k, boolean glued) {
+        int sign = 1;
+        if (d.isDash(k) && (!glued || d.attached(k - 1))) {
+            sign = -1;
+            k++;
+        } else if (d.isSymbol(k, '+') && (!glued || d.attached(k - 1))) {
+            k++;  // 1.2E+3
+        }
+        if (d.at(k).type == TokenType.DIGITS && (!glued || d.attached(k - 1))) {
+            return new Digits(sign * d.at(k).value, k);
+        }
+        return null;
+    }
+
+    /** A plain, no-break or narrow no-break space: the ones typesetters put between digit groups. */
+    private static boolean isGroupSpace(char c) {
+        return c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009';
+    }
+}

@@ -1,0 +1,37 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+
+/**
+ * Durations: a number with a unit of time after it (خمسة أشهر, 30 ثانية, 36 hours), valued in ISO-8601 (P5M, PT30S,
+ * PT36H); decades and centuries count in years (P20Y). Time nouns before a definite number (الأشهر الستة) and
+ * duals (يومين) are read by {@link CountRecognizer}, which knows the noun, and valued here.
+ */
+final class DurationRecognizer {
+
+    private DurationRecognizer() {
+    }
+
+    /** The number phrase n as a duration when a unit of time follows it at k, or null. */
+    static Candidate after(Doc d, NumberPhrase n, int k) {
+        UnitRecognizer.UnitWord u = UnitRecognizer.unitAfter(d, n, k);
+        if (u == null || u.word().unitKind != FigureKind.DURATION) {
+            return null;
+        }
+        Word w = u.word();
+        return Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, w.unit, iso(n.value(), w.isoDesignator),
+                n.first(), u.at());
+    }
+
+    /** The ISO-8601 duration of {@code value} units whose designator is {@code designator} (D, TH, 10Y ...). */
+    static String iso(double value, String designator) {
+        double v = value;
+        String unit = designator;
+        if (designator.startsWith("10")) {
+            v *= designator.startsWith("100") ? 100 : 10;
+            unit = "Y";
+        }
+        String num = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return unit.startsWith("T") ? "PT" + num + unit.substring(1) : "P" + num + unit;
+    }
+}

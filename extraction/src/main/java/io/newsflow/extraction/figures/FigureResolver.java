@@ -1,0 +1,256 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+import io.newsflow.extraction.FigureMention;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Walks one story's tokens left to right, asks the recognizers what starts at each token, and keeps one figure per
+ * stretch of text: where two recognizers could read the same tokens, the order below decides, and a kept figure
+ * consumes its tokens, so figures never overlap and nothing backtracks over the text.
+ *
+ * <ol>
+ *   <li>phone numbers, dates, money written currency first, Arabic ordinals (before cardinals: العشرون after a
+ *   noun is "the twentieth");
+ *   <li>a number phrase: labels (G20, المادة 5), English ordinals, then what follows the number decides its kind:
+ *   percent, money, quantity, duration, year, counted noun, else a plain number;
+ *   <li>Arabic nouns that count by themselves: duals (يومين), a unit with a fraction (ساعة ونصف).
+ * </ol>
+ *
+ * The resolver also joins two figures into a range ({@link RangeRecognizer}), remembers what the story said so far
+ * (a bare "from 4.12 billion" repeats the measure before it; an Arabic list carries its noun over; "the previous
+ * month" counts back from the last date) and decides the story-level currency at the end ({@link StoryCurrency}).
+ */
+final class FigureResolver {
+
+    /** How far (in tokens) a bare scaled number looks back for the measure it repeats. */
+    private static final int ELLIPSIS_REACH = 120;
+
+    private final Doc d;
+    private final List<FigureMention> out = new ArrayList<>();
+    private final StoryCurrency currency = new StoryCurrency();
+    /** The last money or scaled quantity, which a bare "from 430 mln" / "مقابل 300 مليون" after it repeats. */
+    private Candidate lastMeasure;
+    /** The last counted noun, which an Arabic list carries over (و24 مشاركاً من السعودية، واثنين من البحرين). */
+    private Candidate lastCount;
+    /** The last date that "the previous month" can count back from. */
+    private String lastDate;
+
+    FigureResolver(Doc d) {
+        this.d = d;
+    }
+
+    List<FigureMention> resolve() {
+        int i = 0;
+        while (i < d.size()) {
+            int next = at(i);
+            i = next > i ? next : i + 1;
+        }
+        currency.decide(d, out);
+        return out;
+    }
+
+    /** Reads what starts at token i; returns the token after what was consumed, or i when nothing was. */
+    private int at(int i) {
+        Token t = d.at(i);
+        if (t.isWord() && t.entry == null && !MoneyRecognizer.isIsoCode(d, t)
+                || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
+            return i;  // most tokens: nothing the lexicon knows can start here
+        }
+        Proposal p = LabelRecognizer.phoneAt(d, i);
+        if (p == null) {
+            p = DateRecognizer.at(d, i, lastDate);
+        }
+        if (p == null) {
+            p = MoneyRecognizer.prefixed(d, i);
+        }
+        if (p == null && d.arabic && (t.definite || t.entry != null && t.entry.ordinal > 0)) {
+            p = OrdinalRecognizer.arabicAt(d, i);
+        }
+        if (p == null) {
+            p = number(i);
+        }
+        if (p == null) {
+            p = CountRecognizer.byItself(d, i);
+        }
+        if (p instanceof Candidate c) {
+            RangeRecognizer.Range range = RangeRecognizer.after(d, c, this::read);
+            if (range != null) {
+                currency.reading(range.lower());
+                currency.reading(range.upper());
+                emit(range.figure());
+                rememberMeasure(range.upper());
+                return range.figure().last() + 1;
+            }
+            currency.reading(c);
+            emit(c);
+            remember(c);
+        }
+        return p == null ? i : p.last() + 1;
+    }
+
+    private boolean mayStartFigure(Token t) {
+        char c = t.sym;
+        return c == '+' || c == '-' || c == '.' || d.lexicon.symbol(c) != null;
+    }
+
+    private Proposal number(int i) {
+        NumberPhrase n = NumberRecognizer.at(d, i, false);
+        if (n == null || !d.wordsKnown && n.words()) {
+            return null;
+        }
+        Proposal label = LabelRecognizer.at(d, n);
+        if (label != null) {
+            return label;
+        }
+        Candidate ordinal = OrdinalRecognizer.english(d, n);
+        if (ordinal != null) {
+            return ordinal;
+        }
+        Proposal vague = LabelRecognizer.vague(d, n);
+        return vague != null ? vague : read(n);
+    }
+
+    /** What the number phrase n is, from the words around it, in the order the recognizers are tried. */
+    private Candidate read(NumberPhrase n) {
+        int k = n.last() + 1;
+        if (d.at(k).paragraphBefore) {
+            // a figure never runs into the next paragraph ("300\n\nطفلاً", a wire table's next line)
+            if (n.plainDigits() && d.isYear(n.first())) {
+                return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, d.at(n.first()).digits,
+                        n.first(), n.last());
+            }
+            return orNumber(elliptical(n), n);
+        }
+        Candidate c = PercentRecognizer.after(d, n, k);
+        if (c == null) {
+            c = MoneyRecognizer.after(d, n, k);
+        }
+        if (c == null) {
+            c = UnitRecognizer.after(d, n, k);
+        }
+        if (c == null) {
+            c = DurationRecognizer.after(d, n, k);
+        }
+        if (c == null) {
+            c = DateRecognizer.year(d, n);
+            if (c != null && CountRecognizer.nounFollows(d, n)) {
+                c = null;  // 1987 people
+            }
+        }
+        if (c != null) {
+            return c;
+        }
+        if (d.arabic && d.at(n.first() - 1).has(Role.YEAR_WORD) && n.plainDigits() && n.value() < 100) {
+            return Candidate.of(FigureKind.NUMBER, n);  // عام 15: not a year of the era
+        }
+        c = PercentRecognizer.before(d, n);
+        if (c != null) {
+            return c;
+        }
+        Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
+        if (count != null && d.english && n.hasScale() && d.lexicon.in(WordList.BALANCE, count.unit())) {
+            Candidate balance = elliptical(n);  // a 71 mln deficit: money of the story, the noun says which side
+            if (balance != null) {
+                return balance;
+            }
+            count = count.spanning(count.first(), k);
+        }
+        if (count != null) {
+            return count;
+        }
+        c = elliptical(n);
+        if (c != null) {
+            return c;
+        }
+        if (d.arabic && lastCount != null && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0
+                && sameSentence(lastCount.last(), n.first())) {
+            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
+                    n.last());  // و24 مشاركاً من السعودية، واثنين من البحرين: the noun is understood
+        }
+        return Candidate.of(FigureKind.NUMBER, n);
+    }
+
+    private static Candidate orNumber(Candidate c, NumberPhrase n) {
+        return c != null ? c : Candidate.of(FigureKind.NUMBER, n);
+    }
+
+    /**
+     * A scaled number with nothing after it repeats the measure of the money or quantity just before it:
+     * "rose to 6.25 billion dlrs from 4.12 billion", "12.40 mln bpd from 12.35 mln", "بـ1.85 مليار ريال ... بـ2.44
+     * مليار". Share counts in earnings tables ("Avg shrs 12.5 mln") are left alone.
+     */
+    private Candidate elliptical(NumberPhrase n) {
+        Candidate m = lastMeasure;
+        if (!n.hasScale() || n.value() < 1e5 || m == null || !d.wordsKnown || n.first() - m.last() > ELLIPSIS_REACH) {
+            return null;
+        }
+        for (int p = n.first() - 1; p >= Math.max(0, n.first() - 6); p--) {
+            if (d.lexicon.in(WordList.SHARES, d.surface(p))) {
+                return null;
+            }
+            if (d.at(p).lineBefore) {
+                break;
+            }
+        }
+        String family = m.bareDefault() ? m.family() : null;
+        return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, m.unit(), m.currency(), n,
+                family, family != null, false);
+    }
+
+    private boolean sameSentence(int from, int to) {
+        if (to - from > 40) {
+            return false;
+        }
+        for (int k = from + 1; k < to; k++) {
+            Token t = d.at(k);
+            if (t.paragraphBefore || t.type == TokenType.SYMBOL && (t.sym == '.' || t.sym == '!' || t.sym == '?'
+                    || t.sym == '\u061F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What the story has now said: its last measure, counted noun and date. */
+    private void remember(Candidate c) {
+        rememberMeasure(c);
+        if (c.kind() == FigureKind.COUNT) {
+            lastCount = c;
+        }
+        if (c.kind() == FigureKind.DATE && RelativeDates.isReference(c.iso())) {
+            lastDate = c.iso();
+        }
+    }
+
+    private void rememberMeasure(Candidate c) {
+        NumberPhrase n = c.number();
+        if (n != null && (c.kind() == FigureKind.MONEY || c.kind() == FigureKind.QUANTITY && n.hasScale())) {
+            lastMeasure = c;
+        }
+    }
+
+    private void emit(Candidate c) {
+        currency.figure(c, out.size());
+        Token head = d.at(c.first());
+        int start = head.start;
+        if (head.type == TokenType.ARABIC && (head.conjunction || head.preposition && !head.definite)) {
+            // و, ف, ب, ل glued to the first word are not part of the figure: وخمسة → خمسة
+            int letters = (head.conjunction ? 1 : 0) + (head.preposition && !head.definite ? 1 : 0);
+            while (letters > 0 && start < head.end) {
+                if (Normalizer.isArabicLetter(d.text.charAt(start))) {
+                    letters--;
+                }
+                start++;
+            }
+            while (start < head.end && Normalizer.isArabicMark(d.text.charAt(start))) {
+                start++;
+            }
+        }
+        int end = d.at(c.last()).end;
+        boolean valued = c.kind() != FigureKind.DATE && c.kind() != FigureKind.RANGE;
+        out.add(new FigureMention(c.kind(), valued ? c.value() : null, c.min(), c.max(), c.iso(), c.unit(),
+                c.currency(), d.text.substring(start, end), start, end));
+    }
+}

@@ -1,0 +1,202 @@
+package io.newsflow.extraction.figures;
+
+/**
+ * Fractions: standing alone (half, a quarter, نصف, ربع مليون), bound to the number before them (and a half, ونصف,
+ * three quarters, ثلاثة أرباع, twenty-three fifths), the wire's mixed fractions (7-1/8) and ratios written out
+ * (X over Y, 1 in 4, واحد من ثلاثة).
+ *
+ * <p>Arabic numerators 3-10 take the plural (ثلاثة أرباع: the fraction binds to the last part, so مئة وثلاثة أرباع
+ * is 100.75) while 11 and up take the singular (ثلاث وعشرون خمس: the whole is divided). Ambiguous words (خمس is
+ * "five" and "a fifth") are read as fractions only where the cardinal reading is ungrammatical; ثمن ("an eighth",
+ * but mostly "price") never stands alone.
+ */
+final class FractionRecognizer {
+
+    private FractionRecognizer() {
+    }
+
+    /** The phrase n with the fraction bound to it, if one follows: "and a half", "ونصف", "three quarters". */
+    static NumberPhrase tail(Doc d, NumberPhrase n) {
+        if (n.ordinal()) {
+            return n;
+        }
+        int k = n.last() + 1;
+        double scale = n.lastClass() == NumberClass.SCALE ? n.lastScale() : 1;
+        Token t = d.at(k);
+        int c = -1;
+        if (d.isAndWord(k)) {
+            c = k + 1;
+        } else if (t.type == TokenType.ARABIC && t.conjunction) {
+            c = k;
+        }
+        if (c >= 0) {
+            return joined(d, n, c, scale);
+        }
+        if (d.english && d.isDash(k) && (d.at(k).spaceBefore || d.attached(k)) && d.at(k + 1).entry != null
+                && d.at(k + 1).entry.denominator > 0) {
+            k++;  // "five - eighths", "two-thirds", "one-quarter"
+            t = d.at(k);
+        }
+        Word f = t.entry;
+        if (f == null || f.denominator == 0 || !n.words()) {
+            return n;
+        }
+        if (f.fractionForm == GrammaticalNumber.PLURAL && !t.conjunction) {
+            boolean toLast = d.arabic || (n.lastAfterConnector() && n.partsSinceConnector() == 1);
+            if (toLast && n.lastPart() != n.value()) {
+                double part = n.lastPart() * (d.english ? n.scaleBeforeConnector() : 1);
+                return n.extended(n.value() - n.lastPart() + part / f.denominator, k);
+            }
+            return n.extended(n.value() / f.denominator, k);
+        }
+        if (f.fractionForm == GrammaticalNumber.SINGULAR && d.arabic && n.value() >= 11 && !t.conjunction
+                && !t.definite) {
+            return n.extended(n.value() / f.denominator, k);  // ثلاث وعشرون خمس: eleven and up count with a singular
+        }
+        if (f.fractionForm == GrammaticalNumber.SINGULAR && d.english && n.value() == 1 && n.first() == n.last()) {
+            return n.extended(1 / f.denominator, k);  // one third, one-quarter
+        }
+        return n;
+    }
+
+    /** A fraction after and/و at c: "and a half", "ونصف", "و ثلاثة أرباع", "and three quarters". */
+    private static NumberPhrase joined(Doc d, NumberPhrase n, int c, double scale) {
+        Token f = d.at(c);
+        Word next = d.at(c + 1).entry;
+        if (d.english && f.has(Role.PER) && next != null && next.fractionForm == GrammaticalNumber.SINGULAR) {
+            Token second = d.at(c + 2);
+            if (second.isNumberWord() && second.entry.numClass == NumberClass.SCALE
+                    && !second.has(Role.PLURAL_SCALE)) {
+                double scaleWord = second.entry.number;
+                return n.hasScale()
+                        ? n.extended(n.value() + scaleWord / next.denominator, c + 2)  // one billion and a quarter million
+                        : n.scaled((n.value() + 1 / next.denominator) * scaleWord, c + 2, scaleWord);  // two and a half million
+            }
+            return n.extended(n.value() + scale / next.denominator, c + 1);  // "and a half"
+        }
+        Word w = f.entry;
+        if (w != null && w.denominator > 0 && w.fractionForm != GrammaticalNumber.PLURAL
+                && (d.arabic || w.fractionForm == GrammaticalNumber.SINGULAR)) {
+            int numerator = w.fractionForm == GrammaticalNumber.DUAL ? 2 : 1;
+            if (d.arabic && f.isNumberWord() && !(w.numClass == NumberClass.UNIT && n.lastClass() == NumberClass.UNIT)
+                    && !(w.numClass == NumberClass.TENS && n.lastClass() == NumberClass.TENS)) {
+                return n;  // وخمس after tens is "and five", not "and a fifth"
+            }
+            Token repeated = d.at(c + 1);
+            int last = d.arabic && scale > 1 && repeated.definite && repeated.isNumberWord()
+                    && repeated.entry.number == scale ? c + 1 : c;  // مليار ونصف المليار: the scale said again
+            return n.extended(n.value() + scale * numerator / w.denominator, last);
+        }
+        if (f.isNumberWord() && w.numClass == NumberClass.UNIT && next != null
+                && next.fractionForm == GrammaticalNumber.PLURAL) {
+            return n.extended(n.value() + scale * w.number / next.denominator, c + 1);
+        }
+        return n;
+    }
+
+    /** Half, a quarter, a third of, نصف, ربع مليون, half a dozen: fractions standing alone or scaling a scale. */
+    static NumberPhrase standalone(Doc d, int i) {
+        int k = i;
+        boolean article = false;
+        if (d.english && d.at(k).has(Role.PER)) {
+            k++;
+            article = true;
+        }
+        Token t = d.at(k);
+        if (t.entry == null || t.entry.denominator == 0 || t.entry.fractionForm == GrammaticalNumber.PLURAL
+                || t.conjunction) {
+            return null;
+        }
+        Word f = t.entry;
+        double value = (f.fractionForm == GrammaticalNumber.DUAL ? 2.0 : 1.0) / f.denominator;
+        boolean ambiguous = f.isNumber() || f.ordinal > 0 || (d.arabic && f.denominator == 8);
+        int s = k + 1;
+        if (d.english && d.at(s).has(Role.PER)) {
+            s++;
+        }
+        Token scale = d.at(s);
+        if (scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE && !scale.has(Role.PLURAL_SCALE)
+                && !scale.has(Role.ABBREV_SCALE) && !scale.has(Role.DUAL_SCALE) && !(ambiguous && d.arabic)) {
+            return NumberPhrase.ofWords(i, s, value * scale.entry.number, true);
+        }
+        if (ambiguous) {
+            // "a third of", "a fifth": with the article and nothing countable after it, an ordinal is a fraction.
+            Token after = d.at(k + 1);
+            if (!(article && d.english && (after.has(Role.FROM) || after == Doc.NONE
+                    || after.type == TokenType.SYMBOL || "of".equals(d.surface(k + 1))))) {
+                return null;
+            }
+        }
+        if (d.english && !article && !"of".equals(d.surface(k + 1))) {
+            return null;  // "first quarter", "second half": only "half of" or "a half" are amounts
+        }
+        if (d.arabic && t.definite) {
+            return null;  // الربع الأول is a quarter of the year
+        }
+        return NumberPhrase.ofWords(i, k, value, false);
+    }
+
+    /**
+     * X over Y, X على Y, 1 in Y, واحد من Y: a ratio written out. Only between bare numbers: "$100 over 5 years" and
+     * "1.5 billion over five years" are two figures, not a quotient.
+     */
+    static NumberPhrase ratio(Doc d, NumberPhrase n, boolean moneyContext) {
+        Token link = d.at(n.last() + 1);
+        boolean over = link.has(Role.OVER) && link.stemOffset == 0;
+        boolean oneIn = n.value() == 1 && link.stemOffset == 0 && (link.has(Role.FROM) && d.arabic
+                || link.has(Role.IN));
+        if (!(over || oneIn) || n.ordinal() || n.hasScale() || moneyContext) {
+            return n;
+        }
+        if (link.has(Role.IN) && d.arabic && d.at(n.last() + 2).definite) {
+            return n;  // في المئة is a percentage
+        }
+        NumberPhrase y = NumberRecognizer.phrase(d, n.last() + 2, false);
+        if (y == null || y.value() == 0 || y.ordinal() || d.isYear(y.first())) {
+            return n;
+        }
+        Word after = d.at(y.last() + 1).entry;
+        if (over && (y.hasScale() || after != null && (after.unit != null || after.currencyFamily != null
+                || after.has(Role.PERCENT)))) {
+            return n;  // 50 over 10 years: a unit after it makes the second number a figure of its own
+        }
+        return n.compound(n.value() / y.value(), y.last(), y.words());
+    }
+
+    /**
+     * Mixed numbers: a plain number, then a fraction below one, joined by a dash (7-1/8, the wire's way) or a single
+     * space on the same line (3 1/2).
+     */
+    static NumberPhrase mixed(Doc d, NumberPhrase n) {
+        int k = n.last() + 1;
+        if (!n.plainDigits()) {
+            return n;
+        }
+        int f0;
+        if (d.isDash(k) && d.attached(n.last()) && d.attached(k)) {
+            f0 = k + 1;
+        } else if (d.at(k).type == TokenType.DIGITS && !d.at(k).lineBefore && d.at(k).start - d.at(n.last()).end == 1
+                && !d.isYear(n.first())) {
+            f0 = k;
+        } else {
+            return n;
+        }
+        Token numerator = d.at(f0);
+        Token denominator = d.at(f0 + 2);
+        boolean fraction = numerator.type == TokenType.DIGITS && !numerator.decimal && !numerator.grouped
+                && d.isSymbol(f0 + 1, '/') && d.attached(f0) && d.attached(f0 + 1)
+                && denominator.type == TokenType.DIGITS && !denominator.decimal && !denominator.grouped
+                && numerator.value > 0 && numerator.value < denominator.value
+                && !(d.isSymbol(f0 + 3, '/') && d.attached(f0 + 2));
+        if (!fraction) {
+            return n;
+        }
+        double value = n.value() + numerator.value / denominator.value;
+        Token scale = d.at(f0 + 3);
+        if (scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE && !scale.has(Role.PLURAL_SCALE)
+                && !scale.has(Role.DUAL_SCALE) && scale.entry.number >= 1000) {
+            return n.scaled(value * scale.entry.number, f0 + 3, scale.entry.number);  // 3 1/2 mln
+        }
+        return n.compound(value, f0 + 2, false);
+    }
+}

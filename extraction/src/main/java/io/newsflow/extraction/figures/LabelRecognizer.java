@@ -1,0 +1,184 @@
+package io.newsflow.extraction.figures;
+
+import java.util.Locale;
+
+/**
+ * Numbers that are not figures: model and code names (Boeing 737, G20, COVID-19, كوفيد ـ 19, F-16), legal and list
+ * references (المادة 5, Article 5, No. 3), phone numbers, Hijri years (1436هـ), clock times (الساعة 1100), and
+ * number words that stand for "some" ("one of them", "no one"). Each is consumed whole, so no other recognizer
+ * reads a part of it.
+ */
+final class LabelRecognizer {
+
+    private LabelRecognizer() {
+    }
+
+    /** +971 4 ...: a phone number starting at the plus sign i, or null. */
+    static Proposal phoneAt(Doc d, int i) {
+        Token t = d.at(i);
+        if (t.type == TokenType.SYMBOL && t.sym == '+' && d.attached(i) && d.at(i + 1).type == TokenType.DIGITS) {
+            return chain(d, i + 1);
+        }
+        return null;
+    }
+
+    /** The label the number phrase n is part of, or null when n is a figure. */
+    static Proposal at(Doc d, NumberPhrase n) {
+        int i = n.first();
+        Token first = d.at(i);
+        if (first.type != TokenType.DIGITS || n.words() && !n.plainDigits() && n.last() != i) {
+            return null;
+        }
+        if (d.arabic && n.plainDigits() && n.value() <= 30) {
+            int hijri = hijriDay(d, n.last() + 1);
+            if (hijri >= 0) {
+                return new Proposal.NotAFigure(hijri);  // 20 رمضان 1436هـ, من 20 إلى 21 ربيع الآخر: Hijri dates
+            }
+        }
+        Token prev = d.at(i - 1);
+        int p = i - 1;
+        if (prev.type == TokenType.LATIN && d.attached(p) && !MoneyRecognizer.isCurrencyWord(d, p)) {
+            return chain(d, i);  // G20, A380, M3
+        }
+        if (d.isDash(p) && d.attached(p) && (d.at(p - 1).isWord() && d.attached(p - 1)
+                && !MoneyRecognizer.isCurrencyWord(d, p - 1) || d.at(p - 1).has(Role.CODE))) {
+            return chain(d, i);  // COVID-19, F-16, كوفيد ـ 19
+        }
+        if (d.isDash(p) && d.at(p - 1).has(Role.CODE)) {
+            return chain(d, i);
+        }
+        if (d.isSymbol(p, '.') && d.at(p - 1).has(Role.CODE)) {
+            p--;
+        }
+        if (d.at(p).has(Role.CODE) && d.at(p).isWord() && !d.at(p).has(Role.YEAR_WORD)) {
+            return chain(d, i);
+        }
+        if (modelName(d, n, prev, p)) {
+            return chain(d, i);  // Boeing 737, Windows 10, Apollo 11
+        }
+        Token next = d.at(n.last() + 1);
+        if (next.type == TokenType.LATIN && d.attached(n.last()) && next.entry == null) {
+            String s = d.surface(n.last() + 1);
+            if (!(s.equals("st") || s.equals("nd") || s.equals("rd") || s.equals("th") || s.equals("s")
+                    || MoneyRecognizer.isIsoCode(s.toUpperCase(Locale.ROOT)) || s.equals("MGBP")
+                    || s.equals("MUSD"))) {
+                return chain(d, i);  // 5G, 737MAX, 4x4
+            }
+        }
+        if (first.digits.length() >= 7 && first.digits.charAt(0) == '0' && !first.decimal) {
+            return chain(d, i);  // 0501234567
+        }
+        if (d.isDash(n.last() + 1) && d.attached(n.last()) && d.attached(n.last() + 1)
+                && d.at(n.last() + 2).type == TokenType.DIGITS && d.isDash(n.last() + 3) && d.attached(n.last() + 2)
+                && d.at(n.last() + 4).type == TokenType.DIGITS) {
+            return chain(d, i);  // 800-555-0199
+        }
+        if (d.arabic && Normalizer.key(d.surface(i - 1)).endsWith("ساعه") && !n.words()) {
+            return new Proposal.NotAFigure(n.last());  // الساعة 1847 بتوقيت جرينتش: a clock time, not a year
+        }
+        if (next.type == TokenType.ARABIC && (d.surface(n.last() + 1).equals("هـ")
+                || d.surface(n.last() + 1).equals("ه"))) {
+            return new Proposal.NotAFigure(n.last() + 1);  // a Hijri year: not a Gregorian date, and not a count
+        }
+        return null;
+    }
+
+    /**
+     * The last token of a Hijri month (and its year) that follows a day at k, possibly after من or after a second
+     * day (إلى 21), or -1 when none follows.
+     */
+    static int hijriDay(Doc d, int k) {
+        if ((d.at(k).has(Role.TO) || d.isDash(k) || d.isAndWord(k)) && d.at(k + 1).type == TokenType.DIGITS) {
+            k += 2;  // the second day of a span: من 20 إلى 21 ربيع الآخر
+        }
+        if (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
+            k++;
+        }
+        if (d.at(k).type != TokenType.ARABIC || !d.lexicon.in(WordList.HIJRI_MONTH, d.surface(k))) {
+            return -1;
+        }
+        boolean second = d.at(k + 1).type == TokenType.ARABIC && !d.at(k + 1).lineBefore
+                && Normalizer.key(d.surface(k + 1)).startsWith("ال");  // ربيع الآخر, ذو الحجة
+        int last = second ? k + 1 : k;
+        if (d.at(last + 1).has(Role.YEAR_WORD)) {
+            last++;
+        }
+        if (d.at(last + 1).type == TokenType.DIGITS && d.at(last + 1).integerDigits == 4) {
+            last++;
+            if (d.surface(last + 1).equals("هـ") || d.surface(last + 1).equals("ه")) {
+                last++;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * A capitalised English word in mid-sentence names a model or a product (Boeing 737), unless it is a month,
+     * a currency, a country or a function word, or the number has last year's figure in brackets after it (a
+     * table cell: France 419 (421)).
+     */
+    private static boolean modelName(Doc d, NumberPhrase n, Token prev, int p) {
+        boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
+                && d.isSymbol(n.last() + 3, ')');
+        if (!d.english || tableCell || prev.type != TokenType.LATIN || !prev.capitalized || d.sentenceStart(p)
+                || allCaps(d, p)) {
+            return false;
+        }
+        Word w = prev.entry;
+        return w == null || w.month == 0 && w.weekday == 0 && w.currencyFamily == null && w.country == null
+                && !prev.isNumberWord() && !w.has(Role.STOP) && !w.has(Role.PER) && !w.has(Role.PAST)
+                && !w.has(Role.NEXT);
+    }
+
+    /**
+     * Number words that stand for "some" or "single" rather than a figure: "one of them", "no one", واحد من القادة
+     * (one of the leaders), الموسم الواحد (a single season).
+     */
+    static Proposal vague(Doc d, NumberPhrase n) {
+        if (n.words() && n.first() == n.last() && n.value() == 0
+                && d.lexicon.in(WordList.ZERO_NAMES, d.surface(n.last() + (d.isDash(n.last() + 1) ? 2 : 1)))) {
+            return new Proposal.NotAFigure(n.last());  // zero coupon, zero-coupon
+        }
+        if (!n.words() || n.first() != n.last() || n.value() != 1) {
+            return null;
+        }
+        if (d.arabic) {
+            Token one = d.at(n.first());
+            Token after = d.at(n.last() + 1);
+            boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction
+                    && !CountRecognizer.isNounBefore(d, n.first() - 1);  // لتر واحد من الزيت is one litre
+            return one.definite || oneOf ? new Proposal.NotAFigure(n.last()) : null;
+        }
+        if (!d.english) {
+            return null;
+        }
+        boolean some = d.lexicon.in(WordList.VAGUE_AFTER, d.surface(n.last() + 1))
+                || d.lexicon.in(WordList.VAGUE_BEFORE, d.surface(n.first() - 1));
+        return some ? new Proposal.NotAFigure(n.last()) : null;
+    }
+
+    private static boolean allCaps(Doc d, int i) {
+        String s = d.surface(i);
+        return s.length() > 1 && s.equals(s.toUpperCase(Locale.ROOT));
+    }
+
+    /** A run of digit groups joined by dashes, slashes, dots or single spaces on one line: one label. */
+    private static Proposal chain(Doc d, int i) {
+        int k = i;
+        while (true) {
+            Token sep = d.at(k + 1);
+            boolean joined = (d.isDash(k + 1) || d.isSymbol(k + 1, '/') || d.isSymbol(k + 1, '.'))
+                    && d.attached(k) && d.attached(k + 1);
+            if (joined && d.at(k + 2).type == TokenType.DIGITS) {
+                k += 2;
+            } else if (d.at(k + 1).type == TokenType.DIGITS && !sep.lineBefore && d.at(k).type == TokenType.DIGITS
+                    && d.at(k + 1).start - d.at(k).end == 1 && d.at(i - 1).type == TokenType.SYMBOL) {
+                k += 1;
+            } else if (d.at(k + 1).type == TokenType.LATIN && d.attached(k) && d.at(k + 1).entry == null) {
+                k += 1;
+            } else {
+                return new Proposal.NotAFigure(k);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+import java.util.Locale;
+
+/**
+ * Ordinals: Arabic ordinal words and compounds (السادسة, الحادي عشر, الخامس والعشرون, المئة والخامسة والعشرون,
+ * العشرون after a noun), English ordinal words and digits with a suffix (third, 21st). The unit of an ordinal is
+ * the noun it ranks: the Arabic noun before it (الدفعة السادسة → دفعة), the English noun after it (third quarter).
+ */
+final class OrdinalRecognizer {
+
+    /** An ordinal's value and its last token. */
+    record Ordinal(int value, int last) {
+    }
+
+    private OrdinalRecognizer() {
+    }
+
+    /** An Arabic ordinal at token i, or null. */
+    static Ordinal arabic(Doc d, int i) {
+        Token t = d.at(i);
+        Word w = t.entry;
+        if (w == null || t.preposition && !t.definite) {
+            return null;
+        }
+        int value;
+        int k = i;
+        if (w.ordinal > 0) {
+            value = w.ordinal;
+            if (isTenSuffix(d, k + 1)) {
+                value += 10;
+                k++;
+            } else if (w.numClass != null && w.number == 1 && w.ordinal == 1 && !t.definite) {
+                return null;  // حادي needs عشر or a tens word
+            }
+        } else if (t.definite && w.numClass == NumberClass.TENS) {
+            return new Ordinal((int) w.number, i);
+        } else if (t.definite && w.numClass == NumberClass.UNIT && isTenSuffix(d, i + 1)) {
+            value = (int) w.number + 10;  // الاثنا عشر
+            k++;
+        } else if (t.definite && w.numClass == NumberClass.HUNDRED && w.number == 100
+                && (d.at(i + 1).conjunction || d.isAndWord(i + 1))) {
+            Ordinal rest = arabic(d, d.isAndWord(i + 1) ? i + 2 : i + 1);
+            return rest == null ? null : new Ordinal(100 + rest.value(), rest.last());
+        } else {
+            return null;
+        }
+        int c = d.isAndWord(k + 1) ? k + 2 : k + 1;
+        Token tens = d.at(c);
+        if ((c == k + 2 || tens.conjunction) && tens.isNumberWord() && tens.entry.numClass == NumberClass.TENS
+                && value < 10) {
+            return new Ordinal(value + (int) tens.entry.number, c);
+        }
+        if (w.ordinal == 1 && w.numClass == NumberClass.UNIT && value == 1) {
+            return null;
+        }
+        return new Ordinal(value, k);
+    }
+
+    private static boolean isTenSuffix(Doc d, int i) {
+        Token t = d.at(i);
+        return t.isNumberWord() && t.entry.numClass == NumberClass.TEN_SUFFIX && !t.conjunction;
+    }
+
+    /** The Arabic ordinal figure at i, المائة (the hundred) as a number, a name (ثاني بن أحمد), or null. */
+    static Proposal arabicAt(Doc d, int i) {
+        if (!d.arabic) {
+            return null;
+        }
+        Token t = d.at(i);
+        Ordinal ord = arabic(d, i);
+        if (ord == null) {
+            if (t.definite && t.isNumberWord() && t.entry.numClass == NumberClass.HUNDRED && t.entry.number == 100
+                    && !d.at(i - 1).has(Role.IN)) {
+                return Candidate.of(FigureKind.NUMBER, i, i, 100.0, null, null);  // المائة
+            }
+            return null;
+        }
+        if (ord.value() == 1 && "أول".equals(Normalizer.clean(d.text, t.start, t.end)) && d.at(i + 1).entry != null
+                && d.at(i + 1).entry.dayOffset != 0) {
+            return null;  // أول أمس is a date
+        }
+        int hijri = ord.value() <= 30 ? LabelRecognizer.hijriDay(d, ord.last() + 1) : -1;
+        if (hijri >= 0 && d.at(ord.last() + 1).has(Role.FROM)) {
+            return new Proposal.NotAFigure(hijri);  // الأول من محرم: a Hijri date
+        }
+        if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
+            return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
+        }
+        return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(), Nouns.arabicBefore(d, i - 1),
+                null);
+    }
+
+    /** An English ordinal phrase (the twenty-first) or digits with an ordinal suffix (21st), or null. */
+    static Candidate english(Doc d, NumberPhrase n) {
+        if (n.ordinal()) {
+            return englishOrdinal(d, n.first(), n.last(), n.value());
+        }
+        Token suffix = d.at(n.last() + 1);
+        if (n.plainDigits() && suffix.type == TokenType.LATIN && d.attached(n.last())) {
+            String s = d.surface(n.last() + 1).toLowerCase(Locale.ROOT);
+            if (s.equals("st") || s.equals("nd") || s.equals("rd") || s.equals("th")) {
+                return englishOrdinal(d, n.first(), n.last() + 1, n.value());
+            }
+        }
+        return null;
+    }
+
+    private static Candidate englishOrdinal(Doc d, int first, int last, double value) {
+        String unit = null;
+        if (d.english) {
+            Nouns.Noun noun = Nouns.englishAfter(d, last + 1, false);
+            unit = noun == null ? null : noun.singular();
+            Word next = d.at(last + 1).entry;
+            if (unit == null && next != null && next.unit != null) {
+                unit = next.unit;  // the second week
+            }
+        }
+        return Candidate.of(FigureKind.ORDINAL, first, last, value, unit, null);
+    }
+}

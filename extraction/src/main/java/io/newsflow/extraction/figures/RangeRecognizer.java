@@ -1,0 +1,93 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Ranges: two figures joined by a dash or by "from/between ... to/and" (5-10, between 5 and 10, من 5 إلى 10, from
+ * 45 to 47 billion dollars, بين 15 % و40%) make one RANGE that keeps their unit or currency.
+ *
+ * <p>A word connector needs a "from"/"between" before the first number, or "rose 5 pct to 10 pct" would read as a
+ * range; a dash needs the first bound lower (3-1 is a score), and "from" more "to" less is a change, not a range.
+ */
+final class RangeRecognizer {
+
+    /** A range and the two figures it joins. */
+    record Range(Candidate figure, Candidate lower, Candidate upper) {
+    }
+
+    private RangeRecognizer() {
+    }
+
+    /**
+     * The range that the figure {@code a} opens, or null when a stands alone.
+     *
+     * @param read how the resolver reads a number phrase (what follows it, what the story said before)
+     */
+    static Range after(Doc d, Candidate a, Function<NumberPhrase, Candidate> read) {
+        int c = a.last() + 1;
+        int prefix = a.first() - 1;
+        Token before = d.at(prefix);
+        boolean between = before.has(Role.BETWEEN) && before.stemOffset == 0;
+        boolean from = before.has(Role.FROM) && before.stemOffset == 0;
+        boolean dash = d.isDash(c) && !d.at(c + 1).lineBefore && !d.at(c).paragraphBefore
+                && d.attached(a.last()) == d.attached(c);
+        boolean word = between && d.isAndWord(c) || (between || from) && d.at(c).has(Role.TO)
+                && d.at(c).stemOffset == 0;
+        if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null) {
+            return null;
+        }
+        Candidate b = upper(d, a, c + 1, read);
+        if (b == null) {
+            return null;
+        }
+        boolean compatible = a.kind() == b.kind() && Objects.equals(a.unit(), b.unit())
+                && Objects.equals(a.currency(), b.currency()) || a.kind() == FigureKind.NUMBER || elliptical(a);
+        double min = a.value();
+        NumberPhrase an = a.number();
+        NumberPhrase bn = b.number();
+        if (a.kind() == FigureKind.NUMBER && bn != null && bn.hasScale() && !an.hasScale() && a.value() < 1000
+                && bn.lastScale() > 1 && a.value() * bn.lastScale() <= b.value()) {
+            min = a.value() * bn.lastScale();  // between 5 and 10 million
+        }
+        if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
+            return null;
+        }
+        int first = (between || from) && word ? prefix : a.first();
+        if (d.arabic && between && "ما".equals(d.surface(prefix - 1))) {
+            first = prefix - 1;
+        }
+        String unit = b.unit() != null ? b.unit() : b.kind() == FigureKind.PERCENT ? "percent" : null;
+        if (b.kind() == FigureKind.DURATION || b.kind() == FigureKind.QUANTITY || b.kind() == FigureKind.COUNT) {
+            unit = b.unit();
+        }
+        return new Range(a.rangeTo(b, min, unit, first), a, b);
+    }
+
+    /**
+     * A bare scaled number that took its measure from the story ("from 100 mln to one billion dlrs"): the measure
+     * of the upper bound, written out, is the range's.
+     */
+    private static boolean elliptical(Candidate a) {
+        NumberPhrase n = a.number();
+        return (a.kind() == FigureKind.MONEY || a.kind() == FigureKind.QUANTITY) && n.hasScale()
+                && a.first() == n.first() && a.last() == n.last();
+    }
+
+    /** The figure after the connector, at b0: money written like the first bound, or a number read in full. */
+    private static Candidate upper(Doc d, Candidate a, int b0, Function<NumberPhrase, Candidate> read) {
+        if (a.kind() == FigureKind.MONEY && a.first() < a.number().first()) {
+            Candidate money = MoneyRecognizer.prefixed(d, b0);
+            if (money != null) {
+                return money;
+            }
+        }
+        NumberPhrase n = NumberRecognizer.at(d, b0, a.kind() == FigureKind.MONEY);
+        if (n == null || n.ordinal() || n.first() != b0 || LabelRecognizer.at(d, n) != null) {
+            return null;
+        }
+        Candidate b = read.apply(n);
+        return b.kind() == FigureKind.DATE ? Candidate.of(FigureKind.NUMBER, n) : b;
+    }
+}

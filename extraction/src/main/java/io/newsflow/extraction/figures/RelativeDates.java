@@ -1,0 +1,165 @@
+package io.newsflow.extraction.figures;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+
+/**
+ * Dates relative to the publication day (أمس, yesterday, الشهر الماضي, last Tuesday, العام الجاري), only where the
+ * publication day is known; and "the previous month"/العام السابق, which counts back from the last date the story
+ * named rather than from the publication day ("fell in February after a 12 pct rise in the previous month" is
+ * January).
+ */
+final class RelativeDates {
+
+    /** Which day of the week a weekday name means. */
+    private enum Direction {
+        /** The latest such day on or before the publication day: news reports the past. */
+        LATEST,
+        BEFORE,
+        AFTER
+    }
+
+    private RelativeDates() {
+    }
+
+    /**
+     * The relative date at i, or null.
+     *
+     * @param lastDate the ISO value of the last full date the story named (a year or a month), or null
+     */
+    static DateValue at(Doc d, int i, String lastDate) {
+        if (d.published == null) {
+            return null;
+        }
+        DateValue v = relative(d, i, d.published);
+        if (v == null) {
+            return null;
+        }
+        v = v.first() < 0 ? v.from(i) : v;
+        String anaphoric = anaphoric(d, v, lastDate);
+        return anaphoric == null ? v : DateValue.resolved(v.first(), v.last(), anaphoric);
+    }
+
+    private static DateValue relative(Doc d, int i, LocalDate published) {
+        Token t = d.at(i);
+        Word w = t.entry;
+        if (d.english && (t.has(Role.PAST) || t.has(Role.NEXT) || t.has(Role.CURRENT))) {
+            int dir = t.has(Role.PAST) ? -1 : t.has(Role.NEXT) ? 1 : 0;
+            Token next = d.at(i + 1);
+            if (next.entry != null && next.entry.weekday > 0 && next.capitalized) {
+                Direction direction = dir == 0 ? Direction.LATEST : dir < 0 ? Direction.BEFORE : Direction.AFTER;
+                return day(i + 1, weekday(published, next.entry.weekday, direction));
+            }
+            return switch (d.surface(i + 1).toLowerCase(Locale.ROOT)) {
+                case "week" -> DateValue.resolved(-1, i + 1, week(published.plusWeeks(dir)));
+                case "month" -> DateValue.resolved(-1, i + 1, published.plusMonths(dir).toString().substring(0, 7));
+                case "year" -> DateValue.resolved(-1, i + 1, String.valueOf(published.getYear() + dir));
+                default -> null;
+            };
+        }
+        if (w == null) {
+            return null;
+        }
+        if (w.dayOffset != 0 && !(t.preposition || t.definite && w.dayOffset > 0)) {
+            return dayWord(d, i, w.dayOffset, published);
+        }
+        if (w.weekday > 0 && (d.arabic ? (t.definite || t.stemOffset == 0) && !t.preposition : t.capitalized)) {
+            if (d.arabic && !t.definite && !d.surface(i).startsWith("ال")) {
+                return null;
+            }
+            Token q = d.at(i + 1);
+            Direction direction = q.has(Role.PAST) ? Direction.BEFORE : q.has(Role.NEXT) ? Direction.AFTER
+                    : Direction.LATEST;
+            DateValue v = day(i, weekday(published, w.weekday, direction));
+            return direction == Direction.LATEST ? v : v.ending(i + 1, DateValue.Relation.NONE);
+        }
+        if (d.arabic && w.has(Role.PERIOD) && t.stemOffset == 0) {
+            Token q = d.at(i + 1);
+            if (q.stemOffset != 0 || !(q.has(Role.PAST) || q.has(Role.NEXT) || q.has(Role.CURRENT))) {
+                return null;
+            }
+            int dir = q.has(Role.PAST) ? -1 : q.has(Role.NEXT) ? 1 : 0;
+            String key = Normalizer.key(d.surface(i));
+            if (key.endsWith("اسبوع")) {
+                return DateValue.resolved(-1, i + 1, week(published.plusWeeks(dir)));
+            }
+            if (key.endsWith("شهر")) {
+                return DateValue.resolved(-1, i + 1, published.plusMonths(dir).toString().substring(0, 7));
+            }
+            return DateValue.resolved(-1, i + 1, String.valueOf(published.getYear() + dir));
+        }
+        return null;
+    }
+
+    /** أمس, yesterday, غدا, أول أمس, بعد غد; with the weekday after it (أمس الخميس) in the span. */
+    private static DateValue dayWord(Doc d, int i, int dayOffset, LocalDate published) {
+        int offset = dayOffset;
+        int first = i;
+        if (d.arabic && offset == -1 && d.surface(i - 1).equals("أول")) {
+            offset = -2;  // أول أمس
+            first = i - 1;
+        } else if (d.arabic && offset == -1 && d.surface(i - 2).equals("أول") && d.at(i - 1).has(Role.FROM)) {
+            offset = -2;  // أول من أمس
+            first = i - 2;
+        } else if (d.arabic && offset == 1 && d.surface(i - 1).equals("بعد")) {
+            offset = 2;
+            first = i - 1;
+        }
+        int last = d.at(i + 1).entry != null && d.at(i + 1).entry.weekday > 0 ? i + 1 : i;
+        return DateValue.resolved(first, last, published.plusDays(offset).toString());
+    }
+
+    /**
+     * The value "the previous month"/العام السابق takes from the last date the story named, or null when v is no
+     * such phrase or the story named no date before it.
+     */
+    private static String anaphoric(Doc d, DateValue v, String lastDate) {
+        String iso = v.iso();
+        if (iso == null || !(iso.length() == 4 || iso.length() == 7) || lastDate == null) {
+            return null;
+        }
+        boolean previous = false;
+        for (int k = v.first(); k <= v.last(); k++) {
+            previous |= d.lexicon.in(WordList.PREVIOUS, d.surface(k));
+        }
+        if (!previous) {
+            return null;
+        }
+        int year = Integer.parseInt(lastDate.substring(0, 4));
+        if (iso.length() == 4) {
+            return String.valueOf(year - 1);
+        }
+        if (lastDate.length() >= 7 && Character.isDigit(lastDate.charAt(5))) {
+            LocalDate m = LocalDate.of(year, Integer.parseInt(lastDate.substring(5, 7)), 1).minusMonths(1);
+            return String.format("%04d-%02d", m.getYear(), m.getMonthValue());
+        }
+        return null;
+    }
+
+    /** A date the anaphoric "previous" can count back from: a plain year, month or day, not a span or week. */
+    static boolean isReference(String iso) {
+        return iso != null && iso.length() >= 4 && Character.isDigit(iso.charAt(0)) && !iso.contains("/")
+                && !iso.contains("W");
+    }
+
+    private static String week(LocalDate day) {
+        return String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private static LocalDate weekday(LocalDate published, int isoDay, Direction direction) {
+        DayOfWeek day = DayOfWeek.of(isoDay);
+        return switch (direction) {
+            case LATEST -> published.with(TemporalAdjusters.previousOrSame(day));
+            case BEFORE -> published.with(TemporalAdjusters.previous(day));
+            case AFTER -> published.with(TemporalAdjusters.next(day));
+        };
+    }
+
+    private static DateValue day(int last, LocalDate date) {
+        return DateValue.resolved(-1, last, date.toString());
+    }
+}

@@ -1,0 +1,91 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+
+/**
+ * Quantities: a number with a unit of measure after it (15,000 tonnes, 5 km, 3 كيلو متر, 10 أمتار مربعة, 12.40 mln
+ * barrels per day); units are listed in {@code units.tsv}. Units of time make durations ({@link DurationRecognizer}).
+ */
+final class UnitRecognizer {
+
+    private UnitRecognizer() {
+    }
+
+    /** A unit word and where it stands. */
+    record UnitWord(Word word, int at) {
+    }
+
+    /** The number phrase n as a quantity when a unit of measure follows it at k, or null. */
+    static Candidate after(Doc d, NumberPhrase n, int k0) {
+        UnitWord u = unitAfter(d, n, k0);
+        if (u == null || u.word().unitKind != FigureKind.QUANTITY) {
+            return null;
+        }
+        Word w = u.word();
+        int k = u.at();
+        int last = k;
+        String unit = w.unit;
+        if (unit.equals("kg") && d.at(k).type == TokenType.ARABIC && Normalizer.key(d.surface(k + 1)).equals("متر")) {
+            unit = "km";  // كيلو متر
+            last = k + 1;
+        }
+        String next = Normalizer.key(d.surface(last + 1));
+        if (next.equals("مربع") || next.equals("square") && d.english) {
+            unit = unit + "2";
+            last++;
+        } else if (next.equals("مكعب")) {
+            unit = unit + "3";
+            last++;
+        }
+        if (d.english && unit.equals("barrel") && "per".equalsIgnoreCase(d.surface(last + 1))
+                && "day".equalsIgnoreCase(d.surface(last + 2))) {
+            unit = "barrel per day";  // the same unit as bpd
+            last += 2;
+        }
+        return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, unit, null, n.first(), last);
+    }
+
+    /**
+     * The unit word (of measure or of time) right after the number phrase n at k, or past one English adjective
+     * (5.2 mln metric tonnes, five consecutive years), or null.
+     */
+    static UnitWord unitAfter(Doc d, NumberPhrase n, int k) {
+        Word w = unitAt(d, n, k);
+        if (w != null) {
+            return new UnitWord(w, k);
+        }
+        Token adjective = d.at(k);
+        Word next = d.at(k + 1).entry;
+        boolean year = n.plainDigits() && d.isYear(n.first());  // the 1987 fiscal year is a date
+        if (d.english && next != null && next.unit != null && !year && !adjective.capitalized
+                && !d.at(k + 1).lineBefore && !adjective.has(Role.PAST) && !adjective.has(Role.NEXT)
+                && !adjective.has(Role.CURRENT) && Nouns.isEnglishAdjective(d, k)) {
+            // not "6.80 mln last year": last, next and this make a date of the unit after them
+            w = unitAt(d, n, k + 1);
+            return w == null ? null : new UnitWord(w, k + 1);
+        }
+        return null;
+    }
+
+    private static Word unitAt(Doc d, NumberPhrase n, int k) {
+        Token t = d.at(k);
+        if (!t.isWord() || !d.wordsKnown) {
+            return null;
+        }
+        Word w = t.entry;
+        if ((w == null || w.unit == null) && t.type == TokenType.ARABIC) {
+            w = MoneyRecognizer.looseArabic(d, k);
+        }
+        if (w == null || w.unit == null || t.stemOffset != 0 || t.definite) {
+            return null;
+        }
+        if (t.type == TokenType.LATIN && t.end - t.start <= 2 && !d.attached(k - 1) && n.words()
+                && d.at(n.first()).type != TokenType.DIGITS) {
+            return null;  // "five m" is not five metres
+        }
+        if (d.english && k > 0 && "square".equalsIgnoreCase(d.surface(k - 1))) {
+            return null;
+        }
+        return w;
+    }
+}

@@ -1,0 +1,53 @@
+package io.newsflow.extraction.figures;
+
+import static io.newsflow.extraction.figures.FigureAssert.extract;
+import static io.newsflow.extraction.figures.FigureAssert.figure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.newsflow.extraction.FigureKind;
+import io.newsflow.extraction.FigureMention;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The number forms a reader meets beyond those of {@link FigureRulesTest}: {@code kinds.psv} holds one table per
+ * recognizer (a sentence, the figure's surface, kind, value, and unit or currency), {@code no-figures.psv} the
+ * sentences that must yield none; and dates that resolve against a publication day.
+ */
+class FigureKindsTest {
+
+    @ParameterizedTest(name = "{0}: {3} → {5}")
+    @CsvFileSource(resources = "kinds.psv", delimiterString = "|")
+    void readsTheFigure(String recognizer, String language, String text, String surface, String kind, double value,
+                        String unitOrCurrency) {
+        List<FigureMention> figures = extract(text, language, null);
+        FigureMention f = figure(figures, surface);
+        assertThat(f.kind()).as("kind of %s in %s", surface, figures).isEqualTo(FigureKind.valueOf(kind));
+        assertThat(f.value()).as("value of %s", f).isNotNull();
+        assertThat(f.value()).as("value of %s", f).isCloseTo(value, within(1e-9 * Math.max(1, Math.abs(value))));
+        String expected = "-".equals(unitOrCurrency) ? null : unitOrCurrency;
+        assertThat(f.kind() == FigureKind.MONEY ? f.currency() : f.unit()).as("unit or currency of %s", f)
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvFileSource(resources = "no-figures.psv", delimiterString = "|")
+    void dottedCodesHijriDatesAndWordsThatAreNoAmount(String language, String text) {
+        assertThat(extract(text, language, LocalDate.of(2015, 8, 1))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiterString = "|", value = {
+        "تقام المباراة في 20 أغسطس المقبل | 2015-08-20",
+        "أقيمت المباراة في 28 يوليو الماضي | 2015-07-28",
+        "افتتح المعرض في 20 أغسطس الماضي | 2014-08-20",
+    })
+    void aDayOfThePublicationMonthPicksItsYearByTheDay(String text, String iso) {
+        List<FigureMention> figures = extract(text, "ar", LocalDate.of(2015, 8, 15));
+        assertThat(figures).extracting(FigureMention::isoValue).containsExactly(iso);
+    }
+}
