@@ -9,6 +9,7 @@ import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
+import io.newsflow.testing.TcpProxy;
 import io.newsflow.testing.TestRegistry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,7 +49,8 @@ class RegistryOutageIntegrationTest {
         SchemaRegistration.forRegistryUrl(registryUrl).registerAll();
         URI registry = URI.create(registryUrl);
         String run = UUID.randomUUID().toString();
-        try (TcpProxy proxy = TcpProxy.to(registry.getHost(), registry.getPort())) {
+        try (TcpProxy proxy = TcpProxy.start(registry.getHost(), registry.getPort())) {
+            proxy.cut();
             // The app starts with the registry out of reach, so its schema cache is cold and every record
             // needs a lookup that fails.
             EnrichmentConfig config = new EnrichmentConfig(Map.of(

@@ -7,8 +7,8 @@ import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.testing.TcpProxy;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +88,8 @@ class InboxWatcherTest {
     void keepsAStoryInTheInboxWhileTheRegistryIsUnreachableAndPublishesItOnceItIsBack() throws IOException {
         Map<String, Object> settings = kit.settings();
         URI registry = URI.create((String) settings.get(IngestConfig.REGISTRY_URL_CONFIG));
-        try (LatePort registryPort = new LatePort()) {
+        try (TcpProxy registryPort = TcpProxy.start(registry.getHost(), registry.getPort())) {
+            registryPort.cut();
             settings.put(IngestConfig.REGISTRY_URL_CONFIG, registry.toString()
                     .replace(":" + registry.getPort() + "/", ":" + registryPort.port() + "/"));
             // The resolver's own retries, kept short: each scan waits them out.
@@ -106,7 +107,7 @@ class InboxWatcherTest {
                 assertThat(inbox.resolve("error")).isEmptyDirectory();
                 assertThat(inbox.resolve("done")).isEmptyDirectory();
 
-                registryPort.forwardTo(new InetSocketAddress(registry.getHost(), registry.getPort()));
+                registryPort.restore();
                 assertThat(cutOffWatcher.scan()).as("the registry is back").isEqualTo(1);
                 assertThat(inbox.resolve("done/ferry.txt")).exists();
                 assertThat(kit.published(article -> article.getSource().equals(story.toString()), 1))

@@ -8,6 +8,7 @@ import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.testing.TcpProxy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -176,7 +177,8 @@ class StoryEndpointTest {
     void answers503WhileTheRegistryIsUnreachable() throws Exception {
         Map<String, Object> settings = kit.settings();
         URI registry = URI.create((String) settings.get(IngestConfig.REGISTRY_URL_CONFIG));
-        try (LatePort registryPort = new LatePort()) {
+        try (TcpProxy registryPort = TcpProxy.start(registry.getHost(), registry.getPort())) {
+            registryPort.cut();
             settings.put(IngestConfig.REGISTRY_URL_CONFIG, registry.toString()
                     .replace(":" + registry.getPort() + "/", ":" + registryPort.port() + "/"));
             settings.put("apicurio.registry.retry-count", 1);
