@@ -44,6 +44,10 @@ public final class Gazetteer {
     public static final int ORGANIZATION_HEAD = 1;
     /** A role bit: the word introduces a person's name (الرئيس, Mr.). */
     public static final int PERSON_TITLE = 2;
+    /** A role bit: the word names a currency (دولار, الريال, euros). */
+    public static final int CURRENCY = 4;
+    /** A role bit: the word ends a name it follows (برأسمال, بقيمة): see {@code name-stops.txt}. */
+    public static final int NAME_STOP = 8;
 
     private static final int MAX_NAME_TOKENS = 8;
     private static final int CAPITALIZED = 1;
@@ -76,6 +80,13 @@ public final class Gazetteer {
         readTable("nationalities.tsv", 3, row -> g.addNationality(row[0], row[1], row[2]));
         readTable("organization-heads.txt", 1, row -> g.addRole(row[0], ORGANIZATION_HEAD));
         readTable("person-titles.txt", 1, row -> g.addRole(row[0], PERSON_TITLE));
+        readTable("currencies.txt", 1, row -> {
+            g.addRole(row[0], CURRENCY);
+            if (isArabic(row[0]) && !row[0].startsWith("ال")) {
+                g.addRole("ال" + row[0], CURRENCY);
+            }
+        });
+        readTable("name-stops.txt", 1, row -> g.addRole(row[0], NAME_STOP));
         return g;
     }
 
@@ -286,6 +297,10 @@ public final class Gazetteer {
         return found;
     }
 
+    private static boolean isArabic(String word) {
+        return !word.isEmpty() && Character.UnicodeBlock.of(word.charAt(0)) == Character.UnicodeBlock.ARABIC;
+    }
+
     private void addRole(String word, int role) {
         long h = Fold.hash(word);
         roles.put(h, roles.get(h, 0) | role);
@@ -306,6 +321,12 @@ public final class Gazetteer {
     /** The role bits of the word {@code text[from, to)} as it stands. */
     public int roles(CharSequence text, int from, int to) {
         return roles.get(Fold.hash(text, from, to), 0);
+    }
+
+    /** Whether token {@code i} alone (after any clitics) names a country. */
+    public boolean isCountry(Tokens tokens, int i, boolean arabic) {
+        Match m = match(tokens, i, i + 1, arabic);
+        return m != null && m.entry().id().startsWith("country:");
     }
 
     /** The entry whose name is exactly {@code text} (folded), or null. */
