@@ -126,6 +126,11 @@ final class EvalCommand {
                         "learning them (minutes) from the corpus and the folds' words."})
         Path lexicon;
 
+        @Option(names = "--models-dir", paramLabel = "DIR",
+                description = {"With --cv: keep each fold's tagger in DIR, and reuse those a previous run left",
+                        "there instead of training (only for changes after tagging: rules, ids)."})
+        Path modelsDir;
+
         @Option(names = "--models", paramLabel = "N",
                 description = "With --cv: taggers averaged per fold (default: as the shipped model, 5).")
         Integer models;
@@ -160,7 +165,7 @@ final class EvalCommand {
                 options = options.withLexiconFrom(lexicon);
             }
             System.out.print(CrossValidation.run(language, sentences, folds, only, threads, options, corpus,
-                    System.err).report());
+                    modelsDir, System.err).report());
             return 0;
         }
     }

@@ -91,6 +91,24 @@ class CrossValidationTest {
         assertThat(result.report()).contains("3 folds of contiguous sentences over 30 sentences", "1 fold(s) run");
     }
 
+    @Test
+    void reusesTheFoldModelsItKept(@TempDir Path dir) throws IOException {
+        List<ConllCorpus.Sentence> sentences = ConllCorpus.read(writeFixture(dir.resolve("tiny.conll"), 30));
+        Path corpus = writeCorpus(dir.resolve("corpus.jsonl"));
+        Path models = dir.resolve("models");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        CrossValidation.Result first = CrossValidation.run("en", sentences, 3, null, 1, quick(), corpus, models,
+                quiet);
+        assertThat(models.resolve("ner-en-fold2-of-3.model.gz")).isRegularFile();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        CrossValidation.Result again = CrossValidation.run("en", sentences, 3, null, 1, quick(), corpus, models,
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("lexicon:");
+        assertThat(again.report()).isEqualTo(first.report());
+    }
+
     private static NerTrainer.Options quick() {
         return new NerTrainer.Options(3, 100, 8, 1, new int[]{8, 4, 2}, 0, 1, 7L, null, 1);
     }

@@ -11,7 +11,10 @@ import io.newsflow.extraction.entities.tagger.Lexicon;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
 import io.newsflow.extraction.entities.train.NerTrainer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +115,10 @@ public final class CrossValidation {
         }
     }
 
+    private static Path foldModel(Path dir, String language, Fold fold, int k) {
+        return dir.resolve("ner-" + language + "-fold" + fold.number() + "-of-" + k + ".model.gz");
+    }
+
     static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {
@@ -141,6 +148,18 @@ public final class CrossValidation {
     public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
                              int threads, NerTrainer.Options options, Path corpusJsonl,
                              PrintStream log) throws IOException {
+        return run(language, sentences, k, only, threads, options, corpusJsonl, null, log);
+    }
+
+    /**
+     * As {@link #run(String, List, int, Set, int, NerTrainer.Options, Path, PrintStream)}; with a
+     * {@code modelsDir}, each fold's tagger is read from there when a previous run left it, else trained and
+     * written there, so that rules applied after tagging can be compared without retraining. Only valid while
+     * the features, the gazetteer the features see and the training options stay the same.
+     */
+    public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
+                             int threads, NerTrainer.Options options, Path corpusJsonl, Path modelsDir,
+                             PrintStream log) throws IOException {
         List<Fold> folds = folds(sentences.size(), k).stream()
                 .filter(f -> only == null || only.contains(f.number())).toList();
         if (folds.isEmpty()) {
@@ -148,8 +167,13 @@ public final class CrossValidation {
         }
         long started = System.nanoTime();
         Gazetteer gazetteer = Gazetteer.load();
-        Lexicon lexicon = NerTrainer.lexicon(language, sentences, corpusJsonl, options, log);
-        log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(), (System.nanoTime() - started) / 1e9);
+        boolean kept = modelsDir != null && folds.stream().allMatch(f -> Files.isRegularFile(
+                foldModel(modelsDir, language, f, k)));
+        Lexicon lexicon = kept ? null : NerTrainer.lexicon(language, sentences, corpusJsonl, options, log);
+        if (lexicon != null) {
+            log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(),
+                    (System.nanoTime() - started) / 1e9);
+        }
         AnnotationConvention convention = ConllEvaluation.corpusConvention(language);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, folds.size())));
         try {
@@ -159,8 +183,22 @@ public final class CrossValidation {
                     long foldStarted = System.nanoTime();
                     List<ConllCorpus.Sentence> training = new ArrayList<>(sentences.subList(0, fold.from()));
                     training.addAll(sentences.subList(fold.to(), sentences.size()));
-                    SequenceTagger tagger = NerTrainer.trainTagger(language, lexicon, gazetteer, training, options,
-                            List.of(), log);
+                    SequenceTagger tagger;
+                    Path saved = modelsDir == null ? null : foldModel(modelsDir, language, fold, k);
+                    if (kept) {
+                        try (InputStream in = Files.newInputStream(saved)) {
+                            tagger = SequenceTagger.read(in, gazetteer);
+                        }
+                    } else {
+                        tagger = NerTrainer.trainTagger(language, lexicon, gazetteer, training, options, List.of(),
+                                log);
+                        if (saved != null) {
+                            Files.createDirectories(modelsDir);
+                            try (OutputStream out = Files.newOutputStream(saved)) {
+                                tagger.write(out);
+                            }
+                        }
+                    }
                     EntityRecognizer recognizer = EntityRecognizer.of(gazetteer, List.of(tagger), convention);
                     List<ConllCorpus.Sentence> held = sentences.subList(fold.from(), fold.to());
                     ChunkScore score = ConllEvaluation.evaluate(recognizer, held, language);
