@@ -429,6 +429,14 @@ public final class EntityRecognizer {
             int end = tokens.end(i - 1);
             String surface = text.substring(start, end);
             String id = match != null && match.last() == i ? match.entry().id() : null;
+            if (id == null && type == EntityType.LOCATION) {
+                Gazetteer.Match place = gazetteer.place(tokens, first, i, "ar".equals(language));
+                if (place != null) {
+                    id = place.entry().id();
+                    start = tokens.start(first) + place.clitics();
+                    surface = text.substring(start, end);
+                }
+            }
             if (id == null && type == EntityType.MISC) {
                 id = gazetteer.nationality(tokens, first, i, "ar".equals(language));
             }
