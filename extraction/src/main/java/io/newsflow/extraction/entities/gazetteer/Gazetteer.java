@@ -86,9 +86,8 @@ public final class Gazetteer {
         Gazetteer g = new Gazetteer();
         g.loadCountries();
         g.loadRegions();
-        boolean placesAsNames = Boolean.getBoolean("newsflow.places.names");
-        readTable(PLACES, 5, row -> {
-            Names table = placesAsNames || LISTED.equals(row[5]) ? g.known : g.places;
+        readTable(PLACES, 6, row -> {
+            Names table = LISTED.equals(row[5]) ? g.known : g.places;
             g.addNames(table, new Entry(EntityType.LOCATION, row[0]), row[3] + "|" + row[4]);
         });
         for (String table : List.of("organizations.tsv", "clubs.tsv", "companies.tsv")) {
