@@ -117,8 +117,8 @@ final class EvalCommand {
                 description = "With --cv, appended to --train. Default: ../shared/data/ner/LANG-dev.conll.")
         Path dev;
 
-        @Option(names = "--corpus", paramLabel = "FILE", defaultValue = "../shared/data/corpus/news.jsonl",
-                description = "With --cv: unlabeled articles for the word clusters (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--corpus", paramLabel = "FILE",
+                description = "With --cv: unlabeled articles for the word clusters (default: as `train ner`).")
         Path corpus;
 
         @Option(names = "--reuse-lexicon", paramLabel = "MODEL",
@@ -164,7 +164,8 @@ final class EvalCommand {
             if (lexicon != null) {
                 options = options.withLexiconFrom(lexicon);
             }
-            System.out.print(CrossValidation.run(language, sentences, folds, only, threads, options, corpus,
+            System.out.print(CrossValidation.run(language, sentences, folds, only, threads, options,
+                    corpus != null ? corpus : TrainCommand.defaultCorpus(language),
                     modelsDir, System.err).report());
             return 0;
         }
