@@ -76,7 +76,7 @@ public final class Gazetteer {
             this(new LongIntMap(expected), new LongIntMap(expected));
         }
     }
-    /** Folded word hash → {@link #ORGANIZATION_HEAD} and/or {@link #PERSON_TITLE}. */
+    /** Folded word hash → its role bits ({@link #ORGANIZATION_HEAD}, {@link #PERSON_TITLE}, ...). */
     private final LongIntMap roles = new LongIntMap(256);
 
     private Gazetteer() {
@@ -86,14 +86,20 @@ public final class Gazetteer {
         Gazetteer g = new Gazetteer();
         g.loadCountries();
         g.loadRegions();
+        List<String[]> geoNames = new ArrayList<>();
         readTable(PLACES, 6, row -> {
-            Names table = LISTED.equals(row[5]) ? g.known : g.places;
-            g.addNames(table, new Entry(EntityType.LOCATION, row[0]), row[3] + "|" + row[4]);
+            if (LISTED.equals(row[5])) {
+                g.addNames(g.known, new Entry(EntityType.LOCATION, row[0]), row[3] + "|" + row[4]);
+            } else {
+                geoNames.add(row);
+            }
         });
         for (String table : List.of("organizations.tsv", "clubs.tsv", "companies.tsv")) {
             readTable(table, 3, row -> g.addNames(g.known, new Entry(EntityType.ORGANIZATION, "org:" + row[0]),
                     row[1] + "|" + row[2]));
         }
+        // last, so that no GeoNames city takes a name the lists above give to a country, club or company
+        geoNames.forEach(row -> g.addNames(g.places, new Entry(EntityType.LOCATION, row[0]), row[3] + "|" + row[4]));
         readTable("nationalities.tsv", 3, row -> g.addNationality(row[0], row[1], row[2]));
         readTable("organization-heads.txt", 1, row -> g.addRole(row[0], ORGANIZATION_HEAD));
         readTable("person-titles.txt", 1, row -> g.addRole(row[0], PERSON_TITLE));
@@ -237,7 +243,7 @@ public final class Gazetteer {
                 table.prefixes().put(h, 1);
             }
         }
-        // the first entry to claim a name keeps it; a place never takes a name the known table has
+        // the first entry to claim a name keeps it, and the known names win over the GeoNames places
         if (table.names().get(h, -1) >= 0 || table != known && known.names().get(h, -1) >= 0) {
             return;
         }
