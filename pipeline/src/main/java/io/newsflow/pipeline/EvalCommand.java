@@ -1,13 +1,19 @@
 package io.newsflow.pipeline;
 
 import io.newsflow.extraction.entities.eval.ConllEvaluation;
+import io.newsflow.extraction.entities.eval.CrossValidation;
+import io.newsflow.extraction.entities.tagger.ConllCorpus;
+import io.newsflow.extraction.entities.train.NerTrainer;
 import io.newsflow.extraction.figures.FigureExtractor;
 import io.newsflow.extraction.figures.eval.ArticleGoldEvaluation;
 import io.newsflow.extraction.figures.eval.FigureGoldEvaluation;
 import io.newsflow.extraction.figures.eval.NumberCasesEvaluation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,17 +87,86 @@ final class EvalCommand {
     }
 
     @Command(name = "ner", mixinStandardHelpOptions = true,
-            description = "Entity-level precision, recall and F1 per type and overall (conlleval semantics).")
+            description = {"Entity-level precision, recall and F1 per type and overall (conlleval semantics).",
+                    "With --conll: the shipped recognizer on one file. With --cv K: K-fold cross-validation over",
+                    "the training and dev files together (K blocks of contiguous sentences; tagger retrained per",
+                    "fold as `train ner` trains the shipped model): mean ± standard deviation of F1 and recall."})
     static final class Ner implements Callable<Integer> {
-        @Option(names = "--conll", required = true, paramLabel = "FILE", description = "A CoNLL file with gold tags.")
+        @Option(names = "--conll", paramLabel = "FILE", description = "A CoNLL file with gold tags.")
         Path conll;
 
         @Option(names = "--lang", required = true, paramLabel = "ar|en")
         String language;
 
+        @Option(names = "--cv", paramLabel = "K", description = "Cross-validate with K folds instead.")
+        Integer folds;
+
+        @Option(names = "--folds", split = ",", paramLabel = "N,...",
+                description = "With --cv: run only these folds (numbered from 1).")
+        Set<Integer> only;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+                description = "With --cv: folds trained at the same time (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--train", paramLabel = "FILE",
+                description = "With --cv. Default: ../shared/data/ner/LANG-train.conll.")
+        Path train;
+
+        @Option(names = "--dev", paramLabel = "FILE",
+                description = "With --cv, appended to --train. Default: ../shared/data/ner/LANG-dev.conll.")
+        Path dev;
+
+        @Option(names = "--corpus", paramLabel = "FILE",
+                description = "With --cv: unlabeled articles for the word clusters (default: as `train ner`).")
+        Path corpus;
+
+        @Option(names = "--reuse-lexicon", paramLabel = "MODEL",
+                description = {"With --cv: take the word counts and clusters from this model file instead of",
+                        "learning them (minutes) from the corpus and the folds' words."})
+        Path lexicon;
+
+        @Option(names = "--models-dir", paramLabel = "DIR",
+                description = {"With --cv: keep each fold's tagger in DIR, and reuse those a previous run left",
+                        "there instead of training (only for changes after tagging: rules, ids)."})
+        Path modelsDir;
+
+        @Option(names = "--models", paramLabel = "N",
+                description = "With --cv: taggers averaged per fold (default: as the shipped model, 5).")
+        Integer models;
+
+        @Option(names = "--epochs", paramLabel = "N", description = "With --cv (default: as the shipped model).")
+        Integer epochs;
+
         @Override
         public Integer call() throws IOException {
-            System.out.print(ConllEvaluation.evaluate(conll, language).report());
+            if ((conll == null) == (folds == null)) {
+                System.err.println("eval ner: give either --conll FILE or --cv K");
+                return 2;
+            }
+            if (conll != null) {
+                System.out.print(ConllEvaluation.evaluate(conll, language).report());
+                return 0;
+            }
+            Path trainFile = train != null ? train : Path.of("../shared/data/ner/" + language + "-train.conll");
+            Path devFile = dev != null ? dev : Path.of("../shared/data/ner/" + language + "-dev.conll");
+            List<ConllCorpus.Sentence> sentences = new ArrayList<>(ConllCorpus.read(trainFile));
+            if (Files.isRegularFile(devFile)) {
+                sentences.addAll(ConllCorpus.read(devFile));
+            }
+            NerTrainer.Options options = NerTrainer.Options.defaults();
+            if (models != null) {
+                options = options.withModels(models);
+            }
+            if (epochs != null) {
+                options = options.withEpochs(epochs);
+            }
+            if (lexicon != null) {
+                options = options.withLexiconFrom(lexicon);
+            }
+            System.out.print(CrossValidation.run(language, sentences, folds, only, threads, options,
+                    corpus != null ? corpus : TrainCommand.defaultCorpus(language),
+                    modelsDir, System.err).report());
             return 0;
         }
     }

@@ -39,6 +39,9 @@ final class ArabicOrganizations {
         int end = -1;
         int indefiniteRun = 0;
         for (int j = i + 1; j < limit && j - i < MAX_TOKENS; j++) {
+            if ((gazetteer.roles(tokens, j, true) & Gazetteer.NAME_STOP) != 0) {
+                break;
+            }
             Gazetteer.Match place = gazetteer.match(tokens, j, limit, true);
             if (place != null && place.entry().type() != EntityType.PERSON && place.clitics() == 0) {
                 j = place.last() - 1;

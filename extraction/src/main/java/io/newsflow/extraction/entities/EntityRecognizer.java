@@ -173,6 +173,12 @@ public final class EntityRecognizer {
         if (arabic && tagger != null) {
             labelOtherMentions(tokens, labels, confidence, tagger);
         }
+        if (arabic) {
+            cutAtNameStops(tokens, labels);
+        }
+        if (convention == AnnotationConvention.PRODUCT) {
+            dropCurrencies(tokens, labels, arabic);
+        }
         return new Decision(labels, confidence, matchAt);
     }
 
@@ -263,6 +269,53 @@ public final class EntityRecognizer {
     }
 
     /**
+     * A name ends before a word of amount or time fused to a preposition (شركة ... برأسمال, "with a capital of"):
+     * such a word, and whatever the span ran on to after it, is not part of the name.
+     */
+    private void cutAtNameStops(Tokens tokens, int[] labels) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == Labels.O || (gazetteer.roles(tokens, i, true) & Gazetteer.NAME_STOP) == 0) {
+                continue;
+            }
+            int end = spanEnd(labels, i);
+            for (int k = i; k < end; k++) {
+                labels[k] = Labels.O;
+            }
+            i = end - 1;
+        }
+    }
+
+    /**
+     * Under the product convention a currency is not an entity: a span made only of currency words, perhaps with
+     * a nationality or a country (الدولار الأمريكي, U.S. dollars, الجنيه الإسترليني), is dropped. A span with any
+     * other word stays (ريال مدريد is a club).
+     */
+    private void dropCurrencies(Tokens tokens, int[] labels, boolean arabic) {
+        for (int i = 0; i < labels.length; i++) {
+            if (!Labels.isBegin(labels[i])) {
+                continue;
+            }
+            int end = spanEnd(labels, i);
+            boolean currency = false;
+            boolean other = false;
+            for (int k = i; k < end && !other; k++) {
+                if ((gazetteer.roles(tokens, k, arabic) & Gazetteer.CURRENCY) != 0) {
+                    currency = true;
+                } else {
+                    other = gazetteer.nationality(tokens, k, k + 1, arabic) == null
+                            && !gazetteer.isCountry(tokens, k, arabic);
+                }
+            }
+            if (currency && !other) {
+                for (int k = i; k < end; k++) {
+                    labels[k] = Labels.O;
+                }
+            }
+            i = end - 1;
+        }
+    }
+
+    /**
      * In an Arabic list of people ({@code A B، وC D}), a two-word item after a person that the corpus barely knows
      * (foreign names, transliterated) is a person too: the tagger, deciding left to right, misses such items more
      * often than the first.
@@ -313,7 +366,7 @@ public final class EntityRecognizer {
         return to >= labels.length || !Labels.isInside(labels[to]);
     }
 
-    /** One past the last token of the entity that begins at {@code first}. */
+    /** One past the last token of the entity that token {@code first} begins or continues. */
     private static int spanEnd(int[] labels, int first) {
         int end = first + 1;
         while (end < labels.length && Labels.isInside(labels[end])) {
@@ -376,6 +429,14 @@ public final class EntityRecognizer {
             int end = tokens.end(i - 1);
             String surface = text.substring(start, end);
             String id = match != null && match.last() == i ? match.entry().id() : null;
+            if (id == null && type == EntityType.LOCATION) {
+                Gazetteer.Match place = gazetteer.place(tokens, first, i, "ar".equals(language));
+                if (place != null) {
+                    id = place.entry().id();
+                    start = tokens.start(first) + place.clitics();
+                    surface = text.substring(start, end);
+                }
+            }
             if (id == null && type == EntityType.MISC) {
                 id = gazetteer.nationality(tokens, first, i, "ar".equals(language));
             }

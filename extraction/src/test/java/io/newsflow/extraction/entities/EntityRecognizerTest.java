@@ -34,6 +34,15 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void givesArabicAndEnglishMentionsOfOneGeoNamesCityTheSameId() {
+        EntityMention arabic = find(recognizer.recognize("وقتل ثلاثة أشخاص في انفجار في مدينة كركوك شمال العراق.",
+                "ar"), "كركوك");
+        EntityMention english = find(recognizer.recognize("Three people were killed in a blast in the city of "
+                + "Kirkuk in northern Iraq.", "en"), "Kirkuk");
+        assertThat(arabic.canonicalId()).isEqualTo("city:94787").isEqualTo(english.canonicalId());
+    }
+
+    @Test
     void givesAClubAndACompanyTheSameIdInBothLanguages() {
         List<EntityMention> arabic = recognizer.recognize("وفاز أرسنال على ضيفه أمس، فيما أعلنت فولكسفاغن "
                 + "عن طراز جديد.", "ar");
@@ -89,7 +98,7 @@ class EntityRecognizerTest {
         assertThat(unIds).containsExactly("org:un");
         List<String> genevaIds = mentions.stream().filter(m -> m.text().equals("Geneva"))
                 .map(EntityMention::canonicalId).distinct().toList();
-        assertThat(genevaIds).containsExactly("city:geneva");
+        assertThat(genevaIds).containsExactly("city:2660646");
         EntityMention full = find(mentions, "Helen Markova");
         EntityMention surname = find(mentions, "Markova");
         assertThat(full.type()).isEqualTo(EntityType.PERSON);

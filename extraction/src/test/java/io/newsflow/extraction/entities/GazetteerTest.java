@@ -38,7 +38,7 @@ class GazetteerTest {
             "Côte d’Ivoire | country:CI", "ساحل العاج | country:CI",
             "سلطنة عمان | country:OM", "أستراليا | country:AU", "استراليا | country:AU",
             "Europe | region:150", "أوروبا | region:150", "الشرق الأوسط | region:middle-east",
-            "Dubai | city:dubai", "دبي | city:dubai", "New York | city:new-york",
+            "Dubai | city:292223", "دبي | city:292223", "New York | city:5128581", "New York City | city:5128581",
             "منظمة العمل الدولية | org:ilo", "International Labour Organization | org:ilo",
             "الأمم المتحدة | org:un", "United Nations | org:un",
             "أرسنال | org:arsenal", "ارسنال | org:arsenal", "Arsenal | org:arsenal",
@@ -52,6 +52,30 @@ class GazetteerTest {
         assertThat(entry.id()).isEqualTo(id);
     }
 
+    @ParameterizedTest(name = "{0} and {1} are {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Tabriz | تبريز | city:113646", "Kirkuk | كركوك | city:94787", "Zarqa | الزرقاء | city:250090",
+            "Tangier | طنجة | city:2530335", "Sfax | صفاقس | city:2467454", "Mashhad | مشهد | city:124665"})
+    void givesAGeoNamesCityOneIdInBothLanguages(String english, String arabic, String id) {
+        assertThat(place(english, false)).isEqualTo(id);
+        assertThat(place(arabic, true)).isEqualTo(id);
+        assertThat(place("و" + arabic, true)).as("behind a conjunction").isEqualTo(id);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Mobile", "Reading", "Nice", "Split"})
+    void leavesOutTownsNamedLikeEverydayWords(String name) {
+        assertThat(place(name, false)).isNull();
+        assertThat(gazetteer.lookup(name)).isNull();
+    }
+
+    private static String place(String name, boolean arabic) {
+        io.newsflow.extraction.entities.text.Tokens tokens =
+                io.newsflow.extraction.entities.text.Tokenizer.tokenize(name);
+        Gazetteer.Match match = gazetteer.place(tokens, 0, tokens.size(), arabic);
+        return match == null ? null : match.entry().id();
+    }
+
     @ParameterizedTest(name = "{0} → {1} after {2} chars")
     @CsvSource({
             "وفرنسا, country:FR, 1",
@@ -61,7 +85,7 @@ class GazetteerTest {
             "بالإمارات, country:AE, 1",
             "للإمارات, country:AE, 2",
             "فالمغرب, country:MA, 1",
-            "وبدبي, city:dubai, 2",
+            "وبدبي, city:292223, 2",
             "لأرسنال, org:arsenal, 1",
             "وتويوتا, org:toyota, 1"})
     void findsArabicNamesBehindClitics(String token, String id, int clitics) {

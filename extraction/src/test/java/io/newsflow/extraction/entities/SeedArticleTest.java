@@ -115,6 +115,6 @@ class SeedArticleTest {
     void givesDubaiItsCityId() {
         assertThat(mentions).filteredOn(m -> m.text().equals("دبي") && m.type() == EntityType.LOCATION)
                 .isNotEmpty()
-                .allSatisfy(m -> assertThat(m.canonicalId()).isEqualTo("city:dubai"));
+                .allSatisfy(m -> assertThat(m.canonicalId()).isEqualTo("city:292223"));
     }
 }

@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +45,38 @@ public final class Gazetteer {
     public static final int ORGANIZATION_HEAD = 1;
     /** A role bit: the word introduces a person's name (الرئيس, Mr.). */
     public static final int PERSON_TITLE = 2;
+    /** A role bit: the word names a currency (دولار, الريال, euros). */
+    public static final int CURRENCY = 4;
+    /** A role bit: the word ends a name it follows (برأسمال, بقيمة): see {@code name-stops.txt}. */
+    public static final int NAME_STOP = 8;
 
+    /** The generated place table (see {@code PlaceTableBuilder}) and its mark of hand-listed cities. */
+    public static final String PLACES = "places.tsv";
+    public static final String LISTED = "listed";
     private static final int MAX_NAME_TOKENS = 8;
     private static final int CAPITALIZED = 1;
     private static final int ALL_CAPS = 2;
 
     private final List<Entry> entries = new ArrayList<>();
-    /** Hash of a whole name → entry index × 4 + case flags. */
-    private final LongIntMap names = new LongIntMap(4096);
+    private final Map<Entry, Integer> entryIndex = new HashMap<>();
+    /** Names the recognizer adds and the tagger sees as features. */
+    private final Names known = new Names(4096);
+    /**
+     * GeoNames cities ({@code places.tsv}) not in {@link #known}: they only give an id to a place the tagger found
+     * (cross-validation: as names to add or as tagger features they cost F1, see ENTITIES.md).
+     */
+    private final Names places = new Names(1 << 16);
     /** Folded name hash of a nationality adjective → index into {@link #countryIds}. */
     private final LongIntMap nationalities = new LongIntMap(2048);
     private final List<String> countryIds = new ArrayList<>();
-    /** Hash of the first k tokens of some longer name → 1. */
-    private final LongIntMap prefixes = new LongIntMap(4096);
-    /** Folded word hash → {@link #ORGANIZATION_HEAD} and/or {@link #PERSON_TITLE}. */
+
+    /** Hashes of whole names (→ entry index × 4 + case flags) and of the first k tokens of longer names (→ 1). */
+    private record Names(LongIntMap names, LongIntMap prefixes) {
+        Names(int expected) {
+            this(new LongIntMap(expected), new LongIntMap(expected));
+        }
+    }
+    /** Folded word hash → its role bits ({@link #ORGANIZATION_HEAD}, {@link #PERSON_TITLE}, ...). */
     private final LongIntMap roles = new LongIntMap(256);
 
     private Gazetteer() {
@@ -67,15 +86,30 @@ public final class Gazetteer {
         Gazetteer g = new Gazetteer();
         g.loadCountries();
         g.loadRegions();
-        readTable("cities.tsv", 4, row -> g.addNames(new Entry(EntityType.LOCATION, "city:" + row[0]),
-                row[2] + "|" + row[3]));
+        List<String[]> geoNames = new ArrayList<>();
+        readTable(PLACES, 6, row -> {
+            if (LISTED.equals(row[5])) {
+                g.addNames(g.known, new Entry(EntityType.LOCATION, row[0]), row[3] + "|" + row[4]);
+            } else {
+                geoNames.add(row);
+            }
+        });
         for (String table : List.of("organizations.tsv", "clubs.tsv", "companies.tsv")) {
-            readTable(table, 3, row -> g.addNames(new Entry(EntityType.ORGANIZATION, "org:" + row[0]),
+            readTable(table, 3, row -> g.addNames(g.known, new Entry(EntityType.ORGANIZATION, "org:" + row[0]),
                     row[1] + "|" + row[2]));
         }
+        // last, so that no GeoNames city takes a name the lists above give to a country, club or company
+        geoNames.forEach(row -> g.addNames(g.places, new Entry(EntityType.LOCATION, row[0]), row[3] + "|" + row[4]));
         readTable("nationalities.tsv", 3, row -> g.addNationality(row[0], row[1], row[2]));
         readTable("organization-heads.txt", 1, row -> g.addRole(row[0], ORGANIZATION_HEAD));
         readTable("person-titles.txt", 1, row -> g.addRole(row[0], PERSON_TITLE));
+        readTable("currencies.txt", 1, row -> {
+            g.addRole(row[0], CURRENCY);
+            if (isArabic(row[0]) && !row[0].startsWith("ال")) {
+                g.addRole("ال" + row[0], CURRENCY);
+            }
+        });
+        readTable("name-stops.txt", 1, row -> g.addRole(row[0], NAME_STOP));
         return g;
     }
 
@@ -83,8 +117,8 @@ public final class Gazetteer {
         Map<String, List<String>> aliases = new LinkedHashMap<>();
         readTable("country-aliases.tsv", 2, row -> aliases.put(row[0], List.of(row[1].split("\\|"))));
         // Manual aliases first: where a derived name is ambiguous (Congo, Korea) the manual choice wins.
-        aliases.forEach((code, names) -> names.forEach(n -> addName(countryEntry(code), n)));
-        forEachCldrName(ULocale.getISOCountries(), (code, name) -> addName(countryEntry(code), name));
+        aliases.forEach((code, names) -> names.forEach(n -> addName(known, countryEntry(code), n)));
+        forEachCldrName(ULocale.getISOCountries(), (code, name) -> addName(known, countryEntry(code), name));
     }
 
     private static Entry countryEntry(String code) {
@@ -97,14 +131,14 @@ public final class Gazetteer {
             String id = row[0];
             Entry entry = new Entry(EntityType.LOCATION, "region:" + id);
             if (row.length > 1 && !row[1].isBlank()) {
-                addNames(entry, row[1]);
+                addNames(known, entry, row[1]);
             }
             if (Character.isDigit(id.charAt(0))) {
                 m49.add(id);
             }
         });
         forEachCldrName(m49.toArray(String[]::new),
-                (code, name) -> addName(new Entry(EntityType.LOCATION, "region:" + code), name));
+                (code, name) -> addName(known, new Entry(EntityType.LOCATION, "region:" + code), name));
     }
 
     /** CLDR's long and short names in both languages, with parenthesized qualifiers split off. */
@@ -133,10 +167,10 @@ public final class Gazetteer {
         }
     }
 
-    private void addNames(Entry entry, String names) {
+    private void addNames(Names table, Entry entry, String names) {
         for (String name : names.split("\\|")) {
             if (!name.isBlank()) {
-                addName(entry, name.strip());
+                addName(table, entry, name.strip());
             }
         }
     }
@@ -196,7 +230,7 @@ public final class Gazetteer {
         return null;
     }
 
-    private void addName(Entry entry, String name) {
+    private void addName(Names table, Entry entry, String name) {
         Tokens tokens = Tokenizer.tokenize(name);
         if (tokens.size() == 0 || tokens.size() > MAX_NAME_TOKENS) {
             return;
@@ -206,18 +240,18 @@ public final class Gazetteer {
             long token = Fold.hash(name, tokens.start(i), tokens.end(i));
             h = i == 0 ? token : Fold.combine(h, token);
             if (i + 1 < tokens.size()) {
-                prefixes.put(h, 1);
+                table.prefixes().put(h, 1);
             }
         }
-        if (names.get(h, -1) >= 0) {
+        // the first entry to claim a name keeps it, and the known names win over the GeoNames places
+        if (table.names().get(h, -1) >= 0 || table != known && known.names().get(h, -1) >= 0) {
             return;
         }
-        int index = entries.indexOf(entry);
-        if (index < 0) {
-            index = entries.size();
-            entries.add(entry);
-        }
-        names.put(h, index * 4 + caseFlags(name));
+        int index = entryIndex.computeIfAbsent(entry, e -> {
+            entries.add(e);
+            return entries.size() - 1;
+        });
+        table.names().put(h, index * 4 + caseFlags(name));
     }
 
     private static int caseFlags(String name) {
@@ -234,6 +268,19 @@ public final class Gazetteer {
      * tried whole and after each clitic split.
      */
     public Match match(Tokens tokens, int i, int limit, boolean arabic) {
+        return match(known, tokens, i, limit, arabic);
+    }
+
+    /**
+     * The GeoNames city that tokens {@code [first, last)} name exactly, among those only used for ids (see
+     * {@link #places}), or null.
+     */
+    public Match place(Tokens tokens, int first, int last, boolean arabic) {
+        Match m = match(places, tokens, first, last, arabic);
+        return m != null && m.last() == last ? m : null;
+    }
+
+    private Match match(Names table, Tokens tokens, int i, int limit, boolean arabic) {
         String text = tokens.text();
         int[] splits = new int[Clitics.MAX_SPLITS];
         int splitCount = arabic ? Clitics.splits(text, tokens.start(i), tokens.end(i), splits) : 1;
@@ -242,11 +289,11 @@ public final class Gazetteer {
             long h = Clitics.stemHash(text, tokens.start(i), tokens.end(i), splits[s]);
             int j = i + 1;
             while (true) {
-                int value = names.get(h, -1);
+                int value = table.names().get(h, -1);
                 if (value >= 0 && casesAgree(tokens, i, value & 3) && (best == null || j > best.last)) {
                     best = new Match(entries.get(value >> 2), i, j, Clitics.offset(splits[s]));
                 }
-                if (j >= limit || j - i >= MAX_NAME_TOKENS || prefixes.get(h, 0) == 0) {
+                if (j >= limit || j - i >= MAX_NAME_TOKENS || table.prefixes().get(h, 0) == 0) {
                     break;
                 }
                 h = Fold.combine(h, Fold.hash(text, tokens.start(j), tokens.end(j)));
@@ -286,6 +333,10 @@ public final class Gazetteer {
         return found;
     }
 
+    private static boolean isArabic(String word) {
+        return !word.isEmpty() && Character.UnicodeBlock.of(word.charAt(0)) == Character.UnicodeBlock.ARABIC;
+    }
+
     private void addRole(String word, int role) {
         long h = Fold.hash(word);
         roles.put(h, roles.get(h, 0) | role);
@@ -306,6 +357,12 @@ public final class Gazetteer {
     /** The role bits of the word {@code text[from, to)} as it stands. */
     public int roles(CharSequence text, int from, int to) {
         return roles.get(Fold.hash(text, from, to), 0);
+    }
+
+    /** Whether token {@code i} alone (after any clitics) names a country. */
+    public boolean isCountry(Tokens tokens, int i, boolean arabic) {
+        Match m = match(tokens, i, i + 1, arabic);
+        return m != null && m.entry().id().startsWith("country:");
     }
 
     /** The entry whose name is exactly {@code text} (folded), or null. */

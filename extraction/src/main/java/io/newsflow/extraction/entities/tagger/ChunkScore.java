@@ -58,6 +58,20 @@ public final class ChunkScore {
         return f1(correct[t], guessed[t], gold[t]);
     }
 
+    public double recall() {
+        return recall(sum(correct), sum(gold));
+    }
+
+    public double recall(EntityType type) {
+        int t = type.ordinal();
+        return recall(correct[t], gold[t]);
+    }
+
+    /** Gold entities of {@code type}. */
+    public int gold(EntityType type) {
+        return gold[type.ordinal()];
+    }
+
     private static double f1(int correct, int guessed, int gold) {
         double p = precision(correct, guessed);
         double r = recall(correct, gold);

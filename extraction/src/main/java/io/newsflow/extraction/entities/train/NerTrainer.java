@@ -127,20 +127,51 @@ public final class NerTrainer {
         long started = System.nanoTime();
         List<ConllCorpus.Sentence> training = ConllCorpus.read(trainConll);
         Gazetteer gazetteer = Gazetteer.load();
-        Lexicon lexicon;
-        if (options.lexiconFrom() != null) {
-            try (InputStream in = Files.newInputStream(options.lexiconFrom())) {
-                lexicon = SequenceTagger.readLexicon(in);
-            }
-            if (!lexicon.hasClasses() && options.classWords() > 0) {
-                Vocabulary vocabulary = readVocabulary(language, training, corpusJsonl, options, log);
-                lexicon = lexicon.withClasses(vocabulary.classesOf(lexicon, vocabulary.wordClasses(options, log)));
-            }
-        } else {
-            lexicon = learnLexicon(language, training, corpusJsonl, options, log);
-        }
+        Lexicon lexicon = lexicon(language, training, corpusJsonl, options, log);
         log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(), seconds(started));
         List<ConllCorpus.Sentence> dev = devConll == null ? List.of() : ConllCorpus.read(devConll);
+        SequenceTagger tagger = trainTagger(language, lexicon, gazetteer, training, options, dev, log);
+        if (!dev.isEmpty()) {
+            log.print(ConllEvaluation.evaluateBoth(EntityRecognizer.of(gazetteer, List.of(tagger),
+                    AnnotationConvention.PRODUCT), devConll, language).report());
+        }
+        Files.createDirectories(outDir);
+        Path out = outDir.resolve(modelFileName(language));
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            tagger.write(stream);
+        }
+        log.printf(Locale.ROOT, "wrote %s: %d features, %d bytes (%.0f s)%n", out, tagger.featureCount(),
+                Files.size(out), seconds(started));
+        return out;
+    }
+
+    /**
+     * The word counts and clusters the taggers see: reused from {@code options.lexiconFrom()} when set, else
+     * learned from the corpus articles in {@code language} plus the words (not the labels) of {@code text}.
+     */
+    public static Lexicon lexicon(String language, List<ConllCorpus.Sentence> text, Path corpusJsonl,
+                                  Options options, PrintStream log) throws IOException {
+        if (options.lexiconFrom() == null) {
+            return learnLexicon(language, text, corpusJsonl, options, log);
+        }
+        Lexicon lexicon;
+        try (InputStream in = Files.newInputStream(options.lexiconFrom())) {
+            lexicon = SequenceTagger.readLexicon(in);
+        }
+        if (!lexicon.hasClasses() && options.classWords() > 0) {
+            Vocabulary vocabulary = readVocabulary(language, text, corpusJsonl, options, log);
+            lexicon = lexicon.withClasses(vocabulary.classesOf(lexicon, vocabulary.wordClasses(options, log)));
+        }
+        return lexicon;
+    }
+
+    /**
+     * The mean of {@code options.models()} perceptron taggers trained on {@code training} over {@code lexicon};
+     * when {@code dev} is not empty, logs the tagger's dev F1 after every epoch.
+     */
+    public static SequenceTagger trainTagger(String language, Lexicon lexicon, Gazetteer gazetteer,
+                                             List<ConllCorpus.Sentence> training, Options options,
+                                             List<ConllCorpus.Sentence> dev, PrintStream log) {
         List<SequenceTagger> taggers = new ArrayList<>();
         for (int m = 0; m < options.models(); m++) {
             int[] epoch = {0};
@@ -158,18 +189,7 @@ public final class NerTrainer {
             log.printf(Locale.ROOT, "mean of %d: dev F1 %.2f (tagger alone, %d features)%n", taggers.size(),
                     ConllEvaluation.scoreTagger(tagger, dev).f1(), tagger.featureCount());
         }
-        if (!dev.isEmpty()) {
-            log.print(ConllEvaluation.evaluateBoth(EntityRecognizer.of(gazetteer, List.of(tagger),
-                    AnnotationConvention.PRODUCT), devConll, language).report());
-        }
-        Files.createDirectories(outDir);
-        Path out = outDir.resolve(modelFileName(language));
-        try (OutputStream stream = Files.newOutputStream(out)) {
-            tagger.write(stream);
-        }
-        log.printf(Locale.ROOT, "wrote %s: %d features, %d bytes (%.0f s)%n", out, tagger.featureCount(),
-                Files.size(out), seconds(started));
-        return out;
+        return tagger;
     }
 
     private static double seconds(long since) {

@@ -1,0 +1,78 @@
+package io.newsflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eval ner --cv} on a tiny CoNLL training and dev file the test writes. */
+class EvalCommandTest {
+
+    private static final String[] PEOPLE = {"John Smith", "Maria Garcia", "Ahmed Hassan", "Olga Petrova"};
+    private static final String[] CITIES = {"Paris", "Cairo", "Lima"};
+
+    @Test
+    void crossValidatesOverTrainAndDevAndPrintsMeanAndSpreadPerType(@TempDir Path dir) throws IOException {
+        Path train = write(dir.resolve("train.conll"), 0, 24);
+        Path dev = write(dir.resolve("dev.conll"), 24, 30);
+        Path corpus = dir.resolve("corpus.jsonl");
+        Files.writeString(corpus, "{\"lang\": \"en\", \"headline\": \"News\", \"body\": \"John Smith went to Paris.\"}\n"
+                .repeat(5), StandardCharsets.UTF_8);
+
+        Run run = run("eval", "ner", "--cv", "3", "--lang", "en", "--train", train.toString(), "--dev",
+                dev.toString(), "--corpus", corpus.toString(), "--models", "1", "--epochs", "2");
+
+        assertThat(run.exit).as(run.err).isZero();
+        assertThat(run.out).contains("cross-validation (en): 3 folds of contiguous sentences over 30 sentences",
+                "annotation convention product: mean ± sample standard deviation over 3 fold(s)");
+        // the dev file's six sentences are the end of the last fold
+        assertThat(run.out.lines()).anyMatch(l -> l.matches("3 +21-30 +20 +\\d+\\.\\d\\d( +\\d+\\.\\d\\d){4}"));
+        assertThat(run.out.lines()).anyMatch(l -> l.matches("LOC +\\d+\\.\\d\\d ± +\\d+\\.\\d\\d +\\d+\\.\\d\\d ± +"
+                + "\\d+\\.\\d\\d"));
+    }
+
+    @Test
+    void wantsEitherAFileOrFolds() {
+        Run run = run("eval", "ner", "--lang", "en");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err).contains("give either --conll FILE or --cv K");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            int exit = NewsPipeline.commandLine().execute(args);
+            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Sentences {@code [from, to)}: "PERSON visited CITY ." with the person and the city tagged. */
+    private static Path write(Path file, int from, int to) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            String[] person = PEOPLE[i % PEOPLE.length].split(" ");
+            b.append(person[0]).append("\tB-PER\n").append(person[1]).append("\tI-PER\n")
+                    .append("visited\tO\n").append(CITIES[i % CITIES.length]).append("\tB-LOC\n.\tO\n\n");
+        }
+        Files.writeString(file, b, StandardCharsets.UTF_8);
+        return file;
+    }
+}
