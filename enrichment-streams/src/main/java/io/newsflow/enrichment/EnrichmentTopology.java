@@ -4,6 +4,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistryAvroSerializer;
+import io.newsflow.schemas.RegistryContract;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;

@@ -1,6 +1,7 @@
 package io.newsflow.enrichment;
 
 import io.newsflow.schemas.DeadLetterReason;
+import io.newsflow.schemas.RegistryContract;
 import io.newsflow.schemas.RegistryFailures;
 import io.newsflow.schemas.RegistryUnavailableException;
 import io.newsflow.schemas.SchemaNotRegisteredException;

@@ -2,6 +2,7 @@ package io.newsflow.sink;
 
 import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.EnrichedArticle;
+import io.newsflow.schemas.RegistryContract;
 import io.newsflow.schemas.RegistryFailures;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.SchemaRegistration;
@@ -24,11 +25,11 @@ import org.apache.kafka.connect.sink.SinkRecord;
 final class ArticleDecoder implements AutoCloseable {
 
     private final Deserializer<EnrichedArticle> deserializer;
-    private final SchemaRegistration registry;
+    private final RegistryContract registry;
 
     ArticleDecoder(String registryUrl) {
         this.deserializer = RegistrySerdes.valueDeserializer(registryUrl);
-        this.registry = SchemaRegistration.forRegistryUrl(registryUrl);
+        this.registry = new RegistryContract(SchemaRegistration.forRegistryUrl(registryUrl));
     }
 
     /**
@@ -76,7 +77,7 @@ final class ArticleDecoder implements AutoCloseable {
 
     private boolean subjectKnown(String topic) {
         try {
-            return registry.isRegistered(SchemaRegistration.subject(topic));
+            return registry.knowsSubjectOf(topic);
         } catch (IllegalStateException e) {
             throw new RetriableException("cannot ask the schema registry for " + SchemaRegistration.subject(topic)
                     + ": " + e.getMessage(), e);

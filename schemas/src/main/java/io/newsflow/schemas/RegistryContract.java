@@ -1,6 +1,5 @@
-package io.newsflow.enrichment;
+package io.newsflow.schemas;
 
-import io.newsflow.schemas.SchemaRegistration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,19 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A yes is kept for {@link #REMEMBER_KNOWN}, so that a burst of records with bad ids costs one question, not one
  * each. A no is not kept: it is asked while waiting, at the waiting's backoff, and the first yes ends the wait.
  */
-final class RegistryContract {
+public final class RegistryContract {
 
-    static final Duration REMEMBER_KNOWN = Duration.ofSeconds(5);
+    private static final Duration REMEMBER_KNOWN = Duration.ofSeconds(5);
 
     private final SchemaRegistration registry;
     private final Map<String, Long> knownUntilNanos = new ConcurrentHashMap<>();
 
-    RegistryContract(SchemaRegistration registry) {
+    public RegistryContract(SchemaRegistration registry) {
         this.registry = registry;
     }
 
     /** @throws IllegalStateException when the registry cannot be asked (unreachable, or failing) */
-    boolean knowsSubjectOf(String topic) {
+    public boolean knowsSubjectOf(String topic) {
         Long until = knownUntilNanos.get(topic);
         if (until != null && System.nanoTime() - until < 0) {
             return true;
@@ -39,7 +38,7 @@ final class RegistryContract {
         return known;
     }
 
-    static String subject(String topic) {
+    public static String subject(String topic) {
         return SchemaRegistration.subject(topic);
     }
 }
