@@ -1,9 +1,10 @@
 package io.newsflow.enrichment;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsflow.extraction.Extractor;
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,8 +74,18 @@ public final class EnrichmentApp implements AutoCloseable {
                 opsProducerConfigs, config.serdeConfigs());
     }
 
-    /** Exposes the Streams client's own metrics (and its embedded clients') through {@code registry}. */
+    /**
+     * Exposes the counts the ops reports carry ({@code newsflow.enrichment.records.in}, {@code .out},
+     * {@code .dead.lettered}, {@code .duplicates.dropped}) and the Streams client's own metrics (and its embedded
+     * clients') through {@code registry}.
+     */
     public AutoCloseable bindMetrics(MeterRegistry registry) {
+        FunctionCounter.builder("newsflow.enrichment.records.in", metrics, EnrichmentMetrics::recordsIn).register(registry);
+        FunctionCounter.builder("newsflow.enrichment.records.out", metrics, EnrichmentMetrics::recordsOut).register(registry);
+        FunctionCounter.builder("newsflow.enrichment.records.dead.lettered", metrics, EnrichmentMetrics::deadLettered)
+                .register(registry);
+        FunctionCounter.builder("newsflow.enrichment.duplicates.dropped", metrics, EnrichmentMetrics::duplicatesDropped)
+                .register(registry);
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         return binder;
@@ -122,23 +133,6 @@ public final class EnrichmentApp implements AutoCloseable {
             Thread.sleep(50);
         }
         return true;
-    }
-
-    /**
-     * Holds processing, for the benchmark's alternation with extraction alone: the stream threads keep their
-     * partitions, go on polling and commit what they had processed.
-     */
-    void pause() {
-        streams.pause();
-    }
-
-    void resume() {
-        streams.resume();
-    }
-
-    /** Articles enriched by this instance since it started (before their transaction commits). */
-    long articlesEnriched() {
-        return metrics.recordsOut();
     }
 
     /** Commits what was processed, leaves the group so the partitions move at once, and stops. */

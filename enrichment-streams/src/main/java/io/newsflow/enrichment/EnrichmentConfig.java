@@ -1,6 +1,6 @@
 package io.newsflow.enrichment;
 
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import java.io.IOException;

@@ -14,7 +14,7 @@ import io.newsflow.ingest.source.InboxWatcher;
 import io.newsflow.ingest.source.IngestDaemon;
 import io.newsflow.ingest.source.StoryEndpoint;
 import io.newsflow.ingest.source.StoryIntake;
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Topics;
 import java.io.PrintStream;
