@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.ops.LatencySample;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.ops.OpsPublisher;

@@ -5,7 +5,7 @@ import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestOps;
 import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
-import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.ingest.source.BearerToken;
 import io.newsflow.ingest.source.DryRun;
