@@ -66,8 +66,8 @@ public final class EnrichmentBenchmark {
     /**
      * Articles each measurement runs first, unmeasured, so that the JIT has compiled what it runs: WARM_UP_ROUNDS
      * times the first WARM_UP articles ({@code -Dbench.warmup.rounds} changes the rounds). With two stream threads
-     * on two cores one round was not enough: the compiler thread, starved during warm-up, was still compiling
-     * (10.6 s of C2 time in a 10 s measurement, against 1.8 s after three rounds).
+     * on two cores one round is not enough: the compiler thread, starved during warm-up, is still compiling during
+     * the measurement.
      */
     private static final int WARM_UP = 10_000;
     private static final int WARM_UP_ROUNDS = 3;
@@ -80,8 +80,7 @@ public final class EnrichmentBenchmark {
     private static final Duration TURN = Duration.ofSeconds(2);
     /**
      * How often the app's count is read during its turns: the turn's ends are known to this much. The reading
-     * thread competes with the app alone (extraction alone's turns wait on a future): every 0.2 ms it took 7% of a
-     * core, every 1 ms 4%.
+     * thread competes with the app alone (extraction alone's turns wait on a future), so it reads seldom.
      */
     private static final long POLL_NANOS = 5_000_000;
     /** The first turn's articles; later turns take as many as the app enriched in the previous turn's time. */
@@ -177,7 +176,7 @@ public final class EnrichmentBenchmark {
             Predicate<String> appThreads = name -> name.contains("bench-enrichment")
                     || name.startsWith("newsflow-extraction");
             try (EnrichmentApp app = new EnrichmentApp(config, extractor); Recording recording = new Recording()) {
-                // Every 20 ms: at 10 ms the sampler thread itself took 2% of a core from the app it measures.
+                // Every 20 ms: more often, the sampler thread itself takes a visible share of a core from the app.
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(20));
                 // Time in native code (RocksDB, LZ4 through JNI, socket reads) is sampled apart from Java code.
                 recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(20));
