@@ -9,18 +9,13 @@ import io.newsflow.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TaskMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,17 +99,6 @@ public final class EnrichmentApp implements AutoCloseable {
     public String status() {
         KafkaStreams.State state = streams.state();
         return state.isRunningOrRebalancing() && metrics.registryDegraded() ? DEGRADED : state.name();
-    }
-
-    /** The partitions of {@code news.raw} this instance's stream threads process now. */
-    Set<TopicPartition> rawPartitions() {
-        Set<TopicPartition> partitions = new HashSet<>();
-        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
-            for (TaskMetadata task : thread.activeTasks()) {
-                task.topicPartitions().stream().filter(tp -> tp.topic().equals(Topics.RAW)).forEach(partitions::add);
-            }
-        }
-        return partitions;
     }
 
     /** The id this instance reports under on {@code news.ops}. */
