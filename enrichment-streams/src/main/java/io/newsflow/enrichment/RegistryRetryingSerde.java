@@ -54,9 +54,6 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
                 .withBackoff(FIRST_BACKOFF, MAX_BACKOFF).withMaxRetries(-1).withMaxDuration(deadline)
                 .onRetryScheduled(event -> {
                     Outage outage = (Outage) event.getLastException();
-                    if (event.getAttemptCount() == 1) {
-                        metrics.registryWaitBegan();
-                    }
                     metrics.registryUnavailable(outage.getMessage());
                     log.warn("waiting for the schema registry, which {} ({}); attempt {}, next in {} ms",
                             outage.getMessage(), outage.topic, event.getAttemptCount(), event.getDelay().toMillis());
@@ -103,20 +100,18 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
 
     private <R> R retrying(String topic, Supplier<R> call) {
         int[] attempts = {0};
-        boolean interrupted = false;
         boolean served = false;
         try {
             R result = Failsafe.with(waitForRegistry).get(() -> {
-                attempts[0]++;
+                if (++attempts[0] == 2) {
+                    metrics.registryWaitBegan();
+                }
                 try {
                     return call.get();
                 } catch (RuntimeException e) {
                     String outage = outage(topic, e);
-                    if (outage == null) {
-                        // The record's own fault: nothing about the registry to wait for.
-                        throw e;
-                    }
-                    throw new Outage(topic, outage, e);
+                    // No outage: the record's own fault, nothing about the registry to wait for.
+                    throw outage == null ? e : new Outage(topic, outage, e);
                 }
             });
             served = true;
@@ -132,13 +127,12 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
                     stillOut.getCause());
         } catch (FailsafeException e) {
             // Failsafe wraps only checked exceptions: here, the wait between two attempts interrupted.
-            interrupted = true;
             throw e.getCause() instanceof InterruptedException cause ? new InterruptException(cause) : e;
         } catch (RuntimeException recordsOwnFault) {
             served = true;
             throw recordsOwnFault;
         } finally {
-            if (attempts[0] > 1 || interrupted) {
+            if (attempts[0] > 1) {
                 metrics.registryWaitEnded(served);
             }
         }
