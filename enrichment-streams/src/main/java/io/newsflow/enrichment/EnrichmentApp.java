@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -69,18 +70,12 @@ public final class EnrichmentApp implements AutoCloseable {
                 opsProducerConfigs, config.serdeConfigs());
     }
 
-    /**
-     * Exposes the counts the ops reports carry ({@code newsflow.enrichment.records.in}, {@code .out},
-     * {@code .dead.lettered}, {@code .duplicates.dropped}) and the Streams client's own metrics (and its embedded
-     * clients') through {@code registry}.
-     */
+    /** Exposes the ops reports' counts ({@code newsflow.enrichment.*}) and the Streams client's metrics to {@code registry}. */
     public AutoCloseable bindMetrics(MeterRegistry registry) {
-        FunctionCounter.builder("newsflow.enrichment.records.in", metrics, EnrichmentMetrics::recordsIn).register(registry);
-        FunctionCounter.builder("newsflow.enrichment.records.out", metrics, EnrichmentMetrics::recordsOut).register(registry);
-        FunctionCounter.builder("newsflow.enrichment.records.dead.lettered", metrics, EnrichmentMetrics::deadLettered)
-                .register(registry);
-        FunctionCounter.builder("newsflow.enrichment.duplicates.dropped", metrics, EnrichmentMetrics::duplicatesDropped)
-                .register(registry);
+        Map.<String, ToDoubleFunction<EnrichmentMetrics>>of("records.in", EnrichmentMetrics::recordsIn,
+                "records.out", EnrichmentMetrics::recordsOut, "records.dead.lettered", EnrichmentMetrics::deadLettered,
+                "duplicates.dropped", EnrichmentMetrics::duplicatesDropped).forEach((name, count) ->
+                FunctionCounter.builder("newsflow.enrichment." + name, metrics, count).register(registry));
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         return binder;

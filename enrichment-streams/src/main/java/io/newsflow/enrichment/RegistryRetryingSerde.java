@@ -51,14 +51,7 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
         this.metrics = metrics;
         this.contract = contract;
         this.waitForRegistry = RetryPolicy.builder().handle(Outage.class)
-                .withBackoff(FIRST_BACKOFF, MAX_BACKOFF).withMaxRetries(-1).withMaxDuration(deadline)
-                .onRetryScheduled(event -> {
-                    Outage outage = (Outage) event.getLastException();
-                    metrics.registryUnavailable(outage.getMessage());
-                    log.warn("waiting for the schema registry, which {} ({}); attempt {}, next in {} ms",
-                            outage.getMessage(), outage.topic, event.getAttemptCount(), event.getDelay().toMillis());
-                })
-                .build();
+                .withBackoff(FIRST_BACKOFF, MAX_BACKOFF).withMaxRetries(-1).withMaxDuration(deadline).build();
     }
 
     @Override
@@ -110,8 +103,13 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
                     return call.get();
                 } catch (RuntimeException e) {
                     String outage = outage(topic, e);
-                    // No outage: the record's own fault, nothing about the registry to wait for.
-                    throw outage == null ? e : new Outage(topic, outage, e);
+                    if (outage == null) {
+                        // The record's own fault: nothing about the registry to wait for.
+                        throw e;
+                    }
+                    metrics.registryUnavailable(outage);
+                    log.warn("waiting for the schema registry, which {} ({}); attempt {}", outage, topic, attempts[0]);
+                    throw new Outage(outage, e);
                 }
             });
             served = true;
@@ -140,11 +138,8 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
 
     /** A failure that is the registry's, not the record's: waited out. */
     private static final class Outage extends RuntimeException {
-        final String topic;
-
-        Outage(String topic, String reason, RuntimeException cause) {
+        Outage(String reason, RuntimeException cause) {
             super(reason, cause, false, false);
-            this.topic = topic;
         }
     }
 

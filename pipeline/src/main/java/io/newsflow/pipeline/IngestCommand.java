@@ -32,7 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -254,7 +254,7 @@ final class IngestCommand implements Callable<Integer> {
             if (terminal) {
                 bar = new ProgressBarBuilder().setTaskName("files").setInitialMax(files).hideEta()
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(REDRAW_MILLIS)
-                        .setConsumer(new ConsoleProgressBarConsumer(err)).build();
+                        .setConsumer(new DelegatingProgressBarConsumer(this::draw)).build();
             }
         }
 
@@ -289,6 +289,19 @@ final class IngestCommand implements Callable<Integer> {
         synchronized void finish() {
             if (bar != null) {
                 bar.close();
+                synchronized (err) {
+                    bar = null;
+                    err.println();
+                }
+            }
+        }
+
+        // The bar's own thread may redraw once more after close(): nothing may follow the final line.
+        private void draw(String rendered) {
+            synchronized (err) {
+                if (bar != null) {
+                    err.print("\r" + rendered);
+                }
             }
         }
 
