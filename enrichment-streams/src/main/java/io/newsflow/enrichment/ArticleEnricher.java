@@ -37,8 +37,8 @@ public final class ArticleEnricher {
     private final int maxChars;
     /**
      * Checked by the extraction itself, on the stream thread. Handing each article to a worker thread that the
-     * stream thread could give up on cost a quarter of the throughput (the extraction's tables went cold between
-     * cores: EnrichmentBenchmark, README.md), and left an overrunning thread burning a core after it was given up.
+     * stream thread could give up on costs throughput (the extraction's tables go cold between cores), and leaves an
+     * overrunning thread burning a core after it was given up.
      */
     private final Duration budget;
     private final Clock clock;

@@ -1,25 +1,22 @@
 package io.newsflow.enrichment;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsflow.extraction.Extractor;
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.common.TopicPartition;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TaskMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +70,12 @@ public final class EnrichmentApp implements AutoCloseable {
                 opsProducerConfigs, config.serdeConfigs());
     }
 
-    /** Exposes the Streams client's own metrics (and its embedded clients') through {@code registry}. */
+    /** Exposes the ops reports' counts ({@code newsflow.enrichment.*}) and the Streams client's metrics to {@code registry}. */
     public AutoCloseable bindMetrics(MeterRegistry registry) {
+        Map.<String, ToDoubleFunction<EnrichmentMetrics>>of("records.in", EnrichmentMetrics::recordsIn,
+                "records.out", EnrichmentMetrics::recordsOut, "records.dead.lettered", EnrichmentMetrics::deadLettered,
+                "duplicates.dropped", EnrichmentMetrics::duplicatesDropped).forEach((name, count) ->
+                FunctionCounter.builder("newsflow.enrichment." + name, metrics, count).register(registry));
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         return binder;
@@ -95,17 +96,6 @@ public final class EnrichmentApp implements AutoCloseable {
         return state.isRunningOrRebalancing() && metrics.registryDegraded() ? DEGRADED : state.name();
     }
 
-    /** The partitions of {@code news.raw} this instance's stream threads process now. */
-    Set<TopicPartition> rawPartitions() {
-        Set<TopicPartition> partitions = new HashSet<>();
-        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
-            for (TaskMetadata task : thread.activeTasks()) {
-                task.topicPartitions().stream().filter(tp -> tp.topic().equals(Topics.RAW)).forEach(partitions::add);
-            }
-        }
-        return partitions;
-    }
-
     /** The id this instance reports under on {@code news.ops}. */
     public String instanceId() {
         return instanceId;
@@ -122,23 +112,6 @@ public final class EnrichmentApp implements AutoCloseable {
             Thread.sleep(50);
         }
         return true;
-    }
-
-    /**
-     * Holds processing, for the benchmark's alternation with extraction alone: the stream threads keep their
-     * partitions, go on polling and commit what they had processed.
-     */
-    void pause() {
-        streams.pause();
-    }
-
-    void resume() {
-        streams.resume();
-    }
-
-    /** Articles enriched by this instance since it started (before their transaction commits). */
-    long articlesEnriched() {
-        return metrics.recordsOut();
     }
 
     /** Commits what was processed, leaves the group so the partitions move at once, and stops. */

@@ -1,6 +1,6 @@
 package io.newsflow.enrichment;
 
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import java.io.IOException;
@@ -214,11 +214,10 @@ public final class EnrichmentConfig extends AbstractConfig {
                 props.put(key, value);
             }
         });
-        // Throughput defaults, measured with EnrichmentBenchmark (README.md): each exactly-once commit blocks the
-        // stream thread on a flush and a transaction round trip, and 16 KB batches hold two or three enriched
-        // articles. A commit a second (Streams' exactly-once default is 100 ms) and 512 KB batches took a
-        // pass-through from about 5,000 to 84,000 records/s; read_committed consumers see results up to a second
-        // later, which news can afford. Both remain the operator's to override.
+        // Throughput defaults (EnrichmentBenchmark, docs/benchmarks.md): each exactly-once commit blocks the stream
+        // thread on a flush and a transaction round trip, and 16 KB batches hold two or three enriched articles. A
+        // commit a second (Streams' exactly-once default is 100 ms) means read_committed consumers see results up to
+        // a second later, which news can afford. Both remain the operator's to override.
         props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS_DEFAULT);
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_SIZE_DEFAULT);
         // news.enriched is stored gzip, the one codec every client decodes without plugins (kafkajs reads no

@@ -1,6 +1,6 @@
 package io.newsflow.enrichment;
 
-import io.newsflow.schemas.LatencySample;
+import io.newsflow.ops.LatencySample;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 

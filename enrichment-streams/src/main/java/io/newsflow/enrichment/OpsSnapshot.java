@@ -1,7 +1,7 @@
 package io.newsflow.enrichment;
 
 import io.newsflow.schemas.OpsEvent;
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.Topics;
 import java.time.Clock;
 import java.util.Map;

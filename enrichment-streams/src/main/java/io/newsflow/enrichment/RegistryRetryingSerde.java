@@ -1,5 +1,8 @@
 package io.newsflow.enrichment;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.RegistryContract;
 import io.newsflow.schemas.RegistryFailures;
@@ -40,12 +43,15 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
     private final Duration deadline;
     private final EnrichmentMetrics metrics;
     private final RegistryContract contract;
+    private final RetryPolicy<Object> waitForRegistry;
 
     RegistryRetryingSerde(Serde<T> inner, Duration deadline, EnrichmentMetrics metrics, RegistryContract contract) {
         this.inner = inner;
         this.deadline = deadline;
         this.metrics = metrics;
         this.contract = contract;
+        this.waitForRegistry = RetryPolicy.builder().handle(Outage.class)
+                .withBackoff(FIRST_BACKOFF, MAX_BACKOFF).withMaxRetries(-1).withMaxDuration(deadline).build();
     }
 
     @Override
@@ -86,48 +92,54 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
     }
 
     private <R> R retrying(String topic, Supplier<R> call) {
-        long giveUpAt = System.nanoTime() + deadline.toNanos();
-        Duration backoff = FIRST_BACKOFF;
-        boolean waiting = false;
+        int[] attempts = {0};
         boolean served = false;
         try {
-            for (int attempt = 1; ; attempt++) {
+            R result = Failsafe.with(waitForRegistry).get(() -> {
+                if (++attempts[0] == 2) {
+                    metrics.registryWaitBegan();
+                }
                 try {
-                    R result = call.get();
-                    served = true;
-                    if (waiting) {
-                        log.info("schema registry serves {} again after {} attempts", topic, attempt);
-                    } else {
-                        metrics.registryServed();
-                    }
-                    return result;
+                    return call.get();
                 } catch (RuntimeException e) {
                     String outage = outage(topic, e);
                     if (outage == null) {
                         // The record's own fault: nothing about the registry to wait for.
-                        served = true;
                         throw e;
                     }
-                    if (System.nanoTime() + backoff.toNanos() - giveUpAt > 0) {
-                        throw new RegistryUnavailableException("schema registry " + outage + ", still after "
-                                + deadline.toMillis() + " ms (" + EnrichmentConfig.REGISTRY_RETRY_TIMEOUT_MS_CONFIG
-                                + ")", e);
-                    }
-                    if (!waiting) {
-                        metrics.registryWaitBegan();
-                        waiting = true;
-                    }
                     metrics.registryUnavailable(outage);
-                    log.warn("waiting for the schema registry, which {} ({}); attempt {}, next in {} ms", outage,
-                            topic, attempt, backoff.toMillis());
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    log.warn("waiting for the schema registry, which {} ({}); attempt {}", outage, topic, attempts[0]);
+                    throw new Outage(outage, e);
                 }
+            });
+            served = true;
+            if (attempts[0] > 1) {
+                log.info("schema registry serves {} again after {} attempts", topic, attempts[0]);
+            } else {
+                metrics.registryServed();
             }
+            return result;
+        } catch (Outage stillOut) {
+            throw new RegistryUnavailableException("schema registry " + stillOut.getMessage() + ", still after "
+                    + deadline.toMillis() + " ms (" + EnrichmentConfig.REGISTRY_RETRY_TIMEOUT_MS_CONFIG + ")",
+                    stillOut.getCause());
+        } catch (FailsafeException e) {
+            // Failsafe wraps only checked exceptions: here, the wait between two attempts interrupted.
+            throw e.getCause() instanceof InterruptedException cause ? new InterruptException(cause) : e;
+        } catch (RuntimeException recordsOwnFault) {
+            served = true;
+            throw recordsOwnFault;
         } finally {
-            if (waiting) {
+            if (attempts[0] > 1) {
                 metrics.registryWaitEnded(served);
             }
+        }
+    }
+
+    /** A failure that is the registry's, not the record's: waited out. */
+    private static final class Outage extends RuntimeException {
+        Outage(String reason, RuntimeException cause) {
+            super(reason, cause, false, false);
         }
     }
 
@@ -149,14 +161,6 @@ final class RegistryRetryingSerde<T> implements Serde<T> {
                     : "has no subject " + subject + " (restarted without its storage, or not set up)";
         } catch (RuntimeException checkFailed) {
             return "cannot say whether it has subject " + subject + " (" + checkFailed.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(Duration backoff) {
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            throw new InterruptException(e);
         }
     }
 

@@ -49,8 +49,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * On the same in-process broker, the same corpus articles and the same two cores: the extraction library alone,
- * a pass-through Streams app with the same guarantee and serdes (Avro in, Avro out, exactly_once_v2, one stream
- * thread), and the enrichment app, measured in rounds each paired with a run of extraction alone just before it.
+ * a pass-through Streams app with the same guarantee and serdes (Avro in, Avro out, exactly_once_v2), and the
+ * enrichment app, measured in rounds of turns taken with extraction alone (see {@code interleavedRound}).
  * Prints the rates, the enrichment app's ratios to the other two, and where the time went in its last round: the
  * CPU of every thread of the process (the broker's, the JIT's and the collector's too) and how long the stream
  * thread waited for a core, a JFR profile of the app's CPU, the JIT compilations and deoptimizations, and where the
@@ -66,8 +66,8 @@ public final class EnrichmentBenchmark {
     /**
      * Articles each measurement runs first, unmeasured, so that the JIT has compiled what it runs: WARM_UP_ROUNDS
      * times the first WARM_UP articles ({@code -Dbench.warmup.rounds} changes the rounds). With two stream threads
-     * on two cores one round was not enough: the compiler thread, starved during warm-up, was still compiling
-     * (10.6 s of C2 time in a 10 s measurement, against 1.8 s after three rounds).
+     * on two cores one round is not enough: the compiler thread, starved during warm-up, is still compiling during
+     * the measurement.
      */
     private static final int WARM_UP = 10_000;
     private static final int WARM_UP_ROUNDS = 3;
@@ -80,12 +80,11 @@ public final class EnrichmentBenchmark {
     private static final Duration TURN = Duration.ofSeconds(2);
     /**
      * How often the app's count is read during its turns: the turn's ends are known to this much. The reading
-     * thread competes with the app alone (extraction alone's turns wait on a future): every 0.2 ms it took 7% of a
-     * core, every 1 ms 4%.
+     * thread competes with the app alone (extraction alone's turns wait on a future), so it reads seldom.
      */
     private static final long POLL_NANOS = 5_000_000;
-    /** No article finished for this long after a pause: the stream thread has stopped. */
-    private static final Duration QUIET = Duration.ofMillis(150);
+    /** The first turn's articles; later turns take as many as the app enriched in the previous turn's time. */
+    private static final int FIRST_TURN_ARTICLES = 500;
     private static final String AVRO = "Avro encoding/decoding";
     private static final List<String> BLOCKING_EVENTS = List.of("jdk.ThreadPark", "jdk.JavaMonitorWait",
             "jdk.JavaMonitorEnter", "jdk.SocketRead", "jdk.ThreadSleep");
@@ -177,7 +176,7 @@ public final class EnrichmentBenchmark {
             Predicate<String> appThreads = name -> name.contains("bench-enrichment")
                     || name.startsWith("newsflow-extraction");
             try (EnrichmentApp app = new EnrichmentApp(config, extractor); Recording recording = new Recording()) {
-                // Every 20 ms: at 10 ms the sampler thread itself took 2% of a core from the app it measures.
+                // Every 20 ms: more often, the sampler thread itself takes a visible share of a core from the app.
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(20));
                 // Time in native code (RocksDB, LZ4 through JNI, socket reads) is sampled apart from Java code.
                 recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(20));
@@ -187,6 +186,7 @@ public final class EnrichmentBenchmark {
                     recording.enable(blocking).withThreshold(Duration.ofMillis(1)).withStackTrace();
                 }
                 app.start();
+                Counted enrichedCount = articlesEnriched(app);
                 // Its warm-up: everything on news.raw so far, the warm-up copies and the pass-through's articles.
                 outputRate(kafka.bootstrapServers(), Topics.ENRICHED, 0, warmUp.size() + articles.size(), () -> { });
                 Interleaved last = null;
@@ -202,7 +202,7 @@ public final class EnrichmentBenchmark {
                         appCpuAtStart = cpuNanos(appThreads);
                         wallAtStart = System.nanoTime();
                     }
-                    last = interleavedRound(kafka.bootstrapServers(), registryUrl, app, extractor, aloneThreads,
+                    last = interleavedRound(kafka.bootstrapServers(), registryUrl, enrichedCount, extractor, aloneThreads,
                             articles, round, threads, turn);
                     alone[round - 1] = last.aloneRate();
                     enriched[round - 1] = last.appRate();
@@ -221,7 +221,7 @@ public final class EnrichmentBenchmark {
                 if (threadsAtStart != null && threadsAtEnd != null) {
                     threadsAtEnd.printSince(threadsAtStart, wall / 1e9, 12);
                 }
-                System.out.printf("enrichment app threads: %.1f s of CPU in the round, paused time included (its turns"
+                System.out.printf("enrichment app threads: %.1f s of CPU in the round, idle time included (its turns"
                                 + " took %.1f s), %.2f ms of CPU per article; extraction alone: %.2f ms of CPU per"
                                 + " article%n", cpu / 1e9, last.appNanos() / 1e9, cpu / 1e6 / last.appArticles(),
                         last.aloneCpuNanos() / 1e6 / last.aloneArticles());
@@ -252,45 +252,51 @@ public final class EnrichmentBenchmark {
     }
 
     /**
-     * One round: fresh copies of {@code articles} are produced to news.raw while the app is paused, then the app and
-     * extraction alone take turns of {@code turn} each until the app has enriched them all, and all of them are
-     * read back committed from news.enriched.
+     * One round: fresh copies of {@code articles} go to news.raw a turn's worth at a time, each in a transaction
+     * of its own, and the app (which reads committed records only) and extraction alone take turns of about
+     * {@code turn} each until the app has enriched them all; then all of them are read back committed from
+     * news.enriched. The app sees a turn's articles at once when their transaction commits, and idles when it has
+     * enriched them: the input, not a hook into the app, decides when it works.
      *
      * <p>The turns are what makes the two comparable: on this machine the extraction library's own speed moves by a
-     * third within a minute, on an idle VM with no steal time reported, so two measurements a minute apart compare
-     * the machine's moods; turns of a second or two share them. An app turn counts from the first article it
-     * finishes after resuming to the last it finishes after being paused (a stream thread pauses between
-     * records, and it may be waiting in its poll when resumed); exactly-once commits keep running on the commit
-     * timer while it is paused, so roughly half of them fall outside the app's turns: they took 1% of the stream
-     * thread's time (README.md).
+     * third within a minute, so two measurements a minute apart compare the machine's moods; turns of a second or
+     * two share them. An app turn counts from the first article it finishes to the last, as read from its
+     * {@code newsflow.enrichment.records.out} counter; exactly-once commits keep running on the commit timer while
+     * it idles, so some of them fall outside the app's turns.
      */
-    private static Interleaved interleavedRound(String bootstrapServers, String registryUrl, EnrichmentApp app,
+    private static Interleaved interleavedRound(String bootstrapServers, String registryUrl, Counted app,
                                                 Extractor extractor, java.util.concurrent.ExecutorService aloneThreads,
                                                 List<RawArticle> articles, int round, int threads, Duration turn)
             throws Exception {
-        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = committedReader(bootstrapServers);
+             KafkaProducer<String, RawArticle> producer = turnProducer(bootstrapServers, registryUrl, round)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED).stream()
                     .map(info -> new TopicPartition(Topics.ENRICHED, info.partition())).toList();
-            app.pause();
-            awaitQuiet(app);
             long committedBefore = committed(consumer, partitions);
-            long target = app.articlesEnriched() + articles.size();
-            List<RawArticle> copies = new ArrayList<>(articles.size());
-            for (RawArticle article : articles) {
-                copies.add(RawArticle.newBuilder(article).setId("round-" + round + "-" + article.getId()).build());
-            }
-            produce(bootstrapServers, registryUrl, copies);
-
+            producer.initTransactions();
             Interleaved result = new Interleaved();
             int[] next = {0};
-            while (app.articlesEnriched() < target) {
-                long[] appSide = appTurn(app, turn, target);
+            int produced = 0;
+            int batch = FIRST_TURN_ARTICLES;
+            while (produced < articles.size()) {
+                int n = Math.min(batch, articles.size() - produced);
+                long target = app.count() + n;
+                producer.beginTransaction();
+                for (RawArticle article : articles.subList(produced, produced + n)) {
+                    String id = "round-" + round + "-" + article.getId();
+                    producer.send(new ProducerRecord<>(Topics.RAW, id, RawArticle.newBuilder(article).setId(id).build()));
+                }
+                producer.commitTransaction();
+                produced += n;
+                long[] appSide = appTurn(app, target);
                 long cpuBefore = extractionThreadsCpuNanos();
                 long[] aloneSide = runAlone(extractor, aloneThreads, articles, threads, next, turn);
                 result.add(appSide[0], appSide[1], aloneSide[0], aloneSide[1],
                         extractionThreadsCpuNanos() - cpuBefore);
+                if (appSide[0] > 0 && appSide[1] > 0) {
+                    batch = (int) Math.max(1, appSide[0] * turn.toNanos() / appSide[1]);
+                }
             }
-            app.resume();
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (committed(consumer, partitions) - committedBefore < articles.size()) {
                 if (System.nanoTime() > deadline) {
@@ -305,16 +311,15 @@ public final class EnrichmentBenchmark {
     }
 
     /** One turn of the app: {articles it finished, nanoseconds from the first of them to the last}. */
-    private static long[] appTurn(EnrichmentApp app, Duration turn, long target) throws InterruptedException {
-        long resumed = System.nanoTime();
-        long lastCount = app.articlesEnriched();
+    private static long[] appTurn(Counted app, long target) {
+        long started = System.nanoTime();
+        long lastCount = app.count();
         long firstAt = 0;
         long firstCount = 0;
         long lastAt = 0;
-        app.resume();
-        while (true) {
+        while (lastCount < target) {
             long now = System.nanoTime();
-            long count = app.articlesEnriched();
+            long count = app.count();
             if (count != lastCount) {
                 if (firstAt == 0) {
                     firstAt = now;
@@ -323,39 +328,37 @@ public final class EnrichmentBenchmark {
                 lastAt = now;
                 lastCount = count;
             }
-            if (firstAt != 0 && (now - firstAt >= turn.toNanos() || count >= target)) {
-                break;
-            }
-            if (firstAt == 0 && now - resumed > TIMEOUT.toNanos()) {
-                throw new IllegalStateException("the app enriched nothing in " + TIMEOUT + " after resuming");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS);
-        }
-        app.pause();
-        // The stream thread finishes the records it has started on; the turn ends with the last of them.
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < QUIET.toNanos()) {
-            long count = app.articlesEnriched();
-            if (count != lastCount) {
-                lastAt = System.nanoTime();
-                lastCount = count;
-                quietSince = lastAt;
+            if (firstAt == 0 && now - started > TIMEOUT.toNanos()) {
+                throw new IllegalStateException("the app enriched nothing in " + TIMEOUT);
             }
             java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS);
         }
         return new long[]{lastCount - firstCount, lastAt - firstAt};
     }
 
-    private static void awaitQuiet(EnrichmentApp app) throws InterruptedException {
-        long count = app.articlesEnriched();
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < QUIET.toNanos()) {
-            Thread.sleep(5);
-            if (app.articlesEnriched() != count) {
-                count = app.articlesEnriched();
-                quietSince = System.nanoTime();
-            }
-        }
+    /** The app's count of enriched articles, as its metrics expose it. */
+    @FunctionalInterface
+    private interface Counted {
+        long count();
+    }
+
+    private static Counted articlesEnriched(EnrichmentApp app) {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        app.bindMetrics(registry);
+        io.micrometer.core.instrument.FunctionCounter out =
+                registry.get("newsflow.enrichment.records.out").functionCounter();
+        return () -> (long) out.count();
+    }
+
+    private static KafkaProducer<String, RawArticle> turnProducer(String bootstrapServers, String registryUrl,
+                                                                  int round) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-turns-" + round,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), RegistrySerdes.<RawArticle>valueSerializer(registryUrl));
     }
 
     private static long committed(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
@@ -713,9 +716,9 @@ public final class EnrichmentBenchmark {
                 sum[1]++;
             }
         }
-        System.out.printf("stream thread in epoll (waiting for the broker's responses; paused time included), from "
+        System.out.printf("stream thread in epoll (waiting for the broker's responses; idle time included), from "
                 + "native samples every 20 ms: about %.2f s%n", polling * 0.020);
-        System.out.println("where its stream thread waited, paused time included (JFR park, monitor and socket events "
+        System.out.println("where its stream thread waited, idle time included (JFR park, monitor and socket events "
                 + "of 1 ms or more):");
         blocked.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(8)
                 .forEach(entry -> System.out.printf("  %6.2f s in %5.0f waits  %s%n", entry.getValue()[0],

@@ -66,7 +66,9 @@ class ScaleOutIntegrationTest {
         Map<String, String> survivorSettings = new HashMap<>(settings);
         survivorSettings.put("state.dir", Files.createDirectories(dir.resolve("survivor-state")).toString());
         survivorSettings.put(EnrichmentConfig.INSTANCE_ID_CONFIG, "survivor-" + run);
-        try (EnrichmentApp survivor = new EnrichmentApp(new EnrichmentConfig(survivorSettings), Extractor.load())) {
+        String group = settings.get("application.id");
+        try (EnrichmentApp survivor = new EnrichmentApp(new EnrichmentConfig(survivorSettings), Extractor.load());
+             Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             survivor.start();
             awaitReport(kafka, registryUrl, "victim-" + run, ops -> ops.getState().equals("RUNNING"));
             assertThat(survivor.awaitRunning(TIMEOUT)).isTrue();
@@ -74,10 +76,11 @@ class ScaleOutIntegrationTest {
             Thread producer = new Thread(() -> produce(kafka.bootstrapServers(), registryUrl, run), "article-producer");
             producer.start();
             awaitReport(kafka, registryUrl, "victim-" + run, ops -> ops.getRecordsOut() > 100);
-            assertThat(survivor.rawPartitions()).as("the survivor shares the partitions").hasSizeLessThan(PARTITIONS);
+            assertThat(rawPartitions(admin, group, "survivor-")).as("the survivor shares the partitions")
+                    .isLessThan(PARTITIONS);
             victim.destroyForcibly().waitFor();
             long killedAt = System.nanoTime();
-            Duration takeover = awaitAllPartitions(survivor, killedAt);
+            Duration takeover = awaitAllPartitions(survivor, admin, group, killedAt);
             System.out.printf("survivor took over the killed instance's partitions %.1f s after the kill "
                     + "(session.timeout.ms %d)%n", takeover.toMillis() / 1000.0, SESSION_TIMEOUT.toMillis());
             assertThat(takeover).isLessThan(SESSION_TIMEOUT.multipliedBy(2).plusSeconds(30));
@@ -95,13 +98,22 @@ class ScaleOutIntegrationTest {
     }
 
     /** How long after {@code killedAt} the survivor was running with every partition of news.raw. */
-    private static Duration awaitAllPartitions(EnrichmentApp survivor, long killedAt) throws InterruptedException {
+    private static Duration awaitAllPartitions(EnrichmentApp survivor, Admin admin, String group, long killedAt)
+            throws Exception {
         long deadline = killedAt + TIMEOUT.toNanos();
-        while (survivor.rawPartitions().size() < PARTITIONS || survivor.state() != KafkaStreams.State.RUNNING) {
+        while (rawPartitions(admin, group, "survivor-") < PARTITIONS || survivor.state() != KafkaStreams.State.RUNNING) {
             assertThat(System.nanoTime()).as("survivor running with all %d partitions", PARTITIONS).isLessThan(deadline);
             Thread.sleep(100);
         }
         return Duration.ofNanos(System.nanoTime() - killedAt);
+    }
+
+    /** The partitions of news.raw the group's coordinator has assigned to members named {@code instancePrefix}*. */
+    private static long rawPartitions(Admin admin, String group, String instancePrefix) throws Exception {
+        return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                .filter(member -> member.groupInstanceId().orElse("").startsWith(instancePrefix))
+                .flatMap(member -> member.assignment().topicPartitions().stream())
+                .filter(partition -> partition.topic().equals(Topics.RAW)).count();
     }
 
     private static Process startChildInstance(Path dir, Map<String, String> settings, String instanceId)

@@ -1,6 +1,6 @@
 package io.newsflow.ingest;
 
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.RegistrySerdes;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.schemas.RawArticle;
 
 /**

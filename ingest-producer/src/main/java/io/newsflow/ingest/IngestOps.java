@@ -1,8 +1,9 @@
 package io.newsflow.ingest;
 
-import io.newsflow.schemas.LatencySample;
+import io.newsflow.ingest.format.Rejection;
+import io.newsflow.ops.LatencySample;
 import io.newsflow.schemas.OpsEvent;
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.RawArticle;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.newsflow.ingest;
 
+import io.newsflow.ingest.format.StoryFormats;
+import io.newsflow.ingest.format.RejectedStoryException;
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.schemas.RawArticle;
 import java.nio.file.Path;
 import java.time.Clock;

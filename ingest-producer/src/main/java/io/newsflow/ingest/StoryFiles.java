@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.ingest.format.RejectedStoryException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

@@ -3,7 +3,7 @@ package io.newsflow.pipeline;
 import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
-import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.pipeline.local.LocalConnectWorker;
 import io.newsflow.pipeline.local.LocalKafkaBroker;
 import io.newsflow.registry.RegistryServer;

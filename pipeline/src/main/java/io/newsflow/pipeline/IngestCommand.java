@@ -5,7 +5,7 @@ import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestOps;
 import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.IngestSummary;
-import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.ingest.source.BearerToken;
 import io.newsflow.ingest.source.DryRun;
@@ -14,7 +14,7 @@ import io.newsflow.ingest.source.InboxWatcher;
 import io.newsflow.ingest.source.IngestDaemon;
 import io.newsflow.ingest.source.StoryEndpoint;
 import io.newsflow.ingest.source.StoryIntake;
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.Topics;
 import java.io.PrintStream;
@@ -32,6 +32,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -226,14 +230,14 @@ final class IngestCommand implements Callable<Integer> {
      * stories against files, so a file holding a feed of many stories fills it early rather than overflowing it.
      */
     static final class Progress implements IngestListener {
-        private static final long REDRAW_NANOS = 100_000_000L;
-        private static final int WIDTH = 30;
+        // At most ten redraws a second: a terminal that draws every story slows the run down.
+        private static final int REDRAW_MILLIS = 100;
 
         private final PrintStream err;
         private final boolean terminal;
+        private ProgressBar bar;
         private int files;
         private int stories;
-        private long lastDrawn = System.nanoTime();
 
         Progress(PrintStream err) {
             this(err, System.console() != null);
@@ -247,6 +251,11 @@ final class IngestCommand implements Callable<Integer> {
         @Override
         public synchronized void started(int files) {
             this.files = files;
+            if (terminal) {
+                bar = new ProgressBarBuilder().setTaskName("files").setInitialMax(files).hideEta()
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(REDRAW_MILLIS)
+                        .setConsumer(new DelegatingProgressBarConsumer(this::draw)).build();
+            }
         }
 
         @Override
@@ -266,34 +275,42 @@ final class IngestCommand implements Callable<Integer> {
 
         @Override
         public synchronized void rejected(Rejection rejection) {
-            if (terminal) {
-                err.print("\r\033[K");
+            // Holding the stream's lock keeps the bar's own thread from redrawing between the erase and the line.
+            synchronized (err) {
+                if (bar != null) {
+                    err.print("\r\033[K");
+                }
+                err.println("rejected " + rejection.source() + ": " + rejection.reason());
             }
-            err.println("rejected " + rejection.source() + ": " + rejection.reason());
             advance();
         }
 
         /** Draws the final state, so that the summary starts on a line of its own. */
         synchronized void finish() {
-            if (terminal) {
-                draw();
-                err.println();
+            if (bar != null) {
+                bar.close();
+                synchronized (err) {
+                    bar = null;
+                    err.println();
+                }
+            }
+        }
+
+        // The bar's own thread may redraw once more after close(): nothing may follow the final line.
+        private void draw(String rendered) {
+            synchronized (err) {
+                if (bar != null) {
+                    err.print("\r" + rendered);
+                }
             }
         }
 
         private synchronized void advance() {
             stories++;
-            long now = System.nanoTime();
-            // At most ten redraws a second: a terminal that draws every story slows the run down.
-            if (terminal && now - lastDrawn >= REDRAW_NANOS) {
-                lastDrawn = now;
-                draw();
+            if (bar != null) {
+                bar.stepTo(Math.min(stories, files));
+                bar.setExtraMessage("stories: " + stories);
             }
-        }
-
-        private void draw() {
-            int filled = files == 0 ? WIDTH : Math.min(stories, files) * WIDTH / files;
-            err.printf("\r[%s%s] stories: %d, files: %d", "#".repeat(filled), " ".repeat(WIDTH - filled), stories, files);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The latest report of every stage instance, and its throughput over the interval between its last two reports.
@@ -57,12 +58,8 @@ final class OpsTable {
                             age(Duration.between(e.getTimestamp(), now)),
                             e.getLastError() == null ? "" : abbreviate(e.getLastError(), 60)});
                 });
-        int[] widths = new int[lines.get(0).length];
-        for (String[] line : lines) {
-            for (int i = 0; i < line.length; i++) {
-                widths[i] = Math.max(widths[i], line[i].length());
-            }
-        }
+        int[] widths = IntStream.range(0, lines.get(0).length)
+                .map(column -> lines.stream().mapToInt(line -> line[column].length()).max().orElse(0)).toArray();
         StringBuilder out = new StringBuilder();
         for (String[] line : lines) {
             for (int i = 0; i < line.length; i++) {

@@ -42,9 +42,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * and says to run {@code setup}.
  *
  * <p>The registry serializer looks its cache up by a fingerprint of the whole schema, recomputed for every record,
- * and copies the record through a growing buffer: at a few thousand stories a second that was a fifth of the
- * ingest thread, and in the enrichment app, whose output schema nests the article, entities and figures, about 1%
- * of the stream thread. The schema and id are still found by the registry serializer's own resolver and id handler,
+ * and copies the record through a growing buffer, a large share of the ingest thread's work per record (the
+ * ingest benchmark shows it, docs/benchmarks.md). The schema and id are still found by the registry serializer's own resolver and id handler,
  * so artifact strategy and id option behave as configured. A schema id is immutable once given, so keeping it for
  * the life of the serializer is safe, and keeps records going out through a registry outage.
  *

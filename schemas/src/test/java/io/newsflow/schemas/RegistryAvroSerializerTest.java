@@ -55,8 +55,8 @@ class RegistryAvroSerializerTest {
     @Test
     void writesTheIdSetupGaveAndAConfluentClientReadsEveryTopicWithThatSchemaAlone() throws Exception {
         RawArticle article = raw("wire-0", "بيان الوزارة", "قالت الوزارة إن 771 متهماً أحيلوا إلى المحاكمة.", "ar");
-        OpsEvent report = OpsPublisher.report("ingest", "test-1", RECEIVED, "RUNNING", new double[] {1.5, 9.0})
-                .setRecordsIn(3).build();
+        OpsEvent report = OpsEvent.newBuilder().setStage("ingest").setInstanceId("test-1").setTimestamp(RECEIVED)
+                .setState("RUNNING").setLatencyP50Ms(1.5).setLatencyP99Ms(9.0).setRecordsIn(3).build();
         Map<String, SpecificRecord> values = Map.of(Topics.RAW, article, Topics.ENRICHED, enriched(article),
                 Topics.OPS, report);
         Map<String, GenericRecord> read = new HashMap<>();

@@ -1,7 +1,7 @@
 package io.newsflow.sink;
 
 import io.newsflow.schemas.OpsEvent;
-import io.newsflow.schemas.OpsPublisher;
+import io.newsflow.ops.OpsPublisher;
 import io.newsflow.schemas.RegistrySerdes;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package io.newsflow.ingest.source;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.schemas.RawArticle;
 import java.util.Map;
 import org.apache.avro.Schema;

@@ -1,9 +1,9 @@
 package io.newsflow.ingest.source;
 
-import io.newsflow.ingest.RejectedStoryException;
-import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.format.RejectedStoryException;
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.ingest.StoryFiles;
-import io.newsflow.ingest.StoryFormats;
+import io.newsflow.ingest.format.StoryFormats;
 import io.newsflow.schemas.RawArticle;
 import java.io.PrintStream;
 import java.nio.file.Path;

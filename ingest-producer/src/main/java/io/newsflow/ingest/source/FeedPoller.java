@@ -1,7 +1,7 @@
 package io.newsflow.ingest.source;
 
-import io.newsflow.ingest.RejectedStoryException;
-import io.newsflow.ingest.StoryType;
+import io.newsflow.ingest.format.RejectedStoryException;
+import io.newsflow.ingest.format.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.net.ConnectException;
 import java.net.URI;

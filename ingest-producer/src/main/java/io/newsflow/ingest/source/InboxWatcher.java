@@ -1,8 +1,8 @@
 package io.newsflow.ingest.source;
 
-import io.newsflow.ingest.RejectedStoryException;
+import io.newsflow.ingest.format.RejectedStoryException;
 import io.newsflow.ingest.StoryFiles;
-import io.newsflow.ingest.StoryType;
+import io.newsflow.ingest.format.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;

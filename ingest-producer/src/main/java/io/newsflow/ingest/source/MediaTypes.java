@@ -1,6 +1,6 @@
 package io.newsflow.ingest.source;
 
-import io.newsflow.ingest.StoryType;
+import io.newsflow.ingest.format.StoryType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;

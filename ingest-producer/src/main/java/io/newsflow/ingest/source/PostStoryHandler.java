@@ -2,9 +2,9 @@ package io.newsflow.ingest.source;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsflow.ingest.RejectedStoryException;
+import io.newsflow.ingest.format.RejectedStoryException;
 import io.newsflow.ingest.StoryFiles;
-import io.newsflow.ingest.StoryType;
+import io.newsflow.ingest.format.StoryType;
 import io.newsflow.schemas.RawArticle;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -2,11 +2,11 @@ package io.newsflow.ingest.source;
 
 import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestSummary;
-import io.newsflow.ingest.RejectedStoryException;
-import io.newsflow.ingest.Rejection;
-import io.newsflow.ingest.StoryFormats;
+import io.newsflow.ingest.format.RejectedStoryException;
+import io.newsflow.ingest.format.Rejection;
+import io.newsflow.ingest.format.StoryFormats;
 import io.newsflow.ingest.StoryPublisher;
-import io.newsflow.ingest.StoryType;
+import io.newsflow.ingest.format.StoryType;
 import io.newsflow.schemas.RawArticle;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package io.newsflow.schemas;
+package io.newsflow.ops;
 
+import io.newsflow.schemas.OpsEvent;
+import io.newsflow.schemas.RegistryAvroSerializer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -56,7 +58,7 @@ public final class OpsPublisher implements AutoCloseable {
         // Reports are small and replaceable; a stage's transactional or idempotence settings are not theirs.
         configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         // Nor its codec: a report goes out alone in its batch, where compression saves nothing, and news.ops is read
-        // by clients (kafkajs among them) that decode no codec but gzip without plugins. See Topics.
+        // by clients (kafkajs among them) that decode no codec but gzip without plugins. See io.newsflow.schemas.Topics.
         configs.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         this.producer = new KafkaProducer<>(configs, new StringSerializer(), serializer);
         this.schedule = Executors.newSingleThreadScheduledExecutor(task -> {

@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.ingest.format;
 
 import java.util.Locale;
 import java.util.Map;

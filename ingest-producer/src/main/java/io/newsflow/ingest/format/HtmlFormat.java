@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.ingest.format;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.ingest.format;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

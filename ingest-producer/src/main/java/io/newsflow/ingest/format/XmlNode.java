@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.ingest.format;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;

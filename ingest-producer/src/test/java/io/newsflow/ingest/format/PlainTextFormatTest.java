@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.ingest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.ingest.format;
 
 import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;

@@ -1,10 +1,10 @@
-package io.newsflow.schemas;
+package io.newsflow.ops;
 
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A uniform sample of the latencies recorded between two {@link OpsEvent} reports, for their p50 and p99.
+ * A uniform sample of the latencies recorded between two {@link io.newsflow.schemas.OpsEvent} reports, for their p50 and p99.
  * Thread-safe; recording costs a lock and no allocation.
  */
 public final class LatencySample {
