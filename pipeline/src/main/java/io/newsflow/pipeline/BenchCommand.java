@@ -1,7 +1,5 @@
 package io.newsflow.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestListener;
@@ -12,11 +10,9 @@ import io.newsflow.pipeline.local.LocalKafkaBroker;
 import io.newsflow.registry.RegistryServer;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +28,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +45,6 @@ import picocli.CommandLine.Option;
         description = "Measure end-to-end throughput and ingest-to-stored latency over real corpus stories.")
 final class BenchCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(100);
 
     @Option(names = "--corpus", paramLabel = "FILE", defaultValue = "../shared/data/corpus/news.jsonl",
@@ -96,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int needed = warmup + stories + rates.stream().mapToInt(rate -> rate * seconds).sum();
-        List<ObjectNode> corpusStories = read(corpus, needed);
+        List<ObjectNode> corpusStories = CorpusStories.read(corpus, needed, "urn:newsflow:bench:");
         if (corpusStories.size() < needed) {
             System.err.printf("bench: %s has %d usable stories, %d needed (each is fed once)%n", corpus,
                     corpusStories.size(), needed);
@@ -184,11 +178,8 @@ final class BenchCommand implements Callable<Integer> {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000);
             }
-            Path dir = Files.createDirectories(inbox.resolve(String.valueOf(second)));
-            List<ObjectNode> slice = batch.subList(second * step, Math.min(batch.size(), (second + 1) * step));
-            for (int i = 0; i < slice.size(); i++) {
-                Files.writeString(dir.resolve(i + ".json"), JSON.writeValueAsString(slice.get(i)));
-            }
+            Path dir = inbox.resolve(String.valueOf(second));
+            CorpusStories.write(batch.subList(second * step, Math.min(batch.size(), (second + 1) * step)), dir);
             new IngestRun(publisher, ingest.maxStoryBytes(), Clock.systemUTC(), listener).run(List.of(dir));
         }
         fed.set(true);
@@ -248,29 +239,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             statement.execute("DROP TABLE IF EXISTS flyway_schema_history");
         }
-    }
-
-    private static List<ObjectNode> read(Path corpus, int count) throws IOException {
-        List<ObjectNode> stories = new ArrayList<>();
-        try (BufferedReader lines = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                JsonNode story = JSON.readTree(line);
-                if (story.path("headline").asText().isBlank() || story.path("body").asText().isBlank()) {
-                    continue;
-                }
-                ObjectNode ninjs = JSON.createObjectNode();
-                ninjs.put("uri", "urn:newsflow:bench:" + story.get("id").asText());
-                ninjs.put("version", "1");
-                ninjs.put("type", "text");
-                ninjs.put("language", story.path("lang").asText());
-                ninjs.put("headline", story.get("headline").asText());
-                ninjs.put("body_text", story.get("body").asText());
-                stories.add(ninjs);
-            }
-        }
-        // Arabic stories come first in the corpus: mix them with the English ones, the same way every run.
-        Collections.shuffle(stories, new Random(20150721L));
-        return stories.subList(0, Math.min(count, stories.size()));
     }
 
     private static double percentile(double[] sorted, double p) {

@@ -1,22 +1,17 @@
 package io.newsflow.system;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.Rejection;
 import io.newsflow.ingest.StoryPublisher;
+import io.newsflow.pipeline.CorpusStories;
 import io.newsflow.schemas.RawArticle;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StoryFeeder implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path inbox;
     private final StoryPublisher publisher;
     private final int maxStoryBytes;
@@ -43,39 +36,11 @@ final class StoryFeeder implements AutoCloseable {
         this.publisher = new StoryPublisher(config);
         this.maxStoryBytes = config.maxStoryBytes();
         this.inbox = inbox;
-        this.stories = read(corpus, count);
-    }
-
-    /**
-     * {@code count} stories spread over the corpus, Arabic and English alike, each as a NINJS document of its own
-     * (stories with an empty headline, which the corpus has, are left out).
-     */
-    private static List<ObjectNode> read(Path corpus, int count) throws IOException {
-        List<JsonNode> all = new ArrayList<>();
-        try (BufferedReader lines = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                JsonNode story = JSON.readTree(line);
-                if (!story.path("headline").asText().isBlank() && !story.path("body").asText().isBlank()) {
-                    all.add(story);
-                }
-            }
+        this.stories = CorpusStories.read(corpus, count, "urn:newsflow:corpus:");
+        if (stories.size() < count) {
+            throw new IllegalStateException("the corpus has " + stories.size() + " usable stories, " + count
+                    + " wanted");
         }
-        if (all.size() < count) {
-            throw new IllegalStateException("the corpus has " + all.size() + " stories, " + count + " wanted");
-        }
-        List<ObjectNode> chosen = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            JsonNode story = all.get((int) ((long) i * all.size() / count));
-            ObjectNode ninjs = JSON.createObjectNode();
-            ninjs.put("uri", "urn:newsflow:corpus:" + story.get("id").asText());
-            ninjs.put("version", "1");
-            ninjs.put("type", "text");
-            ninjs.put("language", story.get("lang").asText());
-            ninjs.put("headline", story.get("headline").asText());
-            ninjs.put("body_text", story.get("body").asText());
-            chosen.add(ninjs);
-        }
-        return chosen;
     }
 
     /** Starts feeding the next {@code count} stories at {@code perSecond}; each story is fed once in the suite. */
@@ -128,12 +93,10 @@ final class StoryFeeder implements AutoCloseable {
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    Path dir = Files.createDirectories(inbox.resolve(name).resolve(String.valueOf(second)));
+                    Path dir = inbox.resolve(name).resolve(String.valueOf(second));
                     List<ObjectNode> slice = stories.subList(second * perSecond,
                             Math.min(stories.size(), (second + 1) * perSecond));
-                    for (int i = 0; i < slice.size(); i++) {
-                        Files.writeString(dir.resolve(i + ".json"), JSON.writeValueAsString(slice.get(i)));
-                    }
+                    CorpusStories.write(slice, dir);
                     new IngestRun(publisher, maxStoryBytes, Clock.systemUTC(), this).run(List.of(dir));
                     fed.addAndGet(slice.size());
                 }
