@@ -2,6 +2,8 @@ package io.newsflow.enrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.extraction.Extractor;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
@@ -62,8 +64,19 @@ class RegistryOutageIntegrationTest {
             try (EnrichmentApp app = new EnrichmentApp(config, Extractor.load())) {
                 produceGoodArticles(kafka.bootstrapServers(), registryUrl, run);
                 app.start();
+                SimpleMeterRegistry meters = new SimpleMeterRegistry();
+                app.bindMetrics(meters);
                 awaitStatus(app, EnrichmentApp.DEGRADED);
-                Thread.sleep(Duration.ofSeconds(5).toMillis());
+                // Records of the run fetched from news.raw while the registry turns the app away: read during the
+                // outage, and held rather than dead-lettered or lost. (Not all of them: the stream thread waits on
+                // the first record it cannot decode and fetches no more meanwhile.)
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (rawRecordsRead(meters) == 0) {
+                    assertThat(System.nanoTime()).as("records of news.raw read, now %s", rawRecordsRead(meters))
+                            .isLessThan(deadline);
+                    Thread.sleep(200);
+                }
+                assertThat(proxy.turnedAway()).as("schema look-ups turned away during the outage").isNotEmpty();
                 assertThat(runRecords(kafka, Topics.DEAD_LETTER, run)).isEmpty();
                 assertThat(runRecords(kafka, Topics.ENRICHED, run)).isEmpty();
                 assertThat(app.status()).isEqualTo(EnrichmentApp.DEGRADED);
@@ -79,6 +92,12 @@ class RegistryOutageIntegrationTest {
                 assertThat(app.status()).isEqualTo("RUNNING");
             }
         }
+    }
+
+    /** Records of news.raw the app's consumers have fetched, as its Kafka client metrics count them. */
+    private static double rawRecordsRead(SimpleMeterRegistry meters) {
+        return meters.find("kafka.consumer.fetch.manager.records.consumed.total").tag("topic", Topics.RAW)
+                .functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
     }
 
     static void awaitStatus(EnrichmentApp app, String status) throws InterruptedException {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Arabic and English news through Kafka: ingest, enrich (entities and figures), store.",
         subcommands = {DemoCommand.class, ExtractCommand.class, RegistryCommand.class, SetupCommand.class,
                 IngestCommand.class, EnrichCommand.class, QueryCommand.class, StatusCommand.class, EvalCommand.class,
-                TrainCommand.class,
+                TrainCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NewsPipeline {
 

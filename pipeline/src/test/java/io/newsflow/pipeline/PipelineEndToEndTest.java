@@ -12,6 +12,7 @@ import io.newsflow.schemas.InputFormat;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
+import io.newsflow.testing.ArticleWrites;
 import io.newsflow.testing.TestPostgres;
 import io.newsflow.testing.TestRegistry;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -97,6 +99,9 @@ class PipelineEndToEndTest {
         sink.put("connection.password", TestPostgres.PASSWORD);
         connect.configureConnector(CONNECTOR, sink);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 1, "sink connector did not start");
+        try (Connection db = postgres.connect()) {
+            ArticleWrites.install(db);
+        }
     }
 
     @AfterAll
@@ -149,11 +154,26 @@ class PipelineEndToEndTest {
         Path marker = Files.createDirectories(tmp.resolve("inbox-marker"));
         Files.writeString(marker.resolve("m.txt"), "Marker story\n\nNothing to report on 3 fronts.\n");
         awaitStored(ingest(marker).get(0));
+        // The primary key keeps one row per id whatever happens; a second enrichment shows on news.enriched and a
+        // second write in the database's write log.
+        Map<String, Integer> enriched = enrichedRecordsByKey();
         try (Connection db = postgres.connect()) {
             for (String id : first) {
-                assertThat(queryStrings(db, "SELECT id FROM articles WHERE id = ?", id)).hasSize(1);
+                assertThat(enriched.get(id)).as("records of %s on news.enriched", id).isEqualTo(1);
+                assertThat(queryStrings(db, "SELECT version FROM test_article_writes WHERE id = ?", id))
+                        .as("writes of %s", id).hasSize(1);
             }
         }
+    }
+
+    /** How many committed records each key has on news.enriched. */
+    private static Map<String, Integer> enrichedRecordsByKey() throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(60_000,
+                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), Map.of(), Topics.ENRICHED)) {
+            counts.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum);
+        }
+        return counts;
     }
 
     @Test
@@ -179,6 +199,8 @@ class PipelineEndToEndTest {
             assertThat(queryStrings(db, "SELECT headline FROM articles WHERE id = ?", id))
                     .containsExactly("Dam inspection finds 4 cracks (corrects count)");
             assertThat(queryStrings(db, "SELECT version FROM articles WHERE id = ?", id)).containsExactly("2");
+            assertThat(queryStrings(db, "SELECT version FROM test_article_writes WHERE id = ? ORDER BY version", id))
+                    .as("each version written once, the late first version not again").containsExactly("1", "2");
             assertThat(queryStrings(db, "SELECT text FROM article_figures WHERE article_id = ? ORDER BY ordinal", id))
                     .contains("4 cracks").doesNotContain("3 cracks");
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RegistrySerdes;
+import io.newsflow.testing.ArticleWrites;
 import io.newsflow.testing.TestRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,6 +119,11 @@ abstract class AbstractConnectSinkTest {
         connect.configureConnector(connector, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "sink did not start");
         awaitBothTasksAssigned();
+        try (Connection connection = db.connect()) {
+            ArticleWrites.install(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not install the write log", e);
+        }
     }
 
     /**
@@ -159,7 +166,7 @@ abstract class AbstractConnectSinkTest {
     }
 
     @Test
-    void twoTasksStoreEveryArticleOnceAndSendTheUndecodableOneToTheDeadLetterTopic() throws InterruptedException {
+    void twoTasksStoreEveryArticleOnceAndSendTheUndecodableOneToTheDeadLetterTopic() throws Exception {
         for (int i = 0; i < 200; i++) {
             send(Articles.english("a" + i, 1, "Story " + i));
         }
@@ -177,6 +184,13 @@ abstract class AbstractConnectSinkTest {
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(190L * ENTITIES_PER_ARTICLE);
         assertThat(db.count("SELECT count(*) FROM article_figures")).isEqualTo(190L * FIGURES_PER_ARTICLE);
         assertThat(StoredArticle.find(db, "a7").orElseThrow().headline()).isEqualTo("Story 7, revised");
+        try (Connection connection = db.connect()) {
+            // A first version is skipped when its revision or its deletion arrives in the same batch; none is
+            // written twice.
+            assertThat(ArticleWrites.repeated(connection)).as("article versions written twice").isEmpty();
+            assertThat(ArticleWrites.articles(connection)).isBetween(190L, 200L);
+            assertThat(ArticleWrites.countOfVersion(connection, 2)).isEqualTo(50);
+        }
 
         ConsumerRecords<byte[], byte[]> dead = connect.kafka().consume(1, WAIT.toMillis(), deadLetters);
         ConsumerRecord<byte[], byte[]> record = dead.iterator().next();
@@ -238,6 +252,11 @@ abstract class AbstractConnectSinkTest {
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(600L * ENTITIES_PER_ARTICLE);
         assertThat(db.count("SELECT count(*) FROM article_figures")).isEqualTo(600L * FIGURES_PER_ARTICLE);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "a task gave up");
+        try (Connection connection = db.connect()) {
+            // A batch whose commit the outage cut off is replayed; the replay must find it stored or roll back.
+            assertThat(ArticleWrites.repeated(connection)).as("article versions written twice").isEmpty();
+            assertThat(ArticleWrites.count(connection)).isEqualTo(600);
+        }
 
         List<OpsEvent> reports = new ArrayList<>();
         // At least 600: a commit whose confirmation the outage cut off is written, and counted, again.

@@ -9,7 +9,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real KRaft cluster inside the test JVM. One shared single-broker cluster serves every test class of a module
- * ({@link #shared()}); failure tests start their own three-broker cluster with {@link #start(int)}.
+ * ({@link #shared()}); a test that stops its broker starts a cluster of its own with {@link #start(int)}. The
+ * multi-broker fault suite ({@code system-tests}) runs on the Connect test kit's cluster instead, as its Connect
+ * workers need that cluster.
  */
 public final class KafkaTestCluster implements AutoCloseable {
 
@@ -63,7 +65,7 @@ public final class KafkaTestCluster implements AutoCloseable {
         return kit.bootstrapServers();
     }
 
-    /** Stops one broker, as a crash or a maintenance restart would. */
+    /** Stops one broker the way a maintenance restart does (a controlled shutdown). */
     public void stopBroker(int brokerId) {
         BrokerServer broker = kit.brokers().get(brokerId);
         broker.shutdown();
