@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestListener;
 import io.newsflow.ingest.IngestRun;
-import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.format.Rejection;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.pipeline.CorpusStories;
 import io.newsflow.schemas.RawArticle;
