@@ -138,6 +138,14 @@ final class EvalCommand {
         @Option(names = "--epochs", paramLabel = "N", description = "With --cv (default: as the shipped model).")
         Integer epochs;
 
+        @Option(names = "--names-corpus", paramLabel = "FILE", description = {"With --cv: also learn name cues from",
+                "this unlabeled news, one story per line (not in the shipped recipe; see ENTITIES.md)."})
+        Path namesCorpus;
+
+        @Option(names = "--priors-corpus", paramLabel = "FILE", description = {"With --cv: also learn type priors by",
+                "tagging this unlabeled news with a first tagger per fold (not in the shipped recipe)."})
+        Path priorsCorpus;
+
         @Override
         public Integer call() throws IOException {
             if ((conll == null) == (folds == null)) {
@@ -154,7 +162,8 @@ final class EvalCommand {
             if (Files.isRegularFile(devFile)) {
                 sentences.addAll(ConllCorpus.read(devFile));
             }
-            NerTrainer.Options options = NerTrainer.Options.defaults();
+            NerTrainer.Options options = NerTrainer.Options.defaults().withNamesCorpus(namesCorpus)
+                    .withPriorsCorpus(priorsCorpus);
             if (models != null) {
                 options = options.withModels(models);
             }

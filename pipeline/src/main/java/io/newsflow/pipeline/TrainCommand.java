@@ -3,7 +3,9 @@ package io.newsflow.pipeline;
 import io.newsflow.extraction.entities.train.NerTrainer;
 import io.newsflow.extraction.entities.train.PlaceTableBuilder;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,8 +28,9 @@ final class TrainCommand {
     }
 
     @Command(name = "ner", mixinStandardHelpOptions = true,
-            description = {"Train the named-entity model of one language from a CoNLL training file and the",
-                    "unlabeled corpus (word clusters). Writes the model file that extraction/ENTITIES.md describes."})
+            description = {"Train the named-entity model of one language from the CoNLL training and dev files and",
+                    "unlabeled corpus (word clusters). Writes the model file that",
+                    "extraction/ENTITIES.md describes."})
     static final class Ner implements Callable<Integer> {
         @Option(names = "--lang", required = true, paramLabel = "ar|en")
         String language;
@@ -35,7 +38,8 @@ final class TrainCommand {
         @Option(names = "--train", paramLabel = "FILE", description = "Default: ../shared/data/ner/LANG-train.conll.")
         Path train;
 
-        @Option(names = "--dev", paramLabel = "FILE", description = "Reports F1 on it after training. Default: ../shared/data/ner/LANG-dev.conll.")
+        @Option(names = "--dev", paramLabel = "FILE", description = {"Training data too, as for the shipped models (with",
+                "--no-dev-in-training: scored after training instead). Default: ../shared/data/ner/LANG-dev.conll."})
         Path dev;
 
         @Option(names = "--corpus", paramLabel = "FILE", description = {"Unlabeled articles for the word clusters.",
@@ -50,16 +54,26 @@ final class TrainCommand {
         @Option(names = "--epochs", paramLabel = "N")
         Integer epochs;
 
+        @Option(names = "--no-dev-in-training", description = {"Train on --train alone and report F1 on --dev",
+                "(the shipped models are trained on both)."})
+        boolean devHeldOut;
+
         @Override
         public Integer call() throws IOException {
             Path trainFile = train != null ? train : Path.of("../shared/data/ner/" + language + "-train.conll");
             Path devFile = dev != null ? dev : Path.of("../shared/data/ner/" + language + "-dev.conll");
+            if (!Files.isRegularFile(trainFile)) {
+                System.err.println("train ner: no such file: " + trainFile);
+                return 2;
+            }
             NerTrainer.Options options = NerTrainer.Options.defaults();
             if (epochs != null) {
                 options = options.withEpochs(epochs);
             }
-            Path model = NerTrainer.train(language, trainFile, corpus != null ? corpus : defaultCorpus(language), out,
-                    options, devFile.toFile().isFile() ? devFile : null, System.err);
+            boolean haveDev = Files.isRegularFile(devFile);
+            List<Path> training = haveDev && !devHeldOut ? List.of(trainFile, devFile) : List.of(trainFile);
+            Path model = NerTrainer.train(language, training, corpus != null ? corpus : defaultCorpus(language), out,
+                    options, haveDev && devHeldOut ? devFile : null, System.err);
             System.out.println("wrote " + model);
             return 0;
         }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * Turns a token in its sentence into hashed feature ids: the word and its neighbours, in Arabic the word without
  * its proclitics (chosen by which split the corpus knows best) and the clitics themselves, affixes, shape, the
  * distributional clusters of the word, its word-order classes (its stem's too in Arabic) and its neighbours',
- * gazetteer matches, organization heads and person titles, and what the document said about the word earlier.
+ * gazetteer matches, organization heads and person titles, the word's name cues from the unlabeled news (its own
+ * and its neighbours'), and what the document said about the word earlier.
  * Everything per token is computed once per sentence, as hashes, without allocating.
  */
 public final class Features {
@@ -58,6 +59,8 @@ public final class Features {
         long[] memory;
         int[] frequency;
         int[] gazetteer;
+        int[] cues;
+        int[] priors;
         boolean[] head;
         boolean[] title;
 
@@ -82,6 +85,8 @@ public final class Features {
             memory = new long[c];
             frequency = new int[c];
             gazetteer = new int[c];
+            cues = new int[c];
+            priors = new int[c];
             head = new boolean[c];
             title = new boolean[c];
         }
@@ -124,7 +129,10 @@ public final class Features {
             s.classes[k] = lexicon.classesAt(entry);
             s.stemClasses[k] = lexicon.classesAt(bareEntry);
             s.memory[k] = arabic ? s.bare[k] : s.raw[k];
+            s.priors[k] = lexicon.priors(s.memory[k]);
             s.frequency[k] = 32 - Integer.numberOfLeadingZeros(lexicon.countAt(bareEntry));
+            int cues = lexicon.cues(word);
+            s.cues[k] = cues != 0 || s.bare[k] == word ? cues : lexicon.cues(s.bare[k]);
             int roles = gazetteer.roles(tokens, i, arabic);
             s.head[k] = (roles & Gazetteer.ORGANIZATION_HEAD) != 0;
             s.title[k] = (roles & Gazetteer.PERSON_TITLE) != 0;
@@ -170,6 +178,20 @@ public final class Features {
             }
         }
         return h;
+    }
+
+    /** The type a word's priors favour most, with its level; -1 when it has none. */
+    private static int dominant(int priors) {
+        int best = -1;
+        int bestLevel = Integer.MAX_VALUE;
+        for (int t = 0; t < Lexicon.CUES; t++) {
+            int level = Lexicon.cue(priors, t);
+            if (level != 0 && level < bestLevel) {
+                best = t;
+                bestLevel = level;
+            }
+        }
+        return best < 0 ? -1 : best << Lexicon.CUE_BITS | bestLevel;
     }
 
     private static long f(int template, long value) {
@@ -230,6 +252,22 @@ public final class Features {
         out[n++] = f(75, Lexicon.classLevel(i + 1 < s.n ? s.classes[i + 1] : -1, 1));
         if (arabic) {
             out[n++] = f(82, Lexicon.classLevel(s.stemClasses[i], 0));
+        }
+        if (lexicon.hasCues()) {
+            int cues = s.cues[i];
+            for (int c = 0; c < Lexicon.CUES; c++) {
+                out[n++] = f(56 + c, Lexicon.cue(cues, c));
+            }
+            out[n++] = f(60, Lexicon.cue(i > 0 ? s.cues[i - 1] : 0, Lexicon.CUE_AFTER_TITLE));
+            out[n++] = f(61, Lexicon.cue(i + 1 < s.n ? s.cues[i + 1] : 0, Lexicon.CUE_AFTER_TITLE));
+        }
+        if (lexicon.hasPriors()) {
+            int priors = s.priors[i];
+            for (int t = 0; t < Lexicon.CUES; t++) {
+                out[n++] = f(62 + t, Lexicon.cue(priors, t));
+            }
+            out[n++] = f(66, dominant(i > 0 ? s.priors[i - 1] : 0));
+            out[n++] = f(67, dominant(i + 1 < s.n ? s.priors[i + 1] : 0));
         }
         out[n++] = f(31, s.gazetteer[i]);
         out[n++] = f(32, i > 0 ? s.gazetteer[i - 1] : -1);

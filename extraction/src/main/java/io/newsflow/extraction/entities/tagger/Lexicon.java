@@ -4,12 +4,14 @@ import io.newsflow.extraction.entities.text.LongIntMap;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * What the unlabeled news corpus taught about each word (keyed by its folded hash): how often it occurs, which
  * distributional cluster it belongs to at three granularities (fine, middle, coarse), and its word-order classes
  * at two: the word-class features that let the tagger generalize from names it saw in training to names it
- * never saw.
+ * never saw. Optionally also name cues and type priors learned from unlabeled news (see {@code NameCues},
+ * {@code TagPriors}), which become features when present.
  */
 public final class Lexicon {
 
@@ -28,17 +30,85 @@ public final class Lexicon {
     private final long[] clusters;
     /** Per word, its word-order classes packed at {@link #CLASS_SHIFTS}, or -1; null when the model has none. */
     private final int[] classes;
+    /** Folded word hash → its name cues packed {@link #CUE_BITS} each; null when the model has none. */
+    private final LongIntMap cues;
+    /**
+     * The word as the document history keys it → how often a first tagger labelled it with each entity type in
+     * the unlabeled news, packed {@link #CUE_BITS} per type; null when the model has none.
+     */
+    private final LongIntMap priors;
+
+    /** Name cues (see {@code NameCues}): which patterns of the unlabeled news a word stands in. */
+    public static final int CUES = 4;
+    public static final int CUE_AFTER_TITLE = 0;
+    public static final int CUE_SECOND_NAME = 1;
+    public static final int CUE_NAME_CHAIN = 2;
+    public static final int CUE_AFTER_HEAD = 3;
+    public static final int CUE_BITS = 4;
+    /** Shares of a word's occurrences told apart: 1, 1/2, 1/4, 1/8, and less. */
+    private static final int CUE_SHARES = 5;
+    /** Sightings from which a cue counts as well attested. */
+    private static final int CUE_ATTESTED = 10;
 
     public Lexicon(LongIntMap index, int[] counts, long[] clusters, int[] classes) {
+        this(index, counts, clusters, classes, null, null);
+    }
+
+    private Lexicon(LongIntMap index, int[] counts, long[] clusters, int[] classes, LongIntMap cues,
+                    LongIntMap priors) {
         this.index = index;
         this.counts = counts;
         this.clusters = clusters;
         this.classes = classes;
+        this.cues = cues;
+        this.priors = priors;
     }
 
     /** The same words and clusters with word-order classes, given per entry. */
     public Lexicon withClasses(int[] packedClasses) {
-        return new Lexicon(index, counts, clusters, packedClasses);
+        return new Lexicon(index, counts, clusters, packedClasses, cues, priors);
+    }
+
+    /** The same lexicon with name cues by folded word hash (packed as {@link #cueLevel} per cue). */
+    public Lexicon withCues(LongIntMap packedCues) {
+        return new Lexicon(index, counts, clusters, classes, packedCues, priors);
+    }
+
+    /** The same lexicon with type priors by history key (packed as {@link #cueLevel} per entity type). */
+    public Lexicon withPriors(LongIntMap packedPriors) {
+        return new Lexicon(index, counts, clusters, classes, cues, packedPriors);
+    }
+
+    public boolean hasPriors() {
+        return priors != null;
+    }
+
+    /** The packed type priors of a word as the history keys it; 0 when it has none. */
+    public int priors(long memoryKey) {
+        return priors == null ? 0 : priors.get(memoryKey, 0);
+    }
+
+    public boolean hasCues() {
+        return cues != null;
+    }
+
+    /**
+     * A cue's level, from 1: the share of the word's {@code total} occurrences that were {@code seen} in the
+     * pattern, halving per level, and whether the pattern is well attested.
+     */
+    public static int cueLevel(int seen, int total) {
+        int share = Math.min(CUE_SHARES - 1, 31 - Integer.numberOfLeadingZeros(Math.max(1, total / Math.max(1, seen))));
+        return 1 + 2 * share + (seen >= CUE_ATTESTED ? 1 : 0);
+    }
+
+    /** The packed cues of a folded word hash; 0 when it has none. */
+    public int cues(long word) {
+        return cues == null ? 0 : cues.get(word, 0);
+    }
+
+    /** One cue's level from packed cues; 0 when the word never stood in that pattern (often enough). */
+    public static int cue(int packed, int cue) {
+        return packed >>> (CUE_BITS * cue) & (1 << CUE_BITS) - 1;
     }
 
     public boolean hasClasses() {
@@ -110,10 +180,47 @@ public final class Lexicon {
                 out.writeInt(c);
             }
         }
+        writeMap(cues, out);
+        writeMap(priors, out);
     }
 
-    /** Reads a lexicon written by {@link #write}; {@code withClasses} is false for models before the classes. */
-    static Lexicon read(DataInputStream in, boolean withClasses) throws IOException {
+    private static void writeMap(LongIntMap map, DataOutputStream out) throws IOException {
+        out.writeBoolean(map != null);
+        if (map == null) {
+            return;
+        }
+        out.writeInt(map.size());
+        try {
+            map.forEach((key, value) -> {
+                try {
+                    out.writeLong(key);
+                    out.writeInt(value);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static LongIntMap readMap(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        int size = in.readInt();
+        LongIntMap map = new LongIntMap(size);
+        for (int i = 0; i < size; i++) {
+            map.put(in.readLong(), in.readInt());
+        }
+        return map;
+    }
+
+    /**
+     * Reads a lexicon written by {@link #write}; {@code withClasses} is false for models before the classes,
+     * {@code withCues} for models before the name cues and type priors.
+     */
+    static Lexicon read(DataInputStream in, boolean withClasses, boolean withCues) throws IOException {
         int n = in.readInt();
         LongIntMap index = new LongIntMap(n);
         int[] counts = new int[n];
@@ -130,6 +237,8 @@ public final class Lexicon {
                 classes[i] = in.readInt();
             }
         }
-        return new Lexicon(index, counts, clusters, classes);
+        LongIntMap cues = withCues ? readMap(in) : null;
+        LongIntMap priors = withCues ? readMap(in) : null;
+        return new Lexicon(index, counts, clusters, classes, cues, priors);
     }
 }

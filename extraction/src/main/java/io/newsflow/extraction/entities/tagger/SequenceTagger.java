@@ -22,7 +22,9 @@ import java.util.zip.GZIPOutputStream;
 public final class SequenceTagger {
 
     private static final String MAGIC = "newsflow-ner-tagger";
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
+    /** The last format without name cues and type priors in the lexicon, still read. */
+    private static final int FORMAT_WITHOUT_CUES = 3;
     /** The last format without word-order classes in the lexicon, still read for {@code --reuse-lexicon}. */
     private static final int FORMAT_WITHOUT_CLASSES = 2;
 
@@ -119,6 +121,34 @@ public final class SequenceTagger {
         }
     }
 
+    /** Receives each token of a document tagged by {@link #tagDocument}: the word as the history keys it, its label. */
+    @FunctionalInterface
+    public interface TokenLabels {
+        void accept(long memoryKey, int label);
+    }
+
+    /** Tags every sentence of {@code tokens} as one document and hands each token's key and label to {@code sink}. */
+    public void tagDocument(Tokens tokens, TokenLabels sink) {
+        Scratch scratch = new Scratch();
+        int[] labels = new int[64];
+        float[] confidence = new float[64];
+        for (int s = 0; s < tokens.sentenceCount(); s++) {
+            int from = tokens.sentenceStart(s);
+            int to = tokens.sentenceEnd(s);
+            if (to == from) {
+                continue;
+            }
+            if (to - from > labels.length) {
+                labels = new int[to - from];
+                confidence = new float[to - from];
+            }
+            tag(tokens, from, to, scratch, labels, confidence);
+            for (int i = 0; i < to - from; i++) {
+                sink.accept(Features.memoryKey(scratch.sentence, i), labels[i]);
+            }
+        }
+    }
+
     Features features() {
         return features;
     }
@@ -137,11 +167,15 @@ public final class SequenceTagger {
 
     public static SequenceTagger read(InputStream source, Gazetteer gazetteer) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16)));
-        if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
-            throw new IOException("not a newsflow NER tagger model (or an incompatible format)");
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException("not a newsflow NER tagger model");
+        }
+        int format = in.readInt();
+        if (format != FORMAT && format != FORMAT_WITHOUT_CUES) {
+            throw new IOException("a newsflow NER tagger model of an incompatible format: " + format);
         }
         String language = in.readUTF();
-        Lexicon lexicon = Lexicon.read(in, true);
+        Lexicon lexicon = Lexicon.read(in, true, format > FORMAT_WITHOUT_CUES);
         Weights weights = Weights.read(in);
         Weights transitions = Weights.read(in);
         return new SequenceTagger(language, lexicon, weights, transitions, gazetteer);
@@ -158,6 +192,6 @@ public final class SequenceTagger {
         }
         int format = in.readInt();
         in.readUTF();
-        return Lexicon.read(in, format > FORMAT_WITHOUT_CLASSES);
+        return Lexicon.read(in, format > FORMAT_WITHOUT_CLASSES, format > FORMAT_WITHOUT_CUES);
     }
 }

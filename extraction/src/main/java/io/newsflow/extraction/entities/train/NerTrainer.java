@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,15 +27,17 @@ import java.util.Locale;
 /**
  * Reproduces the entity models committed under {@code src/main/resources/io/newsflow/extraction/entities/}: word
  * clusters from the unlabeled corpus (skip-gram vectors, then k-means at three granularities, and word-order
- * classes by the exchange algorithm at four), then averaged perceptron taggers on the CoNLL training split, one per
- * seed, whose mean is the model.
+ * classes by the exchange algorithm at two), then averaged perceptron taggers on the CoNLL training and dev files,
+ * one per seed, whose mean is the model. Optionally (not in the shipped recipe) name cues and type priors from
+ * unlabeled news ({@link NameCues}, {@link TagPriors}).
  * Deterministic for the fixed seeds in {@link Options#defaults}.
  *
  * <pre>
- * java -cp ... io.newsflow.extraction.entities.train.NerTrainer ar ../shared/data/ner/ar-train.conll \
+ * java -cp ... io.newsflow.extraction.entities.train.NerTrainer ar \
+ *     ../shared/data/ner/ar-train.conll,../shared/data/ner/ar-dev.conll \
  *     ../shared/data/corpus/news.jsonl extraction/src/main/resources/io/newsflow/extraction/entities \
- *     [--dev ../shared/data/ner/ar-dev.conll] [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]
- *     [--class-words N] [--seed N] [--models N]
+ *     [--dev HELD_OUT.conll] [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]
+ *     [--class-words N] [--seed N] [--models N] [--names-corpus FILE] [--priors-corpus FILE]
  * </pre>
  */
 public final class NerTrainer {
@@ -59,49 +62,70 @@ public final class NerTrainer {
      * @param models          taggers trained with seeds {@code seed, seed + 1, ...} whose mean is the model: the
      *                        order of the training documents moves a single tagger's F1 by up to 2 points, and
      *                        the mean of five is steadier and better at the cost of one
+     * @param namesCorpus     unlabeled text (one document per line, or the corpus's JSON lines) to learn the name
+     *                        cues from, kept in the lexicon; null for none
+     * @param priorsCorpus    unlabeled text that a first tagger, trained on the same training text, labels to
+     *                        learn the type priors the taggers then see; null for none
      */
     public record Options(int epochs, int maxArticles, int dimensions, int embeddingEpochs, int[] clusters,
-                          int classWords, int classIterations, long seed, Path lexiconFrom, int models) {
-        /** The settings of the committed models. */
+                          int classWords, int classIterations, long seed, Path lexiconFrom, int models,
+                          Path namesCorpus, Path priorsCorpus) {
+        /**
+         * The settings of the committed models: no name cues and no type priors, which did not win under
+         * cross-validation (see ENTITIES.md).
+         */
         public static Options defaults() {
-            return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 50_000, 10, 20240611L, null, 5);
+            return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 50_000, 10, 20240611L, null, 5,
+                    null, null);
         }
 
         public Options withEpochs(int n) {
             return new Options(n, maxArticles, dimensions, embeddingEpochs, clusters, classWords, classIterations,
-                    seed, lexiconFrom, models);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus);
         }
 
         public Options withMaxArticles(int n) {
             return new Options(epochs, n, dimensions, embeddingEpochs, clusters, classWords, classIterations, seed,
-                    lexiconFrom, models);
+                    lexiconFrom, models, namesCorpus, priorsCorpus);
         }
 
         public Options withClusters(int... sizes) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, sizes, classWords, classIterations,
-                    seed, lexiconFrom, models);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus);
         }
 
         /** Word-order classes for the {@code words} most frequent words; 0 for none. */
         public Options withClassWords(int words) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, words, classIterations,
-                    seed, lexiconFrom, models);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus);
         }
 
         public Options withSeed(long first) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, first, lexiconFrom, models);
+                    classIterations, first, lexiconFrom, models, namesCorpus, priorsCorpus);
         }
 
         /** Trains {@code n} taggers, with seeds {@code seed, seed + 1, ...}, and keeps their mean. */
         public Options withModels(int n) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, n);
+                    classIterations, seed, lexiconFrom, n, namesCorpus, priorsCorpus);
         }
 
         public Options withLexiconFrom(Path model) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, model, models);
+                    classIterations, seed, model, models, namesCorpus, priorsCorpus);
+        }
+
+        /** Learns type priors (see {@link TagPriors}) by tagging this unlabeled text with a first tagger. */
+        public Options withPriorsCorpus(Path corpus) {
+            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
+                    classIterations, seed, lexiconFrom, models, namesCorpus, corpus);
+        }
+
+        /** Learns the name cues (see {@link NameCues}) from this unlabeled text; null for none. */
+        public Options withNamesCorpus(Path corpus) {
+            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
+                    classIterations, seed, lexiconFrom, models, corpus, priorsCorpus);
         }
     }
 
@@ -124,8 +148,17 @@ public final class NerTrainer {
      */
     public static Path train(String language, Path trainConll, Path corpusJsonl, Path outDir, Options options,
                              Path devConll, PrintStream log) throws IOException {
+        return train(language, List.of(trainConll), corpusJsonl, outDir, options, devConll, log);
+    }
+
+    /** As {@link #train(String, Path, Path, Path, Options, Path, PrintStream)}, on the sentences of several files. */
+    public static Path train(String language, List<Path> trainConll, Path corpusJsonl, Path outDir, Options options,
+                             Path devConll, PrintStream log) throws IOException {
         long started = System.nanoTime();
-        List<ConllCorpus.Sentence> training = ConllCorpus.read(trainConll);
+        List<ConllCorpus.Sentence> training = new ArrayList<>();
+        for (Path file : trainConll) {
+            training.addAll(ConllCorpus.read(file));
+        }
         Gazetteer gazetteer = Gazetteer.load();
         Lexicon lexicon = lexicon(language, training, corpusJsonl, options, log);
         log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(), seconds(started));
@@ -146,17 +179,28 @@ public final class NerTrainer {
     }
 
     /**
-     * The word counts and clusters the taggers see: reused from {@code options.lexiconFrom()} when set, else
-     * learned from the corpus articles in {@code language} plus the words (not the labels) of {@code text}.
+     * The word counts and clusters the taggers see: reused from {@code options.lexiconFrom()} when set (without
+     * its type priors), else learned from the corpus articles in {@code language} plus the words (not the labels)
+     * of {@code text}; with the name cues of {@code options.namesCorpus()} when it has none. The type priors
+     * depend on the labels, so {@link #trainTagger} adds them.
      */
     public static Lexicon lexicon(String language, List<ConllCorpus.Sentence> text, Path corpusJsonl,
                                   Options options, PrintStream log) throws IOException {
-        if (options.lexiconFrom() == null) {
-            return learnLexicon(language, text, corpusJsonl, options, log);
+        Lexicon lexicon = options.lexiconFrom() == null ? learnLexicon(language, text, corpusJsonl, options, log)
+                : reusedLexicon(language, text, corpusJsonl, options, log);
+        if (!lexicon.hasCues() && options.namesCorpus() != null) {
+            lexicon = lexicon.withCues(NameCues.learn(language, Gazetteer.load(), List.of(options.namesCorpus()),
+                    log));
         }
+        return lexicon;
+    }
+
+    private static Lexicon reusedLexicon(String language, List<ConllCorpus.Sentence> text, Path corpusJsonl,
+                                         Options options, PrintStream log) throws IOException {
         Lexicon lexicon;
         try (InputStream in = Files.newInputStream(options.lexiconFrom())) {
-            lexicon = SequenceTagger.readLexicon(in);
+            // type priors come from a tagger trained on that model's labelled text, not this training's
+            lexicon = SequenceTagger.readLexicon(in).withPriors(null);
         }
         if (!lexicon.hasClasses() && options.classWords() > 0) {
             Vocabulary vocabulary = readVocabulary(language, text, corpusJsonl, options, log);
@@ -172,6 +216,15 @@ public final class NerTrainer {
     public static SequenceTagger trainTagger(String language, Lexicon lexicon, Gazetteer gazetteer,
                                              List<ConllCorpus.Sentence> training, Options options,
                                              List<ConllCorpus.Sentence> dev, PrintStream log) {
+        if (options.priorsCorpus() != null && !lexicon.hasPriors()) {
+            SequenceTagger first = new PerceptronTrainer(language, lexicon, gazetteer).train(training,
+                    options.epochs(), options.seed(), t -> { });
+            try {
+                lexicon = lexicon.withPriors(TagPriors.learn(first, language, options.priorsCorpus(), log));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         List<SequenceTagger> taggers = new ArrayList<>();
         for (int m = 0; m < options.models(); m++) {
             int[] epoch = {0};
@@ -401,9 +454,9 @@ public final class NerTrainer {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
-            System.err.println("usage: NerTrainer ar|en TRAIN.conll CORPUS.jsonl OUT_DIR [--dev DEV.conll]"
+            System.err.println("usage: NerTrainer ar|en TRAIN.conll[,MORE.conll] CORPUS.jsonl OUT_DIR [--dev DEV.conll]"
                     + " [--epochs N] [--max-articles N] [--reuse-lexicon MODEL] [--class-words N] [--seed N]"
-                    + " [--models N]");
+                    + " [--models N] [--names-corpus FILE] [--priors-corpus FILE]");
             System.exit(2);
         }
         Options options = Options.defaults();
@@ -417,9 +470,12 @@ public final class NerTrainer {
                 case "--class-words" -> options = options.withClassWords(Integer.parseInt(args[i + 1]));
                 case "--seed" -> options = options.withSeed(Long.parseLong(args[i + 1]));
                 case "--models" -> options = options.withModels(Integer.parseInt(args[i + 1]));
+                case "--names-corpus" -> options = options.withNamesCorpus(Path.of(args[i + 1]));
+                case "--priors-corpus" -> options = options.withPriorsCorpus(Path.of(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        train(args[0], Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), options, dev, System.err);
+        train(args[0], Arrays.stream(args[1].split(",")).map(Path::of).toList(), Path.of(args[2]), Path.of(args[3]),
+                options, dev, System.err);
     }
 }

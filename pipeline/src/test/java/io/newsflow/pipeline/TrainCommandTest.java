@@ -1,0 +1,102 @@
+package io.newsflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.newsflow.extraction.EntityMention;
+import io.newsflow.extraction.EntityType;
+import io.newsflow.extraction.entities.AnnotationConvention;
+import io.newsflow.extraction.entities.EntityRecognizer;
+import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.tagger.SequenceTagger;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train ner}, the command that reproduces the shipped models, on a tiny Arabic training file the test writes. */
+class TrainCommandTest {
+
+    private static final String[] PEOPLE = {"محمد علي", "سارة حسن", "خالد منصور", "ليلى عمر"};
+    private static final String[] CITIES = {"باريس", "القاهرة", "ليما"};
+
+    @Test
+    void trainsOnTrainAndDevTheSameModelTwice(@TempDir Path dir) throws IOException {
+        Path train = conll(dir.resolve("train.conll"), 0, 24);
+        Path dev = conll(dir.resolve("dev.conll"), 24, 30);
+        Path corpus = dir.resolve("corpus.jsonl");
+        Files.writeString(corpus, "{\"lang\": \"ar\", \"headline\": \"أخبار\", \"body\": \"سافر خالد منصور إلى ليما.\"}\n"
+                .repeat(5), StandardCharsets.UTF_8);
+
+        Path[] models = new Path[2];
+        for (int run = 0; run < 2; run++) {
+            Path out = dir.resolve("out" + run);
+            Run result = run("train", "ner", "--lang", "ar", "--train", train.toString(), "--dev", dev.toString(),
+                    "--corpus", corpus.toString(), "--out", out.toString(),
+                    "--epochs", "3");
+            assertThat(result.exit).as(result.err).isZero();
+            assertThat(result.err).contains("word-order classes", "lexicon:");
+            models[run] = out.resolve("ner-ar.model.gz");
+            assertThat(result.out).contains("wrote " + models[run]);
+        }
+
+        assertThat(Files.readAllBytes(models[1])).as("the same model from the same data")
+                .isEqualTo(Files.readAllBytes(models[0]));
+        Gazetteer gazetteer = Gazetteer.load();
+        SequenceTagger tagger;
+        try (InputStream in = Files.newInputStream(models[0])) {
+            tagger = SequenceTagger.read(in, gazetteer);
+        }
+        List<EntityMention> mentions = EntityRecognizer.of(gazetteer, List.of(tagger), AnnotationConvention.PRODUCT)
+                .recognize("ليلى عمر زار القاهرة .", "ar");
+        assertThat(mentions).extracting(EntityMention::type, EntityMention::text)
+                .contains(tuple(EntityType.PERSON, "ليلى عمر"), tuple(EntityType.LOCATION, "القاهرة"));
+    }
+
+    @Test
+    void saysWhichInputIsMissing(@TempDir Path dir) {
+        Path missing = dir.resolve("none.txt.gz");
+
+        Run run = run("train", "ner", "--lang", "ar", "--train", missing.toString(), "--out", dir.toString());
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err).contains("no such file: " + missing);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            int exit = NewsPipeline.commandLine().execute(args);
+            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Sentences {@code [from, to)}: "PERSON زار CITY ." (visited) with the person and the city tagged. */
+    private static Path conll(Path file, int from, int to) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            String[] person = PEOPLE[i % PEOPLE.length].split(" ");
+            b.append(person[0]).append("\tB-PER\n").append(person[1]).append("\tI-PER\n")
+                    .append("زار\tO\n").append(CITIES[i % CITIES.length]).append("\tB-LOC\n.\tO\n\n");
+        }
+        Files.writeString(file, b, StandardCharsets.UTF_8);
+        return file;
+    }
+}
