@@ -41,7 +41,7 @@ public final class EnrichmentApp implements AutoCloseable {
     private final EnrichmentMetrics metrics;
     private final OpsSnapshot opsSnapshot;
     private final Map<String, Object> opsProducerConfigs;
-    private OpsPublisher ops;
+    private volatile OpsPublisher ops;
     private final String instanceId;
 
     /** Loads the extraction library; prefer {@link #EnrichmentApp(EnrichmentConfig, Extractor)} to share one. */
@@ -78,6 +78,12 @@ public final class EnrichmentApp implements AutoCloseable {
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         return binder;
+    }
+
+    /** Epoch seconds of the instance's last report on {@code news.ops} (see OpsPublisher); NaN before start. */
+    public double lastOpsReport() {
+        OpsPublisher publisher = ops;
+        return publisher == null ? Double.NaN : publisher.lastPublishedEpochSeconds();
     }
 
     public KafkaStreams.State state() {
