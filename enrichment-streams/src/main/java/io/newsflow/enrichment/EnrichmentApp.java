@@ -1,5 +1,6 @@
 package io.newsflow.enrichment;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.newsflow.extraction.Extractor;
@@ -73,10 +74,19 @@ public final class EnrichmentApp implements AutoCloseable {
                 opsProducerConfigs, config.serdeConfigs());
     }
 
-    /** Exposes the Streams client's own metrics (and its embedded clients') through {@code registry}. */
+    /**
+     * Exposes the Streams client's own metrics (and its embedded clients'), and the counts the instance reports on
+     * {@code news.ops}, through {@code registry}.
+     */
     public AutoCloseable bindMetrics(MeterRegistry registry) {
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
+        FunctionCounter.builder("newsflow.enrichment.records.in", metrics, EnrichmentMetrics::recordsIn)
+                .description("Records of news.raw processed").register(registry);
+        FunctionCounter.builder("newsflow.enrichment.records.out", metrics, EnrichmentMetrics::recordsOut)
+                .description("Enriched articles written to news.enriched").register(registry);
+        FunctionCounter.builder("newsflow.enrichment.records.dead.lettered", metrics, EnrichmentMetrics::deadLettered)
+                .description("Records sent to the dead-letter topic").register(registry);
         return binder;
     }
 
