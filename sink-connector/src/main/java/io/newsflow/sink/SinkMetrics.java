@@ -64,7 +64,7 @@ final class SinkMetrics {
         // Neither STOPPED nor FAILED: the worker removes the metrics of a task that stopped, failed or not.
         for (String state : List.of(RUNNING, DEGRADED)) {
             plugin.addMetric(plugin.metricName(PREFIX + "task-state", "1 for the state the task is in, 0 for the "
-                            + "others", new LinkedHashMap<>(Map.of("state", state))),
+                            + "other", new LinkedHashMap<>(Map.of("state", state))),
                     (Measurable) (config, now) -> state.equals(this.state) ? 1 : 0);
         }
     }
