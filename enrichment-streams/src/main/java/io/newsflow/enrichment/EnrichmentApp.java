@@ -38,7 +38,7 @@ public final class EnrichmentApp implements AutoCloseable {
     private final EnrichmentMetrics metrics;
     private final OpsSnapshot opsSnapshot;
     private final Map<String, Object> opsProducerConfigs;
-    private OpsPublisher ops;
+    private volatile OpsPublisher ops;
     private final String instanceId;
 
     /** Loads the extraction library; prefer {@link #EnrichmentApp(EnrichmentConfig, Extractor)} to share one. */
@@ -70,7 +70,10 @@ public final class EnrichmentApp implements AutoCloseable {
                 opsProducerConfigs, config.serdeConfigs());
     }
 
-    /** Exposes the ops reports' counts ({@code newsflow.enrichment.*}) and the Streams client's metrics to {@code registry}. */
+    /**
+     * Exposes the Streams client's own metrics (and its embedded clients'), and the counts the instance reports on
+     * {@code news.ops}, through {@code registry}.
+     */
     public AutoCloseable bindMetrics(MeterRegistry registry) {
         Map.<String, ToDoubleFunction<EnrichmentMetrics>>of("records.in", EnrichmentMetrics::recordsIn,
                 "records.out", EnrichmentMetrics::recordsOut, "records.dead.lettered", EnrichmentMetrics::deadLettered,
@@ -79,6 +82,12 @@ public final class EnrichmentApp implements AutoCloseable {
         KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
         binder.bindTo(registry);
         return binder;
+    }
+
+    /** Epoch seconds of the instance's last report on {@code news.ops} (see OpsPublisher); NaN before start. */
+    public double lastOpsReport() {
+        OpsPublisher publisher = ops;
+        return publisher == null ? Double.NaN : publisher.lastPublishedEpochSeconds();
     }
 
     public KafkaStreams.State state() {

@@ -41,6 +41,7 @@ public final class OpsPublisher implements AutoCloseable {
     private final Supplier<OpsEvent> snapshot;
     private final Producer<String, OpsEvent> producer;
     private final ScheduledExecutorService schedule;
+    private volatile long lastPublishedMillis = System.currentTimeMillis();
 
     private OpsPublisher(String key, String topic, Supplier<OpsEvent> snapshot, Map<String, Object> producerConfigs,
                          Map<String, ?> serdeConfigs) {
@@ -116,12 +117,19 @@ public final class OpsPublisher implements AutoCloseable {
             producer.send(new ProducerRecord<>(topic, key, snapshot.get()), (metadata, e) -> {
                 if (e != null) {
                     log.warn("Could not publish the ops report of {}: {}", key, e.getMessage());
+                } else {
+                    lastPublishedMillis = System.currentTimeMillis();
                 }
             });
         } catch (RuntimeException e) {
             // Serializer (registry) and metadata failures land here; the next report may get through.
             log.warn("Could not publish the ops report of {}: {}", key, e.getMessage());
         }
+    }
+
+    /** Epoch seconds when the broker last acknowledged a report, or when reporting started: what alerts watch. */
+    public double lastPublishedEpochSeconds() {
+        return lastPublishedMillis / 1000.0;
     }
 
     /** Publishes the last report, with the state the instance stopped in. */

@@ -29,7 +29,7 @@ final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         EnrichmentApp app = new EnrichmentApp(new EnrichmentConfig(settings.resolve()));
         MonitoringEndpoint monitoring = MonitoringEndpoint.open("enrich", monitoringHost, monitoringPort,
-                "--monitoring-port", app::status);
+                "--monitoring-port", app::status, app::lastOpsReport);
         AutoCloseable kafkaMetrics = app.bindMetrics(monitoring.registry());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -161,11 +161,11 @@ final class IngestCommand implements Callable<Integer> {
         IngestOps ops = new IngestOps(instanceId, state::get, Clock.systemUTC());
         StoryIntake intake = new StoryIntake(publisher, Clock.systemUTC(), ops);
         IngestDaemon daemon = new IngestDaemon(publisher);
-        MonitoringEndpoint monitoring = MonitoringEndpoint.open("ingest", monitoringHost, monitoringPort,
-                "--monitoring-port", state::get);
-        publisher.bindMetrics(monitoring.registry());
         OpsPublisher opsReports = OpsPublisher.start(IngestOps.STAGE, instanceId, Topics.OPS,
                 config.opsInterval(), ops, config.producerConfigs(), config.serializerConfigs());
+        MonitoringEndpoint monitoring = MonitoringEndpoint.open("ingest", monitoringHost, monitoringPort,
+                "--monitoring-port", state::get, opsReports::lastPublishedEpochSeconds);
+        publisher.bindMetrics(monitoring.registry());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             state.set("STOPPING");

@@ -33,8 +33,9 @@ class MonitoringEndpointTest {
         SetupCommand.prepare(settings);
 
         EnrichmentApp app = LocalStages.startEnrichment(settings, state);
+        double started = app.lastOpsReport();
         try (MonitoringEndpoint endpoint = MonitoringEndpoint.open("enrich", "127.0.0.1", 0, "--monitoring-port",
-                app::status);
+                app::status, app::lastOpsReport);
              AutoCloseable binder = app.bindMetrics(endpoint.registry())) {
             HttpResponse<String> health = get(endpoint, "/health");
             assertThat(health.statusCode()).isEqualTo(200);
@@ -45,7 +46,11 @@ class MonitoringEndpointTest {
                 assertThat(metrics).contains("jvm_memory_used_bytes");
                 assertThat(metrics).contains("kafka_stream_thread_");
                 assertThat(metrics).contains("kafka_consumer_");
+                // Its first report on news.ops is acknowledged after start: the gauge moves past the start time.
+                assertThat(sample(metrics, "newsflow_ops_last_report_timestamp_seconds{stage=\"enrich\"}"))
+                        .isGreaterThan(started);
             });
+            assertThat(get(endpoint, "/elsewhere").statusCode()).isEqualTo(404);
 
             app.close();
             HttpResponse<String> afterClose = get(endpoint, "/health");
@@ -60,7 +65,7 @@ class MonitoringEndpointTest {
     void aDegradedStageIsAliveAndSaysSo() throws Exception {
         AtomicReference<String> state = new AtomicReference<>("DEGRADED");
         try (MonitoringEndpoint endpoint = MonitoringEndpoint.open("enrich", "127.0.0.1", 0, "--monitoring-port",
-                state::get)) {
+                state::get, () -> 0)) {
             HttpResponse<String> degraded = get(endpoint, "/health");
             assertThat(degraded.statusCode()).isEqualTo(200);
             assertThat(degraded.body()).isEqualTo("{\"status\":\"DEGRADED\",\"state\":\"DEGRADED\"}");
@@ -70,6 +75,11 @@ class MonitoringEndpointTest {
             assertThat(stopping.statusCode()).isEqualTo(503);
             assertThat(stopping.body()).isEqualTo("{\"status\":\"DOWN\",\"state\":\"PENDING_SHUTDOWN\"}");
         }
+    }
+
+    private static double sample(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1))).orElse(Double.NaN);
     }
 
     private HttpResponse<String> get(MonitoringEndpoint endpoint, String path) throws Exception {

@@ -21,7 +21,6 @@ public final class NewsSinkConfig extends AbstractConfig {
     private static final String GROUP_WRITES = "Writes";
     private static final String GROUP_DECODING = "Decoding";
     private static final String GROUP_OPS = "Ops reports";
-    private static final String GROUP_MONITORING = "Monitoring";
 
     public static final String CONNECTION_URL = "connection.url";
     public static final String CONNECTION_URL_DEFAULT = "newsflow.db";
@@ -89,21 +88,6 @@ public final class NewsSinkConfig extends AbstractConfig {
     private static final String OPS_REPORT_INTERVAL_MS_DOC = "How often each task publishes its OpsEvent report; "
             + "it publishes one more when it stops.";
 
-    public static final String METRICS_PORT = "metrics.port";
-    /** Next to the enrichment stage's 9464 and the ingest daemon's 9465. */
-    public static final int METRICS_PORT_DEFAULT = 9466;
-    private static final String METRICS_PORT_DOC = "Port of the HTTP endpoint serving /metrics (Prometheus text "
-            + "format) and /health for the tasks of this plugin in the worker's JVM. One server per port and JVM: "
-            + "every task, of every connector, configured with the same port shares it; it stops when the last of "
-            + "them stops. 0 takes a free port (logged at INFO); -1 serves nothing. If the port is taken by another "
-            + "program, the task logs a warning and runs without the endpoint.";
-
-    public static final String METRICS_HOST = "metrics.host";
-    public static final String METRICS_HOST_DEFAULT = "0.0.0.0";
-    private static final String METRICS_HOST_DOC = "Address the metrics endpoint listens on. The first task to "
-            + "open a port decides; a task that names another address for a port already open is served on the "
-            + "open one, with a warning.";
-
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(CONNECTION_URL, Type.STRING, CONNECTION_URL_DEFAULT, new ConnectionUrlValidator(), Importance.HIGH,
                     CONNECTION_URL_DOC, GROUP_CONNECTION, 1, Width.LONG, "Database URL")
@@ -129,11 +113,7 @@ public final class NewsSinkConfig extends AbstractConfig {
             .define(OPS_TOPIC, Type.STRING, OPS_TOPIC_DEFAULT, new NonEmptyString(), Importance.LOW,
                     OPS_TOPIC_DOC, GROUP_OPS, 2, Width.MEDIUM, "Ops topic")
             .define(OPS_REPORT_INTERVAL_MS, Type.LONG, OPS_REPORT_INTERVAL_MS_DEFAULT, Range.atLeast(100L),
-                    Importance.LOW, OPS_REPORT_INTERVAL_MS_DOC, GROUP_OPS, 3, Width.SHORT, "Ops report interval (ms)")
-            .define(METRICS_PORT, Type.INT, METRICS_PORT_DEFAULT, Range.between(-1, 65535), Importance.MEDIUM,
-                    METRICS_PORT_DOC, GROUP_MONITORING, 1, Width.SHORT, "Metrics port")
-            .define(METRICS_HOST, Type.STRING, METRICS_HOST_DEFAULT, new NonEmptyString(), Importance.LOW,
-                    METRICS_HOST_DOC, GROUP_MONITORING, 2, Width.MEDIUM, "Metrics address");
+                    Importance.LOW, OPS_REPORT_INTERVAL_MS_DOC, GROUP_OPS, 3, Width.SHORT, "Ops report interval (ms)");
 
     public NewsSinkConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals);
@@ -178,15 +158,6 @@ public final class NewsSinkConfig extends AbstractConfig {
 
     public long opsReportIntervalMs() {
         return getLong(OPS_REPORT_INTERVAL_MS);
-    }
-
-    /** The metrics endpoint's port, 0 for any free one, or -1 when the tasks serve none. */
-    public int metricsPort() {
-        return getInt(METRICS_PORT);
-    }
-
-    public String metricsHost() {
-        return getString(METRICS_HOST);
     }
 
     /** Refuses, when the connector is validated, a URL of a database the sink cannot write to. */

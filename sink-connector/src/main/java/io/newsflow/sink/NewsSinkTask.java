@@ -4,7 +4,6 @@ import io.newsflow.sink.store.ArticleStore;
 import io.newsflow.sink.store.ArticleStore.Rejection;
 import io.newsflow.sink.store.Change;
 import io.newsflow.sink.store.StoreException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * and without counting as an attempt. While attempts fail the task is DEGRADED; it retries for as long as
  * {@code retry.timeout.ms} allows, by default for as long as the outage lasts.
  *
- * <p>With {@code ops.bootstrap.servers} set, the task publishes what it has done as {@code OpsEvent} reports.
+ * <p>Its metrics (see {@link SinkMetrics#register}) sit beside the worker's own for the task; with
+ * {@code ops.bootstrap.servers} set, it also publishes what it has done as {@code OpsEvent} reports.
  */
 public class NewsSinkTask extends SinkTask {
 
@@ -65,7 +65,6 @@ public class NewsSinkTask extends SinkTask {
     private final SinkMetrics metrics = new SinkMetrics();
     private String instanceId;
     private OpsReporter ops;
-    private MetricsEndpoint.Registration monitoring;
 
     public NewsSinkTask() {
         this(Time.SYSTEM);
@@ -92,7 +91,10 @@ public class NewsSinkTask extends SinkTask {
         String task = props.getOrDefault(TASK_ID, "0");
         instanceId = connector + "-" + task;
         ops = startOps(instanceId);
-        monitoring = startMonitoring(connector, task);
+        metrics.register(context.pluginMetrics());
+        if (ops != null) {
+            ops.register(context.pluginMetrics());
+        }
     }
 
     private OpsReporter startOps(String instanceId) {
@@ -105,24 +107,6 @@ public class NewsSinkTask extends SinkTask {
             return new OpsReporter(instanceId, metrics, config, Clock.systemUTC());
         } catch (RuntimeException e) {
             log.warn("Task {} publishes no ops reports: {}", instanceId, e.getMessage(), e);
-            return null;
-        }
-    }
-
-    /**
-     * Like the ops reports, the endpoint is outside the data path: a port that another program holds leaves the
-     * task without it, with a warning, rather than stopping the writes. The scraper sees the target down and the
-     * worker's REST API still has each task's state.
-     */
-    private MetricsEndpoint.Registration startMonitoring(String connector, String task) {
-        if (config.metricsPort() < 0) {
-            return null;
-        }
-        try {
-            return MetricsEndpoint.register(config.metricsHost(), config.metricsPort(), connector, task, metrics);
-        } catch (UncheckedIOException e) {
-            log.warn("Task {}-{} runs without /metrics and /health: {} (set {} to another port, or -1)", connector,
-                    task, e.getMessage(), NewsSinkConfig.METRICS_PORT);
             return null;
         }
     }
@@ -298,9 +282,6 @@ public class NewsSinkTask extends SinkTask {
         }
         if (ops != null) {
             ops.close();
-        }
-        if (monitoring != null) {
-            monitoring.close();
         }
     }
 

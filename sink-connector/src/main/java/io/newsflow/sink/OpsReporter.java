@@ -6,11 +6,14 @@ import io.newsflow.schemas.RegistrySerdes;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.metrics.Measurable;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.utils.Sanitizer;
 
 /** Publishes one task's {@link OpsEvent} every interval and once more on close (see {@link OpsPublisher}). */
@@ -31,6 +34,13 @@ final class OpsReporter implements AutoCloseable {
                 Duration.ofMillis(config.opsReportIntervalMs()), this::snapshot,
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.opsBootstrapServers()),
                 RegistrySerdes.config(config.registryUrl()));
+    }
+
+    /** A stage silent on the ops topic is alerted on through this metric: the reports are not in Prometheus. */
+    void register(PluginMetrics plugin) {
+        plugin.addMetric(plugin.metricName("newsflow-ops-last-report-timestamp-seconds", "When the broker last "
+                        + "acknowledged the task's ops report, or when reporting started (epoch seconds)",
+                new LinkedHashMap<>()), (Measurable) (config, now) -> publisher.lastPublishedEpochSeconds());
     }
 
     OpsEvent snapshot() {

@@ -1,14 +1,24 @@
 package io.newsflow.sink;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.apache.kafka.common.metrics.Measurable;
+import org.apache.kafka.common.metrics.PluginMetrics;
 
 /**
- * What one task has done, as its ops reports tell it. Written by the task's thread, read by the reporter's.
- * Counts are since the task started; the write latencies are those since the last {@link #drainLatencies()}.
+ * What one task has done, as its ops reports and its Kafka metrics tell it. Written by the task's thread, read by
+ * the reporter's and the metrics reporters'. Counts are since the task started; the write latencies are those since
+ * the last {@link #drainLatencies()}.
  */
 final class SinkMetrics {
+
+    /** Names of the task's metrics, in the worker's {@code kafka.connect:type=plugins} group. */
+    static final String PREFIX = "newsflow-sink-";
 
     static final String RUNNING = "RUNNING";
     /** Riding out an outage: the last attempt to write failed transiently and another one is scheduled. */
@@ -22,7 +32,7 @@ final class SinkMetrics {
     private final AtomicLong recordsOut = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
-    /** Since the task started, unlike the drained samples below: what the metrics endpoint's timer reads. */
+    /** Since the task started, unlike the drained samples below: what the task's metrics read. */
     private final AtomicLong batchesWritten = new AtomicLong();
     private final AtomicLong batchWriteNanos = new AtomicLong();
     private volatile String state = RUNNING;
@@ -32,6 +42,37 @@ final class SinkMetrics {
     private final long[] batchNanos = new long[LATENCY_SAMPLES];
     private final int[] batchRecords = new int[LATENCY_SAMPLES];
     private int batchCount;
+
+    /**
+     * Registers the task's metrics with the worker, which tags them with the connector and task, publishes them
+     * beside its own metrics for the task (JMX {@code kafka.connect:type=plugins,connector=...,task=...}) and removes
+     * them when the task stops. A task that failed is stopped too: the worker's own {@code connector-failed-task-count}
+     * and its REST status tell of it from then on.
+     */
+    void register(PluginMetrics plugin) {
+        counter(plugin, "records-in-total", "Distinct records put() received", recordsIn::get);
+        counter(plugin, "records-written-total", "Records durably handled: stored, deleted by a tombstone, or not "
+                + "newer than the stored version", recordsOut::get);
+        counter(plugin, "records-dead-lettered-total", "Records handed to the errant record reporter",
+                deadLettered::get);
+        counter(plugin, "retries-total", "Attempts to write that failed transiently and were retried after a "
+                + "backoff; redeliveries before the next attempt is due are not attempts", retries::get);
+        counter(plugin, "batches-written-total", "Batches written", batchesWritten::get);
+        plugin.addMetric(plugin.metricName(PREFIX + "batch-write-seconds-total", "Time the written batches took "
+                        + "from the start of decoding to the commit", new LinkedHashMap<>()),
+                (Measurable) (config, now) -> batchWriteNanos.get() / 1e9);
+        // Neither STOPPED nor FAILED: the worker removes the metrics of a task that stopped, failed or not.
+        for (String state : List.of(RUNNING, DEGRADED)) {
+            plugin.addMetric(plugin.metricName(PREFIX + "task-state", "1 for the state the task is in, 0 for the "
+                            + "other", new LinkedHashMap<>(Map.of("state", state))),
+                    (Measurable) (config, now) -> state.equals(this.state) ? 1 : 0);
+        }
+    }
+
+    private static void counter(PluginMetrics plugin, String name, String description, LongSupplier value) {
+        plugin.addMetric(plugin.metricName(PREFIX + name, description + ", since the task started",
+                new LinkedHashMap<>()), (Measurable) (config, now) -> value.getAsLong());
+    }
 
     void received(long records) {
         recordsIn.addAndGet(records);

@@ -1,23 +1,13 @@
 package io.newsflow.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.testing.ArticleWrites;
 import io.newsflow.testing.TestRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,18 +44,15 @@ abstract class AbstractConnectSinkTest {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final int ENTITIES_PER_ARTICLE = 2;
     private static final int FIGURES_PER_ARTICLE = 2;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * How long to wait for what must happen: generous, as the worker shares a busy machine and this JVM's heap with
      * the broker. A condition met sooner ends the wait sooner.
      */
     private static final Duration WAIT = Duration.ofSeconds(120);
 
-    /** One port for every connector of the test JVM, as a worker's connectors share the endpoint. */
-    private static final int METRICS_PORT = freePort();
+    private static final List<String> TASKS = List.of("0", "1");
 
     private final EmbeddedConnectCluster connect = ConnectWorker.shared();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private TestDatabase db;
     private String topic;
     private String deadLetters;
@@ -114,8 +101,6 @@ abstract class AbstractConnectSinkTest {
         config.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
         config.put(NewsSinkConfig.OPS_TOPIC, opsTopic);
         config.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "500");
-        config.put(NewsSinkConfig.METRICS_HOST, "127.0.0.1");
-        config.put(NewsSinkConfig.METRICS_PORT, String.valueOf(METRICS_PORT));
         connect.configureConnector(connector, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "sink did not start");
         awaitBothTasksAssigned();
@@ -271,44 +256,38 @@ abstract class AbstractConnectSinkTest {
     }
 
     @Test
-    void theMetricsEndpointCountsWhatTheTasksWroteAndHealthSaysWhenTheyFail() throws Exception {
+    void theTasksMetricsSitBesideTheWorkersOwnAndItsStatusSaysWhenTheyFail() throws Exception {
         for (int i = 0; i < 100; i++) {
             send(Articles.english("m" + i, 1, "Story " + i));
         }
         producer.flush();
         awaitStored("SELECT count(*) FROM articles", 100);
 
-        // Each task's consumer has fetched its two partitions: their lag is on the endpoint, read from the worker.
+        // Each task's consumer has fetched its two partitions, with nothing left behind.
         // At least 100 written: a rebalance hands a task records the other wrote but had not committed.
+        WorkerMetrics metrics = new WorkerMetrics(connector);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String scrape = get("/metrics").body();
-            assertThat(sum(scrape, "newsflow_sink_records_written_total")).isGreaterThanOrEqualTo(100.0);
-            for (String task : List.of("0", "1")) {
-                assertThat(samples(scrape, "kafka_consumer_fetch_manager_records_lag", task))
-                        .hasSize(2).allSatisfy(lag -> assertThat(lag).isZero());
+            assertThat(sum(metrics, "records-written-total")).isGreaterThanOrEqualTo(100.0);
+            for (String task : TASKS) {
+                assertThat(metrics.perPartition(task, "records-lag")).hasSize(2).allSatisfy(lag -> assertThat(lag).isZero());
             }
         });
-        String scrape = get("/metrics").body();
         // Never more written than the worker delivered, nor more received than it read.
-        double read = sum(scrape, "kafka_connect_sink_task_sink_record_read_total");
+        double read = TASKS.stream().mapToDouble(task -> metrics.sinkTask(task, "sink-record-read-total")).sum();
         assertThat(read).isGreaterThanOrEqualTo(100.0);
-        assertThat(sum(scrape, "newsflow_sink_records_written_total")).isBetween(100.0, read);
-        assertThat(sum(scrape, "newsflow_sink_records_in_total")).isBetween(100.0, read);
-        assertThat(sum(scrape, "newsflow_sink_records_dead_lettered_total")).isZero();
-        assertThat(sum(scrape, "newsflow_sink_batch_write_seconds_count")).isPositive();
-        for (String task : List.of("0", "1")) {
-            assertThat(samples(scrape, "kafka_consumer_fetch_manager_fetch_total", task)).singleElement()
-                    .satisfies(fetches -> assertThat(fetches).isPositive());
-            assertThat(samples(scrape, "kafka_consumer_connection_count", task)).singleElement()
-                    .satisfies(connections -> assertThat(connections).isPositive());
-            assertThat(samples(scrape, "kafka_connect_sink_task_partition_count", task)).containsExactly(2.0);
-            assertThat(samples(scrape, "newsflow_sink_task_state", task, "state=\"RUNNING\"")).containsExactly(1.0);
+        assertThat(sum(metrics, "records-written-total")).isBetween(100.0, read);
+        assertThat(sum(metrics, "records-in-total")).isBetween(100.0, read);
+        assertThat(sum(metrics, "records-dead-lettered-total")).isZero();
+        assertThat(sum(metrics, "batches-written-total")).isPositive();
+        assertThat(sum(metrics, "batch-write-seconds-total")).isPositive();
+        for (String task : TASKS) {
+            assertThat(metrics.sinkTask(task, "partition-count")).isEqualTo(2.0);
+            assertThat(metrics.plugin(task, "task-state", "state=RUNNING")).isEqualTo(1.0);
+            assertThat(metrics.plugin(task, "task-state", "state=DEGRADED")).isZero();
         }
-        assertThat(scrape).contains("jvm_memory_used_bytes");
-        HttpResponse<String> health = get("/health");
-        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        assertThat(statesOf(health)).containsOnly(Map.entry(connector + "-0", "RUNNING"),
-                Map.entry(connector + "-1", "RUNNING"));
+        assertThat(metrics.connector("connector-running-task-count")).isEqualTo(2.0);
+        assertThat(connect.connectorStatus(connector).tasks()).extracting(task -> task.state())
+                .containsExactly("RUNNING", "RUNNING");
 
         // Without its table the next write fails for good: the task that gets the record fails, the worker stops
         // it and keeps it FAILED, and the rebalance hands the record to the other task, which fails the same way.
@@ -317,64 +296,19 @@ abstract class AbstractConnectSinkTest {
         }
         send(Articles.english("m-after", 1, "Too late"));
         producer.flush();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            HttpResponse<String> down = get("/health");
-            assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
-            assertThat(statesOf(down)).as(down.body()).containsOnly(Map.entry(connector + "-0", "FAILED"),
-                    Map.entry(connector + "-1", "FAILED"));
-        });
         await().atMost(WAIT).untilAsserted(() -> assertThat(connect.connectorStatus(connector)
                 .tasks()).extracting(task -> task.state()).containsExactly("FAILED", "FAILED"));
-        String afterFailure = get("/metrics").body();
-        for (String task : List.of("0", "1")) {
-            assertThat(samples(afterFailure, "newsflow_sink_task_state", task, "state=\"FAILED\""))
-                    .containsExactly(1.0);
-            assertThat(samples(afterFailure, "newsflow_sink_records_written_total", task)).isEmpty();
-            assertThat(samples(afterFailure, "kafka_consumer_fetch_manager_records_lag", task)).isEmpty();
+        // The worker took the stopped tasks' own metrics away and counts them as failed.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(metrics.connector("connector-failed-task-count")).isEqualTo(2.0));
+        for (String task : TASKS) {
+            assertThat(metrics.plugin(task, "task-state", "state=RUNNING")).isNaN();
+            assertThat(metrics.plugin(task, "records-written-total")).isNaN();
         }
-
-        // Deleting the connector drops the failed task too; with no task left the port closes.
-        connect.deleteConnector(connector);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThatThrownBy(() -> get("/health")).isInstanceOf(ConnectException.class));
     }
 
-    /** The task states in a /health body, by instance id. */
-    private static Map<String, String> statesOf(HttpResponse<String> health) throws IOException {
-        Map<String, String> states = new HashMap<>();
-        JSON.readTree(health.body()).path("tasks").fields()
-                .forEachRemaining(task -> states.put(task.getKey(), task.getValue().asText()));
-        return states;
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + METRICS_PORT + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The values of a metric's samples for one task of this test's connector, each with every extra label. */
-    private List<Double> samples(String scrape, String metric, String task, String... labels) {
-        List<Double> values = new ArrayList<>();
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith(metric + "{") && line.contains("connector=\"" + connector + "\"")
-                    && line.contains("task=\"" + task + "\"") && List.of(labels).stream().allMatch(line::contains)) {
-                values.add(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-            }
-        }
-        return values;
-    }
-
-    private double sum(String scrape, String metric) {
-        return samples(scrape, metric, "0").stream().mapToDouble(Double::doubleValue).sum()
-                + samples(scrape, metric, "1").stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static double sum(WorkerMetrics metrics, String metric) {
+        return TASKS.stream().mapToDouble(task -> metrics.plugin(task, metric)).sum();
     }
 
     private void send(EnrichedArticle article) {

@@ -14,9 +14,6 @@ import io.newsflow.testing.TcpProxy;
 import io.newsflow.testing.TestRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +47,6 @@ abstract class AbstractSinkTaskTest {
     private static final String TOPIC = Topics.ENRICHED;
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String registryUrl;
     private static Serializer<EnrichedArticle> serializer;
 
@@ -58,7 +54,6 @@ abstract class AbstractSinkTaskTest {
     Map<String, String> props;
     NewsSinkTask task;
     RecordingContext context;
-    int metricsPort = -1;
     private long nextOffset;
 
     abstract TestDatabase createDatabase();
@@ -76,8 +71,6 @@ abstract class AbstractSinkTaskTest {
         props = new HashMap<>(db.connectorProps());
         props.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
         props.put(NewsSinkConfig.BATCH_SIZE, "50");
-        // Outside a worker there is no consumer to report on; the endpoint is tested in a real one.
-        props.put(NewsSinkConfig.METRICS_PORT, "-1");
         NewsSinkConnector connector = new NewsSinkConnector();
         connector.start(props);
         task = startTask();
@@ -352,20 +345,16 @@ abstract class AbstractSinkTaskTest {
                 time.sleep(1);
             }
             assertThat(waits).containsExactly(1000L, 2000L, 4000L, 4000L);
-            HttpResponse<String> degraded = get("/health");
-            assertThat(degraded.statusCode()).isEqualTo(200);
-            assertThat(degraded.body()).contains("\"status\":\"DEGRADED\"");
-            assertThat(get("/metrics").body()).contains("newsflow_sink_retries_total{connector=\"newsflow-sink\","
-                    + "task=\"0\"} 4.0");
+            assertThat(context.metric("newsflow-sink-task-state", "state", "DEGRADED")).isEqualTo(1.0);
+            assertThat(context.metric("newsflow-sink-retries-total")).isEqualTo(4.0);
 
             proxy.restore();
             task.put(List.of(record));
         }
         assertThat(StoredArticle.find(db, "a1")).isPresent();
         assertThat(context.reports).isEmpty();
-        HttpResponse<String> health = get("/health");
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(context.metric("newsflow-sink-task-state", "state", "RUNNING")).isEqualTo(1.0);
+        assertThat(context.metric("newsflow-sink-task-state", "state", "DEGRADED")).isZero();
     }
 
     @Test
@@ -390,9 +379,7 @@ abstract class AbstractSinkTaskTest {
                     .isNotInstanceOf(RetriableException.class)
                     .hasMessageContaining("giving up after 4 failed attempts over 5s (retry.timeout.ms=5000)");
         }
-        HttpResponse<String> health = get("/health");
-        assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(health.body()).contains("\"newsflow-sink-0\":\"FAILED\"");
+        assertThat(context.metric("newsflow-sink-task-state", "state", "RUNNING")).isZero();
         assertThat(context.reports).isEmpty();
     }
 
@@ -433,7 +420,7 @@ abstract class AbstractSinkTaskTest {
         assertThat(StoredArticle.find(db, "a1")).isEmpty();
     }
 
-    /** Restarts the task with its registry behind {@code proxy}, a fast backoff and a metrics endpoint. */
+    /** Restarts the task with its registry behind {@code proxy} and a fast backoff. */
     private void restartThroughRegistryProxy(TcpProxy proxy, Time time) throws Exception {
         task.stop();
         URI registry = URI.create(registryUrl);
@@ -441,21 +428,7 @@ abstract class AbstractSinkTaskTest {
                 registry.getPath(), null, null).toString());
         props.put(NewsSinkConfig.RETRY_BACKOFF_MS, "1000");
         props.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "4000");
-        metricsPort = freePort();
-        props.put(NewsSinkConfig.METRICS_HOST, "127.0.0.1");
-        props.put(NewsSinkConfig.METRICS_PORT, String.valueOf(metricsPort));
         task = startTask(time);
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + metricsPort + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The Confluent wire format: a zero byte, the schema id, the Avro body. */

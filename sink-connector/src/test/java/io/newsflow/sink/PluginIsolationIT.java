@@ -56,10 +56,9 @@ class PluginIsolationIT {
     private static final List<String> BUNDLED_CLASSES = List.of("io/newsflow/sink/NewsSinkConnector.class",
             "io/newsflow/schemas/EnrichedArticle.class", "org/apache/avro/Schema.class",
             "io/apicurio/registry/serde/avro/AvroKafkaDeserializer.class", "org/postgresql/Driver.class",
-            "org/sqlite/JDBC.class", "org/flywaydb/core/Flyway.class",
-            "io/micrometer/prometheusmetrics/PrometheusMeterRegistry.class");
+            "org/sqlite/JDBC.class", "org/flywaydb/core/Flyway.class");
     private static final List<String> PLUGIN_ONLY_JARS = List.of("sink-connector-", "schemas-", "avro-",
-            "apicurio-", "postgresql-", "sqlite-jdbc-", "flyway-", "micrometer-", "prometheus-metrics-");
+            "apicurio-", "postgresql-", "sqlite-jdbc-", "flyway-");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Generous: a condition met sooner ends the wait sooner, and the child worker shares a busy machine. */
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -68,6 +67,8 @@ class PluginIsolationIT {
     private Path work;
     private Process worker;
     private String rest;
+    /** The worker's metrics, served by the Prometheus JMX exporter agent as docker-compose.yml runs it. */
+    private String metrics;
 
     @BeforeEach
     void startWorker() throws Exception {
@@ -96,8 +97,12 @@ class PluginIsolationIT {
         Files.writeString(log4j, String.join("\n", "rootLogger.level=INFO", "rootLogger.appenderRef.out.ref=out",
                 "appender.out.type=Console", "appender.out.name=out", "appender.out.layout.type=PatternLayout",
                 "appender.out.layout.pattern=%d{HH:mm:ss.SSS} %-5p %c{1} - %m%n", ""));
+        int metricsPort = freePort();
+        metrics = "http://127.0.0.1:" + metricsPort + "/metrics";
         worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j.toUri(),
+                "-javaagent:" + System.getProperty("newsflow.jmx.agent") + "=127.0.0.1:" + metricsPort + ":"
+                        + System.getProperty("newsflow.jmx.config"),
                 "-cp", String.join(File.pathSeparator, classPath),
                 "org.apache.kafka.connect.cli.ConnectStandalone", workerProps.toString())
                 .redirectErrorStream(true)
@@ -137,16 +142,13 @@ class PluginIsolationIT {
         Path database = work.resolve("articles.db");
         String registryUrl = TestRegistry.shared().apiUrl();
         Articles.registerSchemas(registryUrl, topic, null);
-        int metricsPort = freePort();
         Map<String, String> config = Map.of(
                 "connector.class", CONNECTOR_CLASS,
                 "tasks.max", "2",
                 "topics", topic,
                 NewsSinkConfig.CONNECTION_URL, database.toString(),
                 NewsSinkConfig.REGISTRY_URL, registryUrl,
-                NewsSinkConfig.BATCH_SIZE, "20",
-                NewsSinkConfig.METRICS_HOST, "127.0.0.1",
-                NewsSinkConfig.METRICS_PORT, String.valueOf(metricsPort));
+                NewsSinkConfig.BATCH_SIZE, "20");
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(rest + "/connectors"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
@@ -181,17 +183,25 @@ class PluginIsolationIT {
         assertThat(Files.readString(work.resolve("worker.log")))
                 .contains("Loading plugin from: " + Path.of(System.getProperty("newsflow.plugin.dir")).toAbsolutePath());
 
-        // The endpoint, with the Micrometer the plugin bundles, serves both tasks and their consumers' metrics. At
-        // least 50 written: a task handed records by a rebalance writes (and counts) them again.
-        String metrics = "http://127.0.0.1:" + metricsPort;
+        // The agent serves the tasks' metrics, loaded by the plugin's class loader, beside the worker's own and
+        // its consumers'. At least 50 written: a task handed records by a rebalance writes (and counts) them again.
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String scrape = getAbsolute(metrics + "/metrics").body();
-            assertThat(sampleSum(scrape, "newsflow_sink_records_written_total{")).isGreaterThanOrEqualTo(50.0);
-            assertThat(scrape).contains("kafka_consumer_fetch_manager_records_lag{connector=\"isolated-sink\"");
+            String scrape = getAbsolute(metrics).body();
+            Files.writeString(work.resolve("metrics.txt"), scrape); // for whoever reads a failure
+            assertThat(sampleSum(scrape, "newsflow_sink_records_written_total{connector=\"isolated-sink\""))
+                    .isGreaterThanOrEqualTo(50.0);
+            assertThat(sampleSum(scrape, "kafka_connect_sink_task_metrics_sink_record_read_total{"
+                    + "connector=\"isolated-sink\"")).isGreaterThanOrEqualTo(50.0);
+            assertThat(scrape).containsPattern("kafka_consumer_consumer_fetch_manager_metrics_records_lag\\{"
+                    + "client_id=\"connector-consumer-isolated-sink-0\",partition=\"[01]\",topic=\"" + topic + "\"");
         });
-        HttpResponse<String> health = getAbsolute(metrics + "/health");
-        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        assertThat(JSON.readTree(health.body()).path("tasks").size()).isEqualTo(2);
+        String scrape = getAbsolute(metrics).body();
+        for (String task : List.of("0", "1")) {
+            assertThat(scrape).contains("newsflow_sink_task_state{connector=\"isolated-sink\",state=\"RUNNING\","
+                    + "task=\"" + task + "\"} 1.0");
+        }
+        assertThat(sampleSum(scrape, "newsflow_sink_records_dead_lettered_total{connector=\"isolated-sink\""))
+                .isZero();
     }
 
     private static double sampleSum(String scrape, String prefix) {

@@ -3,19 +3,12 @@ package io.newsflow.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.testing.TcpProxy;
 import io.newsflow.testing.TestRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,16 +41,13 @@ class PostgresOutageConnectSinkTest {
     private static final int BEFORE = 200;
     private static final int DURING = 300;
     private static final int REVISED = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedConnectCluster connect = ConnectWorker.shared();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private TestDatabase db;
     private TcpProxy proxy;
     private String topic;
     private String opsTopic;
     private String connector;
-    private int metricsPort;
     private KafkaProducer<String, byte[]> producer;
     private Serializer<EnrichedArticle> avro;
     private Map<String, String> connectorConfig;
@@ -82,9 +72,6 @@ class PostgresOutageConnectSinkTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        try (ServerSocket socket = new ServerSocket(0)) {
-            metricsPort = socket.getLocalPort();
-        }
 
         Map<String, String> config = new HashMap<>(db.connectorProps());
         config.put(NewsSinkConfig.CONNECTION_URL, "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath());
@@ -103,8 +90,6 @@ class PostgresOutageConnectSinkTest {
         config.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
         config.put(NewsSinkConfig.OPS_TOPIC, opsTopic);
         config.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "1000");
-        config.put(NewsSinkConfig.METRICS_HOST, "127.0.0.1");
-        config.put(NewsSinkConfig.METRICS_PORT, String.valueOf(metricsPort));
         connectorConfig = config;
     }
 
@@ -145,24 +130,13 @@ class PostgresOutageConnectSinkTest {
         producer.flush();
 
         List<String> notRunning = new ArrayList<>();
-        Set<String> degradedOnHealth = new HashSet<>();
         Set<String> degradedOnMetrics = new HashSet<>();
-        List<Integer> healthStatuses = new ArrayList<>();
+        WorkerMetrics metrics = new WorkerMetrics(connector);
         while (Instant.now().isBefore(cut.plus(OUTAGE))) {
             connect.connectorStatus(connector).tasks().stream().filter(task -> !task.state().equals("RUNNING"))
                     .forEach(task -> notRunning.add(task.id() + " " + task.state() + " " + task.trace()));
-            HttpResponse<String> health = get("/health");
-            healthStatuses.add(health.statusCode());
-            JsonNode body = JSON.readTree(health.body());
-            if (body.path("status").asText().equals("DEGRADED")) {
-                body.path("tasks").fields().forEachRemaining(task -> {
-                    if (task.getValue().asText().equals("DEGRADED")) {
-                        degradedOnHealth.add(task.getKey());
-                    }
-                });
-            }
             for (String task : List.of("0", "1")) {
-                if (sample(get("/metrics").body(), "newsflow_sink_task_state", task, "state=\"DEGRADED\"") == 1.0) {
+                if (metrics.plugin(task, "task-state", "state=DEGRADED") == 1.0) {
                     degradedOnMetrics.add(task);
                 }
             }
@@ -177,25 +151,22 @@ class PostgresOutageConnectSinkTest {
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(2L * (BEFORE + DURING));
         assertThat(db.count("SELECT count(*) FROM article_figures")).isEqualTo(2L * (BEFORE + DURING));
 
-        // The worker kept both tasks RUNNING throughout; they said DEGRADED, and /health stayed 200.
+        // The worker kept both tasks RUNNING throughout; their state metric said DEGRADED.
         assertThat(notRunning).isEmpty();
-        assertThat(healthStatuses).containsOnly(200);
-        assertThat(degradedOnHealth).containsExactlyInAnyOrder(connector + "-0", connector + "-1");
         assertThat(degradedOnMetrics).containsExactlyInAnyOrder("0", "1");
 
         // The worker redelivered every second (its offset commits), yet the tasks tried only as the backoff said:
         // about 7 attempts each in two minutes, where one a second would have made about 120 each.
-        String scrape = get("/metrics").body();
         for (String task : List.of("0", "1")) {
-            assertThat(sample(scrape, "newsflow_sink_retries_total", task)).as("task %s's failed attempts", task)
+            assertThat(metrics.plugin(task, "retries-total")).as("task %s's failed attempts", task)
                     .isBetween(2.0, 15.0);
         }
         assertThat(turnedAway).as("connections the proxy turned away during the outage").isNotEmpty().hasSizeLessThan(60);
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            HttpResponse<String> health = get("/health");
-            assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(health.body()).path("status").asText()).as(health.body()).isEqualTo("UP");
+            for (String task : List.of("0", "1")) {
+                assertThat(metrics.plugin(task, "task-state", "state=RUNNING")).isEqualTo(1.0);
+            }
         });
         List<OpsEvent> reports = new ArrayList<>();
         Map<String, OpsEvent> latest = OpsReports.await(connect.kafka().bootstrapServers(), opsTopic, WAIT,
@@ -247,21 +218,5 @@ class PostgresOutageConnectSinkTest {
     private void awaitRows(String countSql, long expected) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(db.count(countSql)).isEqualTo(expected));
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A metric's value for one task of this test's connector, with every extra label; NaN where there is none. */
-    private double sample(String scrape, String metric, String task, String... labels) {
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith(metric + "{") && line.contains("connector=\"" + connector + "\"")
-                    && line.contains("task=\"" + task + "\"") && List.of(labels).stream().allMatch(line::contains)) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return Double.NaN;
     }
 }

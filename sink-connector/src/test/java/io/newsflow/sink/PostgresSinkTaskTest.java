@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.testing.TcpProxy;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -69,9 +68,6 @@ class PostgresSinkTaskTest extends AbstractSinkTaskTest {
             props.put(NewsSinkConfig.CONNECTION_URL, "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath());
             props.put(NewsSinkConfig.RETRY_BACKOFF_MS, "1000");
             props.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "4000");
-            metricsPort = freePort();
-            props.put(NewsSinkConfig.METRICS_HOST, "127.0.0.1");
-            props.put(NewsSinkConfig.METRICS_PORT, String.valueOf(metricsPort));
             MockTime time = new MockTime();
             task = startTask(time);
             task.put(List.of(record(Articles.english("before", 1, "Stored before the outage"))));
@@ -100,9 +96,7 @@ class PostgresSinkTaskTest extends AbstractSinkTaskTest {
                 time.sleep(wait - wait / 2);
             }
             assertThat(waits).containsExactly(1000L, 2000L, 4000L, 4000L);
-            HttpResponse<String> degraded = get("/health");
-            assertThat(degraded.statusCode()).isEqualTo(200);
-            assertThat(degraded.body()).isEqualTo("{\"status\":\"DEGRADED\",\"tasks\":{\"newsflow-sink-0\":\"DEGRADED\"}}");
+            assertThat(context.metric("newsflow-sink-task-state", "state", "DEGRADED")).isEqualTo(1.0);
 
             proxy.restore();
             task.put(delivery);
@@ -111,6 +105,6 @@ class PostgresSinkTaskTest extends AbstractSinkTaskTest {
         assertThat(StoredArticle.find(db, "before").orElseThrow().headline()).isEqualTo("Revised during the outage");
         assertThat(db.count("SELECT count(*) FROM article_entities")).isEqualTo(4);
         assertThat(db.count("SELECT count(*) FROM article_figures")).isEqualTo(4);
-        assertThat(get("/health").body()).isEqualTo("{\"status\":\"UP\",\"tasks\":{\"newsflow-sink-0\":\"RUNNING\"}}");
+        assertThat(context.metric("newsflow-sink-task-state", "state", "RUNNING")).isEqualTo(1.0);
     }
 }

@@ -1,13 +1,17 @@
 package io.newsflow.sink;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
@@ -23,6 +27,20 @@ final class RecordingContext implements SinkTaskContext, ErrantRecordReporter {
 
     final List<Report> reports = new ArrayList<>();
     long timeoutMs = -1;
+    /** Kafka's own registry and plugin metrics, tagged as a worker tags those of task 0 of newsflow-sink. */
+    private final Metrics metrics = new Metrics();
+    private final PluginMetrics pluginMetrics = new PluginMetricsImpl(metrics,
+            new LinkedHashMap<>(Map.of("connector", "newsflow-sink", "task", "0")));
+
+    /** The value of one of the task's plugin metrics, {@code tags} as name, value pairs beyond connector and task. */
+    double metric(String name, String... tags) {
+        LinkedHashMap<String, String> extra = new LinkedHashMap<>();
+        for (int i = 0; i < tags.length; i += 2) {
+            extra.put(tags[i], tags[i + 1]);
+        }
+        MetricName metricName = pluginMetrics.metricName(name, "", extra);
+        return ((Number) metrics.metric(metricName).metricValue()).doubleValue();
+    }
 
     @Override
     public Future<Void> report(SinkRecord record, Throwable error) {
@@ -72,6 +90,6 @@ final class RecordingContext implements SinkTaskContext, ErrantRecordReporter {
 
     @Override
     public PluginMetrics pluginMetrics() {
-        return null;
+        return pluginMetrics;
     }
 }

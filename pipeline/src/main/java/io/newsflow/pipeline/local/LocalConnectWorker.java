@@ -1,6 +1,7 @@
 package io.newsflow.pipeline.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * A standalone Kafka Connect worker in a child JVM running one connector, as {@code connect-standalone.sh} would.
- * Its offsets live in a file in the work directory, so a restarted demo resumes where the last one stopped.
+ * Its offsets live in a file in the work directory, so a restarted demo resumes where the last one stopped. It runs
+ * the Prometheus JMX exporter agent with the rules of docker-compose.yml's worker: {@link #metricsUrl()} serves the
+ * worker's metrics, the sink tasks' among them.
  */
 public final class LocalConnectWorker implements AutoCloseable {
 
@@ -24,11 +28,13 @@ public final class LocalConnectWorker implements AutoCloseable {
 
     private final ChildProcess process;
     private final int restPort;
+    private final int metricsPort;
     private final String connectorName;
 
-    private LocalConnectWorker(ChildProcess process, int restPort, String connectorName) {
+    private LocalConnectWorker(ChildProcess process, int restPort, int metricsPort, String connectorName) {
         this.process = process;
         this.restPort = restPort;
+        this.metricsPort = metricsPort;
         this.connectorName = connectorName;
     }
 
@@ -54,25 +60,50 @@ public final class LocalConnectWorker implements AutoCloseable {
         worker.put("consumer.isolation.level", "read_committed");
         Path workerFile = workDir.resolve("connect-worker.properties");
         Path connectorFile = workDir.resolve("connector.properties");
+        Path agent = workDir.resolve("jmx_prometheus_javaagent.jar");
+        Path agentConfig = workDir.resolve("connect-jmx-exporter.yaml");
         try {
             Files.createDirectories(workDir);
             Files.writeString(workerFile, toProperties(worker));
             Files.writeString(connectorFile, toProperties(connectorConfig));
+            // Copied out of the class path, where they may sit inside a jar.
+            copyResource("/jmx-exporter/jmx_prometheus_javaagent.jar", agent);
+            copyResource("/jmx-exporter/connect-jmx-exporter.yaml", agentConfig);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChildProcess child = ChildProcess.startJava("connect-worker", logDir, List.of("-Xmx512m", "-XX:+UseSerialGC"),
+        int metricsPort = LocalKafkaBroker.freePort();
+        ChildProcess child = ChildProcess.startJava("connect-worker", logDir, List.of("-Xmx512m", "-XX:+UseSerialGC",
+                        "-javaagent:" + agent + "=127.0.0.1:" + metricsPort + ":" + agentConfig),
                 "org.apache.kafka.connect.cli.ConnectStandalone", List.of(workerFile.toString(), connectorFile.toString()));
-        LocalConnectWorker local = new LocalConnectWorker(child, restPort, connectorConfig.get("name"));
+        LocalConnectWorker local = new LocalConnectWorker(child, restPort, metricsPort, connectorConfig.get("name"));
         local.awaitRunning();
         return local;
+    }
+
+    private static void copyResource(String name, Path target) throws IOException {
+        try (InputStream in = LocalConnectWorker.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " is not on the class path; build the pipeline module");
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The worker's metrics in the Prometheus text format, as the JMX exporter agent serves them. */
+    public URI metricsUrl() {
+        return URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
+    }
+
+    /** The connector's status on the worker's REST API: its health. */
+    public URI statusUrl() {
+        return URI.create("http://127.0.0.1:" + restPort + "/connectors/" + connectorName + "/status");
     }
 
     /** Waits until the connector and its tasks report RUNNING on the worker's REST API. */
     private void awaitRunning() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest status = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + restPort + "/connectors/" + connectorName + "/status")).build();
+        HttpRequest status = HttpRequest.newBuilder(statusUrl()).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
