@@ -200,8 +200,6 @@ class FaultSuiteTest {
         sink.put(NewsSinkConfig.RETRY_BACKOFF_MS, "1000");
         sink.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "5000");
         sink.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
-        // Two workers on one host: no metrics endpoint, or the second could not bind its port.
-        sink.put(NewsSinkConfig.METRICS_PORT, "-1");
         sink.put("errors.tolerance", "all");
         sink.put("errors.deadletterqueue.topic.name", Topics.DEAD_LETTER);
         sink.put("errors.deadletterqueue.topic.replication.factor", "3");
