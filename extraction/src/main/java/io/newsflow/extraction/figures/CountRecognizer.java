@@ -119,7 +119,7 @@ final class CountRecognizer {
         if (singular != null && singular.unit != null) {
             return measure(singular, 2 + part, i, last);
         }
-        if (singular != null && singular.currencyFamily != null) {
+        if (singular != null && singular.namesCurrency()) {
             return new Candidate(FigureKind.MONEY, i, last, 2 + part, null, null, null, null,
                     singular.currencyDefault, null, null, false, false);
         }

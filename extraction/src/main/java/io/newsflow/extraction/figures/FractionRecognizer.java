@@ -156,7 +156,7 @@ final class FractionRecognizer {
             return n;
         }
         Word after = d.at(y.last() + 1).entry;
-        if (over && (y.hasScale() || after != null && (after.unit != null || after.currencyFamily != null
+        if (over && (y.hasScale() || after != null && (after.unit != null || after.namesCurrency()
                 || after.has(Role.PERCENT)))) {
             return n;  // 50 over 10 years: a unit after it makes the second number a figure of its own
         }

@@ -147,7 +147,7 @@ final class LabelRecognizer {
             Token after = d.at(n.last() + 1);
             boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction
                     && !CountRecognizer.isNounBefore(d, n.first() - 1);  // لتر واحد من الزيت is one litre
-            return one.definite || oneOf ? new Proposal.NotAFigure(n.last()) : null;
+            return one.definite || oneOf || inName(d, n.first() - 1) ? new Proposal.NotAFigure(n.last()) : null;
         }
         if (!d.english) {
             return null;
@@ -155,6 +155,16 @@ final class LabelRecognizer {
         boolean some = d.lexicon.in(WordList.VAGUE_AFTER, d.surface(n.last() + 1))
                 || d.lexicon.in(WordList.VAGUE_BEFORE, d.surface(n.first() - 1));
         return some ? new Proposal.NotAFigure(n.last()) : null;
+    }
+
+    /**
+     * The noun at p, with a number word after it, follows a noun that a name follows (شركة أسرة واحدة, فرقة رجل
+     * واحد): the words name the company or the band, and no count of families or men is meant.
+     */
+    private static boolean inName(Doc d, int p) {
+        Token head = d.at(p - 1);
+        return CountRecognizer.isNounBefore(d, p) && head.type == TokenType.ARABIC && !head.definite
+                && d.lexicon.in(WordList.NAME_HEAD, d.stemKey(p - 1));
     }
 
     private static boolean allCaps(Doc d, int i) {

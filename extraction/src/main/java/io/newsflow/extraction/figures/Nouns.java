@@ -125,13 +125,13 @@ final class Nouns {
             Token next = d.at(k + 1);
             boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
-                    || t.entry.unit == null && t.entry.currencyFamily == null && !t.entry.namesMonth());
+                    || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
             if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))) {
                 k++;  // three international experts, two more city hospitals
                 continue;
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
-                    || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.currencyFamily != null
+                    || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.namesCurrency()
                     || t.has(Role.PERCENT))) {
                 return null;
             }

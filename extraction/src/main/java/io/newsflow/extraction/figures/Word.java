@@ -33,6 +33,11 @@ final class Word {
     String isoDesignator;
     String currencyFamily;
     String currencyDefault;
+    /**
+     * A currency name known only from CLDR: it is money only beside its country ("Nigerian naira", "رينغيت
+     * ماليزي"), since alone it may be an ordinary word ("real", "unit").
+     */
+    boolean currencyNeedsCountry;
     String country;
     /** Counted-noun lexicon: the singular this form normalises to. */
     String singular;
@@ -42,6 +47,11 @@ final class Word {
 
     boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** A currency name that is money without its country (dollar, دينار). */
+    boolean namesCurrency() {
+        return currencyFamily != null && !currencyNeedsCountry;
     }
 
     boolean isNumber() {
