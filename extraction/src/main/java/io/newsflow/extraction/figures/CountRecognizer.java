@@ -40,12 +40,18 @@ final class CountRecognizer {
 
     private static Candidate arabic(Doc d, NumberPhrase n, int k) {
         Candidate count = Candidate.of(FigureKind.COUNT, n);
+        if (n.words() && n.first() == n.last() && (n.value() == 1 || n.value() == 2)) {
+            // one and two follow their noun (دولة واحدة) or take it from a group (اثنان من الوزراء); a word after
+            // واحد begins something else (في آن واحد ظل)
+            Candidate members = partitive(d, n, k);
+            return members != null ? members : before(d, count);
+        }
+        if (n.value() < 1) {
+            return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
+        }
         String noun = Nouns.arabicAfter(d, k, n.value());
         if (noun != null) {
             return count.as(FigureKind.COUNT, noun, null, n.first(), k);
-        }
-        if (n.words() && n.first() == n.last() && (n.value() == 1 || n.value() == 2)) {
-            return before(d, count);  // دولة واحدة
         }
         if (n.words() && d.at(n.first()).definite) {
             noun = Nouns.arabicBefore(d, n.first() - 1);  // الأيام الأربعة: a definite number follows its noun

@@ -37,6 +37,9 @@ final class FigureResolver {
     /** The last date that "the previous month" can count back from. */
     private String lastDate;
 
+    /** The first token after the last figure emitted: a figure never reaches back over another. */
+    private int free;
+
     FigureResolver(Doc d) {
         this.d = d;
     }
@@ -73,6 +76,9 @@ final class FigureResolver {
         }
         if (p == null) {
             p = CountRecognizer.byItself(d, i);
+        }
+        if (p instanceof Candidate c && c.first() < free) {
+            return c.last() + 1;  // دولتان اثنتان: a number agreeing with a noun already counted adds no figure
         }
         if (p instanceof Candidate c) {
             RangeRecognizer.Range range = RangeRecognizer.after(d, c, this::read);
@@ -232,6 +238,7 @@ final class FigureResolver {
     }
 
     private void emit(Candidate c) {
+        free = c.last() + 1;
         currency.figure(c, out.size());
         Token head = d.at(c.first());
         int start = head.start;

@@ -73,6 +73,9 @@ final class LabelRecognizer {
                 && d.at(n.last() + 4).type == TokenType.DIGITS) {
             return chain(d, i);  // 800-555-0199
         }
+        if (n.plainDigits() && d.lexicon.in(WordList.TIME_ZONE, d.surface(n.last() + 1))) {
+            return new Proposal.NotAFigure(n.last() + 1);  // 1630 gmt, 0900 EST: a clock time
+        }
         if (d.arabic && Normalizer.key(d.surface(i - 1)).endsWith("ساعه") && !n.words()) {
             return new Proposal.NotAFigure(n.last());  // الساعة 1847 بتوقيت جرينتش: a clock time, not a year
         }
