@@ -64,7 +64,8 @@ final class DigitForms {
                 return new Digits(Math.pow(v, power.value()), power.last());
             }
         }
-        if (first && d.isSymbol(end + 1, '/') && d.attached(end) && d.attached(end + 1)
+        boolean listed = d.isSymbol(i - 1, '/') && d.attached(i - 1);  // 32/64/128: a list, not 64/128
+        if (first && !listed && d.isSymbol(end + 1, '/') && d.attached(end) && d.attached(end + 1)
                 && d.at(end + 2).type == TokenType.DIGITS && d.at(end + 2).value != 0
                 && !(d.isSymbol(end + 3, '/') && d.attached(end + 2)) && !t.decimal && !d.at(end + 2).decimal) {
             return new Digits(v / d.at(end + 2).value, end + 2);

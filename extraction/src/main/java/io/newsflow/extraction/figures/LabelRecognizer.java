@@ -37,6 +37,9 @@ final class LabelRecognizer {
         }
         Token prev = d.at(i - 1);
         int p = i - 1;
+        if (d.isSymbol(p, '#') && d.attached(p) && d.isSymbol(n.last() + 1, ';') && d.attached(n.last())) {
+            return new Proposal.NotAFigure(n.last() + 1);  // &#8220; a character reference left in the text
+        }
         if (prev.type == TokenType.LATIN && d.attached(p) && !MoneyRecognizer.isCurrencyWord(d, p)) {
             return chain(d, i);  // G20, A380, M3
         }
@@ -79,9 +82,13 @@ final class LabelRecognizer {
         if (d.arabic && Normalizer.key(d.surface(i - 1)).endsWith("ساعه") && !n.words()) {
             return new Proposal.NotAFigure(n.last());  // الساعة 1847 بتوقيت جرينتش: a clock time, not a year
         }
-        if (next.type == TokenType.ARABIC && (d.surface(n.last() + 1).equals("هـ")
-                || d.surface(n.last() + 1).equals("ه"))) {
+        if (isHijriMark(d, n.last() + 1)) {
             return new Proposal.NotAFigure(n.last() + 1);  // a Hijri year: not a Gregorian date, and not a count
+        }
+        int second = n.last() + 2;
+        if (n.plainDigits() && (d.isSymbol(n.last() + 1, '/') || d.isDash(n.last() + 1))
+                && d.at(second).type == TokenType.DIGITS && isHijriMark(d, second + 1)) {
+            return new Proposal.NotAFigure(second + 1);  // 1436 / 1437 هـ: a Hijri year pair
         }
         return null;
     }
@@ -123,6 +130,10 @@ final class LabelRecognizer {
     private static boolean modelName(Doc d, NumberPhrase n, Token prev, int p) {
         boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
                 && d.isSymbol(n.last() + 3, ')');
+        if (d.arabic && prev.type == TokenType.LATIN && prev.capitalized && (prev.entry == null
+                || prev.entry.month == 0 && prev.entry.currencyFamily == null && prev.entry.country == null)) {
+            return true;  // Galaxy Note 5 in an Arabic story: a Latin name before a number is a product's
+        }
         if (!d.english || tableCell || prev.type != TokenType.LATIN || !prev.capitalized || d.sentenceStart(p)
                 || allCaps(d, p)) {
             return false;
@@ -168,6 +179,10 @@ final class LabelRecognizer {
         Token head = d.at(p - 1);
         return CountRecognizer.isNounBefore(d, p) && head.type == TokenType.ARABIC && !head.definite
                 && d.lexicon.in(WordList.NAME_HEAD, d.stemKey(p - 1));
+    }
+
+    private static boolean isHijriMark(Doc d, int k) {
+        return d.at(k).type == TokenType.ARABIC && (d.surface(k).equals("هـ") || d.surface(k).equals("ه"));
     }
 
     private static boolean allCaps(Doc d, int i) {
