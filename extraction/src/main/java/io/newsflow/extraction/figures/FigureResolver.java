@@ -2,6 +2,8 @@ package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +38,8 @@ final class FigureResolver {
     private Candidate lastCount;
     /** The last date that "the previous month" can count back from. */
     private String lastDate;
+
+    private static final MathContext SIGNIFICANT = new MathContext(15);
 
     /** The first token after the last figure emitted: a figure never reaches back over another. */
     private int free;
@@ -200,6 +204,11 @@ final class FigureResolver {
                 break;
             }
         }
+        for (int k = n.last() + 1; k <= n.last() + 3 && d.at(k).isWord() && !d.at(k).lineBefore; k++) {
+            if (d.lexicon.in(WordList.SHARES, d.surface(k))) {
+                return null;  // 31.7 mln outstanding shares, four mln USAir shares: a count of shares
+            }
+        }
         String family = m.bareDefault() ? m.family() : null;
         return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, m.unit(), m.currency(), n,
                 family, family != null, false);
@@ -237,6 +246,19 @@ final class FigureResolver {
         }
     }
 
+    /**
+     * A value as the decimal the text wrote: scaling in binary leaves 32.7 mln at 32700000.000000004, so a value
+     * that rounds at 15 significant digits to a short decimal (at most 12 digits, as figures are written) becomes
+     * that decimal; a repeating fraction (a third) keeps its full precision.
+     */
+    private static Double decimal(Double v) {
+        if (v == null || v == 0 || v.isInfinite() || v.isNaN()) {
+            return v;
+        }
+        BigDecimal rounded = new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros();
+        return rounded.precision() <= 12 ? rounded.doubleValue() : v;
+    }
+
     private void emit(Candidate c) {
         free = c.last() + 1;
         currency.figure(c, out.size());
@@ -257,7 +279,8 @@ final class FigureResolver {
         }
         int end = d.at(c.last()).end;
         boolean valued = c.kind() != FigureKind.DATE && c.kind() != FigureKind.RANGE;
-        out.add(new FigureMention(c.kind(), valued ? c.value() : null, c.min(), c.max(), c.iso(), c.unit(),
+        out.add(new FigureMention(c.kind(), valued ? decimal(c.value()) : null, decimal(c.min()), decimal(c.max()),
+                c.iso(), c.unit(),
                 c.currency(), d.text.substring(start, end), start, end));
     }
 }

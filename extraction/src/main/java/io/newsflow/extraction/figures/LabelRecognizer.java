@@ -85,10 +85,13 @@ final class LabelRecognizer {
         if (isHijriMark(d, n.last() + 1)) {
             return new Proposal.NotAFigure(n.last() + 1);  // a Hijri year: not a Gregorian date, and not a count
         }
-        int second = n.last() + 2;
-        if (n.plainDigits() && (d.isSymbol(n.last() + 1, '/') || d.isDash(n.last() + 1))
-                && d.at(second).type == TokenType.DIGITS && isHijriMark(d, second + 1)) {
-            return new Proposal.NotAFigure(second + 1);  // 1436 / 1437 هـ: a Hijri year pair
+        int k = n.last();
+        while (n.plainDigits() && (d.isSymbol(k + 1, '/') || d.isDash(k + 1)) && d.at(k + 2).type == TokenType.DIGITS
+                && !d.at(k + 2).lineBefore) {
+            k += 2;
+        }
+        if (k > n.last() && isHijriMark(d, k + 1)) {
+            return new Proposal.NotAFigure(k + 1);  // 1436 / 1437 هـ, 18 / 10 / 1436ه: Hijri years and dates
         }
         return null;
     }
