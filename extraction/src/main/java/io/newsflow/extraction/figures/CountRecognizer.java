@@ -49,7 +49,8 @@ final class CountRecognizer {
         if (n.value() < 1) {
             return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
         }
-        String noun = Nouns.arabicAfter(d, k, n.value());
+        // a definite number follows its noun (الجنود الثلاثة): the word after it is not what it counts
+        String noun = d.at(n.first()).definite ? null : Nouns.arabicAfter(d, k, n.value());
         if (noun != null) {
             return count.as(FigureKind.COUNT, noun, null, n.first(), k);
         }

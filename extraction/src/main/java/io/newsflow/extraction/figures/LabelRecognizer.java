@@ -1,6 +1,7 @@
 package io.newsflow.extraction.figures;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Numbers that are not figures: model and code names (Boeing 737, G20, COVID-19, كوفيد ـ 19, F-16), legal and list
@@ -164,6 +165,13 @@ final class LabelRecognizer {
             Token after = d.at(n.last() + 1);
             boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction
                     && !CountRecognizer.isNounBefore(d, n.first() - 1);  // لتر واحد من الزيت is one litre
+            String word = Normalizer.clean(d.text, one.start, one.end);
+            if ((word.startsWith("و") || word.startsWith("ف")) && !word.substring(1).equals("احد")) {
+                word = word.substring(1);  // وأحد, but not واحد ("one")
+            }
+            if (!one.definite && ONE_OF.contains(word)) {
+                return new Proposal.NotAFigure(n.last());  // أحد أبويهم, إحدى الدول: "one of", not a figure
+            }
             return one.definite || oneOf || inName(d, n.first() - 1) ? new Proposal.NotAFigure(n.last()) : null;
         }
         if (!d.english) {
@@ -183,6 +191,9 @@ final class LabelRecognizer {
         return CountRecognizer.isNounBefore(d, p) && head.type == TokenType.ARABIC && !head.definite
                 && d.lexicon.in(WordList.NAME_HEAD, d.stemKey(p - 1));
     }
+
+    /** أحد and إحدى before a noun say "one of" (أحد أبويهم), unlike واحد, which follows what it counts. */
+    private static final Set<String> ONE_OF = Set.of("أحد", "احد", "إحدى", "احدى", "إحدي");
 
     private static boolean isHijriMark(Doc d, int k) {
         return d.at(k).type == TokenType.ARABIC && (d.surface(k).equals("هـ") || d.surface(k).equals("ه"));

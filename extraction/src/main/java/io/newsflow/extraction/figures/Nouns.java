@@ -80,12 +80,17 @@ final class Nouns {
             return noun != null && isPlural(d, noun.last()) ? noun : null;
         }
         Token group = d.at(k + 1);
-        if (!d.arabic || group.type != TokenType.ARABIC || !group.definite || group.conjunction
+        if (!d.arabic || group.type != TokenType.ARABIC || group.conjunction
                 || group.entry != null && (group.entry.isNumber() || group.entry.unit != null
                 || group.entry.namesMonth() || group.entry.ordinal > 0 || group.has(Role.STOP))) {
             return null;
         }
-        String stem = stripArticle(Normalizer.clean(d.text, group.start, group.end));
+        String form = Normalizer.clean(d.text, group.start, group.end);
+        if (!group.definite) {
+            String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
+            return owned == null ? null : new Noun(owned, k + 1);
+        }
+        String stem = stripArticle(form);
         if (stem == null) {
             return null;
         }
@@ -99,6 +104,23 @@ final class Nouns {
         }
         if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون"))) {
             return new Noun(stem.substring(0, stem.length() - 2), k + 1);
+        }
+        return null;
+    }
+
+    private static final String[] PRONOUN_SUFFIXES = {"هما", "هم", "هن", "ها", "نا", "كم", "ه"};
+
+    /** The singular of a known plural with a possessive pronoun glued to it (جنودها → جندي), or null. */
+    private static String withoutPronoun(Doc d, String form) {
+        for (String suffix : PRONOUN_SUFFIXES) {
+            if (form.length() >= suffix.length() + 3 && form.endsWith(suffix)) {
+                String stem = form.substring(0, form.length() - suffix.length());
+                Word w = lookup(d, stem);
+                if (w != null && w.singular != null && !w.dual
+                        && !Normalizer.key(w.singular).equals(Normalizer.key(stem))) {
+                    return w.singular;
+                }
+            }
         }
         return null;
     }
