@@ -2,8 +2,6 @@ package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,8 +36,6 @@ final class FigureResolver {
     private Candidate lastCount;
     /** The last date that "the previous month" can count back from. */
     private String lastDate;
-
-    private static final MathContext SIGNIFICANT = new MathContext(15);
 
     /** The first token after the last figure emitted: a figure never reaches back over another. */
     private int free;
@@ -247,16 +243,15 @@ final class FigureResolver {
     }
 
     /**
-     * A value as the decimal the text wrote: scaling in binary leaves 32.7 mln at 32700000.000000004, so a value
-     * that rounds at 15 significant digits to a short decimal (at most 12 digits, as figures are written) becomes
-     * that decimal; a repeating fraction (a third) keeps its full precision.
+     * A value as the text wrote it: scaling in binary leaves 32.7 mln at 32700000.000000004, so a value within a
+     * few units in the last place of a whole number is that whole number.
      */
     private static Double decimal(Double v) {
-        if (v == null || v == 0 || v.isInfinite() || v.isNaN()) {
-            return v;
+        if (v == null) {
+            return null;
         }
-        BigDecimal rounded = new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros();
-        return rounded.precision() <= 12 ? rounded.doubleValue() : v;
+        double whole = Math.rint(v);
+        return whole != v && Math.abs(v - whole) <= 1e-12 * Math.abs(v) ? whole : v;
     }
 
     private void emit(Candidate c) {
