@@ -54,6 +54,13 @@ final class Word {
         return currencyFamily != null && !currencyNeedsCountry;
     }
 
+    /** Known only as a word that is never a counted noun (بشكل, تكون, the): no figure starts at it. */
+    boolean onlyStop() {
+        return roles.size() == 1 && roles.contains(Role.STOP) && numClass == null && denominator == 0 && ordinal == 0
+                && month == 0 && monthHead == null && weekday == 0 && dayOffset == 0 && unit == null
+                && currencyFamily == null && country == null && singular == null;
+    }
+
     boolean isNumber() {
         return numClass != null;
     }
