@@ -57,7 +57,8 @@ final class FigureResolver {
     /** Reads what starts at token i; returns the token after what was consumed, or i when nothing was. */
     private int at(int i) {
         Token t = d.at(i);
-        if (t.isWord() && (t.entry == null || t.entry.onlyStop()) && !MoneyRecognizer.isIsoCode(d, t)
+        if (t.isWord() && (t.entry == null || t.entry.startsNoFigure(t.type == TokenType.ARABIC))
+                && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
             return i;  // most tokens: nothing the lexicon knows can start here
         }

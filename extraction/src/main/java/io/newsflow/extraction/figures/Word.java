@@ -54,11 +54,15 @@ final class Word {
         return currencyFamily != null && !currencyNeedsCountry;
     }
 
-    /** Known only as a word that is never a counted noun (بشكل, تكون, the): no figure starts at it. */
-    boolean onlyStop() {
-        return roles.size() == 1 && roles.contains(Role.STOP) && numClass == null && denominator == 0 && ordinal == 0
-                && month == 0 && monthHead == null && weekday == 0 && dayOffset == 0 && unit == null
-                && currencyFamily == null && country == null && singular == null;
+    /**
+     * No figure starts at this word: it is known only as never a counted noun (بشكل, تكون, the), or, in Arabic,
+     * also as a country adjective (روسي), which picks a currency only after the currency's name.
+     */
+    boolean startsNoFigure(boolean arabicWord) {
+        return (roles.isEmpty() || roles.size() == 1 && roles.contains(Role.STOP)) && (!roles.isEmpty()
+                || arabicWord && country != null) && (country == null || arabicWord)
+                && numClass == null && denominator == 0 && ordinal == 0 && month == 0 && monthHead == null
+                && weekday == 0 && dayOffset == 0 && unit == null && currencyFamily == null && singular == null;
     }
 
     boolean isNumber() {
