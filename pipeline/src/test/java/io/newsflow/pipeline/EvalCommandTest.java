@@ -8,10 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.newsflow.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code eval ner --cv} on a tiny CoNLL training and dev file the test writes. */
+/**
+ * {@code eval ner --cv} on a tiny CoNLL training and dev file the test writes; {@code eval figures --unseen} on the
+ * shared corpus.
+ */
 class EvalCommandTest {
 
     private static final String[] PEOPLE = {"John Smith", "Maria Garcia", "Ahmed Hassan", "Olga Petrova"};
@@ -43,6 +47,31 @@ class EvalCommandTest {
 
         assertThat(run.exit).isEqualTo(2);
         assertThat(run.err).contains("give either --conll FILE or --cv K");
+    }
+
+    @Test
+    void scoresTheUnseenStoriesPerLanguage() {
+        Path corpus = SharedData.require("corpus/news.jsonl");
+
+        Run run = run("eval", "figures", "--unseen", corpus.toString());
+
+        assertThat(run.exit).as(run.err).isZero();
+        assertThat(run.out).contains("unseen stories (ar)", "unseen stories (en)");
+        assertThat(run.out.lines().filter(l -> l.matches("by value: F1 \\d+\\.\\d \\(P .*")))
+                .as(run.out).hasSize(2);
+        assertThat(run.out.lines()).anyMatch(l -> l.matches("MONEY +\\d+ +\\d+ .*"));
+    }
+
+    @Test
+    void unseenStoriesShowNoMissesAndNeedTheirCorpus(@TempDir Path dir) {
+        Run misses = run("eval", "figures", "--unseen", dir.resolve("news.jsonl").toString(), "--misses");
+        assertThat(misses.exit).isEqualTo(2);
+        assertThat(misses.err).contains("--unseen takes no --misses");
+        assertThat(misses.out).isEmpty();
+
+        Run absent = run("eval", "figures", "--unseen", dir.resolve("news.jsonl").toString());
+        assertThat(absent.exit).isEqualTo(2);
+        assertThat(absent.err).contains("no corpus file at");
     }
 
     private record Run(int exit, String out, String err) {

@@ -53,8 +53,10 @@ record Candidate(FigureKind kind, int first, int last, Double value, Double min,
     }
 
     /** A RANGE from this figure's value to {@code upper}'s, measured like {@code upper}. */
+    /** The range from this figure to {@code upper}; bounds written high to low ("between 9.7% and 1.2%") are ordered. */
     Candidate rangeTo(Candidate upper, double lower, String rangeUnit, int newFirst) {
-        return new Candidate(FigureKind.RANGE, newFirst, upper.last(), null, lower, upper.value(), null, rangeUnit,
+        return new Candidate(FigureKind.RANGE, newFirst, upper.last(), null, Math.min(lower, upper.value()),
+                Math.max(lower, upper.value()), null, rangeUnit,
                 upper.currency(), upper.number(), upper.family(), upper.bareDefault(), false);
     }
 }

@@ -15,26 +15,44 @@ final class CountRecognizer {
 
     /** The number phrase n with the noun it counts, or null when no noun goes with it. */
     static Candidate after(Doc d, NumberPhrase n, int k) {
+        Candidate count = null;
         if (d.arabic) {
-            return arabic(d, n, k);
-        }
-        if (d.english) {
+            count = arabic(d, n, k);
+        } else if (d.english) {
             Nouns.Noun noun = Nouns.englishAfter(d, k);
-            return noun == null ? null
+            count = noun == null ? null
                     : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, noun.singular(), null, n.first(),
                     noun.last());
         }
-        return null;
+        return count != null ? count : partitive(d, n, k);
+    }
+
+    /** 30 of the employees, ثلاثة من الجنود: the number counts members of the group named after it. */
+    private static Candidate partitive(Doc d, NumberPhrase n, int k) {
+        if (n.value() < 2 || n.value() % 1 != 0 || n.ordinal()) {
+            return null;
+        }
+        Nouns.Noun group = Nouns.partitive(d, k);
+        return group == null ? null
+                : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, group.singular(), null, n.first(),
+                group.last());
     }
 
     private static Candidate arabic(Doc d, NumberPhrase n, int k) {
         Candidate count = Candidate.of(FigureKind.COUNT, n);
-        String noun = Nouns.arabicAfter(d, k, n.value());
+        if (n.words() && n.first() == n.last() && (n.value() == 1 || n.value() == 2)) {
+            // one and two follow their noun (دولة واحدة) or take it from a group (اثنان من الوزراء); a word after
+            // واحد begins something else (في آن واحد ظل)
+            Candidate members = partitive(d, n, k);
+            return members != null ? members : before(d, count);
+        }
+        if (n.value() < 1) {
+            return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
+        }
+        // a definite number follows its noun (الجنود الثلاثة): the word after it is not what it counts
+        String noun = d.at(n.first()).definite ? null : Nouns.arabicAfter(d, k, n.value());
         if (noun != null) {
             return count.as(FigureKind.COUNT, noun, null, n.first(), k);
-        }
-        if (n.words() && n.first() == n.last() && (n.value() == 1 || n.value() == 2)) {
-            return before(d, count);  // دولة واحدة
         }
         if (n.words() && d.at(n.first()).definite) {
             noun = Nouns.arabicBefore(d, n.first() - 1);  // الأيام الأربعة: a definite number follows its noun
@@ -62,6 +80,11 @@ final class CountRecognizer {
     /** The Arabic noun just before a number word one or two (دولة واحدة), or null. */
     private static Candidate before(Doc d, Candidate count) {
         int p = count.first() - 1;
+        if (isNisbaAdjective(d, p) && isNounBefore(d, p - 1) && !d.at(p - 1).has(Role.STOP)
+                && (d.at(p - 1).entry != null || !Normalizer.clean(d.text, d.at(p - 1).start, d.at(p - 1).end)
+                .startsWith("ي"))) {
+            p--;  // نادٍ رياضي واحد, شركة مصرية واحدة: the number agrees with the noun the adjective describes
+        }
         Token t = d.at(p);
         if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
             return null;
@@ -75,6 +98,17 @@ final class CountRecognizer {
             noun = Normalizer.clean(d.text, t.start, t.end);
         }
         return count.as(FigureKind.COUNT, noun, null, p, count.last());
+    }
+
+    /** An indefinite relational adjective (رياضي, مصرية): a word ending in ي or ية that names no counted noun. */
+    private static boolean isNisbaAdjective(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.definite || t.conjunction || t.preposition
+                || t.entry != null && (t.entry.singular != null || t.entry.country == null)) {
+            return false;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        return form.length() >= 4 && (form.endsWith("ي") || form.endsWith("ية"));
     }
 
     /**
@@ -119,7 +153,7 @@ final class CountRecognizer {
         if (singular != null && singular.unit != null) {
             return measure(singular, 2 + part, i, last);
         }
-        if (singular != null && singular.currencyFamily != null) {
+        if (singular != null && singular.namesCurrency()) {
             return new Candidate(FigureKind.MONEY, i, last, 2 + part, null, null, null, null,
                     singular.currencyDefault, null, null, false, false);
         }

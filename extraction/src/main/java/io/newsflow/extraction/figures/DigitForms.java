@@ -1,5 +1,7 @@
 package io.newsflow.extraction.figures;
 
+import java.math.BigDecimal;
+
 /**
  * How a digit group is written beyond its own characters: exponents (1e10, ٢,٥^-١, 6.23x10^-4), the reversed
  * decimals of Arabic typesetting (5ر47 is 47.5), numbers grouped by spaces (40 000) and slashed fractions (3/4).
@@ -45,7 +47,7 @@ final class DigitForms {
                 || d.surface(end + 1).equals("E"))) {
             Digits power = exponent(d, end + 2, true);
             if (power != null && !d.at(power.last()).decimal) {
-                return new Digits(v * Math.pow(10, power.value()), power.last());
+                return new Digits(scaled(v, power.value()), power.last());
             }
         }
         boolean times = next.type == TokenType.LATIN && d.surface(end + 1).equals("x") || d.isSymbol(end + 1, '\u00D7');
@@ -53,7 +55,7 @@ final class DigitForms {
                 && !d.at(end + 2).decimal && d.isSymbol(end + 3, '^') && d.attached(end + 2)) {
             Digits power = exponent(d, end + 4, false);
             if (power != null) {
-                return new Digits(v * Math.pow(10, power.value()), power.last());  // 6.23x10^-4, 6.02 × 10^23
+                return new Digits(scaled(v, power.value()), power.last());  // 6.23x10^-4, 6.02 × 10^23
             }
         }
         if (d.isSymbol(end + 1, '^') && d.attached(end)) {
@@ -62,7 +64,8 @@ final class DigitForms {
                 return new Digits(Math.pow(v, power.value()), power.last());
             }
         }
-        if (first && d.isSymbol(end + 1, '/') && d.attached(end) && d.attached(end + 1)
+        boolean listed = d.isSymbol(i - 1, '/') && d.attached(i - 1);  // 32/64/128: a list, not 64/128
+        if (first && !listed && d.isSymbol(end + 1, '/') && d.attached(end) && d.attached(end + 1)
                 && d.at(end + 2).type == TokenType.DIGITS && d.at(end + 2).value != 0
                 && !(d.isSymbol(end + 3, '/') && d.attached(end + 2)) && !t.decimal && !d.at(end + 2).decimal) {
             return new Digits(v / d.at(end + 2).value, end + 2);
@@ -88,5 +91,13 @@ final class DigitForms {
     /** A plain, no-break or narrow no-break space: the ones typesetters put between digit groups. */
     private static boolean isGroupSpace(char c) {
         return c == ' ' || c == '\u00A0' || c == '\u202F' || c == '\u2009';
+    }
+
+    /** v × 10^power through the decimal form, so that 6.02e23 is the double nearest 6.02e23, as parsing it gives. */
+    private static double scaled(double v, double power) {
+        if (power != Math.rint(power) || Math.abs(power) > 300) {
+            return v * Math.pow(10, power);
+        }
+        return new BigDecimal(Double.toString(v)).scaleByPowerOfTen((int) power).doubleValue();
     }
 }

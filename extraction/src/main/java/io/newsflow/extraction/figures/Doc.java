@@ -59,6 +59,17 @@ final class Doc {
         return at(i + 1) != NONE && at(i) != NONE && !at(i + 1).spaceBefore;
     }
 
+    /** The lexicon key of word i without the clitics glued to it (لشركة → شركة). */
+    String stemKey(int i) {
+        String key = Normalizer.key(surface(i));
+        return key.substring(Math.min(at(i).stemOffset, key.length()));
+    }
+
+    /** Token i opens the story or a line, or lies past the story's end. */
+    boolean lineStart(int i) {
+        return i <= 0 || i >= size() || at(i).lineBefore || at(i).paragraphBefore;
+    }
+
     /** Sentence punctuation or a paragraph break lies before token i. */
     boolean sentenceStart(int i) {
         if (i == 0 || at(i).paragraphBefore) {

@@ -37,6 +37,9 @@ final class FigureResolver {
     /** The last date that "the previous month" can count back from. */
     private String lastDate;
 
+    /** The first token after the last figure emitted: a figure never reaches back over another. */
+    private int free;
+
     FigureResolver(Doc d) {
         this.d = d;
     }
@@ -54,7 +57,8 @@ final class FigureResolver {
     /** Reads what starts at token i; returns the token after what was consumed, or i when nothing was. */
     private int at(int i) {
         Token t = d.at(i);
-        if (t.isWord() && t.entry == null && !MoneyRecognizer.isIsoCode(d, t)
+        if (t.isWord() && (t.entry == null || t.entry.startsNoFigure(t.type == TokenType.ARABIC))
+                && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
             return i;  // most tokens: nothing the lexicon knows can start here
         }
@@ -73,6 +77,9 @@ final class FigureResolver {
         }
         if (p == null) {
             p = CountRecognizer.byItself(d, i);
+        }
+        if (p instanceof Candidate c && c.first() < free) {
+            return c.last() + 1;  // دولتان اثنتان: a number agreeing with a noun already counted adds no figure
         }
         if (p instanceof Candidate c) {
             RangeRecognizer.Range range = RangeRecognizer.after(d, c, this::read);
@@ -194,6 +201,11 @@ final class FigureResolver {
                 break;
             }
         }
+        for (int k = n.last() + 1; k <= n.last() + 3 && d.at(k).isWord() && !d.at(k).lineBefore; k++) {
+            if (d.lexicon.in(WordList.SHARES, d.surface(k))) {
+                return null;  // 31.7 mln outstanding shares, four mln USAir shares: a count of shares
+            }
+        }
         String family = m.bareDefault() ? m.family() : null;
         return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, m.unit(), m.currency(), n,
                 family, family != null, false);
@@ -231,7 +243,20 @@ final class FigureResolver {
         }
     }
 
+    /**
+     * A value as the text wrote it: scaling in binary leaves 32.7 mln at 32700000.000000004, so a value within a
+     * few units in the last place of a whole number is that whole number.
+     */
+    private static Double decimal(Double v) {
+        if (v == null) {
+            return null;
+        }
+        double whole = Math.rint(v);
+        return whole != v && Math.abs(v - whole) <= 1e-12 * Math.abs(v) ? whole : v;
+    }
+
     private void emit(Candidate c) {
+        free = c.last() + 1;
         currency.figure(c, out.size());
         Token head = d.at(c.first());
         int start = head.start;
@@ -250,7 +275,8 @@ final class FigureResolver {
         }
         int end = d.at(c.last()).end;
         boolean valued = c.kind() != FigureKind.DATE && c.kind() != FigureKind.RANGE;
-        out.add(new FigureMention(c.kind(), valued ? c.value() : null, c.min(), c.max(), c.iso(), c.unit(),
+        out.add(new FigureMention(c.kind(), valued ? decimal(c.value()) : null, decimal(c.min()), decimal(c.max()),
+                c.iso(), c.unit(),
                 c.currency(), d.text.substring(start, end), start, end));
     }
 }

@@ -38,8 +38,19 @@ final class FractionRecognizer {
             t = d.at(k);
         }
         Word f = t.entry;
+        if (d.english && n.words() && n.value() == 1 && n.first() == n.last() && !n.ordinal()) {
+            NumberPhrase over = ordinalDenominator(d, k);
+            if (over != null) {
+                return n.extended(1 / over.value(), over.last());  // one one hundred fifth
+            }
+        }
         if (f == null || f.denominator == 0 || !n.words()) {
             return n;
+        }
+        if (d.english && f.fractionForm == GrammaticalNumber.PLURAL && f.denominator < 10
+                && n.lastClass() == NumberClass.TENS && n.value() > n.lastPart() && k == n.last() + 1) {
+            // one hundred thirty fifths: the tens before a unit ordinal belong to it (thirty-fifths)
+            return n.extended((n.value() - n.lastPart()) / (n.lastPart() + f.denominator), k);
         }
         if (f.fractionForm == GrammaticalNumber.PLURAL && !t.conjunction) {
             boolean toLast = d.arabic || (n.lastAfterConnector() && n.partsSinceConnector() == 1);
@@ -103,6 +114,10 @@ final class FractionRecognizer {
             article = true;
         }
         Token t = d.at(k);
+        if (article && d.english && (t.entry == null || t.entry.denominator == 0)) {
+            NumberPhrase over = ordinalDenominator(d, k);
+            return over == null ? null : NumberPhrase.ofWords(i, over.last(), 1 / over.value(), false);
+        }
         if (t.entry == null || t.entry.denominator == 0 || t.entry.fractionForm == GrammaticalNumber.PLURAL
                 || t.conjunction) {
             return null;
@@ -137,6 +152,25 @@ final class FractionRecognizer {
     }
 
     /**
+     * An English ordinal phrase at k that is the denominator of a fraction in words ("a twenty-first", "one one
+     * hundred fifth"): from the third on, with nothing countable after it, or "of" (a twenty-first century city is a
+     * rank). Null otherwise.
+     */
+    static NumberPhrase ordinalDenominator(Doc d, int k) {
+        if (!d.english || !d.at(k).isNumberWord()) {
+            return null;
+        }
+        NumberPhrase o = NumberRecognizer.phrase(d, k, false);
+        if (o == null || !o.ordinal() || o.value() < 3) {
+            return null;
+        }
+        Token after = d.at(o.last() + 1);
+        boolean nothingCounted = after == Doc.NONE || after.type == TokenType.SYMBOL || after.lineBefore
+                || "of".equalsIgnoreCase(d.surface(o.last() + 1)) || after.has(Role.STOP);
+        return nothingCounted ? o : null;
+    }
+
+    /**
      * X over Y, X على Y, 1 in Y, واحد من Y: a ratio written out. Only between bare numbers: "$100 over 5 years" and
      * "1.5 billion over five years" are two figures, not a quotient.
      */
@@ -156,7 +190,7 @@ final class FractionRecognizer {
             return n;
         }
         Word after = d.at(y.last() + 1).entry;
-        if (over && (y.hasScale() || after != null && (after.unit != null || after.currencyFamily != null
+        if (over && (y.hasScale() || after != null && (after.unit != null || after.namesCurrency()
                 || after.has(Role.PERCENT)))) {
             return n;  // 50 over 10 years: a unit after it makes the second number a figure of its own
         }

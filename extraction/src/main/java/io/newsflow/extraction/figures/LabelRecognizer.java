@@ -1,6 +1,7 @@
 package io.newsflow.extraction.figures;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Numbers that are not figures: model and code names (Boeing 737, G20, COVID-19, كوفيد ـ 19, F-16), legal and list
@@ -37,6 +38,9 @@ final class LabelRecognizer {
         }
         Token prev = d.at(i - 1);
         int p = i - 1;
+        if (d.isSymbol(p, '#') && d.attached(p) && d.isSymbol(n.last() + 1, ';') && d.attached(n.last())) {
+            return new Proposal.NotAFigure(n.last() + 1);  // &#8220; a character reference left in the text
+        }
         if (prev.type == TokenType.LATIN && d.attached(p) && !MoneyRecognizer.isCurrencyWord(d, p)) {
             return chain(d, i);  // G20, A380, M3
         }
@@ -73,12 +77,22 @@ final class LabelRecognizer {
                 && d.at(n.last() + 4).type == TokenType.DIGITS) {
             return chain(d, i);  // 800-555-0199
         }
+        if (n.plainDigits() && d.lexicon.in(WordList.TIME_ZONE, d.surface(n.last() + 1))) {
+            return new Proposal.NotAFigure(n.last() + 1);  // 1630 gmt, 0900 EST: a clock time
+        }
         if (d.arabic && Normalizer.key(d.surface(i - 1)).endsWith("ساعه") && !n.words()) {
             return new Proposal.NotAFigure(n.last());  // الساعة 1847 بتوقيت جرينتش: a clock time, not a year
         }
-        if (next.type == TokenType.ARABIC && (d.surface(n.last() + 1).equals("هـ")
-                || d.surface(n.last() + 1).equals("ه"))) {
+        if (isHijriMark(d, n.last() + 1)) {
             return new Proposal.NotAFigure(n.last() + 1);  // a Hijri year: not a Gregorian date, and not a count
+        }
+        int k = n.last();
+        while (n.plainDigits() && (d.isSymbol(k + 1, '/') || d.isDash(k + 1)) && d.at(k + 2).type == TokenType.DIGITS
+                && !d.at(k + 2).lineBefore) {
+            k += 2;
+        }
+        if (k > n.last() && isHijriMark(d, k + 1)) {
+            return new Proposal.NotAFigure(k + 1);  // 1436 / 1437 هـ, 18 / 10 / 1436ه: Hijri years and dates
         }
         return null;
     }
@@ -120,6 +134,10 @@ final class LabelRecognizer {
     private static boolean modelName(Doc d, NumberPhrase n, Token prev, int p) {
         boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
                 && d.isSymbol(n.last() + 3, ')');
+        if (d.arabic && prev.type == TokenType.LATIN && prev.capitalized && (prev.entry == null
+                || prev.entry.month == 0 && prev.entry.currencyFamily == null && prev.entry.country == null)) {
+            return true;  // Galaxy Note 5 in an Arabic story: a Latin name before a number is a product's
+        }
         if (!d.english || tableCell || prev.type != TokenType.LATIN || !prev.capitalized || d.sentenceStart(p)
                 || allCaps(d, p)) {
             return false;
@@ -147,7 +165,14 @@ final class LabelRecognizer {
             Token after = d.at(n.last() + 1);
             boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction
                     && !CountRecognizer.isNounBefore(d, n.first() - 1);  // لتر واحد من الزيت is one litre
-            return one.definite || oneOf ? new Proposal.NotAFigure(n.last()) : null;
+            String word = Normalizer.clean(d.text, one.start, one.end);
+            if ((word.startsWith("و") || word.startsWith("ف")) && !word.substring(1).equals("احد")) {
+                word = word.substring(1);  // وأحد, but not واحد ("one")
+            }
+            if (!one.definite && ONE_OF.contains(word)) {
+                return new Proposal.NotAFigure(n.last());  // أحد أبويهم, إحدى الدول: "one of", not a figure
+            }
+            return one.definite || oneOf || inName(d, n.first() - 1) ? new Proposal.NotAFigure(n.last()) : null;
         }
         if (!d.english) {
             return null;
@@ -155,6 +180,23 @@ final class LabelRecognizer {
         boolean some = d.lexicon.in(WordList.VAGUE_AFTER, d.surface(n.last() + 1))
                 || d.lexicon.in(WordList.VAGUE_BEFORE, d.surface(n.first() - 1));
         return some ? new Proposal.NotAFigure(n.last()) : null;
+    }
+
+    /**
+     * The noun at p, with a number word after it, follows a noun that a name follows (شركة أسرة واحدة, فرقة رجل
+     * واحد): the words name the company or the band, and no count of families or men is meant.
+     */
+    private static boolean inName(Doc d, int p) {
+        Token head = d.at(p - 1);
+        return CountRecognizer.isNounBefore(d, p) && head.type == TokenType.ARABIC && !head.definite
+                && d.lexicon.in(WordList.NAME_HEAD, d.stemKey(p - 1));
+    }
+
+    /** أحد and إحدى before a noun say "one of" (أحد أبويهم), unlike واحد, which follows what it counts. */
+    private static final Set<String> ONE_OF = Set.of("أحد", "احد", "إحدى", "احدى", "إحدي");
+
+    private static boolean isHijriMark(Doc d, int k) {
+        return d.at(k).type == TokenType.ARABIC && (d.surface(k).equals("هـ") || d.surface(k).equals("ه"));
     }
 
     private static boolean allCaps(Doc d, int i) {

@@ -39,6 +39,7 @@ final class Lexicon {
         forEachRow("dates.tsv", lex::calendarWord);
         forEachRow("units.tsv", lex::unit);
         forEachRow("currencies.tsv", lex::currency);
+        CldrCurrencies.addTo(lex);
         forEachRow("ar-nouns.tsv", lex::arabicNoun);
         forEachRow("lists.tsv", lex::list);
         forEachRow("en-plurals.tsv", cols -> lex.englishSingulars.put(cols[0], cols[1]));
@@ -60,6 +61,34 @@ final class Lexicon {
 
     String currency(String family, String country) {
         return currencyByCountry.get(family + ":" + country);
+    }
+
+    /** The currency family of a word form, or null. */
+    String currencyFamily(String form) {
+        Word w = table.get(Normalizer.key(form));
+        return w != null ? w.currencyFamily : null;
+    }
+
+    /** A currency word read only beside its country, unless the form already names a currency. */
+    void addCurrencyWordWithCountry(String form, String family, String defaultIso) {
+        Word w = word(form);
+        if (w.currencyFamily == null) {
+            w.currencyFamily = family;
+            w.currencyDefault = defaultIso;
+            w.currencyNeedsCountry = true;
+        }
+    }
+
+    /** A country adjective, unless the form already names a country. */
+    void addCountryAdjective(String form, String country) {
+        if (word(form).country == null) {
+            adjective(form, country);
+        }
+    }
+
+    /** The currency a family has in a country, unless one is already known. */
+    void addCurrencyIso(String family, String country, String iso) {
+        currencyByCountry.putIfAbsent(family + ":" + country, iso);
     }
 
     /** A currency family that counts hundredths of its currency (cent, penny, piastre, halala). */
@@ -154,17 +183,19 @@ final class Lexicon {
                 w.currencyFamily = cols[2];
                 w.currencyDefault = "-".equals(cols[3]) ? null : cols[3];
             }
-            case "adj" -> {
-                word(cols[1]).country = cols[2];
-                // The article and feminine/plural endings of Arabic adjectives: إماراتي, الإماراتية, أردنية.
-                if (Normalizer.isArabicLetter(cols[1].charAt(0))) {
-                    word(cols[1] + "ة").country = cols[2];
-                    word(cols[1] + "ه").country = cols[2];
-                }
-            }
+            case "adj" -> adjective(cols[1], cols[2]);
             case "iso" -> currencyByCountry.put(cols[1] + ":" + cols[2], cols[3]);
             case "subunit" -> subunits.add(cols[1]);
             default -> throw new IllegalStateException("bad currencies.tsv row " + String.join("\t", cols));
+        }
+    }
+
+    private void adjective(String form, String country) {
+        word(form).country = country;
+        // The article and feminine/plural endings of Arabic adjectives: إماراتي, الإماراتية, أردنية.
+        if (Normalizer.isArabicLetter(form.charAt(0))) {
+            word(form + "ة").country = country;
+            word(form + "ه").country = country;
         }
     }
 

@@ -90,6 +90,7 @@ final class MoneyRecognizer {
                 currency = upper;
                 family = "iso";
             } else if (cur.entry != null && cur.entry.currencyFamily != null && (country != null || s.length() > 1)
+                    && (country != null || !cur.entry.currencyNeedsCountry)
                     && !d.lexicon.isSubunit(cur.entry.currencyFamily)
                     && (country != null || cur.capitalized || !d.english || abbreviation(s))) {
                 // an English currency name before the number is an abbreviation (Rs 20, rmb 10) or follows its
@@ -191,6 +192,9 @@ final class MoneyRecognizer {
                 currency = aw.currencyDefault;
                 last = c + 1;
             }
+        }
+        if (country == null && w != null && w.currencyNeedsCountry) {
+            return null;
         }
         boolean byCountry = false;
         if (country != null && !"iso".equals(family)) {

@@ -62,6 +62,69 @@ final class Nouns {
         return form;
     }
 
+    /**
+     * The group a count is taken from, after the partitive at k: "30 of the employees", "ثلاثة من الجنود". The
+     * group is a definite plural noun (a singular one is a whole a number is part of: 20 من الشهر); its singular
+     * is the counted noun. Null when no such group follows.
+     */
+    static Noun partitive(Doc d, int k) {
+        Token of = d.at(k);
+        if (!of.isWord() || of.stemOffset != 0 || of.conjunction || !d.lexicon.in(WordList.PARTITIVE, d.surface(k))) {
+            return null;
+        }
+        if (d.english) {
+            if (!d.lexicon.in(WordList.GROUP_DETERMINER, d.surface(k + 1))) {
+                return null;
+            }
+            Noun noun = englishAfter(d, k + 2);
+            return noun != null && isPlural(d, noun.last()) ? noun : null;
+        }
+        Token group = d.at(k + 1);
+        if (!d.arabic || group.type != TokenType.ARABIC || group.conjunction
+                || group.entry != null && (group.entry.isNumber() || group.entry.unit != null
+                || group.entry.namesMonth() || group.entry.ordinal > 0 || group.has(Role.STOP))) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, group.start, group.end);
+        if (!group.definite) {
+            String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
+            return owned == null ? null : new Noun(owned, k + 1);
+        }
+        String stem = stripArticle(form);
+        if (stem == null) {
+            return null;
+        }
+        Word w = lookup(d, stem);
+        if (w != null && w.singular != null) {
+            boolean plural = !w.dual && !Normalizer.key(w.singular).equals(Normalizer.key(stem));
+            return plural ? new Noun(w.singular, k + 1) : null;
+        }
+        if (stem.length() >= 5 && stem.endsWith("ات")) {
+            return new Noun(stem.substring(0, stem.length() - 2) + "ة", k + 1);
+        }
+        if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون"))) {
+            return new Noun(stem.substring(0, stem.length() - 2), k + 1);
+        }
+        return null;
+    }
+
+    private static final String[] PRONOUN_SUFFIXES = {"هما", "هم", "هن", "ها", "نا", "كم", "ه"};
+
+    /** The singular of a known plural with a possessive pronoun glued to it (جنودها → جندي), or null. */
+    private static String withoutPronoun(Doc d, String form) {
+        for (String suffix : PRONOUN_SUFFIXES) {
+            if (form.length() >= suffix.length() + 3 && form.endsWith(suffix)) {
+                String stem = form.substring(0, form.length() - suffix.length());
+                Word w = lookup(d, stem);
+                if (w != null && w.singular != null && !w.dual
+                        && !Normalizer.key(w.singular).equals(Normalizer.key(stem))) {
+                    return w.singular;
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean hadTanween(String text, Token t) {
         for (int i = t.start; i < t.end; i++) {
             if (text.charAt(i) == '\u064B') {
@@ -125,13 +188,13 @@ final class Nouns {
             Token next = d.at(k + 1);
             boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
-                    || t.entry.unit == null && t.entry.currencyFamily == null && !t.entry.namesMonth());
+                    || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
             if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))) {
                 k++;  // three international experts, two more city hospitals
                 continue;
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
-                    || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.currencyFamily != null
+                    || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.namesCurrency()
                     || t.has(Role.PERCENT))) {
                 return null;
             }

@@ -31,6 +31,15 @@ final class NumberRecognizer {
             negative = true;
             j++;
         }
+        boolean detached = false;
+        if (!negative && d.isDash(i) && !d.attached(i) && d.at(i + 1).type == TokenType.DIGITS) {
+            if (!valueExpected(d, i) && i != 0) {
+                return null;
+            }
+            negative = true;
+            detached = true;
+            j++;
+        }
         NumberPhrase n = phrase(d, j, moneyContext);
         if (n == null) {
             n = FractionRecognizer.standalone(d, j);
@@ -41,7 +50,22 @@ final class NumberRecognizer {
             n = FractionRecognizer.mixed(d, FractionRecognizer.tail(d, n));
         }
         n = FractionRecognizer.ratio(d, n, moneyContext);
+        if (detached && !valueExpected(d, i) && n.last() + 1 < d.size()) {
+            return null;  // "- 12 people were hurt", "- 549\n\nطفلاً": a dash opening a line is a bullet
+        }
         return negative ? n.negated(i) : n;
+    }
+
+    /**
+     * A dash set apart from the number after it is a minus sign where a value is expected before it ("fell to - 12",
+     * "= - 3"); at the start of a text it is one only when the number is the whole text (a table cell, a form
+     * field), since a dash opening a line is a bullet.
+     */
+    private static boolean valueExpected(Doc d, int dash) {
+        Token before = d.at(dash - 1);
+        return !d.lineStart(dash) && (before.isWord() || before.type == TokenType.SYMBOL)
+                && (d.lexicon.in(WordList.VALUE_BEFORE, d.stemKey(dash - 1)) || d.isSymbol(dash - 1, '=')
+                || d.isSymbol(dash - 1, '('));
     }
 
     static boolean startsNumber(Doc d, int i) {

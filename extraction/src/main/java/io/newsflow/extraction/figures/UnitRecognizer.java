@@ -54,6 +54,12 @@ final class UnitRecognizer {
         if (w != null) {
             return new UnitWord(w, k);
         }
+        if (d.english && d.isDash(k) && d.attached(k - 1) && d.attached(k)) {
+            w = unitAt(d, n, k + 1);  // 10-year notes, a 100-metre race: the unit joined to the number
+            if (w != null) {
+                return new UnitWord(w, k + 1);
+            }
+        }
         Token adjective = d.at(k);
         Word next = d.at(k + 1).entry;
         boolean year = n.plainDigits() && d.isYear(n.first());  // the 1987 fiscal year is a date

@@ -33,6 +33,11 @@ final class Word {
     String isoDesignator;
     String currencyFamily;
     String currencyDefault;
+    /**
+     * A currency name known only from CLDR: it is money only beside its country ("Nigerian naira", "رينغيت
+     * ماليزي"), since alone it may be an ordinary word ("real", "unit").
+     */
+    boolean currencyNeedsCountry;
     String country;
     /** Counted-noun lexicon: the singular this form normalises to. */
     String singular;
@@ -42,6 +47,22 @@ final class Word {
 
     boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** A currency name that is money without its country (dollar, دينار). */
+    boolean namesCurrency() {
+        return currencyFamily != null && !currencyNeedsCountry;
+    }
+
+    /**
+     * No figure starts at this word: it is known only as never a counted noun (بشكل, تكون, the), or, in Arabic,
+     * also as a country adjective (روسي), which picks a currency only after the currency's name.
+     */
+    boolean startsNoFigure(boolean arabicWord) {
+        return (roles.isEmpty() || roles.size() == 1 && roles.contains(Role.STOP)) && (!roles.isEmpty()
+                || arabicWord && country != null) && (country == null || arabicWord)
+                && numClass == null && denominator == 0 && ordinal == 0 && month == 0 && monthHead == null
+                && weekday == 0 && dayOffset == 0 && unit == null && currencyFamily == null && singular == null;
     }
 
     boolean isNumber() {

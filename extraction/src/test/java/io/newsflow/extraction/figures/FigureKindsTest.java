@@ -9,6 +9,7 @@ import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,6 +39,15 @@ class FigureKindsTest {
     @CsvFileSource(resources = "no-figures.psv", delimiterString = "|")
     void dottedCodesHijriDatesAndWordsThatAreNoAmount(String language, String text) {
         assertThat(extract(text, language, LocalDate.of(2015, 8, 1))).isEmpty();
+    }
+
+    @Test
+    void boundsWrittenHighToLowAreOrdered() {
+        FigureMention range = figure(extract("تراوحت الارتفاعات ما بين 9.72% إلى 1.21%", "ar", null),
+                "ما بين 9.72% إلى 1.21%");
+        assertThat(range.kind()).isEqualTo(FigureKind.RANGE);
+        assertThat(range.min()).isEqualTo(1.21);
+        assertThat(range.max()).isEqualTo(9.72);
     }
 
     @ParameterizedTest(name = "{0} → {1}")

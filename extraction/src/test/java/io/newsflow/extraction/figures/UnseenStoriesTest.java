@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnseenStoriesTest {
 
     @ParameterizedTest
-    @CsvSource({"ar, 0.85, 0.72", "en, 0.85, 0.72"})
+    @CsvSource({"ar, 0.85, 0.72", "en, 0.87, 0.72"})
     void byValue(String language, double f1, double units) throws IOException {
         FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateUnseen(
                 SharedFolder.data("corpus").resolve("news.jsonl"), language, FigureAssert.EXTRACTOR);

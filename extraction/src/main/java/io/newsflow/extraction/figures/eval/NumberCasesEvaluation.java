@@ -18,14 +18,16 @@ import java.util.Set;
  * from Duckling's and Recognizers-Text's test suites), per kind, for the kinds the project sets a floor on:
  * number, ordinal, percent and money.
  *
- * <p>A row is right when some figure of a compatible kind overlaps the expected span and has the expected value
- * (money also needs a matching currency; upstream's "Cent" values are in cents). Rows upstream only checks by span
- * ({@code ignoreResolution}) are also right when a figure covers exactly that span. Rows with no value to compare
- * and rows Duckling only returns in "latent" mode are not scored, and are counted separately.
+ * <p>Scoring is strict: a row is right only when its expected span is found in its text and some figure of the
+ * row's kind overlaps that span with the expected value; a money row also needs the currency upstream names (a name
+ * this class does not know, or a figure without a currency, is wrong; upstream's "Cent" and "Satoshi" values are
+ * in the minor unit). Rows upstream only checks by span ({@code ignoreResolution}) are also right when a figure
+ * covers exactly that span. Rows with no value to compare and rows Duckling only returns in "latent" mode are not
+ * scored, and are counted separately.
  */
 public final class NumberCasesEvaluation {
 
-    /** The kinds with a 90% floor. */
+    /** The kinds scored, each with its own floor in the tests. */
     public static final List<String> KINDS = List.of("number", "ordinal", "percent", "money");
 
     private static final Map<String, Set<String>> CURRENCY_NAMES = Map.of(
@@ -37,7 +39,14 @@ public final class NumberCasesEvaluation {
             "Franc", Set.of("FRF", "CHF", "BEF", "LUF"),
             "Peseta", Set.of("ESP"),
             "Rupee", Set.of("INR", "PKR"),
-            "Bitcoin", Set.of("XBT"));
+            "Bitcoin", Set.of("XBT"),
+            "Satoshi", Set.of("XBT"));
+
+    /** Upstream names whose values are in a minor unit, with the minor units per major unit. */
+    private static final Map<String, Double> MINOR_UNITS = Map.of("Cent", 100.0, "Satoshi", 1e8);
+
+    /** Upstream's name for money whose currency the text leaves to the reader ("42 bucks"): any currency will do. */
+    private static final String UNNAMED = "Unnamed";
 
     /** Right and scored rows of one kind, overall and without the rows upstream marks notSupported. */
     public record KindScore(String kind, int right, int total, int supportedRight, int supportedTotal) {
@@ -138,12 +147,14 @@ public final class NumberCasesEvaluation {
     private static boolean isRight(String text, double expected, String kind, String unit, String span, int start,
                                    boolean spanOnly, List<FigureMention> found) {
         int[] where = locate(text, span, start);
+        if (where == null) {
+            return false;
+        }
         for (FigureMention f : found) {
-            boolean overlaps = where == null || f.start() < where[1] && where[0] < f.end();
-            if (!overlaps) {
+            if (f.start() >= where[1] || where[0] >= f.end()) {
                 continue;
             }
-            if (spanOnly && where != null && f.start() == where[0] && f.end() == where[1]) {
+            if (spanOnly && f.start() == where[0] && f.end() == where[1]) {
                 return true;
             }
             if (kindMatches(kind, f) && valueMatches(expected, kind, unit, f)) {
@@ -176,9 +187,7 @@ public final class NumberCasesEvaluation {
         double got = f.value();
         if (kind.equals("money")) {
             String name = unit.contains("|") ? unit.substring(0, unit.indexOf('|')) : unit;
-            if (name.equals("Cent")) {
-                got *= 100;
-            }
+            got *= MINOR_UNITS.getOrDefault(name, 1.0);
             if (!currencyMatches(unit, name, f.currency())) {
                 return false;
             }
@@ -194,8 +203,14 @@ public final class NumberCasesEvaluation {
         if (name.matches("[A-Z]{3}")) {
             return name.equals(currency);
         }
+        if (currency == null) {
+            return false;
+        }
+        if (name.equals(UNNAMED)) {
+            return true;
+        }
         Set<String> accepted = CURRENCY_NAMES.get(name);
-        return accepted == null || currency != null && accepted.contains(currency);  // "Unnamed" and the like name no currency
+        return accepted != null && accepted.contains(currency);
     }
 
     private static String describe(List<FigureMention> found) {
