@@ -17,14 +17,14 @@ import org.apache.avro.generic.IndexedRecord;
  * Plain JSON for an Avro record: unions as their value (not Avro's {@code {"string": ...}} wrapping), enums as
  * names and timestamps as ISO-8601 strings, which is what a reader of the {@code record} column expects to query.
  */
-final class AvroJson {
+public final class AvroJson {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private AvroJson() {
     }
 
-    static String write(IndexedRecord record) {
+    public static String write(IndexedRecord record) {
         // Streamed rather than built as a tree first: this runs for every article, and the tree showed in profiles.
         return write(json -> write(json, record, record.getSchema()));
     }
