@@ -16,16 +16,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -212,15 +209,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> config) {
-        Map<String, Object> consumerConfig = new HashMap<>();
-        config.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                consumerConfig.put(key, value);
-            }
-        });
-        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-tail-" + UUID.randomUUID());
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(GrouplessConsumer.config(config, "newsflow-tail"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 }

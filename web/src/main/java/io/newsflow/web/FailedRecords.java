@@ -35,7 +35,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -51,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * republished unchanged to {@code news.raw} (after the cause was fixed upstream), the replay reported on
  * {@code news.ops}.
  */
-final class FailedRecords implements AutoCloseable {
+final class FailedRecords extends BackgroundReader<byte[], byte[]> {
 
     static final String OPS_STAGE = "web";
     private static final int KEPT_PER_TOPIC = 500;
@@ -67,57 +66,42 @@ final class FailedRecords implements AutoCloseable {
     private record Kept(Failed failed, byte[] key, byte[] value) {
     }
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<RawArticle> rawArticles;
     private final Producer<byte[], byte[]> replays;
     private final Producer<String, OpsEvent> opsReports;
     private final String instanceId = OpsPublisher.defaultInstanceId();
-    private final Thread reader;
     private final Map<String, Deque<Kept>> kept = new HashMap<>();
     private long replayed;
 
     private FailedRecords(Map<String, Object> settings) {
+        super(new KafkaConsumer<>(KafkaClients.consumer(settings, "failed"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), "web-failed-reader");
         String registry = String.valueOf(settings.get(RegistrySerdes.REGISTRY_URL));
-        consumer = new KafkaConsumer<>(KafkaClients.consumer(settings, "failed"), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
         rawArticles = RegistrySerdes.valueDeserializer(registry);
         replays = new KafkaProducer<>(KafkaClients.producer(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
         Serializer<OpsEvent> opsValues = RegistrySerdes.valueSerializer(registry);
         opsReports = new KafkaProducer<>(KafkaClients.producer(settings), new StringSerializer(), opsValues);
-        reader = new Thread(this::read, "web-failed-reader");
-        reader.setDaemon(true);
     }
 
     static FailedRecords start(Map<String, Object> settings) {
         FailedRecords records = new FailedRecords(settings);
-        records.reader.start();
+        records.start();
         return records;
     }
 
-    private void read() {
-        try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.DEAD_LETTER, Topics.REJECTS)) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    keep(record);
-                }
-            }
-        } catch (WakeupException stopping) {
-            // close() asked the reader to stop
-        } catch (RuntimeException e) {
-            log.error("reading {} and {} stopped", Topics.DEAD_LETTER, Topics.REJECTS, e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+    @Override
+    void position() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.DEAD_LETTER, Topics.REJECTS)) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
-    private void keep(ConsumerRecord<byte[], byte[]> record) {
+    @Override
+    void accept(ConsumerRecord<byte[], byte[]> record) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), readable(header.value()));
@@ -239,12 +223,7 @@ final class FailedRecords implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.wakeup();
-        try {
-            reader.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        super.close();
         replays.close(Duration.ofSeconds(5));
         opsReports.close(Duration.ofSeconds(5));
         rawArticles.close();

@@ -15,19 +15,15 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every stage instance's reports on {@code news.ops} over the last hour, read in the background: the latest report,
  * its throughput against the one before, and the series the page charts.
  */
-final class OpsView implements AutoCloseable {
+final class OpsView extends BackgroundReader<String, OpsEvent> {
 
     static final Duration HISTORY = Duration.ofHours(1);
-    private static final Logger log = LoggerFactory.getLogger(OpsView.class);
 
     /** One point of an instance's chart. */
     record Point(Instant at, long recordsOut, Long lag, long deadLettered) {
@@ -39,14 +35,10 @@ final class OpsView implements AutoCloseable {
             Double latencyP50Ms, Double latencyP99Ms, String lastError, List<Point> history) {
     }
 
-    private final KafkaConsumer<String, OpsEvent> consumer;
-    private final Thread reader;
     private final Map<String, Deque<OpsEvent>> reports = new LinkedHashMap<>();
 
     private OpsView(KafkaConsumer<String, OpsEvent> consumer) {
-        this.consumer = consumer;
-        this.reader = new Thread(this::read, "web-ops-reader");
-        this.reader.setDaemon(true);
+        super(consumer, "web-ops-reader");
     }
 
     static OpsView start(Map<String, Object> settings) {
@@ -54,36 +46,29 @@ final class OpsView implements AutoCloseable {
                 new StringDeserializer(),
                 RegistrySerdes.valueDeserializer(String.valueOf(settings.get(RegistrySerdes.REGISTRY_URL))));
         OpsView view = new OpsView(consumer);
-        view.reader.start();
+        view.start();
         return view;
     }
 
-    private void read() {
-        try {
-            List<TopicPartition> partitions = KafkaClients.assignAll(consumer, Topics.OPS);
-            Map<TopicPartition, Long> since = new HashMap<>();
-            long from = Instant.now().minus(HISTORY).toEpochMilli();
-            partitions.forEach(p -> since.put(p, from));
-            consumer.offsetsForTimes(since).forEach((partition, offset) -> {
-                if (offset == null) {
-                    consumer.seekToEnd(List.of(partition));
-                } else {
-                    consumer.seek(partition, offset.offset());
-                }
-            });
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, OpsEvent> record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (record.value() != null) {
-                        add(record.value());
-                    }
-                }
+    @Override
+    void position() {
+        List<TopicPartition> partitions = KafkaClients.assignAll(consumer, Topics.OPS);
+        Map<TopicPartition, Long> since = new HashMap<>();
+        long from = Instant.now().minus(HISTORY).toEpochMilli();
+        partitions.forEach(p -> since.put(p, from));
+        consumer.offsetsForTimes(since).forEach((partition, offset) -> {
+            if (offset == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
             }
-        } catch (WakeupException stopping) {
-            // close() asked the reader to stop
-        } catch (RuntimeException e) {
-            log.error("reading {} stopped", Topics.OPS, e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
+        });
+    }
+
+    @Override
+    void accept(ConsumerRecord<String, OpsEvent> record) {
+        if (record.value() != null) {
+            add(record.value());
         }
     }
 
@@ -121,15 +106,5 @@ final class OpsView implements AutoCloseable {
                 latest.getRecordsIn(), latest.getRecordsOut(), outPerSecond, latest.getConsumerLag(),
                 latest.getDeadLettered(), latest.getDuplicatesDropped(), latest.getLatencyP50Ms(),
                 latest.getLatencyP99Ms(), latest.getLastError(), history);
-    }
-
-    @Override
-    public void close() {
-        consumer.wakeup();
-        try {
-            reader.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
