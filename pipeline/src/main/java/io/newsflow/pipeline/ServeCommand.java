@@ -1,11 +1,11 @@
 package io.newsflow.pipeline;
 
 import io.newsflow.store.Database;
-import io.newsflow.store.Dialect;
+import io.newsflow.store.query.ArticleFilter;
+import io.newsflow.store.query.ArticleQuery;
 import io.newsflow.web.WebServer;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,11 +35,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Database store = Database.of(database);
-        if (store.dialect() == Dialect.SQLITE && !Files.isRegularFile(Path.of(store.url().substring("jdbc:sqlite:".length())))) {
-            System.err.println("serve: no SQLite database at " + database);
+        // Reached once before serving, so that a mistyped path or an unreachable server is said at once.
+        try (ArticleQuery reachable = ArticleQuery.open(database)) {
+            reachable.find(ArticleFilter.builder().limit(1).build());
+        } catch (SQLException e) {
+            System.err.println("serve: " + e.getMessage());
             return 2;
         }
+        Database store = Database.of(database);
         try (UntilTerminated running = new UntilTerminated("serve");
              WebServer web = serve(store, settings.resolve(), bind, port)) {
             running.await();

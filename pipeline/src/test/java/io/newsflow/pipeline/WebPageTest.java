@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -185,7 +188,7 @@ class WebPageTest {
         return JSON.readTree(response.body());
     }
 
-    private void awaitApi(String path, java.util.function.Predicate<JsonNode> done) {
+    private void awaitApi(String path, Predicate<JsonNode> done) {
         await(() -> {
             try {
                 return api(path);
@@ -204,9 +207,9 @@ class WebPageTest {
     }
 
     /** Polls with a generous deadline: the stack shares a small machine with other builds. */
-    private <T> T await(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
+    private <T> T await(Supplier<T> probe, Predicate<T> done) {
         return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(500))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver -> {
                     T value = probe.get();
                     return value != null && done.test(value) ? value : null;

@@ -17,10 +17,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** {@code GET /api/articles} (the {@code query} command's filters, paged) and {@code GET /api/articles/{id}}. */
 final class ArticlesApi {
@@ -30,7 +33,7 @@ final class ArticlesApi {
     private static final Set<String> PARAMETERS = Set.of("entity", "unit", "kind", "min-value", "max-value", "lang",
             "since", "until", "text", "limit", "offset");
     private static final Set<String> KINDS = Arrays.stream(FigureKind.values()).map(Enum::name)
-            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+            .collect(Collectors.toCollection(TreeSet::new));
 
     /** One page of matches; {@code next} is the offset of the following page, null on the last one. */
     record Page(List<ArticleMatch> articles, int offset, int limit, Integer next) {
@@ -63,11 +66,11 @@ final class ArticlesApi {
         for (String name : parameters.keySet()) {
             if (!PARAMETERS.contains(name)) {
                 throw new BadRequestException("unknown parameter '" + name + "'; known: " + String.join(", ",
-                        new java.util.TreeSet<>(PARAMETERS)));
+                        new TreeSet<>(PARAMETERS)));
             }
         }
         String kind = parameters.get("kind");
-        if (kind != null && !kind.isBlank() && !KINDS.contains(kind.strip().toUpperCase(java.util.Locale.ROOT))) {
+        if (kind != null && !kind.isBlank() && !KINDS.contains(kind.strip().toUpperCase(Locale.ROOT))) {
             throw new BadRequestException("kind must be one of " + String.join(", ", KINDS) + ": " + kind);
         }
         int limit = parse(parameters, "limit", Integer::valueOf, "a whole number", DEFAULT_LIMIT);
