@@ -1,5 +1,6 @@
 package io.newsflow.enrichment;
 
+import io.newsflow.schemas.DeadLetterReason;
 import io.newsflow.schemas.RawArticle;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A lower version than the last one: a correction overtaken by a newer one, logged and dropped, so that it
  *       cannot overwrite the newer version downstream.</li>
  *   <li>Other content without a version: let through, since the source changed the story.</li>
+ *   <li>A dead letter replayed by an operator ({@link DeadLetterReason#REPLAYED_FROM_HEADER}): let through, since
+ *       the version remembered is the one whose enrichment failed.</li>
  * </ul>
  */
 final class DuplicateFilter implements FixedKeyProcessor<String, RawArticle, RawArticle> {
@@ -35,7 +38,8 @@ final class DuplicateFilter implements FixedKeyProcessor<String, RawArticle, Raw
     private static final Logger log = LoggerFactory.getLogger(DuplicateFilter.class);
 
     enum Verdict {
-        FIRST(true), NEWER_VERSION(true), CHANGED(true), OUTSIDE_WINDOW(true), DUPLICATE(false), STALE_VERSION(false);
+        FIRST(true), NEWER_VERSION(true), CHANGED(true), OUTSIDE_WINDOW(true), REPLAYED(true), DUPLICATE(false),
+        STALE_VERSION(false);
 
         final boolean passes;
 
@@ -78,7 +82,8 @@ final class DuplicateFilter implements FixedKeyProcessor<String, RawArticle, Raw
             return;
         }
         SeenArticle previous = seen.get(record.key());
-        Verdict verdict = judge(previous, article, record.timestamp(), window);
+        Verdict verdict = record.headers().lastHeader(DeadLetterReason.REPLAYED_FROM_HEADER) != null
+                ? Verdict.REPLAYED : judge(previous, article, record.timestamp(), window);
         if (verdict.passes) {
             seen.put(record.key(), new SeenArticle(article.getContentHash(), article.getVersion(), record.timestamp()));
             context.forward(record);

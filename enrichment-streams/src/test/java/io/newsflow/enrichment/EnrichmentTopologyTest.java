@@ -301,6 +301,30 @@ class EnrichmentTopologyTest {
     }
 
     @Test
+    void aDeadLetterReplayedAfterTheFixIsEnrichedWhereARedeliveryIsDroppedAsADuplicate() {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        startDriver((text, language, date, deadline) -> {
+            if (broken.get()) {
+                throw new IllegalStateException("a bug in this release of the extraction");
+            }
+            return extractor.extract(text, language, date, deadline);
+        }, config.extractionTimeout());
+        RawArticle article = article("Airline adds 12 routes", "The carrier will fly 12 new routes from May.");
+        raw.pipeInput(article.getId(), article);
+        assertThat(deadLetters.readRecordsToList()).hasSize(1);
+
+        broken.set(false);
+        raw.pipeInput(article.getId(), article);
+        assertThat(enriched.isEmpty()).isTrue();
+
+        org.apache.kafka.common.header.internals.RecordHeaders replay = new org.apache.kafka.common.header.internals.RecordHeaders();
+        replay.add(DeadLetterReason.REPLAYED_FROM_HEADER, "news.deadletter-0@0".getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput(new TestRecord<>(article.getId(), article, replay));
+        assertThat(enriched.readRecord().key()).isEqualTo(article.getId());
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
     void articleOverTheSizeLimitIsDeadLettered() {
         RawArticle huge = article("Budget speech in full", "word ".repeat(3_000));
 

@@ -10,6 +10,8 @@ import io.newsflow.registry.RegistryServer;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
+import io.newsflow.store.Database;
+import io.newsflow.web.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -48,6 +50,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "How long to wait for every story to be stored (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--serve", description = "After storing the stories, keep the stack up and serve the web view "
+            + "until SIGTERM; prints where the web view, the broker and the registry's Confluent API are.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8088",
+            description = "The web view's port with --serve; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
     private final PrintStream out = System.out;
 
     @Override
@@ -65,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
 
         long started = System.nanoTime();
         step("starting Kafka broker (KRaft, single node)");
-        try (LocalKafkaBroker broker = LocalKafkaBroker.start(run.resolve("kafka"), logs)) {
+        try (UntilTerminated running = serve ? new UntilTerminated("demo") : null;
+             LocalKafkaBroker broker = LocalKafkaBroker.start(run.resolve("kafka"), logs)) {
             done(broker.bootstrapServers());
             step("starting Apicurio registry (child process on Java 21+)");
             try (RegistryServer registry = RegistryServer.start(logs, registryData)) {
@@ -86,7 +97,18 @@ final class DemoCommand implements Callable<Integer> {
                     try (LocalConnectWorker connect = LocalConnectWorker.start(broker.bootstrapServers(),
                             run.resolve("connect"), logs, sink)) {
                         done("sink -> " + database);
-                        return ingestAndReport(settings, database, started);
+                        int stored = ingestAndReport(settings, database, started);
+                        if (stored != 0 || !serve) {
+                            return stored;
+                        }
+                        try (WebServer web = ServeCommand.serve(Database.of(database.toString()), settings,
+                                "127.0.0.1", port)) {
+                            out.println("kafka " + broker.bootstrapServers());
+                            out.println("registry " + registry.ccompatUrl());
+                            out.flush();
+                            running.await();
+                        }
+                        return 0;
                     }
                 }
             }
@@ -122,7 +144,8 @@ final class DemoCommand implements Callable<Integer> {
                     published.size() - totals.articles(), published.size(), timeoutSeconds, workDir.resolve("logs"));
             return 1;
         }
-        System.err.printf("demo: finished in %.1f s; shutting down%n", (System.nanoTime() - started) / 1e9);
+        System.err.printf("demo: finished in %.1f s; %s%n", (System.nanoTime() - started) / 1e9,
+                serve ? "serving until SIGTERM" : "shutting down");
         return 0;
     }
 

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "news-pipeline", mixinStandardHelpOptions = true, versionProvider = NewsPipeline.Version.class,
         description = "Arabic and English news through Kafka: ingest, enrich (entities and figures), store.",
         subcommands = {DemoCommand.class, ExtractCommand.class, RegistryCommand.class, SetupCommand.class,
-                IngestCommand.class, EnrichCommand.class, QueryCommand.class, StatusCommand.class, EvalCommand.class,
-                TrainCommand.class, BenchCommand.class,
+                IngestCommand.class, EnrichCommand.class, QueryCommand.class, ServeCommand.class, StatusCommand.class,
+                TailCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NewsPipeline {
 

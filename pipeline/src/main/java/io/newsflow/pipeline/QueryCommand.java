@@ -1,9 +1,9 @@
 package io.newsflow.pipeline;
 
-import io.newsflow.sink.query.ArticleFilter;
-import io.newsflow.sink.query.ArticleMatch;
-import io.newsflow.sink.query.ArticleQuery;
-import io.newsflow.sink.query.MatchRenderer;
+import io.newsflow.store.query.ArticleFilter;
+import io.newsflow.store.query.ArticleMatch;
+import io.newsflow.store.query.ArticleQuery;
+import io.newsflow.store.query.MatchRenderer;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

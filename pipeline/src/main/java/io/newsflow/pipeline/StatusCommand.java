@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -93,16 +91,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<String, OpsEvent> consumer(Map<String, Object> config) {
-        Map<String, Object> consumerConfig = new HashMap<>();
-        config.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                consumerConfig.put(key, value);
-            }
-        });
-        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-status-" + UUID.randomUUID());
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         Deserializer<OpsEvent> values = RegistrySerdes.valueDeserializer(String.valueOf(config.get(RegistrySerdes.REGISTRY_URL)));
-        return new KafkaConsumer<>(consumerConfig, new StringDeserializer(), values);
+        return new KafkaConsumer<>(GrouplessConsumer.config(config, "newsflow-status"), new StringDeserializer(), values);
     }
 }

@@ -16,6 +16,13 @@ public final class DeadLetterReason {
     /** The dead-letter header that carries the reason, UTF-8 text. */
     public static final String HEADER = "newsflow.error.reason";
 
+    /**
+     * On a dead letter republished to its source topic by an operator (the web view's replay): where it was in the
+     * dead-letter topic, {@code news.deadletter-P@O}. The enrichment app lets such a record through its duplicate
+     * filter, which remembers the failed attempt.
+     */
+    public static final String REPLAYED_FROM_HEADER = "newsflow.replayed.from";
+
     private static final byte MAGIC_BYTE = 0;
     private static final int SCHEMA_ID_END = 5;
     private static final int MAX_CAUSE_CHARS = 200;

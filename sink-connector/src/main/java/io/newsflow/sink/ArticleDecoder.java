@@ -6,7 +6,7 @@ import io.newsflow.schemas.RegistryContract;
 import io.newsflow.schemas.RegistryFailures;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.SchemaRegistration;
-import io.newsflow.sink.store.Change;
+import io.newsflow.store.Change;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.connect.errors.ConnectException;

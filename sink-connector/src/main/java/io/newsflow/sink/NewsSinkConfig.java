@@ -1,8 +1,8 @@
 package io.newsflow.sink;
 
 import io.newsflow.schemas.Topics;
-import io.newsflow.sink.store.Database;
-import io.newsflow.sink.store.Dialect;
+import io.newsflow.store.Database;
+import io.newsflow.store.Dialect;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;

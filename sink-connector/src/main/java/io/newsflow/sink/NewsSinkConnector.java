@@ -1,7 +1,7 @@
 package io.newsflow.sink;
 
-import io.newsflow.sink.store.Database;
-import io.newsflow.sink.store.StoreException;
+import io.newsflow.store.Database;
+import io.newsflow.store.StoreException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,10 @@
 package io.newsflow.sink;
 
-import io.newsflow.sink.store.ArticleStore;
-import io.newsflow.sink.store.ArticleStore.Rejection;
-import io.newsflow.sink.store.Change;
-import io.newsflow.sink.store.StoreException;
+import io.newsflow.store.ArticleStore;
+import io.newsflow.store.ArticleStore.Rejection;
+import io.newsflow.store.Change;
+import io.newsflow.store.StoreException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.Articles;
+import io.newsflow.store.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -85,7 +87,7 @@ abstract class AbstractConnectSinkTest {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
 
-        Map<String, String> config = new HashMap<>(db.connectorProps());
+        Map<String, String> config = new HashMap<>(ConnectorProps.of(db));
         config.put("connector.class", NewsSinkConnector.class.getName());
         config.put("tasks.max", "2");
         config.put("topics", topic);

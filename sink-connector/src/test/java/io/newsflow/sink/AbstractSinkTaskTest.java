@@ -1,5 +1,7 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.Articles;
+import io.newsflow.store.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +70,7 @@ abstract class AbstractSinkTaskTest {
     @BeforeEach
     void start() {
         db = createDatabase();
-        props = new HashMap<>(db.connectorProps());
+        props = new HashMap<>(ConnectorProps.of(db));
         props.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
         props.put(NewsSinkConfig.BATCH_SIZE, "50");
         NewsSinkConnector connector = new NewsSinkConnector();

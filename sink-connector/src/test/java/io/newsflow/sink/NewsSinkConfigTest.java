@@ -3,8 +3,8 @@ package io.newsflow.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsflow.sink.store.Database;
-import io.newsflow.sink.store.Dialect;
+import io.newsflow.store.Database;
+import io.newsflow.store.Dialect;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;

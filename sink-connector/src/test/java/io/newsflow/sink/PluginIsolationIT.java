@@ -1,5 +1,6 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.Articles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.TestDatabase;
 import io.newsflow.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +21,7 @@ class PostgresConnectSinkTest extends AbstractConnectSinkTest {
      */
     @Override
     AutoCloseable outage(TestDatabase db) throws SQLException {
-        String url = db.connectorProps().get(NewsSinkConfig.CONNECTION_URL);
+        String url = db.url();
         String name = url.substring(url.lastIndexOf('/') + 1);
         String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         execute(admin, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false",

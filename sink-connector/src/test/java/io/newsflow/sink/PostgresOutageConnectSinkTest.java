@@ -1,5 +1,7 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.Articles;
+import io.newsflow.store.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,7 +57,7 @@ class PostgresOutageConnectSinkTest {
     @BeforeEach
     void deploy() throws Exception {
         db = TestDatabase.postgres();
-        String url = db.connectorProps().get(NewsSinkConfig.CONNECTION_URL);
+        String url = db.url();
         URI server = URI.create(url.substring("jdbc:".length()));
         proxy = TcpProxy.start(server.getHost(), server.getPort());
         // Each test its own topics and connector: the worker and its broker are shared.
@@ -73,7 +75,7 @@ class PostgresOutageConnectSinkTest {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
 
-        Map<String, String> config = new HashMap<>(db.connectorProps());
+        Map<String, String> config = new HashMap<>(ConnectorProps.of(db));
         config.put(NewsSinkConfig.CONNECTION_URL, "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath());
         config.put("connector.class", NewsSinkConnector.class.getName());
         config.put("tasks.max", "2");

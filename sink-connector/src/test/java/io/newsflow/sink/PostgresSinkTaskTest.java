@@ -1,5 +1,7 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.Articles;
+import io.newsflow.store.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +63,7 @@ class PostgresSinkTaskTest extends AbstractSinkTaskTest {
      */
     @Test
     void aDatabaseOutageIsRiddenOutOnTheTasksOwnSchedule() throws Exception {
-        String url = db.connectorProps().get(NewsSinkConfig.CONNECTION_URL);
+        String url = db.url();
         URI server = URI.create(url.substring("jdbc:".length()));
         try (TcpProxy proxy = TcpProxy.start(server.getHost(), server.getPort())) {
             task.stop();

@@ -1,5 +1,7 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.Articles;
+import io.newsflow.store.TestDatabase;
 import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
@@ -58,7 +60,7 @@ public final class SinkBenchmark {
         ExecutorService threads = Executors.newFixedThreadPool(tasks);
         for (String name : databases) {
             try (TestDatabase db = name.equals("postgresql") ? TestDatabase.postgres() : TestDatabase.sqlite()) {
-                Map<String, String> props = new HashMap<>(db.connectorProps());
+                Map<String, String> props = new HashMap<>(ConnectorProps.of(db));
                 props.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
                 props.put(NewsSinkConfig.BATCH_SIZE, String.valueOf(batchSize));
                 new NewsSinkConnector().start(props);

@@ -1,5 +1,7 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.TestDatabase;
+
 class SqliteSinkTaskTest extends AbstractSinkTaskTest {
     @Override
     TestDatabase createDatabase() {

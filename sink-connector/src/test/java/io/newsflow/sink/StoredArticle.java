@@ -1,5 +1,6 @@
 package io.newsflow.sink;
 
+import io.newsflow.store.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
