@@ -2,9 +2,7 @@ package io.newsflow.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,69 +27,51 @@ class EvalCommandTest {
         Files.writeString(corpus, "{\"lang\": \"en\", \"headline\": \"News\", \"body\": \"John Smith went to Paris.\"}\n"
                 .repeat(5), StandardCharsets.UTF_8);
 
-        Run run = run("eval", "ner", "--cv", "3", "--lang", "en", "--train", train.toString(), "--dev",
+        InProcessRun run = InProcessRun.of("eval", "ner", "--cv", "3", "--lang", "en", "--train", train.toString(), "--dev",
                 dev.toString(), "--corpus", corpus.toString(), "--models", "1", "--epochs", "2");
 
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).contains("cross-validation (en): 3 folds of contiguous sentences over 30 sentences",
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("cross-validation (en): 3 folds of contiguous sentences over 30 sentences",
                 "annotation convention product: mean ± sample standard deviation over 3 fold(s)");
         // the dev file's six sentences are the end of the last fold
-        assertThat(run.out.lines()).anyMatch(l -> l.matches("3 +21-30 +20 +\\d+\\.\\d\\d( +\\d+\\.\\d\\d){4}"));
-        assertThat(run.out.lines()).anyMatch(l -> l.matches("LOC +\\d+\\.\\d\\d ± +\\d+\\.\\d\\d +\\d+\\.\\d\\d ± +"
+        assertThat(run.out().lines()).anyMatch(l -> l.matches("3 +21-30 +20 +\\d+\\.\\d\\d( +\\d+\\.\\d\\d){4}"));
+        assertThat(run.out().lines()).anyMatch(l -> l.matches("LOC +\\d+\\.\\d\\d ± +\\d+\\.\\d\\d +\\d+\\.\\d\\d ± +"
                 + "\\d+\\.\\d\\d"));
     }
 
     @Test
     void wantsEitherAFileOrFolds() {
-        Run run = run("eval", "ner", "--lang", "en");
+        InProcessRun run = InProcessRun.of("eval", "ner", "--lang", "en");
 
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err).contains("give either --conll FILE or --cv K");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("give either --conll FILE or --cv K");
     }
 
     @Test
     void scoresTheUnseenStoriesPerLanguage() {
         Path corpus = SharedData.require("corpus/news.jsonl");
 
-        Run run = run("eval", "figures", "--unseen", corpus.toString());
+        InProcessRun run = InProcessRun.of("eval", "figures", "--unseen", corpus.toString());
 
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).contains("unseen stories (ar)", "unseen stories (en)");
-        assertThat(run.out.lines().filter(l -> l.matches("by value: F1 \\d+\\.\\d \\(P .*")))
-                .as(run.out).hasSize(2);
-        assertThat(run.out.lines()).anyMatch(l -> l.matches("MONEY +\\d+ +\\d+ .*"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("unseen stories (ar)", "unseen stories (en)");
+        assertThat(run.out().lines().filter(l -> l.matches("by value: F1 \\d+\\.\\d \\(P .*")))
+                .as(run.out()).hasSize(2);
+        assertThat(run.out().lines()).anyMatch(l -> l.matches("MONEY +\\d+ +\\d+ .*"));
     }
 
     @Test
     void unseenStoriesShowNoMissesAndNeedTheirCorpus(@TempDir Path dir) {
-        Run misses = run("eval", "figures", "--unseen", dir.resolve("news.jsonl").toString(), "--misses");
-        assertThat(misses.exit).isEqualTo(2);
-        assertThat(misses.err).contains("--unseen takes no --misses");
-        assertThat(misses.out).isEmpty();
+        InProcessRun misses = InProcessRun.of("eval", "figures", "--unseen", dir.resolve("news.jsonl").toString(), "--misses");
+        assertThat(misses.exit()).isEqualTo(2);
+        assertThat(misses.err()).contains("--unseen takes no --misses");
+        assertThat(misses.out()).isEmpty();
 
-        Run absent = run("eval", "figures", "--unseen", dir.resolve("news.jsonl").toString());
-        assertThat(absent.exit).isEqualTo(2);
-        assertThat(absent.err).contains("no corpus file at");
+        InProcessRun absent = InProcessRun.of("eval", "figures", "--unseen", dir.resolve("news.jsonl").toString());
+        assertThat(absent.exit()).isEqualTo(2);
+        assertThat(absent.err()).contains("no corpus file at");
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = NewsPipeline.commandLine().execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     /** Sentences {@code [from, to)}: "PERSON visited CITY ." with the person and the city tagged. */
     private static Path write(Path file, int from, int to) throws IOException {

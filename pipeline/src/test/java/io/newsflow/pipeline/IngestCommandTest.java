@@ -39,11 +39,11 @@ class IngestCommandTest {
     void dryRunPrintsOnlyJsonLinesAndFailsWhenAnInputWasRejected() throws IOException {
         writeStories();
 
-        Run run = run("ingest", "--dry-run", drop.toString());
+        InProcessRun run = InProcessRun.of("ingest", "--dry-run", drop.toString());
 
-        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.exit()).isEqualTo(1);
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : run.out.split("\n")) {
+        for (String line : run.out().split("\n")) {
             lines.add(new ObjectMapper().readTree(line));
         }
         assertThat(lines).hasSize(3);
@@ -62,11 +62,11 @@ class IngestCommandTest {
                 RegistrySerdes.REGISTRY_URL, TestRegistry.shared().apiUrl()));
         writeStories();
 
-        Run run = run("ingest", "--set", "bootstrap.servers=" + kafka.bootstrapServers(),
+        InProcessRun run = InProcessRun.of("ingest", "--set", "bootstrap.servers=" + kafka.bootstrapServers(),
                 "--set", "apicurio.registry.url=" + TestRegistry.shared().apiUrl(), drop.toString());
 
-        assertThat(run.exit).isZero();
-        assertThat(run.out).isEqualTo("read 3, published 1, rejected 1, duplicates 1\n");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("read 3, published 1, rejected 1, duplicates 1\n");
     }
 
     @Test
@@ -89,13 +89,13 @@ class IngestCommandTest {
 
     @Test
     void refusesModesThatDoNotGoTogether() {
-        assertThat(run("ingest").exit).isEqualTo(2);
-        assertThat(run("ingest", "--watch", drop.toString(), drop.toString()).exit).isEqualTo(2);
-        assertThat(run("ingest", "--dry-run", "--watch", drop.toString()).exit).isEqualTo(2);
-        assertThat(run("ingest", "--feed", "file:///etc/hosts").exit).isEqualTo(2);
-        Run serveWithoutToken = run("ingest", "--serve");
-        assertThat(serveWithoutToken.exit).isEqualTo(2);
-        assertThat(serveWithoutToken.err).contains("--serve needs --token-file");
+        assertThat(InProcessRun.of("ingest").exit()).isEqualTo(2);
+        assertThat(InProcessRun.of("ingest", "--watch", drop.toString(), drop.toString()).exit()).isEqualTo(2);
+        assertThat(InProcessRun.of("ingest", "--dry-run", "--watch", drop.toString()).exit()).isEqualTo(2);
+        assertThat(InProcessRun.of("ingest", "--feed", "file:///etc/hosts").exit()).isEqualTo(2);
+        InProcessRun serveWithoutToken = InProcessRun.of("ingest", "--serve");
+        assertThat(serveWithoutToken.exit()).isEqualTo(2);
+        assertThat(serveWithoutToken.err()).contains("--serve needs --token-file");
     }
 
     private void writeStories() throws IOException {
@@ -105,23 +105,4 @@ class IngestCommandTest {
         Files.writeString(drop.resolve("c-blank.txt"), " \n");
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    /** Runs the command line as the launcher would, capturing what it writes to standard output and error. */
-    private static Run run(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = NewsPipeline.commandLine().execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-    }
 }

@@ -9,10 +9,8 @@ import io.newsflow.extraction.entities.AnnotationConvention;
 import io.newsflow.extraction.entities.EntityRecognizer;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +35,13 @@ class TrainCommandTest {
         Path[] models = new Path[2];
         for (int run = 0; run < 2; run++) {
             Path out = dir.resolve("out" + run);
-            Run result = run("train", "ner", "--lang", "ar", "--train", train.toString(), "--dev", dev.toString(),
+            InProcessRun result = InProcessRun.of("train", "ner", "--lang", "ar", "--train", train.toString(), "--dev", dev.toString(),
                     "--corpus", corpus.toString(), "--out", out.toString(),
                     "--epochs", "3");
-            assertThat(result.exit).as(result.err).isZero();
-            assertThat(result.err).contains("word-order classes", "lexicon:");
+            assertThat(result.exit()).as(result.err()).isZero();
+            assertThat(result.err()).contains("word-order classes", "lexicon:");
             models[run] = out.resolve("ner-ar.model.gz");
-            assertThat(result.out).contains("wrote " + models[run]);
+            assertThat(result.out()).contains("wrote " + models[run]);
         }
 
         assertThat(Files.readAllBytes(models[1])).as("the same model from the same data")
@@ -63,30 +61,12 @@ class TrainCommandTest {
     void saysWhichInputIsMissing(@TempDir Path dir) {
         Path missing = dir.resolve("none.txt.gz");
 
-        Run run = run("train", "ner", "--lang", "ar", "--train", missing.toString(), "--out", dir.toString());
+        InProcessRun run = InProcessRun.of("train", "ner", "--lang", "ar", "--train", missing.toString(), "--out", dir.toString());
 
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err).contains("no such file: " + missing);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no such file: " + missing);
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = NewsPipeline.commandLine().execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     /** Sentences {@code [from, to)}: "PERSON زار CITY ." (visited) with the person and the city tagged. */
     private static Path conll(Path file, int from, int to) throws IOException {
