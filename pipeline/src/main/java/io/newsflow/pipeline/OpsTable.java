@@ -3,13 +3,10 @@ package io.newsflow.pipeline;
 import io.newsflow.schemas.OpsEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The latest report of every stage instance, and its throughput over the interval between its last two reports.
@@ -42,32 +39,22 @@ final class OpsTable {
     }
 
     String render(Instant now) {
-        List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"STAGE", "INSTANCE", "STATE", "IN", "OUT", "OUT/S", "LAG", "DEAD", "DUPS",
-                "P50 MS", "P99 MS", "AGE", "LAST ERROR"});
+        TextTable table = new TextTable("STAGE", "INSTANCE", "STATE", "IN", "OUT", "OUT/S", "LAG", "DEAD", "DUPS",
+                "P50 MS", "P99 MS", "AGE", "LAST ERROR");
         rows.values().stream()
                 .sorted(Comparator.comparing((Row r) -> r.latest().getStage()).thenComparing(r -> r.latest().getInstanceId()))
                 .forEach(row -> {
                     OpsEvent e = row.latest();
-                    lines.add(new String[] {e.getStage(), e.getInstanceId(), e.getState(),
+                    table.add(e.getStage(), e.getInstanceId(), e.getState(),
                             String.valueOf(e.getRecordsIn()), String.valueOf(e.getRecordsOut()),
                             Double.isNaN(row.outPerSecond()) ? "-" : String.format(Locale.ROOT, "%.1f", row.outPerSecond()),
                             e.getConsumerLag() == null ? "-" : String.valueOf(e.getConsumerLag()),
                             String.valueOf(e.getDeadLettered()), String.valueOf(e.getDuplicatesDropped()),
                             millis(e.getLatencyP50Ms()), millis(e.getLatencyP99Ms()),
                             age(Duration.between(e.getTimestamp(), now)),
-                            e.getLastError() == null ? "" : abbreviate(e.getLastError(), 60)});
+                            e.getLastError() == null ? "" : TextTable.cell(e.getLastError(), 60));
                 });
-        int[] widths = IntStream.range(0, lines.get(0).length)
-                .map(column -> lines.stream().mapToInt(line -> line[column].length()).max().orElse(0)).toArray();
-        StringBuilder out = new StringBuilder();
-        for (String[] line : lines) {
-            for (int i = 0; i < line.length; i++) {
-                out.append(i == line.length - 1 ? line[i] : String.format("%-" + widths[i] + "s  ", line[i]));
-            }
-            out.append(System.lineSeparator());
-        }
-        return out.toString();
+        return table.render();
     }
 
     private static String millis(Double value) {
@@ -77,10 +64,5 @@ final class OpsTable {
     private static String age(Duration age) {
         long seconds = Math.max(0, age.toSeconds());
         return seconds < 120 ? seconds + "s" : seconds < 7200 ? seconds / 60 + "m" : seconds / 3600 + "h";
-    }
-
-    private static String abbreviate(String text, int max) {
-        String oneLine = text.replace('\n', ' ');
-        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
     }
 }

@@ -3,14 +3,17 @@ package io.newsflow.pipeline;
 import io.newsflow.store.query.ArticleFilter;
 import io.newsflow.store.query.ArticleMatch;
 import io.newsflow.store.query.ArticleQuery;
-import io.newsflow.store.query.MatchRenderer;
+import io.newsflow.store.query.MatchJsonLines;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,6 +22,8 @@ import picocli.CommandLine.Option;
         description = {"Find stored articles by entity, figure, language, date and words.",
                 "Example: query --db data/demo/newsflow.db --entity country:FR --kind COUNT --min-value 100"})
 final class QueryCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     @Option(names = "--db", required = true, paramLabel = "URL_OR_PATH",
             description = "A JDBC URL (jdbc:postgresql://host/db?user=...) or a SQLite file path, as demo prints it.")
@@ -68,10 +73,29 @@ final class QueryCommand implements Callable<Integer> {
         try (ArticleQuery query = ArticleQuery.open(database)) {
             matches = query.find(filter);
         }
-        MatchRenderer renderer = json ? MatchRenderer.jsonLines() : MatchRenderer.table();
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        renderer.render(matches, out);
+        if (json) {
+            MatchJsonLines.write(matches, out);
+        } else {
+            out.write(table(matches));
+        }
         out.flush();
         return 0;
+    }
+
+    /** Date, language, headline, matched entities, matched figures; then a count. */
+    static String table(List<ArticleMatch> matches) {
+        TextTable table = new TextTable("DATE", "LANG", "HEADLINE", "ENTITIES", "FIGURES");
+        for (ArticleMatch match : matches) {
+            String entities = match.entities().stream()
+                    .map(e -> e.canonicalId() == null ? e.text() : e.text() + " (" + e.canonicalId() + ")")
+                    .distinct().collect(Collectors.joining("; "));
+            String figures = match.figures().stream().map(ArticleMatch.Figure::text).distinct()
+                    .collect(Collectors.joining("; "));
+            table.add(match.publishedAt() == null ? "-" : DAY.format(match.publishedAt()),
+                    TextTable.cell(match.language(), 4), TextTable.cell(match.headline(), 60),
+                    TextTable.cell(entities, 50), TextTable.cell(figures, 50));
+        }
+        return table.render() + matches.size() + (matches.size() == 1 ? " article" : " articles") + System.lineSeparator();
     }
 }

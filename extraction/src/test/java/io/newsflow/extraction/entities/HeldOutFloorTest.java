@@ -2,6 +2,7 @@ package io.newsflow.extraction.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.extraction.SharedData;
 import io.newsflow.extraction.entities.eval.CrossValidation;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.train.NerTrainer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.extraction.EntityMention;
 import io.newsflow.extraction.EntityType;
+import io.newsflow.extraction.SharedData;
 import io.newsflow.extraction.entities.eval.ConllEvaluation;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;

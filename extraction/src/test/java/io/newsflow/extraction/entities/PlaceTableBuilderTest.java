@@ -2,6 +2,7 @@ package io.newsflow.extraction.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.extraction.SharedData;
 import io.newsflow.extraction.entities.train.PlaceTableBuilder;
 import java.io.IOException;
 import java.nio.file.Files;

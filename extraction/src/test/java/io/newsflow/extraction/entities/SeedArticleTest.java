@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.extraction.EntityMention;
 import io.newsflow.extraction.EntityType;
+import io.newsflow.extraction.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.newsflow.extraction.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.extraction.FigureKind;
+import io.newsflow.extraction.SharedData;
 import io.newsflow.extraction.figures.eval.ArticleGoldEvaluation;
 import io.newsflow.extraction.figures.eval.FigureGoldEvaluation;
 import java.io.IOException;
@@ -16,7 +17,7 @@ class ArticleGoldEvaluationTest {
 
     @Test
     void realStories() throws IOException {
-        FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateBundled(SharedFolder.data("articles"),
+        FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateBundled(SharedData.require("articles"),
                 FigureAssert.EXTRACTOR);
         String report = result.report() + String.join("\n", result.misses());
         assertThat(result.total().precision()).as(report).isGreaterThanOrEqualTo(FLOOR_ALL);

@@ -2,6 +2,7 @@ package io.newsflow.extraction.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.extraction.SharedData;
 import io.newsflow.extraction.figures.eval.NumberCasesEvaluation;
 import java.io.IOException;
 import java.util.Map;
@@ -25,7 +26,7 @@ class NumberCasesFloorTest {
     @ValueSource(strings = {"ar", "en"})
     void everyKindHoldsItsFloor(String language) throws IOException {
         NumberCasesEvaluation.Result result = NumberCasesEvaluation.evaluate(
-                SharedFolder.data("numbers").resolve(language + ".tsv"), FigureAssert.EXTRACTOR);
+                SharedData.require("numbers").resolve(language + ".tsv"), FigureAssert.EXTRACTOR);
         String report = result.report() + result.missesReport();
         assertThat(FLOORS.get(language).keySet()).containsExactlyInAnyOrderElementsOf(NumberCasesEvaluation.KINDS);
         SoftAssertions soft = new SoftAssertions();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
+import io.newsflow.extraction.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class SeedStoryTest {
     @BeforeAll
     static void read() throws IOException {
         Path seed;
-        try (Stream<Path> files = Files.list(SharedFolder.data("seed"))) {
+        try (Stream<Path> files = Files.list(SharedData.require("seed"))) {
             seed = files.filter(p -> p.toString().endsWith(".txt")).findFirst().orElseThrow();
         }
         text = Files.readString(seed);

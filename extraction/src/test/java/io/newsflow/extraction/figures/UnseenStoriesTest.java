@@ -2,6 +2,7 @@ package io.newsflow.extraction.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.extraction.SharedData;
 import io.newsflow.extraction.figures.eval.ArticleGoldEvaluation;
 import io.newsflow.extraction.figures.eval.FigureGoldEvaluation;
 import java.io.IOException;
@@ -19,7 +20,7 @@ class UnseenStoriesTest {
     @CsvSource({"ar, 0.85, 0.72", "en, 0.87, 0.72"})
     void byValue(String language, double f1, double units) throws IOException {
         FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateUnseen(
-                SharedFolder.data("corpus").resolve("news.jsonl"), language, FigureAssert.EXTRACTOR);
+                SharedData.require("corpus").resolve("news.jsonl"), language, FigureAssert.EXTRACTOR);
         String report = result.report();
         assertThat(result.values().f1()).as(report).isGreaterThanOrEqualTo(f1);
         assertThat(result.values().unitsShare()).as(report).isGreaterThanOrEqualTo(units);

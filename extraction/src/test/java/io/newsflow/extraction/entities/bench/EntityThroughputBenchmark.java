@@ -1,7 +1,7 @@
 package io.newsflow.extraction.entities.bench;
 
 import io.newsflow.extraction.entities.EntityRecognizer;
-import io.newsflow.extraction.entities.SharedData;
+import io.newsflow.extraction.SharedData;
 import io.newsflow.extraction.entities.text.Tokenizer;
 import io.newsflow.extraction.entities.train.CorpusReader;
 import java.io.IOException;

@@ -1,11 +1,14 @@
-package io.newsflow.extraction.entities;
+package io.newsflow.extraction;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds {@code ../shared/data}: the surefire property, else beside the checkout; tests skip when it is absent. */
+/**
+ * Finds {@code ../shared/data}: the surefire property, else beside the checkout; tests skip when it is absent.
+ * Not test-support's {@code SharedData}: test-support brings a Kafka broker, and extraction stays free of Kafka.
+ */
 public final class SharedData {
 
     private SharedData() {

@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 
-/** {@code {"id", "headline", "language", "publishedAt", "entities": [...], "figures": [...]}}, one per line. */
-final class JsonLinesRenderer implements MatchRenderer {
+/**
+ * Query results for a program: {@code {"id", "headline", "language", "publishedAt", "entities": [...],
+ * "figures": [...]}}, one article per line and nothing else.
+ */
+public final class MatchJsonLines {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public void render(List<ArticleMatch> matches, Appendable out) throws IOException {
+    private MatchJsonLines() {
+    }
+
+    public static void write(List<ArticleMatch> matches, Appendable out) throws IOException {
         for (ArticleMatch match : matches) {
             ObjectNode line = JSON.createObjectNode()
                     .put("id", match.id())

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MatchRendererTest {
+class MatchJsonLinesTest {
 
     private static final List<ArticleMatch> MATCHES = List.of(
             new ArticleMatch("ar1", "إحالة 771 متهماً إلى المحاكمة", "ar", Instant.parse("2017-02-12T09:30:00Z"),
@@ -17,22 +17,9 @@ class MatchRendererTest {
             new ArticleMatch("en9", "Undated " + "very long headline ".repeat(10), "en", null, List.of(), List.of()));
 
     @Test
-    void theTableShowsDateHeadlineEntitiesAndFiguresThenACount() throws Exception {
-        StringBuilder out = new StringBuilder();
-        MatchRenderer.table().render(MATCHES, out);
-
-        List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(0)).startsWith("DATE").contains("HEADLINE", "ENTITIES", "FIGURES");
-        assertThat(lines.get(1)).startsWith("2017-02-12  ar").contains("إحالة 771 متهماً إلى المحاكمة",
-                "مصر (country:EG)", "771 متهماً");
-        assertThat(lines.get(2)).startsWith("-").contains("…");
-        assertThat(lines.get(3)).isEqualTo("2 articles");
-    }
-
-    @Test
     void jsonLinesAreOneObjectPerArticle() throws Exception {
         StringBuilder out = new StringBuilder();
-        MatchRenderer.jsonLines().render(MATCHES, out);
+        MatchJsonLines.write(MATCHES, out);
 
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(2);
