@@ -16,13 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvalCommandTest {
 
-    private static final String[] PEOPLE = {"John Smith", "Maria Garcia", "Ahmed Hassan", "Olga Petrova"};
-    private static final String[] CITIES = {"Paris", "Cairo", "Lima"};
-
     @Test
     void crossValidatesOverTrainAndDevAndPrintsMeanAndSpreadPerType(@TempDir Path dir) throws IOException {
-        Path train = write(dir.resolve("train.conll"), 0, 24);
-        Path dev = write(dir.resolve("dev.conll"), 24, 30);
+        Path train = TaggedSentences.ENGLISH.write(dir.resolve("train.conll"), 0, 24);
+        Path dev = TaggedSentences.ENGLISH.write(dir.resolve("dev.conll"), 24, 30);
         Path corpus = dir.resolve("corpus.jsonl");
         Files.writeString(corpus, "{\"lang\": \"en\", \"headline\": \"News\", \"body\": \"John Smith went to Paris.\"}\n"
                 .repeat(5), StandardCharsets.UTF_8);
@@ -70,18 +67,5 @@ class EvalCommandTest {
         InProcessRun absent = InProcessRun.of("eval", "figures", "--unseen", dir.resolve("news.jsonl").toString());
         assertThat(absent.exit()).isEqualTo(2);
         assertThat(absent.err()).contains("no corpus file at");
-    }
-
-
-    /** Sentences {@code [from, to)}: "PERSON visited CITY ." with the person and the city tagged. */
-    private static Path write(Path file, int from, int to) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            String[] person = PEOPLE[i % PEOPLE.length].split(" ");
-            b.append(person[0]).append("\tB-PER\n").append(person[1]).append("\tI-PER\n")
-                    .append("visited\tO\n").append(CITIES[i % CITIES.length]).append("\tB-LOC\n.\tO\n\n");
-        }
-        Files.writeString(file, b, StandardCharsets.UTF_8);
-        return file;
     }
 }

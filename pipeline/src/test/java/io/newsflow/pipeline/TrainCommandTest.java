@@ -21,13 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code train ner}, the command that reproduces the shipped models, on a tiny Arabic training file the test writes. */
 class TrainCommandTest {
 
-    private static final String[] PEOPLE = {"محمد علي", "سارة حسن", "خالد منصور", "ليلى عمر"};
-    private static final String[] CITIES = {"باريس", "القاهرة", "ليما"};
-
     @Test
     void trainsOnTrainAndDevTheSameModelTwice(@TempDir Path dir) throws IOException {
-        Path train = conll(dir.resolve("train.conll"), 0, 24);
-        Path dev = conll(dir.resolve("dev.conll"), 24, 30);
+        Path train = TaggedSentences.ARABIC.write(dir.resolve("train.conll"), 0, 24);
+        Path dev = TaggedSentences.ARABIC.write(dir.resolve("dev.conll"), 24, 30);
         Path corpus = dir.resolve("corpus.jsonl");
         Files.writeString(corpus, "{\"lang\": \"ar\", \"headline\": \"أخبار\", \"body\": \"سافر خالد منصور إلى ليما.\"}\n"
                 .repeat(5), StandardCharsets.UTF_8);
@@ -65,18 +62,5 @@ class TrainCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no such file: " + missing);
-    }
-
-
-    /** Sentences {@code [from, to)}: "PERSON زار CITY ." (visited) with the person and the city tagged. */
-    private static Path conll(Path file, int from, int to) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            String[] person = PEOPLE[i % PEOPLE.length].split(" ");
-            b.append(person[0]).append("\tB-PER\n").append(person[1]).append("\tI-PER\n")
-                    .append("زار\tO\n").append(CITIES[i % CITIES.length]).append("\tB-LOC\n.\tO\n\n");
-        }
-        Files.writeString(file, b, StandardCharsets.UTF_8);
-        return file;
     }
 }
