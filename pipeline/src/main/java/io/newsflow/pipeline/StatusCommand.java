@@ -3,10 +3,10 @@ package io.newsflow.pipeline;
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
+import io.newsflow.web.KafkaClients;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,19 +49,8 @@ final class StatusCommand implements Callable<Integer> {
     int watch(Map<String, Object> config, PrintStream out, Clock clock) throws InterruptedException {
         OpsTable table = new OpsTable();
         try (KafkaConsumer<String, OpsEvent> consumer = consumer(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.OPS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            long since = clock.millis() - history.toMillis();
-            Map<TopicPartition, Long> timestamps = new HashMap<>();
-            partitions.forEach(p -> timestamps.put(p, since));
-            consumer.offsetsForTimes(timestamps).forEach((partition, offset) -> {
-                if (offset == null) {
-                    consumer.seekToEnd(List.of(partition));
-                } else {
-                    consumer.seek(partition, offset.offset());
-                }
-            });
+            List<TopicPartition> partitions = KafkaClients.assignSince(consumer, Topics.OPS,
+                    clock.millis() - history.toMillis());
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             boolean terminal = System.console() != null && !once;
             while (true) {
@@ -92,6 +81,6 @@ final class StatusCommand implements Callable<Integer> {
 
     private static KafkaConsumer<String, OpsEvent> consumer(Map<String, Object> config) {
         Deserializer<OpsEvent> values = RegistrySerdes.valueDeserializer(String.valueOf(config.get(RegistrySerdes.REGISTRY_URL)));
-        return new KafkaConsumer<>(GrouplessConsumer.config(config, "newsflow-status"), new StringDeserializer(), values);
+        return new KafkaConsumer<>(KafkaClients.consumer(config, "newsflow-status"), new StringDeserializer(), values);
     }
 }

@@ -11,6 +11,7 @@ import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.store.AvroJson;
+import io.newsflow.web.KafkaClients;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -209,7 +210,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(Map<String, Object> config) {
-        return new KafkaConsumer<>(GrouplessConsumer.config(config, "newsflow-tail"), new ByteArrayDeserializer(),
+        return new KafkaConsumer<>(KafkaClients.consumer(config, "newsflow-tail"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }
 }

@@ -74,7 +74,7 @@ final class FailedRecords extends BackgroundReader<byte[], byte[]> {
     private long replayed;
 
     private FailedRecords(Map<String, Object> settings) {
-        super(new KafkaConsumer<>(KafkaClients.consumer(settings, "failed"), new ByteArrayDeserializer(),
+        super(new KafkaConsumer<>(KafkaClients.consumer(settings, "newsflow-web-failed"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), "web-failed-reader");
         String registry = String.valueOf(settings.get(RegistrySerdes.REGISTRY_URL));
         rawArticles = RegistrySerdes.valueDeserializer(registry);

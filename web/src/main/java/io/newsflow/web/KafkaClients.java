@@ -9,16 +9,22 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 
-/** Client settings taken from the stage settings: only the keys a consumer or producer knows. */
-final class KafkaClients {
+/**
+ * Clients that watch the pipeline (the web view, {@code status}, {@code tail}), from the stage settings: only the keys
+ * a consumer or producer knows.
+ */
+public final class KafkaClients {
 
     private KafkaClients() {
     }
 
-    /** Without a group and without commits: watching the pipeline leaves no trace in it. */
-    static Map<String, Object> consumer(Map<String, Object> settings, String purpose) {
+    /**
+     * Without a group and without commits: watching the pipeline leaves no trace in it. The client id is
+     * {@code clientIdPrefix} and a random suffix.
+     */
+    public static Map<String, Object> consumer(Map<String, Object> settings, String clientIdPrefix) {
         Map<String, Object> config = only(settings, ConsumerConfig.configNames());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-web-" + purpose + "-" + UUID.randomUUID());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return config;
@@ -37,6 +43,24 @@ final class KafkaClients {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
+        return partitions;
+    }
+
+    /**
+     * Assigns every partition of {@code topic}, each positioned at its first record at or after {@code sinceMillis}
+     * (at its end where there is none), and returns them.
+     */
+    public static List<TopicPartition> assignSince(KafkaConsumer<?, ?> consumer, String topic, long sinceMillis) {
+        List<TopicPartition> partitions = assignAll(consumer, topic);
+        Map<TopicPartition, Long> since = new HashMap<>();
+        partitions.forEach(p -> since.put(p, sinceMillis));
+        consumer.offsetsForTimes(since).forEach((partition, offset) -> {
+            if (offset == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
+        });
         return partitions;
     }
 

@@ -8,13 +8,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -42,7 +40,7 @@ final class OpsView extends BackgroundReader<String, OpsEvent> {
     }
 
     static OpsView start(Map<String, Object> settings) {
-        KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(KafkaClients.consumer(settings, "ops"),
+        KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(KafkaClients.consumer(settings, "newsflow-web-ops"),
                 new StringDeserializer(),
                 RegistrySerdes.valueDeserializer(String.valueOf(settings.get(RegistrySerdes.REGISTRY_URL))));
         OpsView view = new OpsView(consumer);
@@ -52,17 +50,7 @@ final class OpsView extends BackgroundReader<String, OpsEvent> {
 
     @Override
     void position() {
-        List<TopicPartition> partitions = KafkaClients.assignAll(consumer, Topics.OPS);
-        Map<TopicPartition, Long> since = new HashMap<>();
-        long from = Instant.now().minus(HISTORY).toEpochMilli();
-        partitions.forEach(p -> since.put(p, from));
-        consumer.offsetsForTimes(since).forEach((partition, offset) -> {
-            if (offset == null) {
-                consumer.seekToEnd(List.of(partition));
-            } else {
-                consumer.seek(partition, offset.offset());
-            }
-        });
+        KafkaClients.assignSince(consumer, Topics.OPS, Instant.now().minus(HISTORY).toEpochMilli());
     }
 
     @Override
