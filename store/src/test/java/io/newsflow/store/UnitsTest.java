@@ -27,6 +27,13 @@ class UnitsTest {
     }
 
     @Test
+    void unitsFoldAsTheExtractionLibraryFoldsPersianLettersAndMarks() {
+        assertThat(Units.key("کیلوگرام")).isEqualTo(Units.key("كيلوغرام".replace('غ', 'گ'))).isEqualTo("كيلوگرام");
+        assertThat(Units.key("طنٌّ")).isEqualTo("طن");
+        assertThat(Units.key("طنۡ")).isEqualTo("طن");
+    }
+
+    @Test
     void arabicRegularPluralsMeetTheirSingular() {
         assertThat(Units.key("متهمين")).isEqualTo("متهم");
         assertThat(Units.key("المتهمون")).isEqualTo("متهم");

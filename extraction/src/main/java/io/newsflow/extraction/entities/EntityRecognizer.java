@@ -3,12 +3,13 @@ package io.newsflow.extraction.entities;
 import io.newsflow.extraction.Deadline;
 import io.newsflow.extraction.EntityMention;
 import io.newsflow.extraction.EntityType;
+import io.newsflow.extraction.Folding;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.tagger.Features;
 import io.newsflow.extraction.entities.tagger.Labels;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
 import io.newsflow.extraction.entities.text.Clitics;
-import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.LongIntMap;
 import io.newsflow.extraction.entities.text.Tokenizer;
 import io.newsflow.extraction.entities.text.Tokens;
@@ -226,10 +227,10 @@ public final class EntityRecognizer {
             }
             int start = tokens.start(i);
             int split = Features.bestSplit(tagger.lexicon(), text, start, tokens.end(i),
-                    tagger.lexicon().count(Fold.hash(text, start, tokens.end(i))), splits);
+                    tagger.lexicon().count(FoldedHash.hash(text, start, tokens.end(i))), splits);
             long name = Clitics.stemHash(text, start, tokens.end(i), split);
             for (int k = i + 1; k < end; k++) {
-                name = Fold.combine(name, Fold.hash(text, tokens.start(k), tokens.end(k)));
+                name = FoldedHash.combine(name, FoldedHash.hash(text, tokens.start(k), tokens.end(k)));
             }
             // a name given two types in one story stays as the tagger left each mention
             int value = (end - i) * Labels.COUNT + labels[i];
@@ -256,7 +257,7 @@ public final class EntityRecognizer {
                     if (found >= 0 || end >= n || end - i >= MAX_CONSISTENT_TOKENS) {
                         break;
                     }
-                    name = Fold.combine(name, Fold.hash(text, tokens.start(end), tokens.end(end)));
+                    name = FoldedHash.combine(name, FoldedHash.hash(text, tokens.start(end), tokens.end(end)));
                     end++;
                 }
                 if (found > 0) {
@@ -332,8 +333,8 @@ public final class EntityRecognizer {
                 continue;
             }
             String text = tokens.text();
-            boolean rare = tagger.lexicon().count(Fold.hash(text, tokens.start(item) + 1, tokens.end(item))) <= RARE
-                    && tagger.lexicon().count(Fold.hash(text, tokens.start(item + 1), tokens.end(item + 1))) <= RARE;
+            boolean rare = tagger.lexicon().count(FoldedHash.hash(text, tokens.start(item) + 1, tokens.end(item))) <= RARE
+                    && tagger.lexicon().count(FoldedHash.hash(text, tokens.start(item + 1), tokens.end(item + 1))) <= RARE;
             if (rare) {
                 relabel(labels, confidence, item, item + 2, EntityType.PERSON, RULE_CONFIDENCE);
             }
@@ -417,7 +418,7 @@ public final class EntityRecognizer {
             if (match != null && match.last() == i) {
                 start += match.clitics();
             } else if ("ar".equals(language) && tagger != null) {
-                int wholeCount = tagger.lexicon().count(Fold.hash(text, start, tokens.end(first)));
+                int wholeCount = tagger.lexicon().count(FoldedHash.hash(text, start, tokens.end(first)));
                 if (wholeCount == 0 && text.charAt(start) == 'و' && tokens.length(first) > 3) {
                     // a word the corpus never saw, starting with و: far likelier "and" + an unfamiliar name
                     start++;
@@ -456,7 +457,7 @@ public final class EntityRecognizer {
         private final Map<String, String> personByWord = new HashMap<>();
 
         String of(EntityType type, String surface) {
-            String name = Fold.fold(surface).strip().replaceAll("[\\s\\p{Z}]+", "-");
+            String name = Folding.fold(surface).strip().replaceAll("[\\s\\p{Z}]+", "-");
             if (type == EntityType.PERSON) {
                 String[] words = name.split("-");
                 if (words.length == 1 && personByWord.containsKey(name)) {

@@ -2,6 +2,7 @@ package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
+import io.newsflow.extraction.Folding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -269,7 +270,7 @@ final class FigureResolver {
                 }
                 start++;
             }
-            while (start < head.end && Normalizer.isArabicMark(d.text.charAt(start))) {
+            while (start < head.end && Folding.isArabicMark(d.text.charAt(start))) {
                 start++;
             }
         }

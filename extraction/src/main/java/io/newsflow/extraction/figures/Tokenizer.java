@@ -1,5 +1,6 @@
 package io.newsflow.extraction.figures;
 
+import io.newsflow.extraction.Folding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ final class Tokenizer {
                 i++;
                 continue;
             }
-            if (Normalizer.isFormatChar(c)) {
+            if (Folding.isFormatChar(c)) {
                 i++;
                 continue;
             }
@@ -158,7 +159,7 @@ final class Tokenizer {
             }
             groups++;
             int j = i;
-            while (j < n && Normalizer.isFormatChar(text.charAt(j))) {
+            while (j < n && Folding.isFormatChar(text.charAt(j))) {
                 j++;
             }
             if (leadingPoint || j >= n || groups >= 8) {
@@ -166,7 +167,7 @@ final class Tokenizer {
             }
             char c = text.charAt(j);
             int k = j + 1;
-            while (k < n && Normalizer.isFormatChar(text.charAt(k))) {
+            while (k < n && Folding.isFormatChar(text.charAt(k))) {
                 k++;
             }
             if ((c == '.' || c == ',' || c == '\u066B' || c == '\u066C') && k < n && isDigit(text.charAt(k))) {
@@ -301,7 +302,7 @@ final class Tokenizer {
     private int readArabic(String text, int i, Token t, char[] buf) {
         t.type = TokenType.ARABIC;
         int n = text.length();
-        while (i < n && (Normalizer.isArabicLetter(text.charAt(i)) || Normalizer.isArabicMark(text.charAt(i)))) {
+        while (i < n && (Normalizer.isArabicLetter(text.charAt(i)) || Folding.isArabicMark(text.charAt(i)))) {
             i++;
         }
         t.end = i;

@@ -5,7 +5,7 @@ import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.util.ULocale;
 import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.entities.text.Clitics;
-import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.LongIntMap;
 import io.newsflow.extraction.entities.text.Tokenizer;
 import io.newsflow.extraction.entities.text.Tokens;
@@ -203,8 +203,8 @@ public final class Gazetteer {
         Tokens tokens = Tokenizer.tokenize(name);
         long h = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            long token = Fold.hash(name, tokens.start(i), tokens.end(i));
-            h = i == 0 ? token : Fold.combine(h, token);
+            long token = FoldedHash.hash(name, tokens.start(i), tokens.end(i));
+            h = i == 0 ? token : FoldedHash.combine(h, token);
         }
         return h;
     }
@@ -220,7 +220,7 @@ public final class Gazetteer {
         for (int s = 0; s < splitCount; s++) {
             long h = Clitics.stemHash(text, tokens.start(first), tokens.end(first), splits[s]);
             for (int j = first + 1; j < last; j++) {
-                h = Fold.combine(h, Fold.hash(text, tokens.start(j), tokens.end(j)));
+                h = FoldedHash.combine(h, FoldedHash.hash(text, tokens.start(j), tokens.end(j)));
             }
             int id = nationalities.get(h, -1);
             if (id >= 0) {
@@ -237,8 +237,8 @@ public final class Gazetteer {
         }
         long h = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            long token = Fold.hash(name, tokens.start(i), tokens.end(i));
-            h = i == 0 ? token : Fold.combine(h, token);
+            long token = FoldedHash.hash(name, tokens.start(i), tokens.end(i));
+            h = i == 0 ? token : FoldedHash.combine(h, token);
             if (i + 1 < tokens.size()) {
                 table.prefixes().put(h, 1);
             }
@@ -296,7 +296,7 @@ public final class Gazetteer {
                 if (j >= limit || j - i >= MAX_NAME_TOKENS || table.prefixes().get(h, 0) == 0) {
                     break;
                 }
-                h = Fold.combine(h, Fold.hash(text, tokens.start(j), tokens.end(j)));
+                h = FoldedHash.combine(h, FoldedHash.hash(text, tokens.start(j), tokens.end(j)));
                 j++;
             }
         }
@@ -338,7 +338,7 @@ public final class Gazetteer {
     }
 
     private void addRole(String word, int role) {
-        long h = Fold.hash(word);
+        long h = FoldedHash.hash(word);
         roles.put(h, roles.get(h, 0) | role);
     }
 
@@ -356,7 +356,7 @@ public final class Gazetteer {
 
     /** The role bits of the word {@code text[from, to)} as it stands. */
     public int roles(CharSequence text, int from, int to) {
-        return roles.get(Fold.hash(text, from, to), 0);
+        return roles.get(FoldedHash.hash(text, from, to), 0);
     }
 
     /** Whether token {@code i} alone (after any clitics) names a country. */

@@ -2,7 +2,7 @@ package io.newsflow.extraction.entities.tagger;
 
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.text.Clitics;
-import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.Tokens;
 import java.util.Arrays;
 
@@ -105,10 +105,10 @@ public final class Features {
             int k = i - from;
             int start = tokens.start(i);
             int end = tokens.end(i);
-            long word = Fold.hash(text, start, end);
+            long word = FoldedHash.hash(text, start, end);
             int entry = lexicon.find(word);
             s.word[k] = word;
-            s.raw[k] = arabic ? word : Fold.rawHash(text, start, end);
+            s.raw[k] = arabic ? word : FoldedHash.rawHash(text, start, end);
             int split = arabic ? bestSplit(lexicon, text, start, end, lexicon.countAt(entry), splits)
                     : Clitics.WHOLE;
             s.stem[k] = split == Clitics.WHOLE ? word : Clitics.stemHash(text, start, end, split);
@@ -116,12 +116,12 @@ public final class Features {
             int stemStart = start + Clitics.offset(split);
             boolean article = arabic && (Clitics.restoresArticle(split)
                     || end - stemStart > 4 && text.charAt(stemStart) == 'ا' && text.charAt(stemStart + 1) == 'ل');
-            s.bare[k] = article ? Fold.hash(text, Clitics.restoresArticle(split) ? stemStart : stemStart + 2, end)
+            s.bare[k] = article ? FoldedHash.hash(text, Clitics.restoresArticle(split) ? stemStart : stemStart + 2, end)
                     : s.stem[k];
             int bareEntry = s.bare[k] == word ? entry : lexicon.find(s.bare[k]);
             for (int a = 0; a < AFFIXES; a++) {
-                s.prefix[k * AFFIXES + a] = Fold.feedFirst(Fold.start(), text, stemStart, end, a + 1);
-                s.suffix[k * AFFIXES + a] = Fold.feedLast(Fold.start(), text, stemStart, end, a + 1);
+                s.prefix[k * AFFIXES + a] = FoldedHash.feedFirst(FoldedHash.start(), text, stemStart, end, a + 1);
+                s.suffix[k * AFFIXES + a] = FoldedHash.feedLast(FoldedHash.start(), text, stemStart, end, a + 1);
             }
             s.shape[k] = shape(text, start, end);
             s.clusters[k] = lexicon.clustersAt(entry);
@@ -166,14 +166,14 @@ public final class Features {
 
     /** Character classes with repeats collapsed: "Xx", "X.X.", "d,d", "a" for Arabic letters. */
     private static long shape(String text, int start, int end) {
-        long h = Fold.start();
+        long h = FoldedHash.start();
         char previous = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             char cls = c >= '\u0621' && c <= '\u064A' ? 'a' : Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
                     : Character.isDigit(c) ? 'd' : Character.isLetter(c) ? 'a' : c;
             if (cls != previous) {
-                h = Fold.feedChar(h, cls);
+                h = FoldedHash.feedChar(h, cls);
                 previous = cls;
             }
         }
@@ -195,11 +195,11 @@ public final class Features {
     }
 
     private static long f(int template, long value) {
-        return Fold.combine(template * 0x632BE59BD9B4E019L, value);
+        return FoldedHash.combine(template * 0x632BE59BD9B4E019L, value);
     }
 
     private static long f(int template, long a, long b) {
-        return Fold.combine(f(template, a), b);
+        return FoldedHash.combine(f(template, a), b);
     }
 
     /**

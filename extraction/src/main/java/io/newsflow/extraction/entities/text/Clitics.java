@@ -16,7 +16,7 @@ public final class Clitics {
     public static final int MAX_SPLITS = 6;
 
     private static final int MIN_STEM = 2;
-    private static final long ARTICLE = Fold.feed(Fold.start(), "ال", 0, 2);
+    private static final long ARTICLE = FoldedHash.feed(FoldedHash.start(), "ال", 0, 2);
 
     private Clitics() {
     }
@@ -49,13 +49,13 @@ public final class Clitics {
     }
 
     public static long stemHash(CharSequence s, int from, int to, int split) {
-        long h = restoresArticle(split) ? ARTICLE : Fold.start();
-        return Fold.finish(Fold.feed(h, s, from + offset(split), to));
+        long h = restoresArticle(split) ? ARTICLE : FoldedHash.start();
+        return FoldedHash.finish(FoldedHash.feed(h, s, from + offset(split), to));
     }
 
     /** Hash of the clitics a split removes, so the tagger can learn that بـ or وال precede names. */
     public static long prefixHash(CharSequence s, int from, int split) {
-        return Fold.hash(s, from, from + offset(split)) + (restoresArticle(split) ? 1 : 0);
+        return FoldedHash.hash(s, from, from + offset(split)) + (restoresArticle(split) ? 1 : 0);
     }
 
     private static boolean isConjunction(char c) {

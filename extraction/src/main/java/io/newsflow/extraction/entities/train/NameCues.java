@@ -2,7 +2,7 @@ package io.newsflow.extraction.entities.train;
 
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.tagger.Lexicon;
-import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.LongIntMap;
 import io.newsflow.extraction.entities.text.Tokenizer;
 import io.newsflow.extraction.entities.text.Tokens;
@@ -28,9 +28,9 @@ public final class NameCues {
     /** Tokens after a title searched for the name, past further titles and article-adjectives. */
     private static final int TITLE_REACH = 3;
 
-    private static final long BIN = Fold.hash("بن");
-    private static final long IBN = Fold.hash("ابن");
-    private static final long BIN_LATIN = Fold.hash("bin");
+    private static final long BIN = FoldedHash.hash("بن");
+    private static final long IBN = FoldedHash.hash("ابن");
+    private static final long BIN_LATIN = FoldedHash.hash("bin");
 
     private NameCues() {
     }
@@ -77,7 +77,7 @@ public final class NameCues {
                               LongIntMap total, LongIntMap[] sightings) {
         String text = tokens.text();
         for (int i = from; i < to; i++) {
-            long word = Fold.hash(text, tokens.start(i), tokens.end(i));
+            long word = FoldedHash.hash(text, tokens.start(i), tokens.end(i));
             increment(total, word);
             int roles = gazetteer.roles(tokens, i, arabic);
             if ((roles & Gazetteer.PERSON_TITLE) != 0) {
@@ -125,7 +125,7 @@ public final class NameCues {
     }
 
     private static long hash(Tokens tokens, int i) {
-        return Fold.hash(tokens.text(), tokens.start(i), tokens.end(i));
+        return FoldedHash.hash(tokens.text(), tokens.start(i), tokens.end(i));
     }
 
     private static void increment(LongIntMap counts, long key) {

@@ -8,7 +8,7 @@ import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.tagger.Lexicon;
 import io.newsflow.extraction.entities.tagger.PerceptronTrainer;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
-import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.LongIntMap;
 import io.newsflow.extraction.entities.text.Tokenizer;
 import io.newsflow.extraction.entities.text.Tokens;
@@ -262,14 +262,14 @@ public final class NerTrainer {
             Tokens tokens = Tokenizer.tokenize(text);
             for (int s = 0; s < tokens.sentenceCount(); s++) {
                 for (int i = tokens.sentenceStart(s); i < tokens.sentenceEnd(s); i++) {
-                    vocabulary.add(Fold.hash(text, tokens.start(i), tokens.end(i)));
+                    vocabulary.add(FoldedHash.hash(text, tokens.start(i), tokens.end(i)));
                 }
                 vocabulary.endSentence();
             }
         });
         for (ConllCorpus.Sentence sentence : training) {
             for (String word : sentence.words()) {
-                vocabulary.add(Fold.hash(word));
+                vocabulary.add(FoldedHash.hash(word));
             }
             vocabulary.endSentence();
         }

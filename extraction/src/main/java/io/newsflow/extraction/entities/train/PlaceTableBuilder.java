@@ -1,7 +1,7 @@
 package io.newsflow.extraction.entities.train;
 
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
-import io.newsflow.extraction.entities.text.Fold;
+import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.LongIntMap;
 import io.newsflow.extraction.entities.text.Tokenizer;
 import io.newsflow.extraction.entities.text.Tokens;
@@ -15,11 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
@@ -212,7 +212,7 @@ public final class PlaceTableBuilder {
                     Tokens tokens = Tokenizer.tokenize(line);
                     for (int s = 0; s < tokens.sentenceCount(); s++) {
                         for (int i = tokens.sentenceStart(s); i < tokens.sentenceEnd(s); i++) {
-                            long h = Fold.hash(line, tokens.start(i), tokens.end(i));
+                            long h = FoldedHash.hash(line, tokens.start(i), tokens.end(i));
                             folded.put(h, folded.get(h, 0) + 1);
                             char first = tokens.firstChar(i);
                             if (Character.isLowerCase(first)) {
@@ -228,15 +228,15 @@ public final class PlaceTableBuilder {
         }
 
         long count(String word) {
-            return folded.get(Fold.hash(word), 0);
+            return folded.get(FoldedHash.hash(word), 0);
         }
 
         long capitalized(String word) {
-            return capitalized.get(Fold.hash(word), 0);
+            return capitalized.get(FoldedHash.hash(word), 0);
         }
 
         long lowercase(String word) {
-            return lowercase.get(Fold.hash(word), 0);
+            return lowercase.get(FoldedHash.hash(word), 0);
         }
     }
 

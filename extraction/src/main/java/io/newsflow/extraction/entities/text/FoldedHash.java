@@ -1,55 +1,17 @@
 package io.newsflow.extraction.entities.text;
 
-/**
- * Folds spelling variants that news writers use interchangeably onto one form, and hashes folded text without
- * allocating: hamza-carrying alefs, alef maqsura, teh marbuta, Persian letters, diacritics and tatweel in Arabic;
- * case in Latin script. Lookups (gazetteers, clusters, model features) all key on these hashes.
- */
-public final class Fold {
+import io.newsflow.extraction.Folding;
 
-    /** Marks a character that folding removes. */
-    public static final char DROP = 0;
+/**
+ * Hashes text as {@link Folding} folds it, without allocating: lookups (gazetteers, clusters, model features) all
+ * key on these hashes.
+ */
+public final class FoldedHash {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private Fold() {
-    }
-
-    public static char fold(char c) {
-        if (c < 0x80) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        switch (c) {
-            case 'أ', 'إ', 'آ', 'ٱ':
-                return 'ا';
-            case 'ى', 'ی':
-                return 'ي';
-            case 'ة':
-                return 'ه';
-            case 'ک':
-                return 'ك';
-            case 'ـ':
-                return DROP;
-            default:
-                break;
-        }
-        if (c >= '\u0600' && c <= '\u06FF') {
-            return (c >= '\u064B' && c <= '\u065F') || c == '\u0670' ? DROP : c;
-        }
-        return Character.toLowerCase(c);
-    }
-
-    /** The folded form as a string; for building lexicons and ids, not for the per-token hot path. */
-    public static String fold(CharSequence s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char f = fold(s.charAt(i));
-            if (f != DROP) {
-                b.append(f);
-            }
-        }
-        return b.toString();
+    private FoldedHash() {
     }
 
     public static long start() {
@@ -59,8 +21,8 @@ public final class Fold {
     /** Continues a running hash over the folded characters of {@code s[from, to)}. */
     public static long feed(long h, CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char f = fold(s.charAt(i));
-            if (f != DROP) {
+            char f = Folding.fold(s.charAt(i));
+            if (f != Folding.DROP) {
                 h = (h ^ f) * FNV_PRIME;
             }
         }
@@ -70,8 +32,8 @@ public final class Fold {
     /** Continues a running hash over the first {@code n} folded characters of {@code s[from, to)}. */
     public static long feedFirst(long h, CharSequence s, int from, int to, int n) {
         for (int i = from; i < to && n > 0; i++) {
-            char f = fold(s.charAt(i));
-            if (f != DROP) {
+            char f = Folding.fold(s.charAt(i));
+            if (f != Folding.DROP) {
                 h = (h ^ f) * FNV_PRIME;
                 n--;
             }
@@ -83,7 +45,7 @@ public final class Fold {
     public static long feedLast(long h, CharSequence s, int from, int to, int n) {
         int i = to;
         while (i > from && n > 0) {
-            if (fold(s.charAt(--i)) != DROP) {
+            if (Folding.fold(s.charAt(--i)) != Folding.DROP) {
                 n--;
             }
         }
