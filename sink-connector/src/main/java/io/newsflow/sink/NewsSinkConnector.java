@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkConnector;
@@ -23,6 +25,14 @@ public class NewsSinkConnector extends SinkConnector {
 
     private static final Logger log = LoggerFactory.getLogger(NewsSinkConnector.class);
 
+    /** Settings of the sink's former built-in metrics endpoint, which nothing reads any more. */
+    private static final Map<String, String> REMOVED_SETTINGS = Map.of(
+            "metrics.port", "the task's meters are registered with the worker (plugin metrics); scrape the worker's "
+                    + "JMX exporter agent instead, see the connector's README, and check health on the worker's REST "
+                    + "status endpoint",
+            "metrics.host", "the sink serves no metrics endpoint of its own any more; scrape the worker's JMX "
+                    + "exporter agent, see the connector's README");
+
     private Map<String, String> props;
     private boolean tablesPending;
 
@@ -33,6 +43,12 @@ public class NewsSinkConnector extends SinkConnector {
 
     @Override
     public void start(Map<String, String> props) {
+        // A stored configuration is started without validation (worker restart): say so rather than ignore it.
+        REMOVED_SETTINGS.forEach((name, instead) -> {
+            if (props.containsKey(name)) {
+                log.warn("Setting {} is no longer supported and is ignored: {}", name, instead);
+            }
+        });
         this.props = Map.copyOf(props);
         Database database = new NewsSinkConfig(props).database();
         log.info("Migrating the article tables in {}", database);
@@ -67,6 +83,20 @@ public class NewsSinkConnector extends SinkConnector {
 
     @Override
     public void stop() {
+    }
+
+    /** Refuses, when a connector is created or updated, the settings of removed features, with what to use instead. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        List<ConfigValue> values = new ArrayList<>(super.validate(connectorConfigs).configValues());
+        REMOVED_SETTINGS.forEach((name, instead) -> {
+            if (connectorConfigs.containsKey(name)) {
+                ConfigValue value = new ConfigValue(name, connectorConfigs.get(name), List.of(), new ArrayList<>());
+                value.addErrorMessage("no longer supported: " + instead);
+                values.add(value);
+            }
+        });
+        return new Config(values);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsflow.store.Database;
 import io.newsflow.store.Dialect;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,21 @@ class NewsSinkConfigTest {
 
         assertThat(config.values().toString()).doesNotContain("s3cret");
         assertThat(config.getPassword(NewsSinkConfig.CONNECTION_PASSWORD).value()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void theFormerMetricsEndpointSettingsAreRefusedWithWhatToUseInstead() {
+        Map<String, String> config = Map.of(NewsSinkConfig.REGISTRY_URL, "http://r",
+                NewsSinkConfig.CONNECTION_URL, "news.db", "metrics.port", "9466");
+
+        List<String> errors = new NewsSinkConnector().validate(config).configValues().stream()
+                .flatMap(value -> value.errorMessages().stream().map(message -> value.name() + ": " + message))
+                .toList();
+
+        assertThat(errors).singleElement().asString()
+                .startsWith("metrics.port: no longer supported").contains("JMX exporter agent");
+        assertThat(new NewsSinkConnector().validate(Map.of(NewsSinkConfig.REGISTRY_URL, "http://r",
+                NewsSinkConfig.CONNECTION_URL, "news.db")).configValues())
+                .allSatisfy(value -> assertThat(value.errorMessages()).isEmpty());
     }
 }
