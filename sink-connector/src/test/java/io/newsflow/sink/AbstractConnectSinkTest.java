@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,21 +86,12 @@ abstract class AbstractConnectSinkTest {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
 
-        Map<String, String> config = new HashMap<>(ConnectorProps.of(db));
-        config.put("connector.class", NewsSinkConnector.class.getName());
-        config.put("tasks.max", "2");
-        config.put("topics", topic);
-        config.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
-        config.put(NewsSinkConfig.BATCH_SIZE, "100");
+        Map<String, String> config = ConnectorProps.sinkOn(topic, db, registryUrl, connect.kafka().bootstrapServers(),
+                opsTopic);
         // Retries 1 s, 2 s, then every 4 s: a database back after the outage is written to within seconds.
         config.put(NewsSinkConfig.RETRY_BACKOFF_MS, "1000");
         config.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "4000");
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", deadLetters);
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
         config.put("errors.deadletterqueue.context.headers.enable", "true");
-        config.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
-        config.put(NewsSinkConfig.OPS_TOPIC, opsTopic);
         config.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "500");
         connect.configureConnector(connector, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "sink did not start");

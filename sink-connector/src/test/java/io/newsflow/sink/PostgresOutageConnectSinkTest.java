@@ -14,7 +14,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,22 +74,13 @@ class PostgresOutageConnectSinkTest {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
 
-        Map<String, String> config = new HashMap<>(ConnectorProps.of(db));
+        Map<String, String> config = ConnectorProps.sinkOn(topic, db, registryUrl, connect.kafka().bootstrapServers(),
+                opsTopic);
         config.put(NewsSinkConfig.CONNECTION_URL, "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getPath());
-        config.put("connector.class", NewsSinkConnector.class.getName());
-        config.put("tasks.max", "2");
-        config.put("topics", topic);
-        config.put(NewsSinkConfig.REGISTRY_URL, registryUrl);
-        config.put(NewsSinkConfig.BATCH_SIZE, "100");
         // 3 s doubling up to 30 s: attempts at about 0, 3, 9, 21, 45, 75, 105 and 135 s into the outage.
         // retry.timeout.ms is left at its default: no limit.
         config.put(NewsSinkConfig.RETRY_BACKOFF_MS, "3000");
         config.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "30000");
-        config.put("errors.tolerance", "all");
-        config.put("errors.deadletterqueue.topic.name", topic + ".dlq");
-        config.put("errors.deadletterqueue.topic.replication.factor", "1");
-        config.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
-        config.put(NewsSinkConfig.OPS_TOPIC, opsTopic);
         config.put(NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "1000");
         connectorConfig = config;
     }
