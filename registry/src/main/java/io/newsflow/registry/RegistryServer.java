@@ -154,7 +154,22 @@ public final class RegistryServer implements AutoCloseable {
         process = null;
     }
 
-    /** Starts the server again on the same ports after {@link #stop()}. */
+    /** Kills the server as a crash would (SIGKILL: no shutdown of its storage); {@link #restart()} starts it again. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Starts the server again on the same ports after {@link #stop()} or {@link #kill()}. */
     public synchronized void restart() {
         stop();
         startProcess();

@@ -3,6 +3,7 @@ package io.newsflow.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,15 @@ final class ChildJvm implements AutoCloseable {
                 throw new IllegalStateException(name + " did not die");
             }
         }
+    }
+
+    /** Waits for a process that ends by itself (a tool), and returns its exit code. */
+    synchronized int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
     }
 
     Path log() {

@@ -16,8 +16,6 @@ import io.newsflow.testing.SharedData;
 import io.newsflow.testing.TcpProxy;
 import io.newsflow.testing.TestPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,25 +31,24 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.converters.ByteArrayConverter;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.storage.StringConverter;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -63,9 +60,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline under one fault at a time, as Kafka's own system tests bounce brokers under a running Streams
- * app: three brokers (replication 3, min ISR 2), the enrichment app as two instances (one in a JVM of its own), a
- * two-worker Connect cluster (one worker in a JVM of its own) running the sink with two tasks against a real
- * PostgreSQL database reached through a proxy, and the schema registry in its own process with its schemas on disk.
+ * app: three KRaft nodes, each a broker and a controller voter in a JVM of its own (replication 3, min ISR 2), the
+ * enrichment app as two instances (one in a JVM of its own), a two-worker Connect cluster (each worker in a JVM of its
+ * own) running the sink with two tasks against a real PostgreSQL database reached through a proxy, and the schema
+ * registry in its own process with its schemas on disk.
  *
  * <p>The scenarios share the running stack and run in order. Each feeds its own corpus stories through the ingest
  * stage at a steady rate, injects its fault while they flow, and then waits until the pipeline has settled: every
@@ -81,7 +79,7 @@ class FaultSuiteTest {
     private static final int STORIES = Integer.getInteger("newsflow.faults.stories", 300);
     private static final int PER_SECOND = Integer.getInteger("newsflow.faults.rate", 20);
     private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(Long.getLong("newsflow.faults.db.outage.s", 60));
-    private static final int SCENARIOS = 7;
+    private static final int SCENARIOS = 8;
     /** Generous: the machine is shared, and a scenario's backlog is worked off only after its fault. */
     private static final Duration SETTLE = Duration.ofMinutes(10);
     private static final String CONNECTOR = "newsflow-sink";
@@ -92,12 +90,15 @@ class FaultSuiteTest {
     private RegistryServer registry;
     private TestPostgres postgres;
     private TcpProxy database;
-    private EmbeddedConnectCluster connect;
+    private KraftCluster kafka;
+    private ChildJvm firstWorker;
+    private ChildJvm secondWorker;
+    private ConnectRest connect;
     private Map<String, Object> settings;
     private EnrichmentApp enrichment;
     private ChildJvm secondEnrichment;
-    private ChildJvm secondWorker;
     private StoryFeeder feeder;
+    private final List<URI> workerUrls = new ArrayList<>();
     private final List<String> table = new ArrayList<>();
 
     @BeforeAll
@@ -109,29 +110,20 @@ class FaultSuiteTest {
         URI postgresAddress = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
         database = TcpProxy.start(postgresAddress.getHost(), postgresAddress.getPort());
 
-        Properties broker = new Properties();
+        Map<String, String> broker = new LinkedHashMap<>();
         broker.put("default.replication.factor", "3");
         broker.put("min.insync.replicas", "2");
         broker.put("offsets.topic.replication.factor", "3");
         broker.put("transaction.state.log.replication.factor", "3");
         broker.put("transaction.state.log.min.isr", "2");
         broker.put("auto.create.topics.enable", "false");
-        // A stopped broker hands over nothing: its partitions keep it as leader until the controller fences it for
-        // missing heartbeats, as after a crash.
-        broker.put("controlled.shutdown.enable", "false");
-        EmbeddedConnectCluster.Builder builder = new EmbeddedConnectCluster.Builder().name("newsflow-faults")
-                .numWorkers(1);
-        builder.numBrokers(3);
-        builder.brokerProps(broker);
-        builder.workerProps(workerProps());
-        connect = (EmbeddedConnectCluster) builder.build();
-        connect.start();
-        String bootstrap = connect.kafka().bootstrapServers();
+        kafka = new KraftCluster(tmp.resolve("kafka"), 3, broker);
+        String bootstrap = kafka.bootstrapServers();
 
         settings = new LinkedHashMap<>();
         settings.put(IngestConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         settings.put(IngestConfig.REGISTRY_URL_CONFIG, registry.apiUrl());
-        try (Admin admin = connect.kafka().createAdminClient()) {
+        try (Admin admin = kafka.admin()) {
             Topics.ensureCreated(admin);
         }
         SchemaRegistration.forRegistryUrl(registry.apiUrl()).registerAll();
@@ -143,19 +135,27 @@ class FaultSuiteTest {
                 EnrichmentApp.class.getName(), writeProperties("enrichment-2.properties",
                         enrichmentSettings("enrichment-2"))).start();
 
-        Map<String, Object> worker = new HashMap<>(workerProps());
-        worker.put("bootstrap.servers", bootstrap);
-        worker.put("listeners", "http://127.0.0.1:" + freePort());
-        secondWorker = new ChildJvm("connect-worker-2", tmp.resolve("connect-worker-2.log"), List.of("-Xmx512m"),
-                "org.apache.kafka.connect.cli.ConnectDistributed",
-                writeProperties("connect-worker-2.properties", worker)).start();
-
-        connect.configureConnector(CONNECTOR, sinkConfig());
+        firstWorker = connectWorker("connect-worker-1", bootstrap);
+        secondWorker = connectWorker("connect-worker-2", bootstrap);
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .untilAsserted(() -> connect.putConnector(CONNECTOR, sinkConfig()));
         awaitSettled();
         try (Connection db = postgres.connect()) {
             ArticleWrites.install(db);
         }
         feeder = new StoryFeeder(settings, corpus, STORIES * SCENARIOS, tmp.resolve("inbox"));
+    }
+
+    /** A distributed worker in a JVM of its own, joining the others' group; adds its REST URL to {@link #connect}. */
+    private ChildJvm connectWorker(String name, String bootstrap) throws IOException {
+        Map<String, String> worker = workerProps();
+        int port = KraftCluster.freePort();
+        worker.put("bootstrap.servers", bootstrap);
+        worker.put("listeners", "http://127.0.0.1:" + port);
+        workerUrls.add(URI.create("http://127.0.0.1:" + port));
+        connect = new ConnectRest(List.copyOf(workerUrls));
+        return new ChildJvm(name, tmp.resolve(name + ".log"), List.of("-Xmx512m"),
+                "org.apache.kafka.connect.cli.ConnectDistributed", writeProperties(name + ".properties", worker)).start();
     }
 
     private static Map<String, String> workerProps() {
@@ -199,7 +199,7 @@ class FaultSuiteTest {
         sink.put(NewsSinkConfig.REGISTRY_URL, registry.apiUrl());
         sink.put(NewsSinkConfig.RETRY_BACKOFF_MS, "1000");
         sink.put(NewsSinkConfig.RETRY_BACKOFF_MAX_MS, "5000");
-        sink.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, connect.kafka().bootstrapServers());
+        sink.put(NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         sink.put("errors.tolerance", "all");
         sink.put("errors.deadletterqueue.topic.name", Topics.DEAD_LETTER);
         sink.put("errors.deadletterqueue.topic.replication.factor", "3");
@@ -215,8 +215,8 @@ class FaultSuiteTest {
             System.out.println("Fault suite (" + STORIES + " stories per scenario at " + PER_SECOND + "/s):\n"
                     + String.join("\n", table) + "\n(written to " + report.toAbsolutePath() + ")");
         }
-        for (AutoCloseable closeable : new AutoCloseable[] {feeder, secondWorker, secondEnrichment, enrichment,
-                () -> { if (connect != null) connect.stop(); }, database, postgres, registry}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {feeder, secondWorker, firstWorker, secondEnrichment,
+                enrichment, kafka, database, postgres, registry}) {
             if (closeable != null) {
                 try {
                     closeable.close();
@@ -230,23 +230,37 @@ class FaultSuiteTest {
     @Test
     @Order(1)
     void leaderBrokerKilledAndRestarted() throws Exception {
-        scenario("leader broker of news.raw-0 stopped without handing over, restarted after 15 s", batch -> {
-            int leader;
-            try (Admin admin = connect.kafka().createAdminClient()) {
-                TopicDescription raw = admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get().get(Topics.RAW);
-                leader = raw.partitions().get(0).leader().id();
-            }
-            BrokerServer broker = connect.kafka().runningBrokers().stream()
-                    .filter(server -> server.config().nodeId() == leader).findFirst().orElseThrow();
-            broker.shutdown();
-            broker.awaitShutdown();
-            Thread.sleep(15_000);
-            broker.startup();
-        });
+        scenario("broker leading news.raw partitions killed (SIGKILL), not the active controller, restarted after 15 s",
+                batch -> {
+                    int controller = kafka.activeController();
+                    int leader;
+                    try (Admin admin = kafka.admin()) {
+                        leader = admin.describeTopics(List.of(Topics.RAW)).allTopicNames().get().get(Topics.RAW)
+                                .partitions().stream().map(partition -> partition.leader().id())
+                                .filter(id -> id != controller).findFirst().orElseThrow();
+                    }
+                    kafka.node(leader).kill();
+                    Thread.sleep(15_000);
+                    kafka.node(leader).start();
+                });
     }
 
     @Test
     @Order(2)
+    void activeControllerKilledAndRestarted() throws Exception {
+        scenario("active KRaft controller (quorum leader, also a broker) killed (SIGKILL), restarted after 15 s",
+                batch -> {
+                    int controller = kafka.activeController();
+                    kafka.node(controller).kill();
+                    await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                            .until(() -> kafka.activeController() != controller);
+                    Thread.sleep(15_000);
+                    kafka.node(controller).start();
+                });
+    }
+
+    @Test
+    @Order(3)
     void streamsInstanceKilledAndRestarted() throws Exception {
         scenario("enrichment instance killed (SIGKILL, no close), restarted after 10 s", batch -> {
             assertThat(enrichmentMembers()).as("both enrichment instances share the work").isEqualTo(2);
@@ -257,10 +271,10 @@ class FaultSuiteTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void connectWorkerKilledAndRestarted() throws Exception {
         scenario("Connect worker running a sink task killed (SIGKILL), restarted after 10 s", batch -> {
-            assertThat(connect.connectorStatus(CONNECTOR).tasks()).extracting(ConnectorStateInfo.TaskState::workerId)
+            assertThat(connect.tasks(CONNECTOR)).extracting(ConnectRest.Task::workerId)
                     .as("the tasks run on both workers").doesNotHaveDuplicates();
             secondWorker.kill();
             Thread.sleep(10_000);
@@ -269,7 +283,7 @@ class FaultSuiteTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void databaseUnreachable() throws Exception {
         scenario("PostgreSQL unreachable for " + DATABASE_OUTAGE.toSeconds() + " s (connections cut and refused)",
                 batch -> {
@@ -280,17 +294,17 @@ class FaultSuiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void registryKilledAndRestarted() throws Exception {
-        scenario("schema registry stopped, restarted on its ports with its stored schemas after 20 s", batch -> {
-            registry.stop();
+        scenario("schema registry killed (SIGKILL), restarted on its ports with its stored schemas after 20 s", batch -> {
+            registry.kill();
             Thread.sleep(20_000);
             registry.restart();
         });
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void malformedBurst() throws Exception {
         scenario("1,000 malformed inputs between good stories: 750 bad files, 250 random records on news.raw",
                 batch -> {
@@ -299,7 +313,7 @@ class FaultSuiteTest {
                     batch.malformedFiles = 750;
                     Random random = new Random(17L);
                     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers(),
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
                         for (int i = 0; i < 250; i++) {
                             byte[] noise = new byte[1 + random.nextInt(4096)];
@@ -312,7 +326,7 @@ class FaultSuiteTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void noFault() throws Exception {
         scenario("no fault (the same accounting on a quiet run)", batch -> { });
     }
@@ -381,11 +395,16 @@ class FaultSuiteTest {
             assertThat(secondEnrichment.isAlive()).as("second enrichment instance; see %s", secondEnrichment.log())
                     .isTrue();
             assertThat(enrichmentMembers()).isEqualTo(2);
+            assertThat(firstWorker.isAlive()).as("first worker; see %s", firstWorker.log()).isTrue();
             assertThat(secondWorker.isAlive()).as("second worker; see %s", secondWorker.log()).isTrue();
-            ConnectorStateInfo status = connect.connectorStatus(CONNECTOR);
-            assertThat(status.tasks()).hasSize(2).allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
-            assertThat(status.tasks()).extracting(ConnectorStateInfo.TaskState::workerId).doesNotHaveDuplicates();
-            try (Admin admin = connect.kafka().createAdminClient()) {
+            List<ConnectRest.Task> tasks = connect.tasks(CONNECTOR);
+            assertThat(tasks).hasSize(2).allSatisfy(task -> assertThat(task.state()).isEqualTo("RUNNING"));
+            assertThat(tasks).extracting(ConnectRest.Task::workerId).doesNotHaveDuplicates();
+            for (int node = 0; node < 3; node++) {
+                assertThat(kafka.node(node).isAlive()).as("Kafka node %d; see %s", node, kafka.node(node).log())
+                        .isTrue();
+            }
+            try (Admin admin = kafka.admin()) {
                 for (TopicDescription topic : admin.describeTopics(List.of(Topics.RAW, Topics.ENRICHED,
                         Topics.DEAD_LETTER)).allTopicNames().get().values()) {
                     for (TopicPartitionInfo partition : topic.partitions()) {
@@ -397,7 +416,7 @@ class FaultSuiteTest {
     }
 
     private int enrichmentMembers() throws Exception {
-        try (Admin admin = connect.kafka().createAdminClient()) {
+        try (Admin admin = kafka.admin()) {
             return admin.describeConsumerGroups(List.of(EnrichmentConfig.APPLICATION_ID_DEFAULT)).all().get()
                     .get(EnrichmentConfig.APPLICATION_ID_DEFAULT).members().size();
         }
@@ -418,8 +437,7 @@ class FaultSuiteTest {
     /** Committed records on news.enriched beyond the first, for the given article ids. */
     private long enrichedTwice(Set<String> ids) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(SETTLE.toMillis(),
-                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), Map.of(), Topics.ENRICHED)) {
+        for (ConsumerRecord<byte[], byte[]> record : committedRecords(Topics.ENRICHED)) {
             String key = new String(record.key(), StandardCharsets.UTF_8);
             if (ids.contains(key)) {
                 counts.merge(key, 1, Integer::sum);
@@ -444,13 +462,35 @@ class FaultSuiteTest {
             keys.add(noiseKey(batch, i));
         }
         long count = 0;
-        for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consumeAll(SETTLE.toMillis(),
-                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), Map.of(), Topics.DEAD_LETTER)) {
+        for (ConsumerRecord<byte[], byte[]> record : committedRecords(Topics.DEAD_LETTER)) {
             if (record.key() != null && keys.contains(new String(record.key(), StandardCharsets.UTF_8))) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** Every committed record of a topic, from its start to its last stable offset when called. */
+    private List<ConsumerRecord<byte[], byte[]>> committedRecords(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, SETTLE).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, SETTLE);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + SETTLE.toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition, SETTLE) < ends.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + SETTLE);
+                }
+                consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+            }
+            return records;
+        }
     }
 
     private String writeProperties(String file, Map<String, ?> values) throws IOException {
@@ -461,11 +501,4 @@ class FaultSuiteTest {
         return path.toString();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
