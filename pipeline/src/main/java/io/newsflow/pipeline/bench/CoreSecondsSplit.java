@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * <p>The extraction runs on the enrichment app's stream threads, between Streams' own work on the same threads
  * (deserializing, serializing, the duplicate filter, commits), so it cannot be read off a thread: it is estimated as
- * the extraction-alone run's core-seconds per story times the stories of the run. The rest of this JVM (ingest
+ * the extraction-alone run's core-seconds per story times the stories of the run, at most the stream threads' CPU
+ * time during the run. The rest of this JVM (ingest
  * stage, Streams, the Kafka clients, garbage collection) and the broker are "Kafka and Streams"; the Connect worker
  * and the PostgreSQL server "sink and database" (on SQLite the database runs inside the worker). What watching the
  * store cost the bench is taken out of both and counted with "the rest", which is the machine's busy time not
@@ -33,7 +34,8 @@ public final class CoreSecondsSplit {
         machineBusy = after.machineBusy() - before.machineBusy();
         streamThreads = after.streamThreads() - before.streamThreads();
         double ownJvm = perProcess.get(ProcessUsage.THIS_JVM) - run.watchThreadSeconds();
-        double extraction = Math.min(ownJvm, extractionAlone.coreSecondsPerStory() * run.stories());
+        // The stream threads' time bounds the estimate: a story's extraction cannot take more there than all of it.
+        double extraction = Math.min(streamThreads, extractionAlone.coreSecondsPerStory() * run.stories());
         split.put(EXTRACTION, extraction);
         split.put(KAFKA_AND_STREAMS, ownJvm - extraction + perProcess.get(ProcessUsage.BROKER));
         split.put(SINK_AND_DATABASE, perProcess.get(ProcessUsage.CONNECT)
