@@ -14,6 +14,7 @@ import io.newsflow.pipeline.bench.ExtractionAlone;
 import io.newsflow.pipeline.bench.LatencyRun;
 import io.newsflow.pipeline.bench.MemoryPeaks;
 import io.newsflow.pipeline.bench.PassThroughApp;
+import io.newsflow.pipeline.bench.ProcFs;
 import io.newsflow.pipeline.bench.ProcessUsage;
 import io.newsflow.pipeline.bench.StoryFeeder;
 import io.newsflow.pipeline.bench.Throughput;
@@ -158,8 +159,7 @@ final class BenchCommand implements Callable<Integer> {
                     try (LocalConnectWorker connect = LocalConnectWorker.start(broker.bootstrapServers(),
                             run.resolve("connect"), logs, sink)) {
                         awaitStored(store, enrichmentAlone.stories());
-                        ProcessUsage usage = new ProcessUsage(broker.pid(), connect.pid(), registryPid(),
-                                store.isPostgres());
+                        ProcessUsage usage = new ProcessUsage(broker.pid(), connect.pid(), registryPid(), store);
                         endToEnd(corpusStories, feeder, store, usage, memory, run, extraction, plumbing,
                                 enrichmentAlone);
                         memory.recordProcess(ProcessUsage.BROKER, "whole run", broker.pid());
@@ -205,10 +205,11 @@ final class BenchCommand implements Callable<Integer> {
             next += count;
         }
         memory.endStage("end to end and offered loads");
+        CoreSecondsSplit split = new CoreSecondsSplit(before, after, extraction, endToEnd);
         BenchReport report = new BenchReport(System.out);
-        report.throughput(plumbing, extraction, enrichmentAlone, endToEnd);
+        report.throughput(plumbing, extraction, enrichmentAlone, endToEnd, split.pipeline());
         report.latency(runs);
-        report.coreSeconds(new CoreSecondsSplit(before, after, extraction, endToEnd), endToEnd.stories());
+        report.coreSeconds(split, endToEnd.stories());
     }
 
     /**
@@ -220,11 +221,13 @@ final class BenchCommand implements Callable<Integer> {
         System.err.printf("bench: plumbing ceiling, a pass-through Streams app (%d stories)%n", batch.size());
         try (PassThroughApp app = PassThroughApp.start(enrichmentSettings, admin);
              CommittedRecords output = new CommittedRecords(broker.bootstrapServers(), PassThroughApp.OUTPUT)) {
+            double cpuBefore = kafkaCoreSeconds(broker);
             long started = System.nanoTime();
             int fed = feeder.feedAll(batch, run.resolve("inbox-plumbing"));
             long done = output.awaitCount(fed, Duration.ofSeconds(timeoutSeconds));
+            double cpu = kafkaCoreSeconds(broker) - cpuBefore;
             requireExactly(fed, output.countToEnd(), PassThroughApp.OUTPUT);
-            return new Throughput("plumbing ceiling (pass-through Streams app)", fed, (done - started) / 1e9);
+            return new Throughput("plumbing ceiling (pass-through Streams app)", fed, (done - started) / 1e9, cpu);
         }
     }
 
@@ -236,11 +239,13 @@ final class BenchCommand implements Callable<Integer> {
             throws Exception {
         System.err.printf("bench: the enrichment app alone (%d stories in news.raw)%n", stories);
         try (CommittedRecords output = new CommittedRecords(broker.bootstrapServers(), Topics.ENRICHED)) {
+            double cpuBefore = kafkaCoreSeconds(broker);
             long started = System.nanoTime();
             LocalStages.started(enrichment);
             long done = output.awaitCount(stories, Duration.ofSeconds(timeoutSeconds));
+            double cpu = kafkaCoreSeconds(broker) - cpuBefore;
             requireExactly(stories, output.countToEnd(), Topics.ENRICHED);
-            return new Throughput("enrichment app alone (news.raw filled)", stories, (done - started) / 1e9);
+            return new Throughput("enrichment app alone (news.raw filled)", stories, (done - started) / 1e9, cpu);
         }
     }
 
@@ -255,6 +260,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** CPU time of this JVM and the broker: what a stage alone costs, the registry's few lookups aside. */
+    private static double kafkaCoreSeconds(LocalKafkaBroker broker) {
+        return ProcFs.cpuSeconds(ProcessHandle.current().pid()) + ProcFs.cpuSeconds(broker.pid());
     }
 
     private static void requireExactly(long fed, long committed, String topic) {

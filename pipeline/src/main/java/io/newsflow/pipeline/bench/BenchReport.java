@@ -14,17 +14,18 @@ public final class BenchReport {
     }
 
     /** Articles per second of each stage alone and of the whole pipeline, on the same number of stories. */
-    public void throughput(Throughput plumbing, Throughput extraction, Throughput enrichment, LatencyRun.Result endToEnd) {
+    public void throughput(Throughput plumbing, Throughput extraction, Throughput enrichment, LatencyRun.Result endToEnd,
+                           double endToEndCoreSeconds) {
         out.println("## Throughput");
         out.println();
         out.println("| stage | stories | wall | articles/s | core-seconds |");
         out.println("|---|---|---|---|---|");
         for (Throughput stage : List.of(plumbing, extraction, enrichment)) {
-            out.printf("| %s | %d | %.1f s | %.0f | %s |%n", stage.stage(), stage.stories(), stage.wallSeconds(),
-                    stage.perSecond(), Double.isNaN(stage.coreSeconds()) ? "-" : String.format("%.1f", stage.coreSeconds()));
+            out.printf("| %s | %d | %.1f s | %.0f | %.1f |%n", stage.stage(), stage.stories(), stage.wallSeconds(),
+                    stage.perSecond(), stage.coreSeconds());
         }
-        out.printf("| end to end | %d | %.1f s | %.0f | see below |%n", endToEnd.stories(), endToEnd.wallSeconds(),
-                endToEnd.perSecond());
+        out.printf("| end to end | %d | %.1f s | %.0f | %.1f |%n", endToEnd.stories(), endToEnd.wallSeconds(),
+                endToEnd.perSecond(), endToEndCoreSeconds);
         out.println();
         out.println("## Ratios");
         out.println();

@@ -45,13 +45,26 @@ public record BenchStore(String url, String user, String password) {
 
     /** The PostgreSQL server processes serving other connections to this database: the sink's. */
     public List<Long> otherBackendPids() throws SQLException {
+        return serverPids("datname = current_database()");
+    }
+
+    /**
+     * The PostgreSQL server processes that work for this database: its backends (this query's excepted) and the
+     * server's background processes (writers, checkpointer, autovacuum), which write what the backends changed.
+     * Other databases' backends are left out: on a shared server they are somebody else's work.
+     */
+    public List<Long> serverPidsForThisDatabase() throws SQLException {
+        return serverPids("(datname = current_database() OR backend_type <> 'client backend')");
+    }
+
+    private List<Long> serverPids(String condition) throws SQLException {
         List<Long> pids = new ArrayList<>();
         if (!isPostgres()) {
             return pids;
         }
         try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity "
-                     + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+             ResultSet rows = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE " + condition
+                     + " AND pid <> pg_backend_pid()")) {
             while (rows.next()) {
                 pids.add(rows.getLong(1));
             }

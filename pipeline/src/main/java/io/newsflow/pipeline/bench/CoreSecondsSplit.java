@@ -50,6 +50,12 @@ public final class CoreSecondsSplit {
         return split;
     }
 
+    /** Core-seconds the pipeline's processes used during the run, less what watching the store cost. */
+    public double pipeline() {
+        return split.entrySet().stream().filter(part -> !part.getKey().equals(REST))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
     /** Core-seconds each process used during the run. */
     public Map<String, Double> perProcess() {
         return perProcess;

@@ -3,8 +3,6 @@ package io.newsflow.pipeline.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -72,26 +70,6 @@ public final class ProcFs {
         } catch (IOException | RuntimeException refused) {
             return false;
         }
-    }
-
-    /** The processes whose command name ({@code /proc/PID/comm}) is {@code name}. */
-    public static List<Long> pidsNamed(String name) {
-        List<Long> pids = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(PROC)) {
-            entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .forEach(entry -> {
-                        try {
-                            if (Files.readString(entry.resolve("comm")).strip().equals(name)) {
-                                pids.add(Long.parseLong(entry.getFileName().toString()));
-                            }
-                        } catch (IOException | RuntimeException gone) {
-                            // exited while listed
-                        }
-                    });
-        } catch (IOException unavailable) {
-            return List.of();
-        }
-        return pids;
     }
 
     private static OptionalLong statusField(long pid, String field) {

@@ -3,6 +3,7 @@ package io.newsflow.pipeline.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * The processes the bench's pipeline runs in, and the CPU time each has used: this JVM (ingest stage, enrichment
- * app, the bench itself), the broker and the Connect worker (child JVMs), the registry (a child process), and the
- * PostgreSQL server (every process named {@code postgres}, its background writers included, since the sink's
- * writes cost there too).
+ * app, the bench itself), the broker and the Connect worker (child JVMs), the registry (a child process), and, when
+ * the sink stores into PostgreSQL, the server processes that work for the bench's database (see
+ * {@link BenchStore#serverPidsForThisDatabase()}).
  */
 public final class ProcessUsage {
 
@@ -20,17 +21,23 @@ public final class ProcessUsage {
     public static final String BROKER = "Kafka broker";
     public static final String CONNECT = "Connect worker (sink)";
     public static final String REGISTRY = "registry";
-    public static final String POSTGRES = "PostgreSQL (all its processes)";
+    public static final String POSTGRES = "PostgreSQL (this database's backends, background processes)";
 
     private final Map<String, Supplier<List<Long>>> processes = new LinkedHashMap<>();
 
-    public ProcessUsage(long brokerPid, long connectPid, long registryPid, boolean postgres) {
+    public ProcessUsage(long brokerPid, long connectPid, long registryPid, BenchStore store) {
         processes.put(THIS_JVM, () -> List.of(ProcessHandle.current().pid()));
         processes.put(BROKER, () -> List.of(brokerPid));
         processes.put(CONNECT, () -> List.of(connectPid));
         processes.put(REGISTRY, () -> registryPid < 0 ? List.of() : List.of(registryPid));
-        if (postgres) {
-            processes.put(POSTGRES, () -> ProcFs.pidsNamed("postgres"));
+        if (store.isPostgres()) {
+            processes.put(POSTGRES, () -> {
+                try {
+                    return store.serverPidsForThisDatabase();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot list the PostgreSQL server's processes", e);
+                }
+            });
         }
     }
 
