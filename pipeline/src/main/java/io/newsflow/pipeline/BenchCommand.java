@@ -8,13 +8,12 @@ import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.StoryPublisher;
 import io.newsflow.pipeline.bench.BenchReport;
 import io.newsflow.pipeline.bench.BenchStore;
-import io.newsflow.pipeline.bench.CommittedRecords;
 import io.newsflow.pipeline.bench.CoreSecondsSplit;
 import io.newsflow.pipeline.bench.ExtractionAlone;
 import io.newsflow.pipeline.bench.LatencyRun;
 import io.newsflow.pipeline.bench.MemoryPeaks;
 import io.newsflow.pipeline.bench.PassThroughApp;
-import io.newsflow.pipeline.bench.ProcFs;
+import io.newsflow.pipeline.bench.StagesAlone;
 import io.newsflow.pipeline.bench.ProcessUsage;
 import io.newsflow.pipeline.bench.StoryFeeder;
 import io.newsflow.pipeline.bench.Throughput;
@@ -22,9 +21,9 @@ import io.newsflow.pipeline.local.LocalConnectWorker;
 import io.newsflow.pipeline.local.LocalKafkaBroker;
 import io.newsflow.registry.RegistryServer;
 import io.newsflow.schemas.RegistrySerdes;
-import io.newsflow.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,34 +140,23 @@ final class BenchCommand implements Callable<Integer> {
                 Throughput extraction = ExtractionAlone.run(extractor, measured, threads);
                 memory.endStage("extraction alone");
                 memory.startStage();
-                Throughput plumbing = plumbingCeiling(enrichmentSettings, admin, feeder, alone, run, broker);
+                StagesAlone stagesAlone = new StagesAlone(broker.bootstrapServers(), broker.pid(),
+                        Duration.ofSeconds(timeoutSeconds));
+                Throughput plumbing = stagesAlone.plumbingCeiling(enrichmentSettings, admin, feeder, alone,
+                        run.resolve("inbox-plumbing"));
                 memory.endStage("plumbing ceiling");
                 memory.startStage();
                 try (EnrichmentApp enrichment = new EnrichmentApp(new EnrichmentConfig(enrichmentSettings),
                         extractor)) {
-                    Throughput enrichmentAlone = enrichmentAlone(enrichment, plumbing.stories(), broker);
+                    Throughput enrichmentAlone = stagesAlone.enrichmentApp(() -> LocalStages.started(enrichment),
+                            plumbing.stories());
                     memory.endStage("enrichment app alone");
-                    System.err.println("bench: starting the sink");
-                    Map<String, String> sink = LocalStages.sinkConnectorConfig(sqlite, broker.bootstrapServers(),
-                            registry.apiUrl());
-                    sink.put("connection.url", store.url().replaceFirst("^jdbc:sqlite:", ""));
-                    if (store.isPostgres()) {
-                        sink.put("connection.user", databaseUser);
-                        sink.put("connection.password", password);
-                    }
-                    try (LocalConnectWorker connect = LocalConnectWorker.start(broker.bootstrapServers(),
-                            run.resolve("connect"), logs, sink)) {
+                    try (LocalConnectWorker connect = startSink(store, sqlite, broker, registry, run, logs)) {
                         awaitStored(store, enrichmentAlone.stories());
                         ProcessUsage usage = new ProcessUsage(broker.pid(), connect.pid(), registryPid(), store);
                         endToEnd(corpusStories, feeder, store, usage, memory, run, extraction, plumbing,
                                 enrichmentAlone);
-                        memory.recordProcess(ProcessUsage.BROKER, "whole run", broker.pid());
-                        memory.recordProcess(ProcessUsage.CONNECT, "whole run", connect.pid());
-                        memory.recordProcess(ProcessUsage.REGISTRY, "whole run", registryPid());
-                        if (store.isPostgres()) {
-                            memory.recordLargest("PostgreSQL backend (largest of the sink's)", "whole run",
-                                    store.otherBackendPids());
-                        }
+                        recordServersMemory(memory, broker, connect, store);
                         new BenchReport(System.out).memory(store.isPostgres() ? "PostgreSQL" : "SQLite",
                                 memory.rows());
                         return 0;
@@ -212,40 +200,27 @@ final class BenchCommand implements Callable<Integer> {
         report.coreSeconds(split, endToEnd.stories());
     }
 
-    /**
-     * Feeds the stories to a running pass-through app and times them from the first handed to the ingest stage to
-     * the last committed to its output; fails if any is missing or doubled there.
-     */
-    private Throughput plumbingCeiling(Map<String, Object> enrichmentSettings, Admin admin, StoryFeeder feeder,
-                                       List<ObjectNode> batch, Path run, LocalKafkaBroker broker) throws Exception {
-        System.err.printf("bench: plumbing ceiling, a pass-through Streams app (%d stories)%n", batch.size());
-        try (PassThroughApp app = PassThroughApp.start(enrichmentSettings, admin);
-             CommittedRecords output = new CommittedRecords(broker.bootstrapServers(), PassThroughApp.OUTPUT)) {
-            double cpuBefore = kafkaCoreSeconds(broker);
-            long started = System.nanoTime();
-            int fed = feeder.feedAll(batch, run.resolve("inbox-plumbing"));
-            long done = output.awaitCount(fed, Duration.ofSeconds(timeoutSeconds));
-            double cpu = kafkaCoreSeconds(broker) - cpuBefore;
-            requireExactly(fed, output.countToEnd(), PassThroughApp.OUTPUT);
-            return new Throughput("plumbing ceiling (pass-through Streams app)", fed, (done - started) / 1e9, cpu);
+    private LocalConnectWorker startSink(BenchStore store, Path sqlite, LocalKafkaBroker broker,
+                                         RegistryServer registry, Path run, Path logs) {
+        System.err.println("bench: starting the sink");
+        Map<String, String> sink = LocalStages.sinkConnectorConfig(sqlite, broker.bootstrapServers(),
+                registry.apiUrl());
+        if (store.isPostgres()) {
+            sink.put("connection.url", store.url());
+            sink.put("connection.user", store.user());
+            sink.put("connection.password", store.password());
         }
+        return LocalConnectWorker.start(broker.bootstrapServers(), run.resolve("connect"), logs, sink);
     }
 
-    /**
-     * Starts the enrichment app on a {@code news.raw} that already holds the stories and times it from its start
-     * (joining its group included) to the last story committed to {@code news.enriched}.
-     */
-    private Throughput enrichmentAlone(EnrichmentApp enrichment, int stories, LocalKafkaBroker broker)
-            throws Exception {
-        System.err.printf("bench: the enrichment app alone (%d stories in news.raw)%n", stories);
-        try (CommittedRecords output = new CommittedRecords(broker.bootstrapServers(), Topics.ENRICHED)) {
-            double cpuBefore = kafkaCoreSeconds(broker);
-            long started = System.nanoTime();
-            LocalStages.started(enrichment);
-            long done = output.awaitCount(stories, Duration.ofSeconds(timeoutSeconds));
-            double cpu = kafkaCoreSeconds(broker) - cpuBefore;
-            requireExactly(stories, output.countToEnd(), Topics.ENRICHED);
-            return new Throughput("enrichment app alone (news.raw filled)", stories, (done - started) / 1e9, cpu);
+    /** The servers' peak resident sets over the whole run: their heap is not visible from here. */
+    private static void recordServersMemory(MemoryPeaks memory, LocalKafkaBroker broker, LocalConnectWorker connect,
+                                            BenchStore store) throws SQLException {
+        memory.recordProcess(ProcessUsage.BROKER, "whole run", broker.pid());
+        memory.recordProcess(ProcessUsage.CONNECT, "whole run", connect.pid());
+        memory.recordProcess(ProcessUsage.REGISTRY, "whole run", registryPid());
+        if (store.isPostgres()) {
+            memory.recordLargest("PostgreSQL backend (largest of the sink's)", "whole run", store.otherBackendPids());
         }
     }
 
@@ -259,17 +234,6 @@ final class BenchCommand implements Callable<Integer> {
                         + timeoutSeconds + " s; see " + workDir.resolve("logs"));
             }
             Thread.sleep(200);
-        }
-    }
-
-    /** CPU time of this JVM and the broker: what a stage alone costs, the registry's few lookups aside. */
-    private static double kafkaCoreSeconds(LocalKafkaBroker broker) {
-        return ProcFs.cpuSeconds(ProcessHandle.current().pid()) + ProcFs.cpuSeconds(broker.pid());
-    }
-
-    private static void requireExactly(long fed, long committed, String topic) {
-        if (committed != fed) {
-            throw new IllegalStateException(fed + " stories fed, " + committed + " records committed to " + topic);
         }
     }
 
