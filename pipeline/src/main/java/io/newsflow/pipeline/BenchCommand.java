@@ -1,36 +1,38 @@
 package io.newsflow.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.enrichment.EnrichmentApp;
+import io.newsflow.enrichment.EnrichmentConfig;
+import io.newsflow.extraction.Extractor;
 import io.newsflow.ingest.IngestConfig;
-import io.newsflow.ingest.IngestListener;
-import io.newsflow.ingest.IngestRun;
 import io.newsflow.ingest.StoryPublisher;
+import io.newsflow.pipeline.bench.BenchReport;
+import io.newsflow.pipeline.bench.BenchStore;
+import io.newsflow.pipeline.bench.CoreSecondsSplit;
+import io.newsflow.pipeline.bench.ExtractionAlone;
+import io.newsflow.pipeline.bench.LatencyRun;
+import io.newsflow.pipeline.bench.MemoryPeaks;
+import io.newsflow.pipeline.bench.PassThroughApp;
+import io.newsflow.pipeline.bench.StagesAlone;
+import io.newsflow.pipeline.bench.ProcessUsage;
+import io.newsflow.pipeline.bench.StoryFeeder;
+import io.newsflow.pipeline.bench.Throughput;
 import io.newsflow.pipeline.local.LocalConnectWorker;
 import io.newsflow.pipeline.local.LocalKafkaBroker;
 import io.newsflow.registry.RegistryServer;
-import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistrySerdes;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,12 +42,20 @@ import picocli.CommandLine.Option;
  * first as fast as it takes them, then at fixed offered loads. Reports articles per second from the first story
  * handed to the ingest stage to the last one stored, and the latency of each story from the broker's acknowledgement
  * of its raw record to its row appearing in the store (polled every 100 ms).
+ *
+ * <p>Before that, on the same stories under other ids, it measures what bounds the pipeline: the extraction library
+ * alone, a pass-through Streams app (the plumbing ceiling, {@link PassThroughApp}), and the enrichment app alone on a
+ * filled {@code news.raw}. It reports the peak memory of each process and where the end-to-end run's core-seconds
+ * went ({@link CoreSecondsSplit}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure end-to-end throughput and ingest-to-stored latency over real corpus stories.")
+        description = "Measure throughput (plumbing ceiling, extraction, enrichment, end to end), ingest-to-stored "
+                + "latency, memory and CPU per process over real corpus stories.")
 final class BenchCommand implements Callable<Integer> {
 
-    private static final Duration POLL = Duration.ofMillis(100);
+    /** The stages alone take the measured stories again under these ids, so that none is a duplicate of another. */
+    private static final String ALONE_PREFIX = "urn:newsflow:bench-alone:";
+    private static final String PREFIX = "urn:newsflow:bench:";
 
     @Option(names = "--corpus", paramLabel = "FILE", defaultValue = "../shared/data/corpus/news.jsonl",
             description = "JSON lines with id, lang, headline and body (default: ${DEFAULT-VALUE}).")
@@ -85,179 +95,167 @@ final class BenchCommand implements Callable<Integer> {
             description = "Longest wait for a run's stories to be stored (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    private String password = "";
-
     @Override
     public Integer call() throws Exception {
         int needed = warmup + stories + rates.stream().mapToInt(rate -> rate * seconds).sum();
-        List<ObjectNode> corpusStories = CorpusStories.read(corpus, needed, "urn:newsflow:bench:");
+        List<ObjectNode> corpusStories = CorpusStories.read(corpus, needed, PREFIX);
         if (corpusStories.size() < needed) {
             System.err.printf("bench: %s has %d usable stories, %d needed (each is fed once)%n", corpus,
                     corpusStories.size(), needed);
             return 2;
         }
-        password = System.getenv().getOrDefault("NEWSFLOW_BENCH_DATABASE_PASSWORD", "");
+        String password = System.getenv().getOrDefault("NEWSFLOW_BENCH_DATABASE_PASSWORD", "");
         DemoCommand.FileTrees.deleteRecursively(workDir);
         Path logs = Files.createDirectories(workDir.resolve("logs")).toAbsolutePath();
         Path run = Files.createDirectories(workDir.resolve("run")).toAbsolutePath();
         Path sqlite = workDir.resolve("newsflow.db").toAbsolutePath();
-        String storeUrl = databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + sqlite;
-        if (databaseUrl != null) {
-            resetPostgres();
+        BenchStore store = new BenchStore(databaseUrl != null ? databaseUrl : "jdbc:sqlite:" + sqlite, databaseUser,
+                password);
+        if (store.isPostgres()) {
+            store.reset();
         }
 
-        System.err.println("bench: starting the broker, the registry, enrichment and the sink");
+        System.err.println("bench: starting the broker and the registry, loading the extraction library");
+        Extractor extractor = Extractor.load();
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(run.resolve("kafka"), logs);
              RegistryServer registry = RegistryServer.start(logs, run.resolve("registry"))) {
             Map<String, Object> settings = new LinkedHashMap<>();
             settings.put("bootstrap.servers", broker.bootstrapServers());
             settings.put(RegistrySerdes.REGISTRY_URL, registry.apiUrl());
             SetupCommand.prepare(settings);
-            Map<String, String> sink = LocalStages.sinkConnectorConfig(sqlite, broker.bootstrapServers(),
-                    registry.apiUrl());
-            if (databaseUrl != null) {
-                sink.put("connection.url", databaseUrl);
-                sink.put("connection.user", databaseUser);
-                sink.put("connection.password", password);
-            }
+            Map<String, Object> enrichmentSettings = LocalStages.enrichmentSettings(settings, run.resolve("streams"));
             IngestConfig ingest = new IngestConfig(settings);
-            try (var enrichment = LocalStages.startEnrichment(settings, run.resolve("streams"));
-                 LocalConnectWorker connect = LocalConnectWorker.start(broker.bootstrapServers(),
-                         run.resolve("connect"), logs, sink);
-                 StoryPublisher publisher = new StoryPublisher(ingest)) {
-                List<String> rows = new ArrayList<>();
-                int next = 0;
-                if (warmup > 0) {
-                    measure("warm-up", corpusStories.subList(next, next + warmup), 0, publisher, ingest,
-                            run.resolve("inbox-warmup"), storeUrl);
-                    next += warmup;
+            try (StoryPublisher publisher = new StoryPublisher(ingest);
+                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                         broker.bootstrapServers()))) {
+                StoryFeeder feeder = new StoryFeeder(publisher, ingest);
+                List<ObjectNode> measured = corpusStories.subList(warmup, warmup + stories);
+                List<ObjectNode> alone = renamed(measured);
+                MemoryPeaks memory = new MemoryPeaks();
+
+                int threads = streamThreads(enrichmentSettings);
+                // The warm-up stories compile the extraction's hot code first, as they do for the end-to-end run.
+                ExtractionAlone.run(extractor, corpusStories.subList(0, warmup), threads);
+                memory.startStage();
+                Throughput extraction = ExtractionAlone.run(extractor, measured, threads);
+                memory.endStage("extraction alone");
+                memory.startStage();
+                StagesAlone stagesAlone = new StagesAlone(broker.bootstrapServers(), broker.pid(),
+                        Duration.ofSeconds(timeoutSeconds));
+                Throughput plumbing = stagesAlone.plumbingCeiling(enrichmentSettings, admin, feeder, alone,
+                        run.resolve("inbox-plumbing"));
+                memory.endStage("plumbing ceiling");
+                memory.startStage();
+                try (EnrichmentApp enrichment = new EnrichmentApp(new EnrichmentConfig(enrichmentSettings),
+                        extractor)) {
+                    Throughput enrichmentAlone = stagesAlone.enrichmentApp(() -> LocalStages.started(enrichment),
+                            plumbing.stories());
+                    memory.endStage("enrichment app alone");
+                    try (LocalConnectWorker connect = startSink(store, sqlite, broker, registry, run, logs)) {
+                        awaitStored(store, enrichmentAlone.stories());
+                        ProcessUsage usage = new ProcessUsage(broker.pid(), connect.pid(), registryPid(), store);
+                        endToEnd(corpusStories, feeder, store, usage, memory, run, extraction, plumbing,
+                                enrichmentAlone);
+                        recordServersMemory(memory, broker, connect, store);
+                        new BenchReport(System.out).memory(store.isPostgres() ? "PostgreSQL" : "SQLite",
+                                memory.rows());
+                        return 0;
+                    }
                 }
-                rows.add(measure("end to end, as fast as it goes", corpusStories.subList(next, next + stories),
-                        0, publisher, ingest, run.resolve("inbox-all"), storeUrl));
-                next += stories;
-                for (int rate : rates) {
-                    int count = rate * seconds;
-                    rows.add(measure("offered " + rate + " stories/s for " + seconds + " s",
-                            corpusStories.subList(next, next + count), rate, publisher, ingest,
-                            run.resolve("inbox-" + rate), storeUrl));
-                    next += count;
-                }
-                System.out.println("| run | stories | wall | articles/s | p50 | p99 | max |");
-                System.out.println("|---|---|---|---|---|---|---|");
-                rows.forEach(System.out::println);
-                System.out.printf("%nstore: %s; peak heap of this JVM (ingest, enrichment): %d MiB; peak RSS: %s%n",
-                        databaseUrl != null ? "PostgreSQL" : "SQLite", peakHeapMiB(), peakRss());
-                return 0;
             }
         }
     }
 
     /**
-     * Feeds the stories through the ingest stage, {@code perSecond} of them each second (0: all at once), waits
-     * until each is stored, and returns the table row.
+     * Warm-up, then the end-to-end run as fast as it goes with the processes' CPU time read around it, then the
+     * offered loads; prints the throughput, ratio, latency and core-seconds sections.
      */
-    private String measure(String name, List<ObjectNode> batch, int perSecond, StoryPublisher publisher,
-                           IngestConfig ingest, Path inbox, String storeUrl) throws Exception {
-        System.err.printf("bench: %s (%d stories)%n", name, batch.size());
-        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-        IngestListener listener = new IngestListener() {
-            @Override
-            public void published(RawArticle article) {
-                acknowledged.putIfAbsent(article.getId(), System.nanoTime());
-            }
-        };
-        Map<String, Long> stored = new ConcurrentHashMap<>();
-        AtomicBoolean fed = new AtomicBoolean();
-        Thread poller = new Thread(() -> pollStored(storeUrl, acknowledged, stored, fed), "bench-poller");
-        poller.setDaemon(true);
-        long started = System.nanoTime();
-        poller.start();
-        int step = perSecond == 0 ? batch.size() : perSecond;
-        for (int second = 0; second * step < batch.size(); second++) {
-            long wait = started + second * 1_000_000_000L - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000);
-            }
-            Path dir = inbox.resolve(String.valueOf(second));
-            CorpusStories.write(batch.subList(second * step, Math.min(batch.size(), (second + 1) * step)), dir);
-            new IngestRun(publisher, ingest.maxStoryBytes(), Clock.systemUTC(), listener).run(List.of(dir));
+    private void endToEnd(List<ObjectNode> corpusStories, StoryFeeder feeder, BenchStore store, ProcessUsage usage,
+                          MemoryPeaks memory, Path run, Throughput extraction, Throughput plumbing,
+                          Throughput enrichmentAlone) throws Exception {
+        LatencyRun latency = new LatencyRun(feeder, store, Duration.ofSeconds(timeoutSeconds));
+        int next = 0;
+        if (warmup > 0) {
+            latency.measure("warm-up", corpusStories.subList(0, warmup), 0, run.resolve("inbox-warmup"));
+            next += warmup;
         }
-        fed.set(true);
-        poller.join(Duration.ofSeconds(timeoutSeconds).toMillis());
-        if (stored.size() < acknowledged.size()) {
-            throw new IllegalStateException(name + ": " + (acknowledged.size() - stored.size())
-                    + " stories not stored within " + timeoutSeconds + " s; see " + workDir.resolve("logs"));
+        memory.startStage();
+        ProcessUsage.Sample before = usage.sample();
+        LatencyRun.Result endToEnd = latency.measure("end to end, as fast as it goes",
+                corpusStories.subList(next, next + stories), 0, run.resolve("inbox-all"));
+        ProcessUsage.Sample after = usage.sample();
+        next += stories;
+        List<LatencyRun.Result> runs = new ArrayList<>(List.of(endToEnd));
+        for (int rate : rates) {
+            int count = rate * seconds;
+            runs.add(latency.measure("offered " + rate + " stories/s for " + seconds + " s",
+                    corpusStories.subList(next, next + count), rate, run.resolve("inbox-" + rate)));
+            next += count;
         }
-        long last = Collections.max(stored.values());
-        double wall = (last - started) / 1e9;
-        double[] latencies = stored.entrySet().stream()
-                .mapToDouble(entry -> (entry.getValue() - acknowledged.get(entry.getKey())) / 1e9).sorted().toArray();
-        return String.format("| %s | %d | %.1f s | %.0f | %.2f s | %.2f s | %.2f s |", name, stored.size(), wall,
-                stored.size() / wall, percentile(latencies, 0.50), percentile(latencies, 0.99),
-                latencies[latencies.length - 1]);
+        memory.endStage("end to end and offered loads");
+        CoreSecondsSplit split = new CoreSecondsSplit(before, after, extraction, endToEnd);
+        BenchReport report = new BenchReport(System.out);
+        report.throughput(plumbing, extraction, enrichmentAlone, endToEnd, split.pipeline());
+        report.latency(runs);
+        report.coreSeconds(split, endToEnd.stories());
     }
 
-    /** Records when each acknowledged story first shows up in the store, until all have once feeding is over. */
-    private void pollStored(String storeUrl, Map<String, Long> acknowledged, Map<String, Long> stored,
-                            AtomicBoolean fed) {
+    private LocalConnectWorker startSink(BenchStore store, Path sqlite, LocalKafkaBroker broker,
+                                         RegistryServer registry, Path run, Path logs) {
+        System.err.println("bench: starting the sink");
+        Map<String, String> sink = LocalStages.sinkConnectorConfig(sqlite, broker.bootstrapServers(),
+                registry.apiUrl());
+        if (store.isPostgres()) {
+            sink.put("connection.url", store.url());
+            sink.put("connection.user", store.user());
+            sink.put("connection.password", store.password());
+        }
+        return LocalConnectWorker.start(broker.bootstrapServers(), run.resolve("connect"), logs, sink);
+    }
+
+    /** The servers' peak resident sets over the whole run: their heap is not visible from here. */
+    private static void recordServersMemory(MemoryPeaks memory, LocalKafkaBroker broker, LocalConnectWorker connect,
+                                            BenchStore store) throws SQLException {
+        memory.recordProcess(ProcessUsage.BROKER, "whole run", broker.pid());
+        memory.recordProcess(ProcessUsage.CONNECT, "whole run", connect.pid());
+        memory.recordProcess(ProcessUsage.REGISTRY, "whole run", registryPid());
+        if (store.isPostgres()) {
+            memory.recordLargest("PostgreSQL backend (largest of the sink's)", "whole run", store.otherBackendPids());
+        }
+    }
+
+    /** Waits until the sink has stored what the enrichment app alone wrote, so that no later run pays for it. */
+    private void awaitStored(BenchStore store, int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-        try (Connection connection = DriverManager.getConnection(storeUrl, databaseUser, password)) {
-            while (!(fed.get() && stored.size() >= acknowledged.size()) && System.nanoTime() < deadline) {
-                List<String> pending = acknowledged.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
-                for (int from = 0; from < pending.size(); from += 500) {
-                    List<String> ids = pending.subList(from, Math.min(pending.size(), from + 500));
-                    try (PreparedStatement query = connection.prepareStatement("SELECT id FROM articles WHERE id IN ("
-                            + String.join(",", Collections.nCopies(ids.size(), "?")) + ")")) {
-                        for (int i = 0; i < ids.size(); i++) {
-                            query.setString(i + 1, ids.get(i));
-                        }
-                        try (ResultSet rows = query.executeQuery()) {
-                            long now = System.nanoTime();
-                            while (rows.next()) {
-                                stored.putIfAbsent(rows.getString(1), now);
-                            }
-                        }
-                    } catch (SQLException notYet) {
-                        // The sink creates the tables when the connector starts.
-                    }
-                }
-                Thread.sleep(POLL.toMillis());
+        long stored;
+        while ((stored = store.articles()) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(stored + " of the " + expected + " enriched stories stored within "
+                        + timeoutSeconds + " s; see " + workDir.resolve("logs"));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the store at " + storeUrl, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.sleep(200);
         }
     }
 
-    /** Empties the PostgreSQL store, so that every story of the run is new to it. */
-    private void resetPostgres() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, databaseUser, password);
-             var statement = connection.createStatement()) {
-            for (String table : List.of("article_figures", "article_entities", "articles")) {
-                statement.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
-            }
-            statement.execute("DROP TABLE IF EXISTS flyway_schema_history");
-        }
+    /** The measured stories under other ids, for the stages alone. */
+    private static List<ObjectNode> renamed(List<ObjectNode> stories) {
+        return stories.stream().map(story -> story.deepCopy()
+                .put("uri", ALONE_PREFIX + story.get("uri").asText().substring(PREFIX.length()))).toList();
     }
 
-    private static double percentile(double[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    /** How many stream threads the enrichment app runs with these settings: the extraction alone gets as many. */
+    private static int streamThreads(Map<String, Object> enrichmentSettings) {
+        return Integer.parseInt(String.valueOf(new EnrichmentConfig(enrichmentSettings).streamsProperties()
+                .getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1")));
     }
 
-    private static long peakHeapMiB() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
-    }
-
-    /** This process's peak resident set (VmHWM), where /proc tells it. */
-    private static String peakRss() {
-        try {
-            return Arrays.stream(Files.readString(Path.of("/proc/self/status")).split("\n"))
-                    .filter(line -> line.startsWith("VmHWM:")).map(line -> line.substring(6).strip())
-                    .findFirst().orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+    /**
+     * The registry server's process: the child running its Quarkus jar ({@link RegistryServer} does not expose its
+     * process); -1 where it cannot be told.
+     */
+    private static long registryPid() {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
     }
 }

@@ -15,12 +15,21 @@ final class LocalStages {
     }
 
     static EnrichmentApp startEnrichment(Map<String, Object> settings, Path stateDir) throws InterruptedException {
+        return started(new EnrichmentApp(new EnrichmentConfig(enrichmentSettings(settings, stateDir))));
+    }
+
+    /** The enrichment app's settings on one machine, from the pipeline's {@code settings}. */
+    static Map<String, Object> enrichmentSettings(Map<String, Object> settings, Path stateDir) {
         Map<String, Object> config = new LinkedHashMap<>(settings);
         config.put("state.dir", stateDir.toString());
         // A single broker cannot hold three replicas of the app's internal topics.
         config.put("replication.factor", "1");
         config.put("commit.interval.ms", "200");
-        EnrichmentApp app = new EnrichmentApp(new EnrichmentConfig(config));
+        return config;
+    }
+
+    /** Starts {@code app} and waits until it processes, closing it if it does not. */
+    static EnrichmentApp started(EnrichmentApp app) throws InterruptedException {
         app.start();
         if (!app.awaitRunning(Duration.ofSeconds(60))) {
             app.close();

@@ -65,6 +65,10 @@ final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Path logFile() {
         return logFile;
     }

@@ -90,6 +90,11 @@ public final class LocalConnectWorker implements AutoCloseable {
         }
     }
 
+    /** The child JVM's process id, for the bench's CPU and memory readings. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The worker's metrics in the Prometheus text format, as the JMX exporter agent serves them. */
     public URI metricsUrl() {
         return URI.create("http://127.0.0.1:" + metricsPort + "/metrics");

@@ -61,6 +61,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return local;
     }
 
+    /** The child JVM's process id, for the bench's CPU and memory readings. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }
