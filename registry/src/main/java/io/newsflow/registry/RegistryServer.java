@@ -146,7 +146,7 @@ public final class RegistryServer implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                kill();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
