@@ -153,10 +153,10 @@ final class BenchCommand implements Callable<Integer> {
                     memory.endStage("enrichment app alone");
                     try (LocalConnectWorker connect = startSink(store, sqlite, broker, registry, run, logs)) {
                         awaitStored(store, enrichmentAlone.stories());
-                        ProcessUsage usage = new ProcessUsage(broker.pid(), connect.pid(), registryPid(), store);
+                        ProcessUsage usage = new ProcessUsage(broker.pid(), connect.pid(), registry.pid(), store);
                         endToEnd(corpusStories, feeder, store, usage, memory, run, extraction, plumbing,
                                 enrichmentAlone);
-                        recordServersMemory(memory, broker, connect, store);
+                        recordServersMemory(memory, broker, connect, registry, store);
                         new BenchReport(System.out).memory(store.isPostgres() ? "PostgreSQL" : "SQLite",
                                 memory.rows());
                         return 0;
@@ -215,10 +215,10 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The servers' peak resident sets over the whole run: their heap is not visible from here. */
     private static void recordServersMemory(MemoryPeaks memory, LocalKafkaBroker broker, LocalConnectWorker connect,
-                                            BenchStore store) throws SQLException {
+                                            RegistryServer registry, BenchStore store) throws SQLException {
         memory.recordProcess(ProcessUsage.BROKER, "whole run", broker.pid());
         memory.recordProcess(ProcessUsage.CONNECT, "whole run", connect.pid());
-        memory.recordProcess(ProcessUsage.REGISTRY, "whole run", registryPid());
+        memory.recordProcess(ProcessUsage.REGISTRY, "whole run", registry.pid());
         if (store.isPostgres()) {
             memory.recordLargest("PostgreSQL backend (largest of the sink's)", "whole run", store.otherBackendPids());
         }
@@ -249,13 +249,4 @@ final class BenchCommand implements Callable<Integer> {
                 .getOrDefault(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1")));
     }
 
-    /**
-     * The registry server's process: the child running its Quarkus jar ({@link RegistryServer} does not expose its
-     * process); -1 where it cannot be told.
-     */
-    private static long registryPid() {
-        return ProcessHandle.current().children()
-                .filter(child -> child.info().commandLine().orElse("").contains("quarkus-run.jar"))
-                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
-    }
 }

@@ -121,6 +121,11 @@ public final class RegistryServer implements AutoCloseable {
         return "http://" + clientHost() + ":" + managementPort + "/health/ready";
     }
 
+    /** The server's process id, or -1 while it is not running. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** Waits until the server's process ends, and returns its exit code; at once if it is not running. */
     public int waitForExit() throws InterruptedException {
         Process running;
