@@ -55,6 +55,20 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Waits until the process ends on its own, and returns its exit status; kills it when it takes longer. */
+    synchronized int waitFor(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new IllegalStateException(name + " did not end within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
     Path log() {
         return log;
     }
