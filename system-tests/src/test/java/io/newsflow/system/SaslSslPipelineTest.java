@@ -121,6 +121,7 @@ class SaslSslPipelineTest {
     private OutputStream consoleCopy;
 
     private KafkaTestCluster kafka;
+    private CompletableFuture<RegistryServer> registryStarting;
     private RegistryServer registry;
     private TestPostgres postgres;
     private Connect<?> connect;
@@ -141,7 +142,7 @@ class SaslSslPipelineTest {
                 "truststore.password=" + truststorePassword, "database.password=" + databasePassword, ""));
         Path tokenFile = Files.writeString(tmp.resolve("ingest.token"), bearerToken + "\n");
 
-        CompletableFuture<RegistryServer> registryStarting = CompletableFuture.supplyAsync(() -> RegistryServer
+        registryStarting = CompletableFuture.supplyAsync(() -> RegistryServer
                 .startTls(tmp.resolve("registry"), null, new RegistryServer.Tls(keystore, keystorePassword)));
         kafka = KafkaTestCluster.start(1, brokerListener(keystore));
         try (Admin plain = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
@@ -177,6 +178,14 @@ class SaslSslPipelineTest {
 
     @AfterAll
     void stopSecuredPipeline() {
+        if (registry == null && registryStarting != null) {
+            // Started before the broker, and still to be stopped when the start failed further on.
+            try {
+                registry = registryStarting.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("the registry did not start: " + e);
+            }
+        }
         for (AutoCloseable closeable : new AutoCloseable[] {ingest, () -> { if (connect != null) connect.stop(); },
                 enrichment, kafka, postgres, registry}) {
             if (closeable != null) {
