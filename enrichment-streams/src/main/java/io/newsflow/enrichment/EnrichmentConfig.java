@@ -83,7 +83,7 @@ public final class EnrichmentConfig extends AbstractConfig {
             + "group.instance.id (static membership): give each instance its own, stable name.";
 
     static final String OWN_PREFIX = "enrichment.";
-    static final String REGISTRY_PREFIX = "apicurio.";
+    static final String REGISTRY_PREFIX = RegistrySerdes.PREFIX;
     /** Hands the instance's counters to the exception handlers, which Streams creates from class names. */
     static final String METRICS_CONFIG = "newsflow.enrichment.metrics";
 
@@ -270,12 +270,6 @@ public final class EnrichmentConfig extends AbstractConfig {
 
     /** The registry serdes' settings: the pipeline's defaults, overridden by any {@code apicurio.*} key given. */
     public Map<String, Object> serdeConfigs() {
-        Map<String, Object> configs = RegistrySerdes.config(getString(REGISTRY_URL_CONFIG));
-        originals().forEach((key, value) -> {
-            if (key.startsWith(REGISTRY_PREFIX)) {
-                configs.put(key, value);
-            }
-        });
-        return configs;
+        return RegistrySerdes.config(originals());
     }
 }

@@ -5,7 +5,6 @@ import io.newsflow.schemas.EnrichedArticle;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.RegistryAvroSerializer;
 import io.newsflow.schemas.RegistryContract;
-import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import java.util.Map;
@@ -57,8 +56,7 @@ public final class EnrichmentTopology {
         Map<String, Object> configs = config.serdeConfigs();
         Serde<T> avro = Serdes.serdeFrom(new RegistryAvroSerializer<>(), new AvroKafkaDeserializer<>());
         avro.configure(configs, false);
-        RegistryContract contract = new RegistryContract(
-                SchemaRegistration.forRegistryUrl(String.valueOf(configs.get(RegistrySerdes.REGISTRY_URL))));
+        RegistryContract contract = new RegistryContract(SchemaRegistration.forClientConfig(configs));
         return new RegistryRetryingSerde<>(avro, config.registryRetryTimeout(), metrics, contract);
     }
 }

@@ -42,7 +42,7 @@ public final class IngestConfig extends AbstractConfig {
     private static final String OPS_INTERVAL_MS_DOC = "How often the stage publishes an OpsEvent to news.ops.";
 
     static final String OWN_PREFIX = "ingest.";
-    static final String REGISTRY_PREFIX = "apicurio.";
+    static final String REGISTRY_PREFIX = RegistrySerdes.PREFIX;
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
@@ -106,13 +106,7 @@ public final class IngestConfig extends AbstractConfig {
 
     /** The registry serializer's settings: the pipeline's defaults, overridden by any {@code apicurio.*} key given. */
     public Map<String, Object> serializerConfigs() {
-        Map<String, Object> configs = RegistrySerdes.config(getString(REGISTRY_URL_CONFIG));
-        originals().forEach((key, value) -> {
-            if (key.startsWith(REGISTRY_PREFIX)) {
-                configs.put(key, value);
-            }
-        });
-        return configs;
+        return RegistrySerdes.config(originals());
     }
 
     private static void require(Map<String, Object> configs, String key, String required, Set<String> accepted) {

@@ -38,8 +38,7 @@ final class SetupCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(adminConfig)) {
             Topics.ensureCreated(admin);
         }
-        SchemaRegistration registration =
-                SchemaRegistration.forRegistryUrl(String.valueOf(config.get(RegistrySerdes.REGISTRY_URL)));
+        SchemaRegistration registration = SchemaRegistration.forClientConfig(config);
         registration.enforceBackwardCompatibility();
         registration.registerAll();
     }

@@ -80,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static KafkaConsumer<String, OpsEvent> consumer(Map<String, Object> config) {
-        Deserializer<OpsEvent> values = RegistrySerdes.valueDeserializer(String.valueOf(config.get(RegistrySerdes.REGISTRY_URL)));
+        Deserializer<OpsEvent> values = RegistrySerdes.valueDeserializer(config);
         return new KafkaConsumer<>(KafkaClients.consumer(config, "newsflow-status"), new StringDeserializer(), values);
     }
 }

@@ -90,7 +90,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     int follow(Map<String, Object> config, PrintStream out) throws IOException {
-        values = RegistrySerdes.valueDeserializer(String.valueOf(config.get(RegistrySerdes.REGISTRY_URL)));
+        values = RegistrySerdes.valueDeserializer(config);
         long printed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

@@ -41,10 +41,23 @@ public final class RegistryServer implements AutoCloseable {
     private final String host;
     private final int httpPort;
     private final int managementPort;
+    private final Tls tls;
     private Process process;
 
+    /**
+     * Serves the API over HTTPS only, with the key and certificate in a PKCS12 key store. The password reaches the
+     * server through its environment, not its command line, which other users of the machine can read.
+     */
+    public record Tls(Path keyStore, String keyStorePassword) {
+        @Override
+        public String toString() {
+            return "Tls[keyStore=" + keyStore + "]";
+        }
+    }
+
     private RegistryServer(Path home, Path java, Path workDir, Path dataDir, String host, int httpPort,
-                           int managementPort) {
+                           int managementPort, Tls tls) {
+        this.tls = tls;
         this.home = home;
         this.java = java;
         this.workDir = workDir;
@@ -74,13 +87,26 @@ public final class RegistryServer implements AutoCloseable {
      * @param managementPort the port of {@code /health/ready} and {@code /metrics}, or 0 for a free one
      */
     public static RegistryServer start(Path workDir, Path dataDir, String host, int httpPort, int managementPort) {
+        return start(workDir, dataDir, host, httpPort, managementPort, null);
+    }
+
+    /**
+     * Starts a registry on free loopback ports serving its API over HTTPS only ({@link #baseUrl()} is then https);
+     * readiness stays on the plain management port.
+     */
+    public static RegistryServer startTls(Path workDir, Path dataDir, Tls tls) {
+        return start(workDir, dataDir, "127.0.0.1", 0, 0, tls);
+    }
+
+    private static RegistryServer start(Path workDir, Path dataDir, String host, int httpPort, int managementPort,
+                                        Tls tls) {
         Path home = locateHome();
         Path java = JavaRuntimes.findJava(21).orElseThrow(() -> new IllegalStateException(
                 "The Apicurio Registry needs a Java 21+ runtime and none was found (looked at "
                         + JavaRuntimes.JAVA_ENV + ", java.home, JAVA_HOME, /usr/lib/jvm and the usual JDK folders). "
                         + "Install a JDK 21 or newer, or point " + JavaRuntimes.JAVA_ENV + " at one."));
         RegistryServer server = new RegistryServer(home, java, workDir, dataDir, host,
-                httpPort == 0 ? freePort() : httpPort, managementPort == 0 ? freePort() : managementPort);
+                httpPort == 0 ? freePort() : httpPort, managementPort == 0 ? freePort() : managementPort, tls);
         server.startProcess();
         return server;
     }
@@ -113,7 +139,7 @@ public final class RegistryServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://" + clientHost() + ":" + httpPort;
+        return (tls == null ? "http://" : "https://") + clientHost() + ":" + httpPort;
     }
 
     /** The readiness probe's URL. */
@@ -193,7 +219,7 @@ public final class RegistryServer implements AutoCloseable {
                     // A class-data archive written on the first start cuts later starts by about a third.
                     "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + home.resolve("../registry-cds.jsa").normalize(),
                     "-Dquarkus.http.host=" + host,
-                    "-Dquarkus.http.port=" + httpPort,
+                    "-Dquarkus.http.port=" + (tls == null ? httpPort : 0),
                     "-Dquarkus.management.host=" + host,
                     "-Dquarkus.management.port=" + managementPort,
                     "-Dquarkus.http.access-log.enabled=false",
@@ -208,11 +234,19 @@ public final class RegistryServer implements AutoCloseable {
                 command.add("-Dapicurio.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("registry")
                         + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
             }
+            ProcessBuilder builder = new ProcessBuilder();
+            if (tls != null) {
+                command.add("-Dquarkus.http.ssl-port=" + httpPort);
+                command.add("-Dquarkus.http.ssl.certificate.key-store-file=" + tls.keyStore().toAbsolutePath());
+                command.add("-Dquarkus.http.ssl.certificate.key-store-file-type=PKCS12");
+                command.add("-Dquarkus.http.insecure-requests=disabled");
+                builder.environment().put("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_PASSWORD", tls.keyStorePassword());
+            }
             command.add("-jar");
             command.add(home.resolve("quarkus-run.jar").toString());
             Path logFile = workDir.resolve("registry.log");
             long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-            process = new ProcessBuilder(command)
+            process = builder.command(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -100,7 +100,7 @@ public final class RegistryAvroSerializer<T extends SpecificRecord> implements S
         });
         this.isKey = isKey;
         this.registryUrl = String.valueOf(configs.get(RegistrySerdes.REGISTRY_URL));
-        this.subjects = SchemaRegistration.forRegistryUrl(registryUrl);
+        this.subjects = SchemaRegistration.forClientConfig(configs);
         registry.configure(lookUp, isKey);
         configured = true;
     }

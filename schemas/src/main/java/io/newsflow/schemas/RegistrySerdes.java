@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class RegistrySerdes {
 
     public static final String REGISTRY_URL = "apicurio.registry.url";
+    /** Settings with this prefix go to the registry's client: its URL, TLS trust, authentication. */
+    public static final String PREFIX = "apicurio.";
 
     private RegistrySerdes() {
     }
@@ -43,18 +45,41 @@ public final class RegistrySerdes {
     }
 
     /**
+     * Client settings for the registry that {@code settings} name with {@link #REGISTRY_URL}: the pipeline's
+     * defaults, overridden by every {@code apicurio.*} key given (TLS trust, authentication, ...).
+     */
+    public static Map<String, Object> config(Map<String, ?> settings) {
+        Map<String, Object> config = config(String.valueOf(settings.get(REGISTRY_URL)));
+        settings.forEach((key, value) -> {
+            if (key.startsWith(PREFIX)) {
+                config.put(key, value);
+            }
+        });
+        return config;
+    }
+
+    /**
      * The pipeline's value serializer ({@link RegistryAvroSerializer}), as every stage writes: the registry
      * serializer's bytes, the schema looked up and never registered.
      */
     public static <T extends SpecificRecord> Serializer<T> valueSerializer(String registryUrl) {
+        return valueSerializer(Map.of(REGISTRY_URL, registryUrl));
+    }
+
+    public static <T extends SpecificRecord> Serializer<T> valueSerializer(Map<String, ?> settings) {
         Serializer<T> serializer = new RegistryAvroSerializer<>();
-        serializer.configure(config(registryUrl), false);
+        serializer.configure(config(settings), false);
         return serializer;
     }
 
     public static <T extends SpecificRecord> Deserializer<T> valueDeserializer(String registryUrl) {
+        return valueDeserializer(Map.of(REGISTRY_URL, registryUrl));
+    }
+
+    /** A deserializer for the registry {@code settings} name, with their {@code apicurio.*} keys (see {@link #config(Map)}). */
+    public static <T extends SpecificRecord> Deserializer<T> valueDeserializer(Map<String, ?> settings) {
         Deserializer<T> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(config(registryUrl), false);
+        deserializer.configure(config(settings), false);
         return deserializer;
     }
 

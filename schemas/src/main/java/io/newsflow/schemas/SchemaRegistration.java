@@ -29,17 +29,34 @@ public final class SchemaRegistration {
     /** A look-up is asked on a stream thread that waits for it; registrations can take their time. */
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String ccompatUrl;
 
     /** @param ccompatUrl the registry's Confluent-compatible API, e.g. {@code http://host:8080/apis/ccompat/v7} */
     public SchemaRegistration(String ccompatUrl) {
+        this(ccompatUrl, Map.of());
+    }
+
+    private SchemaRegistration(String ccompatUrl, Map<String, ?> clientConfigs) {
         this.ccompatUrl = ccompatUrl.replaceAll("/+$", "");
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        RegistryTls.sslContext(clientConfigs).ifPresent(http::sslContext);
+        this.http = http.build();
     }
 
     /** Derives the ccompat URL from the v3 URL the serdes use. */
     public static SchemaRegistration forRegistryUrl(String registryV3Url) {
-        return new SchemaRegistration(registryV3Url.replaceAll("/apis/registry/v3/?$", "") + "/apis/ccompat/v7");
+        return forClientConfig(Map.of(RegistrySerdes.REGISTRY_URL, registryV3Url));
+    }
+
+    /**
+     * The registry the serdes' settings name ({@code apicurio.registry.url}, the v3 API), trusting the certificates
+     * their TLS settings give (see {@link RegistryTls}).
+     */
+    public static SchemaRegistration forClientConfig(Map<String, ?> serdeConfigs) {
+        String registryV3Url = String.valueOf(serdeConfigs.get(RegistrySerdes.REGISTRY_URL));
+        return new SchemaRegistration(registryV3Url.replaceAll("/apis/registry/v3/?$", "") + "/apis/ccompat/v7",
+                serdeConfigs);
     }
 
     /** The value schema of each topic that carries Avro records. */

@@ -8,6 +8,7 @@ import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.store.Change;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
@@ -27,9 +28,10 @@ final class ArticleDecoder implements AutoCloseable {
     private final Deserializer<EnrichedArticle> deserializer;
     private final RegistryContract registry;
 
-    ArticleDecoder(String registryUrl) {
-        this.deserializer = RegistrySerdes.valueDeserializer(registryUrl);
-        this.registry = new RegistryContract(SchemaRegistration.forRegistryUrl(registryUrl));
+    /** @param registryConfigs the registry client's settings ({@link NewsSinkConfig#registryConfigs()}) */
+    ArticleDecoder(Map<String, Object> registryConfigs) {
+        this.deserializer = RegistrySerdes.valueDeserializer(registryConfigs);
+        this.registry = new RegistryContract(SchemaRegistration.forClientConfig(registryConfigs));
     }
 
     /**

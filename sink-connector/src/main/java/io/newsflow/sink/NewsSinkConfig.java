@@ -1,8 +1,10 @@
 package io.newsflow.sink;
 
+import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.store.Database;
 import io.newsflow.store.Dialect;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -71,12 +73,16 @@ public final class NewsSinkConfig extends AbstractConfig {
     public static final String REGISTRY_URL = "registry.url";
     private static final String REGISTRY_URL_DOC = "Apicurio Registry v3 API the record values were written against, "
             + "e.g. 'http://registry:8080/apis/registry/v3'. Values must arrive as bytes: set "
-            + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter.";
+            + "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter. Every 'apicurio.*' key of the "
+            + "connector goes to the registry client as the pipeline's serdes take it, e.g. "
+            + "'apicurio.registry.tls.truststore.location' and '.password' for a registry served over HTTPS.";
 
+    private static final String OPS_PREFIX = "ops.";
     public static final String OPS_BOOTSTRAP_SERVERS = "ops.bootstrap.servers";
     private static final String OPS_BOOTSTRAP_SERVERS_DOC = "Kafka brokers the tasks publish their OpsEvent reports "
             + "to, normally the worker's own bootstrap.servers (a task cannot read the worker's configuration). "
-            + "Unset, the tasks publish no reports.";
+            + "Unset, the tasks publish no reports. Every other 'ops.*' key but ops.topic and ops.report.interval.ms "
+            + "goes to their producer without the prefix, e.g. 'ops.security.protocol', 'ops.sasl.jaas.config'.";
 
     public static final String OPS_TOPIC = "ops.topic";
     public static final String OPS_TOPIC_DEFAULT = Topics.OPS;
@@ -150,6 +156,21 @@ public final class NewsSinkConfig extends AbstractConfig {
     public String opsBootstrapServers() {
         String servers = getString(OPS_BOOTSTRAP_SERVERS);
         return servers == null || servers.isBlank() ? null : servers;
+    }
+
+    /** The ops reports' producer: {@code ops.*} settings without the prefix, the sink's own ones left out. */
+    public Map<String, Object> opsProducerConfigs() {
+        Map<String, Object> producer = originalsWithPrefix(OPS_PREFIX);
+        producer.remove(OPS_TOPIC.substring(OPS_PREFIX.length()));
+        producer.remove(OPS_REPORT_INTERVAL_MS.substring(OPS_PREFIX.length()));
+        return producer;
+    }
+
+    /** The registry client's settings: {@code registry.url}, then every {@code apicurio.*} key of the connector. */
+    public Map<String, Object> registryConfigs() {
+        Map<String, Object> settings = new HashMap<>(originalsWithPrefix(RegistrySerdes.PREFIX, false));
+        settings.putIfAbsent(RegistrySerdes.REGISTRY_URL, registryUrl());
+        return RegistrySerdes.config(settings);
     }
 
     public String opsTopic() {

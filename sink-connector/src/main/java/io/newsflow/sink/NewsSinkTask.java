@@ -84,7 +84,7 @@ public class NewsSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         config = new NewsSinkConfig(props);
-        decoder = new ArticleDecoder(config.registryUrl());
+        decoder = new ArticleDecoder(config.registryConfigs());
         store = new ArticleStore(config.database(), Boolean.parseBoolean(props.get(MIGRATE_FIRST)));
         reporter = context.errantRecordReporter();
         log.info("Writing to {} in batches of up to {} records", config.database(), config.batchSize());

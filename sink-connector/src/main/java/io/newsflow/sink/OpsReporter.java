@@ -2,16 +2,13 @@ package io.newsflow.sink;
 
 import io.newsflow.schemas.OpsEvent;
 import io.newsflow.ops.OpsPublisher;
-import io.newsflow.schemas.RegistrySerdes;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.metrics.Measurable;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.utils.Sanitizer;
@@ -32,8 +29,7 @@ final class OpsReporter implements AutoCloseable {
         this.clock = clock;
         this.publisher = OpsPublisher.start(STAGE, instanceId, config.opsTopic(),
                 Duration.ofMillis(config.opsReportIntervalMs()), this::snapshot,
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.opsBootstrapServers()),
-                RegistrySerdes.config(config.registryUrl()));
+                config.opsProducerConfigs(), config.registryConfigs());
     }
 
     /** A stage silent on the ops topic is alerted on through this metric: the reports are not in Prometheus. */

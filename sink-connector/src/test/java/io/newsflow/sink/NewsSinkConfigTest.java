@@ -34,6 +34,29 @@ class NewsSinkConfigTest {
     }
 
     @Test
+    void opsSettingsReachTheReportsProducerWithoutTheirPrefix() {
+        NewsSinkConfig config = new NewsSinkConfig(Map.of(NewsSinkConfig.REGISTRY_URL, "https://r/apis/registry/v3",
+                NewsSinkConfig.OPS_BOOTSTRAP_SERVERS, "broker:9093", "ops.security.protocol", "SASL_SSL",
+                "ops.sasl.mechanism", "SCRAM-SHA-512", NewsSinkConfig.OPS_REPORT_INTERVAL_MS, "1000",
+                NewsSinkConfig.OPS_TOPIC, "news.ops", "security.protocol", "PLAINTEXT"));
+
+        assertThat(config.opsProducerConfigs()).containsOnly(Map.entry("bootstrap.servers", "broker:9093"),
+                Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.mechanism", "SCRAM-SHA-512"));
+    }
+
+    @Test
+    void registrySettingsReachTheRegistryClient() {
+        NewsSinkConfig config = new NewsSinkConfig(Map.of(NewsSinkConfig.REGISTRY_URL, "https://r/apis/registry/v3",
+                "apicurio.registry.tls.truststore.location", "/etc/newsflow/truststore.p12",
+                "ops.bootstrap.servers", "broker:9093"));
+
+        assertThat(config.registryConfigs())
+                .containsEntry("apicurio.registry.url", "https://r/apis/registry/v3")
+                .containsEntry("apicurio.registry.tls.truststore.location", "/etc/newsflow/truststore.p12")
+                .doesNotContainKey("ops.bootstrap.servers");
+    }
+
+    @Test
     void theTablePrefixCannotCarrySql() {
         assertThatThrownBy(() -> new NewsSinkConfig(Map.of(NewsSinkConfig.REGISTRY_URL, "http://r",
                 NewsSinkConfig.TABLE_PREFIX, "x; DROP TABLE articles; --")))

@@ -56,13 +56,18 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Waits for a process that ends by itself (a tool), and returns its exit code. */
+    /** Waits until the process ends on its own, and returns its exit status; kills it when it takes longer. */
     synchronized int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + log);
+            kill();
+            throw new IllegalStateException(name + " did not end within " + timeout + "; see " + log);
         }
         return process.exitValue();
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     Path log() {

@@ -1,6 +1,8 @@
 package io.newsflow.testing;
 
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
@@ -33,6 +35,15 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
 
     public static KafkaTestCluster start(int brokers) {
+        return start(brokers, Map.of());
+    }
+
+    /**
+     * A cluster whose brokers also take {@code brokerProps}, e.g. another listener beside the kit's plaintext one
+     * (which the kit's own clients and the brokers among themselves keep using); {@link #bootstrapServers(String)}
+     * names its addresses.
+     */
+    public static KafkaTestCluster start(int brokers, Map<String, String> brokerProps) {
         // The kit defaults to a testing metadata version; pin the production one with the features the pipeline
         // relies on (transactions v2 for exactly_once_v2, the new group protocol).
         BootstrapMetadata metadata = BootstrapMetadata.fromVersions(MetadataVersion.latestProduction(), Map.of(
@@ -45,7 +56,9 @@ public final class KafkaTestCluster implements AutoCloseable {
                     .setNumControllerNodes(1)
                     .build();
             String replication = String.valueOf(Math.min(3, brokers));
-            KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            brokerProps.forEach(builder::setConfigProp);
+            KafkaClusterTestKit kit = builder
                     .setConfigProp("offsets.topic.replication.factor", replication)
                     .setConfigProp("transaction.state.log.replication.factor", replication)
                     .setConfigProp("transaction.state.log.min.isr", brokers >= 3 ? "2" : "1")
@@ -63,6 +76,13 @@ public final class KafkaTestCluster implements AutoCloseable {
 
     public String bootstrapServers() {
         return kit.bootstrapServers();
+    }
+
+    /** The brokers' addresses on the listener named {@code listener} (see {@link #start(int, Map)}). */
+    public String bootstrapServers(String listener) {
+        return kit.brokers().values().stream()
+                .map(broker -> "localhost:" + broker.boundPort(new ListenerName(listener)))
+                .collect(Collectors.joining(","));
     }
 
     /** Stops one broker the way a maintenance restart does (a controlled shutdown). */

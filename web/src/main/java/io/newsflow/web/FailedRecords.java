@@ -76,11 +76,10 @@ final class FailedRecords extends BackgroundReader<byte[], byte[]> {
     private FailedRecords(Map<String, Object> settings) {
         super(new KafkaConsumer<>(KafkaClients.consumer(settings, "newsflow-web-failed"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), "web-failed-reader");
-        String registry = String.valueOf(settings.get(RegistrySerdes.REGISTRY_URL));
-        rawArticles = RegistrySerdes.valueDeserializer(registry);
+        rawArticles = RegistrySerdes.valueDeserializer(settings);
         replays = new KafkaProducer<>(KafkaClients.producer(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        Serializer<OpsEvent> opsValues = RegistrySerdes.valueSerializer(registry);
+        Serializer<OpsEvent> opsValues = RegistrySerdes.valueSerializer(settings);
         opsReports = new KafkaProducer<>(KafkaClients.producer(settings), new StringSerializer(), opsValues);
     }
 

@@ -42,7 +42,7 @@ final class OpsView extends BackgroundReader<String, OpsEvent> {
     static OpsView start(Map<String, Object> settings) {
         KafkaConsumer<String, OpsEvent> consumer = new KafkaConsumer<>(KafkaClients.consumer(settings, "newsflow-web-ops"),
                 new StringDeserializer(),
-                RegistrySerdes.valueDeserializer(String.valueOf(settings.get(RegistrySerdes.REGISTRY_URL))));
+                RegistrySerdes.valueDeserializer(settings));
         OpsView view = new OpsView(consumer);
         view.start();
         return view;
