@@ -189,6 +189,13 @@ final class EvalCommand {
                 System.out.print(ConllEvaluation.evaluate(conll, language).report());
                 return 0;
             }
+            List<EntityBias> biases;
+            try {
+                biases = entityBias == null ? List.of() : entityBias.stream().map(EntityBias::parse).toList();
+            } catch (IllegalArgumentException e) {
+                System.err.println("eval ner: " + e.getMessage());
+                return 2;
+            }
             Path trainFile = train != null ? train : Path.of("../shared/data/ner/" + language + "-train.conll");
             Path devFile = dev != null ? dev : Path.of("../shared/data/ner/" + language + "-dev.conll");
             List<ConllCorpus.Sentence> sentences = new ArrayList<>(ConllCorpus.read(trainFile));
@@ -205,13 +212,6 @@ final class EvalCommand {
             }
             if (lexicon != null) {
                 options = options.withLexiconFrom(lexicon);
-            }
-            List<EntityBias> biases;
-            try {
-                biases = entityBias == null ? List.of() : entityBias.stream().map(EntityBias::parse).toList();
-            } catch (IllegalArgumentException e) {
-                System.err.println("eval ner: " + e.getMessage());
-                return 2;
             }
             System.out.print(CrossValidation.run(language, sentences, folds, only, threads, options,
                     corpus != null ? corpus : TrainCommand.defaultCorpus(language),
