@@ -48,6 +48,9 @@ class EntityBiasTest {
         for (int s = 0; s < tokens.sentenceCount(); s++) {
             int from = tokens.sentenceStart(s);
             int to = tokens.sentenceEnd(s);
+            if (to == from) {
+                continue;
+            }
             int[] labels = new int[to - from];
             tagger.tag(tokens, from, to, new SequenceTagger.Scratch(), labels, new float[to - from]);
             for (int label : labels) {

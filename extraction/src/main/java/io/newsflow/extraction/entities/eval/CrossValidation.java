@@ -130,9 +130,9 @@ public final class CrossValidation {
                     decodings.get(0).bias()));
             int width = Math.max(4, decodings.stream().mapToInt(d -> String.valueOf(d.bias()).length()).max()
                     .orElse(0));
-            b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s %-" + 6 * folds().size()
-                            + "s %15s %15s %6s %6s %6s %6s %6s %6s%n", "bias", "scored", "F1 per fold", "mean F1", "difference", "P", "R", "R PER",
-                    "R ORG", "R LOC", "R MISC"));
+            b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s%-" + 7 * folds().size()
+                            + "s %15s %15s %6s %6s %6s %6s %6s %6s%n", "bias", "scored", " F1 per fold", "mean F1",
+                    "difference", "P", "R", "R PER", "R ORG", "R LOC", "R MISC"));
             List<Function<FoldScore, ChunkScore>> conventions = convention == AnnotationConvention.PRODUCT
                     ? List.of(FoldScore::score) : List.of(FoldScore::score, FoldScore::productScore);
             for (Decoding d : decodings) {
@@ -145,9 +145,9 @@ public final class CrossValidation {
                     StringBuilder perFold = new StringBuilder();
                     for (int i = 0; i < f1.length; i++) {
                         difference[i] = f1[i] - base[i];
-                        perFold.append(String.format(Locale.ROOT, "%6.2f", f1[i]));
+                        perFold.append(String.format(Locale.ROOT, "%7.2f", f1[i]));
                     }
-                    b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s %-" + 6 * f1.length + "s %7.2f ± %5.2f "
+                    b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s%-" + 7 * f1.length + "s %7.2f ± %5.2f "
                                     + "%+7.2f ± %5.2f %6.2f %6.2f", d.bias(),
                             c == 0 ? convention.name().toLowerCase(Locale.ROOT) : "product", perFold, mean(f1),
                             deviation(f1), mean(difference), deviation(difference),
