@@ -26,10 +26,6 @@ public record EntityBias(float person, float organization, float location, float
         };
     }
 
-    public boolean isNone() {
-        return equals(NONE);
-    }
-
     /** Per label (see {@link Labels}): 0 for O, then the type's bias for its B- and I- labels. */
     float[] perLabel() {
         float[] bias = new float[Labels.COUNT];

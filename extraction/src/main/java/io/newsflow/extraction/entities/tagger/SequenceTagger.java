@@ -64,10 +64,6 @@ public final class SequenceTagger {
                 : new SequenceTagger(language, lexicon, weights, transitions, features, other);
     }
 
-    public EntityBias entityBias() {
-        return bias;
-    }
-
     /** One tagger scoring as the mean of {@code taggers}' scores, which must share a lexicon and language. */
     public static SequenceTagger mean(List<SequenceTagger> taggers) {
         SequenceTagger first = taggers.get(0);
