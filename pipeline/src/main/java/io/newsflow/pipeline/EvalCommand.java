@@ -3,6 +3,7 @@ package io.newsflow.pipeline;
 import io.newsflow.extraction.entities.eval.ConllEvaluation;
 import io.newsflow.extraction.entities.eval.CrossValidation;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
+import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.train.NerTrainer;
 import io.newsflow.extraction.figures.FigureExtractor;
 import io.newsflow.extraction.figures.eval.ArticleGoldEvaluation;
@@ -172,6 +173,12 @@ final class EvalCommand {
                 "tagging this unlabeled news with a first tagger per fold (not in the shipped recipe)."})
         Path priorsCorpus;
 
+        @Option(names = "--entity-bias", split = ",", paramLabel = "B,...",
+                description = {"With --cv: score each fold's taggers once per bias added to the entity labels'",
+                        "scores before decoding (trained once): a number for every type, or TYPE=B parts",
+                        "joined by / (PER=2/ORG=4); the first is the one the others are compared with."})
+        List<String> entityBias;
+
         @Override
         public Integer call() throws IOException {
             if ((conll == null) == (folds == null)) {
@@ -181,6 +188,13 @@ final class EvalCommand {
             if (conll != null) {
                 System.out.print(ConllEvaluation.evaluate(conll, language).report());
                 return 0;
+            }
+            List<EntityBias> biases;
+            try {
+                biases = entityBias == null ? List.of() : entityBias.stream().map(EntityBias::parse).toList();
+            } catch (IllegalArgumentException e) {
+                System.err.println("eval ner: " + e.getMessage());
+                return 2;
             }
             Path trainFile = train != null ? train : Path.of("../shared/data/ner/" + language + "-train.conll");
             Path devFile = dev != null ? dev : Path.of("../shared/data/ner/" + language + "-dev.conll");
@@ -201,7 +215,7 @@ final class EvalCommand {
             }
             System.out.print(CrossValidation.run(language, sentences, folds, only, threads, options,
                     corpus != null ? corpus : TrainCommand.defaultCorpus(language),
-                    modelsDir, System.err).report());
+                    modelsDir, biases, System.err).report());
             return 0;
         }
     }

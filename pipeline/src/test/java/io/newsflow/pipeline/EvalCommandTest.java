@@ -37,6 +37,34 @@ class EvalCommandTest {
     }
 
     @Test
+    void comparesEntityBiasesOnTheSameFolds(@TempDir Path dir) throws IOException {
+        Path train = TaggedSentences.ENGLISH.write(dir.resolve("train.conll"), 0, 30);
+        Path corpus = dir.resolve("corpus.jsonl");
+        Files.writeString(corpus, "{\"lang\": \"en\", \"headline\": \"News\", \"body\": \"John Smith went to Paris.\"}\n"
+                .repeat(5), StandardCharsets.UTF_8);
+        String[] cv = {"eval", "ner", "--cv", "3", "--lang", "en", "--train", train.toString(), "--dev",
+                dir.resolve("none.conll").toString(), "--corpus", corpus.toString(), "--models", "1", "--epochs", "2",
+                "--entity-bias"};
+
+        InProcessRun run = InProcessRun.of(concat(cv, "0,4,PER=2/ORG=3"));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("differences paired per fold against bias 0");
+        for (String bias : new String[]{"0", "4", "PER=2/ORG=3"}) {
+            assertThat(run.out().lines()).anyMatch(l -> l.matches(bias + " +product( +\\d+\\.\\d\\d){3} .*"));
+        }
+        InProcessRun wrong = InProcessRun.of(concat(cv, "0,PERSON=2"));
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("unknown entity type PERSON");
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
+
+    @Test
     void wantsEitherAFileOrFolds() {
         InProcessRun run = InProcessRun.of("eval", "ner", "--lang", "en");
 

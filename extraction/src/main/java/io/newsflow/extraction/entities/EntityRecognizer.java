@@ -5,6 +5,7 @@ import io.newsflow.extraction.EntityMention;
 import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.Folding;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.tagger.Features;
 import io.newsflow.extraction.entities.tagger.Labels;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
@@ -93,6 +94,20 @@ public final class EntityRecognizer {
     /** The same models and gazetteer under another convention (nothing is reloaded). */
     public EntityRecognizer withConvention(AnnotationConvention other) {
         return other == convention ? this : new EntityRecognizer(gazetteer, taggers, other);
+    }
+
+    /**
+     * The same models and gazetteer, {@code language}'s tagger decoding with {@code bias} (see {@link EntityBias});
+     * nothing is reloaded.
+     */
+    public EntityRecognizer withEntityBias(String language, EntityBias bias) {
+        SequenceTagger tagger = taggers.get(language);
+        if (tagger == null) {
+            throw new IllegalArgumentException("no entity model for language " + language);
+        }
+        Map<String, SequenceTagger> biased = new HashMap<>(taggers);
+        biased.put(language, tagger.withEntityBias(bias));
+        return new EntityRecognizer(gazetteer, Map.copyOf(biased), convention);
     }
 
     public AnnotationConvention convention() {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.extraction.entities.eval.CrossValidation.FoldedHash;
 import io.newsflow.extraction.entities.eval.CrossValidation;
+import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
+import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.train.NerTrainer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -107,6 +109,48 @@ class CrossValidationTest {
 
         assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("lexicon:");
         assertThat(again.report()).isEqualTo(first.report());
+    }
+
+    @Test
+    void scoresEveryEntityBiasOnTheSameFoldTaggers(@TempDir Path dir) throws IOException {
+        List<ConllCorpus.Sentence> sentences = ConllCorpus.read(writeFixture(dir.resolve("tiny.conll"), 30));
+        Path corpus = writeCorpus(dir.resolve("corpus.jsonl"));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        CrossValidation.Result plain = CrossValidation.run("en", sentences, 3, null, 1, quick(), corpus, quiet);
+        CrossValidation.Result biased = CrossValidation.run("en", sentences, 3, null, 1, quick(), corpus, null,
+                List.of(EntityBias.NONE, EntityBias.global(-1e4f), EntityBias.parse("LOC=1e4")), quiet);
+
+        assertThat(biased.decodings()).extracting(CrossValidation.Decoding::bias).containsExactly(EntityBias.NONE,
+                EntityBias.global(-1e4f), new EntityBias(0, 0, 1e4f, 0));
+        assertThat(biased.folds()).as("bias 0 decodes as the recognizer does")
+                .extracting(f -> f.score().f1()).containsExactlyElementsOf(
+                        plain.folds().stream().map(f -> f.score().f1()).toList());
+        assertThat(biased.decodings().get(1).folds()).as("no token outweighs that bias against names")
+                .allSatisfy(f -> assertThat(f.score().recall(EntityType.PERSON)).isZero());
+        assertThat(biased.decodings().get(2).folds()).as("every token a place")
+                .allSatisfy(f -> {
+                    assertThat(f.score().recall(EntityType.PERSON)).isZero();
+                    assertThat(f.score().precision()).isLessThan(50);
+                });
+        String report = biased.report();
+        assertThat(report.lines()).contains("entity bias 0");
+        assertThat(report).contains("differences paired per fold against bias 0");
+        assertThat(report.lines()).anyMatch(l -> l.matches("0 +product( +\\d+\\.\\d\\d){3} +\\d+\\.\\d\\d ± +"
+                + "\\d+\\.\\d\\d +\\+0\\.00 ± +0\\.00( +\\d+\\.\\d\\d){6}"));
+        assertThat(report.lines()).anyMatch(l -> l.matches("LOC=10000 +product( +\\d+\\.\\d\\d){3} .*"));
+    }
+
+    @Test
+    void readsAnEntityBiasForEveryTypeOrPerType() {
+        assertThat(EntityBias.parse("8")).isEqualTo(EntityBias.global(8));
+        assertThat(EntityBias.parse("PER=2/ORG=4")).isEqualTo(new EntityBias(2, 4, 0, 0));
+        assertThat(EntityBias.parse("6/misc=0")).isEqualTo(new EntityBias(6, 6, 6, 0));
+        for (String text : List.of("8", "PER=2/ORG=4", "PER=6/ORG=6/LOC=6", "1.5")) {
+            assertThat(EntityBias.parse(text).toString()).isEqualTo(text);
+        }
+        assertThatThrownBy(() -> EntityBias.parse("PERS=2")).hasMessageContaining("unknown entity type PERS");
+        assertThatThrownBy(() -> EntityBias.parse("high")).hasMessageContaining("not an entity bias: high");
     }
 
     private static NerTrainer.Options quick() {

@@ -6,6 +6,7 @@ import io.newsflow.extraction.entities.EntityRecognizer;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.tagger.ChunkScore;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
+import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.tagger.Labels;
 import io.newsflow.extraction.entities.tagger.Lexicon;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -60,20 +62,37 @@ public final class CrossValidation {
     public record FoldScore(FoldedHash fold, ChunkScore score, ChunkScore productScore) {
     }
 
-    /** The scores of the folds that were run, in fold order. */
-    public record Result(String language, AnnotationConvention convention, int sentences, int k,
-                         List<FoldScore> folds) {
+    /**
+     * The folds' scores with the taggers decoding with {@code bias} ({@code null}: the recognizer's own setting),
+     * in fold order.
+     */
+    public record Decoding(EntityBias bias, List<FoldScore> folds) {
+    }
 
-        /** Mean F1 over the folds under the corpus convention. */
+    /** The scores of the folds that were run, one {@link Decoding} per entity bias asked for. */
+    public record Result(String language, AnnotationConvention convention, int sentences, int k,
+                         List<Decoding> decodings) {
+
+        /** The first decoding's folds. */
+        public List<FoldScore> folds() {
+            return decodings.get(0).folds();
+        }
+
+        /** Mean F1 over the first decoding's folds under the corpus convention. */
         public double meanF1() {
-            return mean(folds.stream().mapToDouble(f -> f.score().f1()).toArray());
+            return mean(folds().stream().mapToDouble(f -> f.score().f1()).toArray());
         }
 
         public String report() {
+            List<FoldScore> folds = folds();
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "cross-validation (%s): %d folds of contiguous sentences over %d "
                             + "sentences, the whole recognizer retrained per fold; %d fold(s) run%n",
                     language, k, sentences, folds.size()));
+            EntityBias first = decodings.get(0).bias();
+            if (first != null) {
+                b.append(String.format(Locale.ROOT, "entity bias %s%n", first));
+            }
             b.append(String.format(Locale.ROOT, "%-5s %-13s %8s %8s %8s %8s %8s %8s%n", "fold", "sentences",
                     "entities", "F1", "PER", "ORG", "LOC", "MISC"));
             for (FoldScore f : folds) {
@@ -87,27 +106,80 @@ public final class CrossValidation {
                         s.f1(EntityType.PERSON), s.f1(EntityType.ORGANIZATION), s.f1(EntityType.LOCATION),
                         s.f1(EntityType.MISC)));
             }
-            b.append(summary("annotation convention " + convention.name().toLowerCase(Locale.ROOT),
+            b.append(summary(folds, "annotation convention " + convention.name().toLowerCase(Locale.ROOT),
                     FoldScore::score));
             if (convention != AnnotationConvention.PRODUCT) {
-                b.append(summary("product convention (the recognizer's default output)", FoldScore::productScore));
+                b.append(summary(folds, "product convention (the recognizer's default output)",
+                        FoldScore::productScore));
+            }
+            if (decodings.size() > 1) {
+                b.append(biasComparison());
             }
             return b.toString();
         }
 
-        private String summary(String title, Function<FoldScore, ChunkScore> which) {
+        /**
+         * One row per entity bias and convention: F1 per fold, mean ± deviation, the per-fold difference from the
+         * first bias (mean ± deviation: a gain counts when it exceeds its spread), mean precision and recall, and
+         * mean recall per type.
+         */
+        private String biasComparison() {
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "entity bias (added to the entity labels' scores before decoding); "
+                    + "differences paired per fold against bias %s; P, R and recall per type are fold means%n",
+                    decodings.get(0).bias()));
+            int width = Math.max(4, decodings.stream().mapToInt(d -> String.valueOf(d.bias()).length()).max()
+                    .orElse(0));
+            b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s%-" + 7 * folds().size()
+                            + "s %15s %15s %6s %6s %6s %6s %6s %6s%n", "bias", "scored", " F1 per fold", "mean F1",
+                    "difference", "P", "R", "R PER", "R ORG", "R LOC", "R MISC"));
+            List<Function<FoldScore, ChunkScore>> conventions = convention == AnnotationConvention.PRODUCT
+                    ? List.of(FoldScore::score) : List.of(FoldScore::score, FoldScore::productScore);
+            for (Decoding d : decodings) {
+                for (int c = 0; c < conventions.size(); c++) {
+                    Function<FoldScore, ChunkScore> which = conventions.get(c);
+                    double[] f1 = d.folds().stream().mapToDouble(f -> which.apply(f).f1()).toArray();
+                    double[] base = decodings.get(0).folds().stream().mapToDouble(f -> which.apply(f).f1())
+                            .toArray();
+                    double[] difference = new double[f1.length];
+                    StringBuilder perFold = new StringBuilder();
+                    for (int i = 0; i < f1.length; i++) {
+                        difference[i] = f1[i] - base[i];
+                        perFold.append(String.format(Locale.ROOT, "%7.2f", f1[i]));
+                    }
+                    b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s%-" + 7 * f1.length + "s %7.2f ± %5.2f "
+                                    + "%+7.2f ± %5.2f %6.2f %6.2f", d.bias(),
+                            c == 0 ? convention.name().toLowerCase(Locale.ROOT) : "product", perFold, mean(f1),
+                            deviation(f1), mean(difference), deviation(difference),
+                            meanOf(d, s -> which.apply(s).precision()), meanOf(d, s -> which.apply(s).recall())));
+                    for (EntityType type : EntityType.values()) {
+                        b.append(String.format(Locale.ROOT, " %6.2f", meanOf(d, s -> which.apply(s).recall(type))));
+                    }
+                    b.append(String.format(Locale.ROOT, "%n"));
+                }
+            }
+            return b.toString();
+        }
+
+        private static double meanOf(Decoding d, ToDoubleFunction<FoldScore> value) {
+            return mean(d.folds().stream().mapToDouble(value).toArray());
+        }
+
+        private static String summary(List<FoldScore> folds, String title, Function<FoldScore, ChunkScore> which) {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "%s: mean ± sample standard deviation over %d fold(s)%n", title,
                     folds.size()));
             b.append(String.format(Locale.ROOT, "%-8s %15s %15s%n", "type", "F1", "recall"));
             for (EntityType type : EntityType.values()) {
-                b.append(row(Labels.conllType(type), s -> which.apply(s).f1(type), s -> which.apply(s).recall(type)));
+                b.append(row(folds, Labels.conllType(type), s -> which.apply(s).f1(type),
+                        s -> which.apply(s).recall(type)));
             }
-            b.append(row("overall", s -> which.apply(s).f1(), s -> which.apply(s).recall()));
+            b.append(row(folds, "overall", s -> which.apply(s).f1(), s -> which.apply(s).recall()));
             return b.toString();
         }
 
-        private String row(String name, ToDoubleFunction<FoldScore> f1, ToDoubleFunction<FoldScore> recall) {
+        private static String row(List<FoldScore> folds, String name, ToDoubleFunction<FoldScore> f1,
+                                  ToDoubleFunction<FoldScore> recall) {
             double[] f = folds.stream().mapToDouble(f1).toArray();
             double[] r = folds.stream().mapToDouble(recall).toArray();
             return String.format(Locale.ROOT, "%-8s %7.2f ± %5.2f %7.2f ± %5.2f%n", name, mean(f), deviation(f),
@@ -160,6 +232,18 @@ public final class CrossValidation {
     public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
                              int threads, NerTrainer.Options options, Path corpusJsonl, Path modelsDir,
                              PrintStream log) throws IOException {
+        return run(language, sentences, k, only, threads, options, corpusJsonl, modelsDir, List.of(), log);
+    }
+
+    /**
+     * As {@link #run(String, List, int, Set, int, NerTrainer.Options, Path, Path, PrintStream)}, scoring each
+     * fold's taggers once per entity bias of {@code biases} (trained once per fold; empty: the recognizer's own
+     * setting only), so that biases are compared on the same folds.
+     */
+    public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
+                             int threads, NerTrainer.Options options, Path corpusJsonl, Path modelsDir,
+                             List<EntityBias> biases, PrintStream log) throws IOException {
+        List<EntityBias> decodings = biases.isEmpty() ? Collections.singletonList(null) : biases;
         List<FoldedHash> folds = folds(sentences.size(), k).stream()
                 .filter(f -> only == null || only.contains(f.number())).toList();
         if (folds.isEmpty()) {
@@ -177,7 +261,7 @@ public final class CrossValidation {
         AnnotationConvention convention = ConllEvaluation.corpusConvention(language);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, folds.size())));
         try {
-            List<Future<FoldScore>> running = new ArrayList<>();
+            List<Future<List<FoldScore>>> running = new ArrayList<>();
             for (FoldedHash fold : folds) {
                 running.add(pool.submit(() -> {
                     long foldStarted = System.nanoTime();
@@ -201,20 +285,32 @@ public final class CrossValidation {
                     }
                     EntityRecognizer recognizer = EntityRecognizer.of(gazetteer, List.of(tagger), convention);
                     List<ConllCorpus.Sentence> held = sentences.subList(fold.from(), fold.to());
-                    ChunkScore score = ConllEvaluation.evaluate(recognizer, held, language);
-                    ChunkScore product = convention == AnnotationConvention.PRODUCT ? score
-                            : ConllEvaluation.evaluate(recognizer.withConvention(AnnotationConvention.PRODUCT), held,
-                            language);
-                    log.printf(Locale.ROOT, "fold %d of %d: F1 %.2f (%.0f s)%n", fold.number(), k, score.f1(),
-                            (System.nanoTime() - foldStarted) / 1e9);
-                    return new FoldScore(fold, score, product);
+                    List<FoldScore> scores = new ArrayList<>();
+                    for (EntityBias bias : decodings) {
+                        EntityRecognizer biased = bias == null ? recognizer
+                                : recognizer.withEntityBias(language, bias);
+                        ChunkScore score = ConllEvaluation.evaluate(biased, held, language);
+                        ChunkScore product = convention == AnnotationConvention.PRODUCT ? score
+                                : ConllEvaluation.evaluate(biased.withConvention(AnnotationConvention.PRODUCT),
+                                held, language);
+                        log.printf(Locale.ROOT, "fold %d of %d%s: F1 %.2f (%.0f s)%n", fold.number(), k,
+                                bias == null ? "" : ", entity bias " + bias, score.f1(),
+                                (System.nanoTime() - foldStarted) / 1e9);
+                        scores.add(new FoldScore(fold, score, product));
+                    }
+                    return scores;
                 }));
             }
-            List<FoldScore> scores = new ArrayList<>();
-            for (Future<FoldScore> future : running) {
-                scores.add(future.get());
+            List<List<FoldScore>> perFold = new ArrayList<>();
+            for (Future<List<FoldScore>> future : running) {
+                perFold.add(future.get());
             }
-            return new Result(language, convention, sentences.size(), k, scores);
+            List<Decoding> results = new ArrayList<>();
+            for (int d = 0; d < decodings.size(); d++) {
+                int at = d;
+                results.add(new Decoding(decodings.get(d), perFold.stream().map(f -> f.get(at)).toList()));
+            }
+            return new Result(language, convention, sentences.size(), k, results);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("cross-validation interrupted", e);

@@ -58,6 +58,10 @@ public final class ChunkScore {
         return f1(correct[t], guessed[t], gold[t]);
     }
 
+    public double precision() {
+        return precision(sum(correct), sum(guessed));
+    }
+
     public double recall() {
         return recall(sum(correct), sum(gold));
     }

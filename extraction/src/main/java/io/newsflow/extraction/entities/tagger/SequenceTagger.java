@@ -34,14 +34,34 @@ public final class SequenceTagger {
     /** Weights of the transition features, one per (previous label, label): {@link Lattice#PREVIOUS} rows. */
     private final Weights transitions;
     private final Features features;
+    private final EntityBias bias;
+    /** {@link #bias} per label, added to each token's label scores before decoding. */
+    private final float[] labelBias;
 
     public SequenceTagger(String language, Lexicon lexicon, Weights weights, Weights transitions,
                           Gazetteer gazetteer) {
+        this(language, lexicon, weights, transitions, new Features(lexicon, gazetteer, language.equals("ar")),
+                EntityBias.NONE);
+    }
+
+    private SequenceTagger(String language, Lexicon lexicon, Weights weights, Weights transitions,
+                           Features features, EntityBias bias) {
         this.language = language;
         this.lexicon = lexicon;
         this.weights = weights;
         this.transitions = transitions;
-        this.features = new Features(lexicon, gazetteer, language.equals("ar"));
+        this.features = features;
+        this.bias = bias;
+        this.labelBias = bias.perLabel();
+    }
+
+    /**
+     * The same model decoding with {@code bias} added to the entity labels' scores (sharing the weights); a
+     * decoding setting, not part of the model file.
+     */
+    public SequenceTagger withEntityBias(EntityBias other) {
+        return other.equals(bias) ? this
+                : new SequenceTagger(language, lexicon, weights, transitions, features, other);
     }
 
     /** One tagger scoring as the mean of {@code taggers}' scores, which must share a lexicon and language. */
@@ -75,6 +95,7 @@ public final class SequenceTagger {
         final Features.Sentence sentence = new Features.Sentence();
         final long[] features = new long[Features.MAX];
         final int[] emission = new int[Labels.COUNT];
+        final float[] emitted = new float[Labels.COUNT];
         final int[] pair = new int[Lattice.PREVIOUS * Labels.COUNT];
         final Lattice lattice = new Lattice();
         final History history = new History();
@@ -95,6 +116,8 @@ public final class SequenceTagger {
         float scale = weights.scale();
         float pairScale = transitions.scale();
         int[] emission = scratch.emission;
+        float[] emitted = scratch.emitted;
+        float[] labelBias = this.labelBias;
         int[] pair = scratch.pair;
         for (int i = 0; i < n; i++) {
             Arrays.fill(emission, 0);
@@ -107,10 +130,13 @@ public final class SequenceTagger {
             for (int f = 0; f < count; f++) {
                 transitions.addTo(scratch.features[f], pair);
             }
+            for (int l = 0; l < Labels.COUNT; l++) {
+                emitted[l] = emission[l] * scale + labelBias[l];
+            }
             for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
                 int at = Lattice.at(i, p);
                 for (int l = 0; l < Labels.COUNT; l++) {
-                    score[at + l] = emission[l] * scale + pair[p * Labels.COUNT + l] * pairScale;
+                    score[at + l] = emitted[l] + pair[p * Labels.COUNT + l] * pairScale;
                 }
             }
         }
