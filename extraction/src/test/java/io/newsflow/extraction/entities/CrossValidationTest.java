@@ -3,7 +3,7 @@ package io.newsflow.extraction.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsflow.extraction.entities.eval.CrossValidation.FoldedHash;
+import io.newsflow.extraction.entities.eval.CrossValidation.Fold;
 import io.newsflow.extraction.entities.eval.CrossValidation;
 import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
@@ -31,7 +31,7 @@ class CrossValidationTest {
     void foldsAreContiguousDisjointAndCoverEverySentence() {
         for (int sentences = 2; sentences <= 60; sentences++) {
             for (int k = 2; k <= Math.min(sentences, 7); k++) {
-                List<FoldedHash> folds = CrossValidation.folds(sentences, k);
+                List<Fold> folds = CrossValidation.folds(sentences, k);
                 assertThat(folds).hasSize(k);
                 assertThat(folds.get(0).from()).isZero();
                 assertThat(folds.get(k - 1).to()).isEqualTo(sentences);
@@ -46,8 +46,8 @@ class CrossValidationTest {
                 }
             }
         }
-        assertThat(CrossValidation.folds(10, 3)).containsExactly(new FoldedHash(1, 0, 3), new FoldedHash(2, 3, 6),
-                new FoldedHash(3, 6, 10));
+        assertThat(CrossValidation.folds(10, 3)).containsExactly(new Fold(1, 0, 3), new Fold(2, 3, 6),
+                new Fold(3, 6, 10));
         assertThatThrownBy(() -> CrossValidation.folds(3, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CrossValidation.folds(3, 1)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -63,7 +63,7 @@ class CrossValidationTest {
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertThat(result.folds()).extracting(CrossValidation.FoldScore::fold).containsExactly(
-                new FoldedHash(1, 0, 10), new FoldedHash(2, 10, 20), new FoldedHash(3, 20, 30), new FoldedHash(4, 30, 40));
+                new Fold(1, 0, 10), new Fold(2, 10, 20), new Fold(3, 20, 30), new Fold(4, 30, 40));
         // every fold holds 10 sentences of one person and one city each
         assertThat(result.folds()).allSatisfy(f -> {
             assertThat(f.score().gold(io.newsflow.extraction.EntityType.PERSON)).isEqualTo(10);
@@ -89,7 +89,7 @@ class CrossValidationTest {
         CrossValidation.Result result = CrossValidation.run("en", ConllCorpus.read(conll), 3, Set.of(2), 1,
                 quick(), corpus, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
-        assertThat(result.folds()).extracting(CrossValidation.FoldScore::fold).containsExactly(new FoldedHash(2, 10, 20));
+        assertThat(result.folds()).extracting(CrossValidation.FoldScore::fold).containsExactly(new Fold(2, 10, 20));
         assertThat(result.report()).contains("3 folds of contiguous sentences over 30 sentences", "1 fold(s) run");
     }
 

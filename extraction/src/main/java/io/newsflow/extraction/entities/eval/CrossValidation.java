@@ -42,24 +42,24 @@ public final class CrossValidation {
     private CrossValidation() {
     }
 
-    /** FoldedHash {@code number} (from 1) holds sentences {@code [from, to)}. */
-    public record FoldedHash(int number, int from, int to) {
+    /** Fold {@code number} (from 1) holds sentences {@code [from, to)}. */
+    public record Fold(int number, int from, int to) {
     }
 
     /** K contiguous, disjoint blocks covering {@code sentences} sentences, their sizes differing by at most one. */
-    public static List<FoldedHash> folds(int sentences, int k) {
+    public static List<Fold> folds(int sentences, int k) {
         if (k < 2 || k > sentences) {
             throw new IllegalArgumentException("cannot cut " + sentences + " sentences into " + k + " folds");
         }
-        List<FoldedHash> folds = new ArrayList<>(k);
+        List<Fold> folds = new ArrayList<>(k);
         for (int f = 0; f < k; f++) {
-            folds.add(new FoldedHash(f + 1, (int) ((long) sentences * f / k), (int) ((long) sentences * (f + 1) / k)));
+            folds.add(new Fold(f + 1, (int) ((long) sentences * f / k), (int) ((long) sentences * (f + 1) / k)));
         }
         return folds;
     }
 
     /** One fold's scores under the corpus convention and the product convention. */
-    public record FoldScore(FoldedHash fold, ChunkScore score, ChunkScore productScore) {
+    public record FoldScore(Fold fold, ChunkScore score, ChunkScore productScore) {
     }
 
     /**
@@ -187,7 +187,7 @@ public final class CrossValidation {
         }
     }
 
-    private static Path foldModel(Path dir, String language, FoldedHash fold, int k) {
+    private static Path foldModel(Path dir, String language, Fold fold, int k) {
         return dir.resolve("ner-" + language + "-fold" + fold.number() + "-of-" + k + ".model.gz");
     }
 
@@ -244,7 +244,7 @@ public final class CrossValidation {
                              int threads, NerTrainer.Options options, Path corpusJsonl, Path modelsDir,
                              List<EntityBias> biases, PrintStream log) throws IOException {
         List<EntityBias> decodings = biases.isEmpty() ? Collections.singletonList(null) : biases;
-        List<FoldedHash> folds = folds(sentences.size(), k).stream()
+        List<Fold> folds = folds(sentences.size(), k).stream()
                 .filter(f -> only == null || only.contains(f.number())).toList();
         if (folds.isEmpty()) {
             throw new IllegalArgumentException("no fold of 1.." + k + " selected: " + only);
@@ -262,7 +262,7 @@ public final class CrossValidation {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, folds.size())));
         try {
             List<Future<List<FoldScore>>> running = new ArrayList<>();
-            for (FoldedHash fold : folds) {
+            for (Fold fold : folds) {
                 running.add(pool.submit(() -> {
                     long foldStarted = System.nanoTime();
                     List<ConllCorpus.Sentence> training = new ArrayList<>(sentences.subList(0, fold.from()));
