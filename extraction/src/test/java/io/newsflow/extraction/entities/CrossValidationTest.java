@@ -3,9 +3,9 @@ package io.newsflow.extraction.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsflow.extraction.entities.eval.CrossValidation.Fold;
-import io.newsflow.extraction.entities.eval.CrossValidation;
 import io.newsflow.extraction.EntityType;
+import io.newsflow.extraction.entities.eval.CrossValidation;
+import io.newsflow.extraction.entities.eval.CrossValidation.Fold;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.train.NerTrainer;
