@@ -1,5 +1,7 @@
 package io.newsflow.extraction.figures;
 
+import java.util.Locale;
+
 /**
  * Fractions: standing alone (half, a quarter, نصف, ربع مليون), bound to the number before them (and a half, ونصف,
  * three quarters, ثلاثة أرباع, twenty-three fifths), the wire's mixed fractions (7-1/8) and ratios written out
@@ -18,7 +20,7 @@ final class FractionRecognizer {
     /** The phrase n with the fraction bound to it, if one follows: "and a half", "ونصف", "three quarters". */
     static NumberPhrase tail(Doc d, NumberPhrase n) {
         if (n.ordinal()) {
-            return n;
+            return scaleOrdinalOf(d, n);
         }
         int k = n.last() + 1;
         double scale = n.lastClass() == NumberClass.SCALE ? n.lastScale() : 1;
@@ -42,6 +44,12 @@ final class FractionRecognizer {
             NumberPhrase over = ordinalDenominator(d, k);
             if (over != null) {
                 return n.extended(1 / over.value(), over.last());  // one one hundred fifth
+            }
+        }
+        if (d.english && n.words() && t.isNumberWord() && t.entry.numClass == NumberClass.TENS && k == n.last() + 1) {
+            NumberPhrase compound = compoundDenominator(d, n, k);
+            if (compound != null) {
+                return compound;
             }
         }
         if (f == null || f.denominator == 0 || !n.words()) {
@@ -68,6 +76,38 @@ final class FractionRecognizer {
             return n.extended(1 / f.denominator, k);  // one third, one-quarter
         }
         return n;
+    }
+
+    /**
+     * "three twenty-firsts", "five sixty fourths": tens and a plural unit ordinal after a numerator are one
+     * denominator. Only plurals count: "three twenty-first" is not English, and the plural is what no rank has.
+     */
+    private static NumberPhrase compoundDenominator(Doc d, NumberPhrase n, int tens) {
+        int u = d.isDash(tens + 1) && d.attached(tens) ? tens + 2 : tens + 1;
+        Token unit = d.at(u);
+        if (unit.type != TokenType.LATIN || unit.end - unit.start < 4 || d.text.charAt(unit.end - 1) != 's'
+                || u == tens + 1 && unit.entry != null && unit.entry.unit != null) {
+            return null;  // "three twenty seconds" may be a time; "three twenty-seconds" is not
+        }
+        Word ordinal = d.lexicon.get(d.surface(u).substring(0, unit.end - unit.start - 1).toLowerCase(Locale.ROOT));
+        if (ordinal == null || ordinal.ordinal <= 0 || ordinal.ordinal >= 10 || ordinal.ordinalClass != NumberClass.UNIT) {
+            return null;
+        }
+        return n.extended(n.value() / (d.at(tens).entry.number + ordinal.ordinal), u);
+    }
+
+    /**
+     * "one millionth of a second", "three hundredth of": a numerator and a hundred or scale ordinal before "of" is
+     * a part of a whole, not a rank (the three hundredth anniversary).
+     */
+    private static NumberPhrase scaleOrdinalOf(Doc d, NumberPhrase n) {
+        Word last = d.at(n.last()).entry;
+        if (!d.english || n.first() == n.last() || last == null || last.denominator == 0
+                || !(last.ordinalClass == NumberClass.SCALE || last.ordinalClass == NumberClass.HUNDRED)
+                || !"of".equalsIgnoreCase(d.surface(n.last() + 1))) {
+            return n;
+        }
+        return NumberPhrase.ofWords(n.first(), n.last(), n.value() / last.denominator / last.denominator, false);
     }
 
     /** A fraction after and/و at c: "and a half", "ونصف", "و ثلاثة أرباع", "and three quarters". */

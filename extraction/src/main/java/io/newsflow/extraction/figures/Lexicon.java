@@ -127,7 +127,7 @@ final class Lexicon {
             }
             case "ordinal" -> {
                 w.ordinalClass = NumberClass.valueOf(cols[2]);
-                w.ordinal = (int) Double.parseDouble(cols[3]);
+                w.ordinal = Double.parseDouble(cols[3]);
             }
             case "fraction" -> {
                 w.fractionForm = GrammaticalNumber.valueOf(cols[2]);

@@ -27,7 +27,7 @@ final class OrdinalRecognizer {
         int value;
         int k = i;
         if (w.ordinal > 0) {
-            value = w.ordinal;
+            value = (int) w.ordinal;
             if (isTenSuffix(d, k + 1)) {
                 value += 10;
                 k++;
