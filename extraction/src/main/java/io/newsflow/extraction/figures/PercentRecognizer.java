@@ -17,12 +17,20 @@ final class PercentRecognizer {
         return marker < 0 ? null : Candidate.of(FigureKind.PERCENT, n).spanning(n.first(), marker);
     }
 
-    /** نسبة 22: "a rate of 22" is a percentage without the sign; the span starts at نسبة. */
+    /**
+     * نسبة 22: "a rate of 22" is a percentage without the sign; the span starts at نسبة. %50: Arabic typed with the
+     * sign first in the order of writing, touching the number and not after another one.
+     */
     static Candidate before(Doc d, NumberPhrase n) {
         if (!d.arabic) {
             return null;
         }
-        Token t = d.at(n.first() - 1);
+        int p = n.first() - 1;
+        if ((d.isSymbol(p, '%') || d.isSymbol(p, '\u066A')) && d.attached(p)
+                && !(d.at(p - 1).type == TokenType.DIGITS && d.attached(p - 1))) {
+            return Candidate.of(FigureKind.PERCENT, n).spanning(p, n.last());
+        }
+        Token t = d.at(p);
         String before = Normalizer.clean(d.text, t.start, t.end);
         boolean rate = before.equals("نسبة") || before.length() == 5 && before.endsWith("نسبة")
                 && "بلو".indexOf(before.charAt(0)) >= 0;
