@@ -55,7 +55,9 @@ final class CountRecognizer {
             return count.as(FigureKind.COUNT, noun, null, n.first(), k);
         }
         if (n.words() && d.at(n.first()).definite) {
-            noun = Nouns.arabicBefore(d, n.first() - 1);  // الأيام الأربعة: a definite number follows its noun
+            int p = OrdinalRecognizer.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
+            p = p >= 0 ? p : n.first() - 1;
+            noun = Nouns.arabicBefore(d, p);  // الأيام الأربعة: a definite number follows its noun
             if (noun == null) {
                 return null;
             }
@@ -63,9 +65,9 @@ final class CountRecognizer {
             if (unit != null && unit.unit != null) {
                 String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(n.value(),
                         unit.isoDesignator) : null;
-                return count.as(unit.unitKind, unit.unit, iso, n.first() - 1, n.last());
+                return count.as(unit.unitKind, unit.unit, iso, p, n.last());
             }
-            return count.as(FigureKind.COUNT, noun, null, n.first() - 1, n.last());
+            return count.as(FigureKind.COUNT, noun, null, p, n.last());
         }
         return null;
     }

@@ -154,6 +154,26 @@ final class Nouns {
         return w != null && w.singular != null ? w.singular : stem;
     }
 
+    /** The Arabic word at i carries the article, with or without a glued preposition (الدورة, بالذكرى). */
+    static boolean arabicDefinite(Doc d, int i) {
+        Token t = d.at(i);
+        return t.type == TokenType.ARABIC && stripArticle(Normalizer.clean(d.text, t.start, t.end)) != null;
+    }
+
+    /** The definite noun at i is written in the plural (الدول, اللاعبون), as a listed plural or a sound one. */
+    static boolean arabicDefinitePlural(Doc d, int i) {
+        Token t = d.at(i);
+        String stem = t.type == TokenType.ARABIC ? stripArticle(Normalizer.clean(d.text, t.start, t.end)) : null;
+        if (stem == null) {
+            return false;
+        }
+        Word w = lookup(d, stem);
+        if (w != null && w.singular != null) {
+            return !w.dual && !Normalizer.key(w.singular).equals(Normalizer.key(stem));
+        }
+        return stem.length() >= 5 && (stem.endsWith("ات") || stem.endsWith("ين") || stem.endsWith("ون"));
+    }
+
     private static String stripArticle(String form) {
         String f = form;
         if (f.startsWith("و") && f.length() > 4) {
