@@ -192,6 +192,25 @@ final class FractionRecognizer {
     }
 
     /**
+     * خمس السكان, خُمس: an Arabic word that is a cardinal 3-10 and a fraction is the fraction before a definite
+     * noun, which the cardinal never counts (it takes an indefinite plural), or with the fraction's damma written.
+     * ثمن is left out: before a definite noun it is "the price of".
+     */
+    static NumberPhrase arabicPart(Doc d, int i) {
+        Token t = d.at(i);
+        Word f = t.entry;
+        if (!d.arabic || f == null || f.denominator == 0 || f.denominator == 8 || !f.isNumber()
+                || f.fractionForm != GrammaticalNumber.SINGULAR || t.definite || t.conjunction || t.preposition) {
+            return null;
+        }
+        boolean damma = t.end - t.start > 2 && d.text.charAt(t.start + 1) == '\u064F';
+        if (!damma && !(Nouns.arabicDefinite(d, i + 1) && !d.at(i + 1).isNumberWord() && !d.at(i + 1).lineBefore)) {
+            return null;
+        }
+        return NumberPhrase.ofWords(i, i, 1 / f.denominator, false);
+    }
+
+    /**
      * An English ordinal phrase at k that is the denominator of a fraction in words ("a twenty-first", "one one
      * hundred fifth"): from the third on, with nothing countable after it, or "of" (a twenty-first century city is a
      * rank). Null otherwise.

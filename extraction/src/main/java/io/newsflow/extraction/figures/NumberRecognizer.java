@@ -40,7 +40,10 @@ final class NumberRecognizer {
             detached = true;
             j++;
         }
-        NumberPhrase n = phrase(d, j, moneyContext);
+        NumberPhrase n = FractionRecognizer.arabicPart(d, j);
+        if (n == null) {
+            n = phrase(d, j, moneyContext);
+        }
         if (n == null) {
             n = FractionRecognizer.standalone(d, j);
             if (n == null) {
