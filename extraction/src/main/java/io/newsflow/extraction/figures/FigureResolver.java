@@ -172,6 +172,7 @@ final class FigureResolver {
             return c;
         }
         if (d.arabic && lastCount != null && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0
+                && d.at(k + 1).type != TokenType.DIGITS && !d.at(k + 1).isNumberWord()
                 && sameSentence(lastCount.last(), n.first())) {
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());  // و24 مشاركاً من السعودية، واثنين من البحرين: the noun is understood

@@ -86,24 +86,32 @@ final class Nouns {
             return null;
         }
         String form = Normalizer.clean(d.text, group.start, group.end);
-        if (!group.definite) {
+        String stem = stripArticle(form);
+        if (group.definite && stem == null) {
+            return null;
+        }
+        if (!group.definite && stem == null && arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()) {
+            stem = form;  // ثلاثة من قطاعات السوق: a plural made definite by the noun after it
+        } else if (!group.definite) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             return owned == null ? null : new Noun(owned, k + 1);
         }
-        String stem = stripArticle(form);
-        if (stem == null) {
-            return null;
-        }
+        String singular = singularOfPlural(d, stem);
+        return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /** The singular of an Arabic plural written without the article (جنود → جندي, قطاعات → قطاعة), or null. */
+    private static String singularOfPlural(Doc d, String stem) {
         Word w = lookup(d, stem);
         if (w != null && w.singular != null) {
             boolean plural = !w.dual && !Normalizer.key(w.singular).equals(Normalizer.key(stem));
-            return plural ? new Noun(w.singular, k + 1) : null;
+            return plural ? w.singular : null;
         }
         if (stem.length() >= 5 && stem.endsWith("ات")) {
-            return new Noun(stem.substring(0, stem.length() - 2) + "ة", k + 1);
+            return stem.substring(0, stem.length() - 2) + "ة";
         }
         if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون"))) {
-            return new Noun(stem.substring(0, stem.length() - 2), k + 1);
+            return stem.substring(0, stem.length() - 2);
         }
         return null;
     }
@@ -167,11 +175,7 @@ final class Nouns {
         if (stem == null) {
             return false;
         }
-        Word w = lookup(d, stem);
-        if (w != null && w.singular != null) {
-            return !w.dual && !Normalizer.key(w.singular).equals(Normalizer.key(stem));
-        }
-        return stem.length() >= 5 && (stem.endsWith("ات") || stem.endsWith("ين") || stem.endsWith("ون"));
+        return singularOfPlural(d, stem) != null;
     }
 
     private static String stripArticle(String form) {
