@@ -27,6 +27,10 @@ final class LabelRecognizer {
     static Proposal at(Doc d, NumberPhrase n) {
         int i = n.first();
         Token first = d.at(i);
+        if (n.words() && n.first() == n.last() && first.isNumberWord() && d.at(i - 1).has(Role.CODE)
+                && d.at(i - 1).isWord() && !d.at(i - 1).has(Role.YEAR_WORD)) {
+            return new Proposal.NotAFigure(i);  // number two (a grade), room five, رقم واحد
+        }
         if (first.type != TokenType.DIGITS || n.words() && !n.plainDigits() && n.last() != i) {
             return null;
         }

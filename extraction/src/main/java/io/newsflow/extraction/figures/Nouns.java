@@ -33,8 +33,9 @@ final class Nouns {
         if (t.lineBefore && !accusative) {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
         }
-        if (form.startsWith("ي") && form.length() >= 4 || form.startsWith("و") || form.startsWith("ف")) {
-            return null;  // an imperfect verb or a coordinated word, not a counted noun
+        if (form.startsWith("ي") && form.length() >= 4 || form.startsWith("و") || form.startsWith("ف")
+                || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
+            return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
         if (stripArticle(form) != null || form.startsWith("لأ") || form.startsWith("لإ") || form.startsWith("بأ")
                 || form.startsWith("بإ")) {
@@ -219,7 +220,7 @@ final class Nouns {
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
                     || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.namesCurrency()
-                    || t.has(Role.PERCENT))) {
+                    || t.has(Role.PERCENT) || t.entry.dayOffset != 0 || t.entry.weekday > 0)) {
                 return null;
             }
             String s = d.surface(k).toLowerCase();
