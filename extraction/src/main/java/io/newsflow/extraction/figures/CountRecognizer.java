@@ -93,6 +93,9 @@ final class CountRecognizer {
         }
         String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
         String form = Normalizer.key(d.surface(p));
+        if (count.value() == 2 && (t.entry == null || !t.entry.dual) && !form.endsWith("ان") && !form.endsWith("ين")) {
+            return null;  // two agrees with a dual before it (دولتان اثنتان); تراجع اثنان is "two fell"
+        }
         if (count.value() == 1 && t.entry != null && !t.entry.dual && t.stemOffset == 0 && form.endsWith("ه")
                 && Normalizer.key(d.surface(count.last())).endsWith("ه") && !Normalizer.key(noun).equals(form)) {
             // واحدة agrees with a feminine singular: أسرة واحدة is one family, not one of the beds (أسرة is

@@ -25,15 +25,19 @@ final class Nouns {
         if (w != null && w.singular != null && t.stemOffset == 0) {
             return w.dual ? null : w.singular;
         }
-        if (w != null || t.conjunction || t.preposition || t.end - t.start < 2) {
+        if (w != null || t.preposition || t.end - t.start < 2) {
             return null;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
         boolean accusative = form.endsWith("ا") && hadTanween(d.text, t);
+        boolean tanweenMark = accusative && tanweenWritten(d.text, t);
+        if (t.conjunction && !tanweenMark) {
+            return null;  // و/ف may be a conjunction; only the tanween a verb never takes shows a noun (8657 فحصاً)
+        }
         if (t.lineBefore && !accusative) {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
         }
-        if (form.startsWith("ي") && form.length() >= 4 || form.startsWith("و") || form.startsWith("ف")
+        if (form.startsWith("ي") && form.length() >= 4 || (form.startsWith("و") || form.startsWith("ف")) && !tanweenMark
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
@@ -135,12 +139,16 @@ final class Nouns {
     }
 
     private static boolean hadTanween(String text, Token t) {
+        return tanweenWritten(text, t) || text.charAt(t.end - 1) == '\u0627';
+    }
+
+    private static boolean tanweenWritten(String text, Token t) {
         for (int i = t.start; i < t.end; i++) {
             if (text.charAt(i) == '\u064B') {
                 return true;
             }
         }
-        return text.charAt(t.end - 1) == '\u0627';
+        return false;
     }
 
     private static Word lookup(Doc d, String form) {
