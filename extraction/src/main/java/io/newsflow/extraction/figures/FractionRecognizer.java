@@ -175,10 +175,12 @@ final class FractionRecognizer {
             return NumberPhrase.ofWords(i, s, value * scale.entry.number, true);
         }
         if (ambiguous) {
-            // "a third of", "a fifth": with the article and nothing countable after it, an ordinal is a fraction.
+            // "a third of", "a fifth", "a third were": with the article and nothing countable after it (a function
+            // word other than "and": "a third and final round" ranks), an ordinal is a fraction.
             Token after = d.at(k + 1);
             if (!(article && d.english && (after.has(Role.FROM) || after == Doc.NONE
-                    || after.type == TokenType.SYMBOL || "of".equals(d.surface(k + 1))))) {
+                    || after.type == TokenType.SYMBOL || "of".equals(d.surface(k + 1))
+                    || after.has(Role.STOP) && !after.has(Role.AND) && !after.isNumberWord()))) {
                 return null;
             }
         }
