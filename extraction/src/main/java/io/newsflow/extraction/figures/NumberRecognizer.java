@@ -88,6 +88,10 @@ final class NumberRecognizer {
         if (d.english && first.has(Role.PER) && "couple".equalsIgnoreCase(d.surface(i + 1))) {
             return NumberPhrase.ofWords(i, i + 1, 2, false);
         }
+        if (d.english && first.has(Role.PER) && first.end - first.start <= 2 && d.at(i + 1).type == TokenType.LATIN
+                && !d.at(i + 1).capitalized && d.lexicon.in(WordList.ONE_BY_ARTICLE, d.surface(i + 1))) {
+            return NumberPhrase.ofWords(i, i, 1, false);  // a dollar, an euro: the article counts one
+        }
         if (first.has(Role.POINT) && d.at(i + 1).type == TokenType.DIGITS) {
             return spokenDecimal(d, i, i, 0);  // "point 77"
         }

@@ -133,7 +133,9 @@ final class OrdinalRecognizer {
             return englishOrdinal(d, n.first(), n.last(), n.value());
         }
         Token suffix = d.at(n.last() + 1);
-        if (n.plainDigits() && suffix.type == TokenType.LATIN && d.attached(n.last())) {
+        Token digits = d.at(n.last());
+        boolean whole = n.plainDigits() || n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.decimal;
+        if (whole && suffix.type == TokenType.LATIN && d.attached(n.last())) {  // 21st, 1,000th
             String s = d.surface(n.last() + 1).toLowerCase(Locale.ROOT);
             if (s.equals("st") || s.equals("nd") || s.equals("rd") || s.equals("th")) {
                 return englishOrdinal(d, n.first(), n.last() + 1, n.value());
