@@ -110,6 +110,19 @@ final class FractionRecognizer {
         return NumberPhrase.ofWords(n.first(), n.last(), n.value() / last.denominator / last.denominator, false);
     }
 
+    /** "three quarters of a million", "half of a billion": a fraction of a scale named with "of a". */
+    static NumberPhrase ofScale(Doc d, NumberPhrase n) {
+        int k = n.last() + 1;
+        Token scale = d.at(k + 2);
+        if (!d.english || !n.words() || n.value() >= 1 || n.hasScale() || !"of".equalsIgnoreCase(d.surface(k))
+                || !d.at(k + 1).has(Role.PER) || d.at(k + 1).end - d.at(k + 1).start > 2 || !scale.isNumberWord()
+                || scale.entry.numClass != NumberClass.SCALE || scale.has(Role.PLURAL_SCALE)
+                || scale.has(Role.ABBREV_SCALE)) {
+            return n;
+        }
+        return n.scaled(n.value() * scale.entry.number, k + 2, scale.entry.number);
+    }
+
     /** A fraction after and/و at c: "and a half", "ونصف", "و ثلاثة أرباع", "and three quarters". */
     private static NumberPhrase joined(Doc d, NumberPhrase n, int c, double scale) {
         Token f = d.at(c);

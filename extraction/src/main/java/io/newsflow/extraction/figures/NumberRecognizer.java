@@ -52,7 +52,7 @@ final class NumberRecognizer {
         } else {
             n = FractionRecognizer.mixed(d, FractionRecognizer.tail(d, n));
         }
-        n = FractionRecognizer.ratio(d, n, moneyContext);
+        n = FractionRecognizer.ratio(d, FractionRecognizer.ofScale(d, n), moneyContext);
         if (detached && !valueExpected(d, i) && n.last() + 1 < d.size()) {
             return null;  // "- 12 people were hurt", "- 549\n\nطفلاً": a dash opening a line is a bullet
         }

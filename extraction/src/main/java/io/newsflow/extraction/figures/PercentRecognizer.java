@@ -11,6 +11,10 @@ final class PercentRecognizer {
     /** The number phrase n as a percentage when a percent marker follows it at k, or null. */
     static Candidate after(Doc d, NumberPhrase n, int k) {
         int marker = markerAt(d, k);
+        if (marker < 0 && d.english && d.isDash(k) && d.attached(k - 1) && d.attached(k)
+                && d.at(k + 1).type == TokenType.LATIN) {
+            marker = markerAt(d, k + 1);  // a 15-percent rise
+        }
         if (d.arabic && marker < 0 && d.at(k).has(Role.IN) && d.at(k).stemOffset == 0 && d.isSymbol(k + 1, '%')) {
             marker = k + 1;  // 0.6 في %: a typo for في المئة
         }
