@@ -14,7 +14,26 @@ import java.util.Locale;
  */
 final class FractionRecognizer {
 
+    /** A fraction that follows a unit and adds to its count: ساعات ونصف, years and a half. */
+    record Part(double value, int last) {
+    }
+
     private FractionRecognizer() {
+    }
+
+    /** "ونصف", "وربع", "and a half" at k, after a unit: the part it adds, or null. */
+    static Part partAfter(Doc d, int k) {
+        Token f = d.at(k);
+        if (d.arabic && f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
+                && f.entry.fractionForm == GrammaticalNumber.SINGULAR && !f.entry.isNumber()) {
+            return new Part(1 / f.entry.denominator, k);
+        }
+        Word w = d.at(k + 2).entry;
+        if (d.english && d.isAndWord(k) && d.at(k + 1).has(Role.PER) && d.at(k + 1).end - d.at(k + 1).start <= 2
+                && w != null && w.denominator > 0 && w.fractionForm == GrammaticalNumber.SINGULAR && w.ordinal == 0) {
+            return new Part(1 / w.denominator, k + 2);  // a half, a quarter; "and a third party" ranks
+        }
+        return null;
     }
 
     /** The phrase n with the fraction bound to it, if one follows: "and a half", "ونصف", "three quarters". */
@@ -52,7 +71,7 @@ final class FractionRecognizer {
                 return compound;
             }
         }
-        if (f == null || f.denominator == 0 || !n.words()) {
+        if (f == null || f.denominator == 0 || !n.words() || t.has(Role.JOINED_ONLY)) {
             return n;
         }
         if (d.english && f.fractionForm == GrammaticalNumber.PLURAL && f.denominator < 10
@@ -172,7 +191,7 @@ final class FractionRecognizer {
             return over == null ? null : NumberPhrase.ofWords(i, over.last(), 1 / over.value(), false);
         }
         if (t.entry == null || t.entry.denominator == 0 || t.entry.fractionForm == GrammaticalNumber.PLURAL
-                || t.conjunction) {
+                || t.conjunction || t.has(Role.JOINED_ONLY)) {
             return null;
         }
         Word f = t.entry;
