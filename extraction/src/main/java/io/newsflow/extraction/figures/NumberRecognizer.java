@@ -92,8 +92,8 @@ final class NumberRecognizer {
                 && !d.at(i + 1).capitalized && d.lexicon.in(WordList.ONE_BY_ARTICLE, d.surface(i + 1))) {
             return NumberPhrase.ofWords(i, i, 1, false);  // a dollar, an euro: the article counts one
         }
-        if (first.has(Role.POINT) && d.at(i + 1).type == TokenType.DIGITS) {
-            return spokenDecimal(d, i, i, 0);  // "point 77"
+        if (d.english && first.has(Role.POINT) && d.at(i + 1).type == TokenType.DIGITS) {
+            return spokenDecimal(d, i, i, 0);  // "point 77"; فاصل 5 دقائق is a break of five minutes
         }
         double total = 0;
         double current = 0;
