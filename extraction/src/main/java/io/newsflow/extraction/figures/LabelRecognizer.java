@@ -55,8 +55,11 @@ final class LabelRecognizer {
         if (d.isDash(p) && d.at(p - 1).has(Role.CODE)) {
             return chain(d, i);
         }
-        if (d.isSymbol(p, '.') && d.at(p - 1).has(Role.CODE)) {
-            p--;
+        if ((d.isSymbol(p, '.') || d.isSymbol(p, ':')) && d.at(p - 1).has(Role.CODE)) {
+            p--;  // No. 3, ISBN: 9783161484100
+        }
+        if (d.isSymbol(p, ':') && d.attached(p - 1) && d.attached(p) && d.at(p - 1).dotted) {
+            return chain(d, i);  // 10.0.0.1:8080: the port of an address
         }
         if (d.at(p).has(Role.CODE) && d.at(p).isWord() && !d.at(p).has(Role.YEAR_WORD)) {
             return chain(d, i);
