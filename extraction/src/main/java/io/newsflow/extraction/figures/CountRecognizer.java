@@ -149,7 +149,7 @@ final class CountRecognizer {
     static Candidate byItself(Doc d, int i) {
         Token t = d.at(i);
         Word w = t.entry;
-        if (!d.arabic || w == null) {
+        if (!d.arabic || w == null || w.dual && d.lexicon.in(WordList.DUAL_NAMES, d.surface(i))) {
             return null;
         }
         Token f = d.at(i + 1);
