@@ -227,6 +227,7 @@ final class Nouns {
                 continue;
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
+                    || t.has(Role.ADJECTIVE)
                     || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.namesCurrency()
                     || t.has(Role.PERCENT) || t.entry.dayOffset != 0 || t.entry.weekday > 0)) {
                 return null;
