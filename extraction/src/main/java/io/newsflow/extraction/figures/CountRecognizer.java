@@ -51,6 +51,10 @@ final class CountRecognizer {
         }
         // a definite number follows its noun (الجنود الثلاثة): the word after it is not what it counts
         String noun = d.at(n.first()).definite ? null : Nouns.arabicAfter(d, k, n.value());
+        if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {
+            // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
+            return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
+        }
         if (noun != null) {
             return count.as(FigureKind.COUNT, noun, null, n.first(), k);
         }

@@ -83,8 +83,13 @@ final class DigitForms {
      * typesetting, and no one writes a decimal with three trailing zeros in a story.
      */
     private static boolean thousandsDot(Doc d, Token t) {
-        return t.decimal && !t.dotted && !t.grouped && t.integerDigits <= 3 && t.end - t.start >= 5
-                && d.text.charAt(t.end - 4) == '.' && d.text.startsWith("000", t.end - 3);
+        return dotBeforeThree(d, t) && d.text.startsWith("000", t.end - 3);
+    }
+
+    /** 98.278: one dot before the last three digits, which Arabic text may mean as a thousands separator. */
+    static boolean dotBeforeThree(Doc d, Token t) {
+        return t.type == TokenType.DIGITS && t.decimal && !t.dotted && !t.grouped && t.integerDigits <= 3
+                && t.end - t.start >= 5 && d.text.charAt(t.end - 4) == '.';
     }
 
     /** A signed exponent at k; {@code glued}: sign and digits must touch what precedes them (1e-10). */

@@ -245,8 +245,9 @@ final class MoneyRecognizer {
     static Word looseArabic(Doc d, int i) {
         Token t = d.at(i);
         String form = Normalizer.clean(d.text, t.start, t.end);
-        if (form.length() > 3 && (form.endsWith("ا") || form.endsWith("ن"))) {
-            return d.lexicon.get(form.substring(0, form.length() - 1));
+        boolean marked = form.length() == 3 && form.endsWith("ا") && d.text.charAt(t.end - 1) == '\u064B';
+        if ((form.length() > 3 || marked) && (form.endsWith("ا") || form.endsWith("ن"))) {
+            return d.lexicon.get(form.substring(0, form.length() - 1));  // هكتارا, طناً, ريالن
         }
         return null;
     }
