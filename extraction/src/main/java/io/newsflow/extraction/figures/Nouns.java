@@ -167,8 +167,8 @@ final class Nouns {
         if (stem == null) {
             return null;
         }
-        Word w = d.lexicon.get(stem);
-        return w != null && w.singular != null ? w.singular : stem;
+        String singular = singularOfPlural(d, stem);  // المجموعات التسع: a sound plural too
+        return singular != null ? singular : stem;
     }
 
     /** The Arabic word at i carries the article, with or without a glued preposition (الدورة, بالذكرى). */
