@@ -19,6 +19,9 @@ final class CountRecognizer {
         if (d.arabic) {
             count = arabic(d, n, k);
         } else if (d.english) {
+            if (d.isDash(n.first() - 1) && d.attached(n.first() - 2) && "for".equalsIgnoreCase(d.surface(n.first() - 2))) {
+                return null;  // a two-for-one stock split, a one-for-five bonus issue: a ratio counts nothing
+            }
             Nouns.Noun noun = Nouns.englishAfter(d, k);
             count = noun == null ? null
                     : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, noun.singular(), null, n.first(),

@@ -222,8 +222,9 @@ final class Nouns {
             boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
-            if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))) {
-                k++;  // three international experts, two more city hospitals
+            if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))
+                    || skipped < 2 && t.entry != null && t.entry.country != null && t.type == TokenType.LATIN) {
+                k++;  // three international experts, two more city hospitals, 17 U.S. banks
                 continue;
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
@@ -253,7 +254,7 @@ final class Nouns {
         }
         String s = d.surface(k).toLowerCase();
         return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
-                || s.endsWith("less") || s.endsWith("ary");
+                || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese");
     }
 
     /** A lower-case word that may head a noun phrase: not a function word, a number, a name or a sign. */
