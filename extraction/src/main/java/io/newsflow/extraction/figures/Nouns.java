@@ -174,7 +174,24 @@ final class Nouns {
     /** The Arabic word at i carries the article, with or without a glued preposition (الدورة, بالذكرى). */
     static boolean arabicDefinite(Doc d, int i) {
         Token t = d.at(i);
-        return t.type == TokenType.ARABIC && stripArticle(Normalizer.clean(d.text, t.start, t.end)) != null;
+        if (t.type != TokenType.ARABIC) {
+            return false;
+        }
+        String x = d.text;
+        int s = t.start;
+        int n = t.end - t.start;
+        if ((x.charAt(s) == 'و' || x.charAt(s) == 'ف') && n > 4) {
+            s++;
+            n--;
+        }
+        char c = x.charAt(s);
+        if (n > 3 && c == 'ل' && x.charAt(s + 1) == 'ل') {
+            return true;  // للدول
+        }
+        if (n > 4 && (c == 'ب' || c == 'ك') && x.charAt(s + 1) == 'ا' && x.charAt(s + 2) == 'ل') {
+            return true;  // بالذكرى
+        }
+        return n > 3 && c == 'ا' && x.charAt(s + 1) == 'ل';
     }
 
     /** The definite noun at i is written in the plural (الدول, اللاعبون), as a listed plural or a sound one. */

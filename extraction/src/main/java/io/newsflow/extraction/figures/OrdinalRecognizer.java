@@ -69,8 +69,8 @@ final class OrdinalRecognizer {
             return null;
         }
         Token t = d.at(i);
-        int noun = rankedNoun(d, i);
         Ordinal ord = arabic(d, i);
+        int noun = ord != null || t.definite && t.isNumberWord() ? rankedNoun(d, i) : -1;
         if (ord != null && t.entry.ordinal == 0 && noun >= 0 && Nouns.arabicDefinitePlural(d, noun)) {
             return null;  // الدول العشرين: a definite number after a plural counts it
         }
