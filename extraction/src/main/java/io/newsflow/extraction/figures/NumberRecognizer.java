@@ -89,7 +89,8 @@ final class NumberRecognizer {
             return NumberPhrase.ofWords(i, i + 1, 2, false);
         }
         if (d.english && first.has(Role.PER) && first.end - first.start <= 2 && d.at(i + 1).type == TokenType.LATIN
-                && !d.at(i + 1).capitalized && d.lexicon.in(WordList.ONE_BY_ARTICLE, d.surface(i + 1))) {
+                && !d.at(i + 1).capitalized && d.at(i + 1).entry != null && d.at(i + 1).entry.currencyFamily != null
+                && d.lexicon.in(WordList.ONE_BY_ARTICLE, d.surface(i + 1))) {
             return NumberPhrase.ofWords(i, i, 1, false);  // a dollar, an euro: the article counts one
         }
         if (d.english && first.has(Role.POINT) && d.at(i + 1).type == TokenType.DIGITS) {
