@@ -95,12 +95,16 @@ final class CountRecognizer {
             p--;  // نادٍ رياضي واحد, شركة مصرية واحدة: the number agrees with the noun the adjective describes
         }
         Token t = d.at(p);
-        Word currency = t.entry;
+        Word currency = t.entry;  // or a unit
         if (p == count.first() - 1 && currency != null && currency.currencyFamily != null && t.stemOffset == 0
                 && !t.definite && !d.lexicon.isSubunit(currency.currencyFamily)) {
             // دولار واحد, ريالان اثنان: one of a currency is money
             return count.money(count.value(), currency.currencyDefault, currency.currencyFamily,
                     currency.currencyDefault != null, false, count.last()).spanning(p, count.last());
+        }
+        if (count.value() == 1 && p == count.first() - 1 && currency != null && currency.unit != null
+                && t.stemOffset == 0 && !t.definite && !t.conjunction) {
+            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد
         }
         if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
             return null;

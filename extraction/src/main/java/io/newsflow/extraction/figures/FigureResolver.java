@@ -122,6 +122,16 @@ final class FigureResolver {
     /** What the number phrase n is, from the words around it, in the order the recognizers are tried. */
     private Candidate read(NumberPhrase n) {
         int k = n.last() + 1;
+        if (n.plainDigits() && d.attached(n.last()) && d.attached(n.first() - 1) && !d.at(k + 1).paragraphBefore
+                && !d.at(k + 1).isNumberWord() && d.isSymbol(k, ')') && d.isSymbol(n.first() - 1, '(')) {
+            // (30) عاماً: digits in brackets are read with the word after them, and the figure spans the brackets
+            Candidate c = read(n, k + 1);
+            return c.last() > k ? c.spanning(n.first() - 1, c.last()) : c;
+        }
+        return read(n, k);
+    }
+
+    private Candidate read(NumberPhrase n, int k) {
         if (d.at(k).paragraphBefore) {
             // a figure never runs into the next paragraph ("300\n\nطفلاً", a wire table's next line)
             if (n.plainDigits() && d.isYear(n.first())) {

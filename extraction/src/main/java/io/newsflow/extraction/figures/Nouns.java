@@ -30,9 +30,11 @@ final class Nouns {
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
         boolean accusative = form.endsWith("ا") && hadTanween(d.text, t);
-        boolean tanweenMark = accusative && tanweenWritten(d.text, t);
+        // a tanween a verb never takes, or a ta marbuta or feminine plural no verb ends in (340 فعالية)
+        boolean tanweenMark = accusative && tanweenWritten(d.text, t) || form.length() >= 4
+                && (form.endsWith("ة") || form.endsWith("ات"));
         if (t.conjunction && !tanweenMark) {
-            return null;  // و/ف may be a conjunction; only the tanween a verb never takes shows a noun (8657 فحصاً)
+            return null;  // و/ف may be a conjunction (15 وأصيب); 8657 فحصاً is a noun
         }
         if (t.lineBefore && !accusative) {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
