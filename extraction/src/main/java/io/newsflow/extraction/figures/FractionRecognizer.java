@@ -216,8 +216,8 @@ final class FractionRecognizer {
                 return null;
             }
         }
-        if (d.english && !article && !"of".equals(d.surface(k + 1))) {
-            return null;  // "first quarter", "second half": only "half of" or "a half" are amounts
+        if (d.english && !article && (!"of".equals(d.surface(k + 1)) || ranked(d, i - 1))) {
+            return null;  // "first quarter", "the second half of": only "half of" or "a half" are amounts
         }
         if (d.arabic && t.definite) {
             return null;  // الربع الأول is a quarter of the year
@@ -242,6 +242,18 @@ final class FractionRecognizer {
             return null;
         }
         return NumberPhrase.ofWords(i, i, 1 / f.denominator, false);
+    }
+
+    /** The word at p is an ordinal (first, 3rd): the part after it is a period ranked, not an amount. */
+    private static boolean ranked(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.entry != null && t.entry.ordinal > 0 && t.has(Role.ORDINAL_END)) {
+            return true;
+        }
+        String s = d.surface(p);
+        return t.type == TokenType.LATIN && d.at(p - 1).type == TokenType.DIGITS && d.attached(p - 1)
+                && (s.equalsIgnoreCase("st") || s.equalsIgnoreCase("nd") || s.equalsIgnoreCase("rd")
+                || s.equalsIgnoreCase("th"));
     }
 
     /**
