@@ -122,10 +122,19 @@ final class FigureResolver {
     /** What the number phrase n is, from the words around it, in the order the recognizers are tried. */
     private Candidate read(NumberPhrase n) {
         int k = n.last() + 1;
-        if (n.plainDigits() && d.attached(n.last()) && d.attached(n.first() - 1) && !d.at(k + 1).paragraphBefore
-                && !d.at(k + 1).isNumberWord() && d.isSymbol(k, ')') && d.isSymbol(n.first() - 1, '(')) {
-            // (30) عاماً: digits in brackets are read with the word after them, and the figure spans the brackets
-            Candidate c = read(n, k + 1);
+        boolean bracketed = d.isSymbol(k, ')') && d.isSymbol(n.first() - 1, '(')
+                || d.isSymbol(k, '\u00BB') && d.isSymbol(n.first() - 1, '\u00AB');
+        if (n.plainDigits() && bracketed && d.attached(n.last()) && d.attached(n.first() - 1)
+                && !d.at(k + 1).paragraphBefore) {
+            // (30) عاماً, «20» مليون دولار: digits in brackets or quotes are read with the words after them, and
+            // the figure spans the marks
+            Token scale = d.at(k + 1);
+            NumberPhrase m = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE
+                    ? n.scaled(n.value() * scale.entry.number, k + 1, scale.entry.number) : n;
+            if (m == n && scale.isNumberWord()) {
+                return read(n, k);
+            }
+            Candidate c = read(m, m.last() + 1 + (m == n ? 1 : 0));
             return c.last() > k ? c.spanning(n.first() - 1, c.last()) : c;
         }
         return read(n, k);
