@@ -71,7 +71,7 @@ final class DateGrammar {
                 if (d.arabic && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
                     k++;
                 }
-                if (d.english && ordinalSuffix(d, i)) {
+                if (d.english && d.ordinalSuffixAfter(i)) {
                     k = "of".equalsIgnoreCase(d.surface(k + 1)) ? k + 2 : k + 1;  // 3rd May, the 3rd of May
                 }
                 Month m = month(d, k);
@@ -112,7 +112,7 @@ final class DateGrammar {
         // month day[,] [year]
         if (d.isSmallInt(k, 31) && !d.isYear(k) && !d.arabic) {
             int day = (int) d.at(k).value;
-            if (ordinalSuffix(d, k)) {
+            if (d.ordinalSuffixAfter(k)) {
                 k++;  // May 3rd
             }
             int y = k + 1;
@@ -146,16 +146,6 @@ final class DateGrammar {
             return null;
         }
         return qualified(d, DateValue.of(0, m.month(), 0, last));
-    }
-
-    /** The digits at i carry an English ordinal suffix: 3rd, 21st. */
-    private static boolean ordinalSuffix(Doc d, int i) {
-        if (!d.attached(i) || d.at(i + 1).type != TokenType.LATIN) {
-            return false;
-        }
-        String s = d.surface(i + 1);
-        return s.equalsIgnoreCase("st") || s.equalsIgnoreCase("nd") || s.equalsIgnoreCase("rd")
-                || s.equalsIgnoreCase("th");
     }
 
     /** A month name that is also a common word (مارس, May) counts only after a preposition or before a qualifier. */

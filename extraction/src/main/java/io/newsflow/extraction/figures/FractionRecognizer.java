@@ -250,10 +250,7 @@ final class FractionRecognizer {
         if (t.entry != null && t.entry.ordinal > 0 && t.has(Role.ORDINAL_END)) {
             return true;
         }
-        String s = d.surface(p);
-        return t.type == TokenType.LATIN && d.at(p - 1).type == TokenType.DIGITS && d.attached(p - 1)
-                && (s.equalsIgnoreCase("st") || s.equalsIgnoreCase("nd") || s.equalsIgnoreCase("rd")
-                || s.equalsIgnoreCase("th"));
+        return d.ordinalSuffixAfter(p - 1);
     }
 
     /**

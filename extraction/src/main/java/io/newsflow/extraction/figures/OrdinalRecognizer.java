@@ -1,7 +1,6 @@
 package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
-import java.util.Locale;
 
 /**
  * Ordinals: Arabic ordinal words and compounds (السادسة, الحادي عشر, الخامس والعشرون, المئة والخامسة والعشرون,
@@ -132,16 +131,10 @@ final class OrdinalRecognizer {
         if (n.ordinal()) {
             return englishOrdinal(d, n.first(), n.last(), n.value());
         }
-        Token suffix = d.at(n.last() + 1);
         Token digits = d.at(n.last());
         boolean whole = n.plainDigits() || n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.decimal;
-        if (whole && suffix.type == TokenType.LATIN && d.attached(n.last())) {  // 21st, 1,000th
-            String s = d.surface(n.last() + 1).toLowerCase(Locale.ROOT);
-            if (s.equals("st") || s.equals("nd") || s.equals("rd") || s.equals("th")) {
-                return englishOrdinal(d, n.first(), n.last() + 1, n.value());
-            }
-        }
-        return null;
+        return whole && d.ordinalSuffixAfter(n.last())  // 21st, 1,000th
+                ? englishOrdinal(d, n.first(), n.last() + 1, n.value()) : null;
     }
 
     private static Candidate englishOrdinal(Doc d, int first, int last, double value) {
