@@ -26,6 +26,9 @@ final class PercentRecognizer {
      * sign first in the order of writing, touching the number and not after another one.
      */
     static Candidate before(Doc d, NumberPhrase n) {
+        if (d.english) {
+            return ofAfter(d, n);
+        }
         if (!d.arabic) {
             return null;
         }
@@ -39,6 +42,22 @@ final class PercentRecognizer {
         boolean rate = before.equals("نسبة") || before.length() == 5 && before.endsWith("نسبة")
                 && "بلو".indexOf(before.charAt(0)) >= 0;
         return rate ? Candidate.of(FigureKind.PERCENT, n).spanning(n.first() - 1, n.last()) : null;
+    }
+
+    /** "per cent of twenty-two": a percent word with no number before it, then "of" and the number. */
+    private static Candidate ofAfter(Doc d, NumberPhrase n) {
+        int of = n.first() - 1;
+        if (!"of".equalsIgnoreCase(d.surface(of))) {
+            return null;
+        }
+        int p = d.at(of - 1).has(Role.PERCENT) ? of - 1
+                : "cent".equalsIgnoreCase(d.surface(of - 1)) && "per".equalsIgnoreCase(d.surface(of - 2)) ? of - 2 : -1;
+        Token before = d.at(p - 1);
+        if (p < 0 || before.type == TokenType.DIGITS || before.isNumberWord() || before.type == TokenType.SYMBOL
+                && before.sym == '%' || Nouns.englishAfter(d, n.last() + 1) != null) {
+            return null;
+        }
+        return Candidate.of(FigureKind.PERCENT, n).spanning(p, n.last());
     }
 
     /** %, ٪, pct, percent, per cent, بالمئة, في المئة at k: the last token of the marker, or -1. */
