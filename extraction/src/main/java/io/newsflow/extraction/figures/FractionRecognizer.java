@@ -21,6 +21,17 @@ final class FractionRecognizer {
     private FractionRecognizer() {
     }
 
+    /** The part of the phrase n after its last "and", when it runs to the end of n. */
+    private static NumberPhrase afterLastAnd(Doc d, NumberPhrase n) {
+        for (int a = n.last() - 1; a > n.first(); a--) {
+            if (d.isAndWord(a)) {
+                NumberPhrase part = NumberRecognizer.phrase(d, a + 1, false);
+                return part != null && part.last() == n.last() ? part : null;
+            }
+        }
+        return null;
+    }
+
     /** "ونصف", "وربع", "and a half" at k, after a unit: the part it adds, or null. */
     static Part partAfter(Doc d, int k) {
         Token f = d.at(k);
@@ -78,6 +89,14 @@ final class FractionRecognizer {
                 && n.lastClass() == NumberClass.TENS && n.value() > n.lastPart() && k == n.last() + 1) {
             // one hundred thirty fifths: the tens before a unit ordinal belong to it (thirty-fifths)
             return n.extended((n.value() - n.lastPart()) / (n.lastPart() + f.denominator), k);
+        }
+        if (d.english && f.fractionForm == GrammaticalNumber.PLURAL && f.denominator >= 10 && n.lastAfterConnector()
+                && n.partsSinceConnector() == 2 && k == n.last() + 1) {
+            NumberPhrase decimals = afterLastAnd(d, n);
+            if (decimals != null && decimals.value() < f.denominator) {
+                // two hundred and fifty-four hundredths: "and" is the decimal point of the school reading, 200.54
+                return n.extended(n.value() - decimals.value() + decimals.value() / f.denominator, k);
+            }
         }
         if (f.fractionForm == GrammaticalNumber.PLURAL && !t.conjunction) {
             boolean toLast = d.arabic || (n.lastAfterConnector() && n.partsSinceConnector() == 1);
