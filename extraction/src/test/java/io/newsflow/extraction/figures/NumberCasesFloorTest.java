@@ -19,8 +19,8 @@ class NumberCasesFloorTest {
 
     private static final Map<String, Map<String, Double>> FLOORS = Map.of(
             "ar", Map.of("number", 0.92, "ordinal", 0.85, "percent", 0.95, "money", 0.95),
-            "en", Map.of("number", 0.90, "ordinal", 0.90, "percent", 0.75, "money", 0.97));
-    private static final Map<String, Double> OVERALL = Map.of("ar", 0.93, "en", 0.94);
+            "en", Map.of("number", 0.92, "ordinal", 0.90, "percent", 0.80, "money", 0.97));
+    private static final Map<String, Double> OVERALL = Map.of("ar", 0.93, "en", 0.95);
 
     @ParameterizedTest
     @ValueSource(strings = {"ar", "en"})
