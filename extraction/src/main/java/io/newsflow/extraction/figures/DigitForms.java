@@ -98,6 +98,10 @@ final class DigitForms {
         if (d.isDash(k) && (!glued || d.attached(k - 1))) {
             sign = -1;
             k++;
+            while (!glued && d.isDash(k) && d.attached(k - 1)) {
+                sign = -sign;  // 1.1^--23: minus a minus
+                k++;
+            }
         } else if (d.isSymbol(k, '+') && (!glued || d.attached(k - 1))) {
             k++;  // 1.2E+3
         }
