@@ -19,6 +19,9 @@ final class CountRecognizer {
         if (d.arabic) {
             count = arabic(d, n, k);
         } else if (d.english) {
+            if (d.isDash(n.first() - 1) && d.attached(n.first() - 2) && "for".equalsIgnoreCase(d.surface(n.first() - 2))) {
+                return null;  // a two-for-one stock split, a one-for-five bonus issue: a ratio counts nothing
+            }
             Nouns.Noun noun = Nouns.englishAfter(d, k);
             count = noun == null ? null
                     : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, noun.singular(), null, n.first(),
@@ -51,11 +54,17 @@ final class CountRecognizer {
         }
         // a definite number follows its noun (الجنود الثلاثة): the word after it is not what it counts
         String noun = d.at(n.first()).definite ? null : Nouns.arabicAfter(d, k, n.value());
+        if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {
+            // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
+            return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
+        }
         if (noun != null) {
             return count.as(FigureKind.COUNT, noun, null, n.first(), k);
         }
         if (n.words() && d.at(n.first()).definite) {
-            noun = Nouns.arabicBefore(d, n.first() - 1);  // الأيام الأربعة: a definite number follows its noun
+            int p = OrdinalRecognizer.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
+            p = p >= 0 ? p : n.first() - 1;
+            noun = Nouns.arabicBefore(d, p);  // الأيام الأربعة: a definite number follows its noun
             if (noun == null) {
                 return null;
             }
@@ -63,9 +72,9 @@ final class CountRecognizer {
             if (unit != null && unit.unit != null) {
                 String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(n.value(),
                         unit.isoDesignator) : null;
-                return count.as(unit.unitKind, unit.unit, iso, n.first() - 1, n.last());
+                return count.as(unit.unitKind, unit.unit, iso, p, n.last());
             }
-            return count.as(FigureKind.COUNT, noun, null, n.first() - 1, n.last());
+            return count.as(FigureKind.COUNT, noun, null, p, n.last());
         }
         return null;
     }
@@ -86,11 +95,25 @@ final class CountRecognizer {
             p--;  // نادٍ رياضي واحد, شركة مصرية واحدة: the number agrees with the noun the adjective describes
         }
         Token t = d.at(p);
+        Word currency = t.entry;  // or a unit
+        if (p == count.first() - 1 && currency != null && currency.currencyFamily != null && t.stemOffset == 0
+                && !t.definite && !d.lexicon.isSubunit(currency.currencyFamily)) {
+            // دولار واحد, ريالان اثنان: one of a currency is money
+            return count.money(count.value(), currency.currencyDefault, currency.currencyFamily,
+                    currency.currencyDefault != null, false, count.last()).spanning(p, count.last());
+        }
+        if (count.value() == 1 && p == count.first() - 1 && currency != null && currency.unit != null
+                && t.stemOffset == 0 && !t.definite && !t.conjunction) {
+            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد
+        }
         if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
             return null;
         }
         String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
         String form = Normalizer.key(d.surface(p));
+        if (count.value() == 2 && (t.entry == null || !t.entry.dual) && !form.endsWith("ان") && !form.endsWith("ين")) {
+            return null;  // two agrees with a dual before it (دولتان اثنتان); تراجع اثنان is "two fell"
+        }
         if (count.value() == 1 && t.entry != null && !t.entry.dual && t.stemOffset == 0 && form.endsWith("ه")
                 && Normalizer.key(d.surface(count.last())).endsWith("ه") && !Normalizer.key(noun).equals(form)) {
             // واحدة agrees with a feminine singular: أسرة واحدة is one family, not one of the beds (أسرة is
@@ -137,7 +160,7 @@ final class CountRecognizer {
     static Candidate byItself(Doc d, int i) {
         Token t = d.at(i);
         Word w = t.entry;
-        if (!d.arabic || w == null) {
+        if (!d.arabic || w == null || w.dual && d.lexicon.in(WordList.DUAL_NAMES, d.surface(i))) {
             return null;
         }
         Token f = d.at(i + 1);

@@ -71,12 +71,24 @@ final class DateGrammar {
                 if (d.arabic && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
                     k++;
                 }
+                if (d.english && d.ordinalSuffixAfter(i)) {
+                    k = "of".equalsIgnoreCase(d.surface(k + 1)) ? k + 2 : k + 1;  // 3rd May, the 3rd of May
+                }
                 Month m = month(d, k);
                 if (m != null) {
                     return withYear(d, (int) t.value, m);
                 }
             }
             return null;
+        }
+        // the twenty-first of June: an English ordinal day
+        if (d.english && t.entry != null && (t.entry.ordinal > 0 || t.entry.numClass == NumberClass.TENS)) {
+            NumberPhrase ord = NumberRecognizer.phrase(d, i, false);
+            Month m = ord != null && ord.ordinal() && ord.value() <= 31
+                    && "of".equalsIgnoreCase(d.surface(ord.last() + 1)) ? month(d, ord.last() + 2) : null;
+            if (m != null) {
+                return withYear(d, (int) ord.value(), m);
+            }
         }
         // الأول من يناير: an Arabic ordinal day
         if (d.arabic && t.entry != null && (t.entry.ordinal > 0 || t.definite && t.entry.numClass == NumberClass.TENS)) {
@@ -100,6 +112,9 @@ final class DateGrammar {
         // month day[,] [year]
         if (d.isSmallInt(k, 31) && !d.isYear(k) && !d.arabic) {
             int day = (int) d.at(k).value;
+            if (d.ordinalSuffixAfter(k)) {
+                k++;  // May 3rd
+            }
             int y = k + 1;
             if (d.isSymbol(y, ',')) {
                 y++;

@@ -95,8 +95,8 @@ final class DateRecognizer {
      * span after it (2013 - 2014, 2004/2014) and the Gregorian-era letter (2017م); null otherwise.
      */
     static Candidate year(Doc d, NumberPhrase n) {
-        if (!n.plainDigits() || !d.isYear(n.first())) {
-            return null;
+        if (!n.plainDigits() || !d.isYear(n.first()) || n.first() == 0 && n.last() == d.size() - 1) {
+            return null;  // a number that is the whole text has nothing around it to make it a year
         }
         String year = d.at(n.first()).digits;
         int s = n.last() + 1;

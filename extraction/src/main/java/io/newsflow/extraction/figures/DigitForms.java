@@ -18,8 +18,13 @@ final class DigitForms {
     /** The digit group at i read with its written forms; {@code first}: nothing of the phrase precedes it. */
     static Digits at(Doc d, int i, boolean first) {
         Token t = d.at(i);
-        double v = t.value;
+        double v = d.arabic && thousandsDot(d, t) ? t.value * 1000 : t.value;
         int end = i;
+        Token glued = d.at(i + 1);
+        if (!t.decimal && glued.type == TokenType.DIGITS && d.attached(i) && glued.end - glued.start == 1
+                && glued.value < 1) {
+            return new Digits(v + glued.value, i + 1);  // 3½
+        }
         if (first && !t.decimal && !t.grouped && t.integerDigits <= 3) {
             // 1 234 567: a space before groups of exactly three digits, all on one line.
             int k = i;
@@ -73,12 +78,30 @@ final class DigitForms {
         return new Digits(v, end);
     }
 
+    /**
+     * 3.000, 25.000: one dot before three zeros. Arabic text takes the European thousands dot from its neighbours'
+     * typesetting, and no one writes a decimal with three trailing zeros in a story.
+     */
+    private static boolean thousandsDot(Doc d, Token t) {
+        return dotBeforeThree(d, t) && d.text.startsWith("000", t.end - 3);
+    }
+
+    /** 98.278: one dot before the last three digits, which Arabic text may mean as a thousands separator. */
+    static boolean dotBeforeThree(Doc d, Token t) {
+        return t.type == TokenType.DIGITS && t.decimal && !t.dotted && !t.grouped && t.integerDigits <= 3
+                && t.end - t.start >= 5 && d.text.charAt(t.end - 4) == '.';
+    }
+
     /** A signed exponent at k; {@code glued}: sign and digits must touch what precedes them (1e-10). */
     private static Digits exponent(Doc d, int k, boolean glued) {
         int sign = 1;
         if (d.isDash(k) && (!glued || d.attached(k - 1))) {
             sign = -1;
             k++;
+            while (!glued && d.isDash(k) && d.attached(k - 1)) {
+                sign = -sign;  // 1.1^--23: minus a minus
+                k++;
+            }
         } else if (d.isSymbol(k, '+') && (!glued || d.attached(k - 1))) {
             k++;  // 1.2E+3
         }

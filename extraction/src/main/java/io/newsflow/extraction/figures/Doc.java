@@ -54,6 +54,17 @@ final class Doc {
         return at(i).type == TokenType.SYMBOL && (c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2012');
     }
 
+    /** The digits at i carry an English ordinal suffix: 3rd, 21st, 1,000th. */
+    boolean ordinalSuffixAfter(int i) {
+        Token t = at(i + 1);
+        if (at(i).type != TokenType.DIGITS || t.type != TokenType.LATIN || t.end - t.start != 2 || !attached(i)) {
+            return false;
+        }
+        char a = Character.toLowerCase(text.charAt(t.start));
+        char b = Character.toLowerCase(text.charAt(t.start + 1));
+        return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h';
+    }
+
     /** Tokens i and i+1 touch, with no space between them. */
     boolean attached(int i) {
         return at(i + 1) != NONE && at(i) != NONE && !at(i + 1).spaceBefore;

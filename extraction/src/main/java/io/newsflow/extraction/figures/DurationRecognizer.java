@@ -19,6 +19,12 @@ final class DurationRecognizer {
             return null;
         }
         Word w = u.word();
+        FractionRecognizer.Part part = n.value() % 1 == 0 ? FractionRecognizer.partAfter(d, u.at() + 1) : null;
+        if (part != null) {  // ثلاث سنوات ونصف, two years and a half
+            double value = n.value() + part.value();
+            return Candidate.of(FigureKind.DURATION, n).valued(value, part.last())
+                    .as(FigureKind.DURATION, w.unit, iso(value, w.isoDesignator), n.first(), part.last());
+        }
         return Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, w.unit, iso(n.value(), w.isoDesignator),
                 n.first(), u.at());
     }

@@ -123,6 +123,25 @@ final class FigureResolver {
     /** What the number phrase n is, from the words around it, in the order the recognizers are tried. */
     private Candidate read(NumberPhrase n) {
         int k = n.last() + 1;
+        boolean bracketed = d.isSymbol(k, ')') && d.isSymbol(n.first() - 1, '(')
+                || d.isSymbol(k, '\u00BB') && d.isSymbol(n.first() - 1, '\u00AB');
+        if (n.plainDigits() && bracketed && d.attached(n.last()) && d.attached(n.first() - 1)
+                && !d.at(k + 1).paragraphBefore) {
+            // (30) عاماً, «20» مليون دولار: digits in brackets or quotes are read with the words after them, and
+            // the figure spans the marks
+            Token scale = d.at(k + 1);
+            NumberPhrase m = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE
+                    ? n.scaled(n.value() * scale.entry.number, k + 1, scale.entry.number) : n;
+            if (m == n && scale.isNumberWord()) {
+                return read(n, k);
+            }
+            Candidate c = read(m, m.last() + 1 + (m == n ? 1 : 0));
+            return c.last() > k ? c.spanning(n.first() - 1, c.last()) : c;
+        }
+        return read(n, k);
+    }
+
+    private Candidate read(NumberPhrase n, int k) {
         if (d.at(k).paragraphBefore) {
             // a figure never runs into the next paragraph ("300\n\nطفلاً", a wire table's next line)
             if (n.plainDigits() && d.isYear(n.first())) {
@@ -173,6 +192,7 @@ final class FigureResolver {
             return c;
         }
         if (d.arabic && lastCount != null && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0
+                && d.at(k + 1).type != TokenType.DIGITS && !d.at(k + 1).isNumberWord()
                 && sameSentence(lastCount.last(), n.first())) {
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());  // و24 مشاركاً من السعودية، واثنين من البحرين: the noun is understood

@@ -1,5 +1,7 @@
 package io.newsflow.extraction.figures;
 
+import java.util.Locale;
+
 /**
  * Fractions: standing alone (half, a quarter, نصف, ربع مليون), bound to the number before them (and a half, ونصف,
  * three quarters, ثلاثة أرباع, twenty-three fifths), the wire's mixed fractions (7-1/8) and ratios written out
@@ -12,13 +14,43 @@ package io.newsflow.extraction.figures;
  */
 final class FractionRecognizer {
 
+    /** A fraction that follows a unit and adds to its count: ساعات ونصف, years and a half. */
+    record Part(double value, int last) {
+    }
+
     private FractionRecognizer() {
+    }
+
+    /** The part of the phrase n after its last "and", when it runs to the end of n. */
+    private static NumberPhrase afterLastAnd(Doc d, NumberPhrase n) {
+        for (int a = n.last() - 1; a > n.first(); a--) {
+            if (d.isAndWord(a)) {
+                NumberPhrase part = NumberRecognizer.phrase(d, a + 1, false);
+                return part != null && part.last() == n.last() ? part : null;
+            }
+        }
+        return null;
+    }
+
+    /** "ونصف", "وربع", "and a half" at k, after a unit: the part it adds, or null. */
+    static Part partAfter(Doc d, int k) {
+        Token f = d.at(k);
+        if (d.arabic && f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
+                && f.entry.fractionForm == GrammaticalNumber.SINGULAR && !f.entry.isNumber()) {
+            return new Part(1 / f.entry.denominator, k);
+        }
+        Word w = d.at(k + 2).entry;
+        if (d.english && d.isAndWord(k) && d.at(k + 1).has(Role.PER) && d.at(k + 1).end - d.at(k + 1).start <= 2
+                && w != null && w.denominator > 0 && w.fractionForm == GrammaticalNumber.SINGULAR && w.ordinal == 0) {
+            return new Part(1 / w.denominator, k + 2);  // a half, a quarter; "and a third party" ranks
+        }
+        return null;
     }
 
     /** The phrase n with the fraction bound to it, if one follows: "and a half", "ونصف", "three quarters". */
     static NumberPhrase tail(Doc d, NumberPhrase n) {
         if (n.ordinal()) {
-            return n;
+            return scaleOrdinalOf(d, n);
         }
         int k = n.last() + 1;
         double scale = n.lastClass() == NumberClass.SCALE ? n.lastScale() : 1;
@@ -44,13 +76,27 @@ final class FractionRecognizer {
                 return n.extended(1 / over.value(), over.last());  // one one hundred fifth
             }
         }
-        if (f == null || f.denominator == 0 || !n.words()) {
+        if (d.english && n.words() && t.isNumberWord() && t.entry.numClass == NumberClass.TENS && k == n.last() + 1) {
+            NumberPhrase compound = compoundDenominator(d, n, k);
+            if (compound != null) {
+                return compound;
+            }
+        }
+        if (f == null || f.denominator == 0 || !n.words() || t.has(Role.JOINED_ONLY)) {
             return n;
         }
         if (d.english && f.fractionForm == GrammaticalNumber.PLURAL && f.denominator < 10
                 && n.lastClass() == NumberClass.TENS && n.value() > n.lastPart() && k == n.last() + 1) {
             // one hundred thirty fifths: the tens before a unit ordinal belong to it (thirty-fifths)
             return n.extended((n.value() - n.lastPart()) / (n.lastPart() + f.denominator), k);
+        }
+        if (d.english && f.fractionForm == GrammaticalNumber.PLURAL && f.denominator >= 10 && n.lastAfterConnector()
+                && n.partsSinceConnector() == 2 && k == n.last() + 1) {
+            NumberPhrase decimals = afterLastAnd(d, n);
+            if (decimals != null && decimals.value() < f.denominator) {
+                // two hundred and fifty-four hundredths: "and" is the decimal point of the school reading, 200.54
+                return n.extended(n.value() - decimals.value() + decimals.value() / f.denominator, k);
+            }
         }
         if (f.fractionForm == GrammaticalNumber.PLURAL && !t.conjunction) {
             boolean toLast = d.arabic || (n.lastAfterConnector() && n.partsSinceConnector() == 1);
@@ -68,6 +114,51 @@ final class FractionRecognizer {
             return n.extended(1 / f.denominator, k);  // one third, one-quarter
         }
         return n;
+    }
+
+    /**
+     * "three twenty-firsts", "five sixty fourths": tens and a plural unit ordinal after a numerator are one
+     * denominator. Only plurals count: "three twenty-first" is not English, and the plural is what no rank has.
+     */
+    private static NumberPhrase compoundDenominator(Doc d, NumberPhrase n, int tens) {
+        int u = d.isDash(tens + 1) && d.attached(tens) ? tens + 2 : tens + 1;
+        Token unit = d.at(u);
+        if (unit.type != TokenType.LATIN || unit.end - unit.start < 4 || d.text.charAt(unit.end - 1) != 's'
+                || u == tens + 1 && unit.entry != null && unit.entry.unit != null) {
+            return null;  // "three twenty seconds" may be a time; "three twenty-seconds" is not
+        }
+        Word ordinal = d.lexicon.get(d.surface(u).substring(0, unit.end - unit.start - 1).toLowerCase(Locale.ROOT));
+        if (ordinal == null || ordinal.ordinal <= 0 || ordinal.ordinal >= 10 || ordinal.ordinalClass != NumberClass.UNIT) {
+            return null;
+        }
+        return n.extended(n.value() / (d.at(tens).entry.number + ordinal.ordinal), u);
+    }
+
+    /**
+     * "one millionth of a second", "three hundredth of": a numerator and a hundred or scale ordinal before "of" is
+     * a part of a whole, not a rank (the three hundredth anniversary).
+     */
+    private static NumberPhrase scaleOrdinalOf(Doc d, NumberPhrase n) {
+        Word last = d.at(n.last()).entry;
+        if (!d.english || n.first() == n.last() || last == null || last.denominator == 0
+                || !(last.ordinalClass == NumberClass.SCALE || last.ordinalClass == NumberClass.HUNDRED)
+                || !"of".equalsIgnoreCase(d.surface(n.last() + 1))) {
+            return n;
+        }
+        return NumberPhrase.ofWords(n.first(), n.last(), n.value() / last.denominator / last.denominator, false);
+    }
+
+    /** "three quarters of a million", "half of a billion": a fraction of a scale named with "of a". */
+    static NumberPhrase ofScale(Doc d, NumberPhrase n) {
+        int k = n.last() + 1;
+        Token scale = d.at(k + 2);
+        if (!d.english || !n.words() || n.value() >= 1 || n.hasScale() || !"of".equalsIgnoreCase(d.surface(k))
+                || !d.at(k + 1).has(Role.PER) || d.at(k + 1).end - d.at(k + 1).start > 2 || !scale.isNumberWord()
+                || scale.entry.numClass != NumberClass.SCALE || scale.has(Role.PLURAL_SCALE)
+                || scale.has(Role.ABBREV_SCALE)) {
+            return n;
+        }
+        return n.scaled(n.value() * scale.entry.number, k + 2, scale.entry.number);
     }
 
     /** A fraction after and/و at c: "and a half", "ونصف", "و ثلاثة أرباع", "and three quarters". */
@@ -119,7 +210,7 @@ final class FractionRecognizer {
             return over == null ? null : NumberPhrase.ofWords(i, over.last(), 1 / over.value(), false);
         }
         if (t.entry == null || t.entry.denominator == 0 || t.entry.fractionForm == GrammaticalNumber.PLURAL
-                || t.conjunction) {
+                || t.conjunction || t.has(Role.JOINED_ONLY)) {
             return null;
         }
         Word f = t.entry;
@@ -135,20 +226,50 @@ final class FractionRecognizer {
             return NumberPhrase.ofWords(i, s, value * scale.entry.number, true);
         }
         if (ambiguous) {
-            // "a third of", "a fifth": with the article and nothing countable after it, an ordinal is a fraction.
+            // "a third of", "a fifth", "a third were": with the article and nothing countable after it (a function
+            // word other than "and": "a third and final round" ranks), an ordinal is a fraction.
             Token after = d.at(k + 1);
             if (!(article && d.english && (after.has(Role.FROM) || after == Doc.NONE
-                    || after.type == TokenType.SYMBOL || "of".equals(d.surface(k + 1))))) {
+                    || after.type == TokenType.SYMBOL || "of".equals(d.surface(k + 1))
+                    || after.has(Role.STOP) && !after.has(Role.AND) && !after.isNumberWord()))) {
                 return null;
             }
         }
-        if (d.english && !article && !"of".equals(d.surface(k + 1))) {
-            return null;  // "first quarter", "second half": only "half of" or "a half" are amounts
+        if (d.english && !article && (!"of".equals(d.surface(k + 1)) || ranked(d, i - 1))) {
+            return null;  // "first quarter", "the second half of": only "half of" or "a half" are amounts
         }
         if (d.arabic && t.definite) {
             return null;  // الربع الأول is a quarter of the year
         }
         return NumberPhrase.ofWords(i, k, value, false);
+    }
+
+    /**
+     * خمس السكان, خُمس: an Arabic word that is a cardinal 3-10 and a fraction is the fraction before a definite
+     * noun, which the cardinal never counts (it takes an indefinite plural), or with the fraction's damma written.
+     * ثمن is left out: before a definite noun it is "the price of".
+     */
+    static NumberPhrase arabicPart(Doc d, int i) {
+        Token t = d.at(i);
+        Word f = t.entry;
+        if (!d.arabic || f == null || f.denominator == 0 || f.denominator == 8 || !f.isNumber()
+                || f.fractionForm != GrammaticalNumber.SINGULAR || t.definite || t.conjunction || t.preposition) {
+            return null;
+        }
+        boolean damma = t.end - t.start > 2 && d.text.charAt(t.start + 1) == '\u064F';
+        if (!damma && !(Nouns.arabicDefinite(d, i + 1) && !d.at(i + 1).isNumberWord() && !d.at(i + 1).lineBefore)) {
+            return null;
+        }
+        return NumberPhrase.ofWords(i, i, 1 / f.denominator, false);
+    }
+
+    /** The word at p is an ordinal (first, 3rd): the part after it is a period ranked, not an amount. */
+    private static boolean ranked(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.entry != null && t.entry.ordinal > 0 && t.has(Role.ORDINAL_END)) {
+            return true;
+        }
+        return d.ordinalSuffixAfter(p - 1);
     }
 
     /**

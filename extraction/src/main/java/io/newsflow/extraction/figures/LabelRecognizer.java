@@ -27,6 +27,10 @@ final class LabelRecognizer {
     static Proposal at(Doc d, NumberPhrase n) {
         int i = n.first();
         Token first = d.at(i);
+        if (n.words() && n.first() == n.last() && first.isNumberWord() && d.at(i - 1).has(Role.CODE)
+                && d.at(i - 1).isWord() && !d.at(i - 1).has(Role.YEAR_WORD)) {
+            return new Proposal.NotAFigure(i);  // number two (a grade), room five, رقم واحد
+        }
         if (first.type != TokenType.DIGITS || n.words() && !n.plainDigits() && n.last() != i) {
             return null;
         }
@@ -51,8 +55,11 @@ final class LabelRecognizer {
         if (d.isDash(p) && d.at(p - 1).has(Role.CODE)) {
             return chain(d, i);
         }
-        if (d.isSymbol(p, '.') && d.at(p - 1).has(Role.CODE)) {
-            p--;
+        if ((d.isSymbol(p, '.') || d.isSymbol(p, ':')) && d.at(p - 1).has(Role.CODE)) {
+            p--;  // No. 3, ISBN: 9783161484100
+        }
+        if (d.isSymbol(p, ':') && d.attached(p - 1) && d.attached(p) && d.at(p - 1).dotted) {
+            return chain(d, i);  // 10.0.0.1:8080: the port of an address
         }
         if (d.at(p).has(Role.CODE) && d.at(p).isWord() && !d.at(p).has(Role.YEAR_WORD)) {
             return chain(d, i);
@@ -76,6 +83,14 @@ final class LabelRecognizer {
                 && d.at(n.last() + 2).type == TokenType.DIGITS && d.isDash(n.last() + 3) && d.attached(n.last() + 2)
                 && d.at(n.last() + 4).type == TokenType.DIGITS) {
             return chain(d, i);  // 800-555-0199
+        }
+        if (localPhone(d, n.last()) && (d.isSymbol(p, ')') && d.attached(p) && d.at(p - 1).integerDigits == 3
+                && d.isSymbol(p - 2, '(') || phoneCue(d, p))) {
+            return chain(d, i);  // (555) 123-4567, call 555-1234
+        }
+        if (d.isSymbol(p, '(') && d.attached(p) && d.isSymbol(n.last() + 1, ')') && n.plainDigits()
+                && first.integerDigits == 3 && localPhone(d, n.last() + 2)) {
+            return chain(d, n.last() + 2);  // the area code of (555) 123-4567
         }
         if (n.plainDigits() && d.lexicon.in(WordList.TIME_ZONE, d.surface(n.last() + 1))) {
             return new Proposal.NotAFigure(n.last() + 1);  // 1630 gmt, 0900 EST: a clock time
@@ -205,6 +220,25 @@ final class LabelRecognizer {
     }
 
     /** A run of digit groups joined by dashes, slashes, dots or single spaces on one line: one label. */
+    /** 555-1234: three digits, a dash and four, all touching: a local phone number (or a range). */
+    private static boolean localPhone(Doc d, int k) {
+        Token t = d.at(k);
+        Token rest = d.at(k + 2);
+        return t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits == 3 && d.isDash(k + 1)
+                && d.attached(k) && d.attached(k + 1) && rest.type == TokenType.DIGITS && !rest.grouped
+                && !rest.decimal && rest.integerDigits == 4;
+    }
+
+    /** A word a phone number follows (call, tel, هاتف) among the three tokens before p+1: "call us on", "Tel:". */
+    private static boolean phoneCue(Doc d, int p) {
+        for (int k = p; k > p - 3 && k >= 0 && !d.at(k + 1).lineBefore; k--) {
+            if (d.at(k).isWord() && d.lexicon.in(WordList.PHONE_CUE, d.surface(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Proposal chain(Doc d, int i) {
         int k = i;
         while (true) {

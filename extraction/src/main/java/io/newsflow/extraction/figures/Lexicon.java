@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,8 +28,8 @@ final class Lexicon {
     /** Closed word lists by normalised form. */
     private final Map<String, Set<WordList>> lists = new HashMap<>();
     private final Map<String, String> englishSingulars = new HashMap<>();
-    /** Currency families that count hundredths of another (cent, piastre). */
-    private final Set<String> subunits = new HashSet<>();
+    /** Currency families that count parts of another (cent, piastre: hundredths; satoshi), by parts per unit. */
+    private final Map<String, Double> subunits = new HashMap<>();
 
     static Lexicon load() {
         Lexicon lex = new Lexicon();
@@ -91,9 +90,14 @@ final class Lexicon {
         currencyByCountry.putIfAbsent(family + ":" + country, iso);
     }
 
-    /** A currency family that counts hundredths of its currency (cent, penny, piastre, halala). */
+    /** A currency family that counts parts of its currency (cent, penny, piastre, halala, jiao, satoshi). */
     boolean isSubunit(String family) {
-        return family != null && subunits.contains(family);
+        return family != null && subunits.containsKey(family);
+    }
+
+    /** How many of the subunit family make one unit of its currency (100 cents, 10 jiao), 1 for no subunit. */
+    double subunitParts(String family) {
+        return family == null ? 1 : subunits.getOrDefault(family, 1.0);
     }
 
     /** Whether the word form is in the closed list {@code list} (lists.tsv). */
@@ -127,7 +131,7 @@ final class Lexicon {
             }
             case "ordinal" -> {
                 w.ordinalClass = NumberClass.valueOf(cols[2]);
-                w.ordinal = (int) Double.parseDouble(cols[3]);
+                w.ordinal = Double.parseDouble(cols[3]);
             }
             case "fraction" -> {
                 w.fractionForm = GrammaticalNumber.valueOf(cols[2]);
@@ -185,7 +189,7 @@ final class Lexicon {
             }
             case "adj" -> adjective(cols[1], cols[2]);
             case "iso" -> currencyByCountry.put(cols[1] + ":" + cols[2], cols[3]);
-            case "subunit" -> subunits.add(cols[1]);
+            case "subunit" -> subunits.put(cols[1], cols.length > 2 ? Double.parseDouble(cols[2]) : 100);
             default -> throw new IllegalStateException("bad currencies.tsv row " + String.join("\t", cols));
         }
     }

@@ -100,6 +100,9 @@ final class MoneyRecognizer {
             } else {
                 return null;
             }
+            if (d.isSymbol(k + 1, '.') && d.attached(k) && abbreviation(s) && !"iso".equals(family)) {
+                k++;  // Rs. 500: the abbreviation's full stop
+            }
             if (d.isSymbol(k + 1, '$') && d.attached(k)) {
                 k++;  // usd$ 15, cad$ 15
                 if (!"iso".equals(family)) {
@@ -109,7 +112,7 @@ final class MoneyRecognizer {
         } else {
             return null;
         }
-        if (family.equals("dollar") && country != null) {
+        if (country != null && !"iso".equals(family)) {
             String byCountry = d.lexicon.currency(family, country);
             currency = byCountry != null ? byCountry : currency;
         }
@@ -165,6 +168,9 @@ final class MoneyRecognizer {
             if (s.equals("c") && (!d.attached(c - 1) || d.isSymbol(c + 1, '$'))) {
                 return null;  // 5 c, or C$ beginning the next figure
             }
+            if (nameLike(d, c)) {
+                return null;
+            }
             family = w.currencyFamily;
             currency = w.currencyDefault;
         } else if (cur.type == TokenType.LATIN && s.length() == 3 && isIsoCode(s.toUpperCase(Locale.ROOT))
@@ -206,10 +212,30 @@ final class MoneyRecognizer {
         }
         boolean bare = country == null && currency != null && !"iso".equals(family)
                 && cur.type != TokenType.SYMBOL && last == c;
-        if (d.lexicon.isSubunit(family)) {
-            value /= 100;
+        Word part = d.at(last + 1).entry;
+        if (d.english && part != null && !d.lexicon.isSubunit(family) && d.lexicon.isSubunit(part.currencyFamily)
+                && !"iso".equals(family)) {
+            value /= d.lexicon.subunitParts(part.currencyFamily);  // 5 euro cents
+            last++;
         }
+        value /= d.lexicon.subunitParts(family);
         return subunit(d, Candidate.of(FigureKind.MONEY, n).money(value, currency, family, bare, byCountry, last));
+    }
+
+    /**
+     * A capitalized English currency word that reads as a name: a subunit (1949 Mao, 50 Cent) or a word followed by
+     * a capitalized word that is no currency or country (1990 Mark Twain, 2 Rand Paul). Text written all in
+     * capitals says nothing.
+     */
+    private static boolean nameLike(Doc d, int c) {
+        Token t = d.at(c);
+        if (!d.english || t.type != TokenType.LATIN || !t.capitalized || t.end - t.start < 2
+                || Character.isUpperCase(d.text.charAt(t.start + 1))) {
+            return false;
+        }
+        Token next = d.at(c + 1);
+        return d.lexicon.isSubunit(t.entry.currencyFamily)
+                || next.type == TokenType.LATIN && next.capitalized && !isCurrencyWord(d, c + 1);
     }
 
     /**
@@ -219,14 +245,28 @@ final class MoneyRecognizer {
     static Word looseArabic(Doc d, int i) {
         Token t = d.at(i);
         String form = Normalizer.clean(d.text, t.start, t.end);
-        if (form.length() > 3 && (form.endsWith("ا") || form.endsWith("ن"))) {
-            return d.lexicon.get(form.substring(0, form.length() - 1));
+        boolean marked = form.length() == 3 && form.endsWith("ا") && d.text.charAt(t.end - 1) == '\u064B';
+        if ((form.length() > 3 || marked) && (form.endsWith("ا") || form.endsWith("ن"))) {
+            return d.lexicon.get(form.substring(0, form.length() - 1));  // هكتارا, طناً, ريالن
         }
         return null;
     }
 
-    /** 20 dollars 43 cents, $20 and 43c, 3 GBP 1 pence, twenty dollar and 43: the subunit adds hundredths. */
+    /**
+     * 20 dollars 43 cents, $20 and 43c, 3 GBP 1 pence, twenty dollar and 43, 1 yuan 5 jiao 3 fen: each subunit adds
+     * its parts.
+     */
     private static Candidate subunit(Doc d, Candidate money) {
+        Candidate more = oneSubunit(d, money);
+        while (more != money && d.at(more.last()).entry != null
+                && d.lexicon.isSubunit(d.at(more.last()).entry.currencyFamily)) {
+            money = more;
+            more = oneSubunit(d, money);
+        }
+        return more;
+    }
+
+    private static Candidate oneSubunit(Doc d, Candidate money) {
         int k = money.last() + 1;
         boolean and = d.isAndWord(k);
         if (and) {
@@ -239,10 +279,20 @@ final class MoneyRecognizer {
         }
         Token unit = d.at(cents.last() + 1);
         Word w = unit.isWord() ? unit.entry : null;
-        double value = money.value() + cents.value() / 100;
-        if (w != null && d.lexicon.isSubunit(w.currencyFamily)) {
-            return money.valued(value, cents.last() + 1);
+        if (w == null && unit.type == TokenType.ARABIC && d.wordsKnown) {
+            w = looseArabic(d, cents.last() + 1);  // 50 سنتا
         }
+        if (w != null && d.lexicon.isSubunit(w.currencyFamily)) {
+            double parts = d.lexicon.subunitParts(w.currencyFamily);
+            return cents.value() < parts ? money.valued(money.value() + cents.value() / parts, cents.last() + 1)
+                    : money;
+        }
+        Word before = d.at(money.last()).entry;
+        if (!and && before != null && d.lexicon.subunitParts(before.currencyFamily) == 10 && cents.value() < 10
+                && (unit == Doc.NONE || unit.type == TokenType.SYMBOL)) {
+            return money.valued(money.value() + cents.value() / 100, cents.last());  // five mao five: the next tenth
+        }
+        double value = money.value() + cents.value() / 100;
         if (and && (unit == Doc.NONE || unit.type == TokenType.SYMBOL) && money.number().value() % 1 == 0) {
             return money.valued(value, cents.last());  // "twenty dollar and 43": nothing else could the 43 be
         }

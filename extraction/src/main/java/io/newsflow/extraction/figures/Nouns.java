@@ -25,16 +25,23 @@ final class Nouns {
         if (w != null && w.singular != null && t.stemOffset == 0) {
             return w.dual ? null : w.singular;
         }
-        if (w != null || t.conjunction || t.preposition || t.end - t.start < 2) {
+        if (w != null || t.preposition || t.end - t.start < 2) {
             return null;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
         boolean accusative = form.endsWith("ا") && hadTanween(d.text, t);
+        // a tanween a verb never takes, or a ta marbuta or feminine plural no verb ends in (340 فعالية)
+        boolean tanweenMark = accusative && tanweenWritten(d.text, t) || form.length() >= 4
+                && (form.endsWith("ة") || form.endsWith("ات"));
+        if (t.conjunction && !tanweenMark) {
+            return null;  // و/ف may be a conjunction (15 وأصيب); 8657 فحصاً is a noun
+        }
         if (t.lineBefore && !accusative) {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
         }
-        if (form.startsWith("ي") && form.length() >= 4 || form.startsWith("و") || form.startsWith("ف")) {
-            return null;  // an imperfect verb or a coordinated word, not a counted noun
+        if (form.startsWith("ي") && form.length() >= 4 || (form.startsWith("و") || form.startsWith("ف")) && !tanweenMark
+                || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
+            return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
         if (stripArticle(form) != null || form.startsWith("لأ") || form.startsWith("لإ") || form.startsWith("بأ")
                 || form.startsWith("بإ")) {
@@ -86,24 +93,32 @@ final class Nouns {
             return null;
         }
         String form = Normalizer.clean(d.text, group.start, group.end);
-        if (!group.definite) {
+        String stem = stripArticle(form);
+        if (group.definite && stem == null) {
+            return null;
+        }
+        if (!group.definite && stem == null && arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()) {
+            stem = form;  // ثلاثة من قطاعات السوق: a plural made definite by the noun after it
+        } else if (!group.definite) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             return owned == null ? null : new Noun(owned, k + 1);
         }
-        String stem = stripArticle(form);
-        if (stem == null) {
-            return null;
-        }
+        String singular = singularOfPlural(d, stem);
+        return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /** The singular of an Arabic plural written without the article (جنود → جندي, قطاعات → قطاعة), or null. */
+    private static String singularOfPlural(Doc d, String stem) {
         Word w = lookup(d, stem);
         if (w != null && w.singular != null) {
             boolean plural = !w.dual && !Normalizer.key(w.singular).equals(Normalizer.key(stem));
-            return plural ? new Noun(w.singular, k + 1) : null;
+            return plural ? w.singular : null;
         }
         if (stem.length() >= 5 && stem.endsWith("ات")) {
-            return new Noun(stem.substring(0, stem.length() - 2) + "ة", k + 1);
+            return stem.substring(0, stem.length() - 2) + "ة";
         }
         if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون"))) {
-            return new Noun(stem.substring(0, stem.length() - 2), k + 1);
+            return stem.substring(0, stem.length() - 2);
         }
         return null;
     }
@@ -126,12 +141,16 @@ final class Nouns {
     }
 
     private static boolean hadTanween(String text, Token t) {
+        return tanweenWritten(text, t) || text.charAt(t.end - 1) == '\u0627';
+    }
+
+    private static boolean tanweenWritten(String text, Token t) {
         for (int i = t.start; i < t.end; i++) {
             if (text.charAt(i) == '\u064B') {
                 return true;
             }
         }
-        return text.charAt(t.end - 1) == '\u0627';
+        return false;
     }
 
     private static Word lookup(Doc d, String form) {
@@ -150,8 +169,41 @@ final class Nouns {
         if (stem == null) {
             return null;
         }
-        Word w = d.lexicon.get(stem);
-        return w != null && w.singular != null ? w.singular : stem;
+        String singular = singularOfPlural(d, stem);  // المجموعات التسع: a sound plural too
+        return singular != null ? singular : stem;
+    }
+
+    /** The Arabic word at i carries the article, with or without a glued preposition (الدورة, بالذكرى). */
+    static boolean arabicDefinite(Doc d, int i) {
+        Token t = d.at(i);
+        if (t.type != TokenType.ARABIC) {
+            return false;
+        }
+        String x = d.text;
+        int s = t.start;
+        int n = t.end - t.start;
+        if ((x.charAt(s) == 'و' || x.charAt(s) == 'ف') && n > 4) {
+            s++;
+            n--;
+        }
+        char c = x.charAt(s);
+        if (n > 3 && c == 'ل' && x.charAt(s + 1) == 'ل') {
+            return true;  // للدول
+        }
+        if (n > 4 && (c == 'ب' || c == 'ك') && x.charAt(s + 1) == 'ا' && x.charAt(s + 2) == 'ل') {
+            return true;  // بالذكرى
+        }
+        return n > 3 && c == 'ا' && x.charAt(s + 1) == 'ل';
+    }
+
+    /** The definite noun at i is written in the plural (الدول, اللاعبون), as a listed plural or a sound one. */
+    static boolean arabicDefinitePlural(Doc d, int i) {
+        Token t = d.at(i);
+        String stem = t.type == TokenType.ARABIC ? stripArticle(Normalizer.clean(d.text, t.start, t.end)) : null;
+        if (stem == null) {
+            return false;
+        }
+        return singularOfPlural(d, stem) != null;
     }
 
     private static String stripArticle(String form) {
@@ -189,13 +241,15 @@ final class Nouns {
             boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
-            if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))) {
-                k++;  // three international experts, two more city hospitals
+            if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))
+                    || skipped < 2 && t.entry != null && t.entry.country != null && t.type == TokenType.LATIN) {
+                k++;  // three international experts, two more city hospitals, 17 U.S. banks
                 continue;
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
+                    || t.has(Role.ADJECTIVE)
                     || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.namesCurrency()
-                    || t.has(Role.PERCENT))) {
+                    || t.has(Role.PERCENT) || t.entry.dayOffset != 0 || t.entry.weekday > 0)) {
                 return null;
             }
             String s = d.surface(k).toLowerCase();
@@ -219,7 +273,7 @@ final class Nouns {
         }
         String s = d.surface(k).toLowerCase();
         return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
-                || s.endsWith("less") || s.endsWith("ary");
+                || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese");
     }
 
     /** A lower-case word that may head a noun phrase: not a function word, a number, a name or a sign. */

@@ -40,7 +40,10 @@ final class NumberRecognizer {
             detached = true;
             j++;
         }
-        NumberPhrase n = phrase(d, j, moneyContext);
+        NumberPhrase n = FractionRecognizer.arabicPart(d, j);
+        if (n == null) {
+            n = phrase(d, j, moneyContext);
+        }
         if (n == null) {
             n = FractionRecognizer.standalone(d, j);
             if (n == null) {
@@ -49,7 +52,7 @@ final class NumberRecognizer {
         } else {
             n = FractionRecognizer.mixed(d, FractionRecognizer.tail(d, n));
         }
-        n = FractionRecognizer.ratio(d, n, moneyContext);
+        n = FractionRecognizer.ratio(d, FractionRecognizer.ofScale(d, n), moneyContext);
         if (detached && !valueExpected(d, i) && n.last() + 1 < d.size()) {
             return null;  // "- 12 people were hurt", "- 549\n\nطفلاً": a dash opening a line is a bullet
         }
@@ -85,8 +88,13 @@ final class NumberRecognizer {
         if (d.english && first.has(Role.PER) && "couple".equalsIgnoreCase(d.surface(i + 1))) {
             return NumberPhrase.ofWords(i, i + 1, 2, false);
         }
-        if (first.has(Role.POINT) && d.at(i + 1).type == TokenType.DIGITS) {
-            return spokenDecimal(d, i, i, 0);  // "point 77"
+        if (d.english && first.has(Role.PER) && first.end - first.start <= 2 && d.at(i + 1).type == TokenType.LATIN
+                && !d.at(i + 1).capitalized && d.at(i + 1).entry != null && d.at(i + 1).entry.currencyFamily != null
+                && d.lexicon.in(WordList.ONE_BY_ARTICLE, d.surface(i + 1))) {
+            return NumberPhrase.ofWords(i, i, 1, false);  // a dollar, an euro: the article counts one
+        }
+        if (d.english && first.has(Role.POINT) && d.at(i + 1).type == TokenType.DIGITS) {
+            return spokenDecimal(d, i, i, 0);  // "point 77"; فاصل 5 دقائق is a break of five minutes
         }
         double total = 0;
         double current = 0;

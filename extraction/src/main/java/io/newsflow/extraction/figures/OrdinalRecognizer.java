@@ -1,7 +1,6 @@
 package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
-import java.util.Locale;
 
 /**
  * Ordinals: Arabic ordinal words and compounds (السادسة, الحادي عشر, الخامس والعشرون, المئة والخامسة والعشرون,
@@ -27,7 +26,7 @@ final class OrdinalRecognizer {
         int value;
         int k = i;
         if (w.ordinal > 0) {
-            value = w.ordinal;
+            value = (int) w.ordinal;
             if (isTenSuffix(d, k + 1)) {
                 value += 10;
                 k++;
@@ -70,6 +69,18 @@ final class OrdinalRecognizer {
         }
         Token t = d.at(i);
         Ordinal ord = arabic(d, i);
+        int noun = ord != null || t.definite && t.isNumberWord() ? rankedNoun(d, i) : -1;
+        if (ord != null && t.entry.ordinal == 0 && noun >= 0 && Nouns.arabicDefinitePlural(d, noun)) {
+            return null;  // الدول العشرين: a definite number after a plural counts it
+        }
+        if (ord == null && noun >= 0 && t.definite && t.isNumberWord() && !Nouns.arabicDefinitePlural(d, noun)) {
+            // الفريق الواحد والعشرين, المرة الألف, الذكرى المئة: a definite cardinal past ten after a singular
+            // noun ranks it (below eleven Arabic has ordinal words of its own)
+            NumberPhrase n = NumberRecognizer.at(d, i, false);
+            if (n != null && n.value() > 10 && n.value() % 1 == 0) {
+                return Candidate.of(FigureKind.ORDINAL, i, n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
+            }
+        }
         if (ord == null) {
             if (t.definite && t.isNumberWord() && t.entry.numClass == NumberClass.HUNDRED && t.entry.number == 100
                     && !d.at(i - 1).has(Role.IN)) {
@@ -88,8 +99,31 @@ final class OrdinalRecognizer {
         if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
             return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
         }
-        return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(), Nouns.arabicBefore(d, i - 1),
-                null);
+        return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(),
+                Nouns.arabicBefore(d, noun >= 0 ? noun : i - 1), null);
+    }
+
+    /**
+     * The definite noun an Arabic ordinal at i follows, past one definite relational adjective (القمة العربية
+     * الثلاثين → القمة), or -1.
+     */
+    static int rankedNoun(Doc d, int i) {
+        int p = i - 1;
+        if (relationalAdjective(d, p) && Nouns.arabicDefinite(d, p - 1)) {
+            p--;
+        }
+        Token t = d.at(p);
+        return Nouns.arabicDefinite(d, p) && !t.isNumberWord() && !d.at(p + 1).paragraphBefore
+                && (t.entry == null || !t.has(Role.STOP) && t.entry.month == 0) ? p : -1;
+    }
+
+    private static boolean relationalAdjective(Doc d, int p) {
+        Token t = d.at(p);
+        if (!Nouns.arabicDefinite(d, p) || t.entry != null && t.entry.singular != null) {
+            return false;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        return form.length() >= 5 && (form.endsWith("ي") || form.endsWith("ية"));
     }
 
     /** An English ordinal phrase (the twenty-first) or digits with an ordinal suffix (21st), or null. */
@@ -97,14 +131,10 @@ final class OrdinalRecognizer {
         if (n.ordinal()) {
             return englishOrdinal(d, n.first(), n.last(), n.value());
         }
-        Token suffix = d.at(n.last() + 1);
-        if (n.plainDigits() && suffix.type == TokenType.LATIN && d.attached(n.last())) {
-            String s = d.surface(n.last() + 1).toLowerCase(Locale.ROOT);
-            if (s.equals("st") || s.equals("nd") || s.equals("rd") || s.equals("th")) {
-                return englishOrdinal(d, n.first(), n.last() + 1, n.value());
-            }
-        }
-        return null;
+        Token digits = d.at(n.last());
+        boolean whole = n.plainDigits() || n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.decimal;
+        return whole && d.ordinalSuffixAfter(n.last())  // 21st, 1,000th
+                ? englishOrdinal(d, n.first(), n.last() + 1, n.value()) : null;
     }
 
     private static Candidate englishOrdinal(Doc d, int first, int last, double value) {

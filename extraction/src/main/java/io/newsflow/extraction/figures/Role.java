@@ -32,6 +32,8 @@ enum Role {
     DUAL_SCALE,
     /** أحد, إحدى: "one" only inside eleven. */
     TEEN_ONLY,
+    /** نص: a fraction only after و joined to a number (ثلاث ونص); alone it is "text". */
+    JOINED_ONLY,
     /** An English ordinal word ends a number phrase. */
     ORDINAL_END,
     /** A month name that is also a common word (May, مارس). */

@@ -286,7 +286,7 @@ final class Tokenizer {
                 }
                 Word joined = new Word();
                 if (unit.ordinal > 0 && unit.has(Role.ORDINAL_END)) {
-                    joined.ordinal = (int) tens.number + unit.ordinal;
+                    joined.ordinal = tens.number + unit.ordinal;
                     joined.ordinalClass = NumberClass.TENS;
                     joined.roles.add(Role.ORDINAL_END);
                 } else {

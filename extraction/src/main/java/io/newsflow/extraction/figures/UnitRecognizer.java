@@ -25,7 +25,8 @@ final class UnitRecognizer {
         int k = u.at();
         int last = k;
         String unit = w.unit;
-        if (unit.equals("kg") && d.at(k).type == TokenType.ARABIC && Normalizer.key(d.surface(k + 1)).equals("متر")) {
+        String metre = Normalizer.key(d.surface(k + 1));
+        if (unit.equals("kg") && d.at(k).type == TokenType.ARABIC && (metre.equals("متر") || metre.equals("مترا"))) {
             unit = "km";  // كيلو متر
             last = k + 1;
         }

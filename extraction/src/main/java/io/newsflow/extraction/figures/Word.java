@@ -18,7 +18,7 @@ final class Word {
     /** A fraction word is 1/denominator (ربع: 4); 0 when the word is no fraction. */
     double denominator;
     GrammaticalNumber fractionForm;
-    int ordinal;
+    double ordinal;
     /** The cardinal class of an ordinal word, for compounds. */
     NumberClass ordinalClass;
     int month;

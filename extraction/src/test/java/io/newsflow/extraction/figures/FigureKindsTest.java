@@ -60,4 +60,17 @@ class FigureKindsTest {
         List<FigureMention> figures = extract(text, "ar", LocalDate.of(2015, 8, 15));
         assertThat(figures).extracting(FigureMention::isoValue).containsExactly(iso);
     }
+
+    @ParameterizedTest(name = "{0} → {2}")
+    @CsvSource(delimiterString = "|", value = {
+        "The talks open on the 3rd of May. | 3rd of May | 2015-05-03",
+        "The talks open on 3rd May. | 3rd May | 2015-05-03",
+        "The talks open on May 3rd. | May 3rd | 2015-05-03",
+        "The talks open on the twenty-first of June. | twenty-first of June | 2015-06-21",
+    })
+    void anEnglishOrdinalDayWithItsMonthIsOneDate(String text, String surface, String iso) {
+        FigureMention date = figure(extract(text, "en", LocalDate.of(2015, 5, 1)), surface);
+        assertThat(date.kind()).isEqualTo(FigureKind.DATE);
+        assertThat(date.isoValue()).isEqualTo(iso);
+    }
 }
