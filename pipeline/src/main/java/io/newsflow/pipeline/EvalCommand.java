@@ -173,6 +173,10 @@ final class EvalCommand {
                 "tagging this unlabeled news with a first tagger per fold (not in the shipped recipe)."})
         Path priorsCorpus;
 
+        @Option(names = "--char-grams", paramLabel = "N", description = {"With --cv: character n-grams of 3 to N",
+                "(3 or 4) characters inside each word's stem as features; 0 for none (default: 0, as `train ner`)."})
+        Integer charGrams;
+
         @Option(names = "--entity-bias", split = ",", paramLabel = "B,...",
                 description = {"With --cv: score each fold's taggers once per bias added to the entity labels'",
                         "scores before decoding (trained once): a number for every type, or TYPE=B parts",
@@ -209,6 +213,9 @@ final class EvalCommand {
             }
             if (epochs != null) {
                 options = options.withEpochs(epochs);
+            }
+            if (charGrams != null) {
+                options = options.withCharGrams(charGrams);
             }
             if (lexicon != null) {
                 options = options.withLexiconFrom(lexicon);

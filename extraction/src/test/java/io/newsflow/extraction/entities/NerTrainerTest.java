@@ -34,7 +34,7 @@ class NerTrainerTest {
         Path slice = dir.resolve("slice.conll");
         writeFirstSentences(conll, slice, SENTENCES);
         NerTrainer.Options quick = new NerTrainer.Options(4, 150, 16, 1, new int[]{64, 16, 4}, 5_000, 3, 7L,
-                null, 2, null, null);
+                null, 2, null, null, 3);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         Path model = NerTrainer.train("en", slice, corpus, dir.resolve("out"), quick, slice,
@@ -49,6 +49,10 @@ class NerTrainerTest {
             tagger = SequenceTagger.read(in, gazetteer);
         }
         assertThat(tagger.language()).isEqualTo("en");
+        try (InputStream in = Files.newInputStream(model)) {
+            assertThat(SequenceTagger.readLexicon(in).charGrams())
+                    .as("the character n-grams it was trained with, which tagging must see too").isEqualTo(3);
+        }
         assertThat(ConllEvaluation.scoreTagger(tagger, ConllCorpus.read(slice)).f1())
                 .as("F1 on its own training slice").isGreaterThan(60);
 

@@ -1,5 +1,6 @@
 package io.newsflow.extraction.entities.tagger;
 
+import io.newsflow.extraction.Folding;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.text.Clitics;
 import io.newsflow.extraction.entities.text.FoldedHash;
@@ -11,25 +12,31 @@ import java.util.Arrays;
  * its proclitics (chosen by which split the corpus knows best) and the clitics themselves, affixes, shape, the
  * distributional clusters of the word, its word-order classes (its stem's too in Arabic) and its neighbours',
  * gazetteer matches, organization heads and person titles, the word's name cues from the unlabeled news (its own
- * and its neighbours'), and what the document said about the word earlier.
+ * and its neighbours'), and what the document said about the word earlier; when the lexicon asks for them, the
+ * character n-grams inside the word's stem.
  * Everything per token is computed once per sentence, as hashes, without allocating.
  */
 public final class Features {
 
     /** Upper bound on the features of one token; sizes caller buffers. */
-    public static final int MAX = 64;
+    public static final int MAX = 80;
 
     private static final int AFFIXES = 4;
+    /** Character n-grams of one size kept per token: the first ones of the stem, enough for most words. */
+    private static final int GRAMS_PER_SIZE = 8;
+    private static final int GRAM_SIZES = 2;
     private static final long NONE = 0x7e3a_1b2c_9d4f_5a61L;
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
     private final boolean arabic;
+    private final int charGrams;
 
     public Features(Lexicon lexicon, Gazetteer gazetteer, boolean arabic) {
         this.lexicon = lexicon;
         this.gazetteer = gazetteer;
         this.arabic = arabic;
+        this.charGrams = lexicon.charGrams();
     }
 
     Gazetteer gazetteer() {
@@ -52,6 +59,8 @@ public final class Features {
         long[] shape;
         long[] prefix;
         long[] suffix;
+        long[] grams;
+        int[] gramCount;
         long[] clusters;
         long[] stemClusters;
         int[] classes;
@@ -78,6 +87,8 @@ public final class Features {
             shape = new long[c];
             prefix = new long[c * AFFIXES];
             suffix = new long[c * AFFIXES];
+            grams = new long[c * GRAMS_PER_SIZE * GRAM_SIZES];
+            gramCount = new int[c];
             clusters = new long[c];
             stemClusters = new long[c];
             classes = new int[c];
@@ -123,6 +134,10 @@ public final class Features {
                 s.prefix[k * AFFIXES + a] = FoldedHash.feedFirst(FoldedHash.start(), text, stemStart, end, a + 1);
                 s.suffix[k * AFFIXES + a] = FoldedHash.feedLast(FoldedHash.start(), text, stemStart, end, a + 1);
             }
+            if (charGrams != 0) {
+                int bareStart = article && !Clitics.restoresArticle(split) ? stemStart + 2 : stemStart;
+                s.gramCount[k] = charGrams(text, bareStart, end, charGrams, s.grams, k * GRAMS_PER_SIZE * GRAM_SIZES);
+            }
             s.shape[k] = shape(text, start, end);
             s.clusters[k] = lexicon.clustersAt(entry);
             s.stemClusters[k] = lexicon.clustersAt(bareEntry);
@@ -162,6 +177,41 @@ public final class Features {
             }
         }
         return best;
+    }
+
+    /**
+     * Writes the hashes of the folded character n-grams of 3 to {@code longest} characters inside
+     * {@code text[from, to)}, at most {@link #GRAMS_PER_SIZE} of each size from the start, into {@code out} from
+     * {@code at}; returns how many. Inner letter sequences tell transliterated names apart where affixes do not.
+     */
+    private static int charGrams(String text, int from, int to, int longest, long[] out, int at) {
+        int n = 0;
+        int threes = 0;
+        int fours = 0;
+        char c1 = 0;
+        char c2 = 0;
+        char c3 = 0;
+        int seen = 0;
+        for (int i = from; i < to; i++) {
+            char c = Folding.fold(text.charAt(i));
+            if (c == Folding.DROP) {
+                continue;
+            }
+            seen++;
+            if (seen >= 3 && threes < GRAMS_PER_SIZE) {
+                out[at + n++] = FoldedHash.feedChar(FoldedHash.feedChar(FoldedHash.feedChar(3, c2), c3), c);
+                threes++;
+            }
+            if (longest >= 4 && seen >= 4 && fours < GRAMS_PER_SIZE) {
+                out[at + n++] = FoldedHash.feedChar(
+                        FoldedHash.feedChar(FoldedHash.feedChar(FoldedHash.feedChar(4, c1), c2), c3), c);
+                fours++;
+            }
+            c1 = c2;
+            c2 = c3;
+            c3 = c;
+        }
+        return n;
     }
 
     /** Character classes with repeats collapsed: "Xx", "X.X.", "d,d", "a" for Arabic letters. */
@@ -230,6 +280,9 @@ public final class Features {
         for (int a = 0; a < AFFIXES; a++) {
             out[n++] = f(10 + a, s.prefix[i * AFFIXES + a]);
             out[n++] = f(14 + a, s.suffix[i * AFFIXES + a]);
+        }
+        for (int g = 0, base = i * GRAMS_PER_SIZE * GRAM_SIZES; charGrams != 0 && g < s.gramCount[i]; g++) {
+            out[n++] = f(84, s.grams[base + g]);
         }
         long shape = s.shape[i];
         out[n++] = f(18, shape);

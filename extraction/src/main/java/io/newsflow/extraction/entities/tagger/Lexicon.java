@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
  * distributional cluster it belongs to at three granularities (fine, middle, coarse), and its word-order classes
  * at two: the word-class features that let the tagger generalize from names it saw in training to names it
  * never saw. Optionally also name cues and type priors learned from unlabeled news (see {@code NameCues},
- * {@code TagPriors}), which become features when present.
+ * {@code TagPriors}), which become features when present. It also records whether the taggers see the
+ * character n-grams inside words ({@link #charGrams}), a choice of the recipe that tagging repeats.
  */
 public final class Lexicon {
 
@@ -37,6 +38,8 @@ public final class Lexicon {
      * the unlabeled news, packed {@link #CUE_BITS} per type; null when the model has none.
      */
     private final LongIntMap priors;
+    /** Longest character n-gram (from 3) inside a word's stem that becomes a feature; 0 for none. */
+    private final int charGrams;
 
     /** Name cues (see {@code NameCues}): which patterns of the unlabeled news a word stands in. */
     public static final int CUES = 4;
@@ -51,32 +54,49 @@ public final class Lexicon {
     private static final int CUE_ATTESTED = 10;
 
     public Lexicon(LongIntMap index, int[] counts, long[] clusters, int[] classes) {
-        this(index, counts, clusters, classes, null, null);
+        this(index, counts, clusters, classes, null, null, 0);
     }
 
     private Lexicon(LongIntMap index, int[] counts, long[] clusters, int[] classes, LongIntMap cues,
-                    LongIntMap priors) {
+                    LongIntMap priors, int charGrams) {
         this.index = index;
         this.counts = counts;
         this.clusters = clusters;
         this.classes = classes;
         this.cues = cues;
         this.priors = priors;
+        this.charGrams = charGrams;
     }
 
     /** The same words and clusters with word-order classes, given per entry. */
     public Lexicon withClasses(int[] packedClasses) {
-        return new Lexicon(index, counts, clusters, packedClasses, cues, priors);
+        return new Lexicon(index, counts, clusters, packedClasses, cues, priors, charGrams);
     }
 
     /** The same lexicon with name cues by folded word hash (packed as {@link #cueLevel} per cue). */
     public Lexicon withCues(LongIntMap packedCues) {
-        return new Lexicon(index, counts, clusters, classes, packedCues, priors);
+        return new Lexicon(index, counts, clusters, classes, packedCues, priors, charGrams);
     }
 
     /** The same lexicon with type priors by history key (packed as {@link #cueLevel} per entity type). */
     public Lexicon withPriors(LongIntMap packedPriors) {
-        return new Lexicon(index, counts, clusters, classes, cues, packedPriors);
+        return new Lexicon(index, counts, clusters, classes, cues, packedPriors, charGrams);
+    }
+
+    /**
+     * The same lexicon whose taggers see the character n-grams of 3 to {@code longest} characters inside each
+     * word's stem; 0 for none.
+     */
+    public Lexicon withCharGrams(int longest) {
+        if (longest != 0 && (longest < 3 || longest > 4)) {
+            throw new IllegalArgumentException("character n-grams go up to 3 or 4 characters, not " + longest);
+        }
+        return new Lexicon(index, counts, clusters, classes, cues, priors, longest);
+    }
+
+    /** The longest character n-gram inside a word that is a feature; 0 for none. */
+    public int charGrams() {
+        return charGrams;
     }
 
     public boolean hasPriors() {
@@ -182,6 +202,7 @@ public final class Lexicon {
         }
         writeMap(cues, out);
         writeMap(priors, out);
+        out.writeByte(charGrams);
     }
 
     private static void writeMap(LongIntMap map, DataOutputStream out) throws IOException {
@@ -218,9 +239,11 @@ public final class Lexicon {
 
     /**
      * Reads a lexicon written by {@link #write}; {@code withClasses} is false for models before the classes,
-     * {@code withCues} for models before the name cues and type priors.
+     * {@code withCues} for models before the name cues and type priors, {@code withCharGrams} for models before
+     * the character n-grams.
      */
-    static Lexicon read(DataInputStream in, boolean withClasses, boolean withCues) throws IOException {
+    static Lexicon read(DataInputStream in, boolean withClasses, boolean withCues, boolean withCharGrams)
+            throws IOException {
         int n = in.readInt();
         LongIntMap index = new LongIntMap(n);
         int[] counts = new int[n];
@@ -239,6 +262,7 @@ public final class Lexicon {
         }
         LongIntMap cues = withCues ? readMap(in) : null;
         LongIntMap priors = withCues ? readMap(in) : null;
-        return new Lexicon(index, counts, clusters, classes, cues, priors);
+        int charGrams = withCharGrams ? in.readByte() : 0;
+        return new Lexicon(index, counts, clusters, classes, cues, priors, charGrams);
     }
 }

@@ -22,7 +22,9 @@ import java.util.zip.GZIPOutputStream;
 public final class SequenceTagger {
 
     private static final String MAGIC = "newsflow-ner-tagger";
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
+    /** The last format without the character n-gram switch in the lexicon, still read. */
+    private static final int FORMAT_WITHOUT_CHAR_GRAMS = 4;
     /** The last format without name cues and type priors in the lexicon, still read. */
     private static final int FORMAT_WITHOUT_CUES = 3;
     /** The last format without word-order classes in the lexicon, still read for {@code --reuse-lexicon}. */
@@ -197,11 +199,11 @@ public final class SequenceTagger {
             throw new IOException("not a newsflow NER tagger model");
         }
         int format = in.readInt();
-        if (format != FORMAT && format != FORMAT_WITHOUT_CUES) {
+        if (format < FORMAT_WITHOUT_CUES || format > FORMAT) {
             throw new IOException("a newsflow NER tagger model of an incompatible format: " + format);
         }
         String language = in.readUTF();
-        Lexicon lexicon = Lexicon.read(in, true, format > FORMAT_WITHOUT_CUES);
+        Lexicon lexicon = Lexicon.read(in, true, format > FORMAT_WITHOUT_CUES, format > FORMAT_WITHOUT_CHAR_GRAMS);
         Weights weights = Weights.read(in);
         Weights transitions = Weights.read(in);
         return new SequenceTagger(language, lexicon, weights, transitions, gazetteer);
@@ -218,6 +220,7 @@ public final class SequenceTagger {
         }
         int format = in.readInt();
         in.readUTF();
-        return Lexicon.read(in, format > FORMAT_WITHOUT_CLASSES, format > FORMAT_WITHOUT_CUES);
+        return Lexicon.read(in, format > FORMAT_WITHOUT_CLASSES, format > FORMAT_WITHOUT_CUES,
+                format > FORMAT_WITHOUT_CHAR_GRAMS);
     }
 }

@@ -37,7 +37,7 @@ import java.util.Locale;
  *     ../shared/data/ner/ar-train.conll,../shared/data/ner/ar-dev.conll \
  *     ../shared/data/corpus/news.jsonl extraction/src/main/resources/io/newsflow/extraction/entities \
  *     [--dev HELD_OUT.conll] [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]
- *     [--class-words N] [--seed N] [--models N] [--names-corpus FILE] [--priors-corpus FILE]
+ *     [--class-words N] [--seed N] [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams N]
  * </pre>
  */
 public final class NerTrainer {
@@ -66,66 +66,74 @@ public final class NerTrainer {
      *                        cues from, kept in the lexicon; null for none
      * @param priorsCorpus    unlabeled text that a first tagger, trained on the same training text, labels to
      *                        learn the type priors the taggers then see; null for none
+     * @param charGrams       the longest character n-gram (3 or 4) inside a word's stem that becomes a feature,
+     *                        from 3 characters up; 0 for none (the shipped recipe)
      */
     public record Options(int epochs, int maxArticles, int dimensions, int embeddingEpochs, int[] clusters,
                           int classWords, int classIterations, long seed, Path lexiconFrom, int models,
-                          Path namesCorpus, Path priorsCorpus) {
+                          Path namesCorpus, Path priorsCorpus, int charGrams) {
         /**
-         * The settings of the committed models: no name cues and no type priors, which did not win under
-         * cross-validation (see ENTITIES.md).
+         * The settings of the committed models: no name cues, no type priors and no character n-grams, which did
+         * not win under cross-validation (see ENTITIES.md).
          */
         public static Options defaults() {
             return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 50_000, 10, 20240611L, null, 5,
-                    null, null);
+                    null, null, 0);
         }
 
         public Options withEpochs(int n) {
             return new Options(n, maxArticles, dimensions, embeddingEpochs, clusters, classWords, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withMaxArticles(int n) {
             return new Options(epochs, n, dimensions, embeddingEpochs, clusters, classWords, classIterations, seed,
-                    lexiconFrom, models, namesCorpus, priorsCorpus);
+                    lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withClusters(int... sizes) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, sizes, classWords, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Word-order classes for the {@code words} most frequent words; 0 for none. */
         public Options withClassWords(int words) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, words, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withSeed(long first) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, first, lexiconFrom, models, namesCorpus, priorsCorpus);
+                    classIterations, first, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Trains {@code n} taggers, with seeds {@code seed, seed + 1, ...}, and keeps their mean. */
         public Options withModels(int n) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, n, namesCorpus, priorsCorpus);
+                    classIterations, seed, lexiconFrom, n, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withLexiconFrom(Path model) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, model, models, namesCorpus, priorsCorpus);
+                    classIterations, seed, model, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Learns type priors (see {@link TagPriors}) by tagging this unlabeled text with a first tagger. */
         public Options withPriorsCorpus(Path corpus) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, namesCorpus, corpus);
+                    classIterations, seed, lexiconFrom, models, namesCorpus, corpus, charGrams);
+        }
+
+        /** Character n-grams of 3 to {@code longest} characters inside each word's stem as features; 0 for none. */
+        public Options withCharGrams(int longest) {
+            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
+                    classIterations, seed, lexiconFrom, models, namesCorpus, priorsCorpus, longest);
         }
 
         /** Learns the name cues (see {@link NameCues}) from this unlabeled text; null for none. */
         public Options withNamesCorpus(Path corpus) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, corpus, priorsCorpus);
+                    classIterations, seed, lexiconFrom, models, corpus, priorsCorpus, charGrams);
         }
     }
 
@@ -192,7 +200,7 @@ public final class NerTrainer {
             lexicon = lexicon.withCues(NameCues.learn(language, Gazetteer.load(), List.of(options.namesCorpus()),
                     log));
         }
-        return lexicon;
+        return lexicon.withCharGrams(options.charGrams());
     }
 
     private static Lexicon reusedLexicon(String language, List<ConllCorpus.Sentence> text, Path corpusJsonl,
@@ -456,7 +464,7 @@ public final class NerTrainer {
         if (args.length < 4) {
             System.err.println("usage: NerTrainer ar|en TRAIN.conll[,MORE.conll] CORPUS.jsonl OUT_DIR [--dev DEV.conll]"
                     + " [--epochs N] [--max-articles N] [--reuse-lexicon MODEL] [--class-words N] [--seed N]"
-                    + " [--models N] [--names-corpus FILE] [--priors-corpus FILE]");
+                    + " [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams 0|3|4]");
             System.exit(2);
         }
         Options options = Options.defaults();
@@ -472,6 +480,7 @@ public final class NerTrainer {
                 case "--models" -> options = options.withModels(Integer.parseInt(args[i + 1]));
                 case "--names-corpus" -> options = options.withNamesCorpus(Path.of(args[i + 1]));
                 case "--priors-corpus" -> options = options.withPriorsCorpus(Path.of(args[i + 1]));
+                case "--char-grams" -> options = options.withCharGrams(Integer.parseInt(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
