@@ -25,22 +25,22 @@ public final class Folding {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
-        switch (c) {
-            case '\u0623', '\u0625', '\u0622', '\u0671':
-                return '\u0627';
-            case '\u0649', '\u06CC':
-                return '\u064A';
-            case '\u0629', '\u06C0':
-                return '\u0647';
-            case '\u06A9':
-                return '\u0643';
-            default:
-                break;
+        // Arabic has no case: its block is settled here, without the Unicode case tables, on the per-token hot path.
+        if (c >= '\u0600' && c <= '\u06FF') {
+            switch (c) {
+                case '\u0623', '\u0625', '\u0622', '\u0671':
+                    return '\u0627';
+                case '\u0649', '\u06CC':
+                    return '\u064A';
+                case '\u0629', '\u06C0':
+                    return '\u0647';
+                case '\u06A9':
+                    return '\u0643';
+                default:
+                    return isArabicMark(c) || isFormatChar(c) ? DROP : c;
+            }
         }
-        if (isArabicMark(c) || isFormatChar(c)) {
-            return DROP;
-        }
-        return Character.toLowerCase(c);
+        return isFormatChar(c) ? DROP : Character.toLowerCase(c);
     }
 
     /** The folded form of a whole string. */
