@@ -8,8 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +47,8 @@ public final class RegistryServer implements AutoCloseable {
     private final int managementPort;
     private final Tls tls;
     private Process process;
+    /** Held from start to close: a second registry on the same data is refused at once, whatever the load. */
+    private FileChannel dataLock;
 
     /**
      * Serves the API over HTTPS only, with the key and certificate in a PKCS12 key store. The password reaches the
@@ -107,8 +113,54 @@ public final class RegistryServer implements AutoCloseable {
                         + "Install a JDK 21 or newer, or point " + JavaRuntimes.JAVA_ENV + " at one."));
         RegistryServer server = new RegistryServer(home, java, workDir, dataDir, host,
                 httpPort == 0 ? freePort() : httpPort, managementPort == 0 ? freePort() : managementPort, tls);
-        server.startProcess();
+        server.lockData();
+        try {
+            server.startProcess();
+        } catch (RuntimeException e) {
+            server.unlockData();
+            throw e;
+        }
         return server;
+    }
+
+    /**
+     * Locks the data directory for this server's lifetime. H2 refuses a second server too, but only once that one has
+     * started far enough to open the database, which on a loaded machine may take longer than the start is given.
+     */
+    private void lockData() {
+        if (dataDir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            FileChannel channel = FileChannel.open(dataDir.resolve("newsflow-registry.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("the registry's data directory " + dataDir + " is in use by another "
+                        + "registry; stop that one or give this one another directory");
+            }
+            dataLock = channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the registry's data directory " + dataDir, e);
+        }
+    }
+
+    private synchronized void unlockData() {
+        if (dataLock != null) {
+            try {
+                dataLock.close();
+            } catch (IOException e) {
+                log.warn("could not release the lock on {}: {}", dataDir, e.toString());
+            }
+            dataLock = null;
+        }
     }
 
     public static Path locateHome() {
@@ -209,6 +261,7 @@ public final class RegistryServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        unlockData();
     }
 
     private synchronized void startProcess() {
