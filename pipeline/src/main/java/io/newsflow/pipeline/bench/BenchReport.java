@@ -16,10 +16,7 @@ public final class BenchReport {
     /** Articles per second of each stage alone and of the whole pipeline, on the same number of stories. */
     public void throughput(Throughput plumbing, Throughput extraction, Throughput enrichment, LatencyRun.Result endToEnd,
                            double endToEndCoreSeconds) {
-        out.println("## Throughput");
-        out.println();
-        out.println("| stage | stories | wall | articles/s | core-seconds |");
-        out.println("|---|---|---|---|---|");
+        table("Throughput", "stage", "stories", "wall", "articles/s", "core-seconds");
         for (Throughput stage : List.of(plumbing, extraction, enrichment)) {
             out.printf("| %s | %d | %.1f s | %.0f | %.1f |%n", stage.stage(), stage.stories(), stage.wallSeconds(),
                     stage.perSecond(), stage.coreSeconds());
@@ -27,10 +24,7 @@ public final class BenchReport {
         out.printf("| end to end | %d | %.1f s | %.0f | %.1f |%n", endToEnd.stories(), endToEnd.wallSeconds(),
                 endToEnd.perSecond(), endToEndCoreSeconds);
         out.println();
-        out.println("## Ratios");
-        out.println();
-        out.println("| ratio | value |");
-        out.println("|---|---|");
+        table("Ratios", "ratio", "value");
         ratio("enrichment app / extraction alone", enrichment.perSecond(), extraction.perSecond());
         ratio("enrichment app / plumbing ceiling", enrichment.perSecond(), plumbing.perSecond());
         ratio("end to end / enrichment app", endToEnd.perSecond(), enrichment.perSecond());
@@ -41,10 +35,7 @@ public final class BenchReport {
 
     /** Ingest-to-stored latency of each end-to-end run. */
     public void latency(List<LatencyRun.Result> runs) {
-        out.println("## Latency, ingest to stored");
-        out.println();
-        out.println("| run | stories | wall | articles/s | p50 | p99 | max |");
-        out.println("|---|---|---|---|---|---|---|");
+        table("Latency, ingest to stored", "run", "stories", "wall", "articles/s", "p50", "p99", "max");
         for (LatencyRun.Result run : runs) {
             out.printf("| %s | %d | %.1f s | %.0f | %.2f s | %.2f s | %.2f s |%n", run.name(), run.stories(),
                     run.wallSeconds(), run.perSecond(), run.latency(0.50), run.latency(0.99),
@@ -54,10 +45,7 @@ public final class BenchReport {
     }
 
     public void memory(String store, List<MemoryPeaks.Row> rows) {
-        out.println("## Peak memory");
-        out.println();
-        out.println("| process | stage | peak heap | peak RSS |");
-        out.println("|---|---|---|---|");
+        table("Peak memory", "process", "stage", "peak heap", "peak RSS");
         for (MemoryPeaks.Row row : rows) {
             out.printf("| %s | %s | %s | %s |%n", row.process(), row.stage(),
                     row.heapMiB() < 0 ? "-" : row.heapMiB() + " MiB", row.rss());
@@ -66,10 +54,7 @@ public final class BenchReport {
     }
 
     public void coreSeconds(CoreSecondsSplit split, int stories) {
-        out.println("## Core-seconds of the end-to-end run");
-        out.println();
-        out.println("| process | core-seconds |");
-        out.println("|---|---|");
+        table("Core-seconds of the end-to-end run", "process", "core-seconds");
         split.perProcess().forEach((process, seconds) -> out.printf("| %s | %.1f |%n", process, seconds));
         out.printf("| of which the enrichment app's stream threads | %.1f |%n", split.streamThreads());
         out.println();
@@ -82,6 +67,14 @@ public final class BenchReport {
         }
         out.printf("| total (machine busy) | %.1f | 100 %% | %.2f |%n", total, 1000 * total / stories);
         out.println();
+    }
+
+    /** A section's title and the header of its table. */
+    private void table(String title, String... columns) {
+        out.println("## " + title);
+        out.println();
+        out.println("| " + String.join(" | ", columns) + " |");
+        out.println("|---".repeat(columns.length) + "|");
     }
 
     private void ratio(String name, double numerator, double denominator) {
