@@ -1,5 +1,6 @@
 package io.newsflow.sink;
 
+import io.newsflow.testing.EndOfRun;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -8,7 +9,7 @@ import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
- * One Connect worker with its own broker for the whole test JVM, configured as the pipeline deploys the sink: keys
+ * One Connect worker with its own broker for the module's test run, configured as the pipeline deploys the sink: keys
  * as strings, values as the registry's Avro bytes, and only committed transactional writes visible.
  */
 final class ConnectWorker {
@@ -37,8 +38,13 @@ final class ConnectWorker {
                     .build();
             connect.start();
             shared = connect;
-            Runtime.getRuntime().addShutdownHook(new Thread(connect::stop, "connect-test-worker-shutdown"));
+            EndOfRun.close(ConnectWorker::stopShared);
         }
         return shared;
+    }
+
+    private static synchronized void stopShared() {
+        shared.stop();
+        shared = null;
     }
 }

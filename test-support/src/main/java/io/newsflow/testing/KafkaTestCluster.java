@@ -25,13 +25,18 @@ public final class KafkaTestCluster implements AutoCloseable {
         this.kit = kit;
     }
 
-    /** The JVM-wide single-broker cluster, started on first use and stopped when the JVM exits. */
+    /** The single-broker cluster of a module's test run, started on first use and stopped at its end. */
     public static synchronized KafkaTestCluster shared() {
         if (shared == null) {
             shared = start(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-test-cluster-shutdown"));
+            EndOfRun.close(KafkaTestCluster::closeShared);
         }
         return shared;
+    }
+
+    private static synchronized void closeShared() {
+        shared.close();
+        shared = null;
     }
 
     public static KafkaTestCluster start(int brokers) {

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
-/** The JVM-wide Apicurio registry for tests, started on first use as a child process and stopped at JVM exit. */
+/**
+ * The Apicurio registry of a module's test run, started on first use as a child process and stopped when the test run
+ * ends.
+ */
 public final class TestRegistry {
 
     private static RegistryServer shared;
@@ -20,8 +23,13 @@ public final class TestRegistry {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "registry-shutdown"));
+            EndOfRun.close(TestRegistry::closeShared);
         }
         return shared;
+    }
+
+    private static synchronized void closeShared() {
+        shared.close();
+        shared = null;
     }
 }
