@@ -1,6 +1,8 @@
 package io.newsflow.pipeline;
 
 import io.newsflow.registry.RegistryServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,12 +35,29 @@ final class RegistryCommand implements Callable<Integer> {
             description = "Port of /health/ready and /metrics (default: a free one, printed at start).")
     int managementPort;
 
+    @Option(names = "--key-store", paramLabel = "FILE",
+            description = {"A PKCS12 key store with the server's key and certificate: the API is then served over "
+                    + "HTTPS only, on --port.", "Its password comes from --key-store-password-file."})
+    Path keyStore;
+
+    @Option(names = "--key-store-password-file", paramLabel = "FILE",
+            description = "A file whose first line is the key store's password (kept off the command line, which "
+                    + "other users of the machine can read).")
+    Path keyStorePasswordFile;
+
     @Override
     public Integer call() throws InterruptedException {
         Path data = dataDir.toAbsolutePath().normalize();
+        RegistryServer.Tls tls;
+        try {
+            tls = tls();
+        } catch (IllegalArgumentException e) {
+            System.err.println("registry: " + e.getMessage());
+            return 2;
+        }
         RegistryServer registry;
         try {
-            registry = RegistryServer.start(data, data, bind, port, managementPort);
+            registry = RegistryServer.start(data, data, bind, port, managementPort, tls);
         } catch (IllegalStateException e) {
             // A taken port, a data directory in use, no Java 21+: the message says which and what to do.
             System.err.println("registry: " + e.getMessage());
@@ -60,5 +79,24 @@ final class RegistryCommand implements Callable<Integer> {
         System.err.println("registry: the server exited on its own with code " + exit + "; see "
                 + data.resolve("registry.log"));
         return 1;
+    }
+
+    private RegistryServer.Tls tls() {
+        if (keyStore == null && keyStorePasswordFile == null) {
+            return null;
+        }
+        if (keyStore == null || keyStorePasswordFile == null) {
+            throw new IllegalArgumentException("--key-store and --key-store-password-file go together");
+        }
+        if (!Files.isReadable(keyStore)) {
+            throw new IllegalArgumentException("cannot read the key store " + keyStore);
+        }
+        try {
+            String password = Files.readAllLines(keyStorePasswordFile).stream().findFirst().orElse("");
+            return new RegistryServer.Tls(keyStore, password);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the key store's password file " + keyStorePasswordFile
+                    + ": " + e.getMessage());
+        }
     }
 }

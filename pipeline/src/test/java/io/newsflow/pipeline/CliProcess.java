@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The {@code news-pipeline} command as its own process, the way a user or the compose stack runs it, on the tests'
@@ -77,6 +78,13 @@ final class CliProcess implements AutoCloseable {
     int stop(Duration timeout) throws InterruptedException {
         process.destroy();
         return awaitExit(timeout);
+    }
+
+    /** The command lines of this process and every process it started, as any user of the machine can read them. */
+    List<String> commandLines() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .map(handle -> handle.info().commandLine().orElse(""))
+                .toList();
     }
 
     boolean isAlive() {

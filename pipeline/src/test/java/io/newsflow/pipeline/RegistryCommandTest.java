@@ -1,6 +1,7 @@
 package io.newsflow.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.ingest.IngestListener;
@@ -11,6 +12,7 @@ import io.newsflow.schemas.RegistrySerdes;
 import io.newsflow.schemas.SchemaRegistration;
 import io.newsflow.schemas.Topics;
 import io.newsflow.testing.KafkaTestCluster;
+import io.newsflow.testing.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +34,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RegistryCommandTest {
 
-    private static final Pattern API = Pattern.compile("registry: API (http://\\S+)");
+    private static final Pattern API = Pattern.compile("registry: API (https?://\\S+)");
     /** The command's first line of its own: the API's URL once it runs, or why it could not start. */
     private static final Pattern FIRST_LINE = Pattern.compile("^registry: .*");
     /** A registry start takes seconds on an idle machine; a busy one can take a minute or two. */
@@ -157,9 +162,56 @@ class RegistryCommandTest {
         }
     }
 
-    private CliProcess startRegistry(Path data, int port) {
-        CliProcess process = CliProcess.start(List.of("registry", "--data-dir", data.toString(),
+    @Test
+    void servesItsApiOverHttpsOnlyWithAKeyStoreWhosePasswordStaysOffEveryCommandLine() throws Exception {
+        Path keyStore = work.resolve("registry.p12");
+        Path trustStore = work.resolve("trust.p12");
+        String password = "key-store-" + UUID.randomUUID();
+        TlsMaterial.generate(keyStore, password, trustStore, "trust-store-password");
+        Path passwordFile = Files.writeString(work.resolve("key-store.password"), password + "\n");
+        int port = freePort();
+        CliProcess registry = startRegistry(work.resolve("tls"), port, "--key-store", keyStore.toString(),
+                "--key-store-password-file", passwordFile.toString());
+
+        String apiUrl = registry.awaitLine(API, STARTUP).group(1);
+        assertThat(apiUrl).isEqualTo("https://127.0.0.1:" + port + "/apis/registry/v3");
+        HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(trustStore, "trust-store-password")).build();
+        HttpResponse<String> subjects = trusting.send(HttpRequest.newBuilder(URI.create(ccompat(apiUrl) + "/subjects"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(subjects.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> get("http://127.0.0.1:" + port + "/apis/ccompat/v7/subjects"))
+                .as("plain HTTP on the API's port").isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> get(ccompat(apiUrl) + "/subjects"))
+                .as("a client that does not trust the certificate").isInstanceOf(IOException.class);
+        assertThat(registry.commandLines()).hasSizeGreaterThan(1).noneMatch(line -> line.contains(password));
+    }
+
+    @Test
+    void refusesAKeyStoreWithoutItsPasswordFile() throws Exception {
+        CliProcess registry = startRegistry(work.resolve("no-password"), freePort(),
+                "--key-store", work.resolve("registry.p12").toString());
+        assertThat(registry.awaitLine(FIRST_LINE, SHUTDOWN).group())
+                .isEqualTo("registry: --key-store and --key-store-password-file go together");
+        assertThat(registry.awaitExit(SHUTDOWN)).isEqualTo(2);
+    }
+
+    private static SSLContext trusting(Path trustStore, String password) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(trustStore)) {
+            trusted.load(in, password.toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private CliProcess startRegistry(Path data, int port, String... options) {
+        List<String> args = new ArrayList<>(List.of("registry", "--data-dir", data.toString(),
                 "--port", String.valueOf(port)));
+        args.addAll(List.of(options));
+        CliProcess process = CliProcess.start(args);
         processes.add(process);
         return process;
     }

@@ -104,8 +104,14 @@ public final class RegistryServer implements AutoCloseable {
         return start(workDir, dataDir, "127.0.0.1", 0, 0, tls);
     }
 
-    private static RegistryServer start(Path workDir, Path dataDir, String host, int httpPort, int managementPort,
-                                        Tls tls) {
+    /**
+     * Starts a registry listening on {@code host} and waits until it is ready.
+     *
+     * @param tls with a key store, the API is served over HTTPS only on {@code httpPort}; null for plain HTTP
+     * @see #start(Path, Path, String, int, int)
+     */
+    public static RegistryServer start(Path workDir, Path dataDir, String host, int httpPort, int managementPort,
+                                       Tls tls) {
         Path home = locateHome();
         Path java = JavaRuntimes.findJava(21).orElseThrow(() -> new IllegalStateException(
                 "The Apicurio Registry needs a Java 21+ runtime and none was found (looked at "

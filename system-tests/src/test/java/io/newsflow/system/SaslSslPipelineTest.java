@@ -13,6 +13,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.sink.NewsSinkConnector;
 import io.newsflow.testing.KafkaTestCluster;
 import io.newsflow.testing.TestPostgres;
+import io.newsflow.testing.TlsMaterial;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.newsflow.system;
+package io.newsflow.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
  * truststore holding it, made with the JDK's keytool. The passwords reach keytool through its environment, not its
  * command line.
  */
-final class TlsMaterial {
+public final class TlsMaterial {
 
     private TlsMaterial() {
     }
 
-    static void generate(Path keystore, String keystorePassword, Path truststore, String truststorePassword)
+    public static void generate(Path keystore, String keystorePassword, Path truststore, String truststorePassword)
             throws IOException, InterruptedException {
         Path certificate = keystore.resolveSibling("server.pem");
         keytool(keystorePassword, truststorePassword, "-genkeypair", "-alias", "server", "-keyalg", "RSA",
