@@ -1,6 +1,7 @@
 package io.newsflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,19 +49,29 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.provider.FileConfigProvider;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.converters.ByteArrayConverter;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.storage.StringConverter;
+import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
@@ -80,9 +92,10 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The pipeline on a secured cluster, as an operator deploys it: the broker's pipeline listener is SASL_SSL with
- * SCRAM-SHA-512 and a self-signed certificate, the registry serves HTTPS only, and every secret (the SCRAM password,
- * the truststore password, the database password, the ingest endpoint's bearer token) sits in a file that the
- * settings refer to through Kafka's {@link FileConfigProvider}, never in the settings themselves.
+ * SCRAM-SHA-512 and a self-signed certificate, the broker authorizes each stage's principal for its own topics,
+ * groups and transactional ids only, the registry serves HTTPS only, and every secret (the SCRAM passwords, the
+ * truststore password, the database password, the ingest endpoint's bearer token) sits in a file that the settings
+ * refer to through Kafka's {@link FileConfigProvider}, never in the settings themselves.
  *
  * <p>The ingest daemon runs as {@code news-pipeline ingest --serve} in a JVM of its own (the command line's settings
  * path), the enrichment app in this JVM from its {@link EnrichmentConfig} (the library's path), and the sink in a
@@ -95,14 +108,17 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 class SaslSslPipelineTest {
 
     private static final String LISTENER = "SECURE";
-    private static final String USER = "newsflow";
+    /** One principal per stage, each allowed only what its stage does (see {@link #grantEachStageItsRights}). */
+    private static final List<String> USERS = List.of("setup", "ingest", "enrichment", "connect");
+    private static final String CONNECT_GROUP = "newsflow-connect";
     private static final String CONNECTOR = "newsflow-sink";
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Pattern ENDPOINT = Pattern.compile("accepting POST (http://\\S+)");
     private static final String STORY = "en-01-central-bank.txt";
 
     /** Fresh for each run, so that a match in a log can only be a leak of this run's secrets. */
-    private final String scramPassword = "scram-" + UUID.randomUUID();
+    private final Map<String, String> scramPasswords = USERS.stream()
+            .collect(Collectors.toMap(user -> user, user -> "scram-" + user + "-" + UUID.randomUUID()));
     private final String truststorePassword = "trust-" + UUID.randomUUID();
     private final String keystorePassword = "keys-" + UUID.randomUUID();
     private final String databasePassword = "db-" + UUID.randomUUID();
@@ -139,30 +155,34 @@ class SaslSslPipelineTest {
         truststore = tmp.resolve("truststore.p12");
         TlsMaterial.generate(keystore, keystorePassword, truststore, truststorePassword);
         secrets = tmp.resolve("secrets.properties");
-        Files.writeString(secrets, String.join("\n", "kafka.password=" + scramPassword,
-                "truststore.password=" + truststorePassword, "database.password=" + databasePassword, ""));
+        List<String> secretLines = new ArrayList<>(List.of("truststore.password=" + truststorePassword,
+                "database.password=" + databasePassword));
+        scramPasswords.forEach((user, password) -> secretLines.add("kafka." + user + ".password=" + password));
+        Files.writeString(secrets, String.join("\n", secretLines) + "\n");
         Path tokenFile = Files.writeString(tmp.resolve("ingest.token"), bearerToken + "\n");
 
         registryStarting = CompletableFuture.supplyAsync(() -> RegistryServer
                 .startTls(tmp.resolve("registry"), null, new RegistryServer.Tls(keystore, keystorePassword)));
         kafka = KafkaTestCluster.start(1, brokerListener(keystore));
         try (Admin plain = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            plain.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(USER,
-                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), scramPassword))).all().get();
+            plain.alterUserScramCredentials(USERS.stream().<UserScramCredentialAlteration>map(user ->
+                    new UserScramCredentialUpsertion(user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096),
+                            scramPasswords.get(user))).toList()).all().get();
+            grantEachStageItsRights(plain);
         }
         registry = registryStarting.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
         postgres = TestPostgres.createDatabase();
 
         // The credentials reach the broker's listener through the metadata log: wait until a client gets in.
-        Map<String, Object> client = new HashMap<>(clientSettings());
+        Map<String, Object> client = new HashMap<>(clientSettings("setup"));
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             try (Admin admin = Admin.create(client)) {
                 return admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() == 1;
             }
         });
 
-        Path settings = writeProperties("stage.properties", stageSettings());
-        runCli("setup", List.of("setup", "--config", settings.toString()));
+        Path setupSettings = writeProperties("setup.properties", stageSettings("setup"));
+        runCli("setup", List.of("setup", "--config", setupSettings.toString()));
 
         enrichment = new EnrichmentApp(new EnrichmentConfig(enrichmentSettings()));
         enrichment.start();
@@ -173,7 +193,8 @@ class SaslSslPipelineTest {
 
         ingest = new ChildJvm("ingest", tmp.resolve("ingest.log"), childJvmOptions("256m"),
                 "io.newsflow.pipeline.NewsPipeline", "ingest", "--serve", "--port", "0", "--monitoring-port", "0",
-                "--token-file", tokenFile.toString(), "--config", settings.toString(),
+                "--token-file", tokenFile.toString(),
+                "--config", writeProperties("ingest.properties", stageSettings("ingest")).toString(),
                 "--set", "ingest.ops.interval.ms=1000").start();
     }
 
@@ -224,9 +245,10 @@ class SaslSslPipelineTest {
                 .untilAsserted(() -> assertThat(opsStages()).contains("ingest", "enrichment", "sink"));
         ingest.close();
 
-        Map<String, String> secretValues = Map.of("the SCRAM password", scramPassword, "the truststore password",
-                truststorePassword, "the key store password", keystorePassword, "the database password",
-                databasePassword, "the ingest endpoint's token", bearerToken);
+        Map<String, String> secretValues = new HashMap<>(Map.of("the truststore password", truststorePassword,
+                "the key store password", keystorePassword, "the database password", databasePassword,
+                "the ingest endpoint's token", bearerToken));
+        scramPasswords.forEach((user, password) -> secretValues.put("the SCRAM password of " + user, password));
         List<Path> logs = List.of(testLog, testConsole, ingest.log(), tmp.resolve("registry").resolve("registry.log"),
                 tmp.resolve("setup.log"));
         consoleCopy.flush();
@@ -264,7 +286,7 @@ class SaslSslPipelineTest {
             });
         }
         // The connector's configuration as the worker stores it keeps the reference, not the database password.
-        for (ConsumerRecord<byte[], byte[]> record : readAll("newsflow-secure-connect-configs")) {
+        for (ConsumerRecord<byte[], byte[]> record : readAll(CONNECT_GROUP + "-configs")) {
             String text = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
             secretValues.forEach((what, secret) -> {
                 if (text.contains(secret)) {
@@ -275,11 +297,84 @@ class SaslSslPipelineTest {
         assertThat(leaks).as("secrets written where they do not belong").isEmpty();
     }
 
+    @Test
+    @Order(3)
+    void aStageCannotTouchWhatIsNotItsStage() {
+        Map<String, Object> ingestClient = new HashMap<>(clientSettings("ingest"));
+        ingestClient.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-snooping");
+        try (KafkaConsumer<byte[], byte[]> snoop = new KafkaConsumer<>(ingestClient, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            snoop.subscribe(List.of(Topics.ENRICHED));
+            assertThatThrownBy(() -> snoop.poll(Duration.ofSeconds(30)))
+                    .as("the ingest principal reading news.enriched").isInstanceOf(AuthorizationException.class);
+        }
+        Map<String, Object> enrichmentClient = new HashMap<>(clientSettings("enrichment"));
+        try (Admin admin = Admin.create(enrichmentClient)) {
+            assertThatThrownBy(() -> admin.deleteTopics(List.of(Topics.RAW)).all().get())
+                    .as("the enrichment principal deleting news.raw").hasCauseInstanceOf(AuthorizationException.class);
+        }
+    }
+
+    /**
+     * Least privilege per stage, as docs/security.md lists it for {@code kafka-acls.sh}: setup creates and describes
+     * the pipeline's topics; ingest writes raw stories, rejects and reports; the enrichment app reads raw stories,
+     * writes enriched ones, dead letters and reports, and owns its group, transactional ids and internal topics
+     * (all named from its application.id); the Connect worker owns its group and storage topics, reads enriched
+     * stories for the sink's group, writes dead letters and reports. The kit's own plaintext listeners (controller,
+     * inter-broker, this test's admin) authenticate no one, so their anonymous principal is the super user.
+     */
+    private static void grantEachStageItsRights(Admin admin) throws Exception {
+        List<AclBinding> acls = new ArrayList<>();
+        for (String topic : List.of(Topics.RAW, Topics.ENRICHED, Topics.DEAD_LETTER, Topics.REJECTS, Topics.OPS)) {
+            acls.addAll(allow("setup", ResourceType.TOPIC, topic, PatternType.LITERAL,
+                    AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS));
+        }
+        for (String topic : List.of(Topics.RAW, Topics.REJECTS, Topics.OPS)) {
+            acls.addAll(allow("ingest", ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE,
+                    AclOperation.DESCRIBE));
+        }
+        String application = EnrichmentConfig.APPLICATION_ID_DEFAULT;
+        acls.addAll(allow("enrichment", ResourceType.TOPIC, Topics.RAW, PatternType.LITERAL, AclOperation.READ,
+                AclOperation.DESCRIBE));
+        for (String topic : List.of(Topics.ENRICHED, Topics.DEAD_LETTER, Topics.OPS)) {
+            acls.addAll(allow("enrichment", ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE,
+                    AclOperation.DESCRIBE));
+        }
+        acls.addAll(allow("enrichment", ResourceType.TOPIC, application + "-", PatternType.PREFIXED,
+                AclOperation.ALL));
+        acls.addAll(allow("enrichment", ResourceType.GROUP, application, PatternType.LITERAL, AclOperation.READ,
+                AclOperation.DESCRIBE));
+        acls.addAll(allow("enrichment", ResourceType.TRANSACTIONAL_ID, application, PatternType.PREFIXED,
+                AclOperation.WRITE, AclOperation.DESCRIBE));
+        acls.addAll(allow("connect", ResourceType.TOPIC, CONNECT_GROUP + "-", PatternType.PREFIXED,
+                AclOperation.ALL));
+        acls.addAll(allow("connect", ResourceType.GROUP, CONNECT_GROUP, PatternType.LITERAL, AclOperation.READ,
+                AclOperation.DESCRIBE));
+        acls.addAll(allow("connect", ResourceType.GROUP, "connect-" + CONNECTOR, PatternType.LITERAL,
+                AclOperation.READ, AclOperation.DESCRIBE));
+        acls.addAll(allow("connect", ResourceType.TOPIC, Topics.ENRICHED, PatternType.LITERAL, AclOperation.READ,
+                AclOperation.DESCRIBE));
+        for (String topic : List.of(Topics.DEAD_LETTER, Topics.OPS)) {
+            acls.addAll(allow("connect", ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE,
+                    AclOperation.DESCRIBE));
+        }
+        admin.createAcls(acls).all().get();
+    }
+
+    private static List<AclBinding> allow(String user, ResourceType type, String name, PatternType pattern,
+                                          AclOperation... operations) {
+        ResourcePattern resource = new ResourcePattern(type, name, pattern);
+        return Arrays.stream(operations).map(operation -> new AclBinding(resource,
+                new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW))).toList();
+    }
+
     /** The broker's pipeline listener beside the kit's plaintext one (which its own clients and admin keep). */
     private Map<String, String> brokerListener(Path keystore) {
         String prefix = "listener.name." + LISTENER.toLowerCase() + ".";
         Map<String, String> broker = new HashMap<>();
         broker.put("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0," + LISTENER + "://localhost:0");
+        broker.put("authorizer.class.name", StandardAuthorizer.class.getName());
+        broker.put("super.users", "User:ANONYMOUS");
         broker.put("listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT," + LISTENER + ":SASL_SSL");
         broker.put(prefix + "sasl.enabled.mechanisms", "SCRAM-SHA-512");
         broker.put(prefix + "scram-sha-512.sasl.jaas.config",
@@ -300,14 +395,14 @@ class SaslSslPipelineTest {
         return Map.of("config.providers", "file", "config.providers.file.class", FileConfigProvider.class.getName());
     }
 
-    /** A Kafka client's connection to the SASL_SSL listener, with its secrets as references. */
-    private Map<String, String> clientSettings() {
+    /** A Kafka client's connection to the SASL_SSL listener as {@code user}, with its secrets as references. */
+    private Map<String, String> clientSettings(String user) {
         Map<String, String> client = new LinkedHashMap<>(providers());
         client.put("bootstrap.servers", kafka.bootstrapServers(LISTENER));
         client.put("security.protocol", "SASL_SSL");
         client.put("sasl.mechanism", "SCRAM-SHA-512");
         client.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                + USER + "\" password=\"" + secret("kafka.password") + "\";");
+                + user + "\" password=\"" + secret("kafka." + user + ".password") + "\";");
         client.put("ssl.truststore.type", "PKCS12");
         client.put("ssl.truststore.location", truststore.toString());
         client.put("ssl.truststore.password", secret("truststore.password"));
@@ -322,14 +417,14 @@ class SaslSslPipelineTest {
                 "apicurio.registry.tls.truststore.password", secret("truststore.password"));
     }
 
-    private Map<String, String> stageSettings() {
-        Map<String, String> stage = new LinkedHashMap<>(clientSettings());
+    private Map<String, String> stageSettings(String user) {
+        Map<String, String> stage = new LinkedHashMap<>(clientSettings(user));
         stage.putAll(registrySettings());
         return stage;
     }
 
     private Map<String, Object> enrichmentSettings() {
-        Map<String, Object> settings = new LinkedHashMap<>(stageSettings());
+        Map<String, Object> settings = new LinkedHashMap<>(stageSettings("enrichment"));
         settings.put("state.dir", tmp.resolve("streams").toString());
         settings.put(EnrichmentConfig.OPS_INTERVAL_MS_CONFIG, "1000");
         return settings;
@@ -338,7 +433,7 @@ class SaslSslPipelineTest {
     /** A distributed worker's settings: its own clients, and its tasks' consumers and producers, each secured. */
     private Map<String, String> workerSettings() {
         Map<String, String> worker = new LinkedHashMap<>(providers());
-        clientSettings().forEach((key, value) -> {
+        clientSettings("connect").forEach((key, value) -> {
             if (!key.startsWith("config.providers")) {
                 worker.put(key, value);
                 worker.put("consumer." + key, value);
@@ -346,11 +441,10 @@ class SaslSslPipelineTest {
                 worker.put("admin." + key, value);
             }
         });
-        String group = "newsflow-secure-connect";
-        worker.put("group.id", group);
-        worker.put("config.storage.topic", group + "-configs");
-        worker.put("offset.storage.topic", group + "-offsets");
-        worker.put("status.storage.topic", group + "-status");
+        worker.put("group.id", CONNECT_GROUP);
+        worker.put("config.storage.topic", CONNECT_GROUP + "-configs");
+        worker.put("offset.storage.topic", CONNECT_GROUP + "-offsets");
+        worker.put("status.storage.topic", CONNECT_GROUP + "-status");
         worker.put("config.storage.replication.factor", "1");
         worker.put("offset.storage.replication.factor", "1");
         worker.put("status.storage.replication.factor", "1");
@@ -377,7 +471,7 @@ class SaslSslPipelineTest {
                 sink.put(key, value);
             }
         });
-        clientSettings().forEach((key, value) -> {
+        clientSettings("connect").forEach((key, value) -> {
             if (!key.startsWith("config.providers")) {
                 sink.put("ops." + key, value);
             }
@@ -471,9 +565,9 @@ class SaslSslPipelineTest {
         return stages;
     }
 
-    /** Every record of {@code topic} up to its end now, read over the secured listener. */
+    /** Every record of {@code topic} up to its end now, read as the broker's super user. */
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        Map<String, Object> consumer = new HashMap<>(clientSettings());
+        Map<String, Object> consumer = new HashMap<>(Map.of("bootstrap.servers", kafka.bootstrapServers()));
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(),
