@@ -177,11 +177,6 @@ final class EvalCommand {
                 "(3 or 4) characters inside each word's stem as features; 0 for none (default: 0, as `train ner`)."})
         Integer charGrams;
 
-        @Option(names = "--story-pass", negatable = true, paramLabel = "", description = {"With --cv: tag each",
-                "story twice, the second time with what the first pass said about the same words and names",
-                "throughout it (default: as `train ner`)."})
-        Boolean storyPass;
-
         @Option(names = "--entity-bias", split = ",", paramLabel = "B,...",
                 description = {"With --cv: score each fold's taggers once per bias added to the entity labels'",
                         "scores before decoding (trained once): a number for every type, or TYPE=B parts",
@@ -221,9 +216,6 @@ final class EvalCommand {
             }
             if (charGrams != null) {
                 options = options.withCharGrams(charGrams);
-            }
-            if (storyPass != null) {
-                options = options.withStoryPass(storyPass);
             }
             if (lexicon != null) {
                 options = options.withLexiconFrom(lexicon);

@@ -145,20 +145,21 @@ public final class EntityRecognizer {
         Gazetteer.Match[] matchAt = new Gazetteer.Match[n];
         SequenceTagger tagger = taggers.get(language);
         boolean arabic = "ar".equals(language);
-        // the whole story is tagged first (the story pass needs all of it); the rules below see one sentence's
-        // tagger labels at a time, as they did when sentences were tagged in turn
-        int[] tagged = tagger == null ? null : new int[n];
-        float[] taggedConfidence = tagger == null ? null : new float[n];
-        if (tagger != null) {
-            tagger.tagDocument(tokens, new SequenceTagger.Scratch(), tagged, taggedConfidence, deadline::check);
-        }
+        SequenceTagger.Scratch scratch = new SequenceTagger.Scratch();
+        int[] sentenceLabels = new int[64];
+        float[] sentenceConfidence = new float[64];
         for (int s = 0; s < tokens.sentenceCount(); s++) {
             deadline.check();
             int from = tokens.sentenceStart(s);
             int to = tokens.sentenceEnd(s);
             if (tagger != null && to > from) {
-                System.arraycopy(tagged, from, labels, from, to - from);
-                System.arraycopy(taggedConfidence, from, confidence, from, to - from);
+                if (sentenceLabels.length < to - from) {
+                    sentenceLabels = new int[to - from];
+                    sentenceConfidence = new float[to - from];
+                }
+                tagger.tag(tokens, from, to, scratch, sentenceLabels, sentenceConfidence);
+                System.arraycopy(sentenceLabels, 0, labels, from, to - from);
+                System.arraycopy(sentenceConfidence, 0, confidence, from, to - from);
             }
             List<Gazetteer.Match> matches = gazetteer.matches(tokens, from, to, arabic);
             for (Gazetteer.Match m : matches) {

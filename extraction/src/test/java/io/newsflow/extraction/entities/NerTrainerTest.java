@@ -34,7 +34,7 @@ class NerTrainerTest {
         Path slice = dir.resolve("slice.conll");
         writeFirstSentences(conll, slice, SENTENCES);
         NerTrainer.Options quick = new NerTrainer.Options(4, 150, 16, 1, new int[]{64, 16, 4}, 5_000, 3, 7L,
-                null, 2, null, null, 3, false);
+                null, 2, null, null, 3);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         Path model = NerTrainer.train("en", slice, corpus, dir.resolve("out"), quick, slice,

@@ -80,7 +80,14 @@ public final class ConllEvaluation {
     public static ChunkScore scoreTagger(SequenceTagger tagger, List<ConllCorpus.Sentence> sentences) {
         return score(sentences, tokens -> {
             int[] labels = new int[tokens.size()];
-            tagger.tagDocument(tokens, new SequenceTagger.Scratch(), labels, new float[tokens.size()], () -> { });
+            SequenceTagger.Scratch scratch = new SequenceTagger.Scratch();
+            for (int s = 0; s < tokens.sentenceCount(); s++) {
+                int from = tokens.sentenceStart(s);
+                int to = tokens.sentenceEnd(s);
+                int[] sentence = new int[to - from];
+                tagger.tag(tokens, from, to, scratch, sentence, new float[to - from]);
+                System.arraycopy(sentence, 0, labels, from, to - from);
+            }
             return labels;
         });
     }

@@ -24,7 +24,7 @@ public final class PerceptronTrainer {
      * away: dropping them kept dev F1 within 0.1 in both languages, cut the Arabic table from 92,000 features
      * to 29,000, and made tagging about 1.7 times faster, the table now fitting the caches.
      */
-    static final float PRUNE_BELOW = 2f;
+    private static final float PRUNE_BELOW = 2f;
 
     private final String language;
     /**
@@ -147,7 +147,7 @@ public final class PerceptronTrainer {
     }
 
     /** ANERcorp has a few I- tags with no entity to continue; they begin one. */
-    static int[] wellFormed(int[] labels) {
+    private static int[] wellFormed(int[] labels) {
         int[] fixed = labels.clone();
         int previous = Labels.START;
         for (int i = 0; i < fixed.length; i++) {
@@ -165,7 +165,7 @@ public final class PerceptronTrainer {
     }
 
     /** Features' current and accumulated weights, {@code width} per feature, for averaging (Daumé's trick). */
-    static final class Table {
+    private static final class Table {
         private final int width;
         private final LongIntMap index = new LongIntMap(1 << 16);
         private long[] keys = new long[1 << 12];

@@ -22,9 +22,7 @@ import java.util.zip.GZIPOutputStream;
 public final class SequenceTagger {
 
     private static final String MAGIC = "newsflow-ner-tagger";
-    private static final int FORMAT = 6;
-    /** The last format without the story pass's weights after the transitions; written when it has none. */
-    private static final int FORMAT_WITHOUT_STORY = 5;
+    private static final int FORMAT = 5;
     /** The last format without the character n-gram switch in the lexicon, still read. */
     private static final int FORMAT_WITHOUT_CHAR_GRAMS = 4;
     /** The last format without name cues and type priors in the lexicon, still read. */
@@ -41,20 +39,15 @@ public final class SequenceTagger {
     private final EntityBias bias;
     /** {@link #bias} per label, added to each token's label scores before decoding. */
     private final float[] labelBias;
-    /**
-     * Weights of the story pass's features (see {@link StoryFeatures}), added to the first pass's scores when the
-     * whole story is tagged again; null when the model has no story pass.
-     */
-    private final Weights story;
 
     public SequenceTagger(String language, Lexicon lexicon, Weights weights, Weights transitions,
                           Gazetteer gazetteer) {
         this(language, lexicon, weights, transitions, new Features(lexicon, gazetteer, language.equals("ar")),
-                EntityBias.NONE, null);
+                EntityBias.NONE);
     }
 
     private SequenceTagger(String language, Lexicon lexicon, Weights weights, Weights transitions,
-                           Features features, EntityBias bias, Weights story) {
+                           Features features, EntityBias bias) {
         this.language = language;
         this.lexicon = lexicon;
         this.weights = weights;
@@ -62,20 +55,6 @@ public final class SequenceTagger {
         this.features = features;
         this.bias = bias;
         this.labelBias = bias.perLabel();
-        this.story = story;
-    }
-
-    /**
-     * The same first pass followed by a story pass with these weights (see {@link StoryPassTrainer}); null for
-     * none.
-     */
-    public SequenceTagger withStoryPass(Weights storyWeights) {
-        return new SequenceTagger(language, lexicon, weights, transitions, features, bias, storyWeights);
-    }
-
-    /** Whether {@link #tagDocument(Tokens, Scratch, int[], float[], Runnable)} tags the story twice. */
-    public boolean hasStoryPass() {
-        return story != null;
     }
 
     /**
@@ -84,13 +63,10 @@ public final class SequenceTagger {
      */
     public SequenceTagger withEntityBias(EntityBias other) {
         return other.equals(bias) ? this
-                : new SequenceTagger(language, lexicon, weights, transitions, features, other, story);
+                : new SequenceTagger(language, lexicon, weights, transitions, features, other);
     }
 
-    /**
-     * One tagger scoring as the mean of {@code taggers}' scores, which must share a lexicon and language; without
-     * a story pass.
-     */
+    /** One tagger scoring as the mean of {@code taggers}' scores, which must share a lexicon and language. */
     public static SequenceTagger mean(List<SequenceTagger> taggers) {
         SequenceTagger first = taggers.get(0);
         if (taggers.size() == 1) {
@@ -110,7 +86,7 @@ public final class SequenceTagger {
     }
 
     public int featureCount() {
-        return weights.size() + transitions.size() + (story == null ? 0 : story.size());
+        return weights.size() + transitions.size();
     }
 
     /**
@@ -125,33 +101,7 @@ public final class SequenceTagger {
         final int[] pair = new int[Lattice.PREVIOUS * Labels.COUNT];
         final Lattice lattice = new Lattice();
         final History history = new History();
-        /** The first pass over the whole story, for the story pass. */
-        float[] scores = new float[0];
-        long[] keys = new long[0];
-        int[] first = new int[0];
-        int[] sentenceLabels = new int[64];
-        float[] sentenceConfidence = new float[64];
-        final StoryFeatures.Buffers story = new StoryFeatures.Buffers();
-
-        void ensureDocument(int n) {
-            if (keys.length < n) {
-                int c = Math.max(n, 256);
-                scores = new float[c * TOKEN_SCORES];
-                keys = new long[c];
-                first = new int[c];
-            }
-        }
-
-        void ensureSentence(int n) {
-            if (sentenceLabels.length < n) {
-                sentenceLabels = new int[n];
-                sentenceConfidence = new float[n];
-            }
-        }
     }
-
-    /** One token's lattice scores: every label after every previous label. */
-    static final int TOKEN_SCORES = Lattice.PREVIOUS * Labels.COUNT;
 
     /**
      * Labels tokens {@code [from, to)} as the next sentence of the document {@code scratch} is tagging:
@@ -159,17 +109,6 @@ public final class SequenceTagger {
      * margin between the best sequence and the best one that labels the token otherwise.
      */
     public void tag(Tokens tokens, int from, int to, Scratch scratch, int[] labels, float[] confidence) {
-        int n = to - from;
-        score(tokens, from, to, scratch);
-        scratch.lattice.decode(n, labels, confidence);
-        for (int i = 0; i < n; i++) {
-            scratch.history.record(Features.memoryKey(scratch.sentence, i), labels[i]);
-            confidence[i] = (float) (1 / (1 + Math.exp(-confidence[i])));
-        }
-    }
-
-    /** Fills the lattice of {@code scratch} with the first pass's scores of sentence {@code [from, to)}. */
-    private void score(Tokens tokens, int from, int to, Scratch scratch) {
         int n = to - from;
         Features.Sentence sentence = scratch.sentence;
         features.prepare(tokens, from, to, sentence);
@@ -203,94 +142,10 @@ public final class SequenceTagger {
                 }
             }
         }
-    }
-
-    /**
-     * Tags every sentence of {@code tokens} as one document ({@code scratch} fresh for it): {@code labels[t]} and
-     * {@code confidence[t]} for every token, as {@link #tag} gives them. With a story pass, the first pass tags
-     * the whole story, and then each sentence is decoded again with the story features added to the first pass's
-     * scores. {@code eachSentence} runs before each sentence of either pass (a deadline check).
-     */
-    public void tagDocument(Tokens tokens, Scratch scratch, int[] labels, float[] confidence, Runnable eachSentence) {
-        if (story == null) {
-            for (int s = 0; s < tokens.sentenceCount(); s++) {
-                eachSentence.run();
-                int from = tokens.sentenceStart(s);
-                int to = tokens.sentenceEnd(s);
-                if (to > from) {
-                    scratch.ensureSentence(to - from);
-                    tag(tokens, from, to, scratch, scratch.sentenceLabels, scratch.sentenceConfidence);
-                    System.arraycopy(scratch.sentenceLabels, 0, labels, from, to - from);
-                    System.arraycopy(scratch.sentenceConfidence, 0, confidence, from, to - from);
-                }
-            }
-            return;
-        }
-        firstPass(tokens, scratch, eachSentence);
-        StoryFeatures.compute(tokens, scratch.keys, scratch.first, scratch.story);
-        Lattice lattice = scratch.lattice;
-        int[] emission = scratch.emission;
-        float scale = story.scale();
-        for (int s = 0; s < tokens.sentenceCount(); s++) {
-            eachSentence.run();
-            int from = tokens.sentenceStart(s);
-            int to = tokens.sentenceEnd(s);
-            int n = to - from;
-            if (n == 0) {
-                continue;
-            }
-            lattice.ensure(n);
-            scratch.ensureSentence(n);
-            System.arraycopy(scratch.scores, from * TOKEN_SCORES, lattice.score, 0, n * TOKEN_SCORES);
-            for (int i = 0; i < n; i++) {
-                Arrays.fill(emission, 0);
-                int t = from + i;
-                for (int f = 0; f < scratch.story.counts[t]; f++) {
-                    story.addTo(scratch.story.features[t * StoryFeatures.MAX + f], emission);
-                }
-                addToToken(lattice.score, i, emission, scale);
-            }
-            lattice.decode(n, scratch.sentenceLabels, scratch.sentenceConfidence);
-            for (int i = 0; i < n; i++) {
-                labels[from + i] = scratch.sentenceLabels[i];
-                confidence[from + i] = (float) (1 / (1 + Math.exp(-scratch.sentenceConfidence[i])));
-            }
-        }
-    }
-
-    /** Adds {@code emission} (times {@code scale}) to token {@code i}'s score for each label after every previous one. */
-    static void addToToken(float[] score, int i, int[] emission, float scale) {
-        for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
-            int at = Lattice.at(i, p);
-            for (int l = 0; l < Labels.COUNT; l++) {
-                score[at + l] += emission[l] * scale;
-            }
-        }
-    }
-
-    /**
-     * The first pass over a whole document: each token's lattice scores, labels and history key into
-     * {@code scratch}'s {@code scores}, {@code first} and {@code keys}.
-     */
-    void firstPass(Tokens tokens, Scratch scratch, Runnable eachSentence) {
-        scratch.ensureDocument(tokens.size());
-        for (int s = 0; s < tokens.sentenceCount(); s++) {
-            eachSentence.run();
-            int from = tokens.sentenceStart(s);
-            int to = tokens.sentenceEnd(s);
-            int n = to - from;
-            if (n == 0) {
-                continue;
-            }
-            score(tokens, from, to, scratch);
-            System.arraycopy(scratch.lattice.score, 0, scratch.scores, from * TOKEN_SCORES, n * TOKEN_SCORES);
-            scratch.ensureSentence(n);
-            scratch.lattice.decode(n, scratch.sentenceLabels, null);
-            System.arraycopy(scratch.sentenceLabels, 0, scratch.first, from, n);
-            for (int i = 0; i < n; i++) {
-                scratch.keys[from + i] = Features.memoryKey(scratch.sentence, i);
-                scratch.history.record(scratch.keys[from + i], scratch.first[from + i]);
-            }
+        lattice.decode(n, labels, confidence);
+        for (int i = 0; i < n; i++) {
+            scratch.history.record(Features.memoryKey(sentence, i), labels[i]);
+            confidence[i] = (float) (1 / (1 + Math.exp(-confidence[i])));
         }
     }
 
@@ -329,14 +184,11 @@ public final class SequenceTagger {
     public void write(OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(target, 1 << 16)));
         out.writeUTF(MAGIC);
-        out.writeInt(story == null ? FORMAT_WITHOUT_STORY : FORMAT);
+        out.writeInt(FORMAT);
         out.writeUTF(language);
         lexicon.write(out);
         weights.write(out);
         transitions.write(out);
-        if (story != null) {
-            story.write(out);
-        }
         out.flush();
         out.close();
     }
@@ -354,8 +206,7 @@ public final class SequenceTagger {
         Lexicon lexicon = Lexicon.read(in, true, format > FORMAT_WITHOUT_CUES, format > FORMAT_WITHOUT_CHAR_GRAMS);
         Weights weights = Weights.read(in);
         Weights transitions = Weights.read(in);
-        Weights story = format > FORMAT_WITHOUT_STORY ? Weights.read(in) : null;
-        return new SequenceTagger(language, lexicon, weights, transitions, gazetteer).withStoryPass(story);
+        return new SequenceTagger(language, lexicon, weights, transitions, gazetteer);
     }
 
     /**

@@ -8,7 +8,6 @@ import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.tagger.Lexicon;
 import io.newsflow.extraction.entities.tagger.PerceptronTrainer;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
-import io.newsflow.extraction.entities.tagger.StoryPassTrainer;
 import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.LongIntMap;
 import io.newsflow.extraction.entities.text.Tokenizer;
@@ -69,81 +68,72 @@ public final class NerTrainer {
      *                        learn the type priors the taggers then see; null for none
      * @param charGrams       the longest character n-gram (3 or 4) inside a word's stem that becomes a feature,
      *                        from 3 characters up; 0 for none (the shipped recipe)
-     * @param storyPass       whether the model tags each story twice, the second time with what the first pass
-     *                        said about the same words and names everywhere in the story (see
-     *                        {@link StoryPassTrainer}); not in the shipped recipe
      */
     public record Options(int epochs, int maxArticles, int dimensions, int embeddingEpochs, int[] clusters,
                           int classWords, int classIterations, long seed, Path lexiconFrom, int models,
-                          Path namesCorpus, Path priorsCorpus, int charGrams, boolean storyPass) {
+                          Path namesCorpus, Path priorsCorpus, int charGrams) {
         /**
          * The settings of the committed models: no name cues, no type priors and no character n-grams, which did
          * not win under cross-validation (see ENTITIES.md).
          */
         public static Options defaults() {
             return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 50_000, 10, 20240611L, null, 5,
-                    null, null, 0, false);
+                    null, null, 0);
         }
 
         public Options withEpochs(int n) {
             return new Options(n, maxArticles, dimensions, embeddingEpochs, clusters, classWords, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, storyPass);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withMaxArticles(int n) {
             return new Options(epochs, n, dimensions, embeddingEpochs, clusters, classWords, classIterations, seed,
-                    lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, storyPass);
+                    lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withClusters(int... sizes) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, sizes, classWords, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, storyPass);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Word-order classes for the {@code words} most frequent words; 0 for none. */
         public Options withClassWords(int words) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, words, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, storyPass);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withSeed(long first) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, first, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, storyPass);
+                    classIterations, first, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Trains {@code n} taggers, with seeds {@code seed, seed + 1, ...}, and keeps their mean. */
         public Options withModels(int n) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, n, namesCorpus, priorsCorpus, charGrams, storyPass);
+                    classIterations, seed, lexiconFrom, n, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withLexiconFrom(Path model) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, model, models, namesCorpus, priorsCorpus, charGrams, storyPass);
+                    classIterations, seed, model, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Learns type priors (see {@link TagPriors}) by tagging this unlabeled text with a first tagger. */
         public Options withPriorsCorpus(Path corpus) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, namesCorpus, corpus, charGrams, storyPass);
+                    classIterations, seed, lexiconFrom, models, namesCorpus, corpus, charGrams);
         }
 
         /** Character n-grams of 3 to {@code longest} characters inside each word's stem as features; 0 for none. */
         public Options withCharGrams(int longest) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, namesCorpus, priorsCorpus, longest, storyPass);
-        }
-
-        /** Adds a story pass (see {@link StoryPassTrainer}) to the model, or not. */
-        public Options withStoryPass(boolean on) {
-            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, on);
+                    classIterations, seed, lexiconFrom, models, namesCorpus, priorsCorpus, longest);
         }
 
         /** Learns the name cues (see {@link NameCues}) from this unlabeled text; null for none. */
         public Options withNamesCorpus(Path corpus) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, corpus, priorsCorpus, charGrams, storyPass);
+                    classIterations, seed, lexiconFrom, models, corpus, priorsCorpus, charGrams);
         }
     }
 
@@ -256,14 +246,6 @@ public final class NerTrainer {
                     }));
         }
         SequenceTagger tagger = SequenceTagger.mean(taggers);
-        if (options.storyPass()) {
-            tagger = tagger.withStoryPass(StoryPassTrainer.train(language, lexicon, gazetteer, training,
-                    options.epochs(), options.seed(), log));
-            if (!dev.isEmpty()) {
-                log.printf(Locale.ROOT, "with the story pass: dev F1 %.2f (tagger alone, %d features)%n",
-                        ConllEvaluation.scoreTagger(tagger, dev).f1(), tagger.featureCount());
-            }
-        }
         if (!dev.isEmpty() && taggers.size() > 1) {
             log.printf(Locale.ROOT, "mean of %d: dev F1 %.2f (tagger alone, %d features)%n", taggers.size(),
                     ConllEvaluation.scoreTagger(tagger, dev).f1(), tagger.featureCount());
@@ -482,8 +464,7 @@ public final class NerTrainer {
         if (args.length < 4) {
             System.err.println("usage: NerTrainer ar|en TRAIN.conll[,MORE.conll] CORPUS.jsonl OUT_DIR [--dev DEV.conll]"
                     + " [--epochs N] [--max-articles N] [--reuse-lexicon MODEL] [--class-words N] [--seed N]"
-                    + " [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams 0|3|4]"
-                    + " [--story-pass true|false]");
+                    + " [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams 0|3|4]");
             System.exit(2);
         }
         Options options = Options.defaults();
@@ -500,7 +481,6 @@ public final class NerTrainer {
                 case "--names-corpus" -> options = options.withNamesCorpus(Path.of(args[i + 1]));
                 case "--priors-corpus" -> options = options.withPriorsCorpus(Path.of(args[i + 1]));
                 case "--char-grams" -> options = options.withCharGrams(Integer.parseInt(args[i + 1]));
-                case "--story-pass" -> options = options.withStoryPass(Boolean.parseBoolean(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
