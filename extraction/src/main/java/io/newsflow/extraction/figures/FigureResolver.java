@@ -112,7 +112,7 @@ final class FigureResolver {
         if (label != null) {
             return label;
         }
-        Candidate ordinal = OrdinalRecognizer.english(d, n);
+        Proposal ordinal = OrdinalRecognizer.english(d, n);
         if (ordinal != null) {
             return ordinal;
         }
@@ -175,6 +175,12 @@ final class FigureResolver {
         c = PercentRecognizer.before(d, n);
         if (c != null) {
             return c;
+        }
+        if (d.wordsKnown && d.at(k).isWord() && d.lexicon.in(WordList.OTHERS, d.stemKey(k))) {
+            // three banks ... four others, قتيلان وثلاثة آخرون: "others" counts the noun counted before
+            return lastCount != null && sameSentence(lastCount.last(), n.first())
+                    ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), k)
+                    : Candidate.of(FigureKind.NUMBER, n);
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
         if (count != null && d.english && n.hasScale() && d.lexicon.in(WordList.BALANCE, count.unit())) {

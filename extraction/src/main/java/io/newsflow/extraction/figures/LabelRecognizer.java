@@ -143,12 +143,13 @@ final class LabelRecognizer {
 
     /**
      * A capitalised English word in mid-sentence names a model or a product (Boeing 737), unless it is a month,
-     * a currency, a country or a function word, or the number has last year's figure in brackets after it (a
-     * table cell: France 419 (421)).
+     * a currency, a country or a function word, or the number is a table cell: last year's figure in brackets after
+     * it (France 419 (421)), its change after it (Chicago 362 unch, Citibank 61,107,328 off 340,082), or thousands
+     * separators, which no model number is written with.
      */
     private static boolean modelName(Doc d, NumberPhrase n, Token prev, int p) {
         boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
-                && d.isSymbol(n.last() + 3, ')');
+                && d.isSymbol(n.last() + 3, ')') || d.at(n.first()).grouped || tableChange(d, n.last() + 1);
         if (d.arabic && prev.type == TokenType.LATIN && prev.capitalized && (prev.entry == null
                 || prev.entry.month == 0 && prev.entry.currencyFamily == null && prev.entry.country == null)) {
             return true;  // Galaxy Note 5 in an Arabic story: a Latin name before a number is a product's
@@ -212,6 +213,12 @@ final class LabelRecognizer {
 
     private static boolean isHijriMark(Doc d, int k) {
         return d.at(k).type == TokenType.ARABIC && (d.surface(k).equals("هـ") || d.surface(k).equals("ه"));
+    }
+
+    /** unch, or off/up/down before a number: the change a table lists after a value. */
+    static boolean tableChange(Doc d, int k) {
+        return d.at(k).type == TokenType.LATIN && d.lexicon.in(WordList.TABLE_CHANGE, d.surface(k))
+                && (d.at(k).has(Role.STOP) || d.at(k + 1).type == TokenType.DIGITS);
     }
 
     private static boolean allCaps(Doc d, int i) {

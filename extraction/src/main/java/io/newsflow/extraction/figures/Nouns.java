@@ -241,10 +241,18 @@ final class Nouns {
             boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
+            if (skipped < 2 && hyphenatedModifier(d, k)) {
+                k += 3;  // 34 licensed deposit-taking companies
+                continue;
+            }
             if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))
                     || skipped < 2 && t.entry != null && t.entry.country != null && t.type == TokenType.LATIN) {
                 k++;  // three international experts, two more city hospitals, 17 U.S. banks
                 continue;
+            }
+            if (acronymPlural(d, k)) {
+                String acronym = d.surface(k);
+                return new Noun(acronym.substring(0, acronym.length() - 1), k);  // 254 registered DTCs
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
                     || t.has(Role.ADJECTIVE)
@@ -273,14 +281,41 @@ final class Nouns {
         }
         String s = d.surface(k).toLowerCase();
         return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
-                || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese");
+                || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese")
+                || s.length() > 5 && s.endsWith("ed");  // participles: licensed banks, injured workers
+    }
+
+    /** deposit-taking, state-owned, two-year before a noun: words joined by hyphens modify the noun after them. */
+    private static boolean hyphenatedModifier(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.LATIN && !t.capitalized && !t.has(Role.STOP) && !t.isNumberWord()
+                && d.isDash(k + 1) && d.attached(k) && d.attached(k + 1) && d.at(k + 2).type == TokenType.LATIN
+                && !d.at(k + 2).isNumberWord() && isNounLike(d, k + 3) && !d.at(k + 3).lineBefore;
+    }
+
+    /** DTCs, MPs: capitals with a plural s, an abbreviation counted like a noun. */
+    private static boolean acronymPlural(Doc d, int k) {
+        if (d.at(k).type != TokenType.LATIN) {
+            return false;
+        }
+        String s = d.surface(k);
+        int n = s.length();
+        if (n < 3 || s.charAt(n - 1) != 's') {
+            return false;
+        }
+        for (int c = 0; c < n - 1; c++) {
+            if (!Character.isUpperCase(s.charAt(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A lower-case word that may head a noun phrase: not a function word, a number, a name or a sign. */
     private static boolean isNounLike(Doc d, int k) {
         Token t = d.at(k);
-        return t.type == TokenType.LATIN && !t.has(Role.STOP) && !t.capitalized && !t.isNumberWord()
-                && !t.has(Role.PERCENT);
+        return t.type == TokenType.LATIN && !t.has(Role.STOP) && (!t.capitalized || acronymPlural(d, k))
+                && !t.isNumberWord() && !t.has(Role.PERCENT);
     }
 
     /** An English word spelled as a plural (newspapers, children), by its ending or the irregular plurals. */
