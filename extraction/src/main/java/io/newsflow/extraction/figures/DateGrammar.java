@@ -93,7 +93,8 @@ final class DateGrammar {
         // الأول من يناير: an Arabic ordinal day
         if (d.arabic && t.entry != null && (t.entry.ordinal > 0 || t.definite && t.entry.numClass == NumberClass.TENS)) {
             OrdinalRecognizer.Ordinal ord = OrdinalRecognizer.arabic(d, i);
-            if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)) {
+            if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)
+                    && OrdinalRecognizer.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
                 Month m = month(d, ord.last() + 2);
                 if (m != null) {
                     return withYear(d, ord.value(), m);

@@ -25,6 +25,10 @@ final class DateRecognizer {
                 return range;
             }
         }
+        Candidate days = dayRange(d, i);
+        if (days != null) {
+            return days;
+        }
         DateValue relative = d.wordsKnown ? RelativeDates.at(d, i, lastDate) : null;
         if (relative != null) {
             return date(relative.first(), relative.last(), relative.iso());
@@ -48,6 +52,9 @@ final class DateRecognizer {
         if (d.english && (d.at(i - 1).has(Role.PAST) || d.at(i - 1).has(Role.NEXT))) {
             first = i - 1;  // last March, next May
             relation = d.at(i - 1).has(Role.PAST) ? DateValue.Relation.PAST : DateValue.Relation.NEXT;
+        } else if (v.relation() == DateValue.Relation.NONE && d.wordsKnown && d.at(i - 1).isWord()
+                && d.lexicon.in(WordList.SINCE, d.stemKey(i - 1))) {
+            relation = DateValue.Relation.SINCE;  // lowest since June: a month gone by, never one ahead
         }
         return date(first, v.last(), v.iso(d.published, relation));
     }
@@ -88,6 +95,36 @@ final class DateRecognizer {
         }
         int first = d.arabic && start == i && "ما".equals(d.surface(i - 1)) ? i - 1 : start;
         return date(first, b.last(), a.iso(d.published, relation) + "/" + end);
+    }
+
+    /**
+     * Two days of one month, من 15 إلى 18 من أغسطس, between 3 and 5 May, 15-18 August: one DATE whose value is the
+     * interval; the month (and year) written once belongs to both days.
+     */
+    private static Candidate dayRange(Doc d, int i) {
+        Token t = d.at(i);
+        boolean between = t.has(Role.BETWEEN);
+        int a = (t.has(Role.FROM) || between) && t.stemOffset == 0 ? i + 1 : i;
+        if (!d.isSmallInt(a, 31) || a == i && d.isSymbol(i - 1, '/')) {
+            return null;
+        }
+        int c = a + 1;
+        boolean joined = between ? d.isAndWord(c) : d.at(c).has(Role.TO) && d.at(c).stemOffset == 0
+                || d.isDash(c) && a == i;
+        if (!joined || !d.isSmallInt(c + 1, 31) || d.at(c + 1).value <= d.at(a).value) {
+            return null;
+        }
+        DateValue b = DateGrammar.at(d, c + 1);
+        if (b == null || b.day() != (int) d.at(c + 1).value || b.month() == 0) {
+            return null;
+        }
+        String end = b.iso(d.published, b.relation());
+        if (end == null || end.length() < 5 || end.charAt(end.length() - 3) != '-') {
+            return null;
+        }
+        int day = (int) d.at(a).value;
+        String start = end.substring(0, end.length() - 2) + (day < 10 ? "0" : "") + day;
+        return date(i, b.last(), start + "/" + end);
     }
 
     /**

@@ -217,8 +217,11 @@ final class FigureResolver {
      */
     private Candidate elliptical(NumberPhrase n) {
         Candidate m = lastMeasure;
-        if (!n.hasScale() || n.value() < 1e5 || m == null || !d.wordsKnown || n.first() - m.last() > ELLIPSIS_REACH) {
+        if (!n.hasScale() || m == null || !d.wordsKnown || n.first() - m.last() > ELLIPSIS_REACH) {
             return null;
+        }
+        if (n.value() < 1e5 && !(n.first() - m.last() <= 12 && sameSentence(m.last(), n.first()))) {
+            return null;  // small thousands repeat only the measure just named: 50 ألف ريال، و30 ألفا للفائز
         }
         for (int p = n.first() - 1; p >= Math.max(0, n.first() - 6); p--) {
             if (d.lexicon.in(WordList.SHARES, d.surface(p))) {

@@ -100,8 +100,12 @@ final class OrdinalRecognizer {
         if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
             return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
         }
-        return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(),
-                Nouns.arabicBefore(d, noun >= 0 ? noun : i - 1), null);
+        String unit = Nouns.arabicBefore(d, noun >= 0 ? noun : i - 1);
+        String before = Nouns.arabicDefinite(d, i - 1) ? Nouns.arabicBefore(d, i - 1) : null;
+        if (before != null && d.lexicon.in(WordList.NUMBERED_NAME, before)) {
+            return new Proposal.NotAFigure(ord.last());  // الثانوية الثانية بصفوى: a school's name, not a rank
+        }
+        return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(), unit, null);
     }
 
     /**
