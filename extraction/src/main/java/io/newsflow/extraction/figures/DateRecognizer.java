@@ -142,6 +142,11 @@ final class DateRecognizer {
             return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year + "/" + d.at(s + 1).digits,
                     n.first(), s + 1);
         }
+        if (d.attached(n.last()) && d.surface(n.last() + 1).equals("s") && year.endsWith("0")) {
+            // the early 1980s: a decade, which ISO 8601 writes as the year's first three digits
+            return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year.substring(0, 3), n.first(),
+                    n.last() + 1);
+        }
         int last = d.attached(n.last()) && d.surface(n.last() + 1).equals("م") ? n.last() + 1 : n.last();
         return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year, n.first(), last);
     }

@@ -33,9 +33,13 @@ final class DurationRecognizer {
     static String iso(double value, String designator) {
         double v = value;
         String unit = designator;
-        if (designator.startsWith("10")) {
-            v *= designator.startsWith("100") ? 100 : 10;
-            unit = "Y";
+        int digits = 0;
+        while (digits < designator.length() && Character.isDigit(designator.charAt(digits))) {
+            digits++;
+        }
+        if (digits > 0) {
+            v *= Integer.parseInt(designator.substring(0, digits));  // decades 10Y, centuries 100Y, quarters 3M
+            unit = designator.substring(digits);
         }
         String num = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
         return unit.startsWith("T") ? "PT" + num + unit.substring(1) : "P" + num + unit;

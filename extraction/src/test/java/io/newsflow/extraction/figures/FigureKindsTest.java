@@ -82,6 +82,7 @@ class FigureKindsTest {
         "ar | تعلن النتائج في النصف الثاني من أغسطس الجاري | أغسطس الجاري | 2015-08",
         "en | Spending was the lowest since October. | October | 2014-10",
         "en | Spending was the lowest since May. | May | 2015-05",
+        "en | Fraud grew in the early 1980s. | 1980s | 198",
     })
     void periodsOfDaysAndMonthsSince(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
