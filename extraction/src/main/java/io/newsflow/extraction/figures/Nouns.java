@@ -59,8 +59,11 @@ final class Nouns {
             return known.singular;
         }
         if (count >= 3 && count <= 10 && form.length() >= 5) {
-            if (form.endsWith("ات") && !(form.charAt(0) == 'أ' || form.charAt(0) == 'ا')) {
-                return form.substring(0, form.length() - 2) + "ة";
+            if (form.endsWith("ات")) {
+                String singular = feminineOrMasdar(form.substring(0, form.length() - 2));
+                if (singular != null) {
+                    return singular;
+                }
             }
             if (form.endsWith("ين") || form.endsWith("ون")) {
                 return form.substring(0, form.length() - 2);
@@ -115,12 +118,34 @@ final class Nouns {
             return plural ? w.singular : null;
         }
         if (stem.length() >= 5 && stem.endsWith("ات")) {
-            return stem.substring(0, stem.length() - 2) + "ة";
+            return feminineOrMasdar(stem.substring(0, stem.length() - 2));
         }
         if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون"))) {
             return stem.substring(0, stem.length() - 2);
         }
         return null;
+    }
+
+    /**
+     * The singular of a sound feminine plural without its ات: the stem with ة (فعاليات → فعالية), except verbal
+     * nouns of the derived forms, masculine with a feminine plural: اجتماعات → اجتماع, انفجارات → انفجار,
+     * تفجيرات → تفجير (but استشارات → استشارة, إصابات → إصابة, whose hollow roots end the noun in ة). Null for a
+     * broken plural written with ات (أصوات, أوقات).
+     */
+    private static String feminineOrMasdar(String stem) {
+        char first = stem.charAt(0);
+        boolean alef = first == 'ا' || first == 'أ' || first == 'إ';
+        if (alef && stem.length() < 5) {
+            boolean brokenOfHollowRoot = stem.length() == 3 && (stem.indexOf('و') > 0 || stem.indexOf('ي') > 0);
+            return brokenOfHollowRoot ? null : stem + "ة";  // إصابات, أزمات; أصوات and أوقات are broken
+        }
+        if (stem.endsWith("ي")) {
+            return stem + "ة";  // اتفاقيات, تغطيات
+        }
+        boolean hollowIstif3al = stem.startsWith("است") && stem.length() == 6 && stem.charAt(4) == 'ا';
+        boolean derivedForm = alef && !hollowIstif3al;
+        boolean taf3il = first == 'ت' && stem.length() == 5 && stem.charAt(3) == 'ي';
+        return derivedForm || taf3il ? stem : stem + "ة";
     }
 
     private static final String[] PRONOUN_SUFFIXES = {"هما", "هم", "هن", "ها", "نا", "كم", "ه"};
@@ -282,7 +307,8 @@ final class Nouns {
         String s = d.surface(k).toLowerCase();
         return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
                 || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese")
-                || s.length() > 5 && s.endsWith("ed");  // participles: licensed banks, injured workers
+                || s.length() > 5 && s.endsWith("ed")  // participles: licensed banks, injured workers
+                || s.length() > 6 && (s.endsWith("able") || s.endsWith("ible"));  // available seat miles
     }
 
     /** deposit-taking, state-owned, two-year before a noun: words joined by hyphens modify the noun after them. */
@@ -339,6 +365,9 @@ final class Nouns {
             return irregular;
         }
         int n = s.length();
+        if (n > 5 && s.endsWith("men") && !s.endsWith("imen") && !s.endsWith("omen")) {
+            return s.substring(0, n - 2) + "an";  // seamen, chairmen; not specimen, abdomen
+        }
         if (n > 4 && s.endsWith("ies")) {
             return s.substring(0, n - 3) + "y";
         }
