@@ -308,7 +308,9 @@ final class Nouns {
         return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
                 || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese")
                 || s.length() > 5 && s.endsWith("ed")  // participles: licensed banks, injured workers
-                || s.length() > 6 && (s.endsWith("able") || s.endsWith("ible"));  // available seat miles
+                || s.length() > 6 && (s.endsWith("able") || s.endsWith("ible"))  // available seat miles
+                || s.length() > 5 && s.endsWith("est") && !s.endsWith("rest") && !s.endsWith("vest")
+                && !s.endsWith("test") && !s.endsWith("uest");  // the two biggest insurers; not interest, harvest
     }
 
     /** deposit-taking, state-owned, two-year before a noun: words joined by hyphens modify the noun after them. */
