@@ -160,8 +160,9 @@ final class CountRecognizer {
     static Candidate byItself(Doc d, int i) {
         Token t = d.at(i);
         Word w = t.entry;
-        if (!d.arabic || w == null || w.dual && d.lexicon.in(WordList.DUAL_NAMES, d.surface(i))) {
-            return null;
+        if (!d.arabic || w == null || w.dual && (d.lexicon.in(WordList.DUAL_NAMES, d.stemKey(i))
+                || d.at(i - 1).type == TokenType.ARABIC && d.lexicon.in(WordList.NAME_BEFORE, d.stemKey(i - 1)))) {
+            return null;  // لطالبان is the movement; ابن حيان is a man, not two quarters
         }
         Token f = d.at(i + 1);
         double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
