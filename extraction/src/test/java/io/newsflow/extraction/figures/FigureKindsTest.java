@@ -83,6 +83,8 @@ class FigureKindsTest {
         "en | Spending was the lowest since October. | October | 2014-10",
         "en | Spending was the lowest since May. | May | 2015-05",
         "en | Fraud grew in the early 1980s. | 1980s | 198",
+        "en | Ford Motor Credit on April One will redeem the notes. | April One | 2015-04-01",
+        "en | A board meeting will be held March Nine. | March Nine | 2015-03-09",
     })
     void periodsOfDaysAndMonthsSince(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
