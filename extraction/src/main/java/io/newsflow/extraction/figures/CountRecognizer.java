@@ -82,7 +82,8 @@ final class CountRecognizer {
     /** Token p is an Arabic word that a number word one or two after it can count (دولة واحدة, لتر واحد). */
     static boolean isNounBefore(Doc d, int p) {
         Token t = d.at(p);
-        return t.type == TokenType.ARABIC && !t.definite && !(t.conjunction && t.entry == null) && !t.has(Role.STOP)
+        return t.type == TokenType.ARABIC && !t.definite && !Nouns.arabicDefinite(d, p)
+                && !(t.conjunction && t.entry == null) && !t.has(Role.STOP)
                 && (t.entry == null || t.entry.singular != null || t.entry.unit != null);
     }
 

@@ -39,6 +39,10 @@ final class Nouns {
         if (t.lineBefore && !accusative) {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
         }
+        if (form.length() >= 5 && form.startsWith("س") && "يتن".indexOf(form.charAt(1)) >= 0 && !tanweenMark
+                && !accusative && lookup(d, form) == null) {
+            return null;  // سترتفع: the future of a verb, not a counted noun
+        }
         if (form.startsWith("ي") && form.length() >= 4 || (form.startsWith("و") || form.startsWith("ف")) && !tanweenMark
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
@@ -58,14 +62,14 @@ final class Nouns {
         if (known != null && known.singular != null) {
             return known.singular;
         }
-        if (count >= 3 && count <= 10 && form.length() >= 5) {
+        if (count >= 3 && count <= 10 && form.length() >= 4) {
             if (form.endsWith("ات")) {
                 String singular = feminineOrMasdar(form.substring(0, form.length() - 2));
                 if (singular != null) {
                     return singular;
                 }
             }
-            if (form.endsWith("ين") || form.endsWith("ون")) {
+            if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون"))) {
                 return form.substring(0, form.length() - 2);
             }
         }
