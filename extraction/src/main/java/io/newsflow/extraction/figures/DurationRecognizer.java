@@ -19,6 +19,9 @@ final class DurationRecognizer {
             return null;
         }
         Word w = u.word();
+        if (n.plainDigits() && d.isYear(n.first()) && Character.isDigit(w.isoDesignator.charAt(0))) {
+            return null;  // the 1987 and 1986 quarters: quarters of a year, not 1986 of them
+        }
         FractionRecognizer.Part part = n.value() % 1 == 0 ? FractionRecognizer.partAfter(d, u.at() + 1) : null;
         if (part != null) {  // ثلاث سنوات ونصف, two years and a half
             double value = n.value() + part.value();
