@@ -67,6 +67,12 @@ final class EvalCommand {
                         "read from the corpus FILE (default: ${FALLBACK-VALUE}); prints no misses."})
         Path unseen;
 
+        @Option(names = "--dev", paramLabel = "FILE", arity = "0..1",
+                fallbackValue = "../shared/data/corpus/news.jsonl",
+                description = {"Instead, the hand-annotated corpus stories kept for development, per language, scored",
+                        "like --unseen, read from the corpus FILE (default: ${FALLBACK-VALUE})."})
+        Path dev;
+
         @Option(names = "--misses", description = "Also list every missed or spurious figure.")
         boolean misses;
 
@@ -75,6 +81,9 @@ final class EvalCommand {
             FigureExtractor extractor = FigureExtractor.create();
             if (unseen != null) {
                 return unseen(extractor);
+            }
+            if (dev != null) {
+                return corpusDev(extractor);
             }
             FigureGoldEvaluation.Result result;
             if (articles != null) {
@@ -96,9 +105,9 @@ final class EvalCommand {
         }
 
         private int unseen(FigureExtractor extractor) throws IOException {
-            if (misses || articles != null || gold != null) {
+            if (misses || articles != null || gold != null || dev != null) {
                 // the unseen stories estimate text no rule was written against: their misses stay unread
-                System.err.println("eval figures: --unseen takes no --misses, --articles or --gold");
+                System.err.println("eval figures: --unseen takes no --misses, --articles, --gold or --dev");
                 return 2;
             }
             for (String language : List.of("ar", "en")) {
@@ -108,6 +117,26 @@ final class EvalCommand {
                     return 2;
                 }
                 System.out.print("unseen stories (" + language + ")\n" + result.report());
+            }
+            return 0;
+        }
+
+        private int corpusDev(FigureExtractor extractor) throws IOException {
+            if (articles != null || gold != null) {
+                System.err.println("eval figures: --dev takes no --articles or --gold");
+                return 2;
+            }
+            for (String language : List.of("ar", "en")) {
+                FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateCorpus(
+                        ArticleGoldEvaluation.CORPUS_DEV_GOLD, dev, language, extractor);
+                if (result == null) {
+                    System.err.println("eval figures: no corpus file at " + dev.toAbsolutePath());
+                    return 2;
+                }
+                System.out.print("corpus development stories (" + language + ")\n" + result.report());
+                if (misses) {
+                    result.misses().forEach(System.out::println);
+                }
             }
             return 0;
         }

@@ -82,7 +82,8 @@ final class CountRecognizer {
     /** Token p is an Arabic word that a number word one or two after it can count (دولة واحدة, لتر واحد). */
     static boolean isNounBefore(Doc d, int p) {
         Token t = d.at(p);
-        return t.type == TokenType.ARABIC && !t.definite && !(t.conjunction && t.entry == null) && !t.has(Role.STOP)
+        return t.type == TokenType.ARABIC && !t.definite && !Nouns.arabicDefinite(d, p)
+                && !(t.conjunction && t.entry == null) && !t.has(Role.STOP)
                 && (t.entry == null || t.entry.singular != null || t.entry.unit != null);
     }
 
@@ -160,8 +161,9 @@ final class CountRecognizer {
     static Candidate byItself(Doc d, int i) {
         Token t = d.at(i);
         Word w = t.entry;
-        if (!d.arabic || w == null || w.dual && d.lexicon.in(WordList.DUAL_NAMES, d.surface(i))) {
-            return null;
+        if (!d.arabic || w == null || w.dual && (d.lexicon.in(WordList.DUAL_NAMES, d.stemKey(i))
+                || d.at(i - 1).type == TokenType.ARABIC && d.lexicon.in(WordList.NAME_BEFORE, d.stemKey(i - 1)))) {
+            return null;  // لطالبان is the movement; ابن حيان is a man, not two quarters
         }
         Token f = d.at(i + 1);
         double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0

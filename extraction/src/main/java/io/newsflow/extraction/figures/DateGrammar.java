@@ -93,7 +93,8 @@ final class DateGrammar {
         // الأول من يناير: an Arabic ordinal day
         if (d.arabic && t.entry != null && (t.entry.ordinal > 0 || t.definite && t.entry.numClass == NumberClass.TENS)) {
             OrdinalRecognizer.Ordinal ord = OrdinalRecognizer.arabic(d, i);
-            if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)) {
+            if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)
+                    && OrdinalRecognizer.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
                 Month m = month(d, ord.last() + 2);
                 if (m != null) {
                     return withYear(d, ord.value(), m);
@@ -108,6 +109,13 @@ final class DateGrammar {
         int k = last + 1;
         if (d.isSymbol(k, '.') && d.attached(last)) {
             k++;  // Aug.
+        }
+        // April One, March Nine: the wire writes a day in words, capitalised like the month
+        Token dayWord = d.at(k);
+        if (d.english && dayWord.capitalized && dayWord.isNumberWord() && dayWord.entry.numClass == NumberClass.UNIT
+                && dayWord.entry.number >= 1 && !d.at(k + 1).isNumberWord() && !d.isDash(k + 1)
+                && !dayWord.lineBefore && dayAfterMonth(d, k)) {
+            return qualified(d, DateValue.of(0, m.month(), (int) dayWord.entry.number, k));
         }
         // month day[,] [year]
         if (d.isSmallInt(k, 31) && !d.isYear(k) && !d.arabic) {
@@ -146,6 +154,23 @@ final class DateGrammar {
             return null;
         }
         return qualified(d, DateValue.of(0, m.month(), 0, last));
+    }
+
+    /**
+     * What follows a day written in words after its month ends the date: the phrase, a function word, a
+     * capitalised word in mixed case (April One will redeem); in capitals (MARCH ONE PCT) only the phrase's end.
+     */
+    private static boolean dayAfterMonth(Doc d, int k) {
+        Token next = d.at(k + 1);
+        if (next.type != TokenType.LATIN || next.paragraphBefore || next.lineBefore) {
+            return true;
+        }
+        String day = d.surface(k);
+        boolean capitals = day.length() > 1 && day.equals(day.toUpperCase(java.util.Locale.ROOT));
+        Word w = next.entry;
+        boolean measure = w != null && (w.unit != null || w.currencyFamily != null || w.has(Role.PERCENT)
+                || w.isNumber());
+        return !measure && (!capitals || next.has(Role.STOP));
     }
 
     /** A month name that is also a common word (مارس, May) counts only after a preposition or before a qualifier. */

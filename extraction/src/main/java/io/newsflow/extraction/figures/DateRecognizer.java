@@ -25,6 +25,10 @@ final class DateRecognizer {
                 return range;
             }
         }
+        Candidate days = dayRange(d, i);
+        if (days != null) {
+            return days;
+        }
         DateValue relative = d.wordsKnown ? RelativeDates.at(d, i, lastDate) : null;
         if (relative != null) {
             return date(relative.first(), relative.last(), relative.iso());
@@ -48,6 +52,9 @@ final class DateRecognizer {
         if (d.english && (d.at(i - 1).has(Role.PAST) || d.at(i - 1).has(Role.NEXT))) {
             first = i - 1;  // last March, next May
             relation = d.at(i - 1).has(Role.PAST) ? DateValue.Relation.PAST : DateValue.Relation.NEXT;
+        } else if (v.relation() == DateValue.Relation.NONE && d.wordsKnown && d.at(i - 1).isWord()
+                && d.lexicon.in(WordList.SINCE, d.stemKey(i - 1))) {
+            relation = DateValue.Relation.SINCE;  // lowest since June: a month gone by, never one ahead
         }
         return date(first, v.last(), v.iso(d.published, relation));
     }
@@ -91,6 +98,36 @@ final class DateRecognizer {
     }
 
     /**
+     * Two days of one month, من 15 إلى 18 من أغسطس, between 3 and 5 May, 15-18 August: one DATE whose value is the
+     * interval; the month (and year) written once belongs to both days.
+     */
+    private static Candidate dayRange(Doc d, int i) {
+        Token t = d.at(i);
+        boolean between = t.has(Role.BETWEEN);
+        int a = (t.has(Role.FROM) || between) && t.stemOffset == 0 ? i + 1 : i;
+        if (!d.isSmallInt(a, 31) || a == i && d.isSymbol(i - 1, '/')) {
+            return null;
+        }
+        int c = a + 1;
+        boolean joined = between ? d.isAndWord(c) : d.at(c).has(Role.TO) && d.at(c).stemOffset == 0
+                || d.isDash(c) && a == i;
+        if (!joined || !d.isSmallInt(c + 1, 31) || d.at(c + 1).value <= d.at(a).value) {
+            return null;
+        }
+        DateValue b = DateGrammar.at(d, c + 1);
+        if (b == null || b.day() != (int) d.at(c + 1).value || b.month() == 0) {
+            return null;
+        }
+        String end = b.iso(d.published, b.relation());
+        if (end == null || end.length() < 5 || end.charAt(end.length() - 3) != '-') {
+            return null;
+        }
+        int day = (int) d.at(a).value;
+        String start = end.substring(0, end.length() - 2) + (day < 10 ? "0" : "") + day;
+        return date(i, b.last(), start + "/" + end);
+    }
+
+    /**
      * The number phrase n as a year when it is one: four plain digits from 1800 to 2199, with a fiscal year or a
      * span after it (2013 - 2014, 2004/2014) and the Gregorian-era letter (2017م); null otherwise.
      */
@@ -104,6 +141,11 @@ final class DateRecognizer {
                 && d.at(s + 1).value > n.value() && d.at(s + 1).value - n.value() <= 30) {
             return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year + "/" + d.at(s + 1).digits,
                     n.first(), s + 1);
+        }
+        if (d.attached(n.last()) && d.surface(n.last() + 1).equals("s") && year.endsWith("0")) {
+            // the early 1980s: a decade, which ISO 8601 writes as the year's first three digits
+            return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year.substring(0, 3), n.first(),
+                    n.last() + 1);
         }
         int last = d.attached(n.last()) && d.surface(n.last() + 1).equals("م") ? n.last() + 1 : n.last();
         return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year, n.first(), last);

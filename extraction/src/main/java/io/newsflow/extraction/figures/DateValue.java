@@ -18,7 +18,9 @@ record DateValue(int year, int month, int day, int first, int last, Relation rel
         /** الجاري: this year's. */
         CURRENT,
         /** مايو من العام الماضي: the month of last year. */
-        OF_LAST_YEAR
+        OF_LAST_YEAR,
+        /** since, منذ: the latest such month not after the publication day. */
+        SINCE
     }
 
     static DateValue of(int year, int month, int day, int last) {
@@ -61,7 +63,9 @@ record DateValue(int year, int month, int day, int first, int last, Relation rel
             // the publication month itself: a day says on which side of the publication day it is
             boolean sameMonthBefore = month == pm && day > 0 && day <= published.getDayOfMonth();
             boolean sameMonthAfter = month == pm && day > 0 && day >= published.getDayOfMonth();
-            if (r == Relation.PAST && month >= pm && !sameMonthBefore || r == Relation.OF_LAST_YEAR) {
+            boolean afterPublication = month > pm || month == pm && day > published.getDayOfMonth();
+            if (r == Relation.PAST && month >= pm && !sameMonthBefore || r == Relation.OF_LAST_YEAR
+                    || r == Relation.SINCE && afterPublication) {
                 y--;
             } else if (r == Relation.NEXT && month <= pm && !sameMonthAfter) {
                 y++;

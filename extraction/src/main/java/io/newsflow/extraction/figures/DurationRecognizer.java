@@ -19,6 +19,9 @@ final class DurationRecognizer {
             return null;
         }
         Word w = u.word();
+        if (n.plainDigits() && d.isYear(n.first()) && Character.isDigit(w.isoDesignator.charAt(0))) {
+            return null;  // the 1987 and 1986 quarters: quarters of a year, not 1986 of them
+        }
         FractionRecognizer.Part part = n.value() % 1 == 0 ? FractionRecognizer.partAfter(d, u.at() + 1) : null;
         if (part != null) {  // ثلاث سنوات ونصف, two years and a half
             double value = n.value() + part.value();
@@ -33,9 +36,13 @@ final class DurationRecognizer {
     static String iso(double value, String designator) {
         double v = value;
         String unit = designator;
-        if (designator.startsWith("10")) {
-            v *= designator.startsWith("100") ? 100 : 10;
-            unit = "Y";
+        int digits = 0;
+        while (digits < designator.length() && Character.isDigit(designator.charAt(digits))) {
+            digits++;
+        }
+        if (digits > 0) {
+            v *= Integer.parseInt(designator.substring(0, digits));  // decades 10Y, centuries 100Y, quarters 3M
+            unit = designator.substring(digits);
         }
         String num = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
         return unit.startsWith("T") ? "PT" + num + unit.substring(1) : "P" + num + unit;

@@ -112,7 +112,7 @@ final class FigureResolver {
         if (label != null) {
             return label;
         }
-        Candidate ordinal = OrdinalRecognizer.english(d, n);
+        Proposal ordinal = OrdinalRecognizer.english(d, n);
         if (ordinal != null) {
             return ordinal;
         }
@@ -154,6 +154,9 @@ final class FigureResolver {
         if (c == null) {
             c = MoneyRecognizer.after(d, n, k);
         }
+        if (c == null && d.english && d.isDash(k) && d.attached(k - 1) && d.attached(k)) {
+            c = MoneyRecognizer.after(d, n, k + 1);  // a 1,750,000-dlr loan, a 50-dlr fee
+        }
         if (c == null) {
             c = UnitRecognizer.after(d, n, k);
         }
@@ -175,6 +178,12 @@ final class FigureResolver {
         c = PercentRecognizer.before(d, n);
         if (c != null) {
             return c;
+        }
+        if (d.wordsKnown && d.at(k).isWord() && d.lexicon.in(WordList.OTHERS, d.stemKey(k))) {
+            // three banks ... four others, قتيلان وثلاثة آخرون: "others" counts the noun counted before
+            return lastCount != null && sameSentence(lastCount.last(), n.first())
+                    ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), k)
+                    : Candidate.of(FigureKind.NUMBER, n);
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
         if (count != null && d.english && n.hasScale() && d.lexicon.in(WordList.BALANCE, count.unit())) {
@@ -211,8 +220,11 @@ final class FigureResolver {
      */
     private Candidate elliptical(NumberPhrase n) {
         Candidate m = lastMeasure;
-        if (!n.hasScale() || n.value() < 1e5 || m == null || !d.wordsKnown || n.first() - m.last() > ELLIPSIS_REACH) {
+        if (!n.hasScale() || m == null || !d.wordsKnown || n.first() - m.last() > ELLIPSIS_REACH) {
             return null;
+        }
+        if (n.value() < 1e5 && !(n.first() - m.last() <= 12 && sameSentence(m.last(), n.first()))) {
+            return null;  // small thousands repeat only the measure just named: 50 ألف ريال، و30 ألفا للفائز
         }
         for (int p = n.first() - 1; p >= Math.max(0, n.first() - 6); p--) {
             if (d.lexicon.in(WordList.SHARES, d.surface(p))) {

@@ -98,6 +98,11 @@ final class FractionRecognizer {
                 return n.extended(n.value() - decimals.value() + decimals.value() / f.denominator, k);
             }
         }
+        if (f.fractionForm == GrammaticalNumber.PLURAL && !t.conjunction && f.unit != null && d.english
+                && d.lexicon.in(WordList.SPAN_BEFORE, d.surface(n.first() - 1))
+                && !"of".equalsIgnoreCase(d.surface(k + 1))) {
+            return n;  // the next two quarters: a span of time, not a fraction
+        }
         if (f.fractionForm == GrammaticalNumber.PLURAL && !t.conjunction) {
             boolean toLast = d.arabic || (n.lastAfterConnector() && n.partsSinceConnector() == 1);
             if (toLast && n.lastPart() != n.value()) {

@@ -40,6 +40,18 @@ final class LabelRecognizer {
                 return new Proposal.NotAFigure(hijri);  // 20 رمضان 1436هـ, من 20 إلى 21 ربيع الآخر: Hijri dates
             }
         }
+        if (n.plainDigits() && n.first() == n.last()) {
+            int clock = clockTime(d, i);
+            if (clock >= 0) {
+                return new Proposal.NotAFigure(clock);  // 9:00, 11:30: a time of day
+            }
+            if (listMarker(d, i)) {
+                return new Proposal.NotAFigure(i + 1);  // "4- خطأ", "2 - يطبق": an item's number in a list
+            }
+            if (first.integerDigits >= 7 && (longPlainDigits(d, i - 1) || longPlainDigits(d, i + 1))) {
+                return new Proposal.NotAFigure(i);  // a column of ID numbers: 3601100204 3601100410 ...
+            }
+        }
         Token prev = d.at(i - 1);
         int p = i - 1;
         if (d.isSymbol(p, '#') && d.attached(p) && d.isSymbol(n.last() + 1, ';') && d.attached(n.last())) {
@@ -143,12 +155,13 @@ final class LabelRecognizer {
 
     /**
      * A capitalised English word in mid-sentence names a model or a product (Boeing 737), unless it is a month,
-     * a currency, a country or a function word, or the number has last year's figure in brackets after it (a
-     * table cell: France 419 (421)).
+     * a currency, a country or a function word, or the number is a table cell: last year's figure in brackets after
+     * it (France 419 (421)), its change after it (Chicago 362 unch, Citibank 61,107,328 off 340,082), or thousands
+     * separators, which no model number is written with.
      */
     private static boolean modelName(Doc d, NumberPhrase n, Token prev, int p) {
         boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
-                && d.isSymbol(n.last() + 3, ')');
+                && d.isSymbol(n.last() + 3, ')') || d.at(n.first()).grouped || tableChange(d, n.last() + 1);
         if (d.arabic && prev.type == TokenType.LATIN && prev.capitalized && (prev.entry == null
                 || prev.entry.month == 0 && prev.entry.currencyFamily == null && prev.entry.country == null)) {
             return true;  // Galaxy Note 5 in an Arabic story: a Latin name before a number is a product's
@@ -168,6 +181,12 @@ final class LabelRecognizer {
      * (one of the leaders), الموسم الواحد (a single season).
      */
     static Proposal vague(Doc d, NumberPhrase n) {
+        if (d.arabic && n.words() && n.first() == n.last() && n.value() == 1000 && !d.at(n.first()).conjunction
+                && "ألف".equals(Normalizer.clean(d.text, d.at(n.first()).start, d.at(n.first()).end))
+                && d.at(n.last() + 1).type == TokenType.ARABIC && d.surface(n.last() + 1).startsWith("ال")
+                && !d.at(n.last() + 1).isNumberWord()) {
+            return new Proposal.NotAFigure(n.last());  // ألف الباحث كتابا: the verb "wrote", not a thousand
+        }
         if (n.words() && n.first() == n.last() && n.value() == 0
                 && d.lexicon.in(WordList.ZERO_NAMES, d.surface(n.last() + (d.isDash(n.last() + 1) ? 2 : 1)))) {
             return new Proposal.NotAFigure(n.last());  // zero coupon, zero-coupon
@@ -212,6 +231,42 @@ final class LabelRecognizer {
 
     private static boolean isHijriMark(Doc d, int k) {
         return d.at(k).type == TokenType.ARABIC && (d.surface(k).equals("هـ") || d.surface(k).equals("ه"));
+    }
+
+    /** The last token of a clock time h:mm starting at the digits i (9:00, 11:30), or -1. */
+    private static int clockTime(Doc d, int i) {
+        Token h = d.at(i);
+        Token m = d.at(i + 2);
+        return h.integerDigits <= 2 && h.value <= 24 && !h.decimal && d.isSymbol(i + 1, ':') && d.attached(i)
+                && d.attached(i + 1) && m.type == TokenType.DIGITS && m.integerDigits == 2 && !m.decimal
+                && m.value < 60 ? i + 2 : -1;
+    }
+
+    /**
+     * A small number opening a line or a sentence with a dash, a bracket or a dot after it and a word next: the
+     * number of an item in a list ("4- خطأ القراءة", "2 - يطبق التخفيض"), not a figure of the story.
+     */
+    private static boolean listMarker(Doc d, int i) {
+        Token t = d.at(i);
+        if (t.decimal || t.integerDigits > 2 || !(d.lineStart(i) || d.sentenceStart(i))) {
+            return false;
+        }
+        boolean marker = d.isDash(i + 1) || d.isSymbol(i + 1, ')') && d.attached(i) && !d.isSymbol(i - 1, '(')
+                || d.isSymbol(i + 1, '.') && d.attached(i) && d.at(i + 2).capitalized;
+        Token next = d.at(i + 2);
+        return marker && next.isWord() && !next.lineBefore && !next.isNumberWord() && (next.entry == null
+                || next.entry.unit == null && next.entry.currencyFamily == null && next.entry.month == 0);
+    }
+
+    private static boolean longPlainDigits(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits >= 7;
+    }
+
+    /** unch, or off/up/down before a number: the change a table lists after a value. */
+    static boolean tableChange(Doc d, int k) {
+        return d.at(k).type == TokenType.LATIN && d.lexicon.in(WordList.TABLE_CHANGE, d.surface(k))
+                && (d.at(k).has(Role.STOP) || d.at(k + 1).type == TokenType.DIGITS);
     }
 
     private static boolean allCaps(Doc d, int i) {

@@ -136,6 +136,12 @@ final class MoneyRecognizer {
     }
 
     /** The number phrase n as money when a currency follows it at k, or null. */
+    private static boolean europeanCurrencyUnit(Doc d, int c) {
+        String unit = d.surface(c + 2);
+        return "european".equalsIgnoreCase(d.surface(c)) && "currency".equalsIgnoreCase(d.surface(c + 1))
+                && ("units".equalsIgnoreCase(unit) || "unit".equalsIgnoreCase(unit));
+    }
+
     static Candidate after(Doc d, NumberPhrase n, int k) {
         String country = null;
         int c = k;
@@ -182,6 +188,10 @@ final class MoneyRecognizer {
             family = "iso";
             currency = s.substring(1);
             value *= 1e6;  // 48.5 MGBP: millions of the currency
+        } else if (d.english && country == null && europeanCurrencyUnit(d, c)) {
+            family = "iso";
+            currency = "XEU";  // 65 mln European currency units: the ECU, the EC's unit of account
+            c += 2;
         } else {
             return null;
         }

@@ -39,6 +39,10 @@ final class Nouns {
         if (t.lineBefore && !accusative) {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
         }
+        if (form.length() >= 5 && form.startsWith("س") && "يتن".indexOf(form.charAt(1)) >= 0 && !tanweenMark
+                && !accusative && lookup(d, form) == null) {
+            return null;  // سترتفع: the future of a verb, not a counted noun
+        }
         if (form.startsWith("ي") && form.length() >= 4 || (form.startsWith("و") || form.startsWith("ف")) && !tanweenMark
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
@@ -58,11 +62,14 @@ final class Nouns {
         if (known != null && known.singular != null) {
             return known.singular;
         }
-        if (count >= 3 && count <= 10 && form.length() >= 5) {
-            if (form.endsWith("ات") && !(form.charAt(0) == 'أ' || form.charAt(0) == 'ا')) {
-                return form.substring(0, form.length() - 2) + "ة";
+        if (count >= 3 && count <= 10 && form.length() >= 4) {
+            if (form.endsWith("ات")) {
+                String singular = feminineOrMasdar(form.substring(0, form.length() - 2));
+                if (singular != null) {
+                    return singular;
+                }
             }
-            if (form.endsWith("ين") || form.endsWith("ون")) {
+            if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون"))) {
                 return form.substring(0, form.length() - 2);
             }
         }
@@ -115,12 +122,34 @@ final class Nouns {
             return plural ? w.singular : null;
         }
         if (stem.length() >= 5 && stem.endsWith("ات")) {
-            return stem.substring(0, stem.length() - 2) + "ة";
+            return feminineOrMasdar(stem.substring(0, stem.length() - 2));
         }
         if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون"))) {
             return stem.substring(0, stem.length() - 2);
         }
         return null;
+    }
+
+    /**
+     * The singular of a sound feminine plural without its ات: the stem with ة (فعاليات → فعالية), except verbal
+     * nouns of the derived forms, masculine with a feminine plural: اجتماعات → اجتماع, انفجارات → انفجار,
+     * تفجيرات → تفجير (but استشارات → استشارة, إصابات → إصابة, whose hollow roots end the noun in ة). Null for a
+     * broken plural written with ات (أصوات, أوقات).
+     */
+    private static String feminineOrMasdar(String stem) {
+        char first = stem.charAt(0);
+        boolean alef = first == 'ا' || first == 'أ' || first == 'إ';
+        if (alef && stem.length() < 5) {
+            boolean brokenOfHollowRoot = stem.length() == 3 && (stem.indexOf('و') > 0 || stem.indexOf('ي') > 0);
+            return brokenOfHollowRoot ? null : stem + "ة";  // إصابات, أزمات; أصوات and أوقات are broken
+        }
+        if (stem.endsWith("ي")) {
+            return stem + "ة";  // اتفاقيات, تغطيات
+        }
+        boolean hollowIstif3al = stem.startsWith("است") && stem.length() == 6 && stem.charAt(4) == 'ا';
+        boolean derivedForm = alef && !hollowIstif3al;
+        boolean taf3il = first == 'ت' && stem.length() == 5 && stem.charAt(3) == 'ي';
+        return derivedForm || taf3il ? stem : stem + "ة";
     }
 
     private static final String[] PRONOUN_SUFFIXES = {"هما", "هم", "هن", "ها", "نا", "كم", "ه"};
@@ -241,10 +270,18 @@ final class Nouns {
             boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
+            if (skipped < 2 && hyphenatedModifier(d, k)) {
+                k += 3;  // 34 licensed deposit-taking companies
+                continue;
+            }
             if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))
                     || skipped < 2 && t.entry != null && t.entry.country != null && t.type == TokenType.LATIN) {
                 k++;  // three international experts, two more city hospitals, 17 U.S. banks
                 continue;
+            }
+            if (acronymPlural(d, k)) {
+                String acronym = d.surface(k);
+                return new Noun(acronym.substring(0, acronym.length() - 1), k);  // 254 registered DTCs
             }
             if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
                     || t.has(Role.ADJECTIVE)
@@ -273,14 +310,44 @@ final class Nouns {
         }
         String s = d.surface(k).toLowerCase();
         return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
-                || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese");
+                || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese")
+                || s.length() > 5 && s.endsWith("ed")  // participles: licensed banks, injured workers
+                || s.length() > 6 && (s.endsWith("able") || s.endsWith("ible"))  // available seat miles
+                || s.length() > 5 && s.endsWith("est") && !s.endsWith("rest") && !s.endsWith("vest")
+                && !s.endsWith("test") && !s.endsWith("uest");  // the two biggest insurers; not interest, harvest
+    }
+
+    /** deposit-taking, state-owned, two-year before a noun: words joined by hyphens modify the noun after them. */
+    private static boolean hyphenatedModifier(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.LATIN && !t.capitalized && !t.has(Role.STOP) && !t.isNumberWord()
+                && d.isDash(k + 1) && d.attached(k) && d.attached(k + 1) && d.at(k + 2).type == TokenType.LATIN
+                && !d.at(k + 2).isNumberWord() && isNounLike(d, k + 3) && !d.at(k + 3).lineBefore;
+    }
+
+    /** DTCs, MPs: capitals with a plural s, an abbreviation counted like a noun. */
+    private static boolean acronymPlural(Doc d, int k) {
+        if (d.at(k).type != TokenType.LATIN) {
+            return false;
+        }
+        String s = d.surface(k);
+        int n = s.length();
+        if (n < 3 || s.charAt(n - 1) != 's') {
+            return false;
+        }
+        for (int c = 0; c < n - 1; c++) {
+            if (!Character.isUpperCase(s.charAt(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A lower-case word that may head a noun phrase: not a function word, a number, a name or a sign. */
     private static boolean isNounLike(Doc d, int k) {
         Token t = d.at(k);
-        return t.type == TokenType.LATIN && !t.has(Role.STOP) && !t.capitalized && !t.isNumberWord()
-                && !t.has(Role.PERCENT);
+        return t.type == TokenType.LATIN && !t.has(Role.STOP) && (!t.capitalized || acronymPlural(d, k))
+                && !t.isNumberWord() && !t.has(Role.PERCENT);
     }
 
     /** An English word spelled as a plural (newspapers, children), by its ending or the irregular plurals. */
@@ -304,6 +371,9 @@ final class Nouns {
             return irregular;
         }
         int n = s.length();
+        if (n > 5 && s.endsWith("men") && !s.endsWith("imen") && !s.endsWith("omen")) {
+            return s.substring(0, n - 2) + "an";  // seamen, chairmen; not specimen, abdomen
+        }
         if (n > 4 && s.endsWith("ies")) {
             return s.substring(0, n - 3) + "y";
         }

@@ -1,6 +1,7 @@
 package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
+import java.util.Locale;
 
 /**
  * Ordinals: Arabic ordinal words and compounds (السادسة, الحادي عشر, الخامس والعشرون, المئة والخامسة والعشرون,
@@ -99,8 +100,12 @@ final class OrdinalRecognizer {
         if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
             return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
         }
-        return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(),
-                Nouns.arabicBefore(d, noun >= 0 ? noun : i - 1), null);
+        String unit = Nouns.arabicBefore(d, noun >= 0 ? noun : i - 1);
+        String before = Nouns.arabicDefinite(d, i - 1) ? Nouns.arabicBefore(d, i - 1) : null;
+        if (before != null && d.lexicon.in(WordList.NUMBERED_NAME, before)) {
+            return new Proposal.NotAFigure(ord.last());  // الثانوية الثانية بصفوى: a school's name, not a rank
+        }
+        return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(), unit, null);
     }
 
     /**
@@ -126,8 +131,14 @@ final class OrdinalRecognizer {
         return form.length() >= 5 && (form.endsWith("ي") || form.endsWith("ية"));
     }
 
-    /** An English ordinal phrase (the twenty-first) or digits with an ordinal suffix (21st), or null. */
-    static Candidate english(Doc d, NumberPhrase n) {
+    /**
+     * An English ordinal phrase (the twenty-first) or digits with an ordinal suffix (21st), a name (First National
+     * Bank), or null.
+     */
+    static Proposal english(Doc d, NumberPhrase n) {
+        if (n.ordinal() && inName(d, n)) {
+            return new Proposal.NotAFigure(n.last());
+        }
         if (n.ordinal()) {
             return englishOrdinal(d, n.first(), n.last(), n.value());
         }
@@ -135,6 +146,24 @@ final class OrdinalRecognizer {
         boolean whole = n.plainDigits() || n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.decimal;
         return whole && d.ordinalSuffixAfter(n.last())  // 21st, 1,000th
                 ? englishOrdinal(d, n.first(), n.last() + 1, n.value()) : null;
+    }
+
+    /**
+     * A capitalised ordinal word in mid-sentence before a capitalised word the lexicon does not know begins a name:
+     * First National Bank, Second Avenue. In a line written in capitals every word looks so, and none is read so.
+     */
+    private static boolean inName(Doc d, NumberPhrase n) {
+        int i = n.first();
+        Token t = d.at(i);
+        Token next = d.at(n.last() + 1);
+        if (!d.english || !n.words() || i != n.last() || !t.capitalized || d.sentenceStart(i)
+                || next.type != TokenType.LATIN || !next.capitalized || next.entry != null || next.lineBefore) {
+            return false;
+        }
+        String word = d.surface(i);
+        String following = d.surface(n.last() + 1);
+        return !word.equals(word.toUpperCase(Locale.ROOT))
+                && !following.equals(following.toUpperCase(Locale.ROOT));
     }
 
     private static Candidate englishOrdinal(Doc d, int first, int last, double value) {

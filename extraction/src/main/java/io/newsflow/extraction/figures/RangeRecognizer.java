@@ -9,7 +9,9 @@ import java.util.function.Function;
  * 45 to 47 billion dollars, بين 15 % و40%) make one RANGE that keeps their unit or currency.
  *
  * <p>A word connector needs a "from"/"between" before the first number, or "rose 5 pct to 10 pct" would read as a
- * range; a dash needs the first bound lower (3-1 is a score), and "from" more "to" less is a change, not a range.
+ * range, unless a word of level or estimate precedes it (a level of 12,000 to 16,000 units, at 2.50 to three dlrs)
+ * and the bounds lie close; a dash needs the first bound lower (3-1 is a score), and "from" more "to" less is a
+ * change, not a range.
  */
 final class RangeRecognizer {
 
@@ -33,8 +35,11 @@ final class RangeRecognizer {
         boolean from = before.has(Role.FROM) && before.stemOffset == 0;
         boolean dash = d.isDash(c) && !d.at(c + 1).lineBefore && !d.at(c).paragraphBefore
                 && d.attached(a.last()) == d.attached(c);
-        boolean word = between && d.isAndWord(c) || (between || from) && d.at(c).has(Role.TO)
-                && d.at(c).stemOffset == 0;
+        boolean to = d.at(c).has(Role.TO) && d.at(c).stemOffset == 0;
+        // a level of 12,000 to 16,000 units, at 2.50 dlrs to three dlrs: an estimate's bounds after a word of level
+        boolean estimate = to && !between && !from && d.at(prefix).isWord()
+                && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.surface(prefix));
+        boolean word = between && d.isAndWord(c) || (between || from || estimate) && to;
         if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null) {
             return null;
         }
@@ -53,6 +58,9 @@ final class RangeRecognizer {
         }
         if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
             return null;
+        }
+        if (estimate && (min >= b.value() || b.value() > 10 * min)) {
+            return null;  // at 5 to 100 dlrs names two things; bounds of one estimate lie close
         }
         int first = (between || from) && word ? prefix : a.first();
         if (d.arabic && between && "ما".equals(d.surface(prefix - 1))) {

@@ -17,7 +17,8 @@ import java.util.Set;
  *   country of that family (H.K. Dlrs, CANADIAN MONEY SUPPLY, الحكومة المغربية) before it and never the default's
  *   country: then it is that country's (HKD, CAD, MAD). One-letter prefixes (A$, S$) are no mention of a country.
  *   <li>A bare name with no safe default (دينار, crowns) takes the currency the story names in full elsewhere
- *   ("Norwegian crowns"), else stays null.
+ *   ("Norwegian crowns"), else that of the one country of its family the story names (pesos in a story about
+ *   Manila's Philippine companies), else stays null.
  * </ul>
  */
 final class StoryCurrency {
@@ -58,12 +59,42 @@ final class StoryCurrency {
         if (!bareDefaults.isEmpty()) {
             ownCountry(d, out);
         }
+        Map<String, String> byCountry = null;
         for (Pending p : withoutDefault) {
             String iso = named.get(p.family());
-            if (iso != null && out.get(p.index()).currency() == null) {
+            if (iso == null) {
+                byCountry = byCountry != null ? byCountry : onlyCountry(d);
+                iso = byCountry.get(p.family());
+            }
+            if (iso != null && !iso.isEmpty() && out.get(p.index()).currency() == null) {
                 out.set(p.index(), withCurrency(out.get(p.index()), iso));
             }
         }
+    }
+
+    /**
+     * For each family the story's bare names lack a currency for, the currency of the one country of that family
+     * the story names anywhere (pesos in a story about the Philippines), or "" when it names several.
+     */
+    private Map<String, String> onlyCountry(Doc d) {
+        Set<String> families = new HashSet<>();
+        for (Pending p : withoutDefault) {
+            families.add(p.family());
+        }
+        Map<String, String> only = new HashMap<>();
+        for (int k = 0; k < d.size(); k++) {
+            Token t = d.at(k);
+            if (t.entry == null || t.entry.country == null || t.end - t.start < 2) {
+                continue;
+            }
+            for (String family : families) {
+                String c = d.lexicon.currency(family, t.entry.country);
+                if (c != null) {
+                    only.merge(family, c, (a, b) -> a.equals(b) ? a : "");
+                }
+            }
+        }
+        return only;
     }
 
     private void ownCountry(Doc d, List<FigureMention> out) {

@@ -17,6 +17,10 @@ final class UnitRecognizer {
 
     /** The number phrase n as a quantity when a unit of measure follows it at k, or null. */
     static Candidate after(Doc d, NumberPhrase n, int k0) {
+        Candidate squared = powerBefore(d, n, k0);
+        if (squared != null) {
+            return squared;
+        }
         UnitWord u = unitAfter(d, n, k0);
         if (u == null || u.word().unitKind != FigureKind.QUANTITY) {
             return null;
@@ -44,6 +48,20 @@ final class UnitRecognizer {
             last += 2;
         }
         return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, unit, null, n.first(), last);
+    }
+
+    /** 100 square km, 5 cubic metres: English writes the power before the unit. */
+    private static Candidate powerBefore(Doc d, NumberPhrase n, int k) {
+        if (!d.english || !d.at(k).isWord() || d.at(k + 1).paragraphBefore) {
+            return null;
+        }
+        String power = d.surface(k);
+        int exponent = "square".equalsIgnoreCase(power) ? 2 : "cubic".equalsIgnoreCase(power) ? 3 : 0;
+        Word w = d.at(k + 1).entry;
+        if (exponent == 0 || w == null || w.unit == null || w.unitKind != FigureKind.QUANTITY) {
+            return null;
+        }
+        return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, w.unit + exponent, null, n.first(), k + 1);
     }
 
     /**

@@ -73,4 +73,23 @@ class FigureKindsTest {
         assertThat(date.kind()).isEqualTo(FigureKind.DATE);
         assertThat(date.isoValue()).isEqualTo(iso);
     }
+
+    @ParameterizedTest(name = "{1} → {3}")
+    @CsvSource(delimiterString = "|", value = {
+        "ar | تصل الشحنات خلال الفترة من 15 إلى 18 من أغسطس | من 15 إلى 18 من أغسطس | 2015-08-15/2015-08-18",
+        "ar | تقام الدورة بين 3 و5 سبتمبر 2016 | بين 3 و5 سبتمبر 2016 | 2016-09-03/2016-09-05",
+        "en | The fair runs 15-18 August. | 15-18 August | 2015-08-15/2015-08-18",
+        "ar | تعلن النتائج في النصف الثاني من أغسطس الجاري | أغسطس الجاري | 2015-08",
+        "en | Spending was the lowest since October. | October | 2014-10",
+        "en | Spending was the lowest since May. | May | 2015-05",
+        "en | Fraud grew in the early 1980s. | 1980s | 198",
+        "en | Credits rose in the 1987 quarters. | 1987 | 1987",
+        "en | Ford Motor Credit on April One will redeem the notes. | April One | 2015-04-01",
+        "en | A board meeting will be held March Nine. | March Nine | 2015-03-09",
+    })
+    void periodsOfDaysAndMonthsSince(String language, String text, String surface, String iso) {
+        FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
+        assertThat(date.kind()).isEqualTo(FigureKind.DATE);
+        assertThat(date.isoValue()).isEqualTo(iso);
+    }
 }

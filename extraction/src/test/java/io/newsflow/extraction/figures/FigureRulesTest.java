@@ -259,6 +259,26 @@ class FigureRulesTest {
         }
 
         @Test
+        void boundsOfAnEstimateAfterAWordOfLevelAreARange() {
+            FigureMention units = figure(en("exports continue at a level of 12,000 to 16,000 units a year"),
+                    "12,000 to 16,000 units");
+            assertThat(units.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(units.unit()).isEqualTo("unit");
+            assertThat(units.min()).isEqualTo(12000.0);
+            FigureMention money = figure(en("the outlook remains at 2.50 dlrs to three dlrs"), "2.50 dlrs to three dlrs");
+            assertThat(money.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(money.currency()).isEqualTo("USD");
+            assertThat(money.max()).isEqualTo(3.0);
+            FigureMention arabic = figure(ar("يبلغ عدد الزوار نحو 10 إلى 12 مليون زائر"), "10 إلى 12 مليون زائر");
+            assertThat(arabic.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(arabic.min()).isEqualTo(1e7);
+            assertThat(en("crude rose 50 cts to 18.50 dlrs")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.MONEY, FigureKind.MONEY);
+            assertThat(en("the rate was at 5 pct to 100 pct")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.PERCENT, FigureKind.PERCENT);
+        }
+
+        @Test
         void aScoreIsNotARange() {
             assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
         }
