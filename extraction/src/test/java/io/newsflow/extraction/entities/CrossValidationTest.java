@@ -154,7 +154,8 @@ class CrossValidationTest {
     }
 
     private static NerTrainer.Options quick() {
-        return new NerTrainer.Options(3, 100, 8, 1, new int[]{8, 4, 2}, 0, 1, 7L, null, 1, null, null, 0);
+        return new NerTrainer.Options(3, 100, 8, 1, new int[]{8, 4, 2}, 0, 1, 7L, null, 1, null, null, 0,
+                NerTrainer.Learner.PERCEPTRON);
     }
 
     /** Sentence {@code i}: "FIRST LAST visited CITY ." with the person and the city tagged. */
