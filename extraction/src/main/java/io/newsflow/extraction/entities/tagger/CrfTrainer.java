@@ -37,6 +37,14 @@ public final class CrfTrainer {
      */
     private static final float PRUNE_BELOW = 0.05f;
 
+    /**
+     * The written weights are the log-potentials times this. Viterbi does not care, but the recognizer reads a
+     * token's confidence as the logistic of its score margin and extends names it is at least 0.95 sure of to their
+     * other mentions, a threshold met by a perceptron's margins of tens; in nats it would be met only by names the
+     * CRF gives twenty to one, and the rule would hardly fire.
+     */
+    private static final float SCORE_SCALE = 10f;
+
     private final String language;
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
@@ -288,7 +296,9 @@ public final class CrfTrainer {
                 }
                 if (max >= PRUNE_BELOW) {
                     keptKeys[size] = keys[r];
-                    System.arraycopy(weights, r * width, kept, size * width, width);
+                    for (int l = 0; l < width; l++) {
+                        kept[size * width + l] = SCORE_SCALE * weights[r * width + l];
+                    }
                     size++;
                 }
             }
