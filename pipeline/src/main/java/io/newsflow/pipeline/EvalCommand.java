@@ -177,10 +177,6 @@ final class EvalCommand {
                 "(3 or 4) characters inside each word's stem as features; 0 for none (default: 0, as `train ner`)."})
         Integer charGrams;
 
-        @Option(names = "--learner", paramLabel = "perceptron|crf", description = {"With --cv: how each tagger's",
-                "weights are learned (default: perceptron, as `train ner`); features and decoding stay the same."})
-        String learner;
-
         @Option(names = "--entity-bias", split = ",", paramLabel = "B,...",
                 description = {"With --cv: score each fold's taggers once per bias added to the entity labels'",
                         "scores before decoding (trained once): a number for every type, or TYPE=B parts",
@@ -217,9 +213,6 @@ final class EvalCommand {
             }
             if (epochs != null) {
                 options = options.withEpochs(epochs);
-            }
-            if (learner != null) {
-                options = options.withLearner(NerTrainer.Learner.parse(learner));
             }
             if (charGrams != null) {
                 options = options.withCharGrams(charGrams);

@@ -154,8 +154,7 @@ class CrossValidationTest {
     }
 
     private static NerTrainer.Options quick() {
-        return new NerTrainer.Options(3, 100, 8, 1, new int[]{8, 4, 2}, 0, 1, 7L, null, 1, null, null, 0,
-                NerTrainer.Learner.PERCEPTRON);
+        return new NerTrainer.Options(3, 100, 8, 1, new int[]{8, 4, 2}, 0, 1, 7L, null, 1, null, null, 0);
     }
 
     /** Sentence {@code i}: "FIRST LAST visited CITY ." with the person and the city tagged. */

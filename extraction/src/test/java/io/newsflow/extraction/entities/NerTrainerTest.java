@@ -1,7 +1,6 @@
 package io.newsflow.extraction.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.extraction.EntityMention;
@@ -35,7 +34,7 @@ class NerTrainerTest {
         Path slice = dir.resolve("slice.conll");
         writeFirstSentences(conll, slice, SENTENCES);
         NerTrainer.Options quick = new NerTrainer.Options(4, 150, 16, 1, new int[]{64, 16, 4}, 5_000, 3, 7L,
-                null, 2, null, null, 3, NerTrainer.Learner.PERCEPTRON);
+                null, 2, null, null, 3);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         Path model = NerTrainer.train("en", slice, corpus, dir.resolve("out"), quick, slice,
@@ -61,23 +60,6 @@ class NerTrainerTest {
                 .recognize("Officials in Germany said talks would continue.", "en");
         assertThat(mentions).extracting(EntityMention::type, EntityMention::text, EntityMention::canonicalId)
                 .contains(tuple(EntityType.LOCATION, "Germany", "country:DE"));
-    }
-
-    @Test
-    void theLearnerOptionRoundTripsAndTheRecipeKeepsThePerceptron() {
-        assertThat(NerTrainer.Options.defaults().learner()).isEqualTo(NerTrainer.Learner.PERCEPTRON);
-        for (NerTrainer.Learner learner : NerTrainer.Learner.values()) {
-            String name = learner.name().toLowerCase(java.util.Locale.ROOT);
-            assertThat(NerTrainer.Learner.parse(name)).isEqualTo(learner);
-        }
-        NerTrainer.Options crf = NerTrainer.Options.defaults().withModels(1).withCharGrams(3)
-                .withLearner(NerTrainer.Learner.parse("crf"));
-        assertThat(crf.learner()).isEqualTo(NerTrainer.Learner.CRF);
-        assertThat(crf.models()).isEqualTo(1);
-        assertThat(crf.charGrams()).isEqualTo(3);
-        assertThat(crf.withEpochs(2).withSeed(5).learner()).as("kept by the other settings")
-                .isEqualTo(NerTrainer.Learner.CRF);
-        assertThatThrownBy(() -> NerTrainer.Learner.parse("svm")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void writeFirstSentences(Path from, Path to, int sentences) throws IOException {

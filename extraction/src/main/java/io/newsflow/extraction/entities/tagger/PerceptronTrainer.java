@@ -147,7 +147,7 @@ public final class PerceptronTrainer {
     }
 
     /** ANERcorp has a few I- tags with no entity to continue; they begin one. */
-    static int[] wellFormed(int[] labels) {
+    private static int[] wellFormed(int[] labels) {
         int[] fixed = labels.clone();
         int previous = Labels.START;
         for (int i = 0; i < fixed.length; i++) {

@@ -5,7 +5,6 @@ import io.newsflow.extraction.entities.EntityRecognizer;
 import io.newsflow.extraction.entities.eval.ConllEvaluation;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
-import io.newsflow.extraction.entities.tagger.CrfTrainer;
 import io.newsflow.extraction.entities.tagger.Lexicon;
 import io.newsflow.extraction.entities.tagger.PerceptronTrainer;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * Reproduces the entity models committed under {@code src/main/resources/io/newsflow/extraction/entities/}: word
@@ -40,7 +38,6 @@ import java.util.function.Consumer;
  *     ../shared/data/corpus/news.jsonl extraction/src/main/resources/io/newsflow/extraction/entities \
  *     [--dev HELD_OUT.conll] [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]
  *     [--class-words N] [--seed N] [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams N]
- *     [--learner perceptron|crf]
  * </pre>
  */
 public final class NerTrainer {
@@ -71,92 +68,72 @@ public final class NerTrainer {
      *                        learn the type priors the taggers then see; null for none
      * @param charGrams       the longest character n-gram (3 or 4) inside a word's stem that becomes a feature,
      *                        from 3 characters up; 0 for none (the shipped recipe)
-     * @param learner         how each tagger's weights are learned over the same features and decoder
      */
     public record Options(int epochs, int maxArticles, int dimensions, int embeddingEpochs, int[] clusters,
                           int classWords, int classIterations, long seed, Path lexiconFrom, int models,
-                          Path namesCorpus, Path priorsCorpus, int charGrams, Learner learner) {
+                          Path namesCorpus, Path priorsCorpus, int charGrams) {
         /**
          * The settings of the committed models: no name cues, no type priors and no character n-grams, which did
          * not win under cross-validation (see ENTITIES.md).
          */
         public static Options defaults() {
             return new Options(12, Integer.MAX_VALUE, 64, 3, new int[]{1024, 256, 48}, 50_000, 10, 20240611L, null, 5,
-                    null, null, 0, Learner.PERCEPTRON);
+                    null, null, 0);
         }
 
         public Options withEpochs(int n) {
             return new Options(n, maxArticles, dimensions, embeddingEpochs, clusters, classWords, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, learner);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withMaxArticles(int n) {
             return new Options(epochs, n, dimensions, embeddingEpochs, clusters, classWords, classIterations, seed,
-                    lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, learner);
+                    lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withClusters(int... sizes) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, sizes, classWords, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, learner);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Word-order classes for the {@code words} most frequent words; 0 for none. */
         public Options withClassWords(int words) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, words, classIterations,
-                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, learner);
+                    seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withSeed(long first) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, first, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, learner);
+                    classIterations, first, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Trains {@code n} taggers, with seeds {@code seed, seed + 1, ...}, and keeps their mean. */
         public Options withModels(int n) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, n, namesCorpus, priorsCorpus, charGrams, learner);
+                    classIterations, seed, lexiconFrom, n, namesCorpus, priorsCorpus, charGrams);
         }
 
         public Options withLexiconFrom(Path model) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, model, models, namesCorpus, priorsCorpus, charGrams, learner);
+                    classIterations, seed, model, models, namesCorpus, priorsCorpus, charGrams);
         }
 
         /** Learns type priors (see {@link TagPriors}) by tagging this unlabeled text with a first tagger. */
         public Options withPriorsCorpus(Path corpus) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, namesCorpus, corpus, charGrams, learner);
+                    classIterations, seed, lexiconFrom, models, namesCorpus, corpus, charGrams);
         }
 
         /** Character n-grams of 3 to {@code longest} characters inside each word's stem as features; 0 for none. */
         public Options withCharGrams(int longest) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, namesCorpus, priorsCorpus, longest, learner);
-        }
-
-        /** How the taggers' weights are learned; the features and the decoder stay the same. */
-        public Options withLearner(Learner how) {
-            return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, namesCorpus, priorsCorpus, charGrams, how);
+                    classIterations, seed, lexiconFrom, models, namesCorpus, priorsCorpus, longest);
         }
 
         /** Learns the name cues (see {@link NameCues}) from this unlabeled text; null for none. */
         public Options withNamesCorpus(Path corpus) {
             return new Options(epochs, maxArticles, dimensions, embeddingEpochs, clusters, classWords,
-                    classIterations, seed, lexiconFrom, models, corpus, priorsCorpus, charGrams, learner);
-        }
-    }
-
-    /** How a tagger's weights are learned; tagging is the same either way. */
-    public enum Learner {
-        /** The averaged structured perceptron ({@link PerceptronTrainer}), the shipped recipe. */
-        PERCEPTRON,
-        /** A linear-chain CRF by AdaGrad ({@link CrfTrainer}). */
-        CRF;
-
-        /** {@code perceptron} or {@code crf}, as on the command line. */
-        public static Learner parse(String name) {
-            return valueOf(name.toUpperCase(Locale.ROOT));
+                    classIterations, seed, lexiconFrom, models, corpus, priorsCorpus, charGrams);
         }
     }
 
@@ -241,7 +218,7 @@ public final class NerTrainer {
     }
 
     /**
-     * The mean of {@code options.models()} taggers trained (by {@code options.learner()}) on {@code training} over {@code lexicon};
+     * The mean of {@code options.models()} perceptron taggers trained on {@code training} over {@code lexicon};
      * when {@code dev} is not empty, logs the tagger's dev F1 after every epoch.
      */
     public static SequenceTagger trainTagger(String language, Lexicon lexicon, Gazetteer gazetteer,
@@ -259,20 +236,14 @@ public final class NerTrainer {
         List<SequenceTagger> taggers = new ArrayList<>();
         for (int m = 0; m < options.models(); m++) {
             int[] epoch = {0};
-            Consumer<SequenceTagger> afterEpoch = t -> {
-                epoch[0]++;
-                if (!dev.isEmpty()) {
-                    log.printf(Locale.ROOT, "epoch %d: dev F1 %.2f (tagger alone, %d features)%n", epoch[0],
-                            ConllEvaluation.scoreTagger(t, dev).f1(), t.featureCount());
-                }
-            };
-            long seed = options.seed() + m;
-            taggers.add(switch (options.learner()) {
-                case PERCEPTRON -> new PerceptronTrainer(language, lexicon, gazetteer).train(training,
-                        options.epochs(), seed, afterEpoch);
-                case CRF -> new CrfTrainer(language, lexicon, gazetteer).train(training, options.epochs(), seed,
-                        afterEpoch);
-            });
+            taggers.add(new PerceptronTrainer(language, lexicon, gazetteer).train(training,
+                    options.epochs(), options.seed() + m, t -> {
+                        epoch[0]++;
+                        if (!dev.isEmpty()) {
+                            log.printf(Locale.ROOT, "epoch %d: dev F1 %.2f (tagger alone, %d features)%n", epoch[0],
+                                    ConllEvaluation.scoreTagger(t, dev).f1(), t.featureCount());
+                        }
+                    }));
         }
         SequenceTagger tagger = SequenceTagger.mean(taggers);
         if (!dev.isEmpty() && taggers.size() > 1) {
@@ -493,8 +464,7 @@ public final class NerTrainer {
         if (args.length < 4) {
             System.err.println("usage: NerTrainer ar|en TRAIN.conll[,MORE.conll] CORPUS.jsonl OUT_DIR [--dev DEV.conll]"
                     + " [--epochs N] [--max-articles N] [--reuse-lexicon MODEL] [--class-words N] [--seed N]"
-                    + " [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams 0|3|4]"
-                    + " [--learner perceptron|crf]");
+                    + " [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams 0|3|4]");
             System.exit(2);
         }
         Options options = Options.defaults();
@@ -511,7 +481,6 @@ public final class NerTrainer {
                 case "--names-corpus" -> options = options.withNamesCorpus(Path.of(args[i + 1]));
                 case "--priors-corpus" -> options = options.withPriorsCorpus(Path.of(args[i + 1]));
                 case "--char-grams" -> options = options.withCharGrams(Integer.parseInt(args[i + 1]));
-                case "--learner" -> options = options.withLearner(Learner.parse(args[i + 1]));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
