@@ -299,11 +299,38 @@ final class Nouns {
         return null;
     }
 
+    /**
+     * The plural head a singular English noun at k modifies, a few words on (three retail banking branches, seven
+     * hotel and resort properties, two asset-backed deals), or null when no plural follows before a function word.
+     */
+    static Noun pluralHead(Doc d, int k) {
+        for (int j = k + 1; j <= k + 4; j++) {
+            Token t = d.at(j);
+            if (d.isDash(j) && d.attached(j - 1) && d.attached(j) || d.isAndWord(j)) {
+                continue;
+            }
+            if (t.type != TokenType.LATIN || t.lineBefore || t.isNumberWord() || t.capitalized && !allCaps(d, j)
+                    && !d.at(j - 1).capitalized || t.has(Role.STOP) && !t.has(Role.ADJECTIVE)) {
+                return null;
+            }
+            if (isPlural(d, j)) {
+                return new Noun(singular(d.lexicon, d.surface(j).toLowerCase()), j);
+            }
+        }
+        return null;
+    }
+
+    /** A singular English noun that also counts more than one (three aircraft, 200 head of cattle). */
+    static boolean countsAsPlural(Doc d, int k) {
+        String s = d.surface(k).toLowerCase();
+        return isPlural(d, k) || !singular(d.lexicon, s).equals(s) || d.lexicon.in(WordList.ZERO_PLURAL, s);
+    }
+
     /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
     static boolean isEnglishAdjective(Doc d, int k) {
         Token t = d.at(k);
-        if (t.type != TokenType.LATIN) {
-            return false;
+        if (t.type != TokenType.LATIN || t.isNumberWord()) {
+            return false;  // five, twelve: another number, not an adjective by its ending
         }
         if (t.has(Role.ADJECTIVE)) {
             return true;
