@@ -187,16 +187,25 @@ final class OrdinalRecognizer {
      * First National Bank, Second Avenue. In a line written in capitals every word looks so, and none is read so.
      */
     /**
-     * "first" with no noun after it and no determiner before it is an adverb (Brazil first requested, moving first,
-     * "First, ..."), no rank; "the first", "its first" stand for a noun.
+     * "first" with no noun after it and no determiner before it, before a participle or punctuation, is an adverb
+     * (Brazil first requested, moving first., "First, ..."), no rank; "the first", "its first" stand for a noun, and
+     * "first qtr", "FIRST FOUR MONTHS" rank what the words after them name.
      */
     private static boolean adverb(Doc d, NumberPhrase n) {
         int p = n.first() - 1;
+        int next = n.last() + 1;
         boolean possessive = d.surface(p).equalsIgnoreCase("s") && d.at(p - 1).type == TokenType.SYMBOL
                 && d.attached(p - 1);
+        String first = d.surface(n.first());
+        String after = d.surface(next);
+        String before = d.surface(p);
+        boolean verbOrPause = d.at(next).type == TokenType.SYMBOL && !d.isDash(next) || d.at(next) == Doc.NONE
+                || d.at(next).type == TokenType.LATIN && after.length() > 4 && after.endsWith("ed")
+                && !after.equals(after.toUpperCase(Locale.ROOT))
+                || d.at(p).type == TokenType.LATIN && before.length() > 4 && before.endsWith("ed");  // caused first by
         return n.words() && n.first() == n.last() && n.value() == 1 && d.at(n.first()).entry.ordinal == 1
-                && !possessive && !d.lexicon.in(WordList.DETERMINER, d.surface(p)) && !d.isDash(n.last() + 1)
-                && d.at(p).type != TokenType.DIGITS;
+                && !first.equals(first.toUpperCase(Locale.ROOT)) && verbOrPause && !possessive
+                && !d.lexicon.in(WordList.DETERMINER, d.surface(p)) && d.at(p).type != TokenType.DIGITS;
     }
 
     private static boolean inName(Doc d, NumberPhrase n) {
