@@ -71,8 +71,8 @@ final class EvalCommand {
 
         @Option(names = "--dev", paramLabel = "FILE", arity = "0..1",
                 fallbackValue = "../shared/data/corpus/news.jsonl",
-                description = {"Instead, the hand-annotated corpus stories kept for development (two sets), per language, scored",
-                        "like --unseen, read from the corpus FILE (default: ${FALLBACK-VALUE})."})
+                description = {"Instead, the hand-annotated corpus stories kept for development (two sets), per language,",
+                        "scored like --unseen, read from the corpus FILE (default: ${FALLBACK-VALUE})."})
         Path dev;
 
         @Option(names = "--misses", description = "Also list every missed or spurious figure.")

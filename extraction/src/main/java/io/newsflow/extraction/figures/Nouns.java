@@ -299,33 +299,6 @@ final class Nouns {
         return null;
     }
 
-    /**
-     * The plural head a singular English noun at k modifies, a few words on (three retail banking branches, seven
-     * hotel and resort properties, two asset-backed deals), or null when no plural follows before a function word.
-     */
-    static Noun pluralHead(Doc d, int k) {
-        for (int j = k + 1; j <= k + 4; j++) {
-            Token t = d.at(j);
-            if (d.isDash(j) && d.attached(j - 1) && d.attached(j) || d.isAndWord(j)) {
-                continue;
-            }
-            if (t.type != TokenType.LATIN || t.lineBefore || t.isNumberWord() || t.capitalized && !allCaps(d, j)
-                    && !d.at(j - 1).capitalized || t.has(Role.STOP) && !t.has(Role.ADJECTIVE)) {
-                return null;
-            }
-            if (isPlural(d, j)) {
-                return new Noun(singular(d.lexicon, d.surface(j).toLowerCase()), j);
-            }
-        }
-        return null;
-    }
-
-    /** A singular English noun that also counts more than one (three aircraft, 200 head of cattle). */
-    static boolean countsAsPlural(Doc d, int k) {
-        String s = d.surface(k).toLowerCase();
-        return isPlural(d, k) || !singular(d.lexicon, s).equals(s) || d.lexicon.in(WordList.ZERO_PLURAL, s);
-    }
-
     /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
     static boolean isEnglishAdjective(Doc d, int k) {
         Token t = d.at(k);
@@ -378,7 +351,7 @@ final class Nouns {
     }
 
     /** An English word spelled as a plural (newspapers, children), by its ending or the irregular plurals. */
-    private static boolean isPlural(Doc d, int k) {
+    static boolean isPlural(Doc d, int k) {
         if (d.at(k).type != TokenType.LATIN) {
             return false;
         }
@@ -387,7 +360,7 @@ final class Nouns {
                 && !s.endsWith("us") && !s.endsWith("is");
     }
 
-    private static boolean allCaps(Doc d, int k) {
+    static boolean allCaps(Doc d, int k) {
         String s = d.surface(k);
         return s.length() > 1 && s.equals(s.toUpperCase());
     }

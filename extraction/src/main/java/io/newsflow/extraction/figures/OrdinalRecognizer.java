@@ -101,7 +101,8 @@ final class OrdinalRecognizer {
         if (clockTime(d, i, ord.last())) {
             return new Proposal.NotAFigure(ord.last());  // الساعة الثانية فجرا, التاسعة صباحا: a time of day
         }
-        if (!t.definite && d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1))) && d.at(i - 2).has(Role.FROM)) {
+        if (!t.definite && d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1)))
+                && d.at(i - 2).has(Role.FROM)) {
             return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"
         }
         if (worldWar(d, i)) {

@@ -63,8 +63,9 @@ final class UnitRecognizer {
             return null;
         }
         Token power = d.at(k + 1);
-        int exponent = power.type == TokenType.DIGITS && !power.decimal && !power.grouped
-                && (power.value == 2 || power.value == 3) && !(d.attached(k + 1) && d.at(k + 2).isWord()) ? (int) power.value
+        boolean gluedPower = power.type == TokenType.DIGITS && !power.decimal && !power.grouped
+                && (power.value == 2 || power.value == 3) && !(d.attached(k + 1) && d.at(k + 2).isWord());
+        int exponent = gluedPower ? (int) power.value
                 : d.isSymbol(k + 1, '\u00B2') ? 2 : d.isSymbol(k + 1, '\u00B3') ? 3 : 0;
         if (exponent == 0 || d.at(k + 2).type == TokenType.DIGITS) {
             return null;

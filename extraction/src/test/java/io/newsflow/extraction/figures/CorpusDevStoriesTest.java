@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The second and third development sets: 20 corpus stories each, annotated by hand and open to rule writing, scored
- * like the unseen check. A regression guard for the rules written against them, not an estimate. Skips when the shared corpus is
- * absent.
+ * like the unseen check. A regression guard for the rules written against them, not an estimate. Skips when the
+ * shared corpus is absent.
  */
 class CorpusDevStoriesTest {
 
