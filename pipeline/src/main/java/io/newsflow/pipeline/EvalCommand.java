@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,8 +71,8 @@ final class EvalCommand {
 
         @Option(names = "--dev", paramLabel = "FILE", arity = "0..1",
                 fallbackValue = "../shared/data/corpus/news.jsonl",
-                description = {"Instead, the hand-annotated corpus stories kept for development, per language, scored",
-                        "like --unseen, read from the corpus FILE (default: ${FALLBACK-VALUE})."})
+                description = {"Instead, the hand-annotated corpus stories kept for development (two sets), per language,",
+                        "scored like --unseen, read from the corpus FILE (default: ${FALLBACK-VALUE})."})
         Path dev;
 
         @Option(names = "--misses", description = "Also list every missed or spurious figure.")
@@ -126,16 +128,21 @@ final class EvalCommand {
                 System.err.println("eval figures: --dev takes no --articles or --gold");
                 return 2;
             }
-            for (String language : List.of("ar", "en")) {
-                FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateCorpus(
-                        ArticleGoldEvaluation.CORPUS_DEV_GOLD, dev, language, extractor);
-                if (result == null) {
-                    System.err.println("eval figures: no corpus file at " + dev.toAbsolutePath());
-                    return 2;
-                }
-                System.out.print("corpus development stories (" + language + ")\n" + result.report());
-                if (misses) {
-                    result.misses().forEach(System.out::println);
+            Map<String, String> sets = new LinkedHashMap<>();
+            sets.put("corpus development stories", ArticleGoldEvaluation.CORPUS_DEV_GOLD);
+            sets.put("corpus development stories, third set", ArticleGoldEvaluation.CORPUS_DEV3_GOLD);
+            for (Map.Entry<String, String> set : sets.entrySet()) {
+                for (String language : List.of("ar", "en")) {
+                    FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateCorpus(
+                            set.getValue(), dev, language, extractor);
+                    if (result == null) {
+                        System.err.println("eval figures: no corpus file at " + dev.toAbsolutePath());
+                        return 2;
+                    }
+                    System.out.print(set.getKey() + " (" + language + ")\n" + result.report());
+                    if (misses) {
+                        result.misses().forEach(System.out::println);
+                    }
                 }
             }
             return 0;

@@ -23,11 +23,61 @@ final class CountRecognizer {
                 return null;  // a two-for-one stock split, a one-for-five bonus issue: a ratio counts nothing
             }
             Nouns.Noun noun = Nouns.englishAfter(d, k);
+            if (noun != null && n.value() > 1 && !countsAsPlural(d, noun.last())
+                    && !(d.isDash(noun.last() - 1) && d.attached(noun.last() - 1))) {
+                // more than one takes a plural: a singular after it modifies the noun counted (three retail banking
+                // branches), or the number is no count of it (unit two went on line, the FT-SE 100 share index)
+                noun = pluralHead(d, noun.last());
+            }
+            if (noun == null && n.value() > 1 && n.value() % 1 == 0 && d.isDash(k) && d.attached(k - 1)
+                    && d.attached(k)) {
+                noun = joinedNoun(d, k + 1);
+            }
             count = noun == null ? null
                     : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, noun.singular(), null, n.first(),
                     noun.last());
         }
         return count != null ? count : partitive(d, n, k);
+    }
+
+    /**
+     * The noun a hyphen joins to a count, singular as English writes it there (the 559-member assembly, a 500-point
+     * fall), or after "odd" the plural it approximates (the 400-odd assets).
+     */
+    private static Nouns.Noun joinedNoun(Doc d, int k) {
+        if ("odd".equalsIgnoreCase(d.surface(k)) && !d.attached(k)) {
+            Nouns.Noun noun = Nouns.englishAfter(d, k + 1);
+            return noun != null && countsAsPlural(d, noun.last()) ? noun : null;
+        }
+        Nouns.Noun noun = Nouns.englishAfter(d, k, false);
+        return noun != null && noun.last() == k && !countsAsPlural(d, k) ? noun : null;
+    }
+
+    /**
+     * The plural head a singular English noun at k modifies, a few words on (three retail banking branches, seven
+     * hotel and resort properties, two asset-backed deals), or null when no plural follows before a function word.
+     */
+    private static Nouns.Noun pluralHead(Doc d, int k) {
+        for (int j = k + 1; j <= k + 4; j++) {
+            Token t = d.at(j);
+            if (d.isDash(j) && d.attached(j - 1) && d.attached(j) || d.isAndWord(j)) {
+                continue;
+            }
+            if (t.type != TokenType.LATIN || t.lineBefore || t.isNumberWord() || t.capitalized && !Nouns.allCaps(d, j)
+                    && !d.at(j - 1).capitalized || t.has(Role.STOP) && !t.has(Role.ADJECTIVE)) {
+                return null;
+            }
+            if (Nouns.isPlural(d, j)) {
+                return new Nouns.Noun(Nouns.singular(d.lexicon, d.surface(j).toLowerCase()), j);
+            }
+        }
+        return null;
+    }
+
+    /** A singular English noun that also counts more than one (three aircraft, 200 head of cattle). */
+    static boolean countsAsPlural(Doc d, int k) {
+        String s = d.surface(k).toLowerCase();
+        return Nouns.isPlural(d, k) || !Nouns.singular(d.lexicon, s).equals(s) || d.lexicon.in(WordList.ZERO_PLURAL, s);
     }
 
     /** 30 of the employees, ثلاثة من الجنود: the number counts members of the group named after it. */

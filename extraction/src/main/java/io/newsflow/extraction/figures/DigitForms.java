@@ -1,5 +1,6 @@
 package io.newsflow.extraction.figures;
 
+import io.newsflow.extraction.Folding;
 import java.math.BigDecimal;
 
 /**
@@ -19,6 +20,10 @@ final class DigitForms {
     static Digits at(Doc d, int i, boolean first) {
         Token t = d.at(i);
         double v = d.arabic && thousandsDot(d, t) ? t.value * 1000 : t.value;
+        if (d.arabic && t.grouped && t.decimal && !t.dotted) {
+            double whole = mixedThousands(d.surface(i));
+            v = Double.isNaN(whole) ? v : whole;
+        }
         int end = i;
         Token glued = d.at(i + 1);
         if (!t.decimal && glued.type == TokenType.DIGITS && d.attached(i) && glued.end - glued.start == 1
@@ -84,6 +89,35 @@ final class DigitForms {
      */
     private static boolean thousandsDot(Doc d, Token t) {
         return dotBeforeThree(d, t) && d.text.startsWith("000", t.end - 3);
+    }
+
+    /**
+     * 253,753.468, 542.963,440: commas and dots both, every group after the first three digits long. Arabic text
+     * mixes the two thousands separators it meets (its own typesetting and the European one); the value is the whole
+     * number, or NaN when the groups are not so written.
+     */
+    private static double mixedThousands(String s) {
+        boolean comma = false;
+        boolean dot = false;
+        int run = 0;
+        StringBuilder digits = new StringBuilder(s.length());
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == ',' || c == '.') {
+                if (digits.length() > 0 && comma | dot && run != 3) {
+                    return Double.NaN;
+                }
+                comma |= c == ',';
+                dot |= c == '.';
+                run = 0;
+            } else if (c >= '0' && c <= '9') {
+                digits.append(c);
+                run++;
+            } else if (!Folding.isFormatChar(c)) {
+                return Double.NaN;
+            }
+        }
+        return comma && dot && run == 3 ? Double.parseDouble(digits.toString()) : Double.NaN;
     }
 
     /** 98.278: one dot before the last three digits, which Arabic text may mean as a thousands separator. */

@@ -125,13 +125,18 @@ final class FigureResolver {
         int k = n.last() + 1;
         boolean bracketed = d.isSymbol(k, ')') && d.isSymbol(n.first() - 1, '(')
                 || d.isSymbol(k, '\u00BB') && d.isSymbol(n.first() - 1, '\u00AB');
-        if (n.plainDigits() && bracketed && d.attached(n.last()) && d.attached(n.first() - 1)
+        Token scale = d.at(k + 1);
+        boolean scaleAfter = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE;
+        // grouped digits in brackets go with a scale or currency after them: (67,898,290) مليون ريال, ( 37,775.000)
+        boolean measured = n.first() == n.last() && d.at(n.first()).type == TokenType.DIGITS && scale.entry != null
+                && (scaleAfter || scale.entry.currencyFamily != null);
+        if ((n.plainDigits() && d.attached(n.first() - 1) || measured) && bracketed && d.attached(n.last())
                 && !d.at(k + 1).paragraphBefore) {
             // (30) عاماً, «20» مليون دولار: digits in brackets or quotes are read with the words after them, and
             // the figure spans the marks
-            Token scale = d.at(k + 1);
-            NumberPhrase m = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE
-                    ? n.scaled(n.value() * scale.entry.number, k + 1, scale.entry.number) : n;
+            double multiplier = scaleAfter && scale.entry.number >= 1e6 && n.value() >= scale.entry.number
+                    ? 1 : scaleAfter ? scale.entry.number : 1;  // the digits may already write the whole amount
+            NumberPhrase m = scaleAfter ? n.scaled(n.value() * multiplier, k + 1, scale.entry.number) : n;
             if (m == n && scale.isNumberWord()) {
                 return read(n, k);
             }

@@ -240,8 +240,11 @@ final class FractionRecognizer {
                 return null;
             }
         }
-        if (d.english && !article && (!"of".equals(d.surface(k + 1)) || ranked(d, i - 1))) {
-            return null;  // "first quarter", "the second half of": only "half of" or "a half" are amounts
+        if (d.english && !article && (!"of".equals(d.surface(k + 1)) || ranked(d, i - 1)
+                || d.lexicon.in(WordList.PERIOD_RANK, d.surface(i - 1)))) {
+            // "first quarter", "the second half of", "the last quarter of 1986": only "half of" or "a half" are
+            // amounts
+            return null;
         }
         if (d.arabic && t.definite) {
             return null;  // الربع الأول is a quarter of the year

@@ -27,6 +27,10 @@ final class LabelRecognizer {
     static Proposal at(Doc d, NumberPhrase n) {
         int i = n.first();
         Token first = d.at(i);
+        if (d.english && d.lexicon.in(WordList.WORLD_WAR, d.surface(i - 1))
+                && d.lexicon.in(WordList.WORLD_WAR, d.surface(i - 2))) {
+            return new Proposal.NotAFigure(n.last());  // World War Two: a name
+        }
         if (n.words() && n.first() == n.last() && first.isNumberWord() && d.at(i - 1).has(Role.CODE)
                 && d.at(i - 1).isWord() && !d.at(i - 1).has(Role.YEAR_WORD)) {
             return new Proposal.NotAFigure(i);  // number two (a grade), room five, رقم واحد
@@ -135,6 +139,9 @@ final class LabelRecognizer {
         if (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
             k++;
         }
+        if (d.at(k).type == TokenType.ARABIC && d.lexicon.in(WordList.MONTH_WORD, d.surface(k))) {
+            k++;  // 23 من شهر رمضان
+        }
         if (d.at(k).type != TokenType.ARABIC || !d.lexicon.in(WordList.HIJRI_MONTH, d.surface(k))) {
             return -1;
         }
@@ -213,7 +220,40 @@ final class LabelRecognizer {
         }
         boolean some = d.lexicon.in(WordList.VAGUE_AFTER, d.surface(n.last() + 1))
                 || d.lexicon.in(WordList.VAGUE_BEFORE, d.surface(n.first() - 1));
-        return some ? new Proposal.NotAFigure(n.last()) : null;
+        return some || speaker(d, n.first()) || oneToAnother(d, n.last())
+                ? new Proposal.NotAFigure(n.last()) : null;
+    }
+
+    /** How far past "one" the rules below look for the verb or the "another" that makes it no count. */
+    private static final int ONE_REACH = 4;
+
+    /**
+     * "One trader said", "said one official of the ministry": a speaker named by "one" is "a trader", not a count of
+     * traders. The verb of saying comes within a few words after "one", with no punctuation between, or right
+     * before it after a quotation (", said one official): "the company said one share ..." still counts.
+     */
+    private static boolean speaker(Doc d, int one) {
+        if (d.lexicon.in(WordList.SPEECH, d.surface(one - 1)) && d.at(one - 2).type == TokenType.SYMBOL) {
+            return true;
+        }
+        for (int k = one + 1; k <= one + ONE_REACH && d.at(k).type == TokenType.LATIN; k++) {
+            if (d.lexicon.in(WordList.SPEECH, d.surface(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "from one business to another", "one way or the other": "one" sets a thing against the rest, not a count. */
+    private static boolean oneToAnother(Doc d, int one) {
+        for (int k = one + 1; k <= one + ONE_REACH && d.at(k).type == TokenType.LATIN; k++) {
+            String w = d.surface(k).toLowerCase(java.util.Locale.ROOT);
+            if ((w.equals("to") || w.equals("or")) && (d.surface(k + 1).equalsIgnoreCase("another")
+                    || d.surface(k + 1).equalsIgnoreCase("the") && d.surface(k + 2).equalsIgnoreCase("other"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

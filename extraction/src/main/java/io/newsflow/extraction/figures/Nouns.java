@@ -302,8 +302,8 @@ final class Nouns {
     /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
     static boolean isEnglishAdjective(Doc d, int k) {
         Token t = d.at(k);
-        if (t.type != TokenType.LATIN) {
-            return false;
+        if (t.type != TokenType.LATIN || t.isNumberWord()) {
+            return false;  // five, twelve: another number, not an adjective by its ending
         }
         if (t.has(Role.ADJECTIVE)) {
             return true;
@@ -351,7 +351,7 @@ final class Nouns {
     }
 
     /** An English word spelled as a plural (newspapers, children), by its ending or the irregular plurals. */
-    private static boolean isPlural(Doc d, int k) {
+    static boolean isPlural(Doc d, int k) {
         if (d.at(k).type != TokenType.LATIN) {
             return false;
         }
@@ -360,7 +360,7 @@ final class Nouns {
                 && !s.endsWith("us") && !s.endsWith("is");
     }
 
-    private static boolean allCaps(Doc d, int k) {
+    static boolean allCaps(Doc d, int k) {
         String s = d.surface(k);
         return s.length() > 1 && s.equals(s.toUpperCase());
     }

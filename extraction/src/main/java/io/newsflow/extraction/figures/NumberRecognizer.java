@@ -215,7 +215,13 @@ final class NumberRecognizer {
                     }
                 }
                 case SCALE -> {
-                    if (lastClass == NumberClass.SCALE && !joined && v > lastScale) {
+                    if (lastClass == NumberClass.DIGITS && v >= 1e6 && current >= v) {
+                        // 19,999,938 مليون ريال: the digits already write the whole amount, the scale only names
+                        // its size (no project of a city costs twenty trillion riyals)
+                        total += current;
+                        current = 0;
+                        hasScale = true;
+                    } else if (lastClass == NumberClass.SCALE && !joined && v > lastScale) {
                         total = (total + current) * v;  // مائة ألف تريليون, hundred thousand million
                         current = 0;
                     } else {

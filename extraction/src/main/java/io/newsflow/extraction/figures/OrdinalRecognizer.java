@@ -89,13 +89,24 @@ final class OrdinalRecognizer {
             }
             return null;
         }
-        if (ord.value() == 1 && "أول".equals(Normalizer.clean(d.text, t.start, t.end)) && d.at(i + 1).entry != null
-                && d.at(i + 1).entry.dayOffset != 0) {
-            return null;  // أول أمس is a date
+        int day = d.at(i + 1).has(Role.FROM) ? i + 2 : i + 1;
+        if (ord.value() == 1 && "أول".equals(Normalizer.clean(d.text, t.start, t.end)) && d.at(day).entry != null
+                && d.at(day).entry.dayOffset != 0) {
+            return null;  // أول أمس, أول من أمس: the day before yesterday, a date
         }
         int hijri = ord.value() <= 30 ? LabelRecognizer.hijriDay(d, ord.last() + 1) : -1;
         if (hijri >= 0 && d.at(ord.last() + 1).has(Role.FROM)) {
             return new Proposal.NotAFigure(hijri);  // الأول من محرم: a Hijri date
+        }
+        if (clockTime(d, i, ord.last())) {
+            return new Proposal.NotAFigure(ord.last());  // الساعة الثانية فجرا, التاسعة صباحا: a time of day
+        }
+        if (!t.definite && d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1)))
+                && d.at(i - 2).has(Role.FROM)) {
+            return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"
+        }
+        if (worldWar(d, i)) {
+            return new Proposal.NotAFigure(ord.last());  // الحرب العالمية الثانية: a name
         }
         if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
             return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
@@ -106,6 +117,29 @@ final class OrdinalRecognizer {
             return new Proposal.NotAFigure(ord.last());  // الثانوية الثانية بصفوى: a school's name, not a rank
         }
         return Candidate.of(FigureKind.ORDINAL, i, ord.last(), (double) ord.value(), unit, null);
+    }
+
+    /**
+     * Arabic tells the hour by a feminine ordinal (the hour understood): after الساعة, or before a part of the day,
+     * directly or after من (السابعة مساء, العاشرة من صباح أمس).
+     */
+    private static boolean clockTime(Doc d, int first, int last) {
+        if (!Normalizer.key(d.surface(first)).endsWith("ه")) {
+            return false;  // hours are feminine: السابعة, not السابع
+        }
+        int after = d.at(last + 1).has(Role.FROM) ? last + 2 : last + 1;
+        return d.lexicon.in(WordList.CLOCK_BEFORE, withoutArticle(d.stemKey(first - 1)))
+                || d.lexicon.in(WordList.DAY_PART, withoutArticle(d.stemKey(after)));
+    }
+
+    /** The world wars are names: الحرب العالمية الثانية, like World War Two. */
+    private static boolean worldWar(Doc d, int i) {
+        return d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 1)))
+                && d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 2)));
+    }
+
+    private static String withoutArticle(String key) {
+        return key.startsWith("ال") && key.length() > 3 ? key.substring(2) : key;
     }
 
     /**
@@ -140,7 +174,8 @@ final class OrdinalRecognizer {
             return new Proposal.NotAFigure(n.last());
         }
         if (n.ordinal()) {
-            return englishOrdinal(d, n.first(), n.last(), n.value());
+            Candidate c = englishOrdinal(d, n.first(), n.last(), n.value());
+            return c.unit() == null && adverb(d, n) ? new Proposal.NotAFigure(n.last()) : c;
         }
         Token digits = d.at(n.last());
         boolean whole = n.plainDigits() || n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.decimal;
@@ -152,6 +187,28 @@ final class OrdinalRecognizer {
      * A capitalised ordinal word in mid-sentence before a capitalised word the lexicon does not know begins a name:
      * First National Bank, Second Avenue. In a line written in capitals every word looks so, and none is read so.
      */
+    /**
+     * "first" with no noun after it and no determiner before it, before a participle or punctuation, is an adverb
+     * (Brazil first requested, moving first., "First, ..."), no rank; "the first", "its first" stand for a noun, and
+     * "first qtr", "FIRST FOUR MONTHS" rank what the words after them name.
+     */
+    private static boolean adverb(Doc d, NumberPhrase n) {
+        int p = n.first() - 1;
+        int next = n.last() + 1;
+        boolean possessive = d.surface(p).equalsIgnoreCase("s") && d.at(p - 1).type == TokenType.SYMBOL
+                && d.attached(p - 1);
+        String first = d.surface(n.first());
+        String after = d.surface(next);
+        String before = d.surface(p);
+        boolean verbOrPause = d.at(next).type == TokenType.SYMBOL && !d.isDash(next) || d.at(next) == Doc.NONE
+                || d.at(next).type == TokenType.LATIN && after.length() > 4 && after.endsWith("ed")
+                && !after.equals(after.toUpperCase(Locale.ROOT))
+                || d.at(p).type == TokenType.LATIN && before.length() > 4 && before.endsWith("ed");  // caused first by
+        return n.words() && n.first() == n.last() && n.value() == 1 && d.at(n.first()).entry.ordinal == 1
+                && !first.equals(first.toUpperCase(Locale.ROOT)) && verbOrPause && !possessive
+                && !d.lexicon.in(WordList.DETERMINER, d.surface(p)) && d.at(p).type != TokenType.DIGITS;
+    }
+
     private static boolean inName(Doc d, NumberPhrase n) {
         int i = n.first();
         Token t = d.at(i);

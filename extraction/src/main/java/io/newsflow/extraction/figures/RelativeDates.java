@@ -78,23 +78,31 @@ final class RelativeDates {
         }
         if (d.arabic && w.has(Role.PERIOD) && t.stemOffset == 0) {
             Token q = d.at(i + 1);
-            if (q.stemOffset != 0 || !(q.has(Role.PAST) || q.has(Role.NEXT) || q.has(Role.CURRENT))) {
+            int first = -1;
+            int last = i + 1;
+            if (d.surface(i).startsWith("ال") && THIS.contains(Normalizer.key(d.surface(i - 1)))) {
+                first = i - 1;  // هذا العام, هذه السنة, هذا الشهر: the current one
+                last = i;
+            } else if (q.stemOffset != 0 || !(q.has(Role.PAST) || q.has(Role.NEXT) || q.has(Role.CURRENT))) {
                 return null;
             }
-            int dir = q.has(Role.PAST) ? -1 : q.has(Role.NEXT) ? 1 : 0;
+            int dir = first >= 0 ? 0 : q.has(Role.PAST) ? -1 : q.has(Role.NEXT) ? 1 : 0;
             String key = Normalizer.key(d.surface(i));
             if (key.endsWith("اسبوع")) {
-                return DateValue.resolved(-1, i + 1, week(published.plusWeeks(dir)));
+                return DateValue.resolved(first, last, week(published.plusWeeks(dir)));
             }
             if (key.endsWith("شهر")) {
-                return DateValue.resolved(-1, i + 1, published.plusMonths(dir).toString().substring(0, 7));
+                return DateValue.resolved(first, last, published.plusMonths(dir).toString().substring(0, 7));
             }
-            return DateValue.resolved(-1, i + 1, String.valueOf(published.getYear() + dir));
+            return DateValue.resolved(first, last, String.valueOf(published.getYear() + dir));
         }
         return null;
     }
 
-    /** أمس, yesterday, غدا, أول أمس, بعد غد; with the weekday after it (أمس الخميس) in the span. */
+    /** The Arabic demonstratives "this" (folded keys): هذا العام is the current year. */
+    private static final java.util.Set<String> THIS = java.util.Set.of("هذا", "هذه");
+
+    /** أمس, yesterday, غدا, أول أمس, البارحة الأولى, بعد غد; with the weekday after it (أمس الخميس) in the span. */
     private static DateValue dayWord(Doc d, int i, int dayOffset, LocalDate published) {
         int offset = dayOffset;
         int first = i;
@@ -108,7 +116,13 @@ final class RelativeDates {
             offset = 2;
             first = i - 1;
         }
-        int last = d.at(i + 1).entry != null && d.at(i + 1).entry.weekday > 0 ? i + 1 : i;
+        int last = i;
+        if (d.arabic && offset == -1 && d.surface(i + 1).startsWith("ال") && d.at(i + 1).entry != null
+                && d.at(i + 1).entry.ordinal == 1) {
+            offset = -2;  // البارحة الأولى: the night before last
+            last = i + 1;
+        }
+        last = d.at(last + 1).entry != null && d.at(last + 1).entry.weekday > 0 ? last + 1 : last;
         return DateValue.resolved(first, last, published.plusDays(offset).toString());
     }
 

@@ -21,6 +21,10 @@ final class UnitRecognizer {
         if (squared != null) {
             return squared;
         }
+        Candidate metres = arabicMetresPower(d, n, k0);
+        if (metres != null) {
+            return metres;
+        }
         UnitWord u = unitAfter(d, n, k0);
         if (u == null || u.word().unitKind != FigureKind.QUANTITY) {
             return null;
@@ -48,6 +52,25 @@ final class UnitRecognizer {
             last += 2;
         }
         return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, unit, null, n.first(), last);
+    }
+
+    /**
+     * 750.000م2, 8504 م3: Arabic abbreviates square and cubic metres as م with the power glued on; a lone م after a
+     * number is a year's era (1990م), so only the power makes it a unit.
+     */
+    private static Candidate arabicMetresPower(Doc d, NumberPhrase n, int k) {
+        if (!d.arabic || !"م".equals(d.surface(k)) || !d.attached(k)) {
+            return null;
+        }
+        Token power = d.at(k + 1);
+        boolean gluedPower = power.type == TokenType.DIGITS && !power.decimal && !power.grouped
+                && (power.value == 2 || power.value == 3) && !(d.attached(k + 1) && d.at(k + 2).isWord());
+        int exponent = gluedPower ? (int) power.value
+                : d.isSymbol(k + 1, '\u00B2') ? 2 : d.isSymbol(k + 1, '\u00B3') ? 3 : 0;
+        if (exponent == 0 || d.at(k + 2).type == TokenType.DIGITS) {
+            return null;
+        }
+        return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, "m" + exponent, null, n.first(), k + 1);
     }
 
     /** 100 square km, 5 cubic metres: English writes the power before the unit. */

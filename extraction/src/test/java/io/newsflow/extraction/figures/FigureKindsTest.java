@@ -86,6 +86,10 @@ class FigureKindsTest {
         "en | Credits rose in the 1987 quarters. | 1987 | 1987",
         "en | Ford Motor Credit on April One will redeem the notes. | April One | 2015-04-01",
         "en | A board meeting will be held March Nine. | March Nine | 2015-03-09",
+        "ar | قالت اللجنة في بيان وزعته أول من أمس | أول من أمس | 2015-07-30",
+        "ar | اختتمت الفعاليات البارحة الأولى | البارحة الأولى | 2015-07-30",
+        "ar | زاد عدد الزوار هذا العام بنسبة كبيرة | هذا العام | 2015",
+        "ar | نشرت الدراسة هذا الأسبوع | هذا الأسبوع | 2015-W31",
     })
     void periodsOfDaysAndMonthsSince(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
