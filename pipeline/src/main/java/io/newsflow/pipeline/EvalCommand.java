@@ -112,15 +112,7 @@ final class EvalCommand {
                 System.err.println("eval figures: --unseen takes no --misses, --articles, --gold or --dev");
                 return 2;
             }
-            for (String language : List.of("ar", "en")) {
-                FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateUnseen(unseen, language, extractor);
-                if (result == null) {
-                    System.err.println("eval figures: no corpus file at " + unseen.toAbsolutePath());
-                    return 2;
-                }
-                System.out.print("unseen stories (" + language + ")\n" + result.report());
-            }
-            return 0;
+            return printCorpusSets(Map.of("unseen stories", ArticleGoldEvaluation.UNSEEN_GOLD), unseen, extractor);
         }
 
         private int corpusDev(FigureExtractor extractor) throws IOException {
@@ -131,12 +123,18 @@ final class EvalCommand {
             Map<String, String> sets = new LinkedHashMap<>();
             sets.put("corpus development stories", ArticleGoldEvaluation.CORPUS_DEV_GOLD);
             sets.put("corpus development stories, third set", ArticleGoldEvaluation.CORPUS_DEV3_GOLD);
-            for (Map.Entry<String, String> set : sets.entrySet()) {
+            return printCorpusSets(sets, dev, extractor);
+        }
+
+        /** Each gold set of corpus stories (by title), per language; misses only where --misses was allowed. */
+        private int printCorpusSets(Map<String, String> goldByTitle, Path corpus, FigureExtractor extractor)
+                throws IOException {
+            for (Map.Entry<String, String> set : goldByTitle.entrySet()) {
                 for (String language : List.of("ar", "en")) {
                     FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateCorpus(
-                            set.getValue(), dev, language, extractor);
+                            set.getValue(), corpus, language, extractor);
                     if (result == null) {
-                        System.err.println("eval figures: no corpus file at " + dev.toAbsolutePath());
+                        System.err.println("eval figures: no corpus file at " + corpus.toAbsolutePath());
                         return 2;
                     }
                     System.out.print(set.getKey() + " (" + language + ")\n" + result.report());
