@@ -149,12 +149,13 @@ class WebPageTest {
         WebElement result = deadLetter.findElement(By.cssSelector(".replay-result"));
         await(() -> result.getText(), text -> text.startsWith("replayed to news.raw-"));
 
-        String search = "#/stories?text=" + URLEncoder.encode("Jebel Ali", StandardCharsets.UTF_8);
-        await(() -> {
-            browser.get(web.uri() + search);
-            browser.navigate().refresh();
-            return browser.findElements(By.xpath("//tr[@class='story']//a[. = '" + OVERSIZED_HEADLINE + "']"));
-        }, rows -> rows.size() == 1);
+        // Stored first (through the API), then shown: a probe that reloads the page would race the page's own fetch.
+        String words = "text=" + URLEncoder.encode("Jebel Ali", StandardCharsets.UTF_8);
+        awaitApi("/api/articles?" + words, page -> page.get("articles").findValuesAsText("headline")
+                .contains(OVERSIZED_HEADLINE));
+        browser.get(web.uri() + "#/stories?" + words);
+        await(() -> browser.findElements(By.xpath("//tr[@class='story']//a[. = '" + OVERSIZED_HEADLINE + "']")),
+                rows -> rows.size() == 1);
         screenshot("replayed-story");
 
         browser.get(web.uri() + "#/pipeline");
@@ -206,14 +207,48 @@ class WebPageTest {
         return await(() -> browser.findElements(by), found -> !found.isEmpty());
     }
 
-    /** Polls with a generous deadline: the stack shares a small machine with other builds. */
+    /**
+     * Polls with a generous deadline: the stack shares a small machine with other builds. A timeout names the last
+     * value seen and what the API and the stages reported then, so a failure in CI can be read from its log alone.
+     */
     private <T> T await(Supplier<T> probe, Predicate<T> done) {
+        List<T> last = new ArrayList<>(1);
         return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(500))
                 .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "last seen: " + describe(last.isEmpty() ? null : last.get(0)) + "; " + stackState())
                 .until(driver -> {
                     T value = probe.get();
+                    last.clear();
+                    last.add(value);
                     return value != null && done.test(value) ? value : null;
                 });
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof List<?> list) {
+            return list.size() + " element(s) " + list.stream().map(WebPageTest::describe).toList();
+        }
+        if (value instanceof WebElement element) {
+            try {
+                return "<" + element.getTagName() + "> '" + element.getText() + "'";
+            } catch (StaleElementReferenceException gone) {
+                return "a stale element";
+            }
+        }
+        return String.valueOf(value);
+    }
+
+    private String stackState() {
+        StringBuilder state = new StringBuilder("enrichment ").append(enrichment == null ? "-" : enrichment.state());
+        for (String path : List.of("/api/articles", "/api/failed", "/api/ops")) {
+            try {
+                String body = api(path).toString();
+                state.append("; ").append(path).append(" -> ").append(body, 0, Math.min(body.length(), 3_000));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                state.append("; ").append(path).append(" failed: ").append(e);
+            }
+        }
+        return state.toString();
     }
 
     private void screenshot(String name) throws IOException {
