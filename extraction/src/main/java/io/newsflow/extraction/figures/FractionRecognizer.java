@@ -10,7 +10,7 @@ import java.util.Locale;
  * <p>Arabic numerators 3-10 take the plural (ثلاثة أرباع: the fraction binds to the last part, so مئة وثلاثة أرباع
  * is 100.75) while 11 and up take the singular (ثلاث وعشرون خمس: the whole is divided). Ambiguous words (خمس is
  * "five" and "a fifth") are read as fractions only where the cardinal reading is ungrammatical; ثمن ("an eighth",
- * but mostly "price") never stands alone.
+ * but mostly "price") stands alone only where the price cannot be meant.
  */
 final class FractionRecognizer {
 
@@ -220,7 +220,7 @@ final class FractionRecognizer {
         }
         Word f = t.entry;
         double value = (f.fractionForm == GrammaticalNumber.DUAL ? 2.0 : 1.0) / f.denominator;
-        boolean ambiguous = f.isNumber() || f.ordinal > 0 || (d.arabic && f.denominator == 8);
+        boolean ambiguous = f.isNumber() || f.ordinal > 0 || (d.arabic && f.denominator == 8 && !eighth(d, k));
         int s = k + 1;
         if (d.english && d.at(s).has(Role.PER)) {
             s++;
@@ -269,6 +269,18 @@ final class FractionRecognizer {
             return null;
         }
         return NumberPhrase.ofWords(i, i, 1 / f.denominator, false);
+    }
+
+    /**
+     * ثمن is "an eighth" (ثُمن) and "price" (ثَمَن): the eighth where its damma is written, or before a definite noun
+     * of measure or of a whole's contents (ثمن الوزن, ثمن التركة), which has parts but no price.
+     */
+    private static boolean eighth(Doc d, int k) {
+        if (d.surface(k).contains("\u062B\u064F")) {
+            return true;
+        }
+        String whole = Nouns.definiteStem(d, k + 1);
+        return whole != null && !d.at(k + 1).lineBefore && d.lexicon.in(WordList.WHOLE, whole);
     }
 
     /** The word at p is an ordinal (first, 3rd): the part after it is a period ranked, not an amount. */

@@ -76,6 +76,16 @@ class FigureRulesTest {
         }
 
         @Test
+        void thumunIsAnEighthOnlyWithItsDammaOrBeforeAMeasure() {
+            assertThat(ar("وزعت عليهم ثمن المساحة المزروعة").get(0).value()).isEqualTo(0.125);
+            assertThat(ar("للزوجة ثمن التركة").get(0).value()).isEqualTo(0.125);
+            assertThat(ar("قطع العداء ثُمن المسافة").get(0).value()).isEqualTo(0.125);
+            assertThat(ar("ارتفع ثمن الخبز")).isEmpty();
+            assertThat(ar("دفعوا ثمن الحرية")).isEmpty();
+            assertThat(ar("لن نقبل بأي ثمن")).isEmpty();
+        }
+
+        @Test
         void twoUnitsInARowAreTwoNumbers() {
             assertThat(ar("ثلاثة وخمسة")).extracting(FigureMention::value).containsExactly(3.0, 5.0);
         }
