@@ -283,6 +283,26 @@ final class FractionRecognizer {
         return whole != null && !d.at(k + 1).lineBefore && d.lexicon.in(WordList.WHOLE, whole);
     }
 
+    /**
+     * جزء من المليون, جزء من ألف: "a part of" a power of ten in words is that part of one (a millionth), the way
+     * Arabic names parts past the tenth; only with nothing counted after it, since جزء من مليون دولار is part of a sum.
+     */
+    static NumberPhrase partOf(Doc d, int i) {
+        Token from = d.at(i + 1);
+        if (!d.arabic || !d.lexicon.in(WordList.PART, d.stemKey(i)) || !from.has(Role.FROM) || from.stemOffset != 0) {
+            return null;
+        }
+        NumberPhrase whole = NumberRecognizer.phrase(d, i + 2, false);
+        if (whole == null || !whole.words() || whole.ordinal() || whole.value() < 10
+                || Math.rint(Math.log10(whole.value())) != Math.log10(whole.value())) {
+            return null;
+        }
+        Token after = d.at(whole.last() + 1);
+        boolean nothingCounted = after == Doc.NONE || after.lineBefore || after.type == TokenType.SYMBOL
+                || after.has(Role.STOP);
+        return nothingCounted ? NumberPhrase.ofWords(i, whole.last(), 1 / whole.value(), false) : null;
+    }
+
     /** The word at p is an ordinal (first, 3rd): the part after it is a period ranked, not an amount. */
     private static boolean ranked(Doc d, int p) {
         Token t = d.at(p);

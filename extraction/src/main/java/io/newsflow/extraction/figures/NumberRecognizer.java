@@ -47,6 +47,9 @@ final class NumberRecognizer {
         if (n == null) {
             n = FractionRecognizer.standalone(d, j);
             if (n == null) {
+                n = FractionRecognizer.partOf(d, j);
+            }
+            if (n == null) {
                 return null;
             }
         } else {
@@ -290,7 +293,7 @@ final class NumberRecognizer {
                     ? joined && last == NumberClass.SCALE && v < lastScale
                     : (!joined && last != NumberClass.SCALE && current > 0)
                         || (joined && last == NumberClass.SCALE && v < lastScale)
-                        || (!joined && last == NumberClass.SCALE && v > lastScale && !is(w, Role.PLURAL_SCALE));
+                        || (!joined && last == NumberClass.SCALE && v > lastScale);  // ألف ملايين: a plural a reader still multiplies
             default -> false;
         };
     }

@@ -66,7 +66,7 @@ class FigureRulesTest {
             "أربعة ألف و ثلاثمائة و واحد و عشرون | 4321", "مائة ألف | 100000", "سبعمية | 700",
             "ستاشر | 16", "واحد ونصف | 1.5", "ثلاثة أرباع | 0.75", "مليون ونصف | 1500000",
             "نصف مليون | 500000", "واحد على ثلاثة | 0.3333333333333333", "100 الف | 100000",
-            "1.5 مليون | 1500000", "سالب خمسة | -5",
+            "1.5 مليون | 1500000", "سالب خمسة | -5", "ألف ملايين | 1000000000",
         })
         void composesTheWholeGrammar(String text, double value) {
             List<FigureMention> figures = ar(text);
@@ -83,6 +83,17 @@ class FigureRulesTest {
             assertThat(ar("ارتفع ثمن الخبز")).isEmpty();
             assertThat(ar("دفعوا ثمن الحرية")).isEmpty();
             assertThat(ar("لن نقبل بأي ثمن")).isEmpty();
+        }
+
+        @Test
+        void aPartOfAPowerOfTenIsThatPartOfOne() {
+            FigureMention ppm = ar("بلغ تركيز الرصاص جزء من المليون في العينات").get(0);
+            assertThat(ppm.text()).isEqualTo("جزء من المليون");
+            assertThat(ppm.value()).isEqualTo(1e-6);
+            assertThat(ar("تأخر بمقدار جزء من ألف.").get(0).value()).isEqualTo(1e-3);
+            FigureMention sum = ar("أنفقت البلدية جزء من مليون دينار").get(0);
+            assertThat(sum.text()).isEqualTo("مليون دينار");
+            assertThat(ar("خسر جزء من خمسة")).extracting(FigureMention::value).containsExactly(5.0);
         }
 
         @Test
