@@ -293,7 +293,7 @@ final class NumberRecognizer {
                     ? joined && last == NumberClass.SCALE && v < lastScale
                     : (!joined && last != NumberClass.SCALE && current > 0)
                         || (joined && last == NumberClass.SCALE && v < lastScale)
-                        || (!joined && last == NumberClass.SCALE && v > lastScale);  // ألف ملايين: a plural a reader still multiplies
+                        || (!joined && last == NumberClass.SCALE && v > lastScale);  // ألف ملايين as ألف مليون
             default -> false;
         };
     }
