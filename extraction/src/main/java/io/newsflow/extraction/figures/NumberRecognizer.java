@@ -198,6 +198,10 @@ final class NumberRecognizer {
                         && (!moneyOnly || moneyContext) && (attachedToPrev || s.length() > 1 || s.equals("k"));
                 // five mln dlrs: the wire abbreviates the scale after words too
             } else if (d.arabic || a.type == TokenType.ARABIC) {
+                if (cls == NumberClass.TEN_SUFFIX && joined
+                        && (lastClass == NumberClass.HUNDRED || lastClass == NumberClass.SCALE)) {
+                    cls = NumberClass.UNIT;  // مئة وعشرة: ten is a unit after hundreds, a suffix only after units
+                }
                 ok = arabicContinues(cls, lastClass, joined, v, current, w, lastScale);
             } else {
                 ok = englishContinues(cls, lastClass, joined || hyphen, w);

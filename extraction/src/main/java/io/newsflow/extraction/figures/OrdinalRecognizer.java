@@ -120,6 +120,28 @@ final class OrdinalRecognizer {
     }
 
     /**
+     * الدورة الـ46, المرتبة الـ 46: digits after the article (written with a tatweel) rank the singular definite noun
+     * before them, as المرة الألف does in words; before a noun, or after a plural, they count it (الـ 20 عاما,
+     * السنوات الـ 20).
+     */
+    static Proposal afterArticle(Doc d, NumberPhrase n) {
+        int i = n.first();
+        Token article = d.at(i - 1);
+        if (!d.arabic || !n.plainDigits() || n.value() < 1 || article.type != TokenType.ARABIC
+                || d.text.charAt(article.end - 1) != '\u0640' || !"ال".equals(d.stemKey(i - 1))) {
+            return null;
+        }
+        int noun = rankedNoun(d, i - 1);
+        Token next = d.at(n.last() + 1);
+        boolean counts = next.entry != null && !next.definite && !next.preposition
+                && (next.entry.singular != null || next.entry.unit != null || next.entry.currencyFamily != null);
+        if (noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun)) {
+            return null;
+        }
+        return Candidate.of(FigureKind.ORDINAL, i - 1, n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
+    }
+
+    /**
      * Arabic tells the hour by a feminine ordinal (the hour understood): after الساعة, or before a part of the day,
      * directly or after من (السابعة مساء, العاشرة من صباح أمس).
      */

@@ -66,7 +66,8 @@ class FigureRulesTest {
             "أربعة ألف و ثلاثمائة و واحد و عشرون | 4321", "مائة ألف | 100000", "سبعمية | 700",
             "ستاشر | 16", "واحد ونصف | 1.5", "ثلاثة أرباع | 0.75", "مليون ونصف | 1500000",
             "نصف مليون | 500000", "واحد على ثلاثة | 0.3333333333333333", "100 الف | 100000",
-            "1.5 مليون | 1500000", "سالب خمسة | -5", "ألف ملايين | 1000000000",
+            "1.5 مليون | 1500000", "سالب خمسة | -5", "ألف ملايين | 1000000000", "مائتان وعشرة | 210",
+            "ألف وعشر | 1010", "خمس تلاف | 5000",
         })
         void composesTheWholeGrammar(String text, double value) {
             List<FigureMention> figures = ar(text);
@@ -314,6 +315,19 @@ class FigureRulesTest {
             assertFigure(figure(f, "السادسة"), FigureKind.ORDINAL, 6.0, "دفعة", null);
             assertFigure(figure(f, "الثاني"), FigureKind.ORDINAL, 2.0, "أسبوع", null);
             assertFigure(figure(f, "الحادية والعشرين"), FigureKind.ORDINAL, 21.0, "ذكرى", null);
+        }
+
+        @Test
+        void arabicDigitsAfterTheArticleRankASingularNounAndCountOtherwise() {
+            List<FigureMention> f = ar("انطلق المهرجان الـ 12 للفيلم وفاز بالجائزة الـ3");
+            assertFigure(figure(f, "الـ 12"), FigureKind.ORDINAL, 12.0, "مهرجان", null);
+            assertFigure(figure(f, "الـ3"), FigureKind.ORDINAL, 3.0, "جائزة", null);
+            assertThat(ar("اجتمع الوزراء الـ 14 أمس")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+            assertThat(ar("خلال الـ 15 عاما الأخيرة")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+            assertThat(ar("دفع المشتري الـ 40 دينارا")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.MONEY);
         }
 
         @Test
