@@ -40,14 +40,14 @@ final class NumberRecognizer {
             detached = true;
             j++;
         }
-        NumberPhrase n = FractionRecognizer.arabicPart(d, j);
+        NumberPhrase n = ArabicParts.ambiguousFraction(d, j);
         if (n == null) {
             n = phrase(d, j, moneyContext);
         }
         if (n == null) {
             n = FractionRecognizer.standalone(d, j);
             if (n == null) {
-                n = FractionRecognizer.partOf(d, j);
+                n = ArabicParts.partOf(d, j);
             }
             if (n == null) {
                 return null;
