@@ -216,6 +216,13 @@ class FigureRulesTest {
         }
 
         @Test
+        void arabicHalfAfterTheCurrencyAndBitcoin() {
+            assertFigure(ar("ارتفع السهم إلى سبعة دولارات ونصف").get(0), FigureKind.MONEY, 7.5, null, "USD");
+            assertFigure(ar("دفع 4 دولارات ونصف الباقي نقدا").get(0), FigureKind.MONEY, 4.0, null, "USD");
+            assertFigure(ar("اشترى 3 بيتكوين").get(0), FigureKind.MONEY, 3.0, null, "XBT");
+        }
+
+        @Test
         void reutersConventionsAndSymbols() {
             List<FigureMention> f = en("It earned 2.5 mln dlrs, 10 mln stg and $3bn, plus 20 mln Canadian dlrs and 5 billion yen.");
             assertFigure(figure(f, "2.5 mln dlrs"), FigureKind.MONEY, 2.5e6, null, "USD");
