@@ -46,7 +46,7 @@ final class ArabicParts {
      */
     static NumberPhrase partOf(Doc d, int i) {
         Token from = d.at(i + 1);
-        if (!d.arabic || !d.lexicon.in(WordList.PART, d.stemKey(i)) || !from.has(Role.FROM) || from.stemOffset != 0) {
+        if (!d.arabic || !from.has(Role.FROM) || from.stemOffset != 0 || !d.lexicon.in(WordList.PART, d.stemKey(i))) {
             return null;
         }
         NumberPhrase whole = NumberRecognizer.phrase(d, i + 2, false);

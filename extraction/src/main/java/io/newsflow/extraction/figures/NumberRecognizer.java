@@ -263,7 +263,7 @@ final class NumberRecognizer {
                 break;
             }
         }
-        if (!any || end < 0) {
+        if (!any || end < 0 || end == i && constructDualAlone(d, i)) {
             return null;
         }
         boolean plainDigits = end == i && first.type == TokenType.DIGITS && !first.grouped && !first.decimal;
@@ -275,6 +275,18 @@ final class NumberRecognizer {
         }
         return new NumberPhrase(i, end, total + current, words, ordinal, plainDigits, hasScale, lastScale, lastPart,
                 lastAfterConnector, partsSinceConnector, scaleBeforeConnector, lastClass);
+    }
+
+    /**
+     * ألفي, مليوني: a dual in the construct state has the noun it counts after it; with none (الفي أن, a family
+     * name) it is no number.
+     */
+    private static boolean constructDualAlone(Doc d, int i) {
+        Token t = d.at(i);
+        Token next = d.at(i + 1);
+        return d.arabic && t.type == TokenType.ARABIC && is(t.entry, Role.DUAL_SCALE)
+                && d.text.charAt(t.end - 1) != 'ن' && (next == Doc.NONE || next.lineBefore
+                || next.type != TokenType.ARABIC || next.has(Role.STOP));
     }
 
     private static boolean is(Word w, Role role) {

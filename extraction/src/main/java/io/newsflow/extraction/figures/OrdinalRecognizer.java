@@ -135,10 +135,29 @@ final class OrdinalRecognizer {
         Token next = d.at(n.last() + 1);
         boolean counts = next.entry != null && !next.definite && !next.preposition
                 && (next.entry.singular != null || next.entry.unit != null || next.entry.currencyFamily != null);
-        if (noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun)) {
-            return null;
+        if (noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
+                || d.at(noun).entry != null && d.at(noun).entry.weekday != 0) {
+            return null;  // دول الاتحاد الـ28 counts the countries; يوم الخميس الـ 28 is a date
+        }
+        if (d.lexicon.in(WordList.CLOCK_BEFORE, withoutArticle(d.stemKey(noun)))
+                || d.lexicon.in(WordList.DAY_PART, withoutArticle(d.stemKey(n.last() + 1)))) {
+            return new Proposal.NotAFigure(n.last());  // الساعة الـ 12 ظهرا: a time of day
         }
         return Candidate.of(FigureKind.ORDINAL, i - 1, n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
+    }
+
+    /**
+     * The word at p is an indefinite plural noun, listed or sound feminine, heading a construct: what a number after
+     * the chain counts.
+     */
+    private static boolean pluralHead(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.definite) {
+            return false;
+        }
+        String key = d.stemKey(p);
+        return t.entry == null ? key.length() >= 5 && key.endsWith("ات")
+                : t.entry.singular != null && !t.entry.dual && !key.equals(Normalizer.key(t.entry.singular));
     }
 
     /**

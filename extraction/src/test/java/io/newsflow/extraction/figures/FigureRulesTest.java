@@ -68,7 +68,7 @@ class FigureRulesTest {
             "ستاشر | 16", "واحد ونصف | 1.5", "ثلاثة أرباع | 0.75", "مليون ونصف | 1500000",
             "نصف مليون | 500000", "واحد على ثلاثة | 0.3333333333333333", "100 الف | 100000",
             "1.5 مليون | 1500000", "سالب خمسة | -5", "ألف ملايين | 1000000000", "مائتان وعشرة | 210",
-            "ألف وعشر | 1010", "خمس تلاف | 5000", "دزينتين | 24", "أربعة ونصف مليون | 4500000", "ألفي | 2000",
+            "ألف وعشر | 1010", "خمس تلاف | 5000", "دزينتين | 24", "أربعة ونصف مليون | 4500000", "ألفي جندي | 2000",
         })
         void composesTheWholeGrammar(String text, double value) {
             List<FigureMention> figures = ar(text);
@@ -96,6 +96,12 @@ class FigureRulesTest {
             FigureMention sum = ar("أنفقت البلدية جزء من مليون دينار").get(0);
             assertThat(sum.text()).isEqualTo("مليون دينار");
             assertThat(ar("خسر جزء من خمسة")).extracting(FigureMention::value).containsExactly(5.0);
+        }
+
+        @Test
+        void aConstructDualCountsOnlyWithItsNounAfterIt() {
+            assertThat(ar("وقال المخرج سامي الفي إن العرض ناجح")).isEmpty();
+            assertThat(ar("أكد ألفي على ذلك")).isEmpty();
         }
 
         @Test
@@ -336,6 +342,11 @@ class FigureRulesTest {
                     .doesNotContain(FigureKind.ORDINAL);
             assertThat(ar("دفع المشتري الـ 40 دينارا")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.MONEY);
+            assertThat(ar("صوت أعضاء المجلس الـ 15 بالإجماع")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+            assertThat(ar("تفتح المكاتب من الساعة الـ 9 صباحا")).isEmpty();
+            assertThat(ar("يعقد الاجتماع يوم الاثنين الـ 14 من الشهر")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
         }
 
         @Test
