@@ -113,6 +113,9 @@ final class FigureResolver {
             return label;
         }
         Proposal ordinal = OrdinalRecognizer.english(d, n);
+        if (ordinal == null) {
+            ordinal = OrdinalRecognizer.afterArticle(d, n);
+        }
         if (ordinal != null) {
             return ordinal;
         }

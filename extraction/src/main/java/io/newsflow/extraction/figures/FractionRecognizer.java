@@ -10,7 +10,7 @@ import java.util.Locale;
  * <p>Arabic numerators 3-10 take the plural (ثلاثة أرباع: the fraction binds to the last part, so مئة وثلاثة أرباع
  * is 100.75) while 11 and up take the singular (ثلاث وعشرون خمس: the whole is divided). Ambiguous words (خمس is
  * "five" and "a fifth") are read as fractions only where the cardinal reading is ungrammatical; ثمن ("an eighth",
- * but mostly "price") never stands alone.
+ * but mostly "price") stands alone only where {@link ArabicParts} finds the price cannot be meant.
  */
 final class FractionRecognizer {
 
@@ -190,6 +190,11 @@ final class FractionRecognizer {
                 return n;  // وخمس after tens is "and five", not "and a fifth"
             }
             Token repeated = d.at(c + 1);
+            if (d.arabic && scale == 1 && repeated.isNumberWord() && repeated.entry.numClass == NumberClass.SCALE
+                    && !repeated.has(Role.PLURAL_SCALE) && !repeated.has(Role.DUAL_SCALE)) {
+                double scaleWord = repeated.entry.number;  // ثلاثة ونصف مليون, as "three and a half million"
+                return n.scaled((n.value() + (double) numerator / w.denominator) * scaleWord, c + 1, scaleWord);
+            }
             int last = d.arabic && scale > 1 && repeated.definite && repeated.isNumberWord()
                     && repeated.entry.number == scale ? c + 1 : c;  // مليار ونصف المليار: the scale said again
             return n.extended(n.value() + scale * numerator / w.denominator, last);
@@ -220,7 +225,8 @@ final class FractionRecognizer {
         }
         Word f = t.entry;
         double value = (f.fractionForm == GrammaticalNumber.DUAL ? 2.0 : 1.0) / f.denominator;
-        boolean ambiguous = f.isNumber() || f.ordinal > 0 || (d.arabic && f.denominator == 8);
+        boolean ambiguous = f.isNumber() || f.ordinal > 0
+                || (d.arabic && f.denominator == 8 && !ArabicParts.eighth(d, k));
         int s = k + 1;
         if (d.english && d.at(s).has(Role.PER)) {
             s++;
@@ -250,25 +256,6 @@ final class FractionRecognizer {
             return null;  // الربع الأول is a quarter of the year
         }
         return NumberPhrase.ofWords(i, k, value, false);
-    }
-
-    /**
-     * خمس السكان, خُمس: an Arabic word that is a cardinal 3-10 and a fraction is the fraction before a definite
-     * noun, which the cardinal never counts (it takes an indefinite plural), or with the fraction's damma written.
-     * ثمن is left out: before a definite noun it is "the price of".
-     */
-    static NumberPhrase arabicPart(Doc d, int i) {
-        Token t = d.at(i);
-        Word f = t.entry;
-        if (!d.arabic || f == null || f.denominator == 0 || f.denominator == 8 || !f.isNumber()
-                || f.fractionForm != GrammaticalNumber.SINGULAR || t.definite || t.conjunction || t.preposition) {
-            return null;
-        }
-        boolean damma = t.end - t.start > 2 && d.text.charAt(t.start + 1) == '\u064F';
-        if (!damma && !(Nouns.arabicDefinite(d, i + 1) && !d.at(i + 1).isNumberWord() && !d.at(i + 1).lineBefore)) {
-            return null;
-        }
-        return NumberPhrase.ofWords(i, i, 1 / f.denominator, false);
     }
 
     /** The word at p is an ordinal (first, 3rd): the part after it is a period ranked, not an amount. */

@@ -228,6 +228,13 @@ final class MoneyRecognizer {
             value /= d.lexicon.subunitParts(part.currencyFamily);  // 5 euro cents
             last++;
         }
+        FractionRecognizer.Part half = d.arabic && n.value() % 1 == 0 && !n.hasScale()
+                ? FractionRecognizer.partAfter(d, last + 1) : null;
+        if (half != null && !Normalizer.key(d.surface(half.last() + 1)).startsWith("ال")) {
+            // عشرة دولارات ونصف, as ثلاث سنوات ونصف; ونصف المبلغ is half of something else
+            value += half.value();
+            last = half.last();
+        }
         value /= d.lexicon.subunitParts(family);
         return subunit(d, Candidate.of(FigureKind.MONEY, n).money(value, currency, family, bare, byCountry, last));
     }

@@ -227,12 +227,17 @@ final class Nouns {
 
     /** The definite noun at i is written in the plural (الدول, اللاعبون), as a listed plural or a sound one. */
     static boolean arabicDefinitePlural(Doc d, int i) {
-        Token t = d.at(i);
-        String stem = t.type == TokenType.ARABIC ? stripArticle(Normalizer.clean(d.text, t.start, t.end)) : null;
+        String stem = definiteStem(d, i);
         if (stem == null) {
             return false;
         }
         return singularOfPlural(d, stem) != null;
+    }
+
+    /** The Arabic word at i without its article and the clitics before it (بالوزن → وزن), or null if indefinite. */
+    static String definiteStem(Doc d, int i) {
+        Token t = d.at(i);
+        return t.type == TokenType.ARABIC ? stripArticle(Normalizer.clean(d.text, t.start, t.end)) : null;
     }
 
     private static String stripArticle(String form) {

@@ -40,12 +40,15 @@ final class NumberRecognizer {
             detached = true;
             j++;
         }
-        NumberPhrase n = FractionRecognizer.arabicPart(d, j);
+        NumberPhrase n = ArabicParts.ambiguousFraction(d, j);
         if (n == null) {
             n = phrase(d, j, moneyContext);
         }
         if (n == null) {
             n = FractionRecognizer.standalone(d, j);
+            if (n == null) {
+                n = ArabicParts.partOf(d, j);
+            }
             if (n == null) {
                 return null;
             }
@@ -195,6 +198,10 @@ final class NumberRecognizer {
                         && (!moneyOnly || moneyContext) && (attachedToPrev || s.length() > 1 || s.equals("k"));
                 // five mln dlrs: the wire abbreviates the scale after words too
             } else if (d.arabic || a.type == TokenType.ARABIC) {
+                if (cls == NumberClass.TEN_SUFFIX && joined
+                        && (lastClass == NumberClass.HUNDRED || lastClass == NumberClass.SCALE)) {
+                    cls = NumberClass.UNIT;  // مئة وعشرة: ten is a unit after hundreds, a suffix only after units
+                }
                 ok = arabicContinues(cls, lastClass, joined, v, current, w, lastScale);
             } else {
                 ok = englishContinues(cls, lastClass, joined || hyphen, w);
@@ -256,7 +263,7 @@ final class NumberRecognizer {
                 break;
             }
         }
-        if (!any || end < 0) {
+        if (!any || end < 0 || end == i && constructDualAlone(d, i)) {
             return null;
         }
         boolean plainDigits = end == i && first.type == TokenType.DIGITS && !first.grouped && !first.decimal;
@@ -268,6 +275,18 @@ final class NumberRecognizer {
         }
         return new NumberPhrase(i, end, total + current, words, ordinal, plainDigits, hasScale, lastScale, lastPart,
                 lastAfterConnector, partsSinceConnector, scaleBeforeConnector, lastClass);
+    }
+
+    /**
+     * ألفي, مليوني: a dual in the construct state has the noun it counts after it; with none (الفي أن, a family
+     * name) it is no number.
+     */
+    private static boolean constructDualAlone(Doc d, int i) {
+        Token t = d.at(i);
+        Token next = d.at(i + 1);
+        return d.arabic && t.type == TokenType.ARABIC && is(t.entry, Role.DUAL_SCALE)
+                && d.text.charAt(t.end - 1) != 'ن' && (next == Doc.NONE || next.lineBefore
+                || next.type != TokenType.ARABIC || next.has(Role.STOP));
     }
 
     private static boolean is(Word w, Role role) {
@@ -290,7 +309,7 @@ final class NumberRecognizer {
                     ? joined && last == NumberClass.SCALE && v < lastScale
                     : (!joined && last != NumberClass.SCALE && current > 0)
                         || (joined && last == NumberClass.SCALE && v < lastScale)
-                        || (!joined && last == NumberClass.SCALE && v > lastScale && !is(w, Role.PLURAL_SCALE));
+                        || (!joined && last == NumberClass.SCALE && v > lastScale);  // ألف ملايين as ألف مليون
             default -> false;
         };
     }

@@ -120,6 +120,47 @@ final class OrdinalRecognizer {
     }
 
     /**
+     * الدورة الـ46, المرتبة الـ 46: digits after the article (written with a tatweel) rank the singular definite noun
+     * before them, as المرة الألف does in words; before a noun, or after a plural, they count it (الـ 20 عاما,
+     * السنوات الـ 20).
+     */
+    static Proposal afterArticle(Doc d, NumberPhrase n) {
+        int i = n.first();
+        Token article = d.at(i - 1);
+        if (!d.arabic || !n.plainDigits() || n.value() < 1 || article.type != TokenType.ARABIC
+                || d.text.charAt(article.end - 1) != '\u0640' || !"ال".equals(d.stemKey(i - 1))) {
+            return null;
+        }
+        int noun = rankedNoun(d, i - 1);
+        Token next = d.at(n.last() + 1);
+        boolean counts = next.entry != null && !next.definite && !next.preposition
+                && (next.entry.singular != null || next.entry.unit != null || next.entry.currencyFamily != null);
+        if (noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
+                || d.at(noun).entry != null && d.at(noun).entry.weekday != 0) {
+            return null;  // دول الاتحاد الـ28 counts the countries; يوم الخميس الـ 28 is a date
+        }
+        if (d.lexicon.in(WordList.CLOCK_BEFORE, withoutArticle(d.stemKey(noun)))
+                || d.lexicon.in(WordList.DAY_PART, withoutArticle(d.stemKey(n.last() + 1)))) {
+            return new Proposal.NotAFigure(n.last());  // الساعة الـ 12 ظهرا: a time of day
+        }
+        return Candidate.of(FigureKind.ORDINAL, i - 1, n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
+    }
+
+    /**
+     * The word at p is an indefinite plural noun, listed or sound feminine, heading a construct: what a number after
+     * the chain counts.
+     */
+    private static boolean pluralHead(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.definite) {
+            return false;
+        }
+        String key = d.stemKey(p);
+        return t.entry == null ? key.length() >= 5 && key.endsWith("ات")
+                : t.entry.singular != null && !t.entry.dual && !key.equals(Normalizer.key(t.entry.singular));
+    }
+
+    /**
      * Arabic tells the hour by a feminine ordinal (the hour understood): after الساعة, or before a part of the day,
      * directly or after من (السابعة مساء, العاشرة من صباح أمس).
      */

@@ -26,6 +26,7 @@ class FigureRulesTest {
         @CsvSource(delimiterString = "|", value = {
             "بلغ عدد الزوار 1,250 | 1250",
             "بلغ عدد الزوار ١٬٢٥٠ | 1250",
+            "بلغ عدد الزوار ٣٫٤٥٠٫٠٠٠ | 3450000",
             "ارتفع المؤشر 2.5 | 2.5",
             "ارتفع المؤشر ٢٫٥ | 2.5",
             "ارتفع المؤشر ۳۴ | 34",
@@ -66,13 +67,41 @@ class FigureRulesTest {
             "أربعة ألف و ثلاثمائة و واحد و عشرون | 4321", "مائة ألف | 100000", "سبعمية | 700",
             "ستاشر | 16", "واحد ونصف | 1.5", "ثلاثة أرباع | 0.75", "مليون ونصف | 1500000",
             "نصف مليون | 500000", "واحد على ثلاثة | 0.3333333333333333", "100 الف | 100000",
-            "1.5 مليون | 1500000", "سالب خمسة | -5",
+            "1.5 مليون | 1500000", "سالب خمسة | -5", "ألف ملايين | 1000000000", "مائتان وعشرة | 210",
+            "ألف وعشر | 1010", "خمس تلاف | 5000", "دزينتين | 24", "أربعة ونصف مليون | 4500000", "ألفي جندي | 2000",
         })
         void composesTheWholeGrammar(String text, double value) {
             List<FigureMention> figures = ar(text);
             assertThat(figures).as("%s", figures).hasSize(1);
             assertThat(figures.get(0).value()).isEqualTo(value);
             assertThat(figures.get(0).text()).isEqualTo(text);
+        }
+
+        @Test
+        void thumunIsAnEighthOnlyWithItsDammaOrBeforeAMeasure() {
+            assertThat(ar("وزعت عليهم ثمن المساحة المزروعة").get(0).value()).isEqualTo(0.125);
+            assertThat(ar("للزوجة ثمن التركة").get(0).value()).isEqualTo(0.125);
+            assertThat(ar("قطع العداء ثُمن المسافة").get(0).value()).isEqualTo(0.125);
+            assertThat(ar("ارتفع ثمن الخبز")).isEmpty();
+            assertThat(ar("دفعوا ثمن الحرية")).isEmpty();
+            assertThat(ar("لن نقبل بأي ثمن")).isEmpty();
+        }
+
+        @Test
+        void aPartOfAPowerOfTenIsThatPartOfOne() {
+            FigureMention ppm = ar("بلغ تركيز الرصاص جزء من المليون في العينات").get(0);
+            assertThat(ppm.text()).isEqualTo("جزء من المليون");
+            assertThat(ppm.value()).isEqualTo(1e-6);
+            assertThat(ar("تأخر بمقدار جزء من ألف.").get(0).value()).isEqualTo(1e-3);
+            FigureMention sum = ar("أنفقت البلدية جزء من مليون دينار").get(0);
+            assertThat(sum.text()).isEqualTo("مليون دينار");
+            assertThat(ar("خسر جزء من خمسة")).extracting(FigureMention::value).containsExactly(5.0);
+        }
+
+        @Test
+        void aConstructDualCountsOnlyWithItsNounAfterIt() {
+            assertThat(ar("وقال المخرج سامي الفي إن العرض ناجح")).isEmpty();
+            assertThat(ar("أكد ألفي على ذلك")).isEmpty();
         }
 
         @Test
@@ -194,6 +223,13 @@ class FigureRulesTest {
         }
 
         @Test
+        void arabicHalfAfterTheCurrencyAndBitcoin() {
+            assertFigure(ar("ارتفع السهم إلى سبعة دولارات ونصف").get(0), FigureKind.MONEY, 7.5, null, "USD");
+            assertFigure(ar("دفع 4 دولارات ونصف الباقي نقدا").get(0), FigureKind.MONEY, 4.0, null, "USD");
+            assertFigure(ar("اشترى 3 بيتكوين").get(0), FigureKind.MONEY, 3.0, null, "XBT");
+        }
+
+        @Test
         void reutersConventionsAndSymbols() {
             List<FigureMention> f = en("It earned 2.5 mln dlrs, 10 mln stg and $3bn, plus 20 mln Canadian dlrs and 5 billion yen.");
             assertFigure(figure(f, "2.5 mln dlrs"), FigureKind.MONEY, 2.5e6, null, "USD");
@@ -293,6 +329,24 @@ class FigureRulesTest {
             assertFigure(figure(f, "السادسة"), FigureKind.ORDINAL, 6.0, "دفعة", null);
             assertFigure(figure(f, "الثاني"), FigureKind.ORDINAL, 2.0, "أسبوع", null);
             assertFigure(figure(f, "الحادية والعشرين"), FigureKind.ORDINAL, 21.0, "ذكرى", null);
+        }
+
+        @Test
+        void arabicDigitsAfterTheArticleRankASingularNounAndCountOtherwise() {
+            List<FigureMention> f = ar("انطلق المهرجان الـ 12 للفيلم وفاز بالجائزة الـ3");
+            assertFigure(figure(f, "الـ 12"), FigureKind.ORDINAL, 12.0, "مهرجان", null);
+            assertFigure(figure(f, "الـ3"), FigureKind.ORDINAL, 3.0, "جائزة", null);
+            assertThat(ar("اجتمع الوزراء الـ 14 أمس")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+            assertThat(ar("خلال الـ 15 عاما الأخيرة")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+            assertThat(ar("دفع المشتري الـ 40 دينارا")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.MONEY);
+            assertThat(ar("صوت أعضاء المجلس الـ 15 بالإجماع")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+            assertThat(ar("تفتح المكاتب من الساعة الـ 9 صباحا")).isEmpty();
+            assertThat(ar("يعقد الاجتماع يوم الاثنين الـ 14 من الشهر")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
         }
 
         @Test

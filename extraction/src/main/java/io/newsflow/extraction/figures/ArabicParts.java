@@ -1,0 +1,62 @@
+package io.newsflow.extraction.figures;
+
+/**
+ * The Arabic words for parts that other words share: fractions that are also cardinals (خمس, "five" and "a
+ * fifth"), ثمن ("an eighth" and "price"), and جزء من ("a part of") before a power of ten.
+ */
+final class ArabicParts {
+
+    private ArabicParts() {
+    }
+
+    /**
+     * خمس السكان, خُمس: an Arabic word that is a cardinal 3-10 and a fraction is the fraction before a definite
+     * noun, which the cardinal never counts (it takes an indefinite plural), or with the fraction's damma written.
+     * ثمن, no cardinal, has {@link #eighth} instead.
+     */
+    static NumberPhrase ambiguousFraction(Doc d, int i) {
+        Token t = d.at(i);
+        Word f = t.entry;
+        if (!d.arabic || f == null || f.denominator == 0 || f.denominator == 8 || !f.isNumber()
+                || f.fractionForm != GrammaticalNumber.SINGULAR || t.definite || t.conjunction || t.preposition) {
+            return null;
+        }
+        boolean damma = t.end - t.start > 2 && d.text.charAt(t.start + 1) == '\u064F';
+        if (!damma && !(Nouns.arabicDefinite(d, i + 1) && !d.at(i + 1).isNumberWord() && !d.at(i + 1).lineBefore)) {
+            return null;
+        }
+        return NumberPhrase.ofWords(i, i, 1 / f.denominator, false);
+    }
+
+    /**
+     * ثمن is "an eighth" (ثُمن) and "price" (ثَمَن): the eighth where its damma is written, or before a definite noun
+     * of measure or of a whole's contents (ثمن الوزن, ثمن التركة), which has parts but no price.
+     */
+    static boolean eighth(Doc d, int k) {
+        if (d.surface(k).contains("\u062B\u064F")) {
+            return true;
+        }
+        String whole = Nouns.definiteStem(d, k + 1);
+        return whole != null && !d.at(k + 1).lineBefore && d.lexicon.in(WordList.WHOLE, whole);
+    }
+
+    /**
+     * جزء من المليون, جزء من ألف: "a part of" a power of ten in words is that part of one (a millionth), the way
+     * Arabic names parts past the tenth; only with nothing counted after it, since جزء من مليون دولار is part of a sum.
+     */
+    static NumberPhrase partOf(Doc d, int i) {
+        Token from = d.at(i + 1);
+        if (!d.arabic || !from.has(Role.FROM) || from.stemOffset != 0 || !d.lexicon.in(WordList.PART, d.stemKey(i))) {
+            return null;
+        }
+        NumberPhrase whole = NumberRecognizer.phrase(d, i + 2, false);
+        if (whole == null || !whole.words() || whole.ordinal() || whole.value() < 10
+                || Math.rint(Math.log10(whole.value())) != Math.log10(whole.value())) {
+            return null;
+        }
+        Token after = d.at(whole.last() + 1);
+        boolean nothingCounted = after == Doc.NONE || after.lineBefore || after.type == TokenType.SYMBOL
+                || after.has(Role.STOP);
+        return nothingCounted ? NumberPhrase.ofWords(i, whole.last(), 1 / whole.value(), false) : null;
+    }
+}
