@@ -193,8 +193,11 @@ final class CountRecognizer {
         int k = n.last() + 1;
         if (d.arabic) {
             Token t = d.at(k);
-            return t.type == TokenType.ARABIC && t.entry != null && t.entry.singular != null && !t.definite
-                    && t.stemOffset == 0 && !t.entry.dual && t.entry.unit == null;
+            Word w = t.entry != null && t.stemOffset == 0 ? t.entry
+                    : t.type == TokenType.ARABIC && !t.definite && !t.preposition
+                    ? Nouns.listedAccusative(d, Normalizer.clean(d.text, t.start, t.end)) : null;  // 1959 فرعا
+            return t.type == TokenType.ARABIC && w != null && w.singular != null && !t.definite && !w.dual
+                    && w.unit == null;
         }
         if (d.english) {
             Nouns.Noun noun = Nouns.englishAfter(d, k);
@@ -216,6 +219,10 @@ final class CountRecognizer {
             return null;  // لطالبان is the movement; ابن حيان is a man, not two quarters
         }
         Token f = d.at(i + 1);
+        if (w.construct && (f.type != TokenType.ARABIC || f.has(Role.STOP) || f.isNumberWord() || f.paragraphBefore
+                || !Nouns.arabicDefinite(d, i + 1) || t.definite)) {
+            return null;  // a construct dual needs its genitive after it; alone, ساعتي is "my watch"
+        }
         double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
                 && f.entry.fractionForm == GrammaticalNumber.SINGULAR && !f.entry.isNumber() ? 1 / f.entry.denominator
                 : 0;

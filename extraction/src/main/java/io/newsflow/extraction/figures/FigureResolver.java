@@ -112,7 +112,7 @@ final class FigureResolver {
         if (label != null) {
             return label;
         }
-        Proposal ordinal = OrdinalRecognizer.english(d, n);
+        Proposal ordinal = d.arabic ? OrdinalRecognizer.afterArticle(d, n) : OrdinalRecognizer.english(d, n);
         if (ordinal != null) {
             return ordinal;
         }

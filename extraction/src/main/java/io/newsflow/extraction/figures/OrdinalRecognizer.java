@@ -58,6 +58,32 @@ final class OrdinalRecognizer {
         return new Ordinal(value, k);
     }
 
+    /** An indefinite noun in the accusative, as a cardinal's counted noun is written (عاما, فرعا). */
+    private static boolean tamyiz(Doc d, int k) {
+        Token t = d.at(k);
+        if (t.type != TokenType.ARABIC || t.definite || t.preposition || t.conjunction) {
+            return false;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        return t.entry != null && (t.entry.singular != null || t.entry.unit != null) && form.endsWith("ا")
+                && !t.entry.dual || Nouns.listedAccusative(d, form) != null;
+    }
+
+    /**
+     * Digits after a detached article (الدورة ال 14, المرتبة الـ 46) rank the singular noun before the article, as
+     * an ordinal word would; null when they do not.
+     */
+    static Candidate afterArticle(Doc d, NumberPhrase n) {
+        int article = n.first() - 1;
+        if (!d.arabic || !n.plainDigits() || d.at(article).type != TokenType.ARABIC
+                || !"ال".equals(Normalizer.key(d.surface(article))) || !Nouns.arabicDefinite(d, article - 1)
+                || Nouns.arabicDefinitePlural(d, article - 1)) {
+            return null;
+        }
+        return Candidate.of(FigureKind.ORDINAL, n.first(), n.last(), n.value(), Nouns.arabicBefore(d, article - 1),
+                null);
+    }
+
     private static boolean isTenSuffix(Doc d, int i) {
         Token t = d.at(i);
         return t.isNumberWord() && t.entry.numClass == NumberClass.TEN_SUFFIX && !t.conjunction;
@@ -70,6 +96,9 @@ final class OrdinalRecognizer {
         }
         Token t = d.at(i);
         Ordinal ord = arabic(d, i);
+        if (ord != null && t.entry.ordinal == 0 && tamyiz(d, ord.last() + 1)) {
+            return null;  // الخمسين عاما الماضية: a cardinal with its counted noun after it, the fifty years
+        }
         int noun = ord != null || t.definite && t.isNumberWord() ? rankedNoun(d, i) : -1;
         if (ord != null && t.entry.ordinal == 0 && noun >= 0 && Nouns.arabicDefinitePlural(d, noun)) {
             return null;  // الدول العشرين: a definite number after a plural counts it
@@ -104,6 +133,10 @@ final class OrdinalRecognizer {
         if (!t.definite && d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1)))
                 && d.at(i - 2).has(Role.FROM)) {
             return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"
+        }
+        int reference = d.at(i - 1).type == TokenType.SYMBOL ? i - 2 : i - 1;
+        if (d.lexicon.in(WordList.TEXT_PART, withoutArticle(d.stemKey(reference)))) {
+            return new Proposal.NotAFigure(ord.last());  // المادة السابعة عشرة, الفقرة “الرابعة”: a reference
         }
         if (worldWar(d, i)) {
             return new Proposal.NotAFigure(ord.last());  // الحرب العالمية الثانية: a name

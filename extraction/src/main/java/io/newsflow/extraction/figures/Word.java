@@ -43,6 +43,8 @@ final class Word {
     String singular;
     /** The form is the dual of {@link #singular}. */
     boolean dual;
+    /** A dual in the construct state (مرحلتي التعليم), which only a noun after it makes one. */
+    boolean construct;
     final EnumSet<Role> roles = EnumSet.noneOf(Role.class);
 
     boolean has(Role role) {
