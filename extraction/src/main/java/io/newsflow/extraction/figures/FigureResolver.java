@@ -205,7 +205,8 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        if (d.arabic && lastCount != null && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0
+        if (d.arabic && lastCount != null && lastCount.number() != null && d.at(k).has(Role.FROM)
+                && d.at(k).stemOffset == 0
                 && d.at(k + 1).type != TokenType.DIGITS && !d.at(k + 1).isNumberWord()
                 && sameSentence(lastCount.last(), n.first())) {
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),

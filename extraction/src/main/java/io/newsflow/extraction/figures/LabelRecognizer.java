@@ -168,7 +168,8 @@ final class LabelRecognizer {
      * separators, which no model number is written with.
      */
     private static boolean modelName(Doc d, NumberPhrase n, Token prev, int p) {
-        if (MoneyRecognizer.isCurrencyWord(d, n.last() + 1) && d.attached(n.last())) {
+        Word glued = d.attached(n.last()) ? d.at(n.last() + 1).entry : null;
+        if (glued != null && glued.currencyFamily != null) {
             return false;  // Beecham 8p: a price after a company's name
         }
         if (d.english && prev.type == TokenType.LATIN && prev.capitalized && !d.at(n.first()).grouped
@@ -186,7 +187,8 @@ final class LabelRecognizer {
             return false;
         }
         Word w = prev.entry;
-        boolean letter = d.surface(p).length() == 1;  // S and P 500, A 340: a letter names, a currency needs $
+        // S and P 500, A 340: a letter names, a currency needs $; not the s of a possessive (MALAYSIA'S 1988)
+        boolean letter = d.surface(p).length() == 1 && !(d.at(p - 1).type == TokenType.SYMBOL && d.attached(p - 1));
         return w == null || w.month == 0 && w.weekday == 0 && (letter || w.currencyFamily == null && w.country == null)
                 && !prev.isNumberWord() && !w.has(Role.STOP) && !w.has(Role.PER) && !w.has(Role.PAST)
                 && !w.has(Role.NEXT);

@@ -214,6 +214,8 @@ final class Lexicon {
                 Word p = word(plural);
                 if (p.singular == null) {
                     p.singular = singular;
+                } else if (!p.singular.equals(singular) && !p.dual) {
+                    p.otherSingular = singular;
                 }
             }
         }

@@ -76,12 +76,17 @@ final class OrdinalRecognizer {
     static Candidate afterArticle(Doc d, NumberPhrase n) {
         int article = n.first() - 1;
         if (!d.arabic || !n.plainDigits() || d.at(article).type != TokenType.ARABIC
-                || !"ال".equals(Normalizer.key(d.surface(article))) || !Nouns.arabicDefinite(d, article - 1)
-                || Nouns.arabicDefinitePlural(d, article - 1)) {
+                || !"ال".equals(Normalizer.key(d.surface(article)))) {
             return null;
         }
-        return Candidate.of(FigureKind.ORDINAL, n.first(), n.last(), n.value(), Nouns.arabicBefore(d, article - 1),
-                null);
+        int noun = rankedNoun(d, article);  // البطولة العربية الـ 13 ranks championships
+        Token next = d.at(n.last() + 1);
+        boolean counted = next.type == TokenType.ARABIC && !next.definite && next.entry != null
+                && (next.entry.singular != null || next.entry.unit != null);  // الـ 72 ساعة: the 72 hours
+        if (noun < 0 || counted || Nouns.arabicDefinitePlural(d, noun)) {
+            return null;
+        }
+        return Candidate.of(FigureKind.ORDINAL, n.first(), n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
     }
 
     private static boolean isTenSuffix(Doc d, int i) {
