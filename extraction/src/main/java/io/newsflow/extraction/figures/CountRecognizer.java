@@ -30,7 +30,7 @@ final class CountRecognizer {
                 // branches), or the number is no count of it (unit two went on line, the FT-SE 100 share index)
                 noun = pluralHead(d, noun.last());
             }
-            if (noun != null && n.value() == 1 && !countsAsPlural(d, noun.last())
+            if (noun != null && n.value() == 1 && noun.singular().equals(d.surface(noun.last()).toLowerCase())
                     && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) && compoundHead(d, noun.last() + 1)) {
                 // one new aircraft programme, one strike price: a noun closing the phrase is what one counts
                 noun = new Nouns.Noun(Nouns.singular(d.lexicon, d.surface(noun.last() + 1).toLowerCase()),
