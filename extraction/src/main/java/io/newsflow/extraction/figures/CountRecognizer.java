@@ -27,7 +27,7 @@ final class CountRecognizer {
             if (noun != null && n.value() > 1 && !countsAsPlural(d, noun.last())
                     && !(d.isDash(noun.last() - 1) && d.attached(noun.last() - 1))) {
                 // more than one takes a plural: a singular after it modifies the noun counted (three retail banking
-                // branches), or the number is no count of it (unit two went on line, the FT-SE 100 share index)
+                // branches), or the number is no count of it (unit two went on line)
                 noun = pluralHead(d, noun.last());
             }
             if (noun != null && n.value() == 1 && noun.singular().equals(d.surface(noun.last()).toLowerCase())
