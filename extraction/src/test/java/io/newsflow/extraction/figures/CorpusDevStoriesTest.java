@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The second, third and fourth development sets: 20 corpus stories each, annotated by hand and open to rule writing, scored
- * like the unseen check. A regression guard for the rules written against them, not an estimate. Skips when the
- * shared corpus is absent.
+ * The second, third and fourth development sets: 20 corpus stories each, annotated by hand and open to rule
+ * writing, scored like the unseen check. A regression guard for the rules written against them, not an estimate.
+ * Skips when the shared corpus is absent.
  */
 class CorpusDevStoriesTest {
 
