@@ -226,6 +226,12 @@ final class FigureResolver {
      */
     private Candidate elliptical(NumberPhrase n) {
         Candidate m = lastMeasure;
+        if (m != null && m.value() != null && !n.hasScale() && m.kind() == FigureKind.MONEY
+                && comparedWith(n.first() - 1) && n.first() - m.last() <= 8 && sameSentence(m.last(), n.first()) && n.value() >= m.value() / 5
+                && n.value() <= m.value() * 5) {
+            return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
+                    m.bareDefault() ? m.family() : null, m.bareDefault(), false);  // to 80 marks from 78.8
+        }
         if (!n.hasScale() || m == null || !d.wordsKnown || n.first() - m.last() > ELLIPSIS_REACH) {
             return null;
         }
@@ -248,6 +254,13 @@ final class FigureResolver {
         String family = m.bareDefault() ? m.family() : null;
         return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, m.unit(), m.currency(), n,
                 family, family != null, false);
+    }
+
+    /** The words before token p set a value against another: from, against, vs, instead of, compared with. */
+    private boolean comparedWith(int p) {
+        String word = d.surface(p).toLowerCase();
+        return d.wordsKnown && (d.lexicon.in(WordList.COMPARED, word) || (word.equals("of") || word.equals("with"))
+                && d.lexicon.in(WordList.COMPARED, d.surface(p - 1).toLowerCase()));
     }
 
     private boolean sameSentence(int from, int to) {
