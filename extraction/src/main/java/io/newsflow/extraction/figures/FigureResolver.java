@@ -170,8 +170,8 @@ final class FigureResolver {
         }
         if (c == null) {
             c = DateRecognizer.year(d, n);
-            if (c != null && CountRecognizer.nounFollows(d, n)) {
-                c = null;  // 1987 people
+            if (c != null && !d.at(n.first() - 1).has(Role.YEAR_WORD) && CountRecognizer.nounFollows(d, n)) {
+                c = null;  // 1987 people; but عام 2009 محاولة اغتيال is a year
             }
         }
         if (c != null) {

@@ -230,7 +230,8 @@ final class LabelRecognizer {
             if (!one.definite && ONE_OF.contains(word)) {
                 return new Proposal.NotAFigure(n.last());  // أحد أبويهم, إحدى الدول: "one of", not a figure
             }
-            return one.definite || oneOf || inName(d, n.first() - 1) ? new Proposal.NotAFigure(n.last()) : null;
+            boolean each = d.lexicon.in(WordList.VAGUE_BEFORE, Normalizer.key(d.surface(n.first() - 1)));  // لكل واحد
+            return one.definite || oneOf || each || inName(d, n.first() - 1) ? new Proposal.NotAFigure(n.last()) : null;
         }
         if (!d.english) {
             return null;
