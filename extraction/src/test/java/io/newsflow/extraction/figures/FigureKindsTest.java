@@ -42,6 +42,14 @@ class FigureKindsTest {
     }
 
     @Test
+    void aHeadlineAmountTakesTheMeasureItsBodyNames() {
+        FigureMention headline = figure(extract("السحوبات تتجاوز 67 مليارا\n\nبلغت السحوبات 67 مليار ريال", "ar", null),
+                "67 مليارا");
+        assertThat(headline.kind()).isEqualTo(FigureKind.MONEY);
+        assertThat(headline.currency()).isEqualTo("SAR");
+    }
+
+    @Test
     void boundsWrittenHighToLowAreOrdered() {
         FigureMention range = figure(extract("تراوحت الارتفاعات ما بين 9.72% إلى 1.21%", "ar", null),
                 "ما بين 9.72% إلى 1.21%");
