@@ -123,6 +123,7 @@ final class EvalCommand {
             Map<String, String> sets = new LinkedHashMap<>();
             sets.put("corpus development stories", ArticleGoldEvaluation.CORPUS_DEV_GOLD);
             sets.put("corpus development stories, third set", ArticleGoldEvaluation.CORPUS_DEV3_GOLD);
+            sets.put("corpus development stories, fourth set", ArticleGoldEvaluation.CORPUS_DEV4_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 

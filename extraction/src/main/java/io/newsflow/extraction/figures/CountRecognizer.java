@@ -19,15 +19,22 @@ final class CountRecognizer {
         if (d.arabic) {
             count = arabic(d, n, k);
         } else if (d.english) {
-            if (d.isDash(n.first() - 1) && d.attached(n.first() - 2) && "for".equalsIgnoreCase(d.surface(n.first() - 2))) {
-                return null;  // a two-for-one stock split, a one-for-five bonus issue: a ratio counts nothing
+            int p = d.isDash(n.first() - 1) && d.attached(n.first() - 2) ? n.first() - 2 : n.first() - 1;
+            if ("for".equalsIgnoreCase(d.surface(p)) && (p < n.first() - 1 || d.at(p - 1).isNumberWord())) {
+                return null;  // a two-for-one stock split, two for one, a one-for-five issue: a ratio counts nothing
             }
             Nouns.Noun noun = Nouns.englishAfter(d, k);
             if (noun != null && n.value() > 1 && !countsAsPlural(d, noun.last())
                     && !(d.isDash(noun.last() - 1) && d.attached(noun.last() - 1))) {
                 // more than one takes a plural: a singular after it modifies the noun counted (three retail banking
-                // branches), or the number is no count of it (unit two went on line, the FT-SE 100 share index)
+                // branches), or the number is no count of it (unit two went on line)
                 noun = pluralHead(d, noun.last());
+            }
+            if (noun != null && n.value() == 1 && noun.singular().equals(d.surface(noun.last()).toLowerCase())
+                    && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) && compoundHead(d, noun.last() + 1)) {
+                // one new aircraft programme, one strike price: a noun closing the phrase is what one counts
+                noun = new Nouns.Noun(Nouns.singular(d.lexicon, d.surface(noun.last() + 1).toLowerCase()),
+                        noun.last() + 1);
             }
             if (noun == null && n.value() > 1 && n.value() % 1 == 0 && d.isDash(k) && d.attached(k - 1)
                     && d.attached(k)) {
@@ -38,6 +45,22 @@ final class CountRecognizer {
                     noun.last());
         }
         return count != null ? count : partitive(d, n, k);
+    }
+
+    /**
+     * A singular English noun at k that ends the noun phrase before it, punctuation after it: a noun, not a verb,
+     * since verbs of the past (-ed), the present (-s) and adverbs (-ly) are left out.
+     */
+    private static boolean compoundHead(Doc d, int k) {
+        Token t = d.at(k);
+        String s = d.surface(k).toLowerCase();
+        Token after = d.at(k + 1);
+        return t.type == TokenType.LATIN && !t.capitalized && !t.lineBefore && !t.has(Role.STOP) && !t.isNumberWord()
+                && (t.entry == null || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth()
+                && t.entry.dayOffset == 0 && t.entry.weekday == 0)
+                && s.length() > 3 && !s.endsWith("ed") && !s.endsWith("ly") && !s.endsWith("ing")
+                && !Nouns.isPlural(d, k) && !Nouns.isEnglishAdjective(d, k) && !d.isDash(k - 1)
+                && after.type == TokenType.SYMBOL && !after.lineBefore;
     }
 
     /**
@@ -109,7 +132,7 @@ final class CountRecognizer {
             return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
         }
         if (noun != null) {
-            return count.as(FigureKind.COUNT, noun, null, n.first(), k);
+            return count.as(FigureKind.COUNT, ofStory(d, d.at(k).entry, noun), null, n.first(), k);
         }
         if (n.words() && d.at(n.first()).definite) {
             int p = OrdinalRecognizer.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
@@ -127,6 +150,23 @@ final class CountRecognizer {
             return count.as(FigureKind.COUNT, noun, null, p, n.last());
         }
         return null;
+    }
+
+    /**
+     * The singular of a broken plural shared by two nouns (فرق: فريق and فرقة) that the story names first in the
+     * singular or dual (فرقتان ... و6 فرق).
+     */
+    private static String ofStory(Doc d, Word plural, String singular) {
+        if (plural == null || plural.otherSingular == null || !singular.equals(plural.singular)) {
+            return singular;
+        }
+        for (int j = 0; j < d.size(); j++) {
+            Word w = d.at(j).entry;
+            if (w != null && w != plural && (singular.equals(w.singular) || plural.otherSingular.equals(w.singular))) {
+                return w.singular;
+            }
+        }
+        return singular;
     }
 
     /** Token p is an Arabic word that a number word one or two after it can count (دولة واحدة, لتر واحد). */
@@ -193,8 +233,11 @@ final class CountRecognizer {
         int k = n.last() + 1;
         if (d.arabic) {
             Token t = d.at(k);
-            return t.type == TokenType.ARABIC && t.entry != null && t.entry.singular != null && !t.definite
-                    && t.stemOffset == 0 && !t.entry.dual && t.entry.unit == null;
+            Word w = t.entry != null && t.stemOffset == 0 ? t.entry
+                    : t.type == TokenType.ARABIC && !t.definite && !t.preposition
+                    ? Nouns.listedAccusative(d, Normalizer.clean(d.text, t.start, t.end)) : null;  // 1959 فرعا
+            return t.type == TokenType.ARABIC && w != null && w.singular != null && !t.definite && !w.dual
+                    && w.unit == null;
         }
         if (d.english) {
             Nouns.Noun noun = Nouns.englishAfter(d, k);
@@ -216,6 +259,10 @@ final class CountRecognizer {
             return null;  // لطالبان is the movement; ابن حيان is a man, not two quarters
         }
         Token f = d.at(i + 1);
+        if (w.construct && (f.type != TokenType.ARABIC || f.has(Role.STOP) || f.isNumberWord() || f.paragraphBefore
+                || !Nouns.arabicDefinite(d, i + 1) || t.definite)) {
+            return null;  // a construct dual needs its genitive after it; alone, ساعتي is "my watch"
+        }
         double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
                 && f.entry.fractionForm == GrammaticalNumber.SINGULAR && !f.entry.isNumber() ? 1 / f.entry.denominator
                 : 0;

@@ -56,7 +56,15 @@ final class DateRecognizer {
                 && d.lexicon.in(WordList.SINCE, d.stemKey(i - 1))) {
             relation = DateValue.Relation.SINCE;  // lowest since June: a month gone by, never one ahead
         }
-        return date(first, v.last(), v.iso(d.published, relation));
+        String iso = v.iso(d.published, relation);
+        int dash = v.last() + 1;
+        if (d.english && v.day() > 0 && v.year() == 0 && iso != null && iso.length() == 10 && d.isDash(dash)
+                && d.attached(v.last()) && d.attached(dash) && d.isSmallInt(dash + 1, 31)
+                && d.at(dash + 1).value > v.day() && !d.isYear(dash + 2) && !d.isYear(dash + 3)) {
+            int day = (int) d.at(dash + 1).value;  // February 21-28: the days of one month, as 21-28 February
+            return date(first, dash + 1, iso + "/" + iso.substring(0, 8) + (day < 10 ? "0" : "") + day);
+        }
+        return date(first, v.last(), iso);
     }
 
     /**

@@ -15,6 +15,13 @@ final class DurationRecognizer {
     /** The number phrase n as a duration when a unit of time follows it at k, or null. */
     static Candidate after(Doc d, NumberPhrase n, int k) {
         UnitRecognizer.UnitWord u = UnitRecognizer.unitAfter(d, n, k);
+        Token between = d.at(k);
+        boolean year = n.plainDigits() && d.isYear(n.first());  // the 1987 model year is a year
+        if (u == null && d.english && !year && between.type == TokenType.LATIN && !between.capitalized
+                && !between.lineBefore && !between.has(Role.STOP) && !between.isNumberWord() && between.entry == null
+                && !Nouns.isPlural(d, k) && d.at(k + 1).entry != null && d.at(k + 1).entry.unit != null) {
+            u = UnitRecognizer.unitAfter(d, n, k + 1);  // seven selling days, 10 business days, five working days
+        }
         if (u == null || u.word().unitKind != FigureKind.DURATION) {
             return null;
         }

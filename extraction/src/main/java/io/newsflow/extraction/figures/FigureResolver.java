@@ -52,7 +52,38 @@ final class FigureResolver {
             i = next > i ? next : i + 1;
         }
         currency.decide(d, out);
+        headlineMeasures();
         return out;
+    }
+
+    /**
+     * A headline names an amount before its story says what it is (السحوبات تتجاوز 67 مليارا): a bare number of the
+     * headline takes the kind, unit and currency of the body's first figure of the same value.
+     */
+    private void headlineMeasures() {
+        int body = Integer.MAX_VALUE;
+        for (int i = 1; i < d.size(); i++) {
+            if (d.at(i).paragraphBefore) {
+                body = d.at(i).start;
+                break;
+            }
+        }
+        for (int i = 0; i < out.size() && out.get(i).start() < body; i++) {
+            FigureMention f = out.get(i);
+            if (f.kind() != FigureKind.NUMBER || f.value() == null || !Character.isDigit(f.text().charAt(0))) {
+                continue;  // digits only: a number word in a headline (السبع, واحد) names no amount of the body
+            }
+            for (FigureMention g : out.subList(i + 1, out.size())) {
+                // a small count may meet its value again by chance
+                boolean measure = g.kind() == FigureKind.MONEY || g.kind() == FigureKind.QUANTITY
+                        || g.kind() == FigureKind.COUNT && f.value() >= 10;
+                if (g.start() >= body && measure && f.value().equals(g.value())) {
+                    out.set(i, new FigureMention(g.kind(), f.value(), null, null, null, g.unit(), g.currency(),
+                            f.text(), f.start(), f.end()));
+                    break;
+                }
+            }
+        }
     }
 
     /** Reads what starts at token i; returns the token after what was consumed, or i when nothing was. */
@@ -173,8 +204,8 @@ final class FigureResolver {
         }
         if (c == null) {
             c = DateRecognizer.year(d, n);
-            if (c != null && CountRecognizer.nounFollows(d, n)) {
-                c = null;  // 1987 people
+            if (c != null && !d.at(n.first() - 1).has(Role.YEAR_WORD) && CountRecognizer.nounFollows(d, n)) {
+                c = null;  // 1987 people; but عام 2009 محاولة اغتيال is a year
             }
         }
         if (c != null) {
@@ -208,7 +239,8 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        if (d.arabic && lastCount != null && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0
+        if (d.arabic && lastCount != null && lastCount.number() != null && d.at(k).has(Role.FROM)
+                && d.at(k).stemOffset == 0
                 && d.at(k + 1).type != TokenType.DIGITS && !d.at(k + 1).isNumberWord()
                 && sameSentence(lastCount.last(), n.first())) {
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
@@ -228,6 +260,12 @@ final class FigureResolver {
      */
     private Candidate elliptical(NumberPhrase n) {
         Candidate m = lastMeasure;
+        if (m != null && m.value() != null && !n.hasScale() && m.kind() == FigureKind.MONEY
+                && comparedWith(n.first() - 1) && n.first() - m.last() <= 8 && sameSentence(m.last(), n.first()) && n.value() >= m.value() / 5
+                && n.value() <= m.value() * 5) {
+            return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
+                    m.bareDefault() ? m.family() : null, m.bareDefault(), false);  // to 80 marks from 78.8
+        }
         if (!n.hasScale() || m == null || !d.wordsKnown || n.first() - m.last() > ELLIPSIS_REACH) {
             return null;
         }
@@ -250,6 +288,13 @@ final class FigureResolver {
         String family = m.bareDefault() ? m.family() : null;
         return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, m.unit(), m.currency(), n,
                 family, family != null, false);
+    }
+
+    /** The words before token p set a value against another: from, against, vs, instead of, compared with. */
+    private boolean comparedWith(int p) {
+        String word = d.surface(p).toLowerCase();
+        return d.wordsKnown && (d.lexicon.in(WordList.COMPARED, word) || (word.equals("of") || word.equals("with"))
+                && d.lexicon.in(WordList.COMPARED, d.surface(p - 1).toLowerCase()));
     }
 
     private boolean sameSentence(int from, int to) {

@@ -61,8 +61,9 @@ final class LabelRecognizer {
         if (d.isSymbol(p, '#') && d.attached(p) && d.isSymbol(n.last() + 1, ';') && d.attached(n.last())) {
             return new Proposal.NotAFigure(n.last() + 1);  // &#8220; a character reference left in the text
         }
-        if (prev.type == TokenType.LATIN && d.attached(p) && !MoneyRecognizer.isCurrencyWord(d, p)) {
-            return chain(d, i);  // G20, A380, M3
+        if (prev.type == TokenType.LATIN && d.attached(p) && (!MoneyRecognizer.isCurrencyWord(d, p)
+                || prev.entry != null && prev.entry.currencyFamily == null)) {
+            return chain(d, i);  // G20, A380, M3; a country's letter names a currency only before $ (A$, C$)
         }
         if (d.isDash(p) && d.attached(p) && (d.at(p - 1).isWord() && d.attached(p - 1)
                 && !MoneyRecognizer.isCurrencyWord(d, p - 1) || d.at(p - 1).has(Role.CODE))) {
@@ -167,6 +168,14 @@ final class LabelRecognizer {
      * separators, which no model number is written with.
      */
     private static boolean modelName(Doc d, NumberPhrase n, Token prev, int p) {
+        Word glued = d.attached(n.last()) ? d.at(n.last() + 1).entry : null;
+        if (glued != null && glued.currencyFamily != null) {
+            return false;  // Beecham 8p: a price after a company's name
+        }
+        if (d.english && prev.type == TokenType.LATIN && prev.capitalized && !d.at(n.first()).grouped
+                && indexAfter(d, n.last() + 1)) {
+            return true;  // the FTSE 100 index, S and P 500 stock index: the index's name
+        }
         boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
                 && d.isSymbol(n.last() + 3, ')') || d.at(n.first()).grouped || tableChange(d, n.last() + 1);
         if (d.arabic && prev.type == TokenType.LATIN && prev.capitalized && (prev.entry == null
@@ -178,9 +187,17 @@ final class LabelRecognizer {
             return false;
         }
         Word w = prev.entry;
-        return w == null || w.month == 0 && w.weekday == 0 && w.currencyFamily == null && w.country == null
+        // S and P 500, A 340: a letter names, a currency needs $; not the s of a possessive (MALAYSIA'S 1988)
+        boolean letter = d.surface(p).length() == 1 && !(d.at(p - 1).type == TokenType.SYMBOL && d.attached(p - 1));
+        return w == null || w.month == 0 && w.weekday == 0 && (letter || w.currencyFamily == null && w.country == null)
                 && !prev.isNumberWord() && !w.has(Role.STOP) && !w.has(Role.PER) && !w.has(Role.PAST)
                 && !w.has(Role.NEXT);
+    }
+
+    private static boolean indexAfter(Doc d, int k) {
+        String next = d.surface(k);
+        int j = next.equalsIgnoreCase("share") || next.equalsIgnoreCase("stock") ? k + 1 : k;
+        return d.surface(j).equalsIgnoreCase("index") && !d.at(j).lineBefore;
     }
 
     /**
@@ -213,7 +230,8 @@ final class LabelRecognizer {
             if (!one.definite && ONE_OF.contains(word)) {
                 return new Proposal.NotAFigure(n.last());  // أحد أبويهم, إحدى الدول: "one of", not a figure
             }
-            return one.definite || oneOf || inName(d, n.first() - 1) ? new Proposal.NotAFigure(n.last()) : null;
+            boolean each = d.lexicon.in(WordList.VAGUE_BEFORE, Normalizer.key(d.surface(n.first() - 1)));  // لكل واحد
+            return one.definite || oneOf || each || inName(d, n.first() - 1) ? new Proposal.NotAFigure(n.last()) : null;
         }
         if (!d.english) {
             return null;

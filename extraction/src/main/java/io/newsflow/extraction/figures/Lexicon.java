@@ -214,6 +214,8 @@ final class Lexicon {
                 Word p = word(plural);
                 if (p.singular == null) {
                     p.singular = singular;
+                } else if (!p.singular.equals(singular) && !p.dual) {
+                    p.otherSingular = singular;
                 }
             }
         }
@@ -222,11 +224,15 @@ final class Lexicon {
                 || cols[1].contains(singular + "ون"));
         if (!soundMasculine) {
             String stem = singular.endsWith("ة") ? singular.substring(0, singular.length() - 1) + "ت" : singular;
-            for (String ending : new String[] {"ين", "ان"}) {
+            // a feminine noun's dual keeps its ت before a genitive (مرحلتي التعليم); a masculine one's would read
+            // as "my" (موضوعي)
+            boolean feminine = singular.endsWith("ة");
+            for (String ending : feminine ? new String[] {"ين", "ان", "ي"} : new String[] {"ين", "ان"}) {
                 Word d = word(stem + ending);
                 if (d.singular == null && !d.isNumber()) {
                     d.singular = singular;
                     d.dual = true;
+                    d.construct = ending.length() == 1;
                 }
             }
         }

@@ -33,8 +33,8 @@ final class Nouns {
         // a tanween a verb never takes, or a ta marbuta or feminine plural no verb ends in (340 فعالية)
         boolean tanweenMark = accusative && tanweenWritten(d.text, t) || form.length() >= 4
                 && (form.endsWith("ة") || form.endsWith("ات"));
-        if (t.conjunction && !tanweenMark) {
-            return null;  // و/ف may be a conjunction (15 وأصيب); 8657 فحصاً is a noun
+        if (t.conjunction && !tanweenMark && listedAccusative(d, form) == null) {
+            return null;  // و/ف may be a conjunction (15 وأصيب); 8657 فحصاً and 22 فرعا are nouns
         }
         if (t.lineBefore && !accusative) {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
@@ -44,6 +44,7 @@ final class Nouns {
             return null;  // سترتفع: the future of a verb, not a counted noun
         }
         if (form.startsWith("ي") && form.length() >= 4 || (form.startsWith("و") || form.startsWith("ف")) && !tanweenMark
+                && listedAccusative(d, form) == null
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
@@ -169,6 +170,12 @@ final class Nouns {
         return null;
     }
 
+    /** فرعا, وفدا: an indefinite accusative of a listed noun, whose first letter is the noun's own, or null. */
+    static Word listedAccusative(Doc d, String form) {
+        Word w = form.length() > 3 && form.endsWith("ا") ? lookup(d, form.substring(0, form.length() - 1)) : null;
+        return w != null && w.singular != null && !w.dual ? w : null;
+    }
+
     private static boolean hadTanween(String text, Token t) {
         return tanweenWritten(text, t) || text.charAt(t.end - 1) == '\u0627';
     }
@@ -279,7 +286,8 @@ final class Nouns {
                 k += 3;  // 34 licensed deposit-taking companies
                 continue;
             }
-            if (mayModify && (isEnglishAdjective(d, k) || compound && !isPlural(d, k) && isPlural(d, k + 1))
+            boolean modifier = !isPlural(d, k) || d.lexicon.in(WordList.PLURAL_MODIFIER, d.surface(k));
+            if (mayModify && (isEnglishAdjective(d, k) || compound && modifier && isPlural(d, k + 1))
                     || skipped < 2 && t.entry != null && t.entry.country != null && t.type == TokenType.LATIN) {
                 k++;  // three international experts, two more city hospitals, 17 U.S. banks
                 continue;

@@ -58,6 +58,17 @@ final class OrdinalRecognizer {
         return new Ordinal(value, k);
     }
 
+    /** An indefinite noun in the accusative, as a cardinal's counted noun is written (عاما, فرعا). */
+    private static boolean tamyiz(Doc d, int k) {
+        Token t = d.at(k);
+        if (t.type != TokenType.ARABIC || t.definite || t.preposition || t.conjunction) {
+            return false;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        return t.entry != null && (t.entry.singular != null || t.entry.unit != null) && form.endsWith("ا")
+                && !t.entry.dual || Nouns.listedAccusative(d, form) != null;
+    }
+
     private static boolean isTenSuffix(Doc d, int i) {
         Token t = d.at(i);
         return t.isNumberWord() && t.entry.numClass == NumberClass.TEN_SUFFIX && !t.conjunction;
@@ -70,6 +81,9 @@ final class OrdinalRecognizer {
         }
         Token t = d.at(i);
         Ordinal ord = arabic(d, i);
+        if (ord != null && t.entry.ordinal == 0 && tamyiz(d, ord.last() + 1)) {
+            return null;  // الخمسين عاما الماضية: a cardinal with its counted noun after it, the fifty years
+        }
         int noun = ord != null || t.definite && t.isNumberWord() ? rankedNoun(d, i) : -1;
         if (ord != null && t.entry.ordinal == 0 && noun >= 0 && Nouns.arabicDefinitePlural(d, noun)) {
             return null;  // الدول العشرين: a definite number after a plural counts it
@@ -105,6 +119,10 @@ final class OrdinalRecognizer {
                 && d.at(i - 2).has(Role.FROM)) {
             return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"
         }
+        int reference = d.at(i - 1).type == TokenType.SYMBOL ? i - 2 : i - 1;
+        if (d.lexicon.in(WordList.TEXT_PART, withoutArticle(d.stemKey(reference)))) {
+            return new Proposal.NotAFigure(ord.last());  // المادة السابعة عشرة, الفقرة “الرابعة”: a reference
+        }
         if (worldWar(d, i)) {
             return new Proposal.NotAFigure(ord.last());  // الحرب العالمية الثانية: a name
         }
@@ -120,7 +138,7 @@ final class OrdinalRecognizer {
     }
 
     /**
-     * الدورة الـ46, المرتبة الـ 46: digits after the article (written with a tatweel) rank the singular definite noun
+     * الدورة الـ46, المرتبة الـ 46, الدورة ال 14: digits after the article (with a tatweel, or a space between) rank the singular definite noun
      * before them, as المرة الألف does in words; before a noun, or after a plural, they count it (الـ 20 عاما,
      * السنوات الـ 20).
      */
@@ -128,7 +146,8 @@ final class OrdinalRecognizer {
         int i = n.first();
         Token article = d.at(i - 1);
         if (!d.arabic || !n.plainDigits() || n.value() < 1 || article.type != TokenType.ARABIC
-                || d.text.charAt(article.end - 1) != '\u0640' || !"ال".equals(d.stemKey(i - 1))) {
+                || !"ال".equals(d.stemKey(i - 1)) || d.text.charAt(article.end - 1) != '\u0640'
+                && !("ال".equals(Normalizer.key(d.surface(i - 1))) && !d.attached(i - 1))) {
             return null;
         }
         int noun = rankedNoun(d, i - 1);

@@ -41,8 +41,12 @@ final class Word {
     String country;
     /** Counted-noun lexicon: the singular this form normalises to. */
     String singular;
+    /** A second noun this plural form also belongs to (فرق: فريق and فرقة), or null. */
+    String otherSingular;
     /** The form is the dual of {@link #singular}. */
     boolean dual;
+    /** A dual in the construct state (مرحلتي التعليم), which only a noun after it makes one. */
+    boolean construct;
     final EnumSet<Role> roles = EnumSet.noneOf(Role.class);
 
     boolean has(Role role) {

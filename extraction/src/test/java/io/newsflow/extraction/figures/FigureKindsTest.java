@@ -42,6 +42,14 @@ class FigureKindsTest {
     }
 
     @Test
+    void aHeadlineAmountTakesTheMeasureItsBodyNames() {
+        FigureMention headline = figure(extract("السحوبات تتجاوز 67 مليارا\n\nبلغت السحوبات 67 مليار ريال", "ar", null),
+                "67 مليارا");
+        assertThat(headline.kind()).isEqualTo(FigureKind.MONEY);
+        assertThat(headline.currency()).isEqualTo("SAR");
+    }
+
+    @Test
     void boundsWrittenHighToLowAreOrdered() {
         FigureMention range = figure(extract("تراوحت الارتفاعات ما بين 9.72% إلى 1.21%", "ar", null),
                 "ما بين 9.72% إلى 1.21%");
@@ -79,6 +87,7 @@ class FigureKindsTest {
         "ar | تصل الشحنات خلال الفترة من 15 إلى 18 من أغسطس | من 15 إلى 18 من أغسطس | 2015-08-15/2015-08-18",
         "ar | تقام الدورة بين 3 و5 سبتمبر 2016 | بين 3 و5 سبتمبر 2016 | 2016-09-03/2016-09-05",
         "en | The fair runs 15-18 August. | 15-18 August | 2015-08-15/2015-08-18",
+        "en | Sales rose in the August 15-18 period. | August 15-18 | 2015-08-15/2015-08-18",
         "ar | تعلن النتائج في النصف الثاني من أغسطس الجاري | أغسطس الجاري | 2015-08",
         "en | Spending was the lowest since October. | October | 2014-10",
         "en | Spending was the lowest since May. | May | 2015-05",
