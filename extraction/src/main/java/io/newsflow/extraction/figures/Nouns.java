@@ -40,7 +40,7 @@ final class Nouns {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
         }
         if (form.length() >= 5 && form.startsWith("س") && "يتن".indexOf(form.charAt(1)) >= 0 && !tanweenMark
-                && !accusative && lookup(d, form) == null) {
+                && !accusative && d.lexicon.get(form) == null) {
             return null;  // سترتفع: the future of a verb, not a counted noun
         }
         if (form.startsWith("ي") && form.length() >= 4 || (form.startsWith("و") || form.startsWith("ف")) && !tanweenMark
@@ -59,7 +59,7 @@ final class Nouns {
                 return form;
             }
         }
-        Word known = lookup(d, form);
+        Word known = d.lexicon.get(form);
         if (known != null && known.singular != null) {
             return known.singular;
         }
@@ -117,7 +117,7 @@ final class Nouns {
 
     /** The singular of an Arabic plural written without the article (جنود → جندي, قطاعات → قطاعة), or null. */
     private static String singularOfPlural(Doc d, String stem) {
-        Word w = lookup(d, stem);
+        Word w = d.lexicon.get(stem);
         if (w != null && w.singular != null) {
             boolean plural = !w.dual && !Normalizer.key(w.singular).equals(Normalizer.key(stem));
             return plural ? w.singular : null;
@@ -160,7 +160,7 @@ final class Nouns {
         for (String suffix : PRONOUN_SUFFIXES) {
             if (form.length() >= suffix.length() + 3 && form.endsWith(suffix)) {
                 String stem = form.substring(0, form.length() - suffix.length());
-                Word w = lookup(d, stem);
+                Word w = d.lexicon.get(stem);
                 if (w != null && w.singular != null && !w.dual
                         && !Normalizer.key(w.singular).equals(Normalizer.key(stem))) {
                     return w.singular;
@@ -172,7 +172,7 @@ final class Nouns {
 
     /** فرعا, وفدا: an indefinite accusative of a listed noun, whose first letter is the noun's own, or null. */
     static Word listedAccusative(Doc d, String form) {
-        Word w = form.length() > 3 && form.endsWith("ا") ? lookup(d, form.substring(0, form.length() - 1)) : null;
+        Word w = form.length() > 3 && form.endsWith("ا") ? d.lexicon.get(form.substring(0, form.length() - 1)) : null;
         return w != null && w.singular != null && !w.dual ? w : null;
     }
 
@@ -187,10 +187,6 @@ final class Nouns {
             }
         }
         return false;
-    }
-
-    private static Word lookup(Doc d, String form) {
-        return d.lexicon.get(form);
     }
 
     /** The noun an Arabic ordinal follows (الدفعة السادسة → دفعة), or null. */
