@@ -261,8 +261,8 @@ final class FigureResolver {
     private Candidate elliptical(NumberPhrase n) {
         Candidate m = lastMeasure;
         if (m != null && m.value() != null && !n.hasScale() && m.kind() == FigureKind.MONEY
-                && comparedWith(n.first() - 1) && n.first() - m.last() <= 8 && sameSentence(m.last(), n.first()) && n.value() >= m.value() / 5
-                && n.value() <= m.value() * 5) {
+                && comparedWith(n.first() - 1) && n.first() - m.last() <= 8 && sameSentence(m.last(), n.first())
+                && n.value() >= m.value() / 5 && n.value() <= m.value() * 5) {
             return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
                     m.bareDefault() ? m.family() : null, m.bareDefault(), false);  // to 80 marks from 78.8
         }

@@ -138,9 +138,9 @@ final class OrdinalRecognizer {
     }
 
     /**
-     * الدورة الـ46, المرتبة الـ 46, الدورة ال 14: digits after the article (with a tatweel, or a space between) rank the singular definite noun
-     * before them, as المرة الألف does in words; before a noun, or after a plural, they count it (الـ 20 عاما,
-     * السنوات الـ 20).
+     * الدورة الـ46, المرتبة الـ 46, الدورة ال 14: digits after the article (with a tatweel, or a space between) rank
+     * the singular definite noun before them, as المرة الألف does in words; before a noun, or after a plural, they
+     * count it (الـ 20 عاما, السنوات الـ 20).
      */
     static Proposal afterArticle(Doc d, NumberPhrase n) {
         int i = n.first();
