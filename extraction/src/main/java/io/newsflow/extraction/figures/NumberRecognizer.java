@@ -133,6 +133,12 @@ final class NumberRecognizer {
                         && d.at(k - 1).isWord() && d.at(k + 1).isWord()) {
                     hyphen = true;
                     c = k + 1;
+                } else if (d.english && d.isDash(k) && (d.attached(k) || d.at(k + 1).lineBefore) && d.attached(k - 1)
+                        && lastClass == NumberClass.DIGITS && d.at(k + 1).isNumberWord()
+                        && d.at(k + 1).entry.numClass == NumberClass.SCALE) {
+                    // a 2.1-billion-dlr buyout, a 50-mln-share offering: the scale joined to its digits, the line
+                    // perhaps wrapped after the hyphen
+                    c = k + 1;
                 } else if (d.english && d.isDash(k) && lastClass == NumberClass.TENS && d.at(k + 1).isNumberWord()
                         && d.at(k + 1).entry.numClass == NumberClass.UNIT && d.at(k + 1).entry.number >= 1
                         && !d.at(k + 1).lineBefore) {

@@ -133,6 +133,14 @@ class FigureRulesTest {
         }
 
         @Test
+        void aScaleJoinedToItsDigitsByAHyphenIsPartOfTheNumberEvenAcrossALineBreak() {
+            FigureMention wrapped = en("They agreed a 2.1-\nbillion-dlr buyout.").get(0);
+            assertThat(wrapped.kind()).isEqualTo(FigureKind.MONEY);
+            assertThat(wrapped.value()).isEqualTo(2.1e9);
+            assertThat(en("The score was 3-1 at half time")).extracting(FigureMention::value).containsExactly(3.0, 1.0);
+        }
+
+        @Test
         void oneAsAPronounIsNotAFigure() {
             assertThat(en("one of the ministers said no one was hurt")).isEmpty();
         }
