@@ -71,7 +71,7 @@ final class EvalCommand {
 
         @Option(names = "--dev", paramLabel = "FILE", arity = "0..1",
                 fallbackValue = "../shared/data/corpus/news.jsonl",
-                description = {"Instead, the hand-annotated corpus stories kept for development (two sets), per language,",
+                description = {"Instead, the hand-annotated corpus stories kept for development (three sets), per language,",
                         "scored like --unseen, read from the corpus FILE (default: ${FALLBACK-VALUE})."})
         Path dev;
 
