@@ -26,7 +26,6 @@ public final class Features {
     private static final int GRAMS_PER_SIZE = 8;
     private static final int GRAM_SIZES = 2;
     private static final long NONE = 0x7e3a_1b2c_9d4f_5a61L;
-    private static final long UNKNOWN = 0x3c91_e5d7_0a2b_64f3L;
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
@@ -258,28 +257,19 @@ public final class Features {
      * given what the document said earlier; returns how many.
      */
     int emission(Sentence s, int i, History history, long[] out) {
-        return emission(s, i, history, false, out);
-    }
-
-    /**
-     * As {@link #emission(Sentence, int, History, long[])}; with {@code unknownWord}, the token's own identity
-     * (word, stem, bare word, and the bigrams that contain it) is written as that of an unknown word, as training
-     * with word dropout asks.
-     */
-    int emission(Sentence s, int i, History history, boolean unknownWord, long[] out) {
         int n = 0;
         int remembered = history.code(s.memory[i]);
         out[n++] = f(51, remembered);
         out[n++] = f(52, remembered, s.frequency[i]);
         out[n++] = f(53, i + 1 < s.n ? history.code(s.memory[i + 1]) : -1);
         out[n++] = f(54, s.frequency[i]);
-        long w = unknownWord ? UNKNOWN : s.word[i];
+        long w = s.word[i];
         long wPrev = i > 0 ? s.word[i - 1] : NONE;
         long wNext = i + 1 < s.n ? s.word[i + 1] : NONE;
         out[n++] = f(1, 0);
         out[n++] = f(2, w);
         if (!arabic) {
-            out[n++] = f(3, unknownWord ? UNKNOWN : s.raw[i]);
+            out[n++] = f(3, s.raw[i]);
         }
         out[n++] = f(4, wPrev);
         out[n++] = f(5, wNext);
@@ -338,8 +328,8 @@ public final class Features {
         out[n++] = f(34, s.head[i] ? 1 : 0, i > 0 && s.head[i - 1] ? 1 : 0);
         out[n++] = f(35, s.title[i] ? 1 : 0, i > 0 && s.title[i - 1] ? 1 : 0);
         if (arabic) {
-            out[n++] = f(41, unknownWord ? UNKNOWN : s.stem[i]);
-            out[n++] = f(42, unknownWord ? UNKNOWN : s.bare[i]);
+            out[n++] = f(41, s.stem[i]);
+            out[n++] = f(42, s.bare[i]);
             out[n++] = f(43, s.clitics[i]);
             out[n++] = f(44, i > 0 ? s.bare[i - 1] : NONE);
             out[n++] = f(45, i + 1 < s.n ? s.bare[i + 1] : NONE);

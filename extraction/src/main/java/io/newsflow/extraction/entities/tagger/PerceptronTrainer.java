@@ -36,17 +36,6 @@ public final class PerceptronTrainer {
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
 
-    /**
-     * Share of the training tokens seen once in the training text whose own word is hidden in an update, so that
-     * the weights learn to name a word from its context, clusters and affixes rather than only from its identity:
-     * most names in new stories were never in the training text.
-     */
-    private final double wordDropout = Double.parseDouble(System.getProperty("newsflow.ner.wordDropout", "0"));
-    private final int dropBelow = Integer.getInteger("newsflow.ner.dropBelow", 2);
-    private final LongIntMap counts = new LongIntMap(1 << 16);
-    private Random dropping;
-    private boolean[] unknown = new boolean[64];
-
     private final Table emissions = new Table(Labels.COUNT);
     private final Table transitions = new Table(Lattice.PREVIOUS * Labels.COUNT);
     private long step = 1;
@@ -84,10 +73,6 @@ public final class PerceptronTrainer {
             Tokens tokens = Tokens.ofWords(sentence.words());
             Features.Sentence s = new Features.Sentence();
             features.prepare(tokens, 0, tokens.size(), s);
-            for (int i = 0; i < s.size(); i++) {
-                long key = Features.memoryKey(s, i);
-                counts.put(key, counts.get(key, 0) + 1);
-            }
             prepared.add(s);
             gold.add(wellFormed(sentence.labels()));
         }
@@ -96,7 +81,6 @@ public final class PerceptronTrainer {
             order.add(i);
         }
         Random random = new Random(seed);
-        dropping = new Random(seed ^ 0x5DEECE66DL);
         History history = new History();
         SequenceTagger tagger = null;
         for (int epoch = 0; epoch < epochs; epoch++) {
@@ -123,16 +107,11 @@ public final class PerceptronTrainer {
         lattice.ensure(n);
         if (predicted.length < n) {
             predicted = new int[Math.max(n, 2 * predicted.length)];
-            unknown = new boolean[predicted.length];
-        }
-        for (int i = 0; i < n; i++) {
-            unknown[i] = wordDropout > 0 && counts.get(Features.memoryKey(s, i), 0) < dropBelow
-                    && dropping.nextDouble() < wordDropout;
         }
         float[] score = lattice.score;
         for (int i = 0; i < n; i++) {
             Arrays.fill(scores, 0);
-            emissions.addTo(feats, features.emission(s, i, history, unknown[i], feats), scores);
+            emissions.addTo(feats, features.emission(s, i, history, feats), scores);
             Arrays.fill(pair, 0);
             transitions.addTo(feats, features.transition(s, i, feats), pair);
             for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
@@ -149,7 +128,7 @@ public final class PerceptronTrainer {
             int goldPair = (i == 0 ? Labels.START : labels[i - 1]) * Labels.COUNT + gold;
             int guessPair = (i == 0 ? Labels.START : predicted[i - 1]) * Labels.COUNT + guess;
             if (gold != guess) {
-                int count = features.emission(s, i, history, unknown[i], feats);
+                int count = features.emission(s, i, history, feats);
                 for (int f = 0; f < count; f++) {
                     emissions.update(feats[f], gold, guess, step);
                 }
