@@ -87,7 +87,14 @@ public final class PerceptronTrainer {
             Collections.shuffle(order, random);
             for (int document : order) {
                 history.clear();
-                for (int k = document; k < Math.min(data.size(), document + DOCUMENT_SENTENCES); k++) {
+                int end = Math.min(data.size(), document + DOCUMENT_SENTENCES);
+                for (int k = document; k < end; k++) {
+                    Features.Sentence s = prepared.get(k);
+                    for (int i = 0; i < s.size(); i++) {
+                        history.count(Features.memoryKey(s, i));
+                    }
+                }
+                for (int k = document; k < end; k++) {
                     learn(features, prepared.get(k), gold.get(k), history);
                 }
             }
