@@ -32,15 +32,8 @@ public final class Features {
     private final Gazetteer gazetteer;
     private final boolean arabic;
     private final int charGrams;
-    private final int dropped;
 
     public Features(Lexicon lexicon, Gazetteer gazetteer, boolean arabic) {
-        this(lexicon, gazetteer, arabic, -1);
-    }
-
-    /** Features without the group {@code dropped} (1 word, 2 neighbours, 3 affixes, 4 clusters, 5 gazetteer). */
-    Features(Lexicon lexicon, Gazetteer gazetteer, boolean arabic, int dropped) {
-        this.dropped = dropped;
         this.lexicon = lexicon;
         this.gazetteer = gazetteer;
         this.arabic = arabic;
@@ -281,21 +274,17 @@ public final class Features {
         long wPrev = i > 0 ? s.word[i - 1] : NONE;
         long wNext = i + 1 < s.n ? s.word[i + 1] : NONE;
         out[n++] = f(1, 0);
-        if (dropped != 1) {
-            out[n++] = f(2, w);
-            if (!arabic) {
-                out[n++] = f(3, s.raw[i]);
-            }
-            out[n++] = f(8, wPrev, w);
-            out[n++] = f(9, w, wNext);
+        out[n++] = f(2, w);
+        if (!arabic) {
+            out[n++] = f(3, s.raw[i]);
         }
-        if (dropped != 2) {
-            out[n++] = f(4, wPrev);
-            out[n++] = f(5, wNext);
-            out[n++] = f(6, i > 1 ? s.word[i - 2] : NONE);
-            out[n++] = f(7, i + 2 < s.n ? s.word[i + 2] : NONE);
-        }
-        for (int a = 0; dropped != 3 && a < AFFIXES; a++) {
+        out[n++] = f(4, wPrev);
+        out[n++] = f(5, wNext);
+        out[n++] = f(6, i > 1 ? s.word[i - 2] : NONE);
+        out[n++] = f(7, i + 2 < s.n ? s.word[i + 2] : NONE);
+        out[n++] = f(8, wPrev, w);
+        out[n++] = f(9, w, wNext);
+        for (int a = 0; a < AFFIXES; a++) {
             out[n++] = f(10 + a, s.prefix[i * AFFIXES + a]);
             out[n++] = f(14 + a, s.suffix[i * AFFIXES + a]);
         }
@@ -310,20 +299,18 @@ public final class Features {
             out[n++] = f(20, shape, i + 1 < s.n ? s.shape[i + 1] : NONE);
             out[n++] = f(21, i == 0 ? 1 : 0, shape);
         }
-        for (int d = -1; dropped != 4 && d <= 1; d++) {
+        for (int d = -1; d <= 1; d++) {
             int j = i + d;
             long packed = j >= 0 && j < s.n ? s.clusters[j] : -2L;
             for (int level = 0; level < Lexicon.LEVELS; level++) {
                 out[n++] = f(22 + 3 * (d + 1) + level, Lexicon.level(packed, level));
             }
         }
-        if (dropped != 4) {
-            out[n++] = f(70, Lexicon.classLevel(s.classes[i], 0));
-            out[n++] = f(72, Lexicon.classLevel(s.classes[i], 1));
-            out[n++] = f(74, Lexicon.classLevel(i > 0 ? s.classes[i - 1] : -1, 1));
-            out[n++] = f(75, Lexicon.classLevel(i + 1 < s.n ? s.classes[i + 1] : -1, 1));
-        }
-        if (arabic && dropped != 4) {
+        out[n++] = f(70, Lexicon.classLevel(s.classes[i], 0));
+        out[n++] = f(72, Lexicon.classLevel(s.classes[i], 1));
+        out[n++] = f(74, Lexicon.classLevel(i > 0 ? s.classes[i - 1] : -1, 1));
+        out[n++] = f(75, Lexicon.classLevel(i + 1 < s.n ? s.classes[i + 1] : -1, 1));
+        if (arabic) {
             out[n++] = f(82, Lexicon.classLevel(s.stemClasses[i], 0));
         }
         if (lexicon.hasCues()) {
@@ -342,24 +329,18 @@ public final class Features {
             out[n++] = f(66, dominant(i > 0 ? s.priors[i - 1] : 0));
             out[n++] = f(67, dominant(i + 1 < s.n ? s.priors[i + 1] : 0));
         }
-        if (dropped != 5) {
-            out[n++] = f(31, s.gazetteer[i]);
-            out[n++] = f(32, i > 0 ? s.gazetteer[i - 1] : -1);
-            out[n++] = f(33, i + 1 < s.n ? s.gazetteer[i + 1] : -1);
-            out[n++] = f(34, s.head[i] ? 1 : 0, i > 0 && s.head[i - 1] ? 1 : 0);
-            out[n++] = f(35, s.title[i] ? 1 : 0, i > 0 && s.title[i - 1] ? 1 : 0);
-        }
+        out[n++] = f(31, s.gazetteer[i]);
+        out[n++] = f(32, i > 0 ? s.gazetteer[i - 1] : -1);
+        out[n++] = f(33, i + 1 < s.n ? s.gazetteer[i + 1] : -1);
+        out[n++] = f(34, s.head[i] ? 1 : 0, i > 0 && s.head[i - 1] ? 1 : 0);
+        out[n++] = f(35, s.title[i] ? 1 : 0, i > 0 && s.title[i - 1] ? 1 : 0);
         if (arabic) {
-            if (dropped != 1) {
-                out[n++] = f(41, s.stem[i]);
-                out[n++] = f(42, s.bare[i]);
-            }
+            out[n++] = f(41, s.stem[i]);
+            out[n++] = f(42, s.bare[i]);
             out[n++] = f(43, s.clitics[i]);
-            if (dropped != 2) {
-                out[n++] = f(44, i > 0 ? s.bare[i - 1] : NONE);
-                out[n++] = f(45, i + 1 < s.n ? s.bare[i + 1] : NONE);
-            }
-            for (int level = 0; dropped != 4 && level < Lexicon.LEVELS; level++) {
+            out[n++] = f(44, i > 0 ? s.bare[i - 1] : NONE);
+            out[n++] = f(45, i + 1 < s.n ? s.bare[i + 1] : NONE);
+            for (int level = 0; level < Lexicon.LEVELS; level++) {
                 out[n++] = f(46 + level, Lexicon.level(s.stemClusters[i], level));
             }
         }

@@ -35,7 +35,6 @@ public final class PerceptronTrainer {
     private final float margin;
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
-    private final int droppedGroup;
 
     private final Table emissions = new Table(Labels.COUNT);
     private final Table transitions = new Table(Lattice.PREVIOUS * Labels.COUNT);
@@ -48,12 +47,6 @@ public final class PerceptronTrainer {
     private int[] predicted = new int[64];
 
     public PerceptronTrainer(String language, Lexicon lexicon, Gazetteer gazetteer) {
-        this(language, lexicon, gazetteer, -1);
-    }
-
-    /** A trainer whose tagger learns without one group of features (see {@link Features}); -1 for none. */
-    public PerceptronTrainer(String language, Lexicon lexicon, Gazetteer gazetteer, int droppedGroup) {
-        this.droppedGroup = droppedGroup;
         this.language = language;
         this.margin = language.equals("ar") ? 1 : 0;
         this.lexicon = lexicon;
@@ -73,7 +66,7 @@ public final class PerceptronTrainer {
      */
     public SequenceTagger train(List<ConllCorpus.Sentence> data, int epochs, long seed,
                                 Consumer<SequenceTagger> afterEpoch) {
-        Features features = new Features(lexicon, gazetteer, language.equals("ar"), droppedGroup);
+        Features features = new Features(lexicon, gazetteer, language.equals("ar"));
         List<Features.Sentence> prepared = new ArrayList<>(data.size());
         List<int[]> gold = new ArrayList<>(data.size());
         for (ConllCorpus.Sentence sentence : data) {

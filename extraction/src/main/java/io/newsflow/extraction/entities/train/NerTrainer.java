@@ -236,8 +236,7 @@ public final class NerTrainer {
         List<SequenceTagger> taggers = new ArrayList<>();
         for (int m = 0; m < options.models(); m++) {
             int[] epoch = {0};
-            int dropped = Boolean.getBoolean("newsflow.ner.featureBagging") ? 1 + m % 5 : -1;
-            taggers.add(new PerceptronTrainer(language, lexicon, gazetteer, dropped).train(training,
+            taggers.add(new PerceptronTrainer(language, lexicon, gazetteer).train(training,
                     options.epochs(), options.seed() + m, t -> {
                         epoch[0]++;
                         if (!dev.isEmpty()) {
