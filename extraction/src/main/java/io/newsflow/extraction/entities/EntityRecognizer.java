@@ -146,9 +146,6 @@ public final class EntityRecognizer {
         SequenceTagger tagger = taggers.get(language);
         boolean arabic = "ar".equals(language);
         SequenceTagger.Scratch scratch = new SequenceTagger.Scratch();
-        if (tagger != null) {
-            tagger.countWords(tokens, scratch);
-        }
         int[] sentenceLabels = new int[64];
         float[] sentenceConfidence = new float[64];
         for (int s = 0; s < tokens.sentenceCount(); s++) {

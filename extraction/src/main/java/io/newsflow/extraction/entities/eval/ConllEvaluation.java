@@ -81,7 +81,6 @@ public final class ConllEvaluation {
         return score(sentences, tokens -> {
             int[] labels = new int[tokens.size()];
             SequenceTagger.Scratch scratch = new SequenceTagger.Scratch();
-            tagger.countWords(tokens, scratch);
             for (int s = 0; s < tokens.sentenceCount(); s++) {
                 int from = tokens.sentenceStart(s);
                 int to = tokens.sentenceEnd(s);

@@ -26,7 +26,6 @@ public final class Features {
     private static final int GRAMS_PER_SIZE = 8;
     private static final int GRAM_SIZES = 2;
     private static final long NONE = 0x7e3a_1b2c_9d4f_5a61L;
-    static final boolean DOCUMENT_COUNTS = Boolean.getBoolean("newsflow.ner.documentCounts");
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
@@ -264,12 +263,6 @@ public final class Features {
         out[n++] = f(52, remembered, s.frequency[i]);
         out[n++] = f(53, i + 1 < s.n ? history.code(s.memory[i + 1]) : -1);
         out[n++] = f(54, s.frequency[i]);
-        if (DOCUMENT_COUNTS) {
-            // a word rare in news but repeated in one story is mostly that story's subject: a name
-            int repeated = history.occurrences(s.memory[i]);
-            out[n++] = f(85, repeated);
-            out[n++] = f(86, repeated, s.frequency[i]);
-        }
         long w = s.word[i];
         long wPrev = i > 0 ? s.word[i - 1] : NONE;
         long wNext = i + 1 < s.n ? s.word[i + 1] : NONE;

@@ -22,25 +22,12 @@ final class History {
     /** Per word: times labelled O, then times labelled with each entity type. */
     private int[] counts = new int[64 * (1 + TYPES)];
     private int words;
-    /** How often each word occurs in the whole document, counted before the first sentence is tagged. */
-    private LongIntMap occurrences = new LongIntMap(256);
 
     void clear() {
         if (words > 0) {
             index = new LongIntMap(128);
             words = 0;
         }
-        occurrences = new LongIntMap(256);
-    }
-
-    /** Counts one occurrence of {@code word} in the document about to be tagged. */
-    void count(long word) {
-        occurrences.put(word, occurrences.get(word, 0) + 1);
-    }
-
-    /** Occurrences of {@code word} in the document: 1 to 4, or 4 for more. */
-    int occurrences(long word) {
-        return Math.min(4, occurrences.get(word, 0));
     }
 
     /**

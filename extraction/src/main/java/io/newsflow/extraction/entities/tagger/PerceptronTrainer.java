@@ -87,14 +87,7 @@ public final class PerceptronTrainer {
             Collections.shuffle(order, random);
             for (int document : order) {
                 history.clear();
-                int end = Math.min(data.size(), document + DOCUMENT_SENTENCES);
-                for (int k = document; k < end; k++) {
-                    Features.Sentence s = prepared.get(k);
-                    for (int i = 0; i < s.size(); i++) {
-                        history.count(Features.memoryKey(s, i));
-                    }
-                }
-                for (int k = document; k < end; k++) {
+                for (int k = document; k < Math.min(data.size(), document + DOCUMENT_SENTENCES); k++) {
                     learn(features, prepared.get(k), gold.get(k), history);
                 }
             }

@@ -149,25 +149,6 @@ public final class SequenceTagger {
         }
     }
 
-    /**
-     * Counts the words of the whole document into {@code scratch} before its first sentence is tagged, so that a
-     * name repeated through the story is known as repeated from its first mention.
-     */
-    public void countWords(Tokens tokens, Scratch scratch) {
-        if (!Features.DOCUMENT_COUNTS) {
-            return;
-        }
-        Features.Sentence sentence = scratch.sentence;
-        for (int s = 0; s < tokens.sentenceCount(); s++) {
-            int from = tokens.sentenceStart(s);
-            int to = tokens.sentenceEnd(s);
-            features.prepare(tokens, from, to, sentence);
-            for (int i = 0; i < to - from; i++) {
-                scratch.history.count(Features.memoryKey(sentence, i));
-            }
-        }
-    }
-
     /** Receives each token of a document tagged by {@link #tagDocument}: the word as the history keys it, its label. */
     @FunctionalInterface
     public interface TokenLabels {
@@ -177,7 +158,6 @@ public final class SequenceTagger {
     /** Tags every sentence of {@code tokens} as one document and hands each token's key and label to {@code sink}. */
     public void tagDocument(Tokens tokens, TokenLabels sink) {
         Scratch scratch = new Scratch();
-        countWords(tokens, scratch);
         int[] labels = new int[64];
         float[] confidence = new float[64];
         for (int s = 0; s < tokens.sentenceCount(); s++) {
