@@ -23,7 +23,7 @@ final class CountRecognizer {
             if ("for".equalsIgnoreCase(d.surface(p)) && (p < n.first() - 1 || d.at(p - 1).isNumberWord())) {
                 return null;  // a two-for-one stock split, two for one, a one-for-five issue: a ratio counts nothing
             }
-            Nouns.Noun noun = Nouns.englishAfter(d, k);
+            Nouns.Noun noun = EnglishNouns.after(d, k);
             if (noun != null && n.value() > 1 && !countsAsPlural(d, noun.last())
                     && !(d.isDash(noun.last() - 1) && d.attached(noun.last() - 1))) {
                 // more than one takes a plural: a singular after it modifies the noun counted (three retail banking
@@ -33,7 +33,7 @@ final class CountRecognizer {
             if (noun != null && n.value() == 1 && noun.singular().equals(d.surface(noun.last()).toLowerCase())
                     && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) && compoundHead(d, noun.last() + 1)) {
                 // one new aircraft programme, one strike price: a noun closing the phrase is what one counts
-                noun = new Nouns.Noun(Nouns.singular(d.lexicon, d.surface(noun.last() + 1).toLowerCase()),
+                noun = new Nouns.Noun(EnglishNouns.singular(d.lexicon, d.surface(noun.last() + 1).toLowerCase()),
                         noun.last() + 1);
             }
             if (noun == null && n.value() > 1 && n.value() % 1 == 0 && d.isDash(k) && d.attached(k - 1)
@@ -55,11 +55,10 @@ final class CountRecognizer {
         Token t = d.at(k);
         String s = d.surface(k).toLowerCase();
         Token after = d.at(k + 1);
-        return t.type == TokenType.LATIN && !t.capitalized && !t.lineBefore && !t.has(Role.STOP) && !t.isNumberWord()
-                && (t.entry == null || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth()
-                && t.entry.dayOffset == 0 && t.entry.weekday == 0)
+        return EnglishNouns.plainWord(d, k) && !t.lineBefore && (t.entry == null || t.entry.unit == null
+                && !t.entry.namesCurrency() && !t.entry.namesMonth() && t.entry.dayOffset == 0 && t.entry.weekday == 0)
                 && s.length() > 3 && !s.endsWith("ed") && !s.endsWith("ly") && !s.endsWith("ing")
-                && !Nouns.isPlural(d, k) && !Nouns.isEnglishAdjective(d, k) && !d.isDash(k - 1)
+                && !EnglishNouns.isPlural(d, k) && !EnglishNouns.isAdjective(d, k) && !d.isDash(k - 1)
                 && after.type == TokenType.SYMBOL && !after.lineBefore;
     }
 
@@ -69,10 +68,10 @@ final class CountRecognizer {
      */
     private static Nouns.Noun joinedNoun(Doc d, int k) {
         if ("odd".equalsIgnoreCase(d.surface(k)) && !d.attached(k)) {
-            Nouns.Noun noun = Nouns.englishAfter(d, k + 1);
+            Nouns.Noun noun = EnglishNouns.after(d, k + 1);
             return noun != null && countsAsPlural(d, noun.last()) ? noun : null;
         }
-        Nouns.Noun noun = Nouns.englishAfter(d, k, false);
+        Nouns.Noun noun = EnglishNouns.after(d, k, false);
         return noun != null && noun.last() == k && !countsAsPlural(d, k) ? noun : null;
     }
 
@@ -86,12 +85,13 @@ final class CountRecognizer {
             if (d.isDash(j) && d.attached(j - 1) && d.attached(j) || d.isAndWord(j)) {
                 continue;
             }
-            if (t.type != TokenType.LATIN || t.lineBefore || t.isNumberWord() || t.capitalized && !Nouns.allCaps(d, j)
+            if (t.type != TokenType.LATIN || t.lineBefore || t.isNumberWord()
+                    || t.capitalized && !EnglishNouns.allCaps(d, j)
                     && !d.at(j - 1).capitalized || t.has(Role.STOP) && !t.has(Role.ADJECTIVE)) {
                 return null;
             }
-            if (Nouns.isPlural(d, j)) {
-                return new Nouns.Noun(Nouns.singular(d.lexicon, d.surface(j).toLowerCase()), j);
+            if (EnglishNouns.isPlural(d, j)) {
+                return new Nouns.Noun(EnglishNouns.singular(d.lexicon, d.surface(j).toLowerCase()), j);
             }
         }
         return null;
@@ -100,7 +100,8 @@ final class CountRecognizer {
     /** A singular English noun that also counts more than one (three aircraft, 200 head of cattle). */
     static boolean countsAsPlural(Doc d, int k) {
         String s = d.surface(k).toLowerCase();
-        return Nouns.isPlural(d, k) || !Nouns.singular(d.lexicon, s).equals(s) || d.lexicon.in(WordList.ZERO_PLURAL, s);
+        return EnglishNouns.isPlural(d, k) || !EnglishNouns.singular(d.lexicon, s).equals(s)
+                || d.lexicon.in(WordList.ZERO_PLURAL, s);
     }
 
     /** 30 of the employees, ثلاثة من الجنود: the number counts members of the group named after it. */
@@ -240,7 +241,7 @@ final class CountRecognizer {
                     && w.unit == null;
         }
         if (d.english) {
-            Nouns.Noun noun = Nouns.englishAfter(d, k);
+            Nouns.Noun noun = EnglishNouns.after(d, k);
             return noun != null && !d.at(k).has(Role.ADJECTIVE) && d.lexicon.in(WordList.COUNTABLE, noun.singular());
         }
         return false;

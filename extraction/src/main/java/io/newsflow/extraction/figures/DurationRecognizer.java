@@ -17,9 +17,9 @@ final class DurationRecognizer {
         UnitRecognizer.UnitWord u = UnitRecognizer.unitAfter(d, n, k);
         Token between = d.at(k);
         boolean year = n.plainDigits() && d.isYear(n.first());  // the 1987 model year is a year
-        if (u == null && d.english && !year && between.type == TokenType.LATIN && !between.capitalized
-                && !between.lineBefore && !between.has(Role.STOP) && !between.isNumberWord() && between.entry == null
-                && !Nouns.isPlural(d, k) && d.at(k + 1).entry != null && d.at(k + 1).entry.unit != null) {
+        if (u == null && d.english && !year && EnglishNouns.plainWord(d, k) && !between.lineBefore
+                && between.entry == null
+                && !EnglishNouns.isPlural(d, k) && d.at(k + 1).entry != null && d.at(k + 1).entry.unit != null) {
             u = UnitRecognizer.unitAfter(d, n, k + 1);  // seven selling days, 10 business days, five working days
         }
         if (u == null || u.word().unitKind != FigureKind.DURATION) {

@@ -286,7 +286,7 @@ final class OrdinalRecognizer {
     private static Candidate englishOrdinal(Doc d, int first, int last, double value) {
         String unit = null;
         if (d.english) {
-            Nouns.Noun noun = Nouns.englishAfter(d, last + 1, false);
+            Nouns.Noun noun = EnglishNouns.after(d, last + 1, false);
             unit = noun == null ? null : noun.singular();
             Word next = d.at(last + 1).entry;
             if (unit == null && next != null && next.unit != null) {
