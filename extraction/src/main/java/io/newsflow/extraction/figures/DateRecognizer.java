@@ -25,6 +25,10 @@ final class DateRecognizer {
                 return range;
             }
         }
+        Candidate decade = d.wordsKnown ? decadeInWords(d, i) : null;
+        if (decade != null) {
+            return decade;
+        }
         Candidate days = dayRange(d, i);
         if (days != null) {
             return days;
@@ -157,6 +161,38 @@ final class DateRecognizer {
         }
         int last = d.attached(n.last()) && d.surface(n.last() + 1).equals("م") ? n.last() + 1 : n.last();
         return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year, n.first(), last);
+    }
+
+    /**
+     * A decade in words, the nineties, the early eighties, التسعينات, الثمانينيات, تسعينات القرن الماضي: of the last
+     * century in which it has begun by the publication year, written as ISO 8601 writes a decade (199). Not an age:
+     * in his twenties, with a word of age after it (في العشرينات من العمر, في الخمسينات أو سن أكبر).
+     */
+    private static Candidate decadeInWords(Doc d, int i) {
+        Token t = d.at(i);
+        if (t.entry == null || t.entry.decade == 0) {
+            return null;
+        }
+        if (d.english) {
+            int p = d.lexicon.in(WordList.DECADE_PART, d.surface(i - 1)) ? i - 2 : i - 1;
+            if (!"the".equalsIgnoreCase(d.surface(p))) {
+                return null;
+            }
+        } else {
+            Word next = d.at(i + 1).entry;
+            boolean ofCentury = next != null && "century".equals(next.unit);
+            boolean age = false;
+            for (int k = i + 1; k <= i + 3 && !d.at(k).paragraphBefore; k++) {
+                String stem = Nouns.definiteStem(d, k);
+                age |= d.lexicon.in(WordList.AGE, stem != null ? stem : d.stemKey(k));
+            }
+            if (!(t.definite || ofCentury) || age) {
+                return null;
+            }
+        }
+        int tens = t.entry.decade / 10;
+        int century = d.published != null && d.published.getYear() >= 2000 + tens * 10 ? 20 : 19;
+        return date(i, i, century + "" + tens);
     }
 
     private static Candidate date(int first, int last, String iso) {

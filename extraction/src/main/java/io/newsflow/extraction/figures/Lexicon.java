@@ -160,6 +160,7 @@ final class Lexicon {
             case "head" -> w.monthHead = new Word.MonthHead(Integer.parseInt(cols[2]), Integer.parseInt(cols[3]));
             case "weekday" -> w.weekday = Integer.parseInt(cols[2]);
             case "day" -> w.dayOffset = Integer.parseInt(cols[2]);
+            case "decade" -> w.decade = Integer.parseInt(cols[2]);
             default -> throw new IllegalStateException("bad dates.tsv row " + String.join("\t", cols));
         }
     }

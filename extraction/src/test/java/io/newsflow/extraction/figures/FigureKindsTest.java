@@ -99,8 +99,18 @@ class FigureKindsTest {
         "ar | اختتمت الفعاليات البارحة الأولى | البارحة الأولى | 2015-07-30",
         "ar | زاد عدد الزوار هذا العام بنسبة كبيرة | هذا العام | 2015",
         "ar | نشرت الدراسة هذا الأسبوع | هذا الأسبوع | 2015-W31",
+        "en | The vote is due in december. | december | 2015-12",
+        "en | The plant reopens on january 5. | january 5 | 2015-01-05",
+        "en | Deliveries resume may 12. | may 12 | 2015-05-12",
+        "en | Exports fell in May of last year. | May of last year | 2014-05",
+        "en | Prices soared in the nineties. | nineties | 199",
+        "en | Rates were higher in the late seventies. | seventies | 197",
+        "ar | ازدهرت تجارة اللؤلؤ في الخمسينات | الخمسينات | 195",
+        "ar | بدأ المشروع في ثمانينيات القرن الماضي | ثمانينيات | 198",
+        "ar | ولد الكاتب في 2/ 8/ 1960 بالقاهرة | 2/ 8/ 1960 | 1960-08-02",
+        "en | He was born on 2/ 8/ 1960 in Cairo. | 2/ 8/ 1960 | 1960-02-08",
     })
-    void periodsOfDaysAndMonthsSince(String language, String text, String surface, String iso) {
+    void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
         assertThat(date.kind()).isEqualTo(FigureKind.DATE);
         assertThat(date.isoValue()).isEqualTo(iso);
