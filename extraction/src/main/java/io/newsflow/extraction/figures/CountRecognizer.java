@@ -126,8 +126,10 @@ final class CountRecognizer {
         if (n.value() < 1) {
             return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
         }
-        // a definite number follows its noun (الجنود الثلاثة): the word after it is not what it counts
-        String noun = d.at(n.first()).definite ? null : Nouns.arabicAfter(d, k, n.value());
+        // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
+        boolean definite = d.at(n.first()).definite;
+        String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
+                : n.words() && n.value() >= 3 && n.value() <= 10 ? Nouns.indefinitePlural(d, k) : null;
         if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {
             // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
             return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
@@ -260,8 +262,10 @@ final class CountRecognizer {
             return null;  // لطالبان is the movement; ابن حيان is a man, not two quarters
         }
         Token f = d.at(i + 1);
+        boolean listedGenitive = f.entry != null && f.entry.singular != null && !f.entry.dual && f.stemOffset == 0
+                && !f.definite;  // حالتي وفاة: an indefinite genitive, a noun the lexicon lists
         if (w.construct && (f.type != TokenType.ARABIC || f.has(Role.STOP) || f.isNumberWord() || f.paragraphBefore
-                || !Nouns.arabicDefinite(d, i + 1) || t.definite)) {
+                || !Nouns.arabicDefinite(d, i + 1) && !listedGenitive || t.definite)) {
             return null;  // a construct dual needs its genitive after it; alone, ساعتي is "my watch"
         }
         double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0

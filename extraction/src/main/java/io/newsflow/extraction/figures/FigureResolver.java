@@ -158,16 +158,18 @@ final class FigureResolver {
     private Candidate read(NumberPhrase n) {
         int k = n.last() + 1;
         boolean bracketed = d.isSymbol(k, ')') && d.isSymbol(n.first() - 1, '(')
-                || d.isSymbol(k, '\u00BB') && d.isSymbol(n.first() - 1, '\u00AB');
+                || d.isSymbol(k, '\u00BB') && d.isSymbol(n.first() - 1, '\u00AB')
+                || d.isSymbol(k, '\u201D') && d.isSymbol(n.first() - 1, '\u201C')
+                || d.isSymbol(k, '"') && d.isSymbol(n.first() - 1, '"');
         Token scale = d.at(k + 1);
         boolean scaleAfter = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE;
         // grouped digits in brackets go with a scale or currency after them: (67,898,290) مليون ريال, ( 37,775.000)
         boolean measured = n.first() == n.last() && d.at(n.first()).type == TokenType.DIGITS && scale.entry != null
                 && (scaleAfter || scale.entry.currencyFamily != null);
-        if ((n.plainDigits() && d.attached(n.first() - 1) || measured) && bracketed && d.attached(n.last())
-                && !d.at(k + 1).paragraphBefore) {
-            // (30) عاماً, «20» مليون دولار: digits in brackets or quotes are read with the words after them, and
-            // the figure spans the marks
+        if (((n.plainDigits() || n.words()) && d.attached(n.first() - 1) || measured) && bracketed
+                && d.attached(n.last()) && !d.at(k + 1).paragraphBefore) {
+            // (30) عاماً, «20» مليون دولار, “أربع” مواد: a number in brackets or quotes is read with the words
+            // after them, and the figure spans the marks
             double multiplier = scaleAfter && scale.entry.number >= 1e6 && n.value() >= scale.entry.number
                     ? 1 : scaleAfter ? scale.entry.number : 1;  // the digits may already write the whole amount
             NumberPhrase m = scaleAfter ? n.scaled(n.value() * multiplier, k + 1, scale.entry.number) : n;
@@ -239,12 +241,15 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        if (d.arabic && lastCount != null && lastCount.number() != null && d.at(k).has(Role.FROM)
-                && d.at(k).stemOffset == 0
-                && d.at(k + 1).type != TokenType.DIGITS && !d.at(k + 1).isNumberWord()
-                && sameSentence(lastCount.last(), n.first())) {
+        if (d.arabic && lastCount != null && lastCount.number() != null && sameSentence(lastCount.last(), n.first())
+                && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
+                && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
+                || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && !d.at(k).isNumberWord())) {
+            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند: a number
+            // joined to a count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
-                    n.last());  // و24 مشاركاً من السعودية، واثنين من البحرين: the noun is understood
+                    n.last());
         }
         return Candidate.of(FigureKind.NUMBER, n);
     }

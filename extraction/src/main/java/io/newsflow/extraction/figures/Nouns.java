@@ -47,9 +47,16 @@ final class Nouns {
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
+        if (form.length() >= 5 && form.endsWith("وا") && listedAccusative(d, form) == null) {
+            return null;  // 8 غادروا: a verb in the past plural; a noun ending in و is listed (15 عضوا)
+        }
         if (stripArticle(form) != null || form.startsWith("لأ") || form.startsWith("لإ") || form.startsWith("بأ")
                 || form.startsWith("بإ")) {
             return null;  // definite or behind a preposition: an adjective or a new phrase, not what is counted
+        }
+        String bare = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
+        if (bare.length() > 3 && "بلك".indexOf(bare.charAt(0)) >= 0 && d.lexicon.isPlace(bare.substring(1))) {
+            return null;  // 531 بمكة: a city behind a preposition says where, not what is counted
         }
         double rest = count % 100;
         if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا") && form.length() > 3) {
@@ -108,10 +115,25 @@ final class Nouns {
             stem = form;  // ثلاثة من قطاعات السوق: a plural made definite by the noun after it
         } else if (!group.definite) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
+            Token genitive = d.at(k + 2);
+            if (owned == null && form.length() >= 5 && form.endsWith("ي") && group.entry == null
+                    && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
+                owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
+            }
             return owned == null ? null : new Noun(owned, k + 1);
         }
         String singular = singularOfPlural(d, stem);
         return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /** The singular of the indefinite Arabic plural at k (مباريات after الثلاث), or null. */
+    static String indefinitePlural(Doc d, int k) {
+        Token t = d.at(k);
+        if (t.type != TokenType.ARABIC || t.definite || t.conjunction || t.preposition || t.lineBefore
+                || t.has(Role.STOP) || t.isNumberWord()) {
+            return null;
+        }
+        return singularOfPlural(d, Normalizer.clean(d.text, t.start, t.end));
     }
 
     /** The singular of an Arabic plural written without the article (جنود → جندي, قطاعات → قطاعة), or null. */
