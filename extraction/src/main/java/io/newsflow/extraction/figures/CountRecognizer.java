@@ -40,6 +40,12 @@ final class CountRecognizer {
                     && d.attached(k)) {
                 noun = joinedNoun(d, k + 1);
             }
+            if (noun == null && n.value() > 1 && n.value() % 1 == 0) {
+                noun = pastName(d, k);
+            }
+            if (noun != null && n.value() < 1 && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular())) {
+                noun = null;  // the 0.889 divisor: a value below one counts no whole thing, where 1/2 point measures
+            }
             count = noun == null ? null
                     : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, noun.singular(), null, n.first(),
                     noun.last());
@@ -85,7 +91,7 @@ final class CountRecognizer {
             if (d.isDash(j) && d.attached(j - 1) && d.attached(j) || d.isAndWord(j)) {
                 continue;
             }
-            if (t.type != TokenType.LATIN || t.lineBefore || t.isNumberWord()
+            if (t.type != TokenType.LATIN || t.paragraphBefore || t.isNumberWord()
                     || t.capitalized && !EnglishNouns.allCaps(d, j)
                     && !d.at(j - 1).capitalized || t.has(Role.STOP) && !t.has(Role.ADJECTIVE)) {
                 return null;
@@ -95,6 +101,23 @@ final class CountRecognizer {
             }
         }
         return null;
+    }
+
+    /**
+     * The plural noun after a name that modifies it, up to three capitalised words in mixed case: eight European
+     * Community countries, two Reagan administration officials; null when none follows.
+     */
+    private static Nouns.Noun pastName(Doc d, int k) {
+        int j = k;
+        while (j < k + 3 && d.at(j).type == TokenType.LATIN && d.at(j).capitalized && !EnglishNouns.allCaps(d, j)
+                && !d.at(j).paragraphBefore && !d.at(j).isNumberWord() && d.at(j).entry == null) {
+            j++;
+        }
+        if (j == k || d.at(j).paragraphBefore) {
+            return null;
+        }
+        Nouns.Noun noun = EnglishNouns.after(d, j);
+        return noun != null && EnglishNouns.isPlural(d, noun.last()) ? noun : pluralHead(d, j - 1);
     }
 
     /** A singular English noun that also counts more than one (three aircraft, 200 head of cattle). */
@@ -110,9 +133,16 @@ final class CountRecognizer {
             return null;
         }
         Nouns.Noun group = Nouns.partitive(d, k);
-        return group == null ? null
-                : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, group.singular(), null, n.first(),
-                group.last());
+        if (group == null) {
+            return null;
+        }
+        int last = group.last();
+        for (int j = k + 1; j < group.last(); j++) {
+            if (d.at(j).type == TokenType.DIGITS || d.at(j).isNumberWord()) {
+                last = n.last();  // six out of the 14 places: the group is a figure of its own
+            }
+        }
+        return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, group.singular(), null, n.first(), last);
     }
 
     private static Candidate arabic(Doc d, NumberPhrase n, int k) {

@@ -57,6 +57,23 @@ final class EnglishNouns {
         return null;
     }
 
+    /**
+     * The group after the partitive "of" at k: a determiner, then a plural noun (30 of the employees), also past a
+     * possessive (five mln of the company's common shares) or a number (six out of the 14 places), or null.
+     */
+    static Nouns.Noun group(Doc d, int k) {
+        if (!d.lexicon.in(WordList.GROUP_DETERMINER, d.surface(k + 1))) {
+            return null;
+        }
+        int g = k + 2;
+        if (d.isSymbol(g + 1, '\'') && "s".equalsIgnoreCase(d.surface(g + 2)) && d.attached(g) && d.attached(g + 1)) {
+            g += 3;  // the company's
+        }
+        boolean counted = d.at(g).type == TokenType.DIGITS || d.at(g).isNumberWord();
+        Nouns.Noun noun = after(d, counted ? g + 1 : g);
+        return noun != null && isPlural(d, noun.last()) ? noun : null;
+    }
+
     /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
     static boolean isAdjective(Doc d, int k) {
         Token t = d.at(k);

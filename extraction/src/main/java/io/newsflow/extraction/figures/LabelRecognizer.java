@@ -242,7 +242,9 @@ final class LabelRecognizer {
         }
         boolean some = d.lexicon.in(WordList.VAGUE_AFTER, d.surface(n.last() + 1))
                 || d.lexicon.in(WordList.VAGUE_BEFORE, d.surface(n.first() - 1));
-        return some || speaker(d, n.first()) || oneToAnother(d, n.last())
+        boolean once = "at".equalsIgnoreCase(d.surface(n.first() - 1))
+                && "time".equalsIgnoreCase(d.surface(n.last() + 1));  // at one time: formerly, or at once
+        return some || once || speaker(d, n.first()) || oneToAnother(d, n.last())
                 ? new Proposal.NotAFigure(n.last()) : null;
     }
 

@@ -90,15 +90,14 @@ final class Nouns {
      */
     static Noun partitive(Doc d, int k) {
         Token of = d.at(k);
+        if (d.english && "out".equalsIgnoreCase(d.surface(k)) && "of".equalsIgnoreCase(d.surface(k + 1))) {
+            return EnglishNouns.group(d, k + 1);  // six out of the 14 places
+        }
         if (!of.isWord() || of.stemOffset != 0 || of.conjunction || !d.lexicon.in(WordList.PARTITIVE, d.surface(k))) {
             return null;
         }
         if (d.english) {
-            if (!d.lexicon.in(WordList.GROUP_DETERMINER, d.surface(k + 1))) {
-                return null;
-            }
-            Noun noun = EnglishNouns.after(d, k + 2);
-            return noun != null && EnglishNouns.isPlural(d, noun.last()) ? noun : null;
+            return EnglishNouns.group(d, k);
         }
         Token group = d.at(k + 1);
         if (!d.arabic || group.type != TokenType.ARABIC || group.conjunction

@@ -200,7 +200,9 @@ final class NumberRecognizer {
                 String s = d.surface(c);
                 boolean moneyOnly = s.equals("m") || s.equals("b") || s.equals("mm");
                 boolean afterWords = lastClass != NumberClass.DIGITS && s.length() > 1 && !attachedToPrev;
-                ok = (lastClass == NumberClass.DIGITS || afterWords) && !joined && !hyphen
+                boolean code = attachedToPrev && d.isDash(c + 1) && d.attached(c) && d.attached(c + 1)
+                        && d.at(c + 2).type == TokenType.DIGITS;  // rule 10B-13: a code, not ten billion
+                ok = (lastClass == NumberClass.DIGITS || afterWords) && !joined && !hyphen && !code
                         && (!moneyOnly || moneyContext) && (attachedToPrev || s.length() > 1 || s.equals("k"));
                 // five mln dlrs: the wire abbreviates the scale after words too
             } else if (d.arabic || a.type == TokenType.ARABIC) {

@@ -230,7 +230,7 @@ final class OrdinalRecognizer {
      * Bank), or null.
      */
     static Proposal english(Doc d, NumberPhrase n) {
-        if (n.ordinal() && inName(d, n)) {
+        if (n.ordinal() && (inName(d, n) || d.lexicon.in(WordList.TERM_AFTER, d.surface(n.last() + 1)))) {
             return new Proposal.NotAFigure(n.last());
         }
         if (n.ordinal()) {

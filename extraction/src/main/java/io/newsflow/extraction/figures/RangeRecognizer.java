@@ -39,7 +39,10 @@ final class RangeRecognizer {
         // a level of 12,000 to 16,000 units, at 2.50 dlrs to three dlrs: an estimate's bounds after a word of level
         boolean estimate = to && !between && !from && d.at(prefix).isWord()
                 && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.surface(prefix));
-        boolean word = between && d.isAndWord(c) || (between || from || estimate) && to;
+        // one to two hours, two to three pct: small bounds spelled in words are one estimate
+        boolean spelled = to && !between && !from && a.kind() == FigureKind.NUMBER && a.number() != null
+                && a.number().words() && a.value() <= 10;
+        boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled) && to;
         if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null) {
             return null;
         }
@@ -59,7 +62,7 @@ final class RangeRecognizer {
         if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
             return null;
         }
-        if (estimate && (min >= b.value() || b.value() > 10 * min)) {
+        if ((estimate || spelled) && (min >= b.value() || b.value() > 10 * min) || spelled && (bn == null || !bn.words())) {
             return null;  // at 5 to 100 dlrs names two things; bounds of one estimate lie close
         }
         int first = (between || from) && word ? prefix : a.first();

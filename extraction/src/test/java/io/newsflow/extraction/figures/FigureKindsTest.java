@@ -58,6 +58,18 @@ class FigureKindsTest {
         assertThat(range.max()).isEqualTo(9.72);
     }
 
+    @Test
+    void smallBoundsSpelledInWordsAreOneEstimate() {
+        FigureMention range = figure(extract("Workers struck for one to two hours at 90 plants.", "en", null),
+                "one to two hours");
+        assertThat(range.kind()).isEqualTo(FigureKind.RANGE);
+        assertThat(range.min()).isEqualTo(1.0);
+        assertThat(range.max()).isEqualTo(2.0);
+        assertThat(range.unit()).isEqualTo("hour");
+        assertThat(extract("The court ruled five to four.", "en", null)).extracting(FigureMention::kind)
+                .containsExactly(FigureKind.NUMBER, FigureKind.NUMBER);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiterString = "|", value = {
         "تقام المباراة في 20 أغسطس المقبل | 2015-08-20",
