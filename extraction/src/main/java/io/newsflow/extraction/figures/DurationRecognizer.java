@@ -29,6 +29,10 @@ final class DurationRecognizer {
         if (n.plainDigits() && d.isYear(n.first()) && Character.isDigit(w.isoDesignator.charAt(0))) {
             return null;  // the 1987 and 1986 quarters: quarters of a year, not 1986 of them
         }
+        if (d.arabic && "decade".equals(w.unit) && w.singular != null && n.value() > 10) {
+            // وقعت ألفي عقد: more than ten decades is no span of news; the word counts contracts
+            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, w.singular, null, n.first(), u.at());
+        }
         FractionRecognizer.Part part = n.value() % 1 == 0 ? FractionRecognizer.partAfter(d, u.at() + 1) : null;
         if (part != null) {  // ثلاث سنوات ونصف, two years and a half
             double value = n.value() + part.value();

@@ -70,6 +70,11 @@ final class RelativeDates {
             if (d.arabic && !t.definite && !d.surface(i).startsWith("ال")) {
                 return null;
             }
+            int p = d.isSymbol(i - 1, '(') ? i - 2 : i - 1;
+            Word day = d.at(p).entry;
+            if (p < i - 1 && day != null && day.dayOffset != 0 && !d.at(p).preposition) {
+                return day(i, published.plusDays(day.dayOffset));  // غد (الاثنين): the day the word before names
+            }
             Token q = d.at(i + 1);
             Direction direction = q.has(Role.PAST) ? Direction.BEFORE : q.has(Role.NEXT) ? Direction.AFTER
                     : Direction.LATEST;
