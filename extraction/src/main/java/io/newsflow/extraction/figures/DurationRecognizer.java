@@ -22,6 +22,9 @@ final class DurationRecognizer {
                 && !EnglishNouns.isPlural(d, k) && d.at(k + 1).entry != null && d.at(k + 1).entry.unit != null) {
             u = UnitRecognizer.unitAfter(d, n, k + 1);  // seven selling days, 10 business days, five working days
         }
+        if (u == null) {
+            u = sharedUnit(d, n, k);
+        }
         if (u == null || u.word().unitKind != FigureKind.DURATION) {
             return null;
         }
@@ -41,6 +44,32 @@ final class DurationRecognizer {
         }
         return Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, w.unit, iso(n.value(), w.isoDesignator),
                 n.first(), u.at());
+    }
+
+    /**
+     * The unit joined by a hyphen to the last number of a list that n opens, which the numbers before it share (the
+     * two, three and four-year note auction), placed at n's last token; null when n opens no such list.
+     */
+    private static UnitRecognizer.UnitWord sharedUnit(Doc d, NumberPhrase n, int k) {
+        if (!d.english || n.hasScale() || n.first() != n.last() || n.plainDigits() && d.isYear(n.first())) {
+            return null;
+        }
+        int j = k;
+        for (int items = 0; items < 4; items++) {
+            boolean comma = d.isSymbol(j, ',');
+            int m = comma && (d.isAndWord(j + 1) || "or".equalsIgnoreCase(d.surface(j + 1))) ? j + 2 : j + 1;
+            Token next = d.at(m);
+            if (!(comma || d.isAndWord(j) || "or".equalsIgnoreCase(d.surface(j))) || next.lineBefore && comma
+                    || next.type != TokenType.DIGITS && !next.isNumberWord()) {
+                return null;
+            }
+            if (d.isDash(m + 1) && d.attached(m) && d.attached(m + 1)) {
+                Word w = d.at(m + 2).entry;
+                return w != null && w.unit != null ? new UnitRecognizer.UnitWord(w, n.last()) : null;
+            }
+            j = m + 1;
+        }
+        return null;
     }
 
     /** The ISO-8601 duration of {@code value} units whose designator is {@code designator} (D, TH, 10Y ...). */

@@ -43,7 +43,7 @@ final class RangeRecognizer {
         boolean spelled = to && !between && !from && a.kind() == FigureKind.NUMBER && a.number() != null
                 && a.number().words() && a.value() <= 10;
         boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled) && to;
-        if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null) {
+        if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
             return null;
         }
         Candidate b = upper(d, a, c + 1, read);
@@ -74,6 +74,16 @@ final class RangeRecognizer {
             unit = b.unit();
         }
         return new Range(a.rangeTo(b, min, unit, first), a, b);
+    }
+
+    /** A verb or noun of change just before the Arabic "from" at p: يرفع عددها من 18 إلى 32 is a change, no range. */
+    private static boolean changed(Doc d, int p) {
+        for (int j = p - 1; j >= p - 3 && d.arabic && !d.lineStart(j + 1); j--) {
+            if (d.at(j).isWord() && d.lexicon.in(WordList.CHANGE, d.stemKey(j))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
