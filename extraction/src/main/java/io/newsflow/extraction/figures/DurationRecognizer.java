@@ -59,7 +59,7 @@ final class DurationRecognizer {
             boolean comma = d.isSymbol(j, ',');
             int m = comma && (d.isAndWord(j + 1) || "or".equalsIgnoreCase(d.surface(j + 1))) ? j + 2 : j + 1;
             Token next = d.at(m);
-            if (!(comma || d.isAndWord(j) || "or".equalsIgnoreCase(d.surface(j))) || next.lineBefore && comma
+            if (!(comma || d.isAndWord(j) || "or".equalsIgnoreCase(d.surface(j))) || next.paragraphBefore
                     || next.type != TokenType.DIGITS && !next.isNumberWord()) {
                 return null;
             }
