@@ -317,6 +317,52 @@ final class CountRecognizer {
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
     }
 
+    /**
+     * The dual of a feminine noun the lexicon does not list (التجربتين, فصيلتين), counted two when the story also
+     * writes the noun in the singular or the plural (التجربة الثانية), which a name ending like a dual (بوتين) never
+     * does; null otherwise.
+     */
+    static Candidate unlistedDual(Doc d, int i) {
+        Token t = d.at(i);
+        int n = t.end - t.start;
+        if (!d.arabic || t.type != TokenType.ARABIC || t.entry != null || n < 6 || d.text.charAt(t.end - 1) != 'ن'
+                || d.text.charAt(t.end - 3) != 'ت' || "يا".indexOf(d.text.charAt(t.end - 2)) < 0) {
+            return null;
+        }
+        Token before = d.at(i - 1);
+        String previous = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
+        boolean definite = Nouns.arabicDefinite(d, i);
+        if (previous.endsWith("ين") || previous.endsWith("ان") || definite && Nouns.arabicDefinite(d, i - 1)) {
+            return null;  // التجربتين الوديتين, الدولتين الخليجيتين: an adjective agreeing with the noun before it
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        String stem = bareStem(definite ? form : form.substring("بلك".indexOf(form.charAt(0)) >= 0 ? 1 : 0));
+        stem = stem.substring(0, stem.length() - 3);
+        Word adjective = d.lexicon.get(stem + "ة");
+        if (stem.length() < 3 || adjective != null && adjective.country != null) {
+            return null;  // الأمريكيتين: a nationality, an adjective
+        }
+        String singular = Normalizer.key(stem + "ة");
+        String plural = Normalizer.key(stem + "ات");
+        for (int j = 0; j < d.size(); j++) {
+            Token o = d.at(j);
+            if (j != i && o.type == TokenType.ARABIC && o.end - o.start >= stem.length() + 1) {
+                String key = Normalizer.key(bareStem(Normalizer.clean(d.text, o.start, o.end)));
+                if (key.equals(singular) || key.equals(plural)) {
+                    return Candidate.of(FigureKind.COUNT, i, i, 2.0, stem + "ة", null);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An Arabic word without a glued و or ف and without its article (والتجربة → تجربة). */
+    private static String bareStem(String form) {
+        String f = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
+        String article = Nouns.definiteStemOf(f);
+        return article != null ? article : f;
+    }
+
     private static Candidate measure(Word unit, double value, int first, int last) {
         String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(value, unit.isoDesignator) : null;
         return Candidate.of(unit.unitKind, first, last, value, unit.unit, iso);

@@ -92,7 +92,12 @@ final class FigureResolver {
         if (t.isWord() && (t.entry == null || t.entry.startsNoFigure(t.type == TokenType.ARABIC))
                 && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
-            return i;  // most tokens: nothing the lexicon knows can start here
+            Candidate dual = CountRecognizer.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
+            if (dual != null) {
+                emit(dual);
+                remember(dual);
+            }
+            return dual == null ? i : i + 1;
         }
         Proposal p = LabelRecognizer.phoneAt(d, i);
         if (p == null) {

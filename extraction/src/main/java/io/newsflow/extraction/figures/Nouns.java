@@ -263,6 +263,11 @@ final class Nouns {
         return t.type == TokenType.ARABIC ? stripArticle(Normalizer.clean(d.text, t.start, t.end)) : null;
     }
 
+    /** The word form without its article and the clitics before it (والتجربة → تجربة), or null if indefinite. */
+    static String definiteStemOf(String form) {
+        return stripArticle(form);
+    }
+
     private static String stripArticle(String form) {
         String f = form;
         if (f.startsWith("و") && f.length() > 4) {
