@@ -166,7 +166,8 @@ final class DateRecognizer {
     /**
      * A decade in words, the nineties, the early eighties, التسعينات, الثمانينيات, تسعينات القرن الماضي: of the last
      * century in which it has begun by the publication year, written as ISO 8601 writes a decade (199). Not an age:
-     * in his twenties, with a word of age after it (في العشرينات من العمر, في الخمسينات أو سن أكبر).
+     * in his twenties, with a word of age after it (في العشرينات من العمر, في الخمسينات أو سن أكبر); nor degrees or
+     * years of another era (أواخر الأربعينيات المئوية, السبعينيات الهجرية).
      */
     private static Candidate decadeInWords(Doc d, int i) {
         Token t = d.at(i);
@@ -181,12 +182,12 @@ final class DateRecognizer {
         } else {
             Word next = d.at(i + 1).entry;
             boolean ofCentury = next != null && "century".equals(next.unit);
-            boolean age = false;
+            boolean other = false;
             for (int k = i + 1; k <= i + 3 && !d.at(k).paragraphBefore; k++) {
                 String stem = Nouns.definiteStem(d, k);
-                age |= d.lexicon.in(WordList.AGE, stem != null ? stem : d.stemKey(k));
+                other |= d.lexicon.in(WordList.NOT_DECADE, stem != null ? stem : d.stemKey(k));
             }
-            if (!(t.definite || ofCentury) || age) {
+            if (!(t.definite || ofCentury) || other) {
                 return null;
             }
         }

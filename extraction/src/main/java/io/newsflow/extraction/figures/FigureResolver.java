@@ -250,13 +250,24 @@ final class FigureResolver {
                 && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
                 || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && !d.at(k).isNumberWord())) {
+                && endsClause(k))) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند: a number
             // joined to a count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());
         }
         return Candidate.of(FigureKind.NUMBER, n);
+    }
+
+    /**
+     * What follows an Arabic number at k leaves its noun understood: punctuation, a preposition of place or
+     * direction (و51 إلى الهند), or a verb in the plural (و 8 غادروا المستشفيات); not ممن ("of those who").
+     */
+    private boolean endsClause(int k) {
+        Token t = d.at(k);
+        String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
+        return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
+                || form.length() >= 5 && form.endsWith("وا");
     }
 
     private static Candidate orNumber(Candidate c, NumberPhrase n) {

@@ -115,7 +115,7 @@ final class Nouns {
         } else if (!group.definite) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             Token genitive = d.at(k + 2);
-            if (owned == null && form.length() >= 5 && form.endsWith("ي") && group.entry == null
+            if (owned == null && stem == null && form.length() >= 5 && form.endsWith("ي") && group.entry == null
                     && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
                 owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
             }
@@ -128,11 +128,12 @@ final class Nouns {
     /** The singular of the indefinite Arabic plural at k (مباريات after الثلاث), or null. */
     static String indefinitePlural(Doc d, int k) {
         Token t = d.at(k);
+        String form = Normalizer.clean(d.text, t.start, t.end);
         if (t.type != TokenType.ARABIC || t.definite || t.conjunction || t.preposition || t.lineBefore
-                || t.has(Role.STOP) || t.isNumberWord()) {
+                || t.has(Role.STOP) || t.isNumberWord() || stripArticle(form) != null) {
             return null;
         }
-        return singularOfPlural(d, Normalizer.clean(d.text, t.start, t.end));
+        return singularOfPlural(d, form);
     }
 
     /** The singular of an Arabic plural written without the article (جنود → جندي, قطاعات → قطاعة), or null. */

@@ -41,7 +41,7 @@ final class RangeRecognizer {
                 && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.surface(prefix));
         // one to two hours, two to three pct: small bounds spelled in words are one estimate
         boolean spelled = to && !between && !from && a.kind() == FigureKind.NUMBER && a.number() != null
-                && a.number().words() && a.value() <= 10;
+                && d.at(a.number().first()).isNumberWord() && a.value() <= 10;
         boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled) && to;
         if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
             return null;
@@ -62,7 +62,8 @@ final class RangeRecognizer {
         if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
             return null;
         }
-        if ((estimate || spelled) && (min >= b.value() || b.value() > 10 * min) || spelled && (bn == null || !bn.words())) {
+        if ((estimate || spelled) && (min >= b.value() || b.value() > 10 * min)
+                || spelled && (bn == null || !d.at(bn.first()).isNumberWord())) {
             return null;  // at 5 to 100 dlrs names two things; bounds of one estimate lie close
         }
         int first = (between || from) && word ? prefix : a.first();

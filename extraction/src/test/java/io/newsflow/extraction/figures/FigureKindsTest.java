@@ -112,6 +112,7 @@ class FigureKindsTest {
         "ar | زاد عدد الزوار هذا العام بنسبة كبيرة | هذا العام | 2015",
         "ar | نشرت الدراسة هذا الأسبوع | هذا الأسبوع | 2015-W31",
         "ar | تعود البعثة صباح غد (الأحد) إلى الدمام | الأحد | 2015-08-02",
+        "ar | تدرب الفريق أمس (الخميس) على ملعبه | الخميس | 2015-07-30",
         "en | The vote is due in december. | december | 2015-12",
         "en | The plant reopens on january 5. | january 5 | 2015-01-05",
         "en | Deliveries resume may 12. | may 12 | 2015-05-12",
