@@ -61,6 +61,11 @@ final class DateRecognizer {
             relation = DateValue.Relation.SINCE;  // lowest since June: a month gone by, never one ahead
         }
         String iso = v.iso(d.published, relation);
+        Integer listYear = relation == DateValue.Relation.NONE && v.day() == 0 && v.year() == 0 && v.iso() == null
+                && iso != null && iso.length() == 7 ? yearOfListBefore(d, first, v.month()) : null;
+        if (listYear != null) {
+            iso = v.inYear(listYear).iso(d.published, relation);  // June, September and December: one year's months
+        }
         int dash = v.last() + 1;
         if (d.english && v.day() > 0 && v.year() == 0 && iso != null && iso.length() == 10 && d.isDash(dash)
                 && d.attached(v.last()) && d.attached(dash) && d.isSmallInt(dash + 1, 31)
@@ -69,6 +74,25 @@ final class DateRecognizer {
             return date(first, dash + 1, iso + "/" + iso.substring(0, 8) + (day < 10 ? "0" : "") + day);
         }
         return date(first, v.last(), iso);
+    }
+
+    /**
+     * The year of the month listed just before a bare month at i (June, September and December; March or May),
+     * when that month comes earlier in the year: a list of months runs forward through one year. Null otherwise.
+     */
+    private static Integer yearOfListBefore(Doc d, int i, int month) {
+        int p = i - 1;
+        if (!d.isSymbol(p, ',') && !d.isAndWord(p) && !"or".equalsIgnoreCase(d.surface(p))) {
+            return null;
+        }
+        int q = d.isSymbol(p - 1, ',') ? p - 2 : p - 1;
+        DateValue before = DateGrammar.at(d, q);
+        if (before == null || before.last() != q || before.month() == 0 || before.month() >= month
+                || before.day() != 0) {
+            return null;
+        }
+        String iso = before.iso(d.published, DateValue.Relation.NONE);
+        return iso != null && iso.length() == 7 ? Integer.valueOf(iso.substring(0, 4)) : null;
     }
 
     /**

@@ -59,6 +59,15 @@ class FigureKindsTest {
     }
 
     @Test
+    void aMonthListedAfterAnEarlierOneSharesItsYear() {
+        List<FigureMention> figures = extract("Initial months will be June, September and December.", "en",
+                LocalDate.of(1987, 4, 9));
+        assertThat(figures).extracting(FigureMention::isoValue).containsExactly("1987-06", "1987-09", "1987-12");
+        assertThat(figure(extract("The plant closed in December.", "en", LocalDate.of(1987, 4, 9)), "December")
+                .isoValue()).isEqualTo("1986-12");
+    }
+
+    @Test
     void smallBoundsSpelledInWordsAreOneEstimate() {
         FigureMention range = figure(extract("Workers struck for one to two hours at 90 plants.", "en", null),
                 "one to two hours");
