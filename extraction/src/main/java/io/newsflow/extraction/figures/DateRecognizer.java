@@ -100,7 +100,8 @@ final class DateRecognizer {
      * {@code start} (the "from"/"between", or the first month itself).
      */
     private static Candidate range(Doc d, int i, int start) {
-        DateValue a = DateGrammar.at(d, i + 1);
+        // من منتصف يوليو إلى نهاية أغسطس, from the end of January: the edge of the first month too
+        DateValue a = DateGrammar.at(d, start == i ? pastEdge(d, i + 1) : i + 1);
         if (a == null) {
             return null;
         }
@@ -109,14 +110,7 @@ final class DateRecognizer {
         if (!(between ? d.isAndWord(c) || d.at(c).has(Role.TO) : d.at(c).has(Role.TO)) || d.at(c).stemOffset != 0) {
             return null;
         }
-        int b0 = c + 1;
-        if (d.lexicon.in(WordList.PERIOD_EDGE, d.surface(b0))) {
-            b0++;
-            if ("of".equals(d.surface(b0))) {
-                b0++;
-            }
-        }
-        DateValue b = DateGrammar.at(d, b0);
+        DateValue b = DateGrammar.at(d, pastEdge(d, c + 1));
         if (b == null) {
             return null;
         }
@@ -131,6 +125,15 @@ final class DateRecognizer {
         }
         int first = d.arabic && start == i && "ما".equals(d.surface(i - 1)) ? i - 1 : start;
         return date(first, b.last(), a.iso(d.published, relation) + "/" + end);
+    }
+
+    /** The token past the words of a period's edge at k and their "of" (the end of, نهاية, منتصف), or k. */
+    private static int pastEdge(Doc d, int k) {
+        int j = k;
+        while (j < k + 2 && d.at(j).isWord() && d.lexicon.in(WordList.PERIOD_EDGE, d.surface(j))) {
+            j++;
+        }
+        return j > k && "of".equalsIgnoreCase(d.surface(j)) ? j + 1 : j;
     }
 
     /**

@@ -122,6 +122,8 @@ class FigureKindsTest {
         "ar | نشرت الدراسة هذا الأسبوع | هذا الأسبوع | 2015-W31",
         "ar | تعود البعثة صباح غد (الأحد) إلى الدمام | الأحد | 2015-08-02",
         "ar | تدرب الفريق أمس (الخميس) على ملعبه | الخميس | 2015-07-30",
+        "ar | استمرت الأمطار من منتصف يونيو إلى نهاية يوليو | من منتصف يونيو إلى نهاية يوليو | 2015-06/2015-07",
+        "en | Output fell from the end of January to the end of March. | from the end of January to the end of March | 2015-01/2015-03",
         "en | The vote is due in december. | december | 2015-12",
         "en | The plant reopens on january 5. | january 5 | 2015-01-05",
         "en | Deliveries resume may 12. | may 12 | 2015-05-12",
