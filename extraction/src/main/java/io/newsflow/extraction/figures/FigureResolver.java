@@ -127,9 +127,10 @@ final class FigureResolver {
                 rememberMeasure(range.upper());
                 return range.figure().last() + 1;
             }
-            currency.reading(c);
-            emit(c);
-            remember(c);
+            Candidate figure = RangeRecognizer.changeFrom(d, c, this::read);
+            currency.reading(figure);
+            emit(figure);
+            remember(figure);
         }
         return p == null ? i : p.last() + 1;
     }

@@ -77,6 +77,27 @@ final class RangeRecognizer {
         return new Range(a.rangeTo(b, min, unit, first), a, b);
     }
 
+    /**
+     * The first figure of an Arabic change measured like the second when it is a bare number (يرفع عددها من 18 إلى
+     * 32 مساراً: both count lanes); {@code a} itself otherwise.
+     */
+    static Candidate changeFrom(Doc d, Candidate a, Function<NumberPhrase, Candidate> read) {
+        int prefix = a.first() - 1;
+        int c = a.last() + 1;
+        if (!d.arabic || a.kind() != FigureKind.NUMBER || a.number() == null || !d.at(prefix).has(Role.FROM)
+                || d.at(prefix).stemOffset != 0 || !d.at(c).has(Role.TO) || d.at(c).stemOffset != 0
+                || !changed(d, prefix)) {
+            return a;
+        }
+        Candidate b = upper(d, a, c + 1, read);
+        if (b == null || b.kind() == FigureKind.MONEY) {
+            return b == null ? a : a.money(a.value(), b.currency(), b.family(), b.bareDefault(), false, a.last());
+        }
+        boolean measured = b.kind() == FigureKind.COUNT || b.kind() == FigureKind.QUANTITY
+                || b.kind() == FigureKind.PERCENT;
+        return measured ? a.as(b.kind(), b.unit(), null, a.first(), a.last()) : a;
+    }
+
     /** A verb or noun of change just before the Arabic "from" at p: يرفع عددها من 18 إلى 32 is a change, no range. */
     private static boolean changed(Doc d, int p) {
         for (int j = p - 1; j >= p - 3 && d.arabic && !d.lineStart(j + 1); j--) {
