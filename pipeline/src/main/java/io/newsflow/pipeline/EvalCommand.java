@@ -71,7 +71,7 @@ final class EvalCommand {
 
         @Option(names = "--dev", paramLabel = "FILE", arity = "0..1",
                 fallbackValue = "../shared/data/corpus/news.jsonl",
-                description = {"Instead, the hand-annotated corpus stories kept for development (three sets), per language,",
+                description = {"Instead, the hand-annotated corpus stories kept for development (four sets), per language,",
                         "scored like --unseen, read from the corpus FILE (default: ${FALLBACK-VALUE})."})
         Path dev;
 
@@ -124,6 +124,7 @@ final class EvalCommand {
             sets.put("corpus development stories", ArticleGoldEvaluation.CORPUS_DEV_GOLD);
             sets.put("corpus development stories, third set", ArticleGoldEvaluation.CORPUS_DEV3_GOLD);
             sets.put("corpus development stories, fourth set", ArticleGoldEvaluation.CORPUS_DEV4_GOLD);
+            sets.put("corpus development stories, fifth set", ArticleGoldEvaluation.CORPUS_DEV5_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 

@@ -23,7 +23,7 @@ final class CountRecognizer {
             if ("for".equalsIgnoreCase(d.surface(p)) && (p < n.first() - 1 || d.at(p - 1).isNumberWord())) {
                 return null;  // a two-for-one stock split, two for one, a one-for-five issue: a ratio counts nothing
             }
-            Nouns.Noun noun = Nouns.englishAfter(d, k);
+            Nouns.Noun noun = EnglishNouns.after(d, k);
             if (noun != null && n.value() > 1 && !countsAsPlural(d, noun.last())
                     && !(d.isDash(noun.last() - 1) && d.attached(noun.last() - 1))) {
                 // more than one takes a plural: a singular after it modifies the noun counted (three retail banking
@@ -33,12 +33,18 @@ final class CountRecognizer {
             if (noun != null && n.value() == 1 && noun.singular().equals(d.surface(noun.last()).toLowerCase())
                     && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) && compoundHead(d, noun.last() + 1)) {
                 // one new aircraft programme, one strike price: a noun closing the phrase is what one counts
-                noun = new Nouns.Noun(Nouns.singular(d.lexicon, d.surface(noun.last() + 1).toLowerCase()),
+                noun = new Nouns.Noun(EnglishNouns.singular(d.lexicon, d.surface(noun.last() + 1).toLowerCase()),
                         noun.last() + 1);
             }
             if (noun == null && n.value() > 1 && n.value() % 1 == 0 && d.isDash(k) && d.attached(k - 1)
                     && d.attached(k)) {
                 noun = joinedNoun(d, k + 1);
+            }
+            if (noun == null && n.value() > 1 && n.value() % 1 == 0) {
+                noun = pastName(d, k);
+            }
+            if (noun != null && n.value() < 1 && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular())) {
+                noun = null;  // the 0.889 divisor: a value below one counts no whole thing, where 1/2 point measures
             }
             count = noun == null ? null
                     : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, noun.singular(), null, n.first(),
@@ -55,11 +61,10 @@ final class CountRecognizer {
         Token t = d.at(k);
         String s = d.surface(k).toLowerCase();
         Token after = d.at(k + 1);
-        return t.type == TokenType.LATIN && !t.capitalized && !t.lineBefore && !t.has(Role.STOP) && !t.isNumberWord()
-                && (t.entry == null || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth()
-                && t.entry.dayOffset == 0 && t.entry.weekday == 0)
+        return EnglishNouns.plainWord(d, k) && !t.lineBefore && (t.entry == null || t.entry.unit == null
+                && !t.entry.namesCurrency() && !t.entry.namesMonth() && t.entry.dayOffset == 0 && t.entry.weekday == 0)
                 && s.length() > 3 && !s.endsWith("ed") && !s.endsWith("ly") && !s.endsWith("ing")
-                && !Nouns.isPlural(d, k) && !Nouns.isEnglishAdjective(d, k) && !d.isDash(k - 1)
+                && !EnglishNouns.isPlural(d, k) && !EnglishNouns.isAdjective(d, k) && !d.isDash(k - 1)
                 && after.type == TokenType.SYMBOL && !after.lineBefore;
     }
 
@@ -69,10 +74,10 @@ final class CountRecognizer {
      */
     private static Nouns.Noun joinedNoun(Doc d, int k) {
         if ("odd".equalsIgnoreCase(d.surface(k)) && !d.attached(k)) {
-            Nouns.Noun noun = Nouns.englishAfter(d, k + 1);
+            Nouns.Noun noun = EnglishNouns.after(d, k + 1);
             return noun != null && countsAsPlural(d, noun.last()) ? noun : null;
         }
-        Nouns.Noun noun = Nouns.englishAfter(d, k, false);
+        Nouns.Noun noun = EnglishNouns.after(d, k, false);
         return noun != null && noun.last() == k && !countsAsPlural(d, k) ? noun : null;
     }
 
@@ -86,21 +91,40 @@ final class CountRecognizer {
             if (d.isDash(j) && d.attached(j - 1) && d.attached(j) || d.isAndWord(j)) {
                 continue;
             }
-            if (t.type != TokenType.LATIN || t.lineBefore || t.isNumberWord() || t.capitalized && !Nouns.allCaps(d, j)
+            if (t.type != TokenType.LATIN || t.paragraphBefore || t.isNumberWord()
+                    || t.capitalized && !EnglishNouns.allCaps(d, j)
                     && !d.at(j - 1).capitalized || t.has(Role.STOP) && !t.has(Role.ADJECTIVE)) {
                 return null;
             }
-            if (Nouns.isPlural(d, j)) {
-                return new Nouns.Noun(Nouns.singular(d.lexicon, d.surface(j).toLowerCase()), j);
+            if (EnglishNouns.isPlural(d, j)) {
+                return new Nouns.Noun(EnglishNouns.singular(d.lexicon, d.surface(j).toLowerCase()), j);
             }
         }
         return null;
     }
 
+    /**
+     * The plural noun after a name that modifies it, up to three capitalised words in mixed case: eight European
+     * Community countries, two Reagan administration officials; null when none follows.
+     */
+    private static Nouns.Noun pastName(Doc d, int k) {
+        int j = k;
+        while (j < k + 3 && d.at(j).type == TokenType.LATIN && d.at(j).capitalized && !EnglishNouns.allCaps(d, j)
+                && !d.at(j).paragraphBefore && !d.at(j).isNumberWord() && d.at(j).entry == null) {
+            j++;
+        }
+        if (j == k || d.at(j).paragraphBefore) {
+            return null;
+        }
+        Nouns.Noun noun = EnglishNouns.after(d, j);
+        return noun != null && EnglishNouns.isPlural(d, noun.last()) ? noun : pluralHead(d, j - 1);
+    }
+
     /** A singular English noun that also counts more than one (three aircraft, 200 head of cattle). */
     static boolean countsAsPlural(Doc d, int k) {
         String s = d.surface(k).toLowerCase();
-        return Nouns.isPlural(d, k) || !Nouns.singular(d.lexicon, s).equals(s) || d.lexicon.in(WordList.ZERO_PLURAL, s);
+        return EnglishNouns.isPlural(d, k) || !EnglishNouns.singular(d.lexicon, s).equals(s)
+                || d.lexicon.in(WordList.ZERO_PLURAL, s);
     }
 
     /** 30 of the employees, ثلاثة من الجنود: the number counts members of the group named after it. */
@@ -109,9 +133,16 @@ final class CountRecognizer {
             return null;
         }
         Nouns.Noun group = Nouns.partitive(d, k);
-        return group == null ? null
-                : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, group.singular(), null, n.first(),
-                group.last());
+        if (group == null) {
+            return null;
+        }
+        int last = group.last();
+        for (int j = k + 1; j < group.last(); j++) {
+            if (d.at(j).type == TokenType.DIGITS || d.at(j).isNumberWord()) {
+                last = n.last();  // six out of the 14 places: the group is a figure of its own
+            }
+        }
+        return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, group.singular(), null, n.first(), last);
     }
 
     private static Candidate arabic(Doc d, NumberPhrase n, int k) {
@@ -125,8 +156,10 @@ final class CountRecognizer {
         if (n.value() < 1) {
             return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
         }
-        // a definite number follows its noun (الجنود الثلاثة): the word after it is not what it counts
-        String noun = d.at(n.first()).definite ? null : Nouns.arabicAfter(d, k, n.value());
+        // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
+        boolean definite = d.at(n.first()).definite;
+        String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
+                : n.words() && n.value() >= 3 && n.value() <= 10 ? Nouns.indefinitePlural(d, k) : null;
         if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {
             // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
             return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
@@ -240,7 +273,7 @@ final class CountRecognizer {
                     && w.unit == null;
         }
         if (d.english) {
-            Nouns.Noun noun = Nouns.englishAfter(d, k);
+            Nouns.Noun noun = EnglishNouns.after(d, k);
             return noun != null && !d.at(k).has(Role.ADJECTIVE) && d.lexicon.in(WordList.COUNTABLE, noun.singular());
         }
         return false;
@@ -259,8 +292,10 @@ final class CountRecognizer {
             return null;  // لطالبان is the movement; ابن حيان is a man, not two quarters
         }
         Token f = d.at(i + 1);
+        boolean listedGenitive = f.entry != null && f.entry.singular != null && !f.entry.dual && f.stemOffset == 0
+                && !f.definite;  // حالتي وفاة: an indefinite genitive, a noun the lexicon lists
         if (w.construct && (f.type != TokenType.ARABIC || f.has(Role.STOP) || f.isNumberWord() || f.paragraphBefore
-                || !Nouns.arabicDefinite(d, i + 1) || t.definite)) {
+                || !Nouns.arabicDefinite(d, i + 1) && !listedGenitive || t.definite)) {
             return null;  // a construct dual needs its genitive after it; alone, ساعتي is "my watch"
         }
         double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
@@ -280,6 +315,52 @@ final class CountRecognizer {
                     singular.currencyDefault, null, null, false, false);
         }
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    /**
+     * The dual of a feminine noun the lexicon does not list (التجربتين, فصيلتين), counted two when the story also
+     * writes the noun in the singular or the plural (التجربة الثانية), which a name ending like a dual (بوتين) never
+     * does; null otherwise.
+     */
+    static Candidate unlistedDual(Doc d, int i) {
+        Token t = d.at(i);
+        int n = t.end - t.start;
+        if (!d.arabic || t.type != TokenType.ARABIC || t.entry != null || n < 6 || d.text.charAt(t.end - 1) != 'ن'
+                || d.text.charAt(t.end - 3) != 'ت' || "يا".indexOf(d.text.charAt(t.end - 2)) < 0) {
+            return null;
+        }
+        Token before = d.at(i - 1);
+        String previous = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
+        boolean definite = Nouns.arabicDefinite(d, i);
+        if (previous.endsWith("ين") || previous.endsWith("ان") || definite && Nouns.arabicDefinite(d, i - 1)) {
+            return null;  // التجربتين الوديتين, الدولتين الخليجيتين: an adjective agreeing with the noun before it
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        String stem = bareStem(definite ? form : form.substring("بلك".indexOf(form.charAt(0)) >= 0 ? 1 : 0));
+        stem = stem.substring(0, stem.length() - 3);
+        Word adjective = d.lexicon.get(stem + "ة");
+        if (stem.length() < 3 || adjective != null && adjective.country != null) {
+            return null;  // الأمريكيتين: a nationality, an adjective
+        }
+        String singular = Normalizer.key(stem + "ة");
+        String plural = Normalizer.key(stem + "ات");
+        for (int j = 0; j < d.size(); j++) {
+            Token o = d.at(j);
+            if (j != i && o.type == TokenType.ARABIC && o.end - o.start >= stem.length() + 1) {
+                String key = Normalizer.key(bareStem(Normalizer.clean(d.text, o.start, o.end)));
+                if (key.equals(singular) || key.equals(plural)) {
+                    return Candidate.of(FigureKind.COUNT, i, i, 2.0, stem + "ة", null);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An Arabic word without a glued و or ف and without its article (والتجربة → تجربة). */
+    private static String bareStem(String form) {
+        String f = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
+        String article = Nouns.definiteStemOf(f);
+        return article != null ? article : f;
     }
 
     private static Candidate measure(Word unit, double value, int first, int last) {

@@ -28,10 +28,22 @@ final class DateGrammar {
             }
             return new Month(second.entry.ordinal == 1 ? head.first() : head.second(), i + 1);
         }
-        if (d.english && !t.capitalized) {
-            return null;  // "may", "march" in lower case are verbs
+        if (d.english && !t.capitalized && !lowerCaseMonth(d, i)) {
+            return null;
         }
         return new Month(t.entry.month, i);
+    }
+
+    /**
+     * A month name in lower case (in december, on january 5) is a month with a day or a year after it or a day
+     * before it; else only where a preposition or a cue says so, and never "may" or "march" (verbs), which need the
+     * day or the year.
+     */
+    private static boolean lowerCaseMonth(Doc d, int i) {
+        if (d.isSmallInt(i + 1, 31) || d.isYear(i + 1) || d.isSmallInt(i - 1, 31)) {
+            return true;
+        }
+        return !d.at(i).has(Role.NEEDS_CONTEXT) && monthContext(d, i, i);
     }
 
     /** Skips the other-series name of the same month written alongside: يوليو/تموز, تموز (يوليو). */
@@ -150,6 +162,12 @@ final class DateGrammar {
                         q.has(Role.CURRENT) ? DateValue.Relation.CURRENT : DateValue.Relation.OF_LAST_YEAR);
             }
         }
+        if (d.english && "of".equalsIgnoreCase(d.surface(k)) && d.at(k + 2).has(Role.YEAR_WORD)
+                && (d.at(k + 1).has(Role.CURRENT) || d.at(k + 1).has(Role.PAST))) {
+            // May of last year, June of this year: the year the month belongs to
+            return DateValue.of(0, m.month(), 0, k + 2).ending(k + 2, d.at(k + 1).has(Role.CURRENT)
+                    ? DateValue.Relation.CURRENT : DateValue.Relation.OF_LAST_YEAR);
+        }
         if (d.at(m.last()).has(Role.NEEDS_CONTEXT) && !monthContext(d, i, last)) {
             return null;
         }
@@ -227,17 +245,26 @@ final class DateGrammar {
     }
 
     /** 2017-02-15, 2017-02, 15/3/2021, 3/15/2021 (English), 2015/7/21, and seasons 1986/87, 2010-2015. */
+    /** 2/ 8/ 1990: day, month and year with a space after each slash, as some papers type them. */
+    private static boolean spacedSlashes(Doc d, int i) {
+        int k = i + 1;
+        return d.isSymbol(k, '/') && d.isSymbol(k + 2, '/') && !d.attached(k) && !d.attached(k + 2)
+                && d.attached(k + 1) && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)
+                && !d.at(k + 1).lineBefore && !d.at(k + 3).lineBefore;
+    }
+
     private static DateValue numeric(Doc d, int i) {
         Token a = d.at(i);
         int k = i + 1;
-        boolean sepOk = (d.isDash(k) || d.isSymbol(k, '/')) && d.attached(i) && d.attached(k);
+        boolean spaced = spacedSlashes(d, i);
+        boolean sepOk = (d.isDash(k) || d.isSymbol(k, '/')) && d.attached(i) && (d.attached(k) || spaced);
         if (!sepOk || d.at(k + 1).type != TokenType.DIGITS || a.decimal || a.grouped) {
             return null;
         }
         char sep = d.at(k).sym;
         Token b = d.at(k + 1);
         boolean third = (d.isSymbol(k + 2, sep) || d.isDash(k + 2) && sep != '/') && d.attached(k + 1)
-                && d.attached(k + 2) && d.at(k + 3).type == TokenType.DIGITS;
+                && (d.attached(k + 2) || spaced) && d.at(k + 3).type == TokenType.DIGITS;
         if (d.isYear(i)) {
             if (third && d.isSmallInt(k + 1, 12) && d.isSmallInt(k + 3, 31)) {
                 return DateValue.of((int) a.value, (int) b.value, (int) d.at(k + 3).value, k + 3);

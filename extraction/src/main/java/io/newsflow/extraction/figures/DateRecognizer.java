@@ -25,6 +25,10 @@ final class DateRecognizer {
                 return range;
             }
         }
+        Candidate decade = d.wordsKnown ? decadeInWords(d, i) : null;
+        if (decade != null) {
+            return decade;
+        }
         Candidate days = dayRange(d, i);
         if (days != null) {
             return days;
@@ -57,6 +61,11 @@ final class DateRecognizer {
             relation = DateValue.Relation.SINCE;  // lowest since June: a month gone by, never one ahead
         }
         String iso = v.iso(d.published, relation);
+        Integer listYear = relation == DateValue.Relation.NONE && v.day() == 0 && v.year() == 0 && v.iso() == null
+                && iso != null && iso.length() == 7 ? yearOfListBefore(d, first, v.month()) : null;
+        if (listYear != null) {
+            iso = v.inYear(listYear).iso(d.published, relation);  // June, September and December: one year's months
+        }
         int dash = v.last() + 1;
         if (d.english && v.day() > 0 && v.year() == 0 && iso != null && iso.length() == 10 && d.isDash(dash)
                 && d.attached(v.last()) && d.attached(dash) && d.isSmallInt(dash + 1, 31)
@@ -68,11 +77,31 @@ final class DateRecognizer {
     }
 
     /**
+     * The year of the month listed just before a bare month at i (June, September and December; March or May),
+     * when that month comes earlier in the year: a list of months runs forward through one year. Null otherwise.
+     */
+    private static Integer yearOfListBefore(Doc d, int i, int month) {
+        int p = i - 1;
+        if (!d.isSymbol(p, ',') && !d.isAndWord(p) && !"or".equalsIgnoreCase(d.surface(p))) {
+            return null;
+        }
+        int q = d.isSymbol(p - 1, ',') ? p - 2 : p - 1;
+        DateValue before = DateGrammar.at(d, q);
+        if (before == null || before.last() != q || before.month() == 0 || before.month() >= month
+                || before.day() != 0) {
+            return null;
+        }
+        String iso = before.iso(d.published, DateValue.Relation.NONE);
+        return iso != null && iso.length() == 7 ? Integer.valueOf(iso.substring(0, 4)) : null;
+    }
+
+    /**
      * A period from the date after i to a later one, one DATE with an ISO interval; the span starts at
      * {@code start} (the "from"/"between", or the first month itself).
      */
     private static Candidate range(Doc d, int i, int start) {
-        DateValue a = DateGrammar.at(d, i + 1);
+        // من منتصف يوليو إلى نهاية أغسطس, from the end of January: the edge of the first month too
+        DateValue a = DateGrammar.at(d, start == i ? pastEdge(d, i + 1) : i + 1);
         if (a == null) {
             return null;
         }
@@ -81,14 +110,7 @@ final class DateRecognizer {
         if (!(between ? d.isAndWord(c) || d.at(c).has(Role.TO) : d.at(c).has(Role.TO)) || d.at(c).stemOffset != 0) {
             return null;
         }
-        int b0 = c + 1;
-        if (d.lexicon.in(WordList.PERIOD_EDGE, d.surface(b0))) {
-            b0++;
-            if ("of".equals(d.surface(b0))) {
-                b0++;
-            }
-        }
-        DateValue b = DateGrammar.at(d, b0);
+        DateValue b = DateGrammar.at(d, pastEdge(d, c + 1));
         if (b == null) {
             return null;
         }
@@ -103,6 +125,15 @@ final class DateRecognizer {
         }
         int first = d.arabic && start == i && "ما".equals(d.surface(i - 1)) ? i - 1 : start;
         return date(first, b.last(), a.iso(d.published, relation) + "/" + end);
+    }
+
+    /** The token past the words of a period's edge at k and their "of" (the end of, نهاية, منتصف), or k. */
+    private static int pastEdge(Doc d, int k) {
+        int j = k;
+        while (j < k + 2 && d.at(j).isWord() && d.lexicon.in(WordList.PERIOD_EDGE, d.surface(j))) {
+            j++;
+        }
+        return j > k && "of".equalsIgnoreCase(d.surface(j)) ? j + 1 : j;
     }
 
     /**
@@ -157,6 +188,39 @@ final class DateRecognizer {
         }
         int last = d.attached(n.last()) && d.surface(n.last() + 1).equals("م") ? n.last() + 1 : n.last();
         return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, year, n.first(), last);
+    }
+
+    /**
+     * A decade in words, the nineties, the early eighties, التسعينات, الثمانينيات, تسعينات القرن الماضي: of the last
+     * century in which it has begun by the publication year, written as ISO 8601 writes a decade (199). Not an age:
+     * in his twenties, with a word of age after it (في العشرينات من العمر, في الخمسينات أو سن أكبر); nor degrees or
+     * years of another era (أواخر الأربعينيات المئوية, السبعينيات الهجرية).
+     */
+    private static Candidate decadeInWords(Doc d, int i) {
+        Token t = d.at(i);
+        if (t.entry == null || t.entry.decade == 0) {
+            return null;
+        }
+        if (d.english) {
+            int p = d.lexicon.in(WordList.DECADE_PART, d.surface(i - 1)) ? i - 2 : i - 1;
+            if (!"the".equalsIgnoreCase(d.surface(p))) {
+                return null;
+            }
+        } else {
+            Word next = d.at(i + 1).entry;
+            boolean ofCentury = next != null && "century".equals(next.unit);
+            boolean other = false;
+            for (int k = i + 1; k <= i + 3 && !d.at(k).paragraphBefore; k++) {
+                String stem = Nouns.definiteStem(d, k);
+                other |= d.lexicon.in(WordList.NOT_DECADE, stem != null ? stem : d.stemKey(k));
+            }
+            if (!(t.definite || ofCentury) || other) {
+                return null;
+            }
+        }
+        int tens = t.entry.decade / 10;
+        int century = d.published != null && d.published.getYear() >= 2000 + tens * 10 ? 20 : 19;
+        return date(i, i, century + "" + tens);
     }
 
     private static Candidate date(int first, int last, String iso) {

@@ -17,10 +17,13 @@ final class DurationRecognizer {
         UnitRecognizer.UnitWord u = UnitRecognizer.unitAfter(d, n, k);
         Token between = d.at(k);
         boolean year = n.plainDigits() && d.isYear(n.first());  // the 1987 model year is a year
-        if (u == null && d.english && !year && between.type == TokenType.LATIN && !between.capitalized
-                && !between.lineBefore && !between.has(Role.STOP) && !between.isNumberWord() && between.entry == null
-                && !Nouns.isPlural(d, k) && d.at(k + 1).entry != null && d.at(k + 1).entry.unit != null) {
+        if (u == null && d.english && !year && EnglishNouns.plainWord(d, k) && !between.lineBefore
+                && between.entry == null
+                && !EnglishNouns.isPlural(d, k) && d.at(k + 1).entry != null && d.at(k + 1).entry.unit != null) {
             u = UnitRecognizer.unitAfter(d, n, k + 1);  // seven selling days, 10 business days, five working days
+        }
+        if (u == null) {
+            u = sharedUnit(d, n, k);
         }
         if (u == null || u.word().unitKind != FigureKind.DURATION) {
             return null;
@@ -28,6 +31,10 @@ final class DurationRecognizer {
         Word w = u.word();
         if (n.plainDigits() && d.isYear(n.first()) && Character.isDigit(w.isoDesignator.charAt(0))) {
             return null;  // the 1987 and 1986 quarters: quarters of a year, not 1986 of them
+        }
+        if (d.arabic && "decade".equals(w.unit) && w.singular != null && n.value() > 10) {
+            // وقعت ألفي عقد: more than ten decades is no span of news; the word counts contracts
+            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, w.singular, null, n.first(), u.at());
         }
         FractionRecognizer.Part part = n.value() % 1 == 0 ? FractionRecognizer.partAfter(d, u.at() + 1) : null;
         if (part != null) {  // ثلاث سنوات ونصف, two years and a half
@@ -37,6 +44,32 @@ final class DurationRecognizer {
         }
         return Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, w.unit, iso(n.value(), w.isoDesignator),
                 n.first(), u.at());
+    }
+
+    /**
+     * The unit joined by a hyphen to the last number of a list that n opens, which the numbers before it share (the
+     * two, three and four-year note auction), placed at n's last token; null when n opens no such list.
+     */
+    private static UnitRecognizer.UnitWord sharedUnit(Doc d, NumberPhrase n, int k) {
+        if (!d.english || n.hasScale() || n.first() != n.last() || n.plainDigits() && d.isYear(n.first())) {
+            return null;
+        }
+        int j = k;
+        for (int items = 0; items < 4; items++) {
+            boolean comma = d.isSymbol(j, ',');
+            int m = comma && (d.isAndWord(j + 1) || "or".equalsIgnoreCase(d.surface(j + 1))) ? j + 2 : j + 1;
+            Token next = d.at(m);
+            if (!(comma || d.isAndWord(j) || "or".equalsIgnoreCase(d.surface(j))) || next.paragraphBefore
+                    || next.type != TokenType.DIGITS && !next.isNumberWord()) {
+                return null;
+            }
+            if (d.isDash(m + 1) && d.attached(m) && d.attached(m + 1)) {
+                Word w = d.at(m + 2).entry;
+                return w != null && w.unit != null ? new UnitRecognizer.UnitWord(w, n.last()) : null;
+            }
+            j = m + 1;
+        }
+        return null;
     }
 
     /** The ISO-8601 duration of {@code value} units whose designator is {@code designator} (D, TH, 10Y ...). */

@@ -92,7 +92,12 @@ final class FigureResolver {
         if (t.isWord() && (t.entry == null || t.entry.startsNoFigure(t.type == TokenType.ARABIC))
                 && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
-            return i;  // most tokens: nothing the lexicon knows can start here
+            Candidate dual = CountRecognizer.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
+            if (dual != null) {
+                emit(dual);
+                remember(dual);
+            }
+            return dual == null ? i : i + 1;
         }
         Proposal p = LabelRecognizer.phoneAt(d, i);
         if (p == null) {
@@ -122,9 +127,10 @@ final class FigureResolver {
                 rememberMeasure(range.upper());
                 return range.figure().last() + 1;
             }
-            currency.reading(c);
-            emit(c);
-            remember(c);
+            Candidate figure = RangeRecognizer.changeFrom(d, c, this::read);
+            currency.reading(figure);
+            emit(figure);
+            remember(figure);
         }
         return p == null ? i : p.last() + 1;
     }
@@ -158,16 +164,18 @@ final class FigureResolver {
     private Candidate read(NumberPhrase n) {
         int k = n.last() + 1;
         boolean bracketed = d.isSymbol(k, ')') && d.isSymbol(n.first() - 1, '(')
-                || d.isSymbol(k, '\u00BB') && d.isSymbol(n.first() - 1, '\u00AB');
+                || d.isSymbol(k, '\u00BB') && d.isSymbol(n.first() - 1, '\u00AB')
+                || d.isSymbol(k, '\u201D') && d.isSymbol(n.first() - 1, '\u201C')
+                || d.isSymbol(k, '"') && d.isSymbol(n.first() - 1, '"');
         Token scale = d.at(k + 1);
         boolean scaleAfter = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE;
         // grouped digits in brackets go with a scale or currency after them: (67,898,290) مليون ريال, ( 37,775.000)
         boolean measured = n.first() == n.last() && d.at(n.first()).type == TokenType.DIGITS && scale.entry != null
                 && (scaleAfter || scale.entry.currencyFamily != null);
-        if ((n.plainDigits() && d.attached(n.first() - 1) || measured) && bracketed && d.attached(n.last())
-                && !d.at(k + 1).paragraphBefore) {
-            // (30) عاماً, «20» مليون دولار: digits in brackets or quotes are read with the words after them, and
-            // the figure spans the marks
+        if (((n.plainDigits() || n.words()) && d.attached(n.first() - 1) || measured) && bracketed
+                && d.attached(n.last()) && !d.at(k + 1).paragraphBefore) {
+            // (30) عاماً, «20» مليون دولار, “أربع” مواد: a number in brackets or quotes is read with the words
+            // after them, and the figure spans the marks
             double multiplier = scaleAfter && scale.entry.number >= 1e6 && n.value() >= scale.entry.number
                     ? 1 : scaleAfter ? scale.entry.number : 1;  // the digits may already write the whole amount
             NumberPhrase m = scaleAfter ? n.scaled(n.value() * multiplier, k + 1, scale.entry.number) : n;
@@ -239,14 +247,28 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        if (d.arabic && lastCount != null && lastCount.number() != null && d.at(k).has(Role.FROM)
-                && d.at(k).stemOffset == 0
-                && d.at(k + 1).type != TokenType.DIGITS && !d.at(k + 1).isNumberWord()
-                && sameSentence(lastCount.last(), n.first())) {
+        if (d.arabic && lastCount != null && lastCount.number() != null && sameSentence(lastCount.last(), n.first())
+                && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
+                && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
+                || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && endsClause(k))) {
+            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند: a number
+            // joined to a count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
-                    n.last());  // و24 مشاركاً من السعودية، واثنين من البحرين: the noun is understood
+                    n.last());
         }
         return Candidate.of(FigureKind.NUMBER, n);
+    }
+
+    /**
+     * What follows an Arabic number at k leaves its noun understood: punctuation, a preposition of place or
+     * direction (و51 إلى الهند), or a verb in the plural (و 8 غادروا المستشفيات); not ممن ("of those who").
+     */
+    private boolean endsClause(int k) {
+        Token t = d.at(k);
+        String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
+        return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
+                || form.length() >= 5 && form.endsWith("وا");
     }
 
     private static Candidate orNumber(Candidate c, NumberPhrase n) {

@@ -246,10 +246,12 @@ final class FractionRecognizer {
                 return null;
             }
         }
-        if (d.english && !article && (!"of".equals(d.surface(k + 1)) || ranked(d, i - 1)
+        Word joined = d.isDash(k + 1) && d.attached(k) && d.attached(k + 1) ? d.at(k + 2).entry : null;
+        boolean ofUnit = "of".equals(d.surface(k + 1)) || joined != null && joined.unit != null;
+        if (d.english && !article && (!ofUnit || ranked(d, i - 1)
                 || d.lexicon.in(WordList.PERIOD_RANK, d.surface(i - 1)))) {
-            // "first quarter", "the second half of", "the last quarter of 1986": only "half of" or "a half" are
-            // amounts
+            // "first quarter", "the second half of", "the last quarter of 1986": only "half of", "a half" or a
+            // half joined to a unit (a possible half-hour cut) are amounts
             return null;
         }
         if (d.arabic && t.definite) {

@@ -221,8 +221,12 @@ final class LabelRecognizer {
         if (d.arabic) {
             Token one = d.at(n.first());
             Token after = d.at(n.last() + 1);
+            int p = n.first() - 1;
+            boolean agrees = CountRecognizer.isNounBefore(d, p) && (!Normalizer.key(d.surface(p)).endsWith("ه")
+                    || Normalizer.key(d.surface(n.first())).endsWith("ه"));  // لإقامة واحد من: no agreement
             boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction
-                    && !CountRecognizer.isNounBefore(d, n.first() - 1);  // لتر واحد من الزيت is one litre
+                    && !agrees;  // لتر واحد من الزيت is one litre
+            boolean atOnce = d.lexicon.in(WordList.AT_ONCE, d.stemKey(p)) && d.at(p - 1).has(Role.IN);
             String word = Normalizer.clean(d.text, one.start, one.end);
             if ((word.startsWith("و") || word.startsWith("ف")) && !word.substring(1).equals("احد")) {
                 word = word.substring(1);  // وأحد, but not واحد ("one")
@@ -231,14 +235,16 @@ final class LabelRecognizer {
                 return new Proposal.NotAFigure(n.last());  // أحد أبويهم, إحدى الدول: "one of", not a figure
             }
             boolean each = d.lexicon.in(WordList.VAGUE_BEFORE, Normalizer.key(d.surface(n.first() - 1)));  // لكل واحد
-            return one.definite || oneOf || each || inName(d, n.first() - 1) ? new Proposal.NotAFigure(n.last()) : null;
+            return one.definite || oneOf || each || atOnce || inName(d, p) ? new Proposal.NotAFigure(n.last()) : null;
         }
         if (!d.english) {
             return null;
         }
         boolean some = d.lexicon.in(WordList.VAGUE_AFTER, d.surface(n.last() + 1))
                 || d.lexicon.in(WordList.VAGUE_BEFORE, d.surface(n.first() - 1));
-        return some || speaker(d, n.first()) || oneToAnother(d, n.last())
+        boolean once = "at".equalsIgnoreCase(d.surface(n.first() - 1))
+                && "time".equalsIgnoreCase(d.surface(n.last() + 1));  // at one time: formerly, or at once
+        return some || once || speaker(d, n.first()) || oneToAnother(d, n.last())
                 ? new Proposal.NotAFigure(n.last()) : null;
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,6 +31,8 @@ final class Lexicon {
     private final Map<String, String> englishSingulars = new HashMap<>();
     /** Currency families that count parts of another (cent, piastre: hundredths; satoshi), by parts per unit. */
     private final Map<String, Double> subunits = new HashMap<>();
+    /** Arabic one-word names of cities (GeoNames, as the entity gazetteer lists them), by normalised form. */
+    private final Set<String> places = new HashSet<>();
 
     static Lexicon load() {
         Lexicon lex = new Lexicon();
@@ -42,6 +45,7 @@ final class Lexicon {
         forEachRow("ar-nouns.tsv", lex::arabicNoun);
         forEachRow("lists.tsv", lex::list);
         forEachRow("en-plurals.tsv", cols -> lex.englishSingulars.put(cols[0], cols[1]));
+        forEachRow("/io/newsflow/extraction/entities/places.tsv", lex::place);
         return lex;
     }
 
@@ -98,6 +102,21 @@ final class Lexicon {
     /** How many of the subunit family make one unit of its currency (100 cents, 10 jiao), 1 for no subunit. */
     double subunitParts(String family) {
         return family == null ? 1 : subunits.getOrDefault(family, 1.0);
+    }
+
+    /** Whether the word form is the one-word Arabic name of a city (مكة, جدة). */
+    boolean isPlace(String form) {
+        return places.contains(Normalizer.key(form));
+    }
+
+    private void place(String[] cols) {
+        if (cols.length > 4) {
+            for (String name : cols[4].split("\\|")) {
+                if (!name.isEmpty() && name.indexOf(' ') < 0) {
+                    places.add(Normalizer.key(name));
+                }
+            }
+        }
     }
 
     /** Whether the word form is in the closed list {@code list} (lists.tsv). */
@@ -160,6 +179,7 @@ final class Lexicon {
             case "head" -> w.monthHead = new Word.MonthHead(Integer.parseInt(cols[2]), Integer.parseInt(cols[3]));
             case "weekday" -> w.weekday = Integer.parseInt(cols[2]);
             case "day" -> w.dayOffset = Integer.parseInt(cols[2]);
+            case "decade" -> w.decade = Integer.parseInt(cols[2]);
             default -> throw new IllegalStateException("bad dates.tsv row " + String.join("\t", cols));
         }
     }

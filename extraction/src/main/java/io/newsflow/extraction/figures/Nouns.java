@@ -2,15 +2,14 @@ package io.newsflow.extraction.figures;
 
 /**
  * The counted noun after a number, normalised: Arabic loses clitics, tanween and case endings and goes to the
- * singular through the lexicon (أطفال → طفل) or the regular plural endings (ات → ة, ين/ون → stem); English goes
- * to the singular by its spelling rules and the irregular plurals of {@code en-plurals.tsv}.
+ * singular through the lexicon (أطفال → طفل) or the regular plural endings (ات → ة, ين/ون → stem). English nouns
+ * are read by {@link EnglishNouns}.
  */
 final class Nouns {
 
     /** A counted noun, singular, and the last token read for it (past the adjectives before it). */
     record Noun(String singular, int last) {
     }
-
 
     private Nouns() {
     }
@@ -48,9 +47,16 @@ final class Nouns {
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
+        if (form.length() >= 5 && form.endsWith("وا") && listedAccusative(d, form) == null) {
+            return null;  // 8 غادروا: a verb in the past plural; a noun ending in و is listed (15 عضوا)
+        }
         if (stripArticle(form) != null || form.startsWith("لأ") || form.startsWith("لإ") || form.startsWith("بأ")
                 || form.startsWith("بإ")) {
             return null;  // definite or behind a preposition: an adjective or a new phrase, not what is counted
+        }
+        String bare = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
+        if (bare.length() > 3 && "بلك".indexOf(bare.charAt(0)) >= 0 && d.lexicon.isPlace(bare.substring(1))) {
+            return null;  // 531 بمكة: a city behind a preposition says where, not what is counted
         }
         double rest = count % 100;
         if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا") && form.length() > 3) {
@@ -84,15 +90,14 @@ final class Nouns {
      */
     static Noun partitive(Doc d, int k) {
         Token of = d.at(k);
+        if (d.english && "out".equalsIgnoreCase(d.surface(k)) && "of".equalsIgnoreCase(d.surface(k + 1))) {
+            return EnglishNouns.group(d, k + 1);  // six out of the 14 places
+        }
         if (!of.isWord() || of.stemOffset != 0 || of.conjunction || !d.lexicon.in(WordList.PARTITIVE, d.surface(k))) {
             return null;
         }
         if (d.english) {
-            if (!d.lexicon.in(WordList.GROUP_DETERMINER, d.surface(k + 1))) {
-                return null;
-            }
-            Noun noun = englishAfter(d, k + 2);
-            return noun != null && isPlural(d, noun.last()) ? noun : null;
+            return EnglishNouns.group(d, k);
         }
         Token group = d.at(k + 1);
         if (!d.arabic || group.type != TokenType.ARABIC || group.conjunction
@@ -109,10 +114,26 @@ final class Nouns {
             stem = form;  // ثلاثة من قطاعات السوق: a plural made definite by the noun after it
         } else if (!group.definite) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
+            Token genitive = d.at(k + 2);
+            if (owned == null && stem == null && form.length() >= 5 && form.endsWith("ي") && group.entry == null
+                    && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
+                owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
+            }
             return owned == null ? null : new Noun(owned, k + 1);
         }
         String singular = singularOfPlural(d, stem);
         return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /** The singular of the indefinite Arabic plural at k (مباريات after الثلاث), or null. */
+    static String indefinitePlural(Doc d, int k) {
+        Token t = d.at(k);
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        if (t.type != TokenType.ARABIC || t.definite || t.conjunction || t.preposition || t.lineBefore
+                || t.has(Role.STOP) || t.isNumberWord() || stripArticle(form) != null) {
+            return null;
+        }
+        return singularOfPlural(d, form);
     }
 
     /** The singular of an Arabic plural written without the article (جنود → جندي, قطاعات → قطاعة), or null. */
@@ -243,6 +264,11 @@ final class Nouns {
         return t.type == TokenType.ARABIC ? stripArticle(Normalizer.clean(d.text, t.start, t.end)) : null;
     }
 
+    /** The word form without its article and the clitics before it (والتجربة → تجربة), or null if indefinite. */
+    static String definiteStemOf(String form) {
+        return stripArticle(form);
+    }
+
     private static String stripArticle(String form) {
         String f = form;
         if (f.startsWith("و") && f.length() > 4) {
@@ -258,141 +284,5 @@ final class Nouns {
             return f.substring(2);
         }
         return null;
-    }
-
-    /** The English counted noun at token i, skipping up to two adjectives (three international experts). */
-    static Noun englishAfter(Doc d, int i) {
-        return englishAfter(d, i, true);
-    }
-
-    /**
-     * The English noun at token i past up to two adjectives; {@code compound}: also past a noun that modifies a
-     * plural after it (two city hospitals), which an ordinal does not do (first quarter earnings ranks
-     * quarters).
-     */
-    static Noun englishAfter(Doc d, int i, boolean compound) {
-        int k = i;
-        for (int skipped = 0; skipped < 3; skipped++) {
-            Token t = d.at(k);
-            Token next = d.at(k + 1);
-            boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
-                    && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
-                    || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
-            if (skipped < 2 && hyphenatedModifier(d, k)) {
-                k += 3;  // 34 licensed deposit-taking companies
-                continue;
-            }
-            boolean modifier = !isPlural(d, k) || d.lexicon.in(WordList.PLURAL_MODIFIER, d.surface(k));
-            if (mayModify && (isEnglishAdjective(d, k) || compound && modifier && isPlural(d, k + 1))
-                    || skipped < 2 && t.entry != null && t.entry.country != null && t.type == TokenType.LATIN) {
-                k++;  // three international experts, two more city hospitals, 17 U.S. banks
-                continue;
-            }
-            if (acronymPlural(d, k)) {
-                String acronym = d.surface(k);
-                return new Noun(acronym.substring(0, acronym.length() - 1), k);  // 254 registered DTCs
-            }
-            if (t.type != TokenType.LATIN || t.capitalized && !allCaps(d, k) || t.has(Role.STOP) || t.isNumberWord()
-                    || t.has(Role.ADJECTIVE)
-                    || t.entry != null && (t.entry.namesMonth() || t.entry.unit != null || t.entry.namesCurrency()
-                    || t.has(Role.PERCENT) || t.entry.dayOffset != 0 || t.entry.weekday > 0)) {
-                return null;
-            }
-            String s = d.surface(k).toLowerCase();
-            if (s.endsWith("ly") || s.endsWith("ed") || s.endsWith("ing") || s.length() < 3 || compound
-                    && next.type == TokenType.LATIN && next.entry != null && next.entry.unit != null && !isPlural(d, k)) {
-                return null;  // "two fiscal years" counts years, which the duration rule reads
-            }
-            return new Noun(singular(d.lexicon, s), k);
-        }
-        return null;
-    }
-
-    /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
-    static boolean isEnglishAdjective(Doc d, int k) {
-        Token t = d.at(k);
-        if (t.type != TokenType.LATIN || t.isNumberWord()) {
-            return false;  // five, twelve: another number, not an adjective by its ending
-        }
-        if (t.has(Role.ADJECTIVE)) {
-            return true;
-        }
-        String s = d.surface(k).toLowerCase();
-        return s.endsWith("al") || s.endsWith("ic") || s.endsWith("ive") || s.endsWith("ous") || s.endsWith("ful")
-                || s.endsWith("less") || s.endsWith("ary") || s.endsWith("ian") || s.endsWith("ese")
-                || s.length() > 5 && s.endsWith("ed")  // participles: licensed banks, injured workers
-                || s.length() > 6 && (s.endsWith("able") || s.endsWith("ible"))  // available seat miles
-                || s.length() > 5 && s.endsWith("est") && !s.endsWith("rest") && !s.endsWith("vest")
-                && !s.endsWith("test") && !s.endsWith("uest");  // the two biggest insurers; not interest, harvest
-    }
-
-    /** deposit-taking, state-owned, two-year before a noun: words joined by hyphens modify the noun after them. */
-    private static boolean hyphenatedModifier(Doc d, int k) {
-        Token t = d.at(k);
-        return t.type == TokenType.LATIN && !t.capitalized && !t.has(Role.STOP) && !t.isNumberWord()
-                && d.isDash(k + 1) && d.attached(k) && d.attached(k + 1) && d.at(k + 2).type == TokenType.LATIN
-                && !d.at(k + 2).isNumberWord() && isNounLike(d, k + 3) && !d.at(k + 3).lineBefore;
-    }
-
-    /** DTCs, MPs: capitals with a plural s, an abbreviation counted like a noun. */
-    private static boolean acronymPlural(Doc d, int k) {
-        if (d.at(k).type != TokenType.LATIN) {
-            return false;
-        }
-        String s = d.surface(k);
-        int n = s.length();
-        if (n < 3 || s.charAt(n - 1) != 's') {
-            return false;
-        }
-        for (int c = 0; c < n - 1; c++) {
-            if (!Character.isUpperCase(s.charAt(c))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A lower-case word that may head a noun phrase: not a function word, a number, a name or a sign. */
-    private static boolean isNounLike(Doc d, int k) {
-        Token t = d.at(k);
-        return t.type == TokenType.LATIN && !t.has(Role.STOP) && (!t.capitalized || acronymPlural(d, k))
-                && !t.isNumberWord() && !t.has(Role.PERCENT);
-    }
-
-    /** An English word spelled as a plural (newspapers, children), by its ending or the irregular plurals. */
-    static boolean isPlural(Doc d, int k) {
-        if (d.at(k).type != TokenType.LATIN) {
-            return false;
-        }
-        String s = d.surface(k).toLowerCase();
-        return d.lexicon.englishSingular(s) != null || s.length() > 3 && s.endsWith("s") && !s.endsWith("ss")
-                && !s.endsWith("us") && !s.endsWith("is");
-    }
-
-    static boolean allCaps(Doc d, int k) {
-        String s = d.surface(k);
-        return s.length() > 1 && s.equals(s.toUpperCase());
-    }
-
-    static String singular(Lexicon lexicon, String s) {
-        String irregular = lexicon.englishSingular(s);
-        if (irregular != null) {
-            return irregular;
-        }
-        int n = s.length();
-        if (n > 5 && s.endsWith("men") && !s.endsWith("imen") && !s.endsWith("omen")) {
-            return s.substring(0, n - 2) + "an";  // seamen, chairmen; not specimen, abdomen
-        }
-        if (n > 4 && s.endsWith("ies")) {
-            return s.substring(0, n - 3) + "y";
-        }
-        if (n > 4 && (s.endsWith("sses") || s.endsWith("shes") || s.endsWith("ches") || s.endsWith("xes")
-                || s.endsWith("zes"))) {
-            return s.substring(0, n - 2);
-        }
-        if (n > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
-            return s.substring(0, n - 1);
-        }
-        return s;
     }
 }

@@ -200,7 +200,9 @@ final class NumberRecognizer {
                 String s = d.surface(c);
                 boolean moneyOnly = s.equals("m") || s.equals("b") || s.equals("mm");
                 boolean afterWords = lastClass != NumberClass.DIGITS && s.length() > 1 && !attachedToPrev;
-                ok = (lastClass == NumberClass.DIGITS || afterWords) && !joined && !hyphen
+                boolean code = attachedToPrev && d.isDash(c + 1) && d.attached(c) && d.attached(c + 1)
+                        && d.at(c + 2).type == TokenType.DIGITS;  // rule 10B-13: a code, not ten billion
+                ok = (lastClass == NumberClass.DIGITS || afterWords) && !joined && !hyphen && !code
                         && (!moneyOnly || moneyContext) && (attachedToPrev || s.length() > 1 || s.equals("k"));
                 // five mln dlrs: the wire abbreviates the scale after words too
             } else if (d.arabic || a.type == TokenType.ARABIC) {
@@ -238,7 +240,7 @@ final class NumberRecognizer {
                         total = (total + current) * v;  // مائة ألف تريليون, hundred thousand million
                         current = 0;
                     } else {
-                        if (is(w, Role.DUAL_SCALE) && current == 0) {
+                        if (current == 0 && (is(w, Role.DUAL_SCALE) || total == 0 && nominativeDual(d, c))) {
                             current = 2;
                         }
                         if (v < 1000 && current == 0) {
@@ -293,6 +295,19 @@ final class NumberRecognizer {
         return d.arabic && t.type == TokenType.ARABIC && is(t.entry, Role.DUAL_SCALE)
                 && d.text.charAt(t.end - 1) != 'ن' && (next == Doc.NONE || next.lineBefore
                 || next.type != TokenType.ARABIC || next.has(Role.STOP));
+    }
+
+    /**
+     * مليارا دولار, مليونا شخص: a million or a billion written with a final alef and no count before it is the dual
+     * in the construct state when the noun it counts follows at once (the accusative مليارا, "a billion", would
+     * take no genitive).
+     */
+    private static boolean nominativeDual(Doc d, int i) {
+        Token t = d.at(i);
+        Word next = d.at(i + 1).entry;
+        return d.arabic && t.entry.number >= 1e6 && d.text.charAt(t.end - 1) == '\u0627' && next != null
+                && !d.at(i + 1).conjunction && !d.at(i + 1).definite && !d.at(i + 1).lineBefore
+                && (next.namesCurrency() || next.singular != null && !next.dual);
     }
 
     private static boolean is(Word w, Role role) {

@@ -230,7 +230,7 @@ final class OrdinalRecognizer {
      * Bank), or null.
      */
     static Proposal english(Doc d, NumberPhrase n) {
-        if (n.ordinal() && inName(d, n)) {
+        if (n.ordinal() && (inName(d, n) || d.lexicon.in(WordList.TERM_AFTER, d.surface(n.last() + 1)))) {
             return new Proposal.NotAFigure(n.last());
         }
         if (n.ordinal()) {
@@ -286,7 +286,7 @@ final class OrdinalRecognizer {
     private static Candidate englishOrdinal(Doc d, int first, int last, double value) {
         String unit = null;
         if (d.english) {
-            Nouns.Noun noun = Nouns.englishAfter(d, last + 1, false);
+            Nouns.Noun noun = EnglishNouns.after(d, last + 1, false);
             unit = noun == null ? null : noun.singular();
             Word next = d.at(last + 1).entry;
             if (unit == null && next != null && next.unit != null) {

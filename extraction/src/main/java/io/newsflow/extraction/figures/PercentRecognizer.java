@@ -54,7 +54,7 @@ final class PercentRecognizer {
                 : "cent".equalsIgnoreCase(d.surface(of - 1)) && "per".equalsIgnoreCase(d.surface(of - 2)) ? of - 2 : -1;
         Token before = d.at(p - 1);
         if (p < 0 || before.type == TokenType.DIGITS || before.isNumberWord() || before.type == TokenType.SYMBOL
-                && before.sym == '%' || Nouns.englishAfter(d, n.last() + 1) != null) {
+                && before.sym == '%' || EnglishNouns.after(d, n.last() + 1) != null) {
             return null;
         }
         return Candidate.of(FigureKind.PERCENT, n).spanning(p, n.last());

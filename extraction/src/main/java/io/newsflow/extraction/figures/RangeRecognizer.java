@@ -39,8 +39,11 @@ final class RangeRecognizer {
         // a level of 12,000 to 16,000 units, at 2.50 dlrs to three dlrs: an estimate's bounds after a word of level
         boolean estimate = to && !between && !from && d.at(prefix).isWord()
                 && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.surface(prefix));
-        boolean word = between && d.isAndWord(c) || (between || from || estimate) && to;
-        if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null) {
+        // one to two hours, two to three pct: small bounds spelled in words are one estimate
+        boolean spelled = to && !between && !from && a.kind() == FigureKind.NUMBER && a.number() != null
+                && d.at(a.number().first()).isNumberWord() && a.value() <= 10;
+        boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled) && to;
+        if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
             return null;
         }
         Candidate b = upper(d, a, c + 1, read);
@@ -59,7 +62,8 @@ final class RangeRecognizer {
         if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
             return null;
         }
-        if (estimate && (min >= b.value() || b.value() > 10 * min)) {
+        if ((estimate || spelled) && (min >= b.value() || b.value() > 10 * min)
+                || spelled && (bn == null || !d.at(bn.first()).isNumberWord())) {
             return null;  // at 5 to 100 dlrs names two things; bounds of one estimate lie close
         }
         int first = (between || from) && word ? prefix : a.first();
@@ -71,6 +75,37 @@ final class RangeRecognizer {
             unit = b.unit();
         }
         return new Range(a.rangeTo(b, min, unit, first), a, b);
+    }
+
+    /**
+     * The first figure of an Arabic change measured like the second when it is a bare number (يرفع عددها من 18 إلى
+     * 32 مساراً: both count lanes); {@code a} itself otherwise.
+     */
+    static Candidate changeFrom(Doc d, Candidate a, Function<NumberPhrase, Candidate> read) {
+        int prefix = a.first() - 1;
+        int c = a.last() + 1;
+        if (!d.arabic || a.kind() != FigureKind.NUMBER || a.number() == null || !d.at(prefix).has(Role.FROM)
+                || d.at(prefix).stemOffset != 0 || !d.at(c).has(Role.TO) || d.at(c).stemOffset != 0
+                || !changed(d, prefix)) {
+            return a;
+        }
+        Candidate b = upper(d, a, c + 1, read);
+        if (b == null || b.kind() == FigureKind.MONEY) {
+            return b == null ? a : a.money(a.value(), b.currency(), b.family(), b.bareDefault(), false, a.last());
+        }
+        boolean measured = b.kind() == FigureKind.COUNT || b.kind() == FigureKind.QUANTITY
+                || b.kind() == FigureKind.PERCENT;
+        return measured ? a.as(b.kind(), b.unit(), null, a.first(), a.last()) : a;
+    }
+
+    /** A verb or noun of change just before the Arabic "from" at p: يرفع عددها من 18 إلى 32 is a change, no range. */
+    private static boolean changed(Doc d, int p) {
+        for (int j = p - 1; j >= p - 3 && d.arabic && !d.lineStart(j + 1); j--) {
+            if (d.at(j).isWord() && d.lexicon.in(WordList.CHANGE, d.stemKey(j))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -70,6 +70,14 @@ final class RelativeDates {
             if (d.arabic && !t.definite && !d.surface(i).startsWith("ال")) {
                 return null;
             }
+            int p = d.isSymbol(i - 1, '(') ? i - 2 : i - 1;
+            Word day = d.at(p).entry;
+            if (p < i - 1 && day != null && day.dayOffset != 0 && !d.at(p).preposition) {
+                // غد (الاثنين): that weekday nearest the day the word before names, since a paper's date may lag
+                LocalDate named = published.plusDays(day.dayOffset);
+                LocalDate before = named.with(TemporalAdjusters.previousOrSame(DayOfWeek.of(w.weekday)));
+                return day(i, named.toEpochDay() - before.toEpochDay() <= 3 ? before : before.plusWeeks(1));
+            }
             Token q = d.at(i + 1);
             Direction direction = q.has(Role.PAST) ? Direction.BEFORE : q.has(Role.NEXT) ? Direction.AFTER
                     : Direction.LATEST;

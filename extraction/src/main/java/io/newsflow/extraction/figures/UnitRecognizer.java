@@ -107,7 +107,7 @@ final class UnitRecognizer {
         boolean year = n.plainDigits() && d.isYear(n.first());  // the 1987 fiscal year is a date
         if (d.english && next != null && next.unit != null && !year && !adjective.capitalized
                 && !d.at(k + 1).lineBefore && !adjective.has(Role.PAST) && !adjective.has(Role.NEXT)
-                && !adjective.has(Role.CURRENT) && Nouns.isEnglishAdjective(d, k)) {
+                && !adjective.has(Role.CURRENT) && EnglishNouns.isAdjective(d, k)) {
             // not "6.80 mln last year": last, next and this make a date of the unit after them
             w = unitAt(d, n, k + 1);
             return w == null ? null : new UnitWord(w, k + 1);

@@ -27,6 +27,8 @@ final class Word {
     int weekday;
     /** Relative day words: yesterday is -1. */
     int dayOffset;
+    /** A decade in words (nineties, التسعينات): its tens, 90; 0 for other words. */
+    int decade;
     String unit;
     FigureKind unitKind;
     /** DURATION units: the ISO-8601 designator (D, W, M, Y, TH ...), prefixed by a factor for decades (10Y). */
@@ -66,7 +68,7 @@ final class Word {
         return (roles.isEmpty() || roles.size() == 1 && roles.contains(Role.STOP)) && (!roles.isEmpty()
                 || arabicWord && country != null) && (country == null || arabicWord)
                 && numClass == null && denominator == 0 && ordinal == 0 && month == 0 && monthHead == null
-                && weekday == 0 && dayOffset == 0 && unit == null && currencyFamily == null && singular == null;
+                && weekday == 0 && dayOffset == 0 && decade == 0 && unit == null && currencyFamily == null && singular == null;
     }
 
     boolean isNumber() {

@@ -58,6 +58,27 @@ class FigureKindsTest {
         assertThat(range.max()).isEqualTo(9.72);
     }
 
+    @Test
+    void aMonthListedAfterAnEarlierOneSharesItsYear() {
+        List<FigureMention> figures = extract("Initial months will be June, September and December.", "en",
+                LocalDate.of(1987, 4, 9));
+        assertThat(figures).extracting(FigureMention::isoValue).containsExactly("1987-06", "1987-09", "1987-12");
+        assertThat(figure(extract("The plant closed in December.", "en", LocalDate.of(1987, 4, 9)), "December")
+                .isoValue()).isEqualTo("1986-12");
+    }
+
+    @Test
+    void smallBoundsSpelledInWordsAreOneEstimate() {
+        FigureMention range = figure(extract("Workers struck for one to two hours at 90 plants.", "en", null),
+                "one to two hours");
+        assertThat(range.kind()).isEqualTo(FigureKind.RANGE);
+        assertThat(range.min()).isEqualTo(1.0);
+        assertThat(range.max()).isEqualTo(2.0);
+        assertThat(range.unit()).isEqualTo("hour");
+        assertThat(extract("The court ruled five to four.", "en", null)).extracting(FigureMention::kind)
+                .containsExactly(FigureKind.NUMBER, FigureKind.NUMBER);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiterString = "|", value = {
         "تقام المباراة في 20 أغسطس المقبل | 2015-08-20",
@@ -99,8 +120,22 @@ class FigureKindsTest {
         "ar | اختتمت الفعاليات البارحة الأولى | البارحة الأولى | 2015-07-30",
         "ar | زاد عدد الزوار هذا العام بنسبة كبيرة | هذا العام | 2015",
         "ar | نشرت الدراسة هذا الأسبوع | هذا الأسبوع | 2015-W31",
+        "ar | تعود البعثة صباح غد (الأحد) إلى الدمام | الأحد | 2015-08-02",
+        "ar | تدرب الفريق أمس (الخميس) على ملعبه | الخميس | 2015-07-30",
+        "ar | استمرت الأمطار من منتصف يونيو إلى نهاية يوليو | من منتصف يونيو إلى نهاية يوليو | 2015-06/2015-07",
+        "en | Output fell from the end of January to the end of March. | from the end of January to the end of March | 2015-01/2015-03",
+        "en | The vote is due in december. | december | 2015-12",
+        "en | The plant reopens on january 5. | january 5 | 2015-01-05",
+        "en | Deliveries resume may 12. | may 12 | 2015-05-12",
+        "en | Exports fell in May of last year. | May of last year | 2014-05",
+        "en | Prices soared in the nineties. | nineties | 199",
+        "en | Rates were higher in the late seventies. | seventies | 197",
+        "ar | ازدهرت تجارة اللؤلؤ في الخمسينات | الخمسينات | 195",
+        "ar | بدأ المشروع في ثمانينيات القرن الماضي | ثمانينيات | 198",
+        "ar | ولد الكاتب في 2/ 8/ 1960 بالقاهرة | 2/ 8/ 1960 | 1960-08-02",
+        "en | He was born on 2/ 8/ 1960 in Cairo. | 2/ 8/ 1960 | 1960-02-08",
     })
-    void periodsOfDaysAndMonthsSince(String language, String text, String surface, String iso) {
+    void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
         assertThat(date.kind()).isEqualTo(FigureKind.DATE);
         assertThat(date.isoValue()).isEqualTo(iso);
