@@ -112,7 +112,7 @@ final class DateRecognizer {
         }
         DateValue b = DateGrammar.at(d, pastEdge(d, c + 1));
         if (b == null) {
-            return start == i && (between || d.at(i).has(Role.FROM)) ? dayOfSameMonth(d, a, b0, start) : null;
+            return start == i && (between || d.at(i).has(Role.FROM)) ? dayOfSameMonth(d, a, c + 1, start) : null;
         }
         DateValue.Relation relation = b.relation() != DateValue.Relation.NONE ? b.relation() : a.relation();
         String end = b.iso(d.published, relation);

@@ -117,6 +117,7 @@ class FigureKindsTest {
         "en | Spending was the lowest since May. | May | 2015-05",
         "en | Fraud grew in the early 1980s. | 1980s | 198",
         "en | Credits rose in the 1987 quarters. | 1987 | 1987",
+        "en | In 1987 Chrysler shares rose. | 1987 | 1987",
         "en | Ford Motor Credit on April One will redeem the notes. | April One | 2015-04-01",
         "en | A board meeting will be held March Nine. | March Nine | 2015-03-09",
         "ar | قالت اللجنة في بيان وزعته أول من أمس | أول من أمس | 2015-07-30",
