@@ -171,6 +171,10 @@ final class CountRecognizer {
             int p = OrdinalRecognizer.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
             p = p >= 0 ? p : n.first() - 1;
             noun = Nouns.arabicBefore(d, p);  // الأيام الأربعة: a definite number follows its noun
+            if (noun != null && !Nouns.arabicDefinitePlural(d, p) && OrdinalRecognizer.pluralHead(d, p - 1)) {
+                p--;  // قطاعات السوق الخمسة عشر: the number agrees with the plural the genitive completes
+                noun = Nouns.singularOfPlural(d, Normalizer.clean(d.text, d.at(p).start, d.at(p).end));
+            }
             if (noun == null) {
                 return null;
             }

@@ -112,7 +112,7 @@ final class DateRecognizer {
         }
         DateValue b = DateGrammar.at(d, pastEdge(d, c + 1));
         if (b == null) {
-            return null;
+            return start == i && (between || d.at(i).has(Role.FROM)) ? dayOfSameMonth(d, a, c + 1, start) : null;
         }
         DateValue.Relation relation = b.relation() != DateValue.Relation.NONE ? b.relation() : a.relation();
         String end = b.iso(d.published, relation);
@@ -134,6 +134,23 @@ final class DateRecognizer {
             j++;
         }
         return j > k && "of".equalsIgnoreCase(d.surface(j)) ? j + 1 : j;
+    }
+
+    /**
+     * between June 2 and 13, ما بين 5 يونيو و12: the second day takes the month (and year) of the first, when
+     * nothing after it makes it a measure (from June 2 to 13 pct is not a period).
+     */
+    private static Candidate dayOfSameMonth(Doc d, DateValue a, int b0, int start) {
+        String from = a.iso(d.published, a.relation());
+        Token after = d.at(b0 + 1);
+        if (from == null || a.day() == 0 || !d.isSmallInt(b0, 31) || d.at(b0).value <= a.day()
+                || after.entry != null && (after.entry.isNumber() || after.entry.unit != null
+                || after.entry.currencyFamily != null || after.has(Role.PERCENT))) {
+            return null;
+        }
+        int day = (int) d.at(b0).value;
+        String to = from.substring(0, from.length() - 2) + (day < 10 ? "0" : "") + day;
+        return date(d.arabic && "ما".equals(d.surface(start - 1)) ? start - 1 : start, b0, from + "/" + to);
     }
 
     /**

@@ -257,7 +257,7 @@ final class FigureResolver {
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());
         }
-        return Candidate.of(FigureKind.NUMBER, n);
+        return orNumber(Alternatives.before(d, n, k, this::read), n);
     }
 
     /**

@@ -25,6 +25,7 @@ final class Lexicon {
     private final CharTable<Word> table = new CharTable<>();
     /** Currency ISO code by family and country ("dollar:CA" → CAD). */
     private final Map<String, String> currencyByCountry = new HashMap<>();
+    private final Map<String, String> currencyByPrefix = new HashMap<>();
     private final Word[] symbols = new Word[Character.MAX_VALUE + 1];
     /** Closed word lists by normalised form. */
     private final Map<String, Set<WordList>> lists = new HashMap<>();
@@ -62,7 +63,15 @@ final class Lexicon {
         return table.get(Normalizer.key(form));
     }
 
+    /** The currency a family's name has when the country is written with it (Norwegian crowns, Mex$). */
     String currency(String family, String country) {
+        String key = family + ":" + country;
+        String iso = currencyByCountry.get(key);
+        return iso != null ? iso : currencyByPrefix.get(key);
+    }
+
+    /** The currency a story about the country means by the family's bare name, or null. */
+    String storyCurrency(String family, String country) {
         return currencyByCountry.get(family + ":" + country);
     }
 
@@ -209,6 +218,7 @@ final class Lexicon {
             }
             case "adj" -> adjective(cols[1], cols[2]);
             case "iso" -> currencyByCountry.put(cols[1] + ":" + cols[2], cols[3]);
+            case "prefix" -> currencyByPrefix.put(cols[1] + ":" + cols[2], cols[3]);
             case "subunit" -> subunits.put(cols[1], cols.length > 2 ? Double.parseDouble(cols[2]) : 100);
             default -> throw new IllegalStateException("bad currencies.tsv row " + String.join("\t", cols));
         }

@@ -137,7 +137,7 @@ final class Nouns {
     }
 
     /** The singular of an Arabic plural written without the article (جنود → جندي, قطاعات → قطاعة), or null. */
-    private static String singularOfPlural(Doc d, String stem) {
+    static String singularOfPlural(Doc d, String stem) {
         Word w = d.lexicon.get(stem);
         if (w != null && w.singular != null) {
             boolean plural = !w.dual && !Normalizer.key(w.singular).equals(Normalizer.key(stem));

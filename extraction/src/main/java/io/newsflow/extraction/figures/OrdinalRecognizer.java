@@ -85,8 +85,9 @@ final class OrdinalRecognizer {
             return null;  // الخمسين عاما الماضية: a cardinal with its counted noun after it, the fifty years
         }
         int noun = ord != null || t.definite && t.isNumberWord() ? rankedNoun(d, i) : -1;
-        if (ord != null && t.entry.ordinal == 0 && noun >= 0 && Nouns.arabicDefinitePlural(d, noun)) {
-            return null;  // الدول العشرين: a definite number after a plural counts it
+        if (ord != null && t.entry.ordinal == 0 && noun >= 0
+                && (Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1))) {
+            return null;  // الدول العشرين, قطاعات السوق الخمسة عشر: a definite number after a plural counts it
         }
         if (ord == null && noun >= 0 && t.definite && t.isNumberWord() && !Nouns.arabicDefinitePlural(d, noun)) {
             // الفريق الواحد والعشرين, المرة الألف, الذكرى المئة: a definite cardinal past ten after a singular
@@ -107,6 +108,11 @@ final class OrdinalRecognizer {
         if (ord.value() == 1 && "أول".equals(Normalizer.clean(d.text, t.start, t.end)) && d.at(day).entry != null
                 && d.at(day).entry.dayOffset != 0) {
             return null;  // أول أمس, أول من أمس: the day before yesterday, a date
+        }
+        String written = Normalizer.clean(d.text, t.start, t.end);
+        if (ord.value() == 1 && (written.equals("أولي") || written.equals("اولي"))
+                && Nouns.arabicDefinite(d, i + 1)) {
+            return new Proposal.NotAFigure(i);  // أولي الأمر, أولي الألباب: "those of", not "first"
         }
         int hijri = ord.value() <= 30 ? LabelRecognizer.hijriDay(d, ord.last() + 1) : -1;
         if (hijri >= 0 && d.at(ord.last() + 1).has(Role.FROM)) {
@@ -169,7 +175,8 @@ final class OrdinalRecognizer {
      * The word at p is an indefinite plural noun, listed or sound feminine, heading a construct: what a number after
      * the chain counts.
      */
-    private static boolean pluralHead(Doc d, int p) {
+    /** An indefinite plural heading a genitive (قطاعات in قطاعات السوق): a number after both agrees with it. */
+    static boolean pluralHead(Doc d, int p) {
         Token t = d.at(p);
         if (t.type != TokenType.ARABIC || t.definite) {
             return false;

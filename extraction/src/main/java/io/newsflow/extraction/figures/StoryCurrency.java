@@ -88,7 +88,7 @@ final class StoryCurrency {
                 continue;
             }
             for (String family : families) {
-                String c = d.lexicon.currency(family, t.entry.country);
+                String c = d.lexicon.storyCurrency(family, t.entry.country);
                 if (c != null) {
                     only.merge(family, c, (a, b) -> a.equals(b) ? a : "");
                 }
@@ -111,7 +111,7 @@ final class StoryCurrency {
                 continue;  // A$, S$: a one-letter prefix is no mention of the country
             }
             for (String family : families) {
-                String c = d.lexicon.currency(family, t.entry.country);
+                String c = d.lexicon.storyCurrency(family, t.entry.country);
                 if (c == null) {
                     continue;
                 }
