@@ -180,9 +180,17 @@ final class EvalCommand {
                 description = "With --cv, appended to --train. Default: ../shared/data/ner/LANG-dev.conll.")
         Path dev;
 
-        @Option(names = "--corpus", paramLabel = "FILE",
-                description = "With --cv: unlabeled articles for the word clusters (default: as `train ner`).")
-        Path corpus;
+        @Option(names = "--corpus", split = ",", paramLabel = "FILE,...", description = {"With --cv: unlabeled",
+                "articles for the word clusters, one file or several (default: as `train ner`)."})
+        List<Path> corpus;
+
+        @Option(names = "--vector-size", paramLabel = "N",
+                description = "With --cv: dimensions of the skip-gram vectors (default: as `train ner`).")
+        Integer vectorSize;
+
+        @Option(names = "--vector-epochs", paramLabel = "N",
+                description = "With --cv: skip-gram passes over the text (default: as `train ner`).")
+        Integer vectorEpochs;
 
         @Option(names = "--reuse-lexicon", paramLabel = "MODEL",
                 description = {"With --cv: take the word counts and clusters from this model file instead of",
@@ -252,6 +260,10 @@ final class EvalCommand {
             }
             if (charGrams != null) {
                 options = options.withCharGrams(charGrams);
+            }
+            if (vectorSize != null || vectorEpochs != null) {
+                options = options.withVectors(vectorSize != null ? vectorSize : options.dimensions(),
+                        vectorEpochs != null ? vectorEpochs : options.embeddingEpochs());
             }
             if (lexicon != null) {
                 options = options.withLexiconFrom(lexicon);

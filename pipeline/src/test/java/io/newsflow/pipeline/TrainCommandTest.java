@@ -11,10 +11,12 @@ import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,27 @@ class TrainCommandTest {
                 .recognize("ليلى عمر زار القاهرة .", "ar");
         assertThat(mentions).extracting(EntityMention::type, EntityMention::text)
                 .contains(tuple(EntityType.PERSON, "ليلى عمر"), tuple(EntityType.LOCATION, "القاهرة"));
+    }
+
+    @Test
+    void learnsTheClustersFromEveryCorpusFileGiven(@TempDir Path dir) throws IOException {
+        Path train = TaggedSentences.ARABIC.write(dir.resolve("train.conll"), 0, 12);
+        Path jsonl = dir.resolve("corpus.jsonl");
+        Files.writeString(jsonl,
+                "{\"lang\": \"ar\", \"headline\": \"أخبار\", \"body\": \"سافر خالد منصور إلى ليما.\"}\n".repeat(5),
+                StandardCharsets.UTF_8);
+        Path lines = dir.resolve("ar.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(lines))) {
+            out.write("عاد خالد منصور من ليما.\n".repeat(3).getBytes(StandardCharsets.UTF_8));
+        }
+
+        InProcessRun run = InProcessRun.of("train", "ner", "--lang", "ar", "--train", train.toString(),
+                "--dev", dir.resolve("no-dev.conll").toString(), "--corpus", jsonl + "," + lines,
+                "--out", dir.resolve("out").toString(), "--epochs", "1");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).as("five articles of the JSON lines and three of the text file")
+                .contains("corpus: 8 articles");
     }
 
     @Test

@@ -59,7 +59,7 @@ class CrossValidationTest {
         List<ConllCorpus.Sentence> sentences = ConllCorpus.read(conll);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        CrossValidation.Result result = CrossValidation.run("en", sentences, 4, null, 2, quick(), corpus,
+        CrossValidation.Result result = CrossValidation.run("en", sentences, 4, null, 2, quick(), List.of(corpus),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertThat(result.folds()).extracting(CrossValidation.FoldScore::fold).containsExactly(
@@ -87,7 +87,7 @@ class CrossValidationTest {
         Path corpus = writeCorpus(dir.resolve("corpus.jsonl"));
 
         CrossValidation.Result result = CrossValidation.run("en", ConllCorpus.read(conll), 3, Set.of(2), 1,
-                quick(), corpus, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                quick(), List.of(corpus), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(result.folds()).extracting(CrossValidation.FoldScore::fold).containsExactly(new Fold(2, 10, 20));
         assertThat(result.report()).contains("3 folds of contiguous sentences over 30 sentences", "1 fold(s) run");
@@ -100,12 +100,12 @@ class CrossValidationTest {
         Path models = dir.resolve("models");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        CrossValidation.Result first = CrossValidation.run("en", sentences, 3, null, 1, quick(), corpus, models,
-                quiet);
+        CrossValidation.Result first = CrossValidation.run("en", sentences, 3, null, 1, quick(), List.of(corpus),
+                models, quiet);
         assertThat(models.resolve("ner-en-fold2-of-3.model.gz")).isRegularFile();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        CrossValidation.Result again = CrossValidation.run("en", sentences, 3, null, 1, quick(), corpus, models,
-                new PrintStream(log, true, StandardCharsets.UTF_8));
+        CrossValidation.Result again = CrossValidation.run("en", sentences, 3, null, 1, quick(), List.of(corpus),
+                models, new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("lexicon:");
         assertThat(again.report()).isEqualTo(first.report());
@@ -117,8 +117,9 @@ class CrossValidationTest {
         Path corpus = writeCorpus(dir.resolve("corpus.jsonl"));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        CrossValidation.Result plain = CrossValidation.run("en", sentences, 3, null, 1, quick(), corpus, quiet);
-        CrossValidation.Result biased = CrossValidation.run("en", sentences, 3, null, 1, quick(), corpus, null,
+        CrossValidation.Result plain = CrossValidation.run("en", sentences, 3, null, 1, quick(), List.of(corpus),
+                quiet);
+        CrossValidation.Result biased = CrossValidation.run("en", sentences, 3, null, 1, quick(), List.of(corpus), null,
                 List.of(EntityBias.NONE, EntityBias.global(-1e4f), EntityBias.parse("LOC=1e4")), quiet);
 
         assertThat(biased.decodings()).extracting(CrossValidation.Decoding::bias).containsExactly(EntityBias.NONE,

@@ -44,7 +44,7 @@ class HeldOutFloorTest {
         NerTrainer.Options recipe = NerTrainer.Options.defaults().withModels(1).withLexiconFrom(shipped);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        CrossValidation.Result result = CrossValidation.run(language, sentences, 5, Set.of(5), 1, recipe, null,
+        CrossValidation.Result result = CrossValidation.run(language, sentences, 5, Set.of(5), 1, recipe, List.of(),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertThat(result.folds()).hasSize(1);

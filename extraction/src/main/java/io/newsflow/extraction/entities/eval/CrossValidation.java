@@ -218,30 +218,30 @@ public final class CrossValidation {
      * the shipped model builds it from the words of its training text.
      */
     public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
-                             int threads, NerTrainer.Options options, Path corpusJsonl,
+                             int threads, NerTrainer.Options options, List<Path> corpora,
                              PrintStream log) throws IOException {
-        return run(language, sentences, k, only, threads, options, corpusJsonl, null, log);
+        return run(language, sentences, k, only, threads, options, corpora, null, log);
     }
 
     /**
-     * As {@link #run(String, List, int, Set, int, NerTrainer.Options, Path, PrintStream)}; with a
+     * As {@link #run(String, List, int, Set, int, NerTrainer.Options, List, PrintStream)}; with a
      * {@code modelsDir}, each fold's tagger is read from there when a previous run left it, else trained and
      * written there, so that rules applied after tagging can be compared without retraining. Only valid while
      * the features, the gazetteer the features see and the training options stay the same.
      */
     public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
-                             int threads, NerTrainer.Options options, Path corpusJsonl, Path modelsDir,
+                             int threads, NerTrainer.Options options, List<Path> corpora, Path modelsDir,
                              PrintStream log) throws IOException {
-        return run(language, sentences, k, only, threads, options, corpusJsonl, modelsDir, List.of(), log);
+        return run(language, sentences, k, only, threads, options, corpora, modelsDir, List.of(), log);
     }
 
     /**
-     * As {@link #run(String, List, int, Set, int, NerTrainer.Options, Path, Path, PrintStream)}, scoring each
+     * As {@link #run(String, List, int, Set, int, NerTrainer.Options, List, Path, PrintStream)}, scoring each
      * fold's taggers once per entity bias of {@code biases} (trained once per fold; empty: the recognizer's own
      * setting only), so that biases are compared on the same folds.
      */
     public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
-                             int threads, NerTrainer.Options options, Path corpusJsonl, Path modelsDir,
+                             int threads, NerTrainer.Options options, List<Path> corpora, Path modelsDir,
                              List<EntityBias> biases, PrintStream log) throws IOException {
         List<EntityBias> decodings = biases.isEmpty() ? Collections.singletonList(null) : biases;
         List<Fold> folds = folds(sentences.size(), k).stream()
@@ -253,7 +253,7 @@ public final class CrossValidation {
         Gazetteer gazetteer = Gazetteer.load();
         boolean kept = modelsDir != null && folds.stream().allMatch(f -> Files.isRegularFile(
                 foldModel(modelsDir, language, f, k)));
-        Lexicon lexicon = kept ? null : NerTrainer.lexicon(language, sentences, corpusJsonl, options, log);
+        Lexicon lexicon = kept ? null : NerTrainer.lexicon(language, sentences, corpora, options, log);
         if (lexicon != null) {
             log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(),
                     (System.nanoTime() - started) / 1e9);

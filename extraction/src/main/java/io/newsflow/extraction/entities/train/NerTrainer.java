@@ -35,7 +35,7 @@ import java.util.Locale;
  * <pre>
  * java -cp ... io.newsflow.extraction.entities.train.NerTrainer ar \
  *     ../shared/data/ner/ar-train.conll,../shared/data/ner/ar-dev.conll \
- *     ../shared/data/corpus/news.jsonl extraction/src/main/resources/io/newsflow/extraction/entities \
+ *     ../shared/data/corpus/news.jsonl[,MORE] extraction/src/main/resources/io/newsflow/extraction/entities \
  *     [--dev HELD_OUT.conll] [--epochs N] [--max-articles N] [--reuse-lexicon MODEL]
  *     [--class-words N] [--seed N] [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams N]
  * </pre>
@@ -88,6 +88,12 @@ public final class NerTrainer {
 
         public Options withMaxArticles(int n) {
             return new Options(epochs, n, dimensions, embeddingEpochs, clusters, classWords, classIterations, seed,
+                    lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
+        }
+
+        /** Skip-gram vectors of {@code size} dimensions trained for {@code passes} epochs. */
+        public Options withVectors(int size, int passes) {
+            return new Options(epochs, maxArticles, size, passes, clusters, classWords, classIterations, seed,
                     lexiconFrom, models, namesCorpus, priorsCorpus, charGrams);
         }
 
@@ -146,29 +152,29 @@ public final class NerTrainer {
     }
 
     /** Trains with the default options and writes {@code outDir/ner-<lang>.model.gz}; returns its path. */
-    public static Path train(String language, Path trainConll, Path corpusJsonl, Path outDir) throws IOException {
-        return train(language, trainConll, corpusJsonl, outDir, Options.defaults(), null, System.err);
+    public static Path train(String language, Path trainConll, List<Path> corpora, Path outDir) throws IOException {
+        return train(language, trainConll, corpora, outDir, Options.defaults(), null, System.err);
     }
 
     /**
      * Trains and writes {@code outDir/ner-<lang>.model.gz}; when {@code devConll} is given, logs the tagger's
      * dev F1 after every epoch.
      */
-    public static Path train(String language, Path trainConll, Path corpusJsonl, Path outDir, Options options,
+    public static Path train(String language, Path trainConll, List<Path> corpora, Path outDir, Options options,
                              Path devConll, PrintStream log) throws IOException {
-        return train(language, List.of(trainConll), corpusJsonl, outDir, options, devConll, log);
+        return train(language, List.of(trainConll), corpora, outDir, options, devConll, log);
     }
 
-    /** As {@link #train(String, Path, Path, Path, Options, Path, PrintStream)}, on the sentences of several files. */
-    public static Path train(String language, List<Path> trainConll, Path corpusJsonl, Path outDir, Options options,
-                             Path devConll, PrintStream log) throws IOException {
+    /** As {@link #train(String, Path, List, Path, Options, Path, PrintStream)}, on the sentences of several files. */
+    public static Path train(String language, List<Path> trainConll, List<Path> corpora, Path outDir,
+                             Options options, Path devConll, PrintStream log) throws IOException {
         long started = System.nanoTime();
         List<ConllCorpus.Sentence> training = new ArrayList<>();
         for (Path file : trainConll) {
             training.addAll(ConllCorpus.read(file));
         }
         Gazetteer gazetteer = Gazetteer.load();
-        Lexicon lexicon = lexicon(language, training, corpusJsonl, options, log);
+        Lexicon lexicon = lexicon(language, training, corpora, options, log);
         log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(), seconds(started));
         List<ConllCorpus.Sentence> dev = devConll == null ? List.of() : ConllCorpus.read(devConll);
         SequenceTagger tagger = trainTagger(language, lexicon, gazetteer, training, options, dev, log);
@@ -188,14 +194,15 @@ public final class NerTrainer {
 
     /**
      * The word counts and clusters the taggers see: reused from {@code options.lexiconFrom()} when set (without
-     * its type priors), else learned from the corpus articles in {@code language} plus the words (not the labels)
-     * of {@code text}; with the name cues of {@code options.namesCorpus()} when it has none. The type priors
-     * depend on the labels, so {@link #trainTagger} adds them.
+     * its type priors), else learned from the texts in {@code language} of all {@code corpora} (see
+     * {@link CorpusReader#forEach}) plus the words (not the labels) of {@code text}; with the name cues of
+     * {@code options.namesCorpus()} when it has none. The type priors depend on the labels, so
+     * {@link #trainTagger} adds them.
      */
-    public static Lexicon lexicon(String language, List<ConllCorpus.Sentence> text, Path corpusJsonl,
+    public static Lexicon lexicon(String language, List<ConllCorpus.Sentence> text, List<Path> corpora,
                                   Options options, PrintStream log) throws IOException {
-        Lexicon lexicon = options.lexiconFrom() == null ? learnLexicon(language, text, corpusJsonl, options, log)
-                : reusedLexicon(language, text, corpusJsonl, options, log);
+        Lexicon lexicon = options.lexiconFrom() == null ? learnLexicon(language, text, corpora, options, log)
+                : reusedLexicon(language, text, corpora, options, log);
         if (!lexicon.hasCues() && options.namesCorpus() != null) {
             lexicon = lexicon.withCues(NameCues.learn(language, Gazetteer.load(), List.of(options.namesCorpus()),
                     log));
@@ -203,7 +210,7 @@ public final class NerTrainer {
         return lexicon.withCharGrams(options.charGrams());
     }
 
-    private static Lexicon reusedLexicon(String language, List<ConllCorpus.Sentence> text, Path corpusJsonl,
+    private static Lexicon reusedLexicon(String language, List<ConllCorpus.Sentence> text, List<Path> corpora,
                                          Options options, PrintStream log) throws IOException {
         Lexicon lexicon;
         try (InputStream in = Files.newInputStream(options.lexiconFrom())) {
@@ -211,7 +218,7 @@ public final class NerTrainer {
             lexicon = SequenceTagger.readLexicon(in).withPriors(null);
         }
         if (!lexicon.hasClasses() && options.classWords() > 0) {
-            Vocabulary vocabulary = readVocabulary(language, text, corpusJsonl, options, log);
+            Vocabulary vocabulary = readVocabulary(language, text, corpora, options, log);
             lexicon = lexicon.withClasses(vocabulary.classesOf(lexicon, vocabulary.wordClasses(options, log)));
         }
         return lexicon;
@@ -257,24 +264,28 @@ public final class NerTrainer {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** Word counts and clusters from the corpus articles in {@code language} plus the training sentences. */
-    private static Lexicon learnLexicon(String language, List<ConllCorpus.Sentence> training, Path corpusJsonl,
+    /** Word counts and clusters from the texts in {@code language} of {@code corpora} plus the training sentences. */
+    private static Lexicon learnLexicon(String language, List<ConllCorpus.Sentence> training, List<Path> corpora,
                                         Options options, PrintStream log) throws IOException {
-        return readVocabulary(language, training, corpusJsonl, options, log).cluster(options, log);
+        return readVocabulary(language, training, corpora, options, log).cluster(options, log);
     }
 
+    /** Reads the corpora in order, at most {@code options.maxArticles()} texts in all, then the training words. */
     private static Vocabulary readVocabulary(String language, List<ConllCorpus.Sentence> training,
-                                             Path corpusJsonl, Options options, PrintStream log) throws IOException {
+                                             List<Path> corpora, Options options, PrintStream log) throws IOException {
         Vocabulary vocabulary = new Vocabulary();
-        int articles = CorpusReader.forEach(corpusJsonl, language, options.maxArticles(), text -> {
-            Tokens tokens = Tokenizer.tokenize(text);
-            for (int s = 0; s < tokens.sentenceCount(); s++) {
-                for (int i = tokens.sentenceStart(s); i < tokens.sentenceEnd(s); i++) {
-                    vocabulary.add(FoldedHash.hash(text, tokens.start(i), tokens.end(i)));
+        int articles = 0;
+        for (Path corpus : corpora) {
+            articles += CorpusReader.forEach(corpus, language, options.maxArticles() - articles, text -> {
+                Tokens tokens = Tokenizer.tokenize(text);
+                for (int s = 0; s < tokens.sentenceCount(); s++) {
+                    for (int i = tokens.sentenceStart(s); i < tokens.sentenceEnd(s); i++) {
+                        vocabulary.add(FoldedHash.hash(text, tokens.start(i), tokens.end(i)));
+                    }
+                    vocabulary.endSentence();
                 }
-                vocabulary.endSentence();
-            }
-        });
+            });
+        }
         for (ConllCorpus.Sentence sentence : training) {
             for (String word : sentence.words()) {
                 vocabulary.add(FoldedHash.hash(word));
@@ -462,9 +473,9 @@ public final class NerTrainer {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
-            System.err.println("usage: NerTrainer ar|en TRAIN.conll[,MORE.conll] CORPUS.jsonl OUT_DIR [--dev DEV.conll]"
-                    + " [--epochs N] [--max-articles N] [--reuse-lexicon MODEL] [--class-words N] [--seed N]"
-                    + " [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams 0|3|4]");
+            System.err.println("usage: NerTrainer ar|en TRAIN.conll[,MORE.conll] CORPUS[,MORE] OUT_DIR"
+                    + " [--dev DEV.conll] [--epochs N] [--max-articles N] [--reuse-lexicon MODEL] [--class-words N]"
+                    + " [--seed N] [--models N] [--names-corpus FILE] [--priors-corpus FILE] [--char-grams 0|3|4]");
             System.exit(2);
         }
         Options options = Options.defaults();
@@ -484,7 +495,10 @@ public final class NerTrainer {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        train(args[0], Arrays.stream(args[1].split(",")).map(Path::of).toList(), Path.of(args[2]), Path.of(args[3]),
-                options, dev, System.err);
+        train(args[0], paths(args[1]), paths(args[2]), Path.of(args[3]), options, dev, System.err);
+    }
+
+    private static List<Path> paths(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(Path::of).toList();
     }
 }
