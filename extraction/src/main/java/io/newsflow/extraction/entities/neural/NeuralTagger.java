@@ -1,0 +1,113 @@
+package io.newsflow.extraction.entities.neural;
+
+import io.newsflow.extraction.entities.tagger.ConllCorpus;
+import io.newsflow.extraction.entities.tagger.ExtraScores;
+import io.newsflow.extraction.entities.tagger.Labels;
+import io.newsflow.extraction.entities.tagger.Lexicon;
+import io.newsflow.extraction.entities.text.Tokens;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A {@link BiLstmNetwork} with what turns text into its inputs: the word vectors, keyed through the perceptron's
+ * lexicon (see {@link WordVectors#key}), and the alphabet of the training text's letters. Its label
+ * log-probabilities, times a weight, are {@link ExtraScores} for the perceptron's decoder. Thread-safe once trained.
+ */
+public final class NeuralTagger {
+
+    /** Sizes of the network the cross-validation option trains. */
+    public record Shape(int charDim, int filters, int hidden) {
+        public static Shape defaults() {
+            return new Shape(16, 32, 32);
+        }
+    }
+
+    private static final int MIN_CHAR_COUNT = 2;
+
+    private final BiLstmNetwork network;
+    private final WordVectors vectors;
+    private final Lexicon lexicon;
+    private final boolean arabic;
+    private final Map<Character, Integer> alphabet;
+
+    private NeuralTagger(BiLstmNetwork network, WordVectors vectors, Lexicon lexicon, boolean arabic,
+                         Map<Character, Integer> alphabet) {
+        this.network = network;
+        this.vectors = vectors;
+        this.lexicon = lexicon;
+        this.arabic = arabic;
+        this.alphabet = alphabet;
+    }
+
+    public static NeuralTagger train(String language, WordVectors vectors, Lexicon lexicon,
+                                     List<ConllCorpus.Sentence> training, Shape shape,
+                                     AdamTrainer.Settings settings, PrintStream log) {
+        Map<Character, Integer> counts = new HashMap<>();
+        for (ConllCorpus.Sentence sentence : training) {
+            for (String word : sentence.words()) {
+                for (int i = 0; i < word.length(); i++) {
+                    counts.merge(word.charAt(i), 1, Integer::sum);
+                }
+            }
+        }
+        Map<Character, Integer> alphabet = new HashMap<>();
+        counts.entrySet().stream().filter(e -> e.getValue() >= MIN_CHAR_COUNT).map(Map.Entry::getKey).sorted()
+                .forEach(c -> alphabet.put(c, 2 + alphabet.size()));
+        BiLstmNetwork network = new BiLstmNetwork(vectors.dimensions(), 2 + alphabet.size(), shape.charDim(),
+                shape.filters(), shape.hidden(), settings.seed());
+        NeuralTagger tagger = new NeuralTagger(network, vectors, lexicon, language.equals("ar"), alphabet);
+        BiLstmNetwork.Token[][] inputs = new BiLstmNetwork.Token[training.size()][];
+        int[][] labels = new int[training.size()][];
+        int known = 0;
+        int tokens = 0;
+        for (int s = 0; s < training.size(); s++) {
+            List<String> words = training.get(s).words();
+            inputs[s] = new BiLstmNetwork.Token[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                inputs[s][i] = tagger.token(word, 0, word.length());
+                known += inputs[s][i].vector() != null ? 1 : 0;
+            }
+            tokens += words.size();
+            labels[s] = training.get(s).labels();
+        }
+        log.printf(Locale.ROOT, "neural tagger: %d parameters, %d letters, %d sentences, %.1f%% of %d tokens with a "
+                + "word vector%n", network.parameterCount(), alphabet.size(), training.size(),
+                100.0 * known / Math.max(1, tokens), tokens);
+        AdamTrainer.train(network, inputs, labels, settings, log);
+        return tagger;
+    }
+
+    BiLstmNetwork.Token token(String text, int start, int end) {
+        float[] vector = vectors.of(WordVectors.key(lexicon, text, start, end, arabic));
+        int[] chars = new int[Math.min(end - start, BiLstmNetwork.MAX_CHARS)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = alphabet.getOrDefault(text.charAt(start + i), BiLstmNetwork.UNKNOWN_CHAR);
+        }
+        return new BiLstmNetwork.Token(vector, chars);
+    }
+
+    /** Label probabilities of tokens {@code [from, to)} read as one sentence, {@code [token][label]}. */
+    public double[][] probabilities(Tokens tokens, int from, int to) {
+        BiLstmNetwork.Token[] sentence = new BiLstmNetwork.Token[to - from];
+        for (int i = from; i < to; i++) {
+            sentence[i - from] = token(tokens.text(), tokens.start(i), tokens.end(i));
+        }
+        return network.probabilities(sentence);
+    }
+
+    /** {@code weight} × log p(label | sentence) per token, for the perceptron's decoder. */
+    public ExtraScores logProbabilities(float weight) {
+        return (tokens, from, to, out) -> {
+            double[][] p = probabilities(tokens, from, to);
+            for (int i = 0; i < p.length; i++) {
+                for (int l = 0; l < Labels.COUNT; l++) {
+                    out[i * Labels.COUNT + l] = (float) (weight * Math.log(Math.max(p[i][l], 1e-30)));
+                }
+            }
+        };
+    }
+}
