@@ -33,12 +33,12 @@ public final class BiLstmNetwork {
     final int inputDim;
     final double[] w;
 
-    private final int charEmbedding;
-    private final int convolution;
-    private final int convolutionBias;
-    private final int[] lstm = new int[2];
-    private final int lstmRow;
-    private final int output;
+    final int charEmbedding;
+    final int convolution;
+    final int convolutionBias;
+    final int[] lstm = new int[2];
+    final int lstmRow;
+    final int output;
 
     public BiLstmNetwork(int wordDim, int alphabet, int charDim, int filters, int hidden, long seed) {
         this.wordDim = wordDim;
@@ -114,7 +114,7 @@ public final class BiLstmNetwork {
         }
     }
 
-    /** Label probabilities per token, {@code [token][label]}. */
+    /** Label probabilities per token, {@code [token][label]}, by the training pass (see {@link Inference}). */
     public double[][] probabilities(Token[] sentence) {
         return forward(sentence, null).probability;
     }
@@ -160,7 +160,7 @@ public final class BiLstmNetwork {
         return pass;
     }
 
-    private static int[] padded(int[] chars) {
+    static int[] padded(int[] chars) {
         int m = Math.min(chars.length, MAX_CHARS);
         int[] seq = new int[Math.max(m, 1) + 2];
         Arrays.fill(seq, BOUNDARY);

@@ -28,6 +28,7 @@ public final class NeuralTagger {
     private static final int MIN_CHAR_COUNT = 2;
 
     private final BiLstmNetwork network;
+    private Inference inference;
     private final WordVectors vectors;
     private final Lexicon lexicon;
     private final boolean arabic;
@@ -78,6 +79,7 @@ public final class NeuralTagger {
                 + "word vector%n", network.parameterCount(), alphabet.size(), training.size(),
                 100.0 * known / Math.max(1, tokens), tokens);
         AdamTrainer.train(network, inputs, labels, settings, log);
+        tagger.inference = new Inference(network);
         return tagger;
     }
 
@@ -96,7 +98,7 @@ public final class NeuralTagger {
         for (int i = from; i < to; i++) {
             sentence[i - from] = token(tokens.text(), tokens.start(i), tokens.end(i));
         }
-        return network.probabilities(sentence);
+        return inference.probabilities(sentence);
     }
 
     /** {@code weight} × log p(label | sentence) per token, for the perceptron's decoder. */

@@ -61,6 +61,23 @@ class BiLstmNetworkTest {
     }
 
     @Test
+    void theTaggingPassComputesWhatTheTrainingPassDoes() {
+        Random random = new Random(13);
+        BiLstmNetwork network = new BiLstmNetwork(5, 7, 3, 6, 4, 17);
+        Inference inference = new Inference(network);
+        for (int s = 0; s < 20; s++) {
+            BiLstmNetwork.Token[] tokens = sentence(random, 1 + random.nextInt(9), 5, 7);
+            double[][] expected = network.probabilities(tokens);
+            double[][] actual = inference.probabilities(tokens);
+            for (int t = 0; t < tokens.length; t++) {
+                for (int l = 0; l < expected[t].length; l++) {
+                    assertEquals(expected[t][l], actual[t][l], 1e-5, "sentence " + s + ", token " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void probabilitiesOfEachTokenSumToOne() {
         Random random = new Random(3);
         BiLstmNetwork network = new BiLstmNetwork(4, 6, 3, 4, 3, 5);
