@@ -78,35 +78,51 @@ final class Inference {
 
     /** Label probabilities per token, {@code [token][label]}, as {@link BiLstmNetwork#probabilities}. */
     double[][] probabilities(BiLstmNetwork.Token[] sentence) {
-        int n = sentence.length;
-        float[][][] projected = new float[2][n][];
+        float[][][] projected = new float[sentence.length][][];
+        for (int t = 0; t < sentence.length; t++) {
+            projected[t] = project(sentence[t]);
+        }
+        return probabilities(projected);
+    }
+
+    /**
+     * What a token contributes to the gates of each direction before the recurrence, {@code [direction][gate]}:
+     * it depends on the word alone, so a tagger may keep it per word.
+     */
+    float[][] project(BiLstmNetwork.Token token) {
         float[] pre = new float[filters];
         float[] characters = new float[filters];
-        for (int t = 0; t < n; t++) {
-            characters(sentence[t].chars(), pre, characters);
-            for (int d = 0; d < 2; d++) {
-                float[] z = gateBias[d].clone();
-                float[] weights = inputWeights[d];
-                float[] vector = sentence[t].vector();
-                if (vector != null) {
-                    for (int i = 0; i < wordDim; i++) {
-                        axpy(vector[i], weights, i * gates, z);
-                    }
-                    axpy(1, weights, wordDim * gates, z);
+        characters(token.chars(), pre, characters);
+        float[][] projected = new float[2][];
+        for (int d = 0; d < 2; d++) {
+            float[] z = gateBias[d].clone();
+            float[] weights = inputWeights[d];
+            float[] vector = token.vector();
+            if (vector != null) {
+                for (int i = 0; i < wordDim; i++) {
+                    axpy(vector[i], weights, i * gates, z);
                 }
-                for (int f = 0; f < filters; f++) {
-                    axpy(characters[f], weights, (wordDim + 1 + f) * gates, z);
-                }
-                projected[d][t] = z;
+                axpy(1, weights, wordDim * gates, z);
             }
+            for (int f = 0; f < filters; f++) {
+                axpy(characters[f], weights, (wordDim + 1 + f) * gates, z);
+            }
+            projected[d] = z;
         }
+        return projected;
+    }
+
+    /** Label probabilities per token from the tokens' {@link #project projections}, which it does not modify. */
+    double[][] probabilities(float[][][] projections) {
+        int n = projections.length;
         float[][][] states = new float[2][n][];
+        float[] z = new float[gates];
         for (int d = 0; d < 2; d++) {
             float[] state = new float[hidden];
             float[] cell = new float[hidden];
             for (int s = 0; s < n; s++) {
                 int t = d == 0 ? s : n - 1 - s;
-                float[] z = projected[d][t];
+                System.arraycopy(projections[t][d], 0, z, 0, gates);
                 for (int j = 0; j < hidden; j++) {
                     axpy(state[j], stateWeights[d], j * gates, z);
                 }

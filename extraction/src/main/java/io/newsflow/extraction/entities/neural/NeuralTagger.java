@@ -4,12 +4,14 @@ import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.tagger.ExtraScores;
 import io.newsflow.extraction.entities.tagger.Labels;
 import io.newsflow.extraction.entities.tagger.Lexicon;
+import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.Tokens;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link BiLstmNetwork} with what turns text into its inputs: the word vectors, keyed through the perceptron's
@@ -26,9 +28,13 @@ public final class NeuralTagger {
     }
 
     private static final int MIN_CHAR_COUNT = 2;
+    /** Words whose projections are kept, at 1 KB each with 32 states: a bound on the memory tagging takes. */
+    private static final int CACHED_WORDS = 20_000;
 
     private final BiLstmNetwork network;
     private Inference inference;
+    /** Per token text (raw hash), its {@link Inference#project projection}, filled as words come. */
+    private final Map<Long, float[][]> projections = new ConcurrentHashMap<>();
     private final WordVectors vectors;
     private final Lexicon lexicon;
     private final boolean arabic;
@@ -92,13 +98,26 @@ public final class NeuralTagger {
         return new BiLstmNetwork.Token(vector, chars);
     }
 
-    /** Label probabilities of tokens {@code [from, to)} read as one sentence, {@code [token][label]}. */
+    /**
+     * Label probabilities of tokens {@code [from, to)} read as one sentence, {@code [token][label]}. A word's
+     * contribution before the recurrence (its vector and character CNN through the input weights) is computed once
+     * and kept for the first {@value #CACHED_WORDS} distinct words, so the recurrence is most of the cost.
+     */
     public double[][] probabilities(Tokens tokens, int from, int to) {
-        BiLstmNetwork.Token[] sentence = new BiLstmNetwork.Token[to - from];
+        String text = tokens.text();
+        float[][][] projected = new float[to - from][][];
         for (int i = from; i < to; i++) {
-            sentence[i - from] = token(tokens.text(), tokens.start(i), tokens.end(i));
+            long key = FoldedHash.rawHash(text, tokens.start(i), tokens.end(i));
+            float[][] projection = projections.get(key);
+            if (projection == null) {
+                projection = inference.project(token(text, tokens.start(i), tokens.end(i)));
+                if (projections.size() < CACHED_WORDS) {
+                    projections.put(key, projection);
+                }
+            }
+            projected[i - from] = projection;
         }
-        return inference.probabilities(sentence);
+        return inference.probabilities(projected);
     }
 
     /** {@code weight} × log p(label | sentence) per token, for the perceptron's decoder. */
