@@ -31,8 +31,7 @@ public final class NeuralTagger {
     /** Words whose projections are kept, at 1 KB each with 32 states: a bound on the memory tagging takes. */
     private static final int CACHED_WORDS = 20_000;
 
-    private final BiLstmNetwork network;
-    private Inference inference;
+    private final Inference inference;
     /** Per token text (raw hash), its {@link Inference#project projection}, filled as words come. */
     private final Map<Long, float[][]> projections = new ConcurrentHashMap<>();
     private final WordVectors vectors;
@@ -40,9 +39,9 @@ public final class NeuralTagger {
     private final boolean arabic;
     private final Map<Character, Integer> alphabet;
 
-    private NeuralTagger(BiLstmNetwork network, WordVectors vectors, Lexicon lexicon, boolean arabic,
+    private NeuralTagger(Inference inference, WordVectors vectors, Lexicon lexicon, boolean arabic,
                          Map<Character, Integer> alphabet) {
-        this.network = network;
+        this.inference = inference;
         this.vectors = vectors;
         this.lexicon = lexicon;
         this.arabic = arabic;
@@ -65,7 +64,7 @@ public final class NeuralTagger {
                 .forEach(c -> alphabet.put(c, 2 + alphabet.size()));
         BiLstmNetwork network = new BiLstmNetwork(vectors.dimensions(), 2 + alphabet.size(), shape.charDim(),
                 shape.filters(), shape.hidden(), settings.seed());
-        NeuralTagger tagger = new NeuralTagger(network, vectors, lexicon, language.equals("ar"), alphabet);
+        boolean arabic = language.equals("ar");
         BiLstmNetwork.Token[][] inputs = new BiLstmNetwork.Token[training.size()][];
         int[][] labels = new int[training.size()][];
         int known = 0;
@@ -75,7 +74,7 @@ public final class NeuralTagger {
             inputs[s] = new BiLstmNetwork.Token[words.size()];
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
-                inputs[s][i] = tagger.token(word, 0, word.length());
+                inputs[s][i] = token(vectors, lexicon, arabic, alphabet, word, 0, word.length());
                 known += inputs[s][i].vector() != null ? 1 : 0;
             }
             tokens += words.size();
@@ -85,11 +84,11 @@ public final class NeuralTagger {
                 + "word vector%n", network.parameterCount(), alphabet.size(), training.size(),
                 100.0 * known / Math.max(1, tokens), tokens);
         AdamTrainer.train(network, inputs, labels, settings, log);
-        tagger.inference = new Inference(network);
-        return tagger;
+        return new NeuralTagger(new Inference(network), vectors, lexicon, arabic, alphabet);
     }
 
-    BiLstmNetwork.Token token(String text, int start, int end) {
+    private static BiLstmNetwork.Token token(WordVectors vectors, Lexicon lexicon, boolean arabic,
+                                             Map<Character, Integer> alphabet, String text, int start, int end) {
         float[] vector = vectors.of(WordVectors.key(lexicon, text, start, end, arabic));
         int[] chars = new int[Math.min(end - start, BiLstmNetwork.MAX_CHARS)];
         for (int i = 0; i < chars.length; i++) {
@@ -110,7 +109,8 @@ public final class NeuralTagger {
             long key = FoldedHash.rawHash(text, tokens.start(i), tokens.end(i));
             float[][] projection = projections.get(key);
             if (projection == null) {
-                projection = inference.project(token(text, tokens.start(i), tokens.end(i)));
+                projection = inference.project(token(vectors, lexicon, arabic, alphabet, text, tokens.start(i),
+                        tokens.end(i)));
                 if (projections.size() < CACHED_WORDS) {
                     projections.put(key, projection);
                 }

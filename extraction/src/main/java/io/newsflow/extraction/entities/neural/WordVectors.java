@@ -85,58 +85,40 @@ public final class WordVectors {
     public static WordVectors learn(String language, Lexicon lexicon, Path corpus, List<ConllCorpus.Sentence> sentences,
                                     int dimensions, long seed, PrintStream log) throws IOException {
         boolean arabic = language.equals("ar");
-        LongIntMap ids = new LongIntMap(1 << 16);
-        long[][] hashes = {new long[1 << 16]};
-        int[][] counts = {new int[1 << 16]};
-        int[][] text = {new int[1 << 22]};
-        int[] sizes = new int[2];
         long started = System.nanoTime();
-        java.util.function.LongConsumer add = key -> {
-            int id = ids.get(key, -1);
-            if (id < 0) {
-                id = sizes[0]++;
-                ids.put(key, id);
-                if (id == hashes[0].length) {
-                    hashes[0] = Arrays.copyOf(hashes[0], id * 2);
-                    counts[0] = Arrays.copyOf(counts[0], id * 2);
-                }
-                hashes[0][id] = key;
-            }
-            counts[0][id]++;
-            append(text, sizes, id);
-        };
+        Text text = new Text();
         int articles = CorpusReader.forEach(corpus, language, Integer.MAX_VALUE, article -> {
             Tokens tokens = Tokenizer.tokenize(article);
             for (int s = 0; s < tokens.sentenceCount(); s++) {
                 for (int i = tokens.sentenceStart(s); i < tokens.sentenceEnd(s); i++) {
-                    add.accept(key(lexicon, article, tokens.start(i), tokens.end(i), arabic));
+                    text.add(key(lexicon, article, tokens.start(i), tokens.end(i), arabic));
                 }
-                append(text, sizes, -1);
+                text.endSentence();
             }
         });
         for (ConllCorpus.Sentence sentence : sentences) {
             for (String word : sentence.words()) {
-                add.accept(key(lexicon, word, 0, word.length(), arabic));
+                text.add(key(lexicon, word, 0, word.length(), arabic));
             }
-            append(text, sizes, -1);
+            text.endSentence();
         }
-        int[] vocabularyId = new int[sizes[0]];
+        int[] vocabularyId = new int[text.words];
         int vocabulary = 0;
-        for (int id = 0; id < sizes[0]; id++) {
-            vocabularyId[id] = counts[0][id] >= MIN_COUNT ? vocabulary++ : -1;
+        for (int id = 0; id < text.words; id++) {
+            vocabularyId[id] = text.counts[id] >= MIN_COUNT ? vocabulary++ : -1;
         }
         int[] keptCounts = new int[vocabulary];
-        long[] keptHashes = new long[vocabulary];
-        for (int id = 0; id < sizes[0]; id++) {
+        long[] keptKeys = new long[vocabulary];
+        for (int id = 0; id < text.words; id++) {
             if (vocabularyId[id] >= 0) {
-                keptCounts[vocabularyId[id]] = counts[0][id];
-                keptHashes[vocabularyId[id]] = hashes[0][id];
+                keptCounts[vocabularyId[id]] = text.counts[id];
+                keptKeys[vocabularyId[id]] = text.keys[id];
             }
         }
-        int[] kept = new int[sizes[1]];
+        int[] kept = new int[text.length];
         int n = 0;
-        for (int k = 0; k < sizes[1]; k++) {
-            int id = text[0][k];
+        for (int k = 0; k < text.length; k++) {
+            int id = text.ids[k];
             if (id < 0) {
                 kept[n++] = -1;
             } else if (vocabularyId[id] >= 0) {
@@ -144,13 +126,13 @@ public final class WordVectors {
             }
         }
         log.printf(Locale.ROOT, "word vectors: %d articles, %d tokens, %d words seen %d+ times%n", articles,
-                sizes[1], vocabulary, MIN_COUNT);
+                text.length, vocabulary, MIN_COUNT);
         float[] flat = Embeddings.train(Arrays.copyOf(kept, n), keptCounts, dimensions, WINDOW, NEGATIVES, EPOCHS,
                 seed);
         LongIntMap rows = new LongIntMap(vocabulary);
         float[][] vectors = new float[vocabulary][dimensions];
         for (int r = 0; r < vocabulary; r++) {
-            rows.put(keptHashes[r], r);
+            rows.put(keptKeys[r], r);
             double norm = 0;
             for (int x = 0; x < dimensions; x++) {
                 norm += flat[r * dimensions + x] * flat[r * dimensions + x];
@@ -165,11 +147,40 @@ public final class WordVectors {
         return new WordVectors(rows, vectors);
     }
 
-    private static void append(int[][] text, int[] sizes, int id) {
-        if (sizes[1] == text[0].length) {
-            text[0] = Arrays.copyOf(text[0], sizes[1] * 2);
+    /** The text as word ids in order (-1 between sentences), with each id's key and count. */
+    private static final class Text {
+        private final LongIntMap index = new LongIntMap(1 << 16);
+        long[] keys = new long[1 << 16];
+        int[] counts = new int[1 << 16];
+        int words;
+        int[] ids = new int[1 << 22];
+        int length;
+
+        void add(long key) {
+            int id = index.get(key, -1);
+            if (id < 0) {
+                id = words++;
+                index.put(key, id);
+                if (id == keys.length) {
+                    keys = Arrays.copyOf(keys, id * 2);
+                    counts = Arrays.copyOf(counts, id * 2);
+                }
+                keys[id] = key;
+            }
+            counts[id]++;
+            append(id);
         }
-        text[0][sizes[1]++] = id;
+
+        void endSentence() {
+            append(-1);
+        }
+
+        private void append(int id) {
+            if (length == ids.length) {
+                ids = Arrays.copyOf(ids, length * 2);
+            }
+            ids[length++] = id;
+        }
     }
 
     public void write(Path file) throws IOException {
