@@ -231,7 +231,8 @@ final class EvalCommand {
                 "(default: target/neural-vectors-LANG.bin.gz)."})
         Path neuralVectors;
 
-        @Option(names = "--neural-epochs", paramLabel = "N", description = "With --neural: training epochs (default 4).")
+        @Option(names = "--neural-epochs", paramLabel = "N",
+                description = "With --neural: training epochs (default 4).")
         Integer neuralEpochs;
 
         @Option(names = "--neural-hidden", paramLabel = "N",

@@ -149,8 +149,9 @@ public final class CrossValidation {
                     : "neural tagger (lambda x log p(label), added to the perceptron's scores before decoding)",
                     (decodings.get(0).bias() != null ? "bias " : "") + decodings.get(0).setting()));
             int width = Math.max(4, decodings.stream().mapToInt(d -> d.setting().length()).max().orElse(0));
+            String column = decodings.get(0).bias() != null ? "bias" : "decoding";
             b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s%-" + 7 * folds().size()
-                            + "s %15s %15s %6s %6s %6s %6s %6s %6s%n", decodings.get(0).bias() != null ? "bias" : "decoding", "scored", " F1 per fold", "mean F1",
+                            + "s %15s %15s %6s %6s %6s %6s %6s %6s%n", column, "scored", " F1 per fold", "mean F1",
                     "difference", "P", "R", "R PER", "R ORG", "R LOC", "R MISC"));
             List<Function<FoldScore, ChunkScore>> conventions = convention == AnnotationConvention.PRODUCT
                     ? List.of(FoldScore::score) : List.of(FoldScore::score, FoldScore::productScore);

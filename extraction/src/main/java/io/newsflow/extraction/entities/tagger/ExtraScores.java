@@ -10,6 +10,8 @@ import io.newsflow.extraction.entities.text.Tokens;
 @FunctionalInterface
 public interface ExtraScores {
 
-    /** Writes a score per label for each token of {@code [from, to)}: {@code out[(i - from) * Labels.COUNT + label]}. */
+    /**
+     * Writes a score per label for each token of {@code [from, to)}: {@code out[(i - from) * Labels.COUNT + label]}.
+     */
     void score(Tokens tokens, int from, int to, float[] out);
 }
