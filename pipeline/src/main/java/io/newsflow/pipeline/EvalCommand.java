@@ -2,6 +2,8 @@ package io.newsflow.pipeline;
 
 import io.newsflow.extraction.entities.eval.ConllEvaluation;
 import io.newsflow.extraction.entities.eval.CrossValidation;
+import io.newsflow.extraction.entities.neural.AdamTrainer;
+import io.newsflow.extraction.entities.neural.NeuralTagger;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.train.NerTrainer;
@@ -227,6 +229,25 @@ final class EvalCommand {
                         "joined by / (PER=2/ORG=4); the first is the one the others are compared with."})
         List<String> entityBias;
 
+        @Option(names = "--neural", split = ",", paramLabel = "L,...",
+                description = {"With --cv: also train a small BiLSTM tagger per fold on the same blocks and score",
+                        "each fold once per weight L of its log-probabilities added to the perceptron's scores",
+                        "before decoding (0: as shipped), then the BiLSTM alone; an experiment, see ENTITIES.md."})
+        List<Float> neural;
+
+        @Option(names = "--neural-vectors", paramLabel = "FILE", description = {"With --neural: the word vectors'",
+                "cache, learned there from --corpus and the folds' words when missing",
+                "(default: target/neural-vectors-LANG.bin.gz)."})
+        Path neuralVectors;
+
+        @Option(names = "--neural-epochs", paramLabel = "N",
+                description = "With --neural: training epochs (default 4).")
+        Integer neuralEpochs;
+
+        @Option(names = "--neural-hidden", paramLabel = "N",
+                description = "With --neural: LSTM states per direction (default 32).")
+        Integer neuralHidden;
+
         @Override
         public Integer call() throws IOException {
             if ((conll == null) == (folds == null)) {
@@ -268,9 +289,23 @@ final class EvalCommand {
             if (lexicon != null) {
                 options = options.withLexiconFrom(lexicon);
             }
+            CrossValidation.Neural network = null;
+            if (neural != null) {
+                AdamTrainer.Settings settings = AdamTrainer.Settings.defaults();
+                if (neuralEpochs != null) {
+                    settings = new AdamTrainer.Settings(neuralEpochs, settings.rate(), settings.dropout(),
+                            settings.clip(), settings.seed());
+                }
+                NeuralTagger.Shape shape = NeuralTagger.Shape.defaults();
+                if (neuralHidden != null) {
+                    shape = new NeuralTagger.Shape(shape.charDim(), shape.filters(), neuralHidden);
+                }
+                network = new CrossValidation.Neural(neuralVectors != null ? neuralVectors
+                        : Path.of("target/neural-vectors-" + language + ".bin.gz"), neural, shape, settings);
+            }
             System.out.print(CrossValidation.run(language, sentences, folds, only, threads, options,
                     corpus != null ? corpus : TrainCommand.defaultCorpus(language),
-                    modelsDir, biases, System.err).report());
+                    modelsDir, biases, network, System.err).report());
             return 0;
         }
     }

@@ -6,6 +6,7 @@ import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.Folding;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
 import io.newsflow.extraction.entities.tagger.EntityBias;
+import io.newsflow.extraction.entities.tagger.ExtraScores;
 import io.newsflow.extraction.entities.tagger.Features;
 import io.newsflow.extraction.entities.tagger.Labels;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
@@ -108,6 +109,20 @@ public final class EntityRecognizer {
         Map<String, SequenceTagger> biased = new HashMap<>(taggers);
         biased.put(language, tagger.withEntityBias(bias));
         return new EntityRecognizer(gazetteer, Map.copyOf(biased), convention);
+    }
+
+    /**
+     * The same recognizer with {@code language}'s tagger adding {@code scores} before decoding (see
+     * {@link SequenceTagger#withExtraScores}): for experiments that combine another model with the tagger.
+     */
+    public EntityRecognizer withExtraScores(String language, ExtraScores scores, float ownWeight) {
+        SequenceTagger tagger = taggers.get(language);
+        if (tagger == null) {
+            throw new IllegalArgumentException("no entity model for language " + language);
+        }
+        Map<String, SequenceTagger> combined = new HashMap<>(taggers);
+        combined.put(language, tagger.withExtraScores(scores, ownWeight));
+        return new EntityRecognizer(gazetteer, Map.copyOf(combined), convention);
     }
 
     public AnnotationConvention convention() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.entities.eval.CrossValidation;
 import io.newsflow.extraction.entities.eval.CrossValidation.Fold;
+import io.newsflow.extraction.entities.neural.AdamTrainer;
+import io.newsflow.extraction.entities.neural.NeuralTagger;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.train.NerTrainer;
@@ -140,6 +142,35 @@ class CrossValidationTest {
         assertThat(report.lines()).anyMatch(l -> l.matches("0 +product( +\\d+\\.\\d\\d){3} +\\d+\\.\\d\\d ± +"
                 + "\\d+\\.\\d\\d +\\+0\\.00 ± +0\\.00( +\\d+\\.\\d\\d){6}"));
         assertThat(report.lines()).anyMatch(l -> l.matches("LOC=10000 +product( +\\d+\\.\\d\\d){3} .*"));
+    }
+
+    @Test
+    void trainsTheNeuralTaggerPerFoldAndCombinesItWithThePerceptron(@TempDir Path dir) throws IOException {
+        List<ConllCorpus.Sentence> sentences = ConllCorpus.read(writeFixture(dir.resolve("tiny.conll"), 30));
+        Path corpus = writeCorpus(dir.resolve("corpus.jsonl"));
+        Path vectors = dir.resolve("vectors.bin.gz");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        CrossValidation.Neural neural = new CrossValidation.Neural(vectors, List.of(0f, 1e4f),
+                new NeuralTagger.Shape(4, 8, 8), new AdamTrainer.Settings(20, 0.01, 0, 5, 3));
+
+        CrossValidation.Result plain = CrossValidation.run("en", sentences, 3, null, 1, quick(), List.of(corpus),
+                quiet);
+        CrossValidation.Result combined = CrossValidation.run("en", sentences, 3, null, 1, quick(), List.of(corpus),
+                null,
+                List.of(), neural, quiet);
+
+        assertThat(vectors).as("the word vectors are cached for the next run").isRegularFile();
+        assertThat(combined.decodings()).extracting(CrossValidation.Decoding::setting)
+                .containsExactly("lambda 0", "lambda 10000", "NN alone");
+        assertThat(combined.folds()).as("lambda 0 decodes as the recognizer does")
+                .extracting(f -> f.score().f1()).containsExactlyElementsOf(
+                        plain.folds().stream().map(f -> f.score().f1()).toList());
+        assertThat(combined.decodings().get(1).folds()).as("a weight that drowns the perceptron decodes as the "
+                        + "network alone").extracting(f -> f.score().f1()).containsExactlyElementsOf(
+                combined.decodings().get(2).folds().stream().map(f -> f.score().f1()).toList());
+        assertThat(combined.decodings().get(2).folds()).as("the network finds the names of other folds")
+                .allSatisfy(f -> assertThat(f.score().recall(EntityType.PERSON)).isGreaterThan(50));
+        assertThat(combined.report()).contains("differences paired per fold against lambda 0");
     }
 
     @Test

@@ -4,17 +4,23 @@ import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.entities.AnnotationConvention;
 import io.newsflow.extraction.entities.EntityRecognizer;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.neural.AdamTrainer;
+import io.newsflow.extraction.entities.neural.NeuralTagger;
+import io.newsflow.extraction.entities.neural.WordVectors;
 import io.newsflow.extraction.entities.tagger.ChunkScore;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.tagger.Labels;
 import io.newsflow.extraction.entities.tagger.Lexicon;
 import io.newsflow.extraction.entities.tagger.SequenceTagger;
+import io.newsflow.extraction.entities.text.Tokens;
 import io.newsflow.extraction.entities.train.NerTrainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,10 +69,20 @@ public final class CrossValidation {
     }
 
     /**
-     * The folds' scores with the taggers decoding with {@code bias} ({@code null}: the recognizer's own setting),
-     * in fold order.
+     * The folds' scores, in fold order, of one decoding setting: the taggers decoding with {@code bias}
+     * ({@code null}: the recognizer's own setting), or with a neural tagger's scores as {@code setting} says.
      */
-    public record Decoding(EntityBias bias, List<FoldScore> folds) {
+    public record Decoding(String setting, EntityBias bias, List<FoldScore> folds) {
+    }
+
+    /**
+     * Per fold, a {@link NeuralTagger} trained on the fold's training blocks over the word vectors cached in
+     * {@code vectors} (learned there first from the run's corpus and sentences, see {@link WordVectors#cached}), its
+     * log-probabilities times each of {@code weights} added to the perceptron's scores before decoding (0: the
+     * recognizer as shipped), and then alone in place of the perceptron's scores.
+     */
+    public record Neural(Path vectors, List<Float> weights, NeuralTagger.Shape shape,
+                         AdamTrainer.Settings settings) {
     }
 
     /** The scores of the folds that were run, one {@link Decoding} per entity bias asked for. */
@@ -92,6 +108,8 @@ public final class CrossValidation {
             EntityBias first = decodings.get(0).bias();
             if (first != null) {
                 b.append(String.format(Locale.ROOT, "entity bias %s%n", first));
+            } else if (decodings.size() > 1) {
+                b.append(String.format(Locale.ROOT, "decoding %s%n", decodings.get(0).setting()));
             }
             b.append(String.format(Locale.ROOT, "%-5s %-13s %8s %8s %8s %8s %8s %8s%n", "fold", "sentences",
                     "entities", "F1", "PER", "ORG", "LOC", "MISC"));
@@ -125,13 +143,15 @@ public final class CrossValidation {
          */
         private String biasComparison() {
             StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "entity bias (added to the entity labels' scores before decoding); "
-                    + "differences paired per fold against bias %s; P, R and recall per type are fold means%n",
-                    decodings.get(0).bias()));
-            int width = Math.max(4, decodings.stream().mapToInt(d -> String.valueOf(d.bias()).length()).max()
-                    .orElse(0));
+            b.append(String.format(Locale.ROOT, "%s; differences paired per fold against %s; P, R and recall per "
+                    + "type are fold means%n", decodings.get(0).bias() != null
+                    ? "entity bias (added to the entity labels' scores before decoding)"
+                    : "neural tagger (lambda x log p(label), added to the perceptron's scores before decoding)",
+                    (decodings.get(0).bias() != null ? "bias " : "") + decodings.get(0).setting()));
+            int width = Math.max(4, decodings.stream().mapToInt(d -> d.setting().length()).max().orElse(0));
+            String column = decodings.get(0).bias() != null ? "bias" : "decoding";
             b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s%-" + 7 * folds().size()
-                            + "s %15s %15s %6s %6s %6s %6s %6s %6s%n", "bias", "scored", " F1 per fold", "mean F1",
+                            + "s %15s %15s %6s %6s %6s %6s %6s %6s%n", column, "scored", " F1 per fold", "mean F1",
                     "difference", "P", "R", "R PER", "R ORG", "R LOC", "R MISC"));
             List<Function<FoldScore, ChunkScore>> conventions = convention == AnnotationConvention.PRODUCT
                     ? List.of(FoldScore::score) : List.of(FoldScore::score, FoldScore::productScore);
@@ -148,7 +168,7 @@ public final class CrossValidation {
                         perFold.append(String.format(Locale.ROOT, "%7.2f", f1[i]));
                     }
                     b.append(String.format(Locale.ROOT, "%-" + width + "s %-9s%-" + 7 * f1.length + "s %7.2f ± %5.2f "
-                                    + "%+7.2f ± %5.2f %6.2f %6.2f", d.bias(),
+                                    + "%+7.2f ± %5.2f %6.2f %6.2f", d.setting(),
                             c == 0 ? convention.name().toLowerCase(Locale.ROOT) : "product", perFold, mean(f1),
                             deviation(f1), mean(difference), deviation(difference),
                             meanOf(d, s -> which.apply(s).precision()), meanOf(d, s -> which.apply(s).recall())));
@@ -189,6 +209,25 @@ public final class CrossValidation {
 
     private static Path foldModel(Path dir, String language, Fold fold, int k) {
         return dir.resolve("ner-" + language + "-fold" + fold.number() + "-of-" + k + ".model.gz");
+    }
+
+    /** The neural tagger's own cost, the thread's CPU time over the held-out block read sentence by sentence. */
+    private static void logSpeed(NeuralTagger network, List<ConllCorpus.Sentence> held, Fold fold, PrintStream log) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long started = threads.getCurrentThreadCpuTime();
+        long tokens = 0;
+        for (ConllCorpus.Sentence sentence : held) {
+            Tokens words = Tokens.ofWords(sentence.words());
+            network.probabilities(words, 0, words.size());
+            tokens += words.size();
+        }
+        double seconds = (threads.getCurrentThreadCpuTime() - started) / 1e9;
+        log.printf(Locale.ROOT, "fold %d: neural tagger alone, %d tokens in %.2f CPU-s (%.0f tokens per CPU-second)%n",
+                fold.number(), tokens, seconds, tokens / seconds);
+    }
+
+    private static String number(float value) {
+        return value == Math.rint(value) ? Integer.toString((int) value) : Float.toString(value);
     }
 
     static double mean(double[] values) {
@@ -243,7 +282,26 @@ public final class CrossValidation {
     public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
                              int threads, NerTrainer.Options options, List<Path> corpora, Path modelsDir,
                              List<EntityBias> biases, PrintStream log) throws IOException {
-        List<EntityBias> decodings = biases.isEmpty() ? Collections.singletonList(null) : biases;
+        return run(language, sentences, k, only, threads, options, corpora, modelsDir, biases, null, log);
+    }
+
+    /**
+     * As {@link #run(String, List, int, Set, int, NerTrainer.Options, List, Path, List, PrintStream)}; with
+     * {@code neural}, each fold also trains a {@link NeuralTagger} and the decodings are those {@link Neural}
+     * lists (the entity biases are then ignored).
+     */
+    public static Result run(String language, List<ConllCorpus.Sentence> sentences, int k, Set<Integer> only,
+                             int threads, NerTrainer.Options options, List<Path> corpora, Path modelsDir,
+                             List<EntityBias> biases, Neural neural, PrintStream log) throws IOException {
+        List<EntityBias> decodings = neural != null ? List.of()
+                : biases.isEmpty() ? Collections.singletonList(null) : biases;
+        List<String> settings = new ArrayList<>();
+        if (neural == null) {
+            decodings.forEach(bias -> settings.add(String.valueOf(bias)));
+        } else {
+            neural.weights().forEach(weight -> settings.add("lambda " + number(weight)));
+            settings.add("NN alone");
+        }
         List<Fold> folds = folds(sentences.size(), k).stream()
                 .filter(f -> only == null || only.contains(f.number())).toList();
         if (folds.isEmpty()) {
@@ -258,6 +316,14 @@ public final class CrossValidation {
             log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(),
                     (System.nanoTime() - started) / 1e9);
         }
+        WordVectors vectors = null;
+        if (neural != null) {
+            if (lexicon == null && !Files.isRegularFile(neural.vectors())) {
+                throw new IllegalArgumentException("learning word vectors needs a lexicon: run without --models-dir");
+            }
+            vectors = WordVectors.cached(neural.vectors(), language, lexicon, corpora, sentences, log);
+        }
+        WordVectors wordVectors = vectors;
         AnnotationConvention convention = ConllEvaluation.corpusConvention(language);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, folds.size())));
         try {
@@ -285,16 +351,31 @@ public final class CrossValidation {
                     }
                     EntityRecognizer recognizer = EntityRecognizer.of(gazetteer, List.of(tagger), convention);
                     List<ConllCorpus.Sentence> held = sentences.subList(fold.from(), fold.to());
-                    List<FoldScore> scores = new ArrayList<>();
+                    List<EntityRecognizer> variants = new ArrayList<>();
                     for (EntityBias bias : decodings) {
-                        EntityRecognizer biased = bias == null ? recognizer
-                                : recognizer.withEntityBias(language, bias);
+                        variants.add(bias == null ? recognizer : recognizer.withEntityBias(language, bias));
+                    }
+                    if (neural != null) {
+                        NeuralTagger network = NeuralTagger.train(language, wordVectors, tagger.lexicon(),
+                                training, neural.shape(), neural.settings(), log);
+                        logSpeed(network, sentences.subList(fold.from(), fold.to()), fold, log);
+                        for (float weight : neural.weights()) {
+                            variants.add(weight == 0 ? recognizer : recognizer.withExtraScores(language,
+                                    network.logProbabilities(weight), 1));
+                        }
+                        variants.add(recognizer.withExtraScores(language, network.logProbabilities(1), 0));
+                    }
+                    List<FoldScore> scores = new ArrayList<>();
+                    for (int v = 0; v < variants.size(); v++) {
+                        EntityRecognizer biased = variants.get(v);
                         ChunkScore score = ConllEvaluation.evaluate(biased, held, language);
                         ChunkScore product = convention == AnnotationConvention.PRODUCT ? score
                                 : ConllEvaluation.evaluate(biased.withConvention(AnnotationConvention.PRODUCT),
                                 held, language);
-                        log.printf(Locale.ROOT, "fold %d of %d%s: F1 %.2f (%.0f s)%n", fold.number(), k,
-                                bias == null ? "" : ", entity bias " + bias, score.f1(),
+                        String setting = neural != null ? ", " + settings.get(v)
+                                : decodings.get(v) == null ? "" : ", entity bias " + settings.get(v);
+                        log.printf(Locale.ROOT, "fold %d of %d%s: F1 %.2f (%.0f s)%n", fold.number(), k, setting,
+                                score.f1(),
                                 (System.nanoTime() - foldStarted) / 1e9);
                         scores.add(new FoldScore(fold, score, product));
                     }
@@ -306,9 +387,10 @@ public final class CrossValidation {
                 perFold.add(future.get());
             }
             List<Decoding> results = new ArrayList<>();
-            for (int d = 0; d < decodings.size(); d++) {
+            for (int d = 0; d < settings.size(); d++) {
                 int at = d;
-                results.add(new Decoding(decodings.get(d), perFold.stream().map(f -> f.get(at)).toList()));
+                results.add(new Decoding(settings.get(d), d < decodings.size() ? decodings.get(d) : null,
+                        perFold.stream().map(f -> f.get(at)).toList()));
             }
             return new Result(language, convention, sentences.size(), k, results);
         } catch (InterruptedException e) {

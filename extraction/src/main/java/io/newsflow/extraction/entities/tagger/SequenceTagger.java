@@ -39,15 +39,19 @@ public final class SequenceTagger {
     private final EntityBias bias;
     /** {@link #bias} per label, added to each token's label scores before decoding. */
     private final float[] labelBias;
+    /** Another model's scores added before decoding, or null; see {@link #withExtraScores}. */
+    private final ExtraScores extra;
+    /** The factor on this tagger's own scores: 1 but when another model decodes alone. */
+    private final float ownWeight;
 
     public SequenceTagger(String language, Lexicon lexicon, Weights weights, Weights transitions,
                           Gazetteer gazetteer) {
         this(language, lexicon, weights, transitions, new Features(lexicon, gazetteer, language.equals("ar")),
-                EntityBias.NONE);
+                EntityBias.NONE, null, 1);
     }
 
     private SequenceTagger(String language, Lexicon lexicon, Weights weights, Weights transitions,
-                           Features features, EntityBias bias) {
+                           Features features, EntityBias bias, ExtraScores extra, float ownWeight) {
         this.language = language;
         this.lexicon = lexicon;
         this.weights = weights;
@@ -55,6 +59,8 @@ public final class SequenceTagger {
         this.features = features;
         this.bias = bias;
         this.labelBias = bias.perLabel();
+        this.extra = extra;
+        this.ownWeight = ownWeight;
     }
 
     /**
@@ -63,7 +69,16 @@ public final class SequenceTagger {
      */
     public SequenceTagger withEntityBias(EntityBias other) {
         return other.equals(bias) ? this
-                : new SequenceTagger(language, lexicon, weights, transitions, features, other);
+                : new SequenceTagger(language, lexicon, weights, transitions, features, other, extra, ownWeight);
+    }
+
+    /**
+     * The same model decoding with {@code scores} added to its label scores and its own scores times
+     * {@code ownWeight} (1 to combine; 0 lets {@code scores} decode alone, history features and all, under the same
+     * Viterbi); a decoding setting for experiments, not part of the model file.
+     */
+    public SequenceTagger withExtraScores(ExtraScores scores, float ownWeight) {
+        return new SequenceTagger(language, lexicon, weights, transitions, features, bias, scores, ownWeight);
     }
 
     /** One tagger scoring as the mean of {@code taggers}' scores, which must share a lexicon and language. */
@@ -115,8 +130,13 @@ public final class SequenceTagger {
         Lattice lattice = scratch.lattice;
         lattice.ensure(n);
         float[] score = lattice.score;
-        float scale = weights.scale();
-        float pairScale = transitions.scale();
+        float scale = weights.scale() * ownWeight;
+        float pairScale = transitions.scale() * ownWeight;
+        float[] added = null;
+        if (extra != null) {
+            added = new float[n * Labels.COUNT];
+            extra.score(tokens, from, to, added);
+        }
         int[] emission = scratch.emission;
         float[] emitted = scratch.emitted;
         float[] labelBias = this.labelBias;
@@ -134,6 +154,11 @@ public final class SequenceTagger {
             }
             for (int l = 0; l < Labels.COUNT; l++) {
                 emitted[l] = emission[l] * scale + labelBias[l];
+            }
+            if (added != null) {
+                for (int l = 0; l < Labels.COUNT; l++) {
+                    emitted[l] += added[i * Labels.COUNT + l];
+                }
             }
             for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
                 int at = Lattice.at(i, p);

@@ -7,7 +7,7 @@ import java.util.Random;
  * Skip-gram word vectors with negative sampling (Mikolov et al. 2013), single-threaded and deterministic for a
  * seed. Words that occur in the same contexts end up close, which is all the clusters built from them need.
  */
-final class Embeddings {
+public final class Embeddings {
 
     private static final int TABLE_SIZE = 1 << 22;
     private static final double SUBSAMPLE = 1e-4;
@@ -20,7 +20,7 @@ final class Embeddings {
      * @param counts occurrences per word id
      * @return row-major {@code counts.length × dimensions} vectors
      */
-    static float[] train(int[] corpus, int[] counts, int dimensions, int window, int negatives, int epochs,
+    public static float[] train(int[] corpus, int[] counts, int dimensions, int window, int negatives, int epochs,
                          long seed) {
         int vocabulary = counts.length;
         Random random = new Random(seed);

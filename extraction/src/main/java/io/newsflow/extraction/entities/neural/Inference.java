@@ -1,0 +1,204 @@
+package io.newsflow.extraction.entities.neural;
+
+import io.newsflow.extraction.entities.tagger.Labels;
+
+/**
+ * A trained {@link BiLstmNetwork}'s forward pass for tagging: float weights laid out input-major, so that every
+ * inner loop adds one input times a weight column to a vector of outputs (no reduction chain), which the JIT
+ * turns into SIMD; the training pass keeps doubles and the row-major layout its gradient check reads.
+ */
+final class Inference {
+
+    private static final int LABELS = Labels.COUNT;
+
+    private final int wordDim;
+    private final int charDim;
+    private final int filters;
+    private final int hidden;
+    private final int gates;
+    private final float[] charEmbedding;
+    /** {@code [k * charDim + e][filter]}. */
+    private final float[] convolution;
+    private final float[] convolutionBias;
+    /** Per direction {@code [input][gate row]}, {@code [state][gate row]} and the gate biases. */
+    private final float[][] inputWeights = new float[2][];
+    private final float[][] stateWeights = new float[2][];
+    private final float[][] gateBias = new float[2][];
+    /** {@code [forward state, backward state][label]}. */
+    private final float[] output;
+    private final float[] outputBias;
+
+    Inference(BiLstmNetwork network) {
+        double[] w = network.w;
+        wordDim = network.wordDim;
+        charDim = network.charDim;
+        filters = network.filters;
+        hidden = network.hidden;
+        gates = 4 * hidden;
+        int inputDim = network.inputDim;
+        charEmbedding = new float[network.alphabet * charDim];
+        for (int i = 0; i < charEmbedding.length; i++) {
+            charEmbedding[i] = (float) w[network.charEmbedding + i];
+        }
+        int window = BiLstmNetwork.WIDTH * charDim;
+        convolution = new float[window * filters];
+        convolutionBias = new float[filters];
+        for (int f = 0; f < filters; f++) {
+            for (int k = 0; k < window; k++) {
+                convolution[k * filters + f] = (float) w[network.convolution + f * window + k];
+            }
+            convolutionBias[f] = (float) w[network.convolutionBias + f];
+        }
+        int row = network.lstmRow;
+        for (int d = 0; d < 2; d++) {
+            inputWeights[d] = new float[inputDim * gates];
+            stateWeights[d] = new float[hidden * gates];
+            gateBias[d] = new float[gates];
+            for (int r = 0; r < gates; r++) {
+                int at = network.lstm[d] + r * row;
+                for (int i = 0; i < inputDim; i++) {
+                    inputWeights[d][i * gates + r] = (float) w[at + i];
+                }
+                for (int j = 0; j < hidden; j++) {
+                    stateWeights[d][j * gates + r] = (float) w[at + inputDim + j];
+                }
+                gateBias[d][r] = (float) w[at + row - 1];
+            }
+        }
+        output = new float[2 * hidden * LABELS];
+        outputBias = new float[LABELS];
+        for (int l = 0; l < LABELS; l++) {
+            int at = network.output + l * (2 * hidden + 1);
+            for (int j = 0; j < 2 * hidden; j++) {
+                output[j * LABELS + l] = (float) w[at + j];
+            }
+            outputBias[l] = (float) w[at + 2 * hidden];
+        }
+    }
+
+    /** Label probabilities per token, {@code [token][label]}, as {@link BiLstmNetwork#probabilities}. */
+    double[][] probabilities(BiLstmNetwork.Token[] sentence) {
+        float[][][] projected = new float[sentence.length][][];
+        for (int t = 0; t < sentence.length; t++) {
+            projected[t] = project(sentence[t]);
+        }
+        return probabilities(projected);
+    }
+
+    /**
+     * What a token contributes to the gates of each direction before the recurrence, {@code [direction][gate]}:
+     * it depends on the word alone, so a tagger may keep it per word.
+     */
+    float[][] project(BiLstmNetwork.Token token) {
+        float[] pre = new float[filters];
+        float[] characters = new float[filters];
+        characters(token.chars(), pre, characters);
+        float[][] projected = new float[2][];
+        for (int d = 0; d < 2; d++) {
+            float[] z = gateBias[d].clone();
+            float[] weights = inputWeights[d];
+            float[] vector = token.vector();
+            if (vector != null) {
+                for (int i = 0; i < wordDim; i++) {
+                    axpy(vector[i], weights, i * gates, z);
+                }
+                axpy(1, weights, wordDim * gates, z);
+            }
+            for (int f = 0; f < filters; f++) {
+                axpy(characters[f], weights, (wordDim + 1 + f) * gates, z);
+            }
+            projected[d] = z;
+        }
+        return projected;
+    }
+
+    /** Label probabilities per token from the tokens' {@link #project projections}, which it does not modify. */
+    double[][] probabilities(float[][][] projections) {
+        int n = projections.length;
+        float[][][] states = new float[2][n][];
+        float[] z = new float[gates];
+        for (int d = 0; d < 2; d++) {
+            float[] state = new float[hidden];
+            float[] cell = new float[hidden];
+            for (int s = 0; s < n; s++) {
+                int t = d == 0 ? s : n - 1 - s;
+                System.arraycopy(projections[t][d], 0, z, 0, gates);
+                for (int j = 0; j < hidden; j++) {
+                    axpy(state[j], stateWeights[d], j * gates, z);
+                }
+                float[] next = new float[hidden];
+                for (int j = 0; j < hidden; j++) {
+                    float in = sigmoid(z[j]);
+                    float forget = sigmoid(z[hidden + j]);
+                    float out = sigmoid(z[2 * hidden + j]);
+                    float candidate = tanh(z[3 * hidden + j]);
+                    cell[j] = forget * cell[j] + in * candidate;
+                    next[j] = out * tanh(cell[j]);
+                }
+                state = next;
+                states[d][t] = next;
+            }
+        }
+        double[][] probability = new double[n][LABELS];
+        float[] logits = new float[LABELS];
+        for (int t = 0; t < n; t++) {
+            System.arraycopy(outputBias, 0, logits, 0, LABELS);
+            for (int d = 0; d < 2; d++) {
+                for (int j = 0; j < hidden; j++) {
+                    axpy(states[d][t][j], output, (d * hidden + j) * LABELS, logits);
+                }
+            }
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : logits) {
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int l = 0; l < LABELS; l++) {
+                probability[t][l] = Math.exp(logits[l] - max);
+                sum += probability[t][l];
+            }
+            for (int l = 0; l < LABELS; l++) {
+                probability[t][l] /= sum;
+            }
+        }
+        return probability;
+    }
+
+    private void characters(int[] chars, float[] pre, float[] pooled) {
+        int[] seq = BiLstmNetwork.padded(chars);
+        java.util.Arrays.fill(pooled, Float.NEGATIVE_INFINITY);
+        for (int p = 0; p + BiLstmNetwork.WIDTH <= seq.length; p++) {
+            System.arraycopy(convolutionBias, 0, pre, 0, filters);
+            for (int k = 0; k < BiLstmNetwork.WIDTH; k++) {
+                int embedding = seq[p + k] * charDim;
+                for (int e = 0; e < charDim; e++) {
+                    axpy(charEmbedding[embedding + e], convolution, (k * charDim + e) * filters, pre);
+                }
+            }
+            for (int f = 0; f < filters; f++) {
+                pooled[f] = Math.max(pooled[f], pre[f]);
+            }
+        }
+        for (int f = 0; f < filters; f++) {
+            pooled[f] = tanh(pooled[f]);
+        }
+    }
+
+    private static void axpy(float a, float[] x, int from, float[] y) {
+        if (a == 0) {
+            return;
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] += a * x[from + i];
+        }
+    }
+
+    /** Through {@link Math#exp}, which the JIT compiles to an intrinsic, unlike {@link Math#tanh}. */
+    private static float tanh(float z) {
+        return 1 - 2 / (1 + (float) Math.exp(2 * z));
+    }
+
+    private static float sigmoid(float z) {
+        return 1 / (1 + (float) Math.exp(-z));
+    }
+}

@@ -1,0 +1,17 @@
+package io.newsflow.extraction.entities.tagger;
+
+import io.newsflow.extraction.entities.text.Tokens;
+
+/**
+ * Scores from another model added to a tagger's label scores before Viterbi decoding, so that a second model's
+ * opinion combines with the tagger's under the same well-formed BIO decoding (see
+ * {@link SequenceTagger#withExtraScores}).
+ */
+@FunctionalInterface
+public interface ExtraScores {
+
+    /**
+     * Writes a score per label for each token of {@code [from, to)}: {@code out[(i - from) * Labels.COUNT + label]}.
+     */
+    void score(Tokens tokens, int from, int to, float[] out);
+}
