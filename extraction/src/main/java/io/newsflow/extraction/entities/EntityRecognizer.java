@@ -5,6 +5,7 @@ import io.newsflow.extraction.EntityMention;
 import io.newsflow.extraction.EntityType;
 import io.newsflow.extraction.Folding;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.neural.NeuralTagger;
 import io.newsflow.extraction.entities.tagger.EntityBias;
 import io.newsflow.extraction.entities.tagger.ExtraScores;
 import io.newsflow.extraction.entities.tagger.Features;
@@ -72,14 +73,24 @@ public final class EntityRecognizer {
         Map<String, SequenceTagger> taggers = new HashMap<>();
         for (String language : List.of("ar", "en")) {
             String resource = RESOURCES + "ner-" + language + ".model.gz";
+            SequenceTagger tagger;
             try (InputStream in = EntityRecognizer.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("missing entity model " + resource);
                 }
-                taggers.put(language, SequenceTagger.read(in, gazetteer));
+                tagger = SequenceTagger.read(in, gazetteer);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read entity model " + resource, e);
             }
+            String network = RESOURCES + NeuralTagger.fileName(language);
+            try (InputStream in = EntityRecognizer.class.getResourceAsStream(network)) {
+                if (in != null) {
+                    tagger = tagger.withExtraScores(NeuralTagger.read(in, language, tagger.lexicon()).scores(), 1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read entity model " + network, e);
+            }
+            taggers.put(language, tagger);
         }
         return new EntityRecognizer(gazetteer, Map.copyOf(taggers), convention);
     }

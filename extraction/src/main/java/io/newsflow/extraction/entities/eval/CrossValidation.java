@@ -218,7 +218,7 @@ public final class CrossValidation {
         long tokens = 0;
         for (ConllCorpus.Sentence sentence : held) {
             Tokens words = Tokens.ofWords(sentence.words());
-            network.probabilities(words, 0, words.size());
+            network.logProbabilities(words, 0, words.size());
             tokens += words.size();
         }
         double seconds = (threads.getCurrentThreadCpuTime() - started) / 1e9;

@@ -3,9 +3,10 @@ package io.newsflow.extraction.entities.neural;
 import io.newsflow.extraction.entities.tagger.Labels;
 
 /**
- * A trained {@link BiLstmNetwork}'s forward pass for tagging: float weights laid out input-major, so that every
- * inner loop adds one input times a weight column to a vector of outputs (no reduction chain), which the JIT
- * turns into SIMD; the training pass keeps doubles and the row-major layout its gradient check reads.
+ * A trained {@link BiLstmNetwork}'s forward pass for tagging: float weights laid out input-major, one array per
+ * input, so that every inner loop adds one input times that input's weight array to a vector of outputs at the same
+ * index (no reduction chain and no offset between the two arrays, either of which keeps the JIT from SIMD); the
+ * training pass keeps doubles and the row-major layout its gradient check reads.
  */
 final class Inference {
 
@@ -18,17 +19,20 @@ final class Inference {
     private final int gates;
     private final float[] charEmbedding;
     /** {@code [k * charDim + e][filter]}. */
-    private final float[] convolution;
+    private final float[][] convolution;
     private final float[] convolutionBias;
     /** Per direction {@code [input][gate row]}, {@code [state][gate row]} and the gate biases. */
-    private final float[][] inputWeights = new float[2][];
-    private final float[][] stateWeights = new float[2][];
+    private final float[][][] inputWeights = new float[2][][];
+    private final float[][][] stateWeights = new float[2][][];
     private final float[][] gateBias = new float[2][];
     /** {@code [forward state, backward state][label]}. */
-    private final float[] output;
+    private final float[][] output;
     private final float[] outputBias;
 
+    private final BiLstmNetwork network;
+
     Inference(BiLstmNetwork network) {
+        this.network = network;
         double[] w = network.w;
         wordDim = network.wordDim;
         charDim = network.charDim;
@@ -41,48 +45,52 @@ final class Inference {
             charEmbedding[i] = (float) w[network.charEmbedding + i];
         }
         int window = BiLstmNetwork.WIDTH * charDim;
-        convolution = new float[window * filters];
+        convolution = new float[window][filters];
         convolutionBias = new float[filters];
         for (int f = 0; f < filters; f++) {
             for (int k = 0; k < window; k++) {
-                convolution[k * filters + f] = (float) w[network.convolution + f * window + k];
+                convolution[k][f] = (float) w[network.convolution + f * window + k];
             }
             convolutionBias[f] = (float) w[network.convolutionBias + f];
         }
         int row = network.lstmRow;
         for (int d = 0; d < 2; d++) {
-            inputWeights[d] = new float[inputDim * gates];
-            stateWeights[d] = new float[hidden * gates];
+            inputWeights[d] = new float[inputDim][gates];
+            stateWeights[d] = new float[hidden][gates];
             gateBias[d] = new float[gates];
             for (int r = 0; r < gates; r++) {
                 int at = network.lstm[d] + r * row;
                 for (int i = 0; i < inputDim; i++) {
-                    inputWeights[d][i * gates + r] = (float) w[at + i];
+                    inputWeights[d][i][r] = (float) w[at + i];
                 }
                 for (int j = 0; j < hidden; j++) {
-                    stateWeights[d][j * gates + r] = (float) w[at + inputDim + j];
+                    stateWeights[d][j][r] = (float) w[at + inputDim + j];
                 }
                 gateBias[d][r] = (float) w[at + row - 1];
             }
         }
-        output = new float[2 * hidden * LABELS];
+        output = new float[2 * hidden][LABELS];
         outputBias = new float[LABELS];
         for (int l = 0; l < LABELS; l++) {
             int at = network.output + l * (2 * hidden + 1);
             for (int j = 0; j < 2 * hidden; j++) {
-                output[j * LABELS + l] = (float) w[at + j];
+                output[j][l] = (float) w[at + j];
             }
             outputBias[l] = (float) w[at + 2 * hidden];
         }
     }
 
-    /** Label probabilities per token, {@code [token][label]}, as {@link BiLstmNetwork#probabilities}. */
-    double[][] probabilities(BiLstmNetwork.Token[] sentence) {
+    BiLstmNetwork network() {
+        return network;
+    }
+
+    /** Natural log of the label probabilities per token, {@code [token][label]}, as {@link BiLstmNetwork#probabilities}. */
+    double[][] logProbabilities(BiLstmNetwork.Token[] sentence) {
         float[][][] projected = new float[sentence.length][][];
         for (int t = 0; t < sentence.length; t++) {
             projected[t] = project(sentence[t]);
         }
-        return probabilities(projected);
+        return logProbabilities(projected);
     }
 
     /**
@@ -96,24 +104,24 @@ final class Inference {
         float[][] projected = new float[2][];
         for (int d = 0; d < 2; d++) {
             float[] z = gateBias[d].clone();
-            float[] weights = inputWeights[d];
+            float[][] weights = inputWeights[d];
             float[] vector = token.vector();
             if (vector != null) {
                 for (int i = 0; i < wordDim; i++) {
-                    axpy(vector[i], weights, i * gates, z);
+                    axpy(vector[i], weights[i], z);
                 }
-                axpy(1, weights, wordDim * gates, z);
+                axpy(1, weights[wordDim], z);
             }
             for (int f = 0; f < filters; f++) {
-                axpy(characters[f], weights, (wordDim + 1 + f) * gates, z);
+                axpy(characters[f], weights[wordDim + 1 + f], z);
             }
             projected[d] = z;
         }
         return projected;
     }
 
-    /** Label probabilities per token from the tokens' {@link #project projections}, which it does not modify. */
-    double[][] probabilities(float[][][] projections) {
+    /** Log label probabilities per token from the tokens' {@link #project projections}, which it does not modify. */
+    double[][] logProbabilities(float[][][] projections) {
         int n = projections.length;
         float[][][] states = new float[2][n][];
         float[] z = new float[gates];
@@ -124,7 +132,7 @@ final class Inference {
                 int t = d == 0 ? s : n - 1 - s;
                 System.arraycopy(projections[t][d], 0, z, 0, gates);
                 for (int j = 0; j < hidden; j++) {
-                    axpy(state[j], stateWeights[d], j * gates, z);
+                    axpy(state[j], stateWeights[d][j], z);
                 }
                 float[] next = new float[hidden];
                 for (int j = 0; j < hidden; j++) {
@@ -139,13 +147,14 @@ final class Inference {
                 states[d][t] = next;
             }
         }
-        double[][] probability = new double[n][LABELS];
+        double[][] logProbability = new double[n][LABELS];
         float[] logits = new float[LABELS];
         for (int t = 0; t < n; t++) {
             System.arraycopy(outputBias, 0, logits, 0, LABELS);
             for (int d = 0; d < 2; d++) {
+                float[] state = states[d][t];
                 for (int j = 0; j < hidden; j++) {
-                    axpy(states[d][t][j], output, (d * hidden + j) * LABELS, logits);
+                    axpy(state[j], output[d * hidden + j], logits);
                 }
             }
             float max = Float.NEGATIVE_INFINITY;
@@ -154,14 +163,14 @@ final class Inference {
             }
             double sum = 0;
             for (int l = 0; l < LABELS; l++) {
-                probability[t][l] = Math.exp(logits[l] - max);
-                sum += probability[t][l];
+                sum += Math.exp(logits[l] - max);
             }
+            double normalizer = max + Math.log(sum);
             for (int l = 0; l < LABELS; l++) {
-                probability[t][l] /= sum;
+                logProbability[t][l] = logits[l] - normalizer;
             }
         }
-        return probability;
+        return logProbability;
     }
 
     private void characters(int[] chars, float[] pre, float[] pooled) {
@@ -172,7 +181,7 @@ final class Inference {
             for (int k = 0; k < BiLstmNetwork.WIDTH; k++) {
                 int embedding = seq[p + k] * charDim;
                 for (int e = 0; e < charDim; e++) {
-                    axpy(charEmbedding[embedding + e], convolution, (k * charDim + e) * filters, pre);
+                    axpy(charEmbedding[embedding + e], convolution[k * charDim + e], pre);
                 }
             }
             for (int f = 0; f < filters; f++) {
@@ -184,21 +193,42 @@ final class Inference {
         }
     }
 
-    private static void axpy(float a, float[] x, int from, float[] y) {
-        if (a == 0) {
-            return;
-        }
+    private static void axpy(float a, float[] x, float[] y) {
         for (int i = 0; i < y.length; i++) {
-            y[i] += a * x[from + i];
+            y[i] += a * x[i];
         }
     }
 
-    /** Through {@link Math#exp}, which the JIT compiles to an intrinsic, unlike {@link Math#tanh}. */
-    private static float tanh(float z) {
-        return 1 - 2 / (1 + (float) Math.exp(2 * z));
+    /**
+     * The recurrence needs five of these per state and token, more than its multiplications cost through
+     * {@link Math#exp}; a table with linear interpolation is exact to about 1e-6, far below what the weights resolve.
+     */
+    private static final int TANH_STEPS = 256;
+    private static final float TANH_RANGE = 9;
+    private static final float[] TANH = tanhTable();
+
+    private static float[] tanhTable() {
+        float[] table = new float[(int) (2 * TANH_RANGE * TANH_STEPS) + 2];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = (float) Math.tanh(i / (double) TANH_STEPS - TANH_RANGE);
+        }
+        return table;
     }
 
-    private static float sigmoid(float z) {
-        return 1 / (1 + (float) Math.exp(-z));
+    static float tanh(float z) {
+        float u = (z + TANH_RANGE) * TANH_STEPS;
+        if (!(u > 0)) {
+            return z != z ? z : -1;
+        }
+        if (u >= TANH.length - 2) {
+            return 1;
+        }
+        int i = (int) u;
+        float low = TANH[i];
+        return low + (u - i) * (TANH[i + 1] - low);
+    }
+
+    static float sigmoid(float z) {
+        return 0.5f + 0.5f * tanh(0.5f * z);
     }
 }

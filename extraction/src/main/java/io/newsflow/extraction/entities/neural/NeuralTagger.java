@@ -6,12 +6,21 @@ import io.newsflow.extraction.entities.tagger.Labels;
 import io.newsflow.extraction.entities.tagger.Lexicon;
 import io.newsflow.extraction.entities.text.FoldedHash;
 import io.newsflow.extraction.entities.text.Tokens;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A {@link BiLstmNetwork} with what turns text into its inputs: the word vectors, keyed through the perceptron's
@@ -28,8 +37,12 @@ public final class NeuralTagger {
     }
 
     private static final int MIN_CHAR_COUNT = 2;
-    /** Words whose projections are kept, at 1 KB each with 32 states: a bound on the memory tagging takes. */
-    private static final int CACHED_WORDS = 20_000;
+    /** Words whose projections are kept, at about 1.2 KB each with 32 states. */
+    private static final int CACHED_WORDS = 50_000;
+
+    private static final String MAGIC = "newsflow neural tagger 1";
+    /** A label the network rules out still costs a bounded amount, so the perceptron can overrule it. */
+    private static final double LOG_FLOOR = Math.log(1e-30);
 
     private final Inference inference;
     /** Per token text (raw hash), its {@link Inference#project projection}, filled as words come. */
@@ -87,6 +100,77 @@ public final class NeuralTagger {
         return new NeuralTagger(new Inference(network), vectors, lexicon, arabic, alphabet);
     }
 
+    /** The file name of a language's network, beside its perceptron model in the output directory and the resources. */
+    public static String fileName(String language) {
+        return "ner-" + language + ".neural.gz";
+    }
+
+    /** A network read from a model file, with the weight its scores were chosen to take. */
+    public record Shipped(NeuralTagger network, float weight) {
+        public ExtraScores scores() {
+            return network.logProbabilities(weight);
+        }
+    }
+
+    /**
+     * Writes the network, its alphabet, its word vectors and {@code weight}, the factor {@link Shipped#scores()}
+     * puts on its log-probabilities, to the stream (gzip), which it closes.
+     */
+    public void write(OutputStream target, float weight) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(target,
+                1 << 16)))) {
+            out.writeUTF(MAGIC);
+            out.writeUTF(arabic ? "ar" : "en");
+            out.writeInt(lexicon.size());
+            out.writeFloat(weight);
+            BiLstmNetwork network = inference.network();
+            out.writeInt(network.charDim);
+            out.writeInt(network.filters);
+            out.writeInt(network.hidden);
+            char[] letters = new char[alphabet.size()];
+            alphabet.forEach((letter, index) -> letters[index - 2] = letter);
+            out.writeUTF(new String(letters));
+            vectors.writeTo(out);
+            for (double v : network.w) {
+                out.writeFloat((float) v);
+            }
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote, for the perceptron model whose lexicon is {@code lexicon}: the network keys
+     * its word vectors through that lexicon, so a network trained beside another model is refused.
+     */
+    public static Shipped read(InputStream source, String language, Lexicon lexicon) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16)));
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException("not a newsflow neural tagger");
+        }
+        String written = in.readUTF();
+        int lexiconSize = in.readInt();
+        if (!written.equals(language) || lexiconSize != lexicon.size()) {
+            throw new IOException("a neural tagger trained beside another model (" + written + ", lexicon of "
+                    + lexiconSize + " words; this model: " + language + ", " + lexicon.size() + ")");
+        }
+        float weight = in.readFloat();
+        int charDim = in.readInt();
+        int filters = in.readInt();
+        int hidden = in.readInt();
+        String letters = in.readUTF();
+        Map<Character, Integer> alphabet = new HashMap<>();
+        for (int i = 0; i < letters.length(); i++) {
+            alphabet.put(letters.charAt(i), 2 + i);
+        }
+        WordVectors vectors = WordVectors.readFrom(in);
+        BiLstmNetwork network = new BiLstmNetwork(vectors.dimensions(), 2 + alphabet.size(), charDim, filters,
+                hidden, 0);
+        for (int i = 0; i < network.w.length; i++) {
+            network.w[i] = in.readFloat();
+        }
+        return new Shipped(new NeuralTagger(new Inference(network), vectors, lexicon, language.equals("ar"),
+                alphabet), weight);
+    }
+
     private static BiLstmNetwork.Token token(WordVectors vectors, Lexicon lexicon, boolean arabic,
                                              Map<Character, Integer> alphabet, String text, int start, int end) {
         float[] vector = vectors.of(WordVectors.key(lexicon, text, start, end, arabic));
@@ -98,11 +182,12 @@ public final class NeuralTagger {
     }
 
     /**
-     * Label probabilities of tokens {@code [from, to)} read as one sentence, {@code [token][label]}. A word's
-     * contribution before the recurrence (its vector and character CNN through the input weights) is computed once
-     * and kept for the first {@value #CACHED_WORDS} distinct words, so the recurrence is most of the cost.
+     * Natural log of the label probabilities of tokens {@code [from, to)} read as one sentence, {@code [token][label]}.
+     * A word's contribution before the recurrence (its vector and character CNN through the input weights) is
+     * computed once and kept; the kept words are forgotten all at once when there are {@value #CACHED_WORDS} of
+     * them, which bounds the memory while a stream's vocabulary keeps growing.
      */
-    public double[][] probabilities(Tokens tokens, int from, int to) {
+    public double[][] logProbabilities(Tokens tokens, int from, int to) {
         String text = tokens.text();
         float[][][] projected = new float[to - from][][];
         for (int i = from; i < to; i++) {
@@ -111,22 +196,23 @@ public final class NeuralTagger {
             if (projection == null) {
                 projection = inference.project(token(vectors, lexicon, arabic, alphabet, text, tokens.start(i),
                         tokens.end(i)));
-                if (projections.size() < CACHED_WORDS) {
-                    projections.put(key, projection);
+                if (projections.size() >= CACHED_WORDS) {
+                    projections.clear();
                 }
+                projections.put(key, projection);
             }
             projected[i - from] = projection;
         }
-        return inference.probabilities(projected);
+        return inference.logProbabilities(projected);
     }
 
     /** {@code weight} × log p(label | sentence) per token, for the perceptron's decoder. */
     public ExtraScores logProbabilities(float weight) {
         return (tokens, from, to, out) -> {
-            double[][] p = probabilities(tokens, from, to);
-            for (int i = 0; i < p.length; i++) {
+            double[][] logP = logProbabilities(tokens, from, to);
+            for (int i = 0; i < logP.length; i++) {
                 for (int l = 0; l < Labels.COUNT; l++) {
-                    out[i * Labels.COUNT + l] = (float) (weight * Math.log(Math.max(p[i][l], 1e-30)));
+                    out[i * Labels.COUNT + l] = (float) (weight * Math.max(logP[i][l], LOG_FLOOR));
                 }
             }
         };

@@ -31,6 +31,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class WordVectors {
 
+    private static final String MAGIC = "newsflow word vectors, one byte per component";
     private static final int MIN_COUNT = 3;
     private static final int WINDOW = 5;
     private static final int NEGATIVES = 5;
@@ -78,12 +79,18 @@ public final class WordVectors {
         return split == Clitics.WHOLE ? word : Clitics.stemHash(text, start, end, split);
     }
 
+    /** As {@link #learn(String, Lexicon, List, List, int, long, PrintStream)}, with the networks' size and seed. */
+    public static WordVectors learn(String language, Lexicon lexicon, List<Path> corpora,
+                                    List<ConllCorpus.Sentence> sentences, PrintStream log) throws IOException {
+        return learn(language, lexicon, corpora, sentences, 64, 20240611L, log);
+    }
+
     /**
      * Learns vectors from the articles of {@code corpora} in {@code language} plus the words (not labels) of
      * {@code sentences}; deterministic for a seed.
      */
-    public static WordVectors learn(String language, Lexicon lexicon, List<Path> corpora,
-                                    List<ConllCorpus.Sentence> sentences, int dimensions, long seed, PrintStream log)
+    private static WordVectors learn(String language, Lexicon lexicon, List<Path> corpora,
+                                     List<ConllCorpus.Sentence> sentences, int dimensions, long seed, PrintStream log)
             throws IOException {
         boolean arabic = language.equals("ar");
         long started = System.nanoTime();
@@ -145,6 +152,7 @@ public final class WordVectors {
             for (int x = 0; x < dimensions; x++) {
                 vectors[r][x] = (float) (flat[r * dimensions + x] * scale);
             }
+            quantize(vectors[r]);
         }
         log.printf(Locale.ROOT, "word vectors: %d x %d (%.0f s)%n", vocabulary, dimensions,
                 (System.nanoTime() - started) / 1e9);
@@ -187,37 +195,79 @@ public final class WordVectors {
         }
     }
 
+    /**
+     * Rounds each component to one of 255 steps of the vector's largest: a model file ships one byte per component,
+     * and the vectors are rounded as soon as they are learned, so what cross-validation measures is what ships.
+     */
+    private static void quantize(float[] vector) {
+        float scale = quantizationStep(vector);
+        if (scale == 0) {
+            return;
+        }
+        for (int x = 0; x < vector.length; x++) {
+            vector[x] = Math.round(vector[x] / scale) * scale;
+        }
+    }
+
+    private static float quantizationStep(float[] vector) {
+        float largest = 0;
+        for (float v : vector) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        return largest / 127;
+    }
+
+    /** Writes the vectors one byte per component, as {@link #readFrom} reads them back. */
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeUTF(MAGIC);
+        out.writeInt(vectors.length);
+        out.writeInt(dimensions());
+        long[] keys = new long[vectors.length];
+        rows.forEach((hash, row) -> keys[row] = hash);
+        byte[] steps = new byte[dimensions()];
+        for (int r = 0; r < vectors.length; r++) {
+            float scale = quantizationStep(vectors[r]);
+            out.writeLong(keys[r]);
+            out.writeFloat(scale);
+            for (int x = 0; x < steps.length; x++) {
+                steps[x] = (byte) (scale == 0 ? 0 : Math.round(vectors[r][x] / scale));
+            }
+            out.write(steps);
+        }
+    }
+
+    static WordVectors readFrom(DataInputStream in) throws IOException {
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException("not newsflow word vectors of this format");
+        }
+        int size = in.readInt();
+        int dimensions = in.readInt();
+        LongIntMap rows = new LongIntMap(size);
+        float[][] vectors = new float[size][dimensions];
+        byte[] steps = new byte[dimensions];
+        for (int r = 0; r < size; r++) {
+            rows.put(in.readLong(), r);
+            float scale = in.readFloat();
+            in.readFully(steps);
+            for (int x = 0; x < dimensions; x++) {
+                vectors[r][x] = steps[x] * scale;
+            }
+        }
+        return new WordVectors(rows, vectors);
+    }
+
     public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(
                 Files.newOutputStream(file), 1 << 16)))) {
-            out.writeInt(vectors.length);
-            out.writeInt(dimensions());
-            long[] keys = new long[vectors.length];
-            rows.forEach((hash, row) -> keys[row] = hash);
-            for (int r = 0; r < vectors.length; r++) {
-                out.writeLong(keys[r]);
-                for (float v : vectors[r]) {
-                    out.writeFloat(v);
-                }
-            }
+            writeTo(out);
         }
     }
 
     public static WordVectors read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(
                 Files.newInputStream(file), 1 << 16)))) {
-            int size = in.readInt();
-            int dimensions = in.readInt();
-            LongIntMap rows = new LongIntMap(size);
-            float[][] vectors = new float[size][dimensions];
-            for (int r = 0; r < size; r++) {
-                rows.put(in.readLong(), r);
-                for (int x = 0; x < dimensions; x++) {
-                    vectors[r][x] = in.readFloat();
-                }
-            }
-            return new WordVectors(rows, vectors);
+            return readFrom(in);
         }
     }
 
@@ -225,11 +275,17 @@ public final class WordVectors {
     public static WordVectors cached(Path file, String language, Lexicon lexicon, List<Path> corpora,
                                      List<ConllCorpus.Sentence> sentences, PrintStream log) throws IOException {
         if (Files.isRegularFile(file)) {
-            WordVectors vectors = read(file);
-            log.printf(Locale.ROOT, "word vectors: %d x %d from %s%n", vectors.size(), vectors.dimensions(), file);
-            return vectors;
+            try {
+                WordVectors vectors = read(file);
+                log.printf(Locale.ROOT, "word vectors: %d x %d from %s%n", vectors.size(), vectors.dimensions(),
+                        file);
+                return vectors;
+            } catch (IOException e) {
+                log.printf(Locale.ROOT, "word vectors: %s is unreadable (%s), learning them again%n", file,
+                        e.getMessage());
+            }
         }
-        WordVectors vectors = learn(language, lexicon, corpora, sentences, 64, 20240611L, log);
+        WordVectors vectors = learn(language, lexicon, corpora, sentences, log);
         vectors.write(file);
         return vectors;
     }

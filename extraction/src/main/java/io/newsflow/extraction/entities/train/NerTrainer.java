@@ -4,6 +4,9 @@ import io.newsflow.extraction.entities.AnnotationConvention;
 import io.newsflow.extraction.entities.EntityRecognizer;
 import io.newsflow.extraction.entities.eval.ConllEvaluation;
 import io.newsflow.extraction.entities.gazetteer.Gazetteer;
+import io.newsflow.extraction.entities.neural.AdamTrainer;
+import io.newsflow.extraction.entities.neural.NeuralTagger;
+import io.newsflow.extraction.entities.neural.WordVectors;
 import io.newsflow.extraction.entities.tagger.ConllCorpus;
 import io.newsflow.extraction.entities.tagger.Lexicon;
 import io.newsflow.extraction.entities.tagger.PerceptronTrainer;
@@ -189,6 +192,34 @@ public final class NerTrainer {
         }
         log.printf(Locale.ROOT, "wrote %s: %d features, %d bytes (%.0f s)%n", out, tagger.featureCount(),
                 Files.size(out), seconds(started));
+        return out;
+    }
+
+    /**
+     * Trains the network whose scores join the perceptron's before decoding (see {@link NeuralTagger}) on the
+     * sentences of {@code trainConll}, over word vectors learned from {@code corpora} and keyed through the lexicon of
+     * {@code model}, the perceptron model it is to join; writes it beside that model with {@code weight}, the factor on
+     * its log-probabilities, and returns its path.
+     */
+    public static Path trainNeural(String language, List<Path> trainConll, List<Path> corpora, Path model,
+                                   float weight, PrintStream log) throws IOException {
+        long started = System.nanoTime();
+        List<ConllCorpus.Sentence> training = new ArrayList<>();
+        for (Path file : trainConll) {
+            training.addAll(ConllCorpus.read(file));
+        }
+        Lexicon lexicon;
+        try (InputStream in = Files.newInputStream(model)) {
+            lexicon = SequenceTagger.readLexicon(in);
+        }
+        WordVectors vectors = WordVectors.learn(language, lexicon, corpora, training, log);
+        NeuralTagger network = NeuralTagger.train(language, vectors, lexicon, training, NeuralTagger.Shape.defaults(),
+                AdamTrainer.Settings.defaults(), log);
+        Path out = model.resolveSibling(NeuralTagger.fileName(language));
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            network.write(stream, weight);
+        }
+        log.printf(Locale.ROOT, "wrote %s: %d bytes (%.0f s)%n", out, Files.size(out), seconds(started));
         return out;
     }
 

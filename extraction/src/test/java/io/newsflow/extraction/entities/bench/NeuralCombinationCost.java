@@ -21,8 +21,9 @@ import java.util.Locale;
 /**
  * What the neural tagger's scores cost the recognizer: articles and tokens per CPU-second of the shipped recognizer
  * alone and with a network's log-probabilities added before decoding, over the first articles of the corpus in one
- * language, one thread, models loaded once, alternating four rounds (the first warms up). The network is trained
- * for no epoch on the train split: its cost does not depend on its weights.
+ * language, one thread, models loaded once, alternating four rounds (the first warms up). Each round reads the next
+ * {@code ARTICLES} articles, so the network's per-word cache meets new words as a stream would, not the words of the
+ * round before. The network is trained for no epoch on the train split: its cost does not depend on its weights.
  * Arguments: {@code LANG ARTICLES HIDDEN LAMBDA VECTORS_FILE} (the cache {@code eval ner --cv --neural} writes).
  */
 public final class NeuralCombinationCost {
@@ -45,14 +46,16 @@ public final class NeuralCombinationCost {
                         defaults.clip(), defaults.seed()), System.err);
         EntityRecognizer shipped = EntityRecognizer.load();
         EntityRecognizer combined = shipped.withExtraScores(language, network.logProbabilities(lambda), 1);
-        List<String> articles = new ArrayList<>();
-        CorpusReader.forEach(SharedData.dir().resolve("corpus/news.jsonl"), language, limit, articles::add);
-        long tokens = 0;
-        for (String text : articles) {
-            tokens += Tokenizer.tokenize(text).size();
-        }
+        int rounds = 4;
+        List<String> all = new ArrayList<>();
+        CorpusReader.forEach(SharedData.dir().resolve("corpus/news.jsonl"), language, rounds * limit, all::add);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < rounds; round++) {
+            List<String> articles = all.subList(round * limit, Math.min(all.size(), (round + 1) * limit));
+            long tokens = 0;
+            for (String text : articles) {
+                tokens += Tokenizer.tokenize(text).size();
+            }
             for (EntityRecognizer recognizer : List.of(shipped, combined)) {
                 long started = threads.getCurrentThreadCpuTime();
                 for (String text : articles) {

@@ -68,10 +68,10 @@ class BiLstmNetworkTest {
         for (int s = 0; s < 20; s++) {
             BiLstmNetwork.Token[] tokens = sentence(random, 1 + random.nextInt(9), 5, 7);
             double[][] expected = network.probabilities(tokens);
-            double[][] actual = inference.probabilities(tokens);
+            double[][] actual = inference.logProbabilities(tokens);
             for (int t = 0; t < tokens.length; t++) {
                 for (int l = 0; l < expected[t].length; l++) {
-                    assertEquals(expected[t][l], actual[t][l], 1e-5, "sentence " + s + ", token " + t);
+                    assertEquals(expected[t][l], Math.exp(actual[t][l]), 1e-5, "sentence " + s + ", token " + t);
                 }
             }
         }
