@@ -13,13 +13,11 @@ final class Inference {
     private static final int LABELS = Labels.COUNT;
 
     private final int wordDim;
-    private final int charDim;
     private final int filters;
     private final int hidden;
     private final int gates;
-    private final float[] charEmbedding;
-    /** {@code [k * charDim + e][filter]}. */
-    private final float[][] convolution;
+    /** {@code [place in the window][letter][filter]}: the convolution of the letter's embedding at that place. */
+    private final float[][][] letterFilters;
     private final float[] convolutionBias;
     /** Per direction {@code [input][gate row]}, {@code [state][gate row]} and the gate biases. */
     private final float[][][] inputWeights = new float[2][][];
@@ -35,22 +33,29 @@ final class Inference {
         this.network = network;
         double[] w = network.w;
         wordDim = network.wordDim;
-        charDim = network.charDim;
+        int charDim = network.charDim;
         filters = network.filters;
         hidden = network.hidden;
         gates = 4 * hidden;
         int inputDim = network.inputDim;
-        charEmbedding = new float[network.alphabet * charDim];
-        for (int i = 0; i < charEmbedding.length; i++) {
-            charEmbedding[i] = (float) w[network.charEmbedding + i];
-        }
+        // A letter's contribution to the filters depends only on the letter and its place in the window: kept per
+        // (place, letter), a window costs three additions of the filters' vector.
         int window = BiLstmNetwork.WIDTH * charDim;
-        convolution = new float[window][filters];
+        letterFilters = new float[BiLstmNetwork.WIDTH][network.alphabet][filters];
+        for (int k = 0; k < BiLstmNetwork.WIDTH; k++) {
+            for (int c = 0; c < network.alphabet; c++) {
+                for (int f = 0; f < filters; f++) {
+                    double z = 0;
+                    for (int e = 0; e < charDim; e++) {
+                        z += w[network.convolution + f * window + k * charDim + e]
+                                * w[network.charEmbedding + c * charDim + e];
+                    }
+                    letterFilters[k][c][f] = (float) z;
+                }
+            }
+        }
         convolutionBias = new float[filters];
         for (int f = 0; f < filters; f++) {
-            for (int k = 0; k < window; k++) {
-                convolution[k][f] = (float) w[network.convolution + f * window + k];
-            }
             convolutionBias[f] = (float) w[network.convolutionBias + f];
         }
         int row = network.lstmRow;
@@ -178,10 +183,7 @@ final class Inference {
         for (int p = 0; p + BiLstmNetwork.WIDTH <= seq.length; p++) {
             System.arraycopy(convolutionBias, 0, pre, 0, filters);
             for (int k = 0; k < BiLstmNetwork.WIDTH; k++) {
-                int embedding = seq[p + k] * charDim;
-                for (int e = 0; e < charDim; e++) {
-                    axpy(charEmbedding[embedding + e], convolution[k * charDim + e], pre);
-                }
+                add(letterFilters[k][seq[p + k]], pre);
             }
             for (int f = 0; f < filters; f++) {
                 pooled[f] = Math.max(pooled[f], pre[f]);
@@ -189,6 +191,12 @@ final class Inference {
         }
         for (int f = 0; f < filters; f++) {
             pooled[f] = tanh(pooled[f]);
+        }
+    }
+
+    private static void add(float[] x, float[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] += x[i];
         }
     }
 

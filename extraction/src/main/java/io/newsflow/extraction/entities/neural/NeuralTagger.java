@@ -100,6 +100,11 @@ public final class NeuralTagger {
         return new NeuralTagger(new Inference(network), vectors, lexicon, arabic, alphabet);
     }
 
+    /** The word vectors it reads, learned from unlabeled text (no labels). */
+    public WordVectors vectors() {
+        return vectors;
+    }
+
     /** The file name of a language's network, beside its perceptron model in the output directory and the resources. */
     public static String fileName(String language) {
         return "ner-" + language + ".neural.gz";

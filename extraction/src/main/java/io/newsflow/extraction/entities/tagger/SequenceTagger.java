@@ -73,9 +73,9 @@ public final class SequenceTagger {
     }
 
     /**
-     * The same model decoding with {@code scores} added to its label scores and its own scores times
+     * The same model decoding with {@code scores} (null: none) added to its label scores and its own scores times
      * {@code ownWeight} (1 to combine; 0 lets {@code scores} decode alone, history features and all, under the same
-     * Viterbi); a decoding setting for experiments, not part of the model file.
+     * Viterbi); a decoding setting, not part of the model file: the recognizer adds the neural tagger's this way.
      */
     public SequenceTagger withExtraScores(ExtraScores scores, float ownWeight) {
         return new SequenceTagger(language, lexicon, weights, transitions, features, bias, scores, ownWeight);
