@@ -103,7 +103,7 @@ final class TrainCommand {
             }
             float weight = neuralWeight != null ? neuralWeight : "ar".equals(language) ? WEIGHT_AR : WEIGHT_EN;
             System.out.println("wrote " + NerTrainer.trainNeural(language, training, corpora, model, weight,
-                    System.err));
+                    haveDev && devHeldOut ? devFile : null, System.err));
             return 0;
         }
     }

@@ -199,10 +199,10 @@ public final class NerTrainer {
      * Trains the network whose scores join the perceptron's before decoding (see {@link NeuralTagger}) on the
      * sentences of {@code trainConll}, over word vectors learned from {@code corpora} and keyed through the lexicon of
      * {@code model}, the perceptron model it is to join; writes it beside that model with {@code weight}, the factor on
-     * its log-probabilities, and returns its path.
+     * its log-probabilities, and returns its path. When {@code devConll} is given, logs the two together's scores on it.
      */
     public static Path trainNeural(String language, List<Path> trainConll, List<Path> corpora, Path model,
-                                   float weight, PrintStream log) throws IOException {
+                                   float weight, Path devConll, PrintStream log) throws IOException {
         long started = System.nanoTime();
         List<ConllCorpus.Sentence> training = new ArrayList<>();
         for (Path file : trainConll) {
@@ -220,6 +220,17 @@ public final class NerTrainer {
             network.write(stream, weight);
         }
         log.printf(Locale.ROOT, "wrote %s: %d bytes (%.0f s)%n", out, Files.size(out), seconds(started));
+        if (devConll != null) {
+            Gazetteer gazetteer = Gazetteer.load();
+            SequenceTagger tagger;
+            try (InputStream in = Files.newInputStream(model)) {
+                tagger = SequenceTagger.read(in, gazetteer);
+            }
+            log.println("with the neural tagger:");
+            log.print(ConllEvaluation.evaluateBoth(EntityRecognizer.of(gazetteer,
+                    List.of(tagger.withExtraScores(network.logProbabilities(weight), 1)), AnnotationConvention.PRODUCT),
+                    devConll, language).report());
+        }
         return out;
     }
 
