@@ -82,9 +82,9 @@ class TrainCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
 
         Path network = out.resolve("ner-ar.neural.gz");
-        try (InputStream in = Files.newInputStream(network)) {
-            assertThat(NeuralTagger.read(in, "ar", SequenceTagger.readLexicon(
-                    Files.newInputStream(out.resolve("ner-ar.model.gz")))).weight()).isEqualTo(2.5f);
+        try (InputStream in = Files.newInputStream(network);
+             InputStream model = Files.newInputStream(out.resolve("ner-ar.model.gz"))) {
+            assertThat(NeuralTagger.read(in, "ar", SequenceTagger.readLexicon(model)).weight()).isEqualTo(2.5f);
         }
         try (InputStream in = Files.newInputStream(network);
              InputStream shipped = EntityRecognizer.class.getResourceAsStream("ner-ar.model.gz")) {

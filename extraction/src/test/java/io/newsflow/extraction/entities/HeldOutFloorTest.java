@@ -48,8 +48,9 @@ class HeldOutFloorTest {
         NerTrainer.Options recipe = NerTrainer.Options.defaults().withModels(1).withLexiconFrom(shipped);
         NeuralTagger.Shipped network;
         try (InputStream in = getClass().getResourceAsStream(
-                "/io/newsflow/extraction/entities/" + NeuralTagger.fileName(language))) {
-            network = NeuralTagger.read(in, language, SequenceTagger.readLexicon(Files.newInputStream(shipped)));
+                "/io/newsflow/extraction/entities/" + NeuralTagger.fileName(language));
+             InputStream model = Files.newInputStream(shipped)) {
+            network = NeuralTagger.read(in, language, SequenceTagger.readLexicon(model));
         }
         Path vectors = dir.resolve("vectors.bin.gz");
         network.network().vectors().write(vectors);

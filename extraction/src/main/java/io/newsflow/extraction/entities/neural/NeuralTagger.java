@@ -25,7 +25,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A {@link BiLstmNetwork} with what turns text into its inputs: the word vectors, keyed through the perceptron's
  * lexicon (see {@link WordVectors#key}), and the alphabet of the training text's letters. Its label
- * log-probabilities, times a weight, are {@link ExtraScores} for the perceptron's decoder. Thread-safe once trained.
+ * log-probabilities, times a weight, are {@link ExtraScores} for the perceptron's decoder. {@code train ner} trains
+ * one beside each perceptron model ({@link #fileName}); {@code EntityRecognizer.load} adds its scores at the weight
+ * stored with it. Thread-safe once trained.
  */
 public final class NeuralTagger {
 
