@@ -30,9 +30,7 @@ class TrainCommandTest {
     void trainsOnTrainAndDevTheSameModelTwice(@TempDir Path dir) throws IOException {
         Path train = TaggedSentences.ARABIC.write(dir.resolve("train.conll"), 0, 24);
         Path dev = TaggedSentences.ARABIC.write(dir.resolve("dev.conll"), 24, 30);
-        Path corpus = dir.resolve("corpus.jsonl");
-        Files.writeString(corpus, "{\"lang\": \"ar\", \"headline\": \"أخبار\", \"body\": \"سافر خالد منصور إلى ليما.\"}\n"
-                .repeat(5), StandardCharsets.UTF_8);
+        Path corpus = fiveArticles(dir);
 
         Path[] models = new Path[2];
         Path[] networks = new Path[2];
@@ -72,9 +70,7 @@ class TrainCommandTest {
     @Test
     void aNetworkIsReadOnlyBesideTheModelItWasTrainedWith(@TempDir Path dir) throws IOException {
         Path train = TaggedSentences.ARABIC.write(dir.resolve("train.conll"), 0, 12);
-        Path corpus = dir.resolve("corpus.jsonl");
-        Files.writeString(corpus, "{\"lang\": \"ar\", \"headline\": \"أخبار\", \"body\": \"سافر خالد منصور إلى ليما.\"}\n"
-                .repeat(5), StandardCharsets.UTF_8);
+        Path corpus = fiveArticles(dir);
         Path out = dir.resolve("out");
         InProcessRun run = InProcessRun.of("train", "ner", "--lang", "ar", "--train", train.toString(),
                 "--dev", dir.resolve("no-dev.conll").toString(), "--corpus", corpus.toString(), "--out",
@@ -103,10 +99,7 @@ class TrainCommandTest {
     @Test
     void learnsTheClustersFromEveryCorpusFileGiven(@TempDir Path dir) throws IOException {
         Path train = TaggedSentences.ARABIC.write(dir.resolve("train.conll"), 0, 12);
-        Path jsonl = dir.resolve("corpus.jsonl");
-        Files.writeString(jsonl,
-                "{\"lang\": \"ar\", \"headline\": \"أخبار\", \"body\": \"سافر خالد منصور إلى ليما.\"}\n".repeat(5),
-                StandardCharsets.UTF_8);
+        Path jsonl = fiveArticles(dir);
         Path lines = dir.resolve("ar.txt.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(lines))) {
             out.write("عاد خالد منصور من ليما.\n".repeat(3).getBytes(StandardCharsets.UTF_8));
@@ -129,5 +122,13 @@ class TrainCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("no such file: " + missing);
+    }
+
+    /** An unlabeled corpus of five one-sentence Arabic articles in the corpus's JSON lines. */
+    private static Path fiveArticles(Path dir) throws IOException {
+        Path corpus = dir.resolve("corpus.jsonl");
+        Files.writeString(corpus, "{\"lang\": \"ar\", \"headline\": \"أخبار\", \"body\": \"سافر خالد منصور إلى ليما.\"}\n"
+                .repeat(5), StandardCharsets.UTF_8);
+        return corpus;
     }
 }

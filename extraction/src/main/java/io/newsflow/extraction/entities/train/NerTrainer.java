@@ -172,10 +172,7 @@ public final class NerTrainer {
     public static Path train(String language, List<Path> trainConll, List<Path> corpora, Path outDir,
                              Options options, Path devConll, PrintStream log) throws IOException {
         long started = System.nanoTime();
-        List<ConllCorpus.Sentence> training = new ArrayList<>();
-        for (Path file : trainConll) {
-            training.addAll(ConllCorpus.read(file));
-        }
+        List<ConllCorpus.Sentence> training = readAll(trainConll);
         Gazetteer gazetteer = Gazetteer.load();
         Lexicon lexicon = lexicon(language, training, corpora, options, log);
         log.printf(Locale.ROOT, "lexicon: %d words (%.0f s)%n", lexicon.size(), seconds(started));
@@ -204,10 +201,7 @@ public final class NerTrainer {
     public static Path trainNeural(String language, List<Path> trainConll, List<Path> corpora, Path model,
                                    float weight, Path devConll, PrintStream log) throws IOException {
         long started = System.nanoTime();
-        List<ConllCorpus.Sentence> training = new ArrayList<>();
-        for (Path file : trainConll) {
-            training.addAll(ConllCorpus.read(file));
-        }
+        List<ConllCorpus.Sentence> training = readAll(trainConll);
         Lexicon lexicon;
         try (InputStream in = Files.newInputStream(model)) {
             lexicon = SequenceTagger.readLexicon(in);
@@ -300,6 +294,14 @@ public final class NerTrainer {
                     ConllEvaluation.scoreTagger(tagger, dev).f1(), tagger.featureCount());
         }
         return tagger;
+    }
+
+    private static List<ConllCorpus.Sentence> readAll(List<Path> conll) throws IOException {
+        List<ConllCorpus.Sentence> sentences = new ArrayList<>();
+        for (Path file : conll) {
+            sentences.addAll(ConllCorpus.read(file));
+        }
+        return sentences;
     }
 
     private static double seconds(long since) {
