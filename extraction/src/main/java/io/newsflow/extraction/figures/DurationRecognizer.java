@@ -32,6 +32,9 @@ final class DurationRecognizer {
         if (n.plainDigits() && d.isYear(n.first()) && Character.isDigit(w.isoDesignator.charAt(0))) {
             return null;  // the 1987 and 1986 quarters: quarters of a year, not 1986 of them
         }
+        if (d.english && year && "year".equals(w.unit) && !EnglishNouns.isPlural(d, u.at())) {
+            return null;  // the 1987 year ended May 31 is a (fiscal) year; 2000 years is a span
+        }
         if (d.arabic && "decade".equals(w.unit) && w.singular != null && n.value() > 10) {
             // وقعت ألفي عقد: more than ten decades is no span of news; the word counts contracts
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, w.singular, null, n.first(), u.at());

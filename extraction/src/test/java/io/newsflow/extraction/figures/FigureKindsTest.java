@@ -138,6 +138,7 @@ class FigureKindsTest {
         "ar | بدأ المشروع في ثمانينيات القرن الماضي | ثمانينيات | 198",
         "ar | ولد الكاتب في 2/ 8/ 1960 بالقاهرة | 2/ 8/ 1960 | 1960-08-02",
         "en | He was born on 2/ 8/ 1960 in Cairo. | 2/ 8/ 1960 | 1960-02-08",
+        "en | Profit fell in the 1986 year ended June 30. | 1986 | 1986",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
