@@ -122,11 +122,13 @@ final class DateGrammar {
         if (d.isSymbol(k, '.') && d.attached(last)) {
             k++;  // Aug.
         }
-        // April One, March Nine: the wire writes a day in words, capitalised like the month
+        // April One, March Nine: the wire writes a day in words, capitalised like the month, or in lower case where
+        // the phrase or a connector follows it (ended April three to, on March four,)
         Token dayWord = d.at(k);
-        if (d.english && dayWord.capitalized && dayWord.isNumberWord() && dayWord.entry.numClass == NumberClass.UNIT
-                && dayWord.entry.number >= 1 && !d.at(k + 1).isNumberWord() && !d.isDash(k + 1)
-                && !dayWord.lineBefore && dayAfterMonth(d, k)) {
+        boolean lowerCase = !dayWord.capitalized && lowerCaseDayEnds(d, k) && !dayWord.paragraphBefore;
+        if (d.english && (dayWord.capitalized && !dayWord.lineBefore || lowerCase) && dayWord.isNumberWord()
+                && dayWord.entry.numClass == NumberClass.UNIT && dayWord.entry.number >= 1
+                && !d.at(k + 1).isNumberWord() && !d.isDash(k + 1) && dayAfterMonth(d, k)) {
             return qualified(d, DateValue.of(0, m.month(), (int) dayWord.entry.number, k));
         }
         // month day[,] [year]
@@ -189,6 +191,16 @@ final class DateGrammar {
         boolean measure = w != null && (w.unit != null || w.currencyFamily != null || w.has(Role.PERCENT)
                 || w.isNumber());
         return !measure && (!capitals || next.has(Role.STOP));
+    }
+
+    /**
+     * A day in lower-case words ends where punctuation or a connector follows it: in April two banks failed counts
+     * banks, while ended April three to 15 mln reads a day.
+     */
+    private static boolean lowerCaseDayEnds(Doc d, int k) {
+        Token next = d.at(k + 1);
+        return next.type == TokenType.SYMBOL && !d.isDash(k + 1)
+                || next.type == TokenType.LATIN && (next.has(Role.TO) || next.has(Role.AND));
     }
 
     /** A month name that is also a common word (مارس, May) counts only after a preposition or before a qualifier. */

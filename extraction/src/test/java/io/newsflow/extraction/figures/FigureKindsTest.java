@@ -139,6 +139,8 @@ class FigureKindsTest {
         "ar | ولد الكاتب في 2/ 8/ 1960 بالقاهرة | 2/ 8/ 1960 | 1960-08-02",
         "en | He was born on 2/ 8/ 1960 in Cairo. | 2/ 8/ 1960 | 1960-02-08",
         "en | Profit fell in the 1986 year ended June 30. | 1986 | 1986",
+        "en | Stocks fell in the week ended April nine to 12 mln barrels. | April nine | 2015-04-09",
+        "en | Prices were last changed on March four, traders said. | March four | 2015-03-04",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
