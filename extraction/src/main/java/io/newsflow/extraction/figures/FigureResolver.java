@@ -106,6 +106,9 @@ final class FigureResolver {
         if (p == null) {
             p = MoneyRecognizer.prefixed(d, i);
         }
+        if (p == null && d.arabic && t.definite) {
+            p = NamedNumbers.arabicGroup(d, i);
+        }
         if (p == null && d.arabic && (t.definite || t.entry != null && t.entry.ordinal > 0)) {
             p = OrdinalRecognizer.arabicAt(d, i);
         }
