@@ -149,7 +149,9 @@ final class OrdinalRecognizer {
      * count it (الـ 20 عاما, السنوات الـ 20).
      */
     static Proposal afterArticle(Doc d, NumberPhrase n) {
-        int i = n.first();
+        boolean bracketed = d.isSymbol(n.first() - 1, '(') && d.isSymbol(n.last() + 1, ')');  // التقرير الـ (51)
+        int i = bracketed ? n.first() - 1 : n.first();
+        int last = bracketed ? n.last() + 1 : n.last();
         Token article = d.at(i - 1);
         if (!d.arabic || !n.plainDigits() || n.value() < 1 || article.type != TokenType.ARABIC
                 || !"ال".equals(d.stemKey(i - 1)) || d.text.charAt(article.end - 1) != '\u0640'
@@ -157,7 +159,7 @@ final class OrdinalRecognizer {
             return null;
         }
         int noun = rankedNoun(d, i - 1);
-        Token next = d.at(n.last() + 1);
+        Token next = d.at(last + 1);
         boolean counts = next.entry != null && !next.definite && !next.preposition
                 && (next.entry.singular != null || next.entry.unit != null || next.entry.currencyFamily != null);
         if (noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
@@ -165,10 +167,10 @@ final class OrdinalRecognizer {
             return null;  // دول الاتحاد الـ28 counts the countries; يوم الخميس الـ 28 is a date
         }
         if (d.lexicon.in(WordList.CLOCK_BEFORE, withoutArticle(d.stemKey(noun)))
-                || d.lexicon.in(WordList.DAY_PART, withoutArticle(d.stemKey(n.last() + 1)))) {
-            return new Proposal.NotAFigure(n.last());  // الساعة الـ 12 ظهرا: a time of day
+                || d.lexicon.in(WordList.DAY_PART, withoutArticle(d.stemKey(last + 1)))) {
+            return new Proposal.NotAFigure(last);  // الساعة الـ 12 ظهرا: a time of day
         }
-        return Candidate.of(FigureKind.ORDINAL, i - 1, n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
+        return Candidate.of(FigureKind.ORDINAL, i - 1, last, n.value(), Nouns.arabicBefore(d, noun), null);
     }
 
     /**
