@@ -110,4 +110,19 @@ final class Doc {
         return t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits == 4 && t.value >= 1800
                 && t.value <= 2199;
     }
+
+    /** Tokens from and to lie within one sentence of at most 40 tokens, with no paragraph break between. */
+    boolean sameSentence(int from, int to) {
+        if (to - from > 40) {
+            return false;
+        }
+        for (int k = from + 1; k < to; k++) {
+            Token t = at(k);
+            if (t.paragraphBefore || t.type == TokenType.SYMBOL && (t.sym == '.' || t.sym == '!' || t.sym == '?'
+                    || t.sym == '\u061F')) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
