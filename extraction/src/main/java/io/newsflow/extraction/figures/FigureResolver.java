@@ -254,9 +254,10 @@ final class FigureResolver {
                 && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
                 || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && endsClause(k) || coordinated(n.first() - 1) && n.first() - lastCount.last() == 2 && !n.hasScale()
                 && endsClause(k))) {
-            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند: a number
-            // joined to a count just before it counts the same noun
+            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
+            // متمردا وإصابة 23.: a number joined to a count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());
         }
@@ -272,6 +273,14 @@ final class FigureResolver {
         String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
         return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
                 || form.length() >= 5 && form.endsWith("وا");
+    }
+
+    /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */
+    private boolean coordinated(int p) {
+        Token t = d.at(p);
+        String form = Normalizer.key(d.surface(p));
+        return t.type == TokenType.ARABIC && !t.definite && form.length() >= 4 && form.startsWith("و")
+                && !t.isNumberWord() && !t.has(Role.STOP) && !d.at(p - 1).has(Role.AND);
     }
 
     private static Candidate orNumber(Candidate c, NumberPhrase n) {

@@ -100,6 +100,14 @@ final class Nouns {
             return EnglishNouns.group(d, k);
         }
         Token group = d.at(k + 1);
+        Token after = d.at(k + 2);
+        if (d.arabic && !group.definite && elative(d, k + 1) && after.type == TokenType.ARABIC && after.definite
+                && !after.lineBefore && !after.isNumberWord()) {
+            // ثمانية من أكثر المناطق تضررا: the group is the plural the superlative picks from
+            String plural = stripArticle(Normalizer.clean(d.text, after.start, after.end));
+            String singular = plural == null ? null : singularOfPlural(d, plural);
+            return singular == null ? null : new Noun(singular, k + 2);
+        }
         if (!d.arabic || group.type != TokenType.ARABIC || group.conjunction
                 || group.entry != null && (group.entry.isNumber() || group.entry.unit != null
                 || group.entry.namesMonth() || group.entry.ordinal > 0 || group.has(Role.STOP))) {
@@ -123,6 +131,17 @@ final class Nouns {
         }
         String singular = singularOfPlural(d, stem);
         return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /**
+     * An elative (أفعل: أكثر, أبرز, أهم, أكبر) that the lexicon does not know as a noun: the word a superlative
+     * "of the most ..." is made of.
+     */
+    private static boolean elative(Doc d, int k) {
+        Token t = d.at(k);
+        String form = Normalizer.key(d.surface(k));
+        return t.stemOffset == 0 && (t.entry == null || t.entry.singular == null && t.entry.unit == null)
+                && form.startsWith("ا") && (form.length() == 4 || form.length() == 3);
     }
 
     /** The singular of the indefinite Arabic plural at k (مباريات after الثلاث), or null. */
