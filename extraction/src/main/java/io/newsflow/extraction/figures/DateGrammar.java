@@ -153,6 +153,9 @@ final class DateGrammar {
         if (d.isYear(y)) {
             return DateValue.of((int) d.at(y).value, m.month(), 0, gregorianMark(d, y));
         }
+        if (d.isSymbol(k, '(') && d.isYear(k + 1) && d.isSymbol(k + 2, ')')) {
+            return DateValue.of((int) d.at(k + 1).value, m.month(), 0, k + 2);  // October (1986)
+        }
         if (d.arabic && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).has(Role.YEAR_WORD)) {
             // مايو من عام 2014, مايو من العام الجاري/الماضي: the year the month belongs to
             if (d.isYear(k + 2)) {

@@ -139,6 +139,9 @@ class FigureKindsTest {
         "ar | ولد الكاتب في 2/ 8/ 1960 بالقاهرة | 2/ 8/ 1960 | 1960-08-02",
         "en | He was born on 2/ 8/ 1960 in Cairo. | 2/ 8/ 1960 | 1960-02-08",
         "en | Profit fell in the 1986 year ended June 30. | 1986 | 1986",
+        "en | Reserves fell during June, July and August 1986. | July | 1986-07",
+        "en | The dollars sold in September and October (1986) were bought back. | September | 1986-09",
+        "en | The dollars sold in September and October (1986) were bought back. | October (1986) | 1986-10",
         "en | Stocks fell in the week ended April nine to 12 mln barrels. | April nine | 2015-04-09",
         "en | Prices were last changed on March four, traders said. | March four | 2015-03-04",
     })
