@@ -24,6 +24,10 @@ final class Nouns {
         if (w != null && w.singular != null && t.stemOffset == 0) {
             return w.dual ? null : w.singular;
         }
+        String people = nationality(d, t);
+        if (people != null) {
+            return people;
+        }
         if (w != null || t.preposition || t.end - t.start < 2) {
             return null;
         }
@@ -81,6 +85,24 @@ final class Nouns {
             }
         }
         return form;
+    }
+
+    /**
+     * 500 سعودي, 5 يمنيين, 12 ألف سوري: a country's adjective (the lexicon knows it from the currencies) after a
+     * number counts its people; the counted noun is the adjective in the singular.
+     */
+    private static String nationality(Doc d, Token t) {
+        if (t.stemOffset != 0 || t.preposition || t.conjunction) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        String singular = form.length() > 5 && (form.endsWith("يين") || form.endsWith("يون"))
+                ? form.substring(0, form.length() - 2)
+                : form.length() > 5 && form.endsWith("يات") ? form.substring(0, form.length() - 2) + "ة"
+                : form.length() > 4 && form.endsWith("يا") ? form.substring(0, form.length() - 1) : form;
+        Word w = d.lexicon.get(singular.endsWith("ة") ? singular.substring(0, singular.length() - 1) : singular);
+        return w != null && w.country != null && w.singular == null && w.currencyFamily == null && w.unit == null
+                ? singular : null;
     }
 
     /**
