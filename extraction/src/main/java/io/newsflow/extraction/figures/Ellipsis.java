@@ -63,6 +63,21 @@ final class Ellipsis {
     }
 
     /**
+     * "cut to two years from one", "extended to 30 days from 15": a bare number right after a duration and a word
+     * that sets a value against it (from, against) is a duration in the same unit, within a factor of ten.
+     */
+    static Candidate duration(Doc d, NumberPhrase n, Candidate m) {
+        Word unit = m == null || m.unit() == null ? null : d.lexicon.get(m.unit());
+        if (unit == null || unit.isoDesignator == null || m.value() == null || n.hasScale()
+                || n.first() - m.last() != 2 || !comparedWith(d, n.first() - 1) || n.value() <= 0
+                || n.value() < m.value() / 10 || n.value() > m.value() * 10) {
+            return null;
+        }
+        return Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, m.unit(),
+                DurationRecognizer.iso(n.value(), unit.isoDesignator), n.first(), n.last());
+    }
+
+    /**
      * "declined 75.4 mln dlrs to 104.0": a decimal with no scale right after "to" or "from" that follows scaled money
      * is the end of the same change, in the same currency and scale, when the two lie within a factor of twenty.
      */

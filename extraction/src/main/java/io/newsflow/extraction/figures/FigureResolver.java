@@ -32,6 +32,8 @@ final class FigureResolver {
     private final StoryCurrency currency = new StoryCurrency();
     /** The last money or scaled quantity, which a bare "from 430 mln" / "مقابل 300 مليون" after it repeats. */
     private Candidate lastMeasure;
+    /** The last duration, which a bare number set against it measures (cut to two years from one). */
+    private Candidate lastDuration;
     /** The last counted noun, which an Arabic list carries over (و24 مشاركاً من السعودية، واثنين من البحرين). */
     private Candidate lastCount;
     /** The last date that "the previous month" can count back from. */
@@ -247,6 +249,9 @@ final class FigureResolver {
             return count;
         }
         c = Ellipsis.measure(d, n, lastMeasure);
+        if (c == null) {
+            c = Ellipsis.duration(d, n, lastDuration);
+        }
         if (c != null) {
             return c;
         }
@@ -292,6 +297,9 @@ final class FigureResolver {
         rememberMeasure(c);
         if (c.kind() == FigureKind.COUNT) {
             lastCount = c;
+        }
+        if (c.kind() == FigureKind.DURATION) {
+            lastDuration = c;
         }
         if (c.kind() == FigureKind.DATE && RelativeDates.isReference(c.iso())) {
             lastDate = c.iso();
