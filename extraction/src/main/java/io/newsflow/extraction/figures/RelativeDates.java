@@ -130,8 +130,15 @@ final class RelativeDates {
             offset = -2;  // البارحة الأولى: the night before last
             last = i + 1;
         }
-        last = d.at(last + 1).entry != null && d.at(last + 1).entry.weekday > 0 ? last + 1 : last;
-        return DateValue.resolved(first, last, published.plusDays(offset).toString());
+        LocalDate named = published.plusDays(offset);
+        Word weekday = d.at(last + 1).entry;
+        if (weekday != null && weekday.weekday > 0) {
+            // أمس الخميس: the day the weekday names, on or before the day the word names, since a paper's date
+            // lags the day it was written on, never leads it
+            last++;
+            named = named.with(TemporalAdjusters.previousOrSame(DayOfWeek.of(weekday.weekday)));
+        }
+        return DateValue.resolved(first, last, named.toString());
     }
 
     /**
