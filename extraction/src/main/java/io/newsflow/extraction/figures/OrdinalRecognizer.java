@@ -154,15 +154,26 @@ final class OrdinalRecognizer {
         int last = bracketed ? n.last() + 1 : n.last();
         Token article = d.at(i - 1);
         if (!d.arabic || !n.plainDigits() || n.value() < 1 || article.type != TokenType.ARABIC
-                || !"ال".equals(d.stemKey(i - 1)) || d.text.charAt(article.end - 1) != '\u0640'
-                && !("ال".equals(Normalizer.key(d.surface(i - 1))) && !d.attached(i - 1))) {
+                || !"ال".equals(d.stemKey(i - 1)) && !"ال".equals(Normalizer.key(d.surface(i - 1)))) {
             return null;
         }
+        // الـ46, الـ 46 and ال 14 rank or count; ال29 glued without a tatweel only counts (المتهمين ال29), since
+        // a page or an item glued so (الصفحة ال١٩٢) is a reference
+        boolean glued = d.text.charAt(article.end - 1) != '\u0640' && d.attached(i - 1);
         int noun = rankedNoun(d, i - 1);
         Token next = d.at(last + 1);
         boolean counts = next.entry != null && !next.definite && !next.preposition
                 && (next.entry.singular != null || next.entry.unit != null || next.entry.currencyFamily != null);
-        if (noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
+        String counted = noun >= 0 && !counts && Nouns.arabicDefinitePlural(d, noun) ? Nouns.arabicBefore(d, noun)
+                : null;
+        if (counted != null) {  // المتهمين ال29, السنوات الـ 20: the number counts the plural before it
+            Word unit = d.lexicon.get(counted);
+            return unit != null && unit.unit != null
+                    ? Candidate.of(unit.unitKind, noun, last, n.value(), unit.unit, unit.unitKind
+                    == FigureKind.DURATION ? DurationRecognizer.iso(n.value(), unit.isoDesignator) : null)
+                    : Candidate.of(FigureKind.COUNT, noun, last, n.value(), counted, null);
+        }
+        if (glued || noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
                 || d.at(noun).entry != null && d.at(noun).entry.weekday != 0) {
             return null;  // دول الاتحاد الـ28 counts the countries; يوم الخميس الـ 28 is a date
         }
