@@ -66,7 +66,9 @@ final class RelativeDates {
         if (w.dayOffset != 0 && !(t.preposition || t.definite && w.dayOffset > 0)) {
             return dayWord(d, i, w.dayOffset, published);
         }
-        if (w.weekday > 0 && (d.arabic ? (t.definite || t.stemOffset == 0) && !t.preposition : t.capitalized)) {
+        boolean qualified = d.at(i + 1).has(Role.PAST) || d.at(i + 1).has(Role.NEXT);  // للإثنين المقبل
+        if (w.weekday > 0 && (d.arabic ? (t.definite || t.stemOffset == 0) && (!t.preposition || qualified)
+                : t.capitalized)) {
             if (d.arabic && !t.definite && !d.surface(i).startsWith("ال")) {
                 return null;
             }
