@@ -107,7 +107,8 @@ final class DateGrammar {
             OrdinalRecognizer.Ordinal ord = OrdinalRecognizer.arabic(d, i);
             if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)
                     && OrdinalRecognizer.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
-                Month m = month(d, ord.last() + 2);
+                int k = d.lexicon.in(WordList.MONTH_WORD, d.surface(ord.last() + 2)) ? ord.last() + 3 : ord.last() + 2;
+                Month m = month(d, k);  // العاشر من أغسطس, العاشر من شهر أغسطس
                 if (m != null) {
                     return withYear(d, ord.value(), m);
                 }
