@@ -69,6 +69,18 @@ final class OrdinalRecognizer {
                 && !t.entry.dual || Nouns.listedAccusative(d, form) != null;
     }
 
+    /** An indefinite Arabic noun with no pronoun glued to it: the head of a construct (مستوى in مستوى الخمسين). */
+    private static boolean constructHead(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.definite || t.preposition || t.has(Role.STOP) || t.isNumberWord()
+                || t.entry != null && (t.entry.weekday > 0 || t.entry.namesMonth() || t.entry.ordinal > 0)) {
+            return false;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        return form.length() >= 3 && !form.endsWith("ه") && !form.endsWith("ها") && !form.endsWith("هم")
+                && !form.endsWith("هن") && !form.endsWith("نا") && !form.endsWith("كم");
+    }
+
     private static boolean isTenSuffix(Doc d, int i) {
         Token t = d.at(i);
         return t.isNumberWord() && t.entry.numClass == NumberClass.TEN_SUFFIX && !t.conjunction;
@@ -85,6 +97,10 @@ final class OrdinalRecognizer {
             return null;  // الخمسين عاما الماضية: a cardinal with its counted noun after it, the fifty years
         }
         int noun = ord != null || t.definite && t.isNumberWord() ? rankedNoun(d, i) : -1;
+        if (ord != null && t.entry.ordinal == 0 && noun < 0 && constructHead(d, i - 1)) {
+            // مستوى الخمسين, سن الستين: a definite cardinal after an indefinite noun completes it, a value
+            return Candidate.of(FigureKind.NUMBER, i, ord.last(), (double) ord.value(), null, null);
+        }
         if (ord != null && t.entry.ordinal == 0 && noun >= 0
                 && (Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1))) {
             return null;  // الدول العشرين, قطاعات السوق الخمسة عشر: a definite number after a plural counts it
