@@ -63,18 +63,22 @@ final class Ellipsis {
     }
 
     /**
-     * "cut to two years from one", "extended to 30 days from 15": a bare number right after a duration and a word
-     * that sets a value against it (from, against) is a duration in the same unit, within a factor of ten.
+     * "cut to two years from one", "rose to 83.6 pct from 80.0": a bare number right after a duration or a percentage
+     * and a word that sets a value against it (from, against) is one in the same measure, within a factor of ten.
      */
-    static Candidate duration(Doc d, NumberPhrase n, Candidate m) {
-        Word unit = m == null || m.unit() == null ? null : d.lexicon.get(m.unit());
-        if (unit == null || unit.isoDesignator == null || m.value() == null || n.hasScale()
-                || n.first() - m.last() != 2 || !comparedWith(d, n.first() - 1) || n.value() <= 0
-                || n.value() < m.value() / 10 || n.value() > m.value() * 10) {
+    static Candidate setAgainst(Doc d, NumberPhrase n, Candidate m) {
+        if (m == null || m.value() == null || n.hasScale() || n.first() - m.last() != 2
+                || !comparedWith(d, n.first() - 1) || n.value() <= 0 || n.value() < m.value() / 10
+                || n.value() > m.value() * 10) {
             return null;
         }
-        return Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, m.unit(),
-                DurationRecognizer.iso(n.value(), unit.isoDesignator), n.first(), n.last());
+        if (m.kind() == FigureKind.PERCENT) {
+            return Candidate.of(FigureKind.PERCENT, n);
+        }
+        Word unit = m.unit() == null ? null : d.lexicon.get(m.unit());
+        return unit == null || unit.isoDesignator == null ? null : Candidate.of(FigureKind.DURATION, n)
+                .as(FigureKind.DURATION, m.unit(), DurationRecognizer.iso(n.value(), unit.isoDesignator), n.first(),
+                        n.last());
     }
 
     /**

@@ -32,8 +32,8 @@ final class FigureResolver {
     private final StoryCurrency currency = new StoryCurrency();
     /** The last money or scaled quantity, which a bare "from 430 mln" / "مقابل 300 مليون" after it repeats. */
     private Candidate lastMeasure;
-    /** The last duration, which a bare number set against it measures (cut to two years from one). */
-    private Candidate lastDuration;
+    /** The last duration or percentage, which a bare number set against it measures (two years from one). */
+    private Candidate lastSetAgainst;
     /** The last counted noun, which an Arabic list carries over (و24 مشاركاً من السعودية، واثنين من البحرين). */
     private Candidate lastCount;
     /** The last date that "the previous month" can count back from. */
@@ -250,7 +250,7 @@ final class FigureResolver {
         }
         c = Ellipsis.measure(d, n, lastMeasure);
         if (c == null) {
-            c = Ellipsis.duration(d, n, lastDuration);
+            c = Ellipsis.setAgainst(d, n, lastSetAgainst);
         }
         if (c != null) {
             return c;
@@ -298,8 +298,8 @@ final class FigureResolver {
         if (c.kind() == FigureKind.COUNT) {
             lastCount = c;
         }
-        if (c.kind() == FigureKind.DURATION) {
-            lastDuration = c;
+        if (c.kind() == FigureKind.DURATION || c.kind() == FigureKind.PERCENT) {
+            lastSetAgainst = c;
         }
         if (c.kind() == FigureKind.DATE && RelativeDates.isReference(c.iso())) {
             lastDate = c.iso();
