@@ -1,6 +1,7 @@
 package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
+import java.time.LocalDate;
 
 /**
  * Dates: absolute dates ({@link DateGrammar}), dates relative to the publication day ({@link RelativeDates}), years,
@@ -96,7 +97,15 @@ final class DateRecognizer {
             return null;
         }
         String iso = before.iso(d.published, DateValue.Relation.NONE);
-        return iso != null && iso.length() == 7 ? Integer.valueOf(iso.substring(0, 4)) : null;
+        if (iso == null || iso.length() != 7) {
+            return null;
+        }
+        int year = Integer.parseInt(iso.substring(0, 4));
+        LocalDate first = LocalDate.of(year, before.month(), 1);
+        boolean past = d.published != null && !first.isAfter(d.published);
+        // June, September and December ahead of a March story run through one year; January and December behind
+        // it do not reach into next winter: that December is the one before
+        return past && LocalDate.of(year, month, 1).isAfter(d.published.plusMonths(6)) ? null : year;
     }
 
     /**

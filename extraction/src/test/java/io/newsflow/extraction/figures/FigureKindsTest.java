@@ -65,6 +65,8 @@ class FigureKindsTest {
         assertThat(figures).extracting(FigureMention::isoValue).containsExactly("1987-06", "1987-09", "1987-12");
         assertThat(figure(extract("The plant closed in December.", "en", LocalDate.of(1987, 4, 9)), "December")
                 .isoValue()).isEqualTo("1986-12");
+        assertThat(extract("Output held at 80 pct in January and December.", "en", LocalDate.of(1987, 4, 9)))
+                .extracting(FigureMention::isoValue).containsExactly(null, "1987-01", "1986-12");
     }
 
     @Test
