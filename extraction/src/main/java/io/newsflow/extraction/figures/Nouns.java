@@ -83,8 +83,53 @@ final class Nouns {
             if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون"))) {
                 return form.substring(0, form.length() - 2);
             }
+            String singular = storySingular(d, form);
+            if (singular != null) {
+                return singular;
+            }
         }
         return form;
+    }
+
+    /**
+     * The singular of a broken plural the lexicon does not list, when the story writes it: the longest word of the
+     * story (without its article) that the plural holds in order, the plural adding only one or two long vowels
+     * (عوامل from العامل, مصانع from مصنع, قواعد from قاعدة). Null when the story has none.
+     */
+    private static String storySingular(Doc d, String plural) {
+        String best = null;
+        for (int k = 0; k < d.size(); k++) {
+            Token t = d.at(k);
+            if (t.type != TokenType.ARABIC || t.end - t.start < 3 || t.end - t.start > plural.length() + 3) {
+                continue;
+            }
+            String form = Normalizer.clean(d.text, t.start, t.end);
+            String definite = stripArticle(form);
+            String stem = definite != null ? definite : form;
+            if ((best == null || stem.length() > best.length()) && brokenPluralOf(plural, stem)) {
+                best = stem;
+            }
+        }
+        return best;
+    }
+
+    /** The plural is the singular (less a final ة) with one or two of ا و ي put in. */
+    private static boolean brokenPluralOf(String plural, String singular) {
+        String s = singular.endsWith("ة") ? singular.substring(0, singular.length() - 1) : singular;
+        int extra = plural.length() - s.length();
+        if (s.length() < 3 || extra < 1 || extra > 2) {
+            return false;
+        }
+        int j = 0;
+        for (int i = 0; i < plural.length(); i++) {
+            char c = plural.charAt(i);
+            if (j < s.length() && c == s.charAt(j)) {
+                j++;
+            } else if ("اوي".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return j == s.length();
     }
 
     /**
