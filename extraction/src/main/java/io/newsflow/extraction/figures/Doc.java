@@ -20,6 +20,8 @@ final class Doc {
     final Lexicon lexicon;
     /** Resolves relative dates and years left out; null when unknown. */
     final LocalDate published;
+    /** The digits that open a name in angle brackets (&lt;5300 Richmond Road Corp&gt;), found when first asked. */
+    java.util.Set<String> bracketNames;
 
     Doc(String text, List<Token> tokens, String language, Lexicon lexicon, LocalDate published) {
         this.lexicon = lexicon;

@@ -26,14 +26,15 @@ final class NamedNumbers {
         if (d.at(i).type != TokenType.DIGITS || !n.plainDigits() || n.first() != n.last()) {
             return null;
         }
-        if (d.arabic && isArticle(d, i - 1) && groupName(d, i - 2)) {
+        if (d.arabic && d.at(i - 1).end - d.at(i - 1).start <= 3 && isArticle(d, i - 1) && groupName(d, i - 2)) {
             return new Proposal.NotAFigure(i);  // مجموعة الـ20
         }
-        if (d.arabic && d.at(i - 1).type == TokenType.ARABIC && d.at(i - 1).stemOffset == 0
-                && !d.at(i - 1).conjunction && d.lexicon.in(WordList.LETTER_NAME, d.surface(i - 1))) {
+        Token before = d.at(i - 1);
+        if (d.arabic && before.type == TokenType.ARABIC && before.end - before.start <= 5 && before.stemOffset == 0
+                && !before.conjunction && d.lexicon.in(WordList.LETTER_NAME, d.surface(i - 1))) {
             return new Proposal.NotAFigure(i);  // مدفع بي 10: the B-10 gun
         }
-        if (d.english && d.text.indexOf('<') >= 0) {
+        if (d.english && !openers(d).isEmpty()) {
             if (d.isSymbol(i - 1, '<') && d.attached(i - 1) && closes(d, i)) {
                 return new Proposal.NotAFigure(i);  // <5300 Richmond Road Corp>
             }
@@ -78,7 +79,14 @@ final class NamedNumbers {
 
     /** The digits that open a bracketed name anywhere in the story. */
     private static Set<String> openers(Doc d) {
+        if (d.bracketNames != null) {
+            return d.bracketNames;
+        }
         Set<String> digits = new HashSet<>();
+        d.bracketNames = digits;
+        if (d.text.indexOf('<') < 0) {
+            return digits;
+        }
         for (int k = 1; k < d.size(); k++) {
             if (d.at(k).type == TokenType.DIGITS && d.isSymbol(k - 1, '<') && d.attached(k - 1) && closes(d, k)) {
                 digits.add(d.at(k).digits);

@@ -98,10 +98,12 @@ final class Nouns {
      */
     private static String storySingular(Doc d, String plural) {
         String best = null;
+        char last = plural.charAt(plural.length() - 1);
         for (int k = 0; k < d.size(); k++) {
             Token t = d.at(k);
-            if (t.type != TokenType.ARABIC || t.end - t.start < 3 || t.end - t.start > plural.length() + 3) {
-                continue;
+            if (t.type != TokenType.ARABIC || t.end - t.start < 3 || t.end - t.start > plural.length() + 3
+                    || d.text.charAt(t.end - 1) != last && d.text.charAt(t.end - 2) != last) {
+                continue;  // the last root letter ends both, but for the singular's ة
             }
             String form = Normalizer.clean(d.text, t.start, t.end);
             String definite = stripArticle(form);
@@ -137,8 +139,10 @@ final class Nouns {
      * number counts its people; the counted noun is the adjective in the singular.
      */
     private static String nationality(Doc d, Token t) {
-        if (t.stemOffset != 0 || t.preposition || t.conjunction) {
-            return null;
+        char end = d.text.charAt(t.end - 1);
+        if (t.stemOffset != 0 || t.preposition || t.conjunction || t.end - t.start < 4
+                || (t.entry == null || t.entry.country == null) && end != 'ن' && end != 'ت' && end != 'ا') {
+            return null;  // سعودي is listed with its country; يمنيين, سعوديات, مصريا end so
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
         String singular = form.length() > 5 && (form.endsWith("يين") || form.endsWith("يون"))
