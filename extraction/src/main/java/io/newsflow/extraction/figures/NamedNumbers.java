@@ -19,8 +19,8 @@ final class NamedNumbers {
     /** The name the number phrase n is part of, or null. */
     static Proposal at(Doc d, NumberPhrase n) {
         int i = n.first();
-        if (d.english && "of".equalsIgnoreCase(d.surface(i - 1)) && "group".equalsIgnoreCase(d.surface(i - 2))
-                && d.at(i - 2).capitalized) {
+        if (d.english && d.at(i - 2).capitalized && d.at(i - 1).end - d.at(i - 1).start == 2
+                && "of".equalsIgnoreCase(d.surface(i - 1)) && "group".equalsIgnoreCase(d.surface(i - 2))) {
             return new Proposal.NotAFigure(n.last());  // the Group of Seven, the Group of 77
         }
         if (d.at(i).type != TokenType.DIGITS || !n.plainDigits() || n.first() != n.last()) {
