@@ -102,8 +102,9 @@ final class Lexicon {
 
     /** A country's name, read like its adjective when a hand-kept English adjective names the country. */
     void addCountryName(String name, String country) {
-        if (wireCountries.contains(country)) {
-            addCountryAdjective(name, country);
+        if (wireCountries.contains(country) && word(name).country == null) {
+            adjective(name, country);
+            word(name).countryName = true;
         }
     }
 
