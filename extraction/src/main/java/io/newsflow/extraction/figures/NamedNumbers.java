@@ -26,8 +26,9 @@ final class NamedNumbers {
         if (d.at(i).type != TokenType.DIGITS || !n.plainDigits() || n.first() != n.last()) {
             return null;
         }
-        if (d.arabic && d.at(i - 1).end - d.at(i - 1).start <= 3 && isArticle(d, i - 1) && groupName(d, i - 2)) {
-            return new Proposal.NotAFigure(i);  // مجموعة الـ20
+        if (d.arabic && d.at(i - 1).end - d.at(i - 1).start <= 3 && isArticle(d, i - 1) && groupName(d, i - 2)
+                && !(d.at(i + 1).type == TokenType.ARABIC && d.surface(i + 1).startsWith("ل"))) {
+            return new Proposal.NotAFigure(i);  // مجموعة الـ20; but مجموعة الـ52 لمعتقلي counts detainees
         }
         Token before = d.at(i - 1);
         if (d.arabic && before.type == TokenType.ARABIC && before.end - before.start <= 5 && before.stemOffset == 0

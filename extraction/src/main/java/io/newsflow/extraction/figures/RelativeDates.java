@@ -134,7 +134,8 @@ final class RelativeDates {
         }
         LocalDate named = published.plusDays(offset);
         Word weekday = d.at(last + 1).entry;
-        if (weekday != null && weekday.weekday > 0) {
+        if (weekday != null && weekday.weekday > 0 && (!d.arabic || d.at(last + 1).definite
+                || Normalizer.key(d.surface(last + 1)).startsWith("ال"))) {  // not أمس أحد المسؤولين ("one of")
             // أمس الخميس: the day the weekday names, on or before the day the word names, since a paper's date
             // lags the day it was written on, never leads it
             last++;
