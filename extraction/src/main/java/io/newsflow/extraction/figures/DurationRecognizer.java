@@ -22,6 +22,11 @@ final class DurationRecognizer {
                 && !EnglishNouns.isPlural(d, k) && d.at(k + 1).entry != null && d.at(k + 1).entry.unit != null) {
             u = UnitRecognizer.unitAfter(d, n, k + 1);  // seven selling days, 10 business days, five working days
         }
+        if (u == null && d.english && !year && EnglishNouns.isAdjective(d, k) && !between.capitalized
+                && EnglishNouns.plainWord(d, k + 1) && d.at(k + 1).entry == null && !EnglishNouns.isPlural(d, k + 1)
+                && !d.at(k + 1).lineBefore && d.at(k + 2).entry != null && d.at(k + 2).entry.unit != null) {
+            u = UnitRecognizer.unitAfter(d, n, k + 2);  // two more working days, five consecutive trading days
+        }
         if (u == null) {
             u = sharedUnit(d, n, k);
         }
