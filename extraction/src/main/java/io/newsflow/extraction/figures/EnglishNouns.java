@@ -64,7 +64,7 @@ final class EnglishNouns {
      */
     static Nouns.Noun group(Doc d, int k) {
         Token size = d.at(k + 1);
-        if ((size.type == TokenType.DIGITS || size.isNumberWord()) && !size.lineBefore) {
+        if ((size.type == TokenType.DIGITS || size.isNumberWord()) && !size.paragraphBefore) {
             Nouns.Noun noun = after(d, k + 2);  // two of five commissioners: the group is counted too
             return noun != null && isPlural(d, noun.last()) ? noun : null;
         }
