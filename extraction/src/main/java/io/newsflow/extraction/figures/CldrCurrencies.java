@@ -69,6 +69,17 @@ final class CldrCurrencies {
             }
             lex.addCurrencyIso(family, country, n.code());
         }
+        // an English story names its country in full as often as by adjective (Canada's bank rate): the one-word
+        // names of the countries the wire writes of tell the story's currency as their adjectives do; not those of
+        // every country, since a place named in passing (a factory in Jamaica) says nothing of the money
+        for (Currency c : currencies) {
+            String region = c.getCurrencyCode().substring(0, 2);
+            String country = new ULocale("", region).getDisplayCountry(ULocale.ENGLISH);
+            if (Currency.isAvailable(c.getCurrencyCode(), now, null) && country.length() > 3
+                    && country.chars().allMatch(Character::isLetter)) {
+                lex.addCountryName(country, region);
+            }
+        }
     }
 
     /** The family of a currency: its English singular name's last word, as {@code currencies.tsv} names them. */

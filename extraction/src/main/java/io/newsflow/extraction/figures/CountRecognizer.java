@@ -27,8 +27,11 @@ final class CountRecognizer {
             if (noun != null && n.value() > 1 && !countsAsPlural(d, noun.last())
                     && !(d.isDash(noun.last() - 1) && d.attached(noun.last() - 1))) {
                 // more than one takes a plural: a singular after it modifies the noun counted (three retail banking
-                // branches), or the number is no count of it (unit two went on line)
-                noun = pluralHead(d, noun.last());
+                // branches), or the number is no count of it (unit two went on line); a measure stays singular
+                // before what it measures (a two percentage point rise)
+                Nouns.Noun head = pluralHead(d, noun.last());
+                noun = head == null && d.lexicon.in(WordList.MEASURE_NOUN, noun.singular())
+                        && d.at(noun.last() + 1).type == TokenType.LATIN ? noun : head;
             }
             if (noun != null && n.value() == 1 && noun.singular().equals(d.surface(noun.last()).toLowerCase())
                     && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) && compoundHead(d, noun.last() + 1)) {

@@ -107,7 +107,8 @@ final class DateGrammar {
             OrdinalRecognizer.Ordinal ord = OrdinalRecognizer.arabic(d, i);
             if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)
                     && OrdinalRecognizer.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
-                Month m = month(d, ord.last() + 2);
+                int k = d.lexicon.in(WordList.MONTH_WORD, d.surface(ord.last() + 2)) ? ord.last() + 3 : ord.last() + 2;
+                Month m = month(d, k);  // العاشر من أغسطس, العاشر من شهر أغسطس
                 if (m != null) {
                     return withYear(d, ord.value(), m);
                 }
@@ -122,11 +123,13 @@ final class DateGrammar {
         if (d.isSymbol(k, '.') && d.attached(last)) {
             k++;  // Aug.
         }
-        // April One, March Nine: the wire writes a day in words, capitalised like the month
+        // April One, March Nine: the wire writes a day in words, capitalised like the month, or in lower case where
+        // the phrase or a connector follows it (ended April three to, on March four,)
         Token dayWord = d.at(k);
-        if (d.english && dayWord.capitalized && dayWord.isNumberWord() && dayWord.entry.numClass == NumberClass.UNIT
-                && dayWord.entry.number >= 1 && !d.at(k + 1).isNumberWord() && !d.isDash(k + 1)
-                && !dayWord.lineBefore && dayAfterMonth(d, k)) {
+        boolean lowerCase = !dayWord.capitalized && lowerCaseDayEnds(d, k) && !dayWord.paragraphBefore;
+        if (d.english && (dayWord.capitalized && !dayWord.lineBefore || lowerCase) && dayWord.isNumberWord()
+                && dayWord.entry.numClass == NumberClass.UNIT && dayWord.entry.number >= 1
+                && !d.at(k + 1).isNumberWord() && !d.isDash(k + 1) && dayAfterMonth(d, k)) {
             return qualified(d, DateValue.of(0, m.month(), (int) dayWord.entry.number, k));
         }
         // month day[,] [year]
@@ -150,6 +153,9 @@ final class DateGrammar {
         }
         if (d.isYear(y)) {
             return DateValue.of((int) d.at(y).value, m.month(), 0, gregorianMark(d, y));
+        }
+        if (d.isSymbol(k, '(') && d.isYear(k + 1) && d.isSymbol(k + 2, ')')) {
+            return DateValue.of((int) d.at(k + 1).value, m.month(), 0, k + 2);  // October (1986)
         }
         if (d.arabic && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).has(Role.YEAR_WORD)) {
             // مايو من عام 2014, مايو من العام الجاري/الماضي: the year the month belongs to
@@ -189,6 +195,16 @@ final class DateGrammar {
         boolean measure = w != null && (w.unit != null || w.currencyFamily != null || w.has(Role.PERCENT)
                 || w.isNumber());
         return !measure && (!capitals || next.has(Role.STOP));
+    }
+
+    /**
+     * A day in lower-case words ends where punctuation or a connector follows it: in April two banks failed counts
+     * banks, while ended April three to 15 mln reads a day.
+     */
+    private static boolean lowerCaseDayEnds(Doc d, int k) {
+        Token next = d.at(k + 1);
+        return next.type == TokenType.SYMBOL && !d.isDash(k + 1)
+                || next.type == TokenType.LATIN && (next.has(Role.TO) || next.has(Role.AND));
     }
 
     /** A month name that is also a common word (مارس, May) counts only after a preposition or before a qualifier. */

@@ -1,6 +1,7 @@
 package io.newsflow.extraction.figures;
 
 import io.newsflow.extraction.FigureKind;
+import java.time.LocalDate;
 
 /**
  * Dates: absolute dates ({@link DateGrammar}), dates relative to the publication day ({@link RelativeDates}), years,
@@ -61,10 +62,14 @@ final class DateRecognizer {
             relation = DateValue.Relation.SINCE;  // lowest since June: a month gone by, never one ahead
         }
         String iso = v.iso(d.published, relation);
-        Integer listYear = relation == DateValue.Relation.NONE && v.day() == 0 && v.year() == 0 && v.iso() == null
-                && iso != null && iso.length() == 7 ? yearOfListBefore(d, first, v.month()) : null;
+        boolean bare = relation == DateValue.Relation.NONE && v.day() == 0 && v.year() == 0 && v.iso() == null;
+        Integer listYear = bare ? yearOfListAfter(d, v.last(), v.month(), 3) : null;
+        if (listYear == null && bare && iso != null && iso.length() == 7) {
+            listYear = yearOfListBefore(d, first, v.month());
+        }
         if (listYear != null) {
-            iso = v.inYear(listYear).iso(d.published, relation);  // June, September and December: one year's months
+            // June, September and December; September and October 1986: one year's months
+            iso = v.inYear(listYear).iso(d.published, relation);
         }
         int dash = v.last() + 1;
         if (d.english && v.day() > 0 && v.year() == 0 && iso != null && iso.length() == 10 && d.isDash(dash)
@@ -92,7 +97,34 @@ final class DateRecognizer {
             return null;
         }
         String iso = before.iso(d.published, DateValue.Relation.NONE);
-        return iso != null && iso.length() == 7 ? Integer.valueOf(iso.substring(0, 4)) : null;
+        if (iso == null || iso.length() != 7) {
+            return null;
+        }
+        int year = Integer.parseInt(iso.substring(0, 4));
+        LocalDate first = LocalDate.of(year, before.month(), 1);
+        boolean past = d.published != null && !first.isAfter(d.published);
+        // June, September and December ahead of a March story run through one year; January and December behind
+        // it do not reach into next winter: that December is the one before
+        return past && LocalDate.of(year, month, 1).isAfter(d.published.plusMonths(6)) ? null : year;
+    }
+
+    /**
+     * The year written after the last of the later months listed after the bare month ending at {@code last}
+     * (September and October 1986; June, July and August 1986), or null.
+     */
+    private static Integer yearOfListAfter(Doc d, int last, int month, int reach) {
+        int p = last + 1;
+        if (reach == 0 || !d.isSymbol(p, ',') && !d.isAndWord(p) && !"or".equalsIgnoreCase(d.surface(p))) {
+            return null;
+        }
+        int q = d.isSymbol(p, ',') && (d.isAndWord(p + 1) || "or".equalsIgnoreCase(d.surface(p + 1))) ? p + 2 : p + 1;
+        DateValue after = DateGrammar.at(d, q);
+        if (after == null || after.month() <= month || after.day() != 0 || after.iso() != null
+                || after.relation() != DateValue.Relation.NONE) {
+            return null;
+        }
+        return after.year() > 0 ? Integer.valueOf(after.year()) : yearOfListAfter(d, after.last(), after.month(),
+                reach - 1);
     }
 
     /**

@@ -157,4 +157,57 @@ final class DigitForms {
         }
         return new BigDecimal(Double.toString(v)).scaleByPowerOfTen((int) power).doubleValue();
     }
+
+    /**
+     * Which group starts the decimals: index, -1 for none, -2 when the commas separate a list, -3 for a dotted
+     * label. ٫ is decimal (unless repeated between groups of three) and ٬ always thousands; a lone comma or dot is
+     * a decimal point unless exactly three digits follow a comma (1,250); when both comma and dot appear the last
+     * one is the decimal point.
+     */
+    static int decimalSeparator(char[] seps, int groups, int[] starts, int[] ends) {
+        if (groups == 1) {
+            return -1;
+        }
+        int lastComma = -1;
+        int lastDot = -1;
+        int commas = 0;
+        int dots = 0;
+        int arabicDecimal = -1;
+        int arabicDecimals = 0;
+        for (int g = 1; g < groups; g++) {
+            if (seps[g] == '\u066B') {
+                arabicDecimal = arabicDecimal < 0 ? g : arabicDecimal;
+                arabicDecimals++;
+            } else if (seps[g] == ',') {
+                commas++;
+                lastComma = g;
+            } else if (seps[g] == '.') {
+                dots++;
+                lastDot = g;
+            }
+        }
+        boolean threes = ends[0] - starts[0] <= 3;
+        for (int g = 1; g < groups; g++) {
+            threes &= ends[g] - starts[g] == 3;
+        }
+        if (arabicDecimals == 1 || arabicDecimals > 1 && !threes) {
+            return arabicDecimal;
+        }
+        if (arabicDecimals > 1) {
+            return -1;  // ١٫٢٣٤٫٥٦٧: a number has one decimal point, so repeated ones group thousands
+        }
+        if (commas > 0 && dots > 0) {
+            return Math.max(lastComma, lastDot);
+        }
+        if (commas > 0) {
+            if (threes) {
+                return -1;
+            }
+            return commas == 1 ? lastComma : -2;
+        }
+        if (dots > 1) {
+            return threes ? -1 : -3;
+        }
+        return lastDot;
+    }
 }

@@ -20,6 +20,8 @@ final class Doc {
     final Lexicon lexicon;
     /** Resolves relative dates and years left out; null when unknown. */
     final LocalDate published;
+    /** The digits that open a name in angle brackets (&lt;5300 Richmond Road Corp&gt;), found when first asked. */
+    java.util.Set<String> bracketNames;
 
     Doc(String text, List<Token> tokens, String language, Lexicon lexicon, LocalDate published) {
         this.lexicon = lexicon;
@@ -109,5 +111,20 @@ final class Doc {
         Token t = at(i);
         return t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits == 4 && t.value >= 1800
                 && t.value <= 2199;
+    }
+
+    /** Tokens from and to lie within one sentence of at most 40 tokens, with no paragraph break between. */
+    boolean sameSentence(int from, int to) {
+        if (to - from > 40) {
+            return false;
+        }
+        for (int k = from + 1; k < to; k++) {
+            Token t = at(k);
+            if (t.paragraphBefore || t.type == TokenType.SYMBOL && (t.sym == '.' || t.sym == '!' || t.sym == '?'
+                    || t.sym == '\u061F')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

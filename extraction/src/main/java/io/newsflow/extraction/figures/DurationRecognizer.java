@@ -22,6 +22,11 @@ final class DurationRecognizer {
                 && !EnglishNouns.isPlural(d, k) && d.at(k + 1).entry != null && d.at(k + 1).entry.unit != null) {
             u = UnitRecognizer.unitAfter(d, n, k + 1);  // seven selling days, 10 business days, five working days
         }
+        if (u == null && d.english && !year && EnglishNouns.isAdjective(d, k) && !between.capitalized
+                && EnglishNouns.plainWord(d, k + 1) && d.at(k + 1).entry == null && !EnglishNouns.isPlural(d, k + 1)
+                && !d.at(k + 1).lineBefore && d.at(k + 2).entry != null && d.at(k + 2).entry.unit != null) {
+            u = UnitRecognizer.unitAfter(d, n, k + 2);  // two more working days, five consecutive trading days
+        }
         if (u == null) {
             u = sharedUnit(d, n, k);
         }
@@ -31,6 +36,9 @@ final class DurationRecognizer {
         Word w = u.word();
         if (n.plainDigits() && d.isYear(n.first()) && Character.isDigit(w.isoDesignator.charAt(0))) {
             return null;  // the 1987 and 1986 quarters: quarters of a year, not 1986 of them
+        }
+        if (d.english && year && "year".equals(w.unit) && !EnglishNouns.isPlural(d, u.at())) {
+            return null;  // the 1987 year ended May 31 is a (fiscal) year; 2000 years is a span
         }
         if (d.arabic && "decade".equals(w.unit) && w.singular != null && n.value() > 10) {
             // وقعت ألفي عقد: more than ten decades is no span of news; the word counts contracts

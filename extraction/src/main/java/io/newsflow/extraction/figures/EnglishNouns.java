@@ -59,9 +59,15 @@ final class EnglishNouns {
 
     /**
      * The group after the partitive "of" at k: a determiner, then a plural noun (30 of the employees), also past a
-     * possessive (five mln of the company's common shares) or a number (six out of the 14 places), or null.
+     * possessive (five mln of the company's common shares) or a number (six out of the 14 places), or a number
+     * alone (two of five commissioners), or null.
      */
     static Nouns.Noun group(Doc d, int k) {
+        Token size = d.at(k + 1);
+        if ((size.type == TokenType.DIGITS || size.isNumberWord()) && !size.paragraphBefore) {
+            Nouns.Noun noun = after(d, k + 2);  // two of five commissioners: the group is counted too
+            return noun != null && isPlural(d, noun.last()) ? noun : null;
+        }
         if (!d.lexicon.in(WordList.GROUP_DETERMINER, d.surface(k + 1))) {
             return null;
         }

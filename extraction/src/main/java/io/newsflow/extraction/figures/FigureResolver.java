@@ -26,13 +26,14 @@ import java.util.List;
 final class FigureResolver {
 
     /** How far (in tokens) a bare scaled number looks back for the measure it repeats. */
-    private static final int ELLIPSIS_REACH = 120;
 
     private final Doc d;
     private final List<FigureMention> out = new ArrayList<>();
     private final StoryCurrency currency = new StoryCurrency();
     /** The last money or scaled quantity, which a bare "from 430 mln" / "مقابل 300 مليون" after it repeats. */
     private Candidate lastMeasure;
+    /** The last duration or percentage, which a bare number set against it measures (two years from one). */
+    private Candidate lastSetAgainst;
     /** The last counted noun, which an Arabic list carries over (و24 مشاركاً من السعودية، واثنين من البحرين). */
     private Candidate lastCount;
     /** The last date that "the previous month" can count back from. */
@@ -105,6 +106,9 @@ final class FigureResolver {
         }
         if (p == null) {
             p = MoneyRecognizer.prefixed(d, i);
+        }
+        if (p == null && d.arabic && t.definite) {
+            p = NamedNumbers.arabicGroup(d, i);
         }
         if (p == null && d.arabic && (t.definite || t.entry != null && t.entry.ordinal > 0)) {
             p = OrdinalRecognizer.arabicAt(d, i);
@@ -195,7 +199,7 @@ final class FigureResolver {
                 return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, d.at(n.first()).digits,
                         n.first(), n.last());
             }
-            return orNumber(elliptical(n), n);
+            return orNumber(Ellipsis.measure(d, n, lastMeasure), n);
         }
         Candidate c = PercentRecognizer.after(d, n, k);
         if (c == null) {
@@ -228,13 +232,14 @@ final class FigureResolver {
         }
         if (d.wordsKnown && d.at(k).isWord() && d.lexicon.in(WordList.OTHERS, d.stemKey(k))) {
             // three banks ... four others, قتيلان وثلاثة آخرون: "others" counts the noun counted before
-            return lastCount != null && sameSentence(lastCount.last(), n.first())
+            return lastCount != null && d.sameSentence(lastCount.last(), n.first())
                     ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), k)
                     : Candidate.of(FigureKind.NUMBER, n);
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
         if (count != null && d.english && n.hasScale() && d.lexicon.in(WordList.BALANCE, count.unit())) {
-            Candidate balance = elliptical(n);  // a 71 mln deficit: money of the story, the noun says which side
+            // a 71 mln deficit: money of the story, the noun says which side
+            Candidate balance = Ellipsis.measure(d, n, lastMeasure);
             if (balance != null) {
                 return balance;
             }
@@ -243,17 +248,21 @@ final class FigureResolver {
         if (count != null) {
             return count;
         }
-        c = elliptical(n);
+        c = Ellipsis.measure(d, n, lastMeasure);
+        if (c == null) {
+            c = Ellipsis.setAgainst(d, n, lastSetAgainst);
+        }
         if (c != null) {
             return c;
         }
-        if (d.arabic && lastCount != null && lastCount.number() != null && sameSentence(lastCount.last(), n.first())
+        if (d.arabic && lastCount != null && lastCount.number() != null && d.sameSentence(lastCount.last(), n.first())
                 && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
                 || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && endsClause(k) || coordinated(n.first() - 1) && n.first() - lastCount.last() == 2 && !n.hasScale()
                 && endsClause(k))) {
-            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند: a number
-            // joined to a count just before it counts the same noun
+            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
+            // متمردا وإصابة 23.: a number joined to a count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());
         }
@@ -271,66 +280,16 @@ final class FigureResolver {
                 || form.length() >= 5 && form.endsWith("وا");
     }
 
+    /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */
+    private boolean coordinated(int p) {
+        Token t = d.at(p);
+        String form = Normalizer.key(d.surface(p));
+        return t.type == TokenType.ARABIC && !t.definite && form.length() >= 4 && form.startsWith("و")
+                && !t.isNumberWord() && !t.has(Role.STOP) && !d.at(p - 1).has(Role.AND);
+    }
+
     private static Candidate orNumber(Candidate c, NumberPhrase n) {
         return c != null ? c : Candidate.of(FigureKind.NUMBER, n);
-    }
-
-    /**
-     * A scaled number with nothing after it repeats the measure of the money or quantity just before it:
-     * "rose to 6.25 billion dlrs from 4.12 billion", "12.40 mln bpd from 12.35 mln", "بـ1.85 مليار ريال ... بـ2.44
-     * مليار". Share counts in earnings tables ("Avg shrs 12.5 mln") are left alone.
-     */
-    private Candidate elliptical(NumberPhrase n) {
-        Candidate m = lastMeasure;
-        if (m != null && m.value() != null && !n.hasScale() && m.kind() == FigureKind.MONEY
-                && comparedWith(n.first() - 1) && n.first() - m.last() <= 8 && sameSentence(m.last(), n.first())
-                && n.value() >= m.value() / 5 && n.value() <= m.value() * 5) {
-            return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
-                    m.bareDefault() ? m.family() : null, m.bareDefault(), false);  // to 80 marks from 78.8
-        }
-        if (!n.hasScale() || m == null || !d.wordsKnown || n.first() - m.last() > ELLIPSIS_REACH) {
-            return null;
-        }
-        if (n.value() < 1e5 && !(n.first() - m.last() <= 12 && sameSentence(m.last(), n.first()))) {
-            return null;  // small thousands repeat only the measure just named: 50 ألف ريال، و30 ألفا للفائز
-        }
-        for (int p = n.first() - 1; p >= Math.max(0, n.first() - 6); p--) {
-            if (d.lexicon.in(WordList.SHARES, d.surface(p))) {
-                return null;
-            }
-            if (d.at(p).lineBefore) {
-                break;
-            }
-        }
-        for (int k = n.last() + 1; k <= n.last() + 3 && d.at(k).isWord() && !d.at(k).lineBefore; k++) {
-            if (d.lexicon.in(WordList.SHARES, d.surface(k))) {
-                return null;  // 31.7 mln outstanding shares, four mln USAir shares: a count of shares
-            }
-        }
-        String family = m.bareDefault() ? m.family() : null;
-        return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, m.unit(), m.currency(), n,
-                family, family != null, false);
-    }
-
-    /** The words before token p set a value against another: from, against, vs, instead of, compared with. */
-    private boolean comparedWith(int p) {
-        String word = d.surface(p).toLowerCase();
-        return d.wordsKnown && (d.lexicon.in(WordList.COMPARED, word) || (word.equals("of") || word.equals("with"))
-                && d.lexicon.in(WordList.COMPARED, d.surface(p - 1).toLowerCase()));
-    }
-
-    private boolean sameSentence(int from, int to) {
-        if (to - from > 40) {
-            return false;
-        }
-        for (int k = from + 1; k < to; k++) {
-            Token t = d.at(k);
-            if (t.paragraphBefore || t.type == TokenType.SYMBOL && (t.sym == '.' || t.sym == '!' || t.sym == '?'
-                    || t.sym == '\u061F')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** What the story has now said: its last measure, counted noun and date. */
@@ -338,6 +297,9 @@ final class FigureResolver {
         rememberMeasure(c);
         if (c.kind() == FigureKind.COUNT) {
             lastCount = c;
+        }
+        if (c.kind() == FigureKind.DURATION || c.kind() == FigureKind.PERCENT) {
+            lastSetAgainst = c;
         }
         if (c.kind() == FigureKind.DATE && RelativeDates.isReference(c.iso())) {
             lastDate = c.iso();

@@ -64,6 +64,12 @@ final class FractionRecognizer {
         if (c >= 0) {
             return joined(d, n, c, scale);
         }
+        Word half = d.at(k + 5).entry;
+        if (d.english && d.isDash(k) && d.attached(k - 1) && d.attached(k) && d.isAndWord(k + 1) && d.isDash(k + 2)
+                && d.at(k + 3).has(Role.PER) && d.isDash(k + 4) && d.attached(k + 4) && half != null
+                && half.denominator > 0 && half.fractionForm == GrammaticalNumber.SINGULAR) {
+            return n.extended(n.value() + scale / half.denominator, k + 5);  // a two-and-a-half-week strike
+        }
         if (d.english && d.isDash(k) && (d.at(k).spaceBefore || d.attached(k)) && d.at(k + 1).entry != null
                 && d.at(k + 1).entry.denominator > 0) {
             k++;  // "five - eighths", "two-thirds", "one-quarter"

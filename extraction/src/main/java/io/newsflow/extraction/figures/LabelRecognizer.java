@@ -25,6 +25,10 @@ final class LabelRecognizer {
 
     /** The label the number phrase n is part of, or null when n is a figure. */
     static Proposal at(Doc d, NumberPhrase n) {
+        Proposal name = NamedNumbers.at(d, n);
+        if (name != null) {
+            return name;
+        }
         int i = n.first();
         Token first = d.at(i);
         if (d.english && d.lexicon.in(WordList.WORLD_WAR, d.surface(i - 1))

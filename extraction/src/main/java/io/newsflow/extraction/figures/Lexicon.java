@@ -32,6 +32,8 @@ final class Lexicon {
     private final Map<String, String> englishSingulars = new HashMap<>();
     /** Currency families that count parts of another (cent, piastre: hundredths; satoshi), by parts per unit. */
     private final Map<String, Double> subunits = new HashMap<>();
+    /** Countries that a hand-kept English adjective names (canadian, h.k.): the countries the wire writes of. */
+    private final Set<String> wireCountries = new HashSet<>();
     /** Arabic one-word names of cities (GeoNames, as the entity gazetteer lists them), by normalised form. */
     private final Set<String> places = new HashSet<>();
 
@@ -95,6 +97,14 @@ final class Lexicon {
     void addCountryAdjective(String form, String country) {
         if (word(form).country == null) {
             adjective(form, country);
+        }
+    }
+
+    /** A country's name, read like its adjective when a hand-kept English adjective names the country. */
+    void addCountryName(String name, String country) {
+        if (wireCountries.contains(country) && word(name).country == null) {
+            adjective(name, country);
+            word(name).countryName = true;
         }
     }
 
@@ -216,7 +226,12 @@ final class Lexicon {
                 w.currencyFamily = cols[2];
                 w.currencyDefault = "-".equals(cols[3]) ? null : cols[3];
             }
-            case "adj" -> adjective(cols[1], cols[2]);
+            case "adj" -> {
+                adjective(cols[1], cols[2]);
+                if (cols[1].length() > 1 && cols[1].charAt(0) < 'z' + 1) {
+                    wireCountries.add(cols[2]);
+                }
+            }
             case "iso" -> currencyByCountry.put(cols[1] + ":" + cols[2], cols[3]);
             case "prefix" -> currencyByPrefix.put(cols[1] + ":" + cols[2], cols[3]);
             case "subunit" -> subunits.put(cols[1], cols.length > 2 ? Double.parseDouble(cols[2]) : 100);

@@ -24,6 +24,10 @@ final class Nouns {
         if (w != null && w.singular != null && t.stemOffset == 0) {
             return w.dual ? null : w.singular;
         }
+        String people = nationality(d, t);
+        if (people != null) {
+            return people;
+        }
         if (w != null || t.preposition || t.end - t.start < 2) {
             return null;
         }
@@ -79,8 +83,75 @@ final class Nouns {
             if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون"))) {
                 return form.substring(0, form.length() - 2);
             }
+            String singular = storySingular(d, form);
+            if (singular != null) {
+                return singular;
+            }
         }
         return form;
+    }
+
+    /**
+     * The singular of a broken plural the lexicon does not list, when the story writes it: the longest word of the
+     * story (without its article) that the plural holds in order, the plural adding only one or two long vowels
+     * (عوامل from العامل, مصانع from مصنع, قواعد from قاعدة). Null when the story has none.
+     */
+    private static String storySingular(Doc d, String plural) {
+        String best = null;
+        char last = plural.charAt(plural.length() - 1);
+        for (int k = 0; k < d.size(); k++) {
+            Token t = d.at(k);
+            if (t.type != TokenType.ARABIC || t.end - t.start < 3 || t.end - t.start > plural.length() + 3
+                    || d.text.charAt(t.end - 1) != last && d.text.charAt(t.end - 2) != last) {
+                continue;  // the last root letter ends both, but for the singular's ة
+            }
+            String form = Normalizer.clean(d.text, t.start, t.end);
+            String definite = stripArticle(form);
+            String stem = definite != null ? definite : form;
+            if ((best == null || stem.length() > best.length()) && brokenPluralOf(plural, stem)) {
+                best = stem;
+            }
+        }
+        return best;
+    }
+
+    /** The plural is the singular (less a final ة) with one or two of ا و ي put in. */
+    private static boolean brokenPluralOf(String plural, String singular) {
+        String s = singular.endsWith("ة") ? singular.substring(0, singular.length() - 1) : singular;
+        int extra = plural.length() - s.length();
+        if (s.length() < 3 || extra < 1 || extra > 2) {
+            return false;
+        }
+        int j = 0;
+        for (int i = 0; i < plural.length(); i++) {
+            char c = plural.charAt(i);
+            if (j < s.length() && c == s.charAt(j)) {
+                j++;
+            } else if ("اوي".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return j == s.length();
+    }
+
+    /**
+     * 500 سعودي, 5 يمنيين, 12 ألف سوري: a country's adjective (the lexicon knows it from the currencies) after a
+     * number counts its people; the counted noun is the adjective in the singular.
+     */
+    private static String nationality(Doc d, Token t) {
+        char end = d.text.charAt(t.end - 1);
+        if (t.stemOffset != 0 || t.preposition || t.conjunction || t.end - t.start < 4
+                || (t.entry == null || t.entry.country == null) && end != 'ن' && end != 'ت' && end != 'ا') {
+            return null;  // سعودي is listed with its country; يمنيين, سعوديات, مصريا end so
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        String singular = form.length() > 5 && (form.endsWith("يين") || form.endsWith("يون"))
+                ? form.substring(0, form.length() - 2)
+                : form.length() > 5 && form.endsWith("يات") ? form.substring(0, form.length() - 2) + "ة"
+                : form.length() > 4 && form.endsWith("يا") ? form.substring(0, form.length() - 1) : form;
+        Word w = d.lexicon.get(singular.endsWith("ة") ? singular.substring(0, singular.length() - 1) : singular);
+        return w != null && w.country != null && w.singular == null && w.currencyFamily == null && w.unit == null
+                ? singular : null;
     }
 
     /**
@@ -100,6 +171,14 @@ final class Nouns {
             return EnglishNouns.group(d, k);
         }
         Token group = d.at(k + 1);
+        Token after = d.at(k + 2);
+        if (d.arabic && !group.definite && elative(d, k + 1) && after.type == TokenType.ARABIC && after.definite
+                && !after.lineBefore && !after.isNumberWord()) {
+            // ثمانية من أكثر المناطق تضررا: the group is the plural the superlative picks from
+            String plural = stripArticle(Normalizer.clean(d.text, after.start, after.end));
+            String singular = plural == null ? null : singularOfPlural(d, plural);
+            return singular == null ? null : new Noun(singular, k + 2);
+        }
         if (!d.arabic || group.type != TokenType.ARABIC || group.conjunction
                 || group.entry != null && (group.entry.isNumber() || group.entry.unit != null
                 || group.entry.namesMonth() || group.entry.ordinal > 0 || group.has(Role.STOP))) {
@@ -123,6 +202,17 @@ final class Nouns {
         }
         String singular = singularOfPlural(d, stem);
         return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /**
+     * An elative (أفعل: أكثر, أبرز, أهم, أكبر) that the lexicon does not know as a noun: the word a superlative
+     * "of the most ..." is made of.
+     */
+    private static boolean elative(Doc d, int k) {
+        Token t = d.at(k);
+        String form = Normalizer.key(d.surface(k));
+        return t.stemOffset == 0 && (t.entry == null || t.entry.singular == null && t.entry.unit == null)
+                && form.startsWith("ا") && (form.length() == 4 || form.length() == 3);
     }
 
     /** The singular of the indefinite Arabic plural at k (مباريات after الثلاث), or null. */

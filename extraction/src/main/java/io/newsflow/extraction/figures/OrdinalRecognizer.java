@@ -69,6 +69,18 @@ final class OrdinalRecognizer {
                 && !t.entry.dual || Nouns.listedAccusative(d, form) != null;
     }
 
+    /** An indefinite Arabic noun with no pronoun glued to it: the head of a construct (مستوى in مستوى الخمسين). */
+    private static boolean constructHead(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.definite || t.preposition || t.has(Role.STOP) || t.isNumberWord()
+                || t.entry != null && (t.entry.weekday > 0 || t.entry.namesMonth() || t.entry.ordinal > 0)) {
+            return false;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        return form.length() >= 3 && !form.endsWith("ه") && !form.endsWith("ها") && !form.endsWith("هم")
+                && !form.endsWith("هن") && !form.endsWith("نا") && !form.endsWith("كم");
+    }
+
     private static boolean isTenSuffix(Doc d, int i) {
         Token t = d.at(i);
         return t.isNumberWord() && t.entry.numClass == NumberClass.TEN_SUFFIX && !t.conjunction;
@@ -85,6 +97,10 @@ final class OrdinalRecognizer {
             return null;  // الخمسين عاما الماضية: a cardinal with its counted noun after it, the fifty years
         }
         int noun = ord != null || t.definite && t.isNumberWord() ? rankedNoun(d, i) : -1;
+        if (ord != null && t.entry.ordinal == 0 && noun < 0 && constructHead(d, i - 1)) {
+            // مستوى الخمسين, سن الستين: a definite cardinal after an indefinite noun completes it, a value
+            return Candidate.of(FigureKind.NUMBER, i, ord.last(), (double) ord.value(), null, null);
+        }
         if (ord != null && t.entry.ordinal == 0 && noun >= 0
                 && (Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1))) {
             return null;  // الدول العشرين, قطاعات السوق الخمسة عشر: a definite number after a plural counts it
@@ -149,26 +165,39 @@ final class OrdinalRecognizer {
      * count it (الـ 20 عاما, السنوات الـ 20).
      */
     static Proposal afterArticle(Doc d, NumberPhrase n) {
-        int i = n.first();
+        boolean bracketed = d.isSymbol(n.first() - 1, '(') && d.isSymbol(n.last() + 1, ')');  // التقرير الـ (51)
+        int i = bracketed ? n.first() - 1 : n.first();
+        int last = bracketed ? n.last() + 1 : n.last();
         Token article = d.at(i - 1);
         if (!d.arabic || !n.plainDigits() || n.value() < 1 || article.type != TokenType.ARABIC
-                || !"ال".equals(d.stemKey(i - 1)) || d.text.charAt(article.end - 1) != '\u0640'
-                && !("ال".equals(Normalizer.key(d.surface(i - 1))) && !d.attached(i - 1))) {
+                || !"ال".equals(d.stemKey(i - 1)) && !"ال".equals(Normalizer.key(d.surface(i - 1)))) {
             return null;
         }
+        // الـ46, الـ 46 and ال 14 rank or count; ال29 glued without a tatweel only counts (المتهمين ال29), since
+        // a page or an item glued so (الصفحة ال١٩٢) is a reference
+        boolean glued = d.text.charAt(article.end - 1) != '\u0640' && d.attached(i - 1);
         int noun = rankedNoun(d, i - 1);
-        Token next = d.at(n.last() + 1);
+        Token next = d.at(last + 1);
         boolean counts = next.entry != null && !next.definite && !next.preposition
                 && (next.entry.singular != null || next.entry.unit != null || next.entry.currencyFamily != null);
-        if (noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
+        String counted = noun >= 0 && !counts && Nouns.arabicDefinitePlural(d, noun) ? Nouns.arabicBefore(d, noun)
+                : null;
+        if (counted != null) {  // المتهمين ال29, السنوات الـ 20: the number counts the plural before it
+            Word unit = d.lexicon.get(counted);
+            return unit != null && unit.unit != null
+                    ? Candidate.of(unit.unitKind, noun, last, n.value(), unit.unit, unit.unitKind
+                    == FigureKind.DURATION ? DurationRecognizer.iso(n.value(), unit.isoDesignator) : null)
+                    : Candidate.of(FigureKind.COUNT, noun, last, n.value(), counted, null);
+        }
+        if (glued || noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
                 || d.at(noun).entry != null && d.at(noun).entry.weekday != 0) {
             return null;  // دول الاتحاد الـ28 counts the countries; يوم الخميس الـ 28 is a date
         }
         if (d.lexicon.in(WordList.CLOCK_BEFORE, withoutArticle(d.stemKey(noun)))
-                || d.lexicon.in(WordList.DAY_PART, withoutArticle(d.stemKey(n.last() + 1)))) {
-            return new Proposal.NotAFigure(n.last());  // الساعة الـ 12 ظهرا: a time of day
+                || d.lexicon.in(WordList.DAY_PART, withoutArticle(d.stemKey(last + 1)))) {
+            return new Proposal.NotAFigure(last);  // الساعة الـ 12 ظهرا: a time of day
         }
-        return Candidate.of(FigureKind.ORDINAL, i - 1, n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
+        return Candidate.of(FigureKind.ORDINAL, i - 1, last, n.value(), Nouns.arabicBefore(d, noun), null);
     }
 
     /**

@@ -66,7 +66,9 @@ final class RelativeDates {
         if (w.dayOffset != 0 && !(t.preposition || t.definite && w.dayOffset > 0)) {
             return dayWord(d, i, w.dayOffset, published);
         }
-        if (w.weekday > 0 && (d.arabic ? (t.definite || t.stemOffset == 0) && !t.preposition : t.capitalized)) {
+        boolean qualified = d.at(i + 1).has(Role.PAST) || d.at(i + 1).has(Role.NEXT);  // للإثنين المقبل
+        if (w.weekday > 0 && (d.arabic ? (t.definite || t.stemOffset == 0) && (!t.preposition || qualified)
+                : t.capitalized)) {
             if (d.arabic && !t.definite && !d.surface(i).startsWith("ال")) {
                 return null;
             }
@@ -130,8 +132,16 @@ final class RelativeDates {
             offset = -2;  // البارحة الأولى: the night before last
             last = i + 1;
         }
-        last = d.at(last + 1).entry != null && d.at(last + 1).entry.weekday > 0 ? last + 1 : last;
-        return DateValue.resolved(first, last, published.plusDays(offset).toString());
+        LocalDate named = published.plusDays(offset);
+        Word weekday = d.at(last + 1).entry;
+        if (weekday != null && weekday.weekday > 0 && (!d.arabic || d.at(last + 1).definite
+                || Normalizer.key(d.surface(last + 1)).startsWith("ال"))) {  // not أمس أحد المسؤولين ("one of")
+            // أمس الخميس: the day the weekday names, on or before the day the word names, since a paper's date
+            // lags the day it was written on, never leads it
+            last++;
+            named = named.with(TemporalAdjusters.previousOrSame(DayOfWeek.of(weekday.weekday)));
+        }
+        return DateValue.resolved(first, last, named.toString());
     }
 
     /**

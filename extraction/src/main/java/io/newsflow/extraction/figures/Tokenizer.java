@@ -149,6 +149,7 @@ final class Tokenizer {
             groupStart = i;
         }
         boolean leadingPoint = groupStart != t.start;
+        boolean mirrored = false;
         while (true) {
             while (i < n && isDigit(text.charAt(i))) {
                 i++;
@@ -171,6 +172,7 @@ final class Tokenizer {
                 k++;
             }
             if ((c == '.' || c == ',' || c == '\u066B' || c == '\u066C') && k < n && isDigit(text.charAt(k))) {
+                mirrored = groups == 1 && c == '.' && text.charAt(j + 1) == '\u200F';
                 seps[groups] = c;
                 i = k;
                 groupStart = k;
@@ -186,7 +188,16 @@ final class Tokenizer {
             t.end = groupEnd[0];
             return finishNumber(t, digits, 0);
         }
-        int decimalAt = decimalSeparator(seps, groups, groupStartAt, groupEnd);
+        if (mirrored && groups == 2) {
+            // 88.<RLM>52: a right-to-left mark after the point tells a decimal typeset mirrored, the fraction first
+            appendDigits(text, groupStartAt[1], groupEnd[1], digits);
+            digits.append('.');
+            appendDigits(text, groupStartAt[0], groupEnd[0], digits);
+            t.decimal = true;
+            t.end = groupEnd[1];
+            return finishNumber(t, digits, groupEnd[1] - groupStartAt[1]);
+        }
+        int decimalAt = DigitForms.decimalSeparator(seps, groups, groupStartAt, groupEnd);
         if (decimalAt > 0 && seps[decimalAt] == ',' && t.start > 1 && text.charAt(t.start - 1) == ','
                 && isDigit(text.charAt(t.start - 2))) {
             decimalAt = -2;  // the rest of a list written without spaces (22,24,26,31)
@@ -223,59 +234,6 @@ final class Tokenizer {
         t.integerDigits = integerDigits;
         t.value = t.digits.length() > 300 ? Double.NaN : Double.parseDouble(t.digits);
         return t.end;
-    }
-
-    /**
-     * Which group starts the decimals: index, -1 for none, -2 when the commas separate a list, -3 for a dotted
-     * label. ٫ is decimal (unless repeated between groups of three) and ٬ always thousands; a lone comma or dot is
-     * a decimal point unless exactly three digits follow a comma (1,250); when both comma and dot appear the last
-     * one is the decimal point.
-     */
-    private static int decimalSeparator(char[] seps, int groups, int[] starts, int[] ends) {
-        if (groups == 1) {
-            return -1;
-        }
-        int lastComma = -1;
-        int lastDot = -1;
-        int commas = 0;
-        int dots = 0;
-        int arabicDecimal = -1;
-        int arabicDecimals = 0;
-        for (int g = 1; g < groups; g++) {
-            if (seps[g] == '\u066B') {
-                arabicDecimal = arabicDecimal < 0 ? g : arabicDecimal;
-                arabicDecimals++;
-            } else if (seps[g] == ',') {
-                commas++;
-                lastComma = g;
-            } else if (seps[g] == '.') {
-                dots++;
-                lastDot = g;
-            }
-        }
-        boolean threes = ends[0] - starts[0] <= 3;
-        for (int g = 1; g < groups; g++) {
-            threes &= ends[g] - starts[g] == 3;
-        }
-        if (arabicDecimals == 1 || arabicDecimals > 1 && !threes) {
-            return arabicDecimal;
-        }
-        if (arabicDecimals > 1) {
-            return -1;  // ١٫٢٣٤٫٥٦٧: a number has one decimal point, so repeated ones group thousands
-        }
-        if (commas > 0 && dots > 0) {
-            return Math.max(lastComma, lastDot);
-        }
-        if (commas > 0) {
-            if (threes) {
-                return -1;
-            }
-            return commas == 1 ? lastComma : -2;
-        }
-        if (dots > 1) {
-            return threes ? -1 : -3;
-        }
-        return lastDot;
     }
 
     private static void appendDigits(String text, int from, int to, StringBuilder out) {

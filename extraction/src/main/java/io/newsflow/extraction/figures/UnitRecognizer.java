@@ -39,10 +39,10 @@ final class UnitRecognizer {
             last = k + 1;
         }
         String next = Normalizer.key(d.surface(last + 1));
-        if (next.equals("مربع") || next.equals("square") && d.english) {
+        if (arabicPower(next, "مربع") || next.equals("square") && d.english) {
             unit = unit + "2";
             last++;
-        } else if (next.equals("مكعب")) {
+        } else if (arabicPower(next, "مكعب")) {
             unit = unit + "3";
             last++;
         }
@@ -52,6 +52,12 @@ final class UnitRecognizer {
             last += 2;
         }
         return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, unit, null, n.first(), last);
+    }
+
+    /** مربع, مربعًا, مربعة, مربعات: the power after an Arabic unit in any case, gender and number. */
+    private static boolean arabicPower(String key, String power) {
+        return key.startsWith(power) && (key.length() == power.length() || key.length() == power.length() + 1
+                && (key.endsWith("ا") || key.endsWith("ه")) || key.equals(power + "ات"));
     }
 
     /**

@@ -41,6 +41,8 @@ final class Word {
      */
     boolean currencyNeedsCountry;
     String country;
+    /** The country is named in full (Canada), which tells the story's currency but starts no figure. */
+    boolean countryName;
     /** Counted-noun lexicon: the singular this form normalises to. */
     String singular;
     /** A second noun this plural form also belongs to (فرق: فريق and فرقة), or null. */
@@ -66,7 +68,7 @@ final class Word {
      */
     boolean startsNoFigure(boolean arabicWord) {
         return (roles.isEmpty() || roles.size() == 1 && roles.contains(Role.STOP)) && (!roles.isEmpty()
-                || arabicWord && country != null) && (country == null || arabicWord)
+                || arabicWord && country != null || countryName) && (country == null || arabicWord || countryName)
                 && numClass == null && denominator == 0 && ordinal == 0 && month == 0 && monthHead == null
                 && weekday == 0 && dayOffset == 0 && decade == 0 && unit == null && currencyFamily == null && singular == null;
     }

@@ -65,6 +65,8 @@ class FigureKindsTest {
         assertThat(figures).extracting(FigureMention::isoValue).containsExactly("1987-06", "1987-09", "1987-12");
         assertThat(figure(extract("The plant closed in December.", "en", LocalDate.of(1987, 4, 9)), "December")
                 .isoValue()).isEqualTo("1986-12");
+        assertThat(extract("Output held at 80 pct in January and December.", "en", LocalDate.of(1987, 4, 9)))
+                .extracting(FigureMention::isoValue).containsExactly(null, "1987-01", "1986-12");
     }
 
     @Test
@@ -126,6 +128,11 @@ class FigureKindsTest {
         "ar | نشرت الدراسة هذا الأسبوع | هذا الأسبوع | 2015-W31",
         "ar | تعود البعثة صباح غد (الأحد) إلى الدمام | الأحد | 2015-08-02",
         "ar | تدرب الفريق أمس (الخميس) على ملعبه | الخميس | 2015-07-30",
+        "ar | قال الوزير أمس الثلاثاء إن المحادثات مستمرة | أمس الثلاثاء | 2015-07-28",
+        "ar | قال أمس أحد المسؤولين إن المحادثات مستمرة | أمس | 2015-07-31",
+        "ar | تستأنف المحكمة جلساتها للإثنين المقبل | للإثنين المقبل | 2015-08-03",
+        "ar | تعقد الجلسة في العاشر من شهر أغسطس الجاري | العاشر من شهر أغسطس الجاري | 2015-08-10",
+        "ar | تعقد الجلسة يوم الأحد الموافق الخامس من سبتمبر | الخامس من سبتمبر | 2015-09-05",
         "ar | استمرت الأمطار من منتصف يونيو إلى نهاية يوليو | من منتصف يونيو إلى نهاية يوليو | 2015-06/2015-07",
         "en | Output fell from the end of January to the end of March. | from the end of January to the end of March | 2015-01/2015-03",
         "en | The vote is due in december. | december | 2015-12",
@@ -138,6 +145,12 @@ class FigureKindsTest {
         "ar | بدأ المشروع في ثمانينيات القرن الماضي | ثمانينيات | 198",
         "ar | ولد الكاتب في 2/ 8/ 1960 بالقاهرة | 2/ 8/ 1960 | 1960-08-02",
         "en | He was born on 2/ 8/ 1960 in Cairo. | 2/ 8/ 1960 | 1960-02-08",
+        "en | Profit fell in the 1986 year ended June 30. | 1986 | 1986",
+        "en | Reserves fell during June, July and August 1986. | July | 1986-07",
+        "en | The dollars sold in September and October (1986) were bought back. | September | 1986-09",
+        "en | The dollars sold in September and October (1986) were bought back. | October (1986) | 1986-10",
+        "en | Stocks fell in the week ended April nine to 12 mln barrels. | April nine | 2015-04-09",
+        "en | Prices were last changed on March four, traders said. | March four | 2015-03-04",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
