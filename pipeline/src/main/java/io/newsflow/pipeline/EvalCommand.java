@@ -240,6 +240,11 @@ final class EvalCommand {
                 "(default: target/neural-vectors-LANG.bin.gz)."})
         Path neuralVectors;
 
+        @Option(names = "--neural-below", split = ",", paramLabel = "M,...", description = {"With --neural: also",
+                "score each weight with the network consulted only for sentences where the perceptron leaves some",
+                "token a margin under M, once per M."})
+        List<Float> belowMargins;
+
         @Option(names = "--neural-epochs", paramLabel = "N",
                 description = "With --neural: training epochs (default 4).")
         Integer neuralEpochs;
@@ -301,7 +306,8 @@ final class EvalCommand {
                     shape = new NeuralTagger.Shape(shape.charDim(), shape.filters(), neuralHidden);
                 }
                 network = new CrossValidation.Neural(neuralVectors != null ? neuralVectors
-                        : Path.of("target/neural-vectors-" + language + ".bin.gz"), neural, shape, settings);
+                        : Path.of("target/neural-vectors-" + language + ".bin.gz"), neural,
+                        belowMargins != null ? belowMargins : List.of(), shape, settings);
             }
             System.out.print(CrossValidation.run(language, sentences, folds, only, threads, options,
                     corpus != null ? corpus : TrainCommand.defaultCorpus(language),

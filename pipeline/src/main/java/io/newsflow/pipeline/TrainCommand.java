@@ -24,6 +24,12 @@ final class TrainCommand {
      */
     static final float WEIGHT_AR = 4;
     static final float WEIGHT_EN = 2;
+    /**
+     * The perceptron's margin under which a sentence asks for the network's scores in the shipped models: most
+     * sentences are ones the perceptron is sure of, and the network changed too little there to pay for itself.
+     */
+    static final float MARGIN_AR = Float.POSITIVE_INFINITY;
+    static final float MARGIN_EN = Float.POSITIVE_INFINITY;
 
     /**
      * The unlabeled text the shipped model of {@code language} learned its word clusters from: in English the
@@ -68,6 +74,11 @@ final class TrainCommand {
                 "for ar, " + WEIGHT_EN + " for en (chosen by eval ner --cv)."})
         Float neuralWeight;
 
+        @Option(names = "--neural-below-margin", paramLabel = "M", description = {"The network is consulted only for",
+                "sentences where the perceptron leaves some token a margin under M. Default: as the shipped models,",
+                MARGIN_AR + " for ar, " + MARGIN_EN + " for en (chosen by eval ner --cv)."})
+        Float belowMargin;
+
         @Option(names = "--no-neural", description = {"Train the perceptron model alone, without the neural tagger",
                 "beside it (and remove one left in --out from an earlier training)."})
         boolean noNeural;
@@ -101,8 +112,10 @@ final class TrainCommand {
                 }
                 return 0;
             }
-            float weight = neuralWeight != null ? neuralWeight : "ar".equals(language) ? WEIGHT_AR : WEIGHT_EN;
-            System.out.println("wrote " + NerTrainer.trainNeural(language, training, corpora, model, weight,
+            boolean arabic = "ar".equals(language);
+            float weight = neuralWeight != null ? neuralWeight : arabic ? WEIGHT_AR : WEIGHT_EN;
+            float margin = belowMargin != null ? belowMargin : arabic ? MARGIN_AR : MARGIN_EN;
+            System.out.println("wrote " + NerTrainer.trainNeural(language, training, corpora, model, weight, margin,
                     haveDev && devHeldOut ? devFile : null, System.err));
             return 0;
         }

@@ -150,7 +150,7 @@ class CrossValidationTest {
         Path corpus = writeCorpus(dir.resolve("corpus.jsonl"));
         Path vectors = dir.resolve("vectors.bin.gz");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        CrossValidation.Neural neural = new CrossValidation.Neural(vectors, List.of(0f, 1e4f),
+        CrossValidation.Neural neural = new CrossValidation.Neural(vectors, List.of(0f, 1e4f), List.of(),
                 new NeuralTagger.Shape(4, 8, 8), new AdamTrainer.Settings(20, 0.01, 0, 5, 3));
 
         CrossValidation.Result plain = CrossValidation.run("en", sentences, 3, null, 1, quick(), List.of(corpus),

@@ -81,7 +81,7 @@ public final class CrossValidation {
      * log-probabilities times each of {@code weights} added to the perceptron's scores before decoding (0: the
      * recognizer as shipped), and then alone in place of the perceptron's scores.
      */
-    public record Neural(Path vectors, List<Float> weights, NeuralTagger.Shape shape,
+    public record Neural(Path vectors, List<Float> weights, List<Float> belowMargins, NeuralTagger.Shape shape,
                          AdamTrainer.Settings settings) {
     }
 
@@ -299,7 +299,13 @@ public final class CrossValidation {
         if (neural == null) {
             decodings.forEach(bias -> settings.add(String.valueOf(bias)));
         } else {
-            neural.weights().forEach(weight -> settings.add("lambda " + number(weight)));
+            for (float weight : neural.weights()) {
+                settings.add("lambda " + number(weight));
+                if (weight != 0) {
+                    neural.belowMargins().forEach(margin -> settings.add("lambda " + number(weight) + " below "
+                            + number(margin)));
+                }
+            }
             settings.add("NN alone");
         }
         List<Fold> folds = folds(sentences.size(), k).stream()
@@ -362,6 +368,12 @@ public final class CrossValidation {
                         for (float weight : neural.weights()) {
                             variants.add(weight == 0 ? recognizer : recognizer.withExtraScores(language,
                                     network.logProbabilities(weight), 1));
+                            if (weight != 0) {
+                                for (float margin : neural.belowMargins()) {
+                                    variants.add(recognizer.withExtraScores(language,
+                                            network.logProbabilities(weight, margin), 1));
+                                }
+                            }
                         }
                         variants.add(recognizer.withExtraScores(language, network.logProbabilities(1), 0));
                     }

@@ -42,7 +42,7 @@ public final class NeuralTagger {
     /** Words whose projections are kept, at about 1.2 KB each with 32 states. */
     private static final int CACHED_WORDS = 50_000;
 
-    private static final String MAGIC = "newsflow neural tagger 1";
+    private static final String MAGIC = "newsflow neural tagger 2";
     /** A label the network rules out still costs a bounded amount, so the perceptron can overrule it. */
     private static final double LOG_FLOOR = Math.log(1e-30);
 
@@ -112,24 +112,29 @@ public final class NeuralTagger {
         return "ner-" + language + ".neural.gz";
     }
 
-    /** A network read from a model file, with the weight its scores were chosen to take. */
-    public record Shipped(NeuralTagger network, float weight) {
+    /**
+     * A network read from a model file, with the weight its scores were chosen to take and the perceptron's margin
+     * under which a sentence asks for them.
+     */
+    public record Shipped(NeuralTagger network, float weight, float belowMargin) {
         public ExtraScores scores() {
-            return network.logProbabilities(weight);
+            return network.logProbabilities(weight, belowMargin);
         }
     }
 
     /**
-     * Writes the network, its alphabet, its word vectors and {@code weight}, the factor {@link Shipped#scores()}
-     * puts on its log-probabilities, to the stream (gzip), which it closes.
+     * Writes the network, its alphabet, its word vectors, {@code weight}, the factor {@link Shipped#scores()} puts on
+     * its log-probabilities, and {@code belowMargin}, the margin under which a sentence asks for them, to the stream
+     * (gzip), which it closes.
      */
-    public void write(OutputStream target, float weight) throws IOException {
+    public void write(OutputStream target, float weight, float belowMargin) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(target,
                 1 << 16)))) {
             out.writeUTF(MAGIC);
             out.writeUTF(arabic ? "ar" : "en");
             out.writeInt(lexicon.size());
             out.writeFloat(weight);
+            out.writeFloat(belowMargin);
             BiLstmNetwork network = inference.network();
             out.writeInt(network.charDim);
             out.writeInt(network.filters);
@@ -160,6 +165,7 @@ public final class NeuralTagger {
                     + lexiconSize + " words; this model: " + language + ", " + lexicon.size() + ")");
         }
         float weight = in.readFloat();
+        float belowMargin = in.readFloat();
         int charDim = in.readInt();
         int filters = in.readInt();
         int hidden = in.readInt();
@@ -175,7 +181,7 @@ public final class NeuralTagger {
             network.w[i] = in.readFloat();
         }
         return new Shipped(new NeuralTagger(new Inference(network), vectors, lexicon, language.equals("ar"),
-                alphabet), weight);
+                alphabet), weight, belowMargin);
     }
 
     private static BiLstmNetwork.Token token(WordVectors vectors, Lexicon lexicon, boolean arabic,
@@ -213,14 +219,30 @@ public final class NeuralTagger {
         return inference.logProbabilities(projected);
     }
 
-    /** {@code weight} × log p(label | sentence) per token, for the perceptron's decoder. */
+    /** {@code weight} × log p(label | sentence) per token, for the perceptron's decoder, for every sentence. */
     public ExtraScores logProbabilities(float weight) {
-        return (tokens, from, to, out) -> {
-            double[][] logP = logProbabilities(tokens, from, to);
-            for (int i = 0; i < logP.length; i++) {
-                for (int l = 0; l < Labels.COUNT; l++) {
-                    out[i * Labels.COUNT + l] = (float) (weight * Math.max(logP[i][l], LOG_FLOOR));
+        return logProbabilities(weight, Float.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@code weight} × log p(label | sentence) per token, asked for only where the perceptron's own decoding leaves
+     * some token a margin under {@code belowMargin} (see {@link ExtraScores#belowMargin}).
+     */
+    public ExtraScores logProbabilities(float weight, float belowMargin) {
+        return new ExtraScores() {
+            @Override
+            public void score(Tokens tokens, int from, int to, float[] out) {
+                double[][] logP = logProbabilities(tokens, from, to);
+                for (int i = 0; i < logP.length; i++) {
+                    for (int l = 0; l < Labels.COUNT; l++) {
+                        out[i * Labels.COUNT + l] = (float) (weight * Math.max(logP[i][l], LOG_FLOOR));
+                    }
                 }
+            }
+
+            @Override
+            public float belowMargin() {
+                return belowMargin;
             }
         };
     }

@@ -14,4 +14,12 @@ public interface ExtraScores {
      * Writes a score per label for each token of {@code [from, to)}: {@code out[(i - from) * Labels.COUNT + label]}.
      */
     void score(Tokens tokens, int from, int to, float[] out);
+
+    /**
+     * The tagger asks for these scores only for a sentence where some token's margin (its best sequence's score
+     * over the best that labels the token otherwise) is under this; infinite: for every sentence.
+     */
+    default float belowMargin() {
+        return Float.POSITIVE_INFINITY;
+    }
 }

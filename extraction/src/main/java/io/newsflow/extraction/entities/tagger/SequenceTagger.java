@@ -132,11 +132,6 @@ public final class SequenceTagger {
         float[] score = lattice.score;
         float scale = weights.scale() * ownWeight;
         float pairScale = transitions.scale() * ownWeight;
-        float[] added = null;
-        if (extra != null) {
-            added = new float[n * Labels.COUNT];
-            extra.score(tokens, from, to, added);
-        }
         int[] emission = scratch.emission;
         float[] emitted = scratch.emitted;
         float[] labelBias = this.labelBias;
@@ -155,11 +150,6 @@ public final class SequenceTagger {
             for (int l = 0; l < Labels.COUNT; l++) {
                 emitted[l] = emission[l] * scale + labelBias[l];
             }
-            if (added != null) {
-                for (int l = 0; l < Labels.COUNT; l++) {
-                    emitted[l] += added[i * Labels.COUNT + l];
-                }
-            }
             for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
                 int at = Lattice.at(i, p);
                 for (int l = 0; l < Labels.COUNT; l++) {
@@ -167,10 +157,41 @@ public final class SequenceTagger {
                 }
             }
         }
-        lattice.decode(n, labels, confidence);
+        if (extra == null) {
+            lattice.decode(n, labels, confidence);
+        } else if (extra.belowMargin() == Float.POSITIVE_INFINITY) {
+            addExtra(tokens, from, to, lattice);
+            lattice.decode(n, labels, confidence);
+        } else {
+            lattice.decode(n, labels, confidence);
+            float least = Float.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                least = Math.min(least, confidence[i]);
+            }
+            if (least < extra.belowMargin()) {
+                addExtra(tokens, from, to, lattice);
+                lattice.decode(n, labels, confidence);
+            }
+        }
         for (int i = 0; i < n; i++) {
             scratch.history.record(Features.memoryKey(sentence, i), labels[i]);
             confidence[i] = (float) (1 / (1 + Math.exp(-confidence[i])));
+        }
+    }
+
+    /** Adds the other model's scores of tokens {@code [from, to)} to every label score of the lattice. */
+    private void addExtra(Tokens tokens, int from, int to, Lattice lattice) {
+        int n = to - from;
+        float[] added = new float[n * Labels.COUNT];
+        extra.score(tokens, from, to, added);
+        float[] score = lattice.score;
+        for (int i = 0; i < n; i++) {
+            for (int p = i == 0 ? Labels.START : 0; p < (i == 0 ? Labels.START + 1 : Labels.COUNT); p++) {
+                int at = Lattice.at(i, p);
+                for (int l = 0; l < Labels.COUNT; l++) {
+                    score[at + l] += added[i * Labels.COUNT + l];
+                }
+            }
         }
     }
 

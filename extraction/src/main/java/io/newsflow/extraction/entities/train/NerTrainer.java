@@ -196,10 +196,13 @@ public final class NerTrainer {
      * Trains the network whose scores join the perceptron's before decoding (see {@link NeuralTagger}) on the
      * sentences of {@code trainConll}, over word vectors learned from {@code corpora} and keyed through the lexicon of
      * {@code model}, the perceptron model it is to join; writes it beside that model with {@code weight}, the factor on
-     * its log-probabilities, and returns its path. When {@code devConll} is given, logs the two together's scores on it.
+     * its log-probabilities, and {@code belowMargin}, the perceptron's margin under which a sentence asks for them
+     * (see {@link NeuralTagger#logProbabilities(float, float)}), and returns its path. When {@code devConll} is given,
+     * logs the two together's scores on it.
      */
     public static Path trainNeural(String language, List<Path> trainConll, List<Path> corpora, Path model,
-                                   float weight, Path devConll, PrintStream log) throws IOException {
+                                   float weight, float belowMargin, Path devConll, PrintStream log)
+            throws IOException {
         long started = System.nanoTime();
         List<ConllCorpus.Sentence> training = readAll(trainConll);
         Lexicon lexicon;
@@ -211,7 +214,7 @@ public final class NerTrainer {
                 AdamTrainer.Settings.defaults(), log);
         Path out = model.resolveSibling(NeuralTagger.fileName(language));
         try (OutputStream stream = Files.newOutputStream(out)) {
-            network.write(stream, weight);
+            network.write(stream, weight, belowMargin);
         }
         log.printf(Locale.ROOT, "wrote %s: %d bytes (%.0f s)%n", out, Files.size(out), seconds(started));
         if (devConll != null) {
@@ -222,7 +225,7 @@ public final class NerTrainer {
             }
             log.println("with the neural tagger:");
             log.print(ConllEvaluation.evaluateBoth(EntityRecognizer.of(gazetteer,
-                    List.of(tagger.withExtraScores(network.logProbabilities(weight), 1)), AnnotationConvention.PRODUCT),
+                    List.of(tagger.withExtraScores(network.logProbabilities(weight, belowMargin), 1)), AnnotationConvention.PRODUCT),
                     devConll, language).report());
         }
         return out;
