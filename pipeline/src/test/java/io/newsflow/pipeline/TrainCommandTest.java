@@ -60,6 +60,7 @@ class TrainCommandTest {
             network = NeuralTagger.read(in, "ar", tagger.lexicon());
         }
         assertThat(network.weight()).as("the Arabic default").isEqualTo(4);
+        assertThat(network.belowMargin()).as("the default bound").isEqualTo(20);
         List<EntityMention> mentions = EntityRecognizer.of(gazetteer,
                         List.of(tagger.withExtraScores(network.scores(), 1)), AnnotationConvention.PRODUCT)
                 .recognize("ليلى عمر زار القاهرة .", "ar");
