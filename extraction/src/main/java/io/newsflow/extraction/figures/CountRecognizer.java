@@ -234,8 +234,8 @@ final class CountRecognizer {
                     currency.currencyDefault != null, false, count.last()).spanning(p, count.last());
         }
         if (count.value() == 1 && p == count.first() - 1 && currency != null && currency.unit != null
-                && t.stemOffset == 0 && !t.definite && !t.conjunction) {
-            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد
+                && (t.stemOffset == 0 || t.preposition) && !t.definite && !t.conjunction) {
+            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد, بساعة واحدة, ليوم واحد
         }
         if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
             return null;
