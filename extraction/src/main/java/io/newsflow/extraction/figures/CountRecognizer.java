@@ -167,6 +167,9 @@ final class CountRecognizer {
             // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
             return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
         }
+        if (noun != null && movement(d, n, k, noun)) {
+            return null;
+        }
         if (noun != null) {
             return count.as(FigureKind.COUNT, ofStory(d, d.at(k).entry, noun), null, n.first(), k);
         }
@@ -190,6 +193,20 @@ final class CountRecognizer {
             return count.as(FigureKind.COUNT, noun, null, p, n.last());
         }
         return null;
+    }
+
+    /**
+     * A singular noun of rise or fall after a level (51.4 ارتفاعا من القراءة السابقة, 49 انخفاضا عن الشهر الماضي)
+     * says how the level moved; it counts nothing, where a count of rises would be whole and set against nothing.
+     */
+    private static boolean movement(Doc d, NumberPhrase n, int k, String noun) {
+        String key = Normalizer.key(noun);
+        String form = d.stemKey(k);
+        if (!d.lexicon.in(WordList.CHANGE, key) || !(form.equals(key) || form.equals(key + "ا"))) {
+            return false;
+        }
+        Token next = d.at(k + 1);
+        return n.value() % 1 != 0 || next.stemOffset == 0 && (next.has(Role.FROM) || "عن".equals(d.stemKey(k + 1)));
     }
 
     /**
