@@ -33,9 +33,11 @@ final class CountRecognizer {
                 noun = head == null && d.lexicon.in(WordList.MEASURE_NOUN, noun.singular())
                         && d.at(noun.last() + 1).type == TokenType.LATIN ? noun : head;
             }
-            if (noun != null && n.value() == 1 && noun.singular().equals(d.surface(noun.last()).toLowerCase())
+            if (noun != null && n.value() == 1 && (noun.singular().equals(d.surface(noun.last()).toLowerCase())
+                    || d.lexicon.in(WordList.PLURAL_MODIFIER, d.surface(noun.last())))
                     && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) && compoundHead(d, noun.last() + 1)) {
-                // one new aircraft programme, one strike price: a noun closing the phrase is what one counts
+                // one new aircraft programme, one strike price, one sales tax: a noun closing the phrase (before
+                // punctuation or a function word) is what one counts
                 noun = new Nouns.Noun(EnglishNouns.singular(d.lexicon, d.surface(noun.last() + 1).toLowerCase()),
                         noun.last() + 1);
             }
@@ -57,8 +59,8 @@ final class CountRecognizer {
     }
 
     /**
-     * A singular English noun at k that ends the noun phrase before it, punctuation after it: a noun, not a verb,
-     * since verbs of the past (-ed), the present (-s) and adverbs (-ly) are left out.
+     * A singular English noun at k that ends the noun phrase before it, punctuation or a function word after it: a
+     * noun, not a verb, since verbs of the past (-ed), the present (-s) and adverbs (-ly) are left out.
      */
     private static boolean compoundHead(Doc d, int k) {
         Token t = d.at(k);
@@ -66,9 +68,10 @@ final class CountRecognizer {
         Token after = d.at(k + 1);
         return EnglishNouns.plainWord(d, k) && !t.lineBefore && (t.entry == null || t.entry.unit == null
                 && !t.entry.namesCurrency() && !t.entry.namesMonth() && t.entry.dayOffset == 0 && t.entry.weekday == 0)
-                && s.length() > 3 && !s.endsWith("ed") && !s.endsWith("ly") && !s.endsWith("ing")
+                && s.length() > 2 && !s.endsWith("ed") && !s.endsWith("ly") && !s.endsWith("ing")
                 && !EnglishNouns.isPlural(d, k) && !EnglishNouns.isAdjective(d, k) && !d.isDash(k - 1)
-                && after.type == TokenType.SYMBOL && !after.lineBefore;
+                && (after.type == TokenType.SYMBOL || after.type == TokenType.LATIN && after.has(Role.STOP))
+                && !after.lineBefore;
     }
 
     /**
