@@ -199,7 +199,7 @@ final class DateRecognizer {
         // a comma lists days only while the list goes on: 5, 6 and 7, but not March 3, 15 of them
         boolean comma = link.type == TokenType.SYMBOL && link.sym == ','
                 && (d.isAndWord(i + 1) || next.type == TokenType.SYMBOL && next.sym == ',');
-        if (depth > 3 || !d.isSmallInt(i, 31) || !(d.isAndWord(i - 1) || comma) || d.at(i).lineBefore) {
+        if (depth > 3 || !d.isSmallInt(i, 31) || !(d.isAndWord(i - 1) || comma) || d.at(i).paragraphBefore) {
             return null;
         }
         String before;
@@ -223,7 +223,7 @@ final class DateRecognizer {
 
     private static Candidate dayListed(Doc d, int i) {
         Token after = d.at(i + 1);
-        boolean ends = after == Doc.NONE || after.lineBefore || after.type == TokenType.SYMBOL && after.sym != '%'
+        boolean ends = after == Doc.NONE || after.paragraphBefore || after.type == TokenType.SYMBOL && after.sym != '%'
                 && !d.isDash(i + 1) || after.has(Role.STOP) && !after.has(Role.PERCENT) && !after.isNumberWord();
         String iso = ends ? listedDay(d, i, 0) : null;
         return iso == null ? null : date(i, i, iso);
