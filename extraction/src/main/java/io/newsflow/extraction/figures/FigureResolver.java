@@ -223,8 +223,9 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        if (d.arabic && d.at(n.first() - 1).has(Role.YEAR_WORD) && n.plainDigits() && n.value() < 100) {
-            return Candidate.of(FigureKind.NUMBER, n);  // عام 15: not a year of the era
+        if (d.arabic && d.at(n.first() - 1).has(Role.YEAR_WORD) && n.plainDigits() && n.value() < 100
+                && !CountRecognizer.nounFollows(d, n)) {
+            return Candidate.of(FigureKind.NUMBER, n);  // عام 15: not a year of the era; هذا العام 30 دورة counts
         }
         c = PercentRecognizer.before(d, n);
         if (c != null) {
