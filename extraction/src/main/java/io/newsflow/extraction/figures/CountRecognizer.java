@@ -48,6 +48,7 @@ final class CountRecognizer {
             if (noun == null && n.value() > 1 && n.value() % 1 == 0) {
                 noun = pastName(d, k);
             }
+            noun = noun == null && n.value() < 1 ? EnglishNouns.measureOf(d, k) : noun;  // a quarter of a point
             if (noun != null && n.value() < 1 && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular())) {
                 noun = null;  // the 0.889 divisor: a value below one counts no whole thing, where 1/2 point measures
             }

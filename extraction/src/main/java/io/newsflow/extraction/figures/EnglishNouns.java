@@ -84,6 +84,16 @@ final class EnglishNouns {
         return noun != null && isPlural(d, noun.last()) ? noun : null;
     }
 
+    /** "of a percentage point" after a fraction at k: the measure the fraction is a part of, or null. */
+    static Nouns.Noun measureOf(Doc d, int k) {
+        String article = d.surface(k + 1).toLowerCase();
+        if (!"of".equalsIgnoreCase(d.surface(k)) || !(article.equals("a") || article.equals("an"))) {
+            return null;
+        }
+        Nouns.Noun noun = after(d, k + 2, false);
+        return noun != null && d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) ? noun : null;
+    }
+
     /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
     static boolean isAdjective(Doc d, int k) {
         Token t = d.at(k);
