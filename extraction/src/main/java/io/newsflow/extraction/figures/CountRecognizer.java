@@ -33,9 +33,11 @@ final class CountRecognizer {
                 noun = head == null && d.lexicon.in(WordList.MEASURE_NOUN, noun.singular())
                         && d.at(noun.last() + 1).type == TokenType.LATIN ? noun : head;
             }
-            if (noun != null && n.value() == 1 && noun.singular().equals(d.surface(noun.last()).toLowerCase())
+            if (noun != null && n.value() == 1 && (noun.singular().equals(d.surface(noun.last()).toLowerCase())
+                    || d.lexicon.in(WordList.PLURAL_MODIFIER, d.surface(noun.last())))
                     && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) && compoundHead(d, noun.last() + 1)) {
-                // one new aircraft programme, one strike price: a noun closing the phrase is what one counts
+                // one new aircraft programme, one strike price, one sales tax: a noun closing the phrase (before
+                // punctuation or a function word) is what one counts
                 noun = new Nouns.Noun(EnglishNouns.singular(d.lexicon, d.surface(noun.last() + 1).toLowerCase()),
                         noun.last() + 1);
             }
@@ -46,6 +48,7 @@ final class CountRecognizer {
             if (noun == null && n.value() > 1 && n.value() % 1 == 0) {
                 noun = pastName(d, k);
             }
+            noun = noun == null && n.value() < 1 ? EnglishNouns.measureOf(d, k) : noun;  // a quarter of a point
             if (noun != null && n.value() < 1 && !d.lexicon.in(WordList.MEASURE_NOUN, noun.singular())) {
                 noun = null;  // the 0.889 divisor: a value below one counts no whole thing, where 1/2 point measures
             }
@@ -57,8 +60,8 @@ final class CountRecognizer {
     }
 
     /**
-     * A singular English noun at k that ends the noun phrase before it, punctuation after it: a noun, not a verb,
-     * since verbs of the past (-ed), the present (-s) and adverbs (-ly) are left out.
+     * A singular English noun at k that ends the noun phrase before it, punctuation or a function word after it: a
+     * noun, not a verb, since verbs of the past (-ed), the present (-s) and adverbs (-ly) are left out.
      */
     private static boolean compoundHead(Doc d, int k) {
         Token t = d.at(k);
@@ -66,9 +69,10 @@ final class CountRecognizer {
         Token after = d.at(k + 1);
         return EnglishNouns.plainWord(d, k) && !t.lineBefore && (t.entry == null || t.entry.unit == null
                 && !t.entry.namesCurrency() && !t.entry.namesMonth() && t.entry.dayOffset == 0 && t.entry.weekday == 0)
-                && s.length() > 3 && !s.endsWith("ed") && !s.endsWith("ly") && !s.endsWith("ing")
+                && s.length() > 2 && !s.endsWith("ed") && !s.endsWith("ly") && !s.endsWith("ing")
                 && !EnglishNouns.isPlural(d, k) && !EnglishNouns.isAdjective(d, k) && !d.isDash(k - 1)
-                && after.type == TokenType.SYMBOL && !after.lineBefore;
+                && (after.type == TokenType.SYMBOL || after.type == TokenType.LATIN && after.has(Role.STOP))
+                && !after.lineBefore;
     }
 
     /**
@@ -167,6 +171,9 @@ final class CountRecognizer {
             // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
             return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
         }
+        if (noun != null && movement(d, n, k, noun)) {
+            return null;
+        }
         if (noun != null) {
             return count.as(FigureKind.COUNT, ofStory(d, d.at(k).entry, noun), null, n.first(), k);
         }
@@ -190,6 +197,20 @@ final class CountRecognizer {
             return count.as(FigureKind.COUNT, noun, null, p, n.last());
         }
         return null;
+    }
+
+    /**
+     * A singular noun of rise or fall after a level (51.4 ارتفاعا من القراءة السابقة, 49 انخفاضا عن الشهر الماضي)
+     * says how the level moved; it counts nothing, where a count of rises would be whole and set against nothing.
+     */
+    private static boolean movement(Doc d, NumberPhrase n, int k, String noun) {
+        String key = Normalizer.key(noun);
+        String form = d.stemKey(k);
+        if (!d.lexicon.in(WordList.CHANGE, key) || !(form.equals(key) || form.equals(key + "ا"))) {
+            return false;
+        }
+        Token next = d.at(k + 1);
+        return n.value() % 1 != 0 || next.stemOffset == 0 && (next.has(Role.FROM) || "عن".equals(d.stemKey(k + 1)));
     }
 
     /**
@@ -234,8 +255,8 @@ final class CountRecognizer {
                     currency.currencyDefault != null, false, count.last()).spanning(p, count.last());
         }
         if (count.value() == 1 && p == count.first() - 1 && currency != null && currency.unit != null
-                && t.stemOffset == 0 && !t.definite && !t.conjunction) {
-            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد
+                && (t.stemOffset == 0 || t.preposition) && !t.definite && !t.conjunction) {
+            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد, بساعة واحدة, ليوم واحد
         }
         if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
             return null;

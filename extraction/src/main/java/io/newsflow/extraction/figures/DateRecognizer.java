@@ -34,6 +34,10 @@ final class DateRecognizer {
         if (days != null) {
             return days;
         }
+        Candidate listed = d.english ? dayListed(d, i) : null;
+        if (listed != null) {
+            return listed;
+        }
         DateValue relative = d.wordsKnown ? RelativeDates.at(d, i, lastDate) : null;
         if (relative != null) {
             return date(relative.first(), relative.last(), relative.iso());
@@ -183,6 +187,46 @@ final class DateRecognizer {
         int day = (int) d.at(b0).value;
         String to = from.substring(0, from.length() - 2) + (day < 10 ? "0" : "") + day;
         return date(d.arabic && "ما".equals(d.surface(start - 1)) ? start - 1 : start, b0, from + "/" + to);
+    }
+
+    /**
+     * June 29 and 30, May 5, 6 and 7: a day listed after a day of a month, later in it and with nothing after it
+     * that makes it a measure, is a day of the same month (its ISO value, or null when i is no such day).
+     */
+    private static String listedDay(Doc d, int i, int depth) {
+        Token link = d.at(i - 1);
+        Token next = d.at(i + 1);
+        // a comma lists days only while the list goes on: 5, 6 and 7, but not March 3, 15 of them
+        boolean comma = link.type == TokenType.SYMBOL && link.sym == ','
+                && (d.isAndWord(i + 1) || next.type == TokenType.SYMBOL && next.sym == ',');
+        if (depth > 3 || !d.isSmallInt(i, 31) || !(d.isAndWord(i - 1) || comma) || d.at(i).paragraphBefore) {
+            return null;
+        }
+        String before;
+        int previousDay;
+        DateValue v = DateGrammar.at(d, i - 3);
+        if (v != null && v.last() == i - 2 && v.day() > 0 && v.year() == 0 && v.iso() == null) {
+            before = v.iso(d.published, v.relation());
+            previousDay = v.day();
+        } else if (d.isSmallInt(i - 2, 31)) {
+            before = listedDay(d, i - 2, depth + 1);
+            previousDay = (int) d.at(i - 2).value;
+        } else {
+            return null;
+        }
+        int day = (int) d.at(i).value;
+        if (before == null || before.length() < 5 || before.charAt(before.length() - 3) != '-' || day <= previousDay) {
+            return null;
+        }
+        return before.substring(0, before.length() - 2) + (day < 10 ? "0" : "") + day;
+    }
+
+    private static Candidate dayListed(Doc d, int i) {
+        Token after = d.at(i + 1);
+        boolean ends = after == Doc.NONE || after.paragraphBefore || after.type == TokenType.SYMBOL && after.sym != '%'
+                && !d.isDash(i + 1) || after.has(Role.STOP) && !after.has(Role.PERCENT) && !after.isNumberWord();
+        String iso = ends ? listedDay(d, i, 0) : null;
+        return iso == null ? null : date(i, i, iso);
     }
 
     /**

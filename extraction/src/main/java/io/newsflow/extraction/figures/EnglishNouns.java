@@ -27,6 +27,10 @@ final class EnglishNouns {
             boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
+            if (skipped < 2 && adverbOfModifier(d, k)) {
+                k++;  // 600,000 newly issued shares, two wholly owned units
+                continue;
+            }
             if (skipped < 2 && hyphenatedModifier(d, k)) {
                 k += 3;  // 34 licensed deposit-taking companies
                 continue;
@@ -80,6 +84,16 @@ final class EnglishNouns {
         return noun != null && isPlural(d, noun.last()) ? noun : null;
     }
 
+    /** "of a percentage point" after a fraction at k: the measure the fraction is a part of, or null. */
+    static Nouns.Noun measureOf(Doc d, int k) {
+        String article = d.surface(k + 1).toLowerCase();
+        if (!"of".equalsIgnoreCase(d.surface(k)) || !(article.equals("a") || article.equals("an"))) {
+            return null;
+        }
+        Nouns.Noun noun = after(d, k + 2, false);
+        return noun != null && d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) ? noun : null;
+    }
+
     /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
     static boolean isAdjective(Doc d, int k) {
         Token t = d.at(k);
@@ -103,6 +117,18 @@ final class EnglishNouns {
         return plainWord(d, k) && d.isDash(k + 1) && d.attached(k) && d.attached(k + 1)
                 && d.at(k + 2).type == TokenType.LATIN && !d.at(k + 2).isNumberWord() && isNounLike(d, k + 3)
                 && !d.at(k + 3).lineBefore;
+    }
+
+    /** An adverb in -ly before a participle or an adjective that modifies the noun after it (newly issued shares). */
+    private static boolean adverbOfModifier(Doc d, int k) {
+        String s = d.surface(k).toLowerCase();
+        if (!plainWord(d, k) || s.length() < 5 || !s.endsWith("ly") || !plainWord(d, k + 1)) {
+            return false;
+        }
+        String m = d.surface(k + 1).toLowerCase();
+        String n = d.surface(k + 2).toLowerCase();
+        return (isAdjective(d, k + 1) || m.length() > 3 && m.endsWith("ed")) && isNounLike(d, k + 2)
+                && !n.endsWith("ly") && !n.endsWith("ed");
     }
 
     /** A plain lower-case English word: Latin letters, not capitalized, no function word and no number word. */

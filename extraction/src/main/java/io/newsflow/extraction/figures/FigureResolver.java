@@ -223,8 +223,9 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        if (d.arabic && d.at(n.first() - 1).has(Role.YEAR_WORD) && n.plainDigits() && n.value() < 100) {
-            return Candidate.of(FigureKind.NUMBER, n);  // عام 15: not a year of the era
+        if (d.arabic && d.at(n.first() - 1).has(Role.YEAR_WORD) && n.plainDigits() && n.value() < 100
+                && !CountRecognizer.nounFollows(d, n)) {
+            return Candidate.of(FigureKind.NUMBER, n);  // عام 15: not a year of the era; هذا العام 30 دورة counts
         }
         c = PercentRecognizer.before(d, n);
         if (c != null) {
@@ -247,6 +248,16 @@ final class FigureResolver {
         }
         if (count != null) {
             return count;
+        }
+        if (d.arabic && lastCount != null && lastCount.number() != null && !n.hasScale() && n.value() >= 1
+                && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
+                && (ofThem(k) && !coordinated(n.first() - 1)
+                || ofThem(n.first() - 1) && (endsClause(k) || coordinated(k)))) {
+            // مقتل جنديين وجرح 31 آخرين ... أربعة منهم; 1071 حالة توفي منها 471: "of them" counts the noun just
+            // counted; after a new clause's verb (7 عناصر من تنظيم داعش قتلوا وجرح أربعة منهم) "them" may be the
+            // group the count was taken from, so the number stays bare
+            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
+                    n.last());
         }
         c = Ellipsis.measure(d, n, lastMeasure);
         if (c == null) {
@@ -278,6 +289,16 @@ final class FigureResolver {
         String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
         return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
                 || form.length() >= 5 && form.endsWith("وا");
+    }
+
+    /** "of them": من with a plural or feminine pronoun glued to it (منهم, منها, منهن). */
+    private boolean ofThem(int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC) {
+            return false;
+        }
+        String form = Normalizer.key(d.surface(p));
+        return form.equals("منهم") || form.equals("منها") || form.equals("منهن");
     }
 
     /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */

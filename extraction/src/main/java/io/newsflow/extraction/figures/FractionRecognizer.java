@@ -314,9 +314,11 @@ final class FractionRecognizer {
             return n;
         }
         Word after = d.at(y.last() + 1).entry;
-        if (over && (y.hasScale() || after != null && (after.unit != null || after.namesCurrency()
-                || after.has(Role.PERCENT)))) {
-            return n;  // 50 over 10 years: a unit after it makes the second number a figure of its own
+        if (y.hasScale() && over || after != null && (after.unit != null || after.namesCurrency()
+                || after.has(Role.PERCENT))) {
+            // 50 over 10 years, ليوم واحد في ثماني سنوات (for a single day in eight years): a unit after it makes
+            // the second number a figure of its own
+            return n;
         }
         return n.compound(n.value() / y.value(), y.last(), y.words());
     }

@@ -248,7 +248,10 @@ final class LabelRecognizer {
                 || d.lexicon.in(WordList.VAGUE_BEFORE, d.surface(n.first() - 1));
         boolean once = "at".equalsIgnoreCase(d.surface(n.first() - 1))
                 && "time".equalsIgnoreCase(d.surface(n.last() + 1));  // at one time: formerly, or at once
-        return some || once || speaker(d, n.first()) || oneToAnother(d, n.last())
+        int dash = n.last() + 1;
+        boolean manner = d.isDash(dash) && d.attached(n.last()) && d.attached(dash)
+                && d.lexicon.in(WordList.ONE_COMPOUND, d.surface(dash + 1));  // a one-time payment, a one-way street
+        return some || once || manner || speaker(d, n.first()) || oneToAnother(d, n.last())
                 ? new Proposal.NotAFigure(n.last()) : null;
     }
 

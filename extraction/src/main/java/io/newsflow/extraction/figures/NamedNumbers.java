@@ -23,6 +23,10 @@ final class NamedNumbers {
                 && "of".equalsIgnoreCase(d.surface(i - 1)) && "group".equalsIgnoreCase(d.surface(i - 2))) {
             return new Proposal.NotAFigure(n.last());  // the Group of Seven, the Group of 77
         }
+        if (d.english && n.ordinal() && n.first() == n.last() && d.at(i).capitalized && d.text.indexOf('<') >= 0
+                && d.at(i + 1).capitalized && (tickerAfter(d, i) || namedAgain(d, i))) {
+            return new Proposal.NotAFigure(i);  // First City Industries <FCY>, and later First City said
+        }
         if (d.at(i).type != TokenType.DIGITS || !n.plainDigits() || n.first() != n.last()) {
             return null;
         }
@@ -47,6 +51,32 @@ final class NamedNumbers {
             }
         }
         return null;
+    }
+
+    /** Capitalised words after token i run to a ticker in angle brackets on the same line (FIRST CITY <FCY>). */
+    private static boolean tickerAfter(Doc d, int i) {
+        for (int k = i + 1; k <= i + NAME_REACH && !d.at(k).lineBefore; k++) {
+            if (d.isSymbol(k, '<')) {
+                Token ticker = d.at(k + 1);
+                return ticker.type == TokenType.LATIN && d.surface(k + 1).equals(d.surface(k + 1).toUpperCase())
+                        && d.isSymbol(k + 2, '>');
+            }
+            if (!(d.at(k).type == TokenType.LATIN && d.at(k).capitalized || d.isSymbol(k, '.') || d.isSymbol(k, '&'))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The ordinal at i and the word after it open a name that a ticker closes elsewhere in the story. */
+    private static boolean namedAgain(Doc d, int i) {
+        for (int k = 0; k < d.size() - 1; k++) {
+            if (k != i && d.at(k).capitalized && d.surface(k).equalsIgnoreCase(d.surface(i))
+                    && d.surface(k + 1).equalsIgnoreCase(d.surface(i + 1)) && tickerAfter(d, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** مجموعة العشرين, مجموعة الثماني: a definite number after an indefinite "group" names the G20 or the G8. */

@@ -171,6 +171,9 @@ final class Tokenizer {
             while (k < n && Folding.isFormatChar(text.charAt(k))) {
                 k++;
             }
+            if (c == '\u060C' && threeDigits(text, k)) {
+                c = ',';  // 1،300،000: the Arabic comma groups thousands when three digits, and no more, follow it
+            }
             if ((c == '.' || c == ',' || c == '\u066B' || c == '\u066C') && k < n && isDigit(text.charAt(k))) {
                 mirrored = groups == 1 && c == '.' && text.charAt(j + 1) == '\u200F';
                 seps[groups] = c;
@@ -227,6 +230,12 @@ final class Tokenizer {
         }
         t.end = groupEnd[groups - 1];
         return finishNumber(t, digits, integerDigits);
+    }
+
+    private static boolean threeDigits(String text, int k) {
+        int n = text.length();
+        return k + 3 <= n && isDigit(text.charAt(k)) && isDigit(text.charAt(k + 1)) && isDigit(text.charAt(k + 2))
+                && (k + 3 == n || !isDigit(text.charAt(k + 3)));
     }
 
     private static int finishNumber(Token t, StringBuilder digits, int integerDigits) {

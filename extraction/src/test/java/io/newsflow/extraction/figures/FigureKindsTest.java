@@ -151,6 +151,10 @@ class FigureKindsTest {
         "en | The dollars sold in September and October (1986) were bought back. | October (1986) | 1986-10",
         "en | Stocks fell in the week ended April nine to 12 mln barrels. | April nine | 2015-04-09",
         "en | Prices were last changed on March four, traders said. | March four | 2015-03-04",
+        "en | The court will sit on May 11 and 12 in Geneva. | 12 | 2015-05-12",
+        "en | Hearings were held on March 2, 3 and 4. | 3 | 2015-03-03",
+        "en | Hearings were held on March 2, 3 and 4. | 4 | 2015-03-04",
+        "en | 'The leaders meet on June 29 and\n30, officials said.' | 30 | 2015-06-30",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
