@@ -8,8 +8,9 @@ import java.util.Random;
  * A small BiLSTM token classifier (Lample et al. 2016 without the CRF layer): each token enters as its fixed word
  * vector, a flag saying whether it has one, and a character CNN with max-pooling over the word's letters (Ma and
  * Hovy 2016); a forward and a backward LSTM read the sentence, and a linear layer over both states gives a softmax
- * over the BIO labels. Forward and backward passes are written out by hand over one flat parameter array, so the
- * gradient can be checked numerically and the optimizer stays a loop over that array.
+ * over the BIO labels. The parameters are one flat array, so the gradient can be checked numerically and the
+ * optimizer stays a loop over that array; forward and backward passes are written out by hand over a per-pass copy
+ * of the LSTM weights laid out for the JIT ({@link Layout}).
  */
 public final class BiLstmNetwork {
 
@@ -98,6 +99,7 @@ public final class BiLstmNetwork {
         final double[][][] cell = new double[2][][];
         final double[][][] state = new double[2][][];
         final double[][] probability;
+        final Layout layout = new Layout();
 
         Pass(Token[] tokens) {
             this.n = tokens.length;
@@ -111,6 +113,43 @@ public final class BiLstmNetwork {
                 state[d] = new double[n][hidden];
             }
             probability = new double[n][LABELS];
+        }
+    }
+
+    /**
+     * The LSTM weights of one pass copied out of {@link #w} into one array per input and one per gate row, so that
+     * every inner loop of the recurrence and its gradient adds a multiple of one array to another at the same index,
+     * which the JIT turns into SIMD (see {@link Inference}); the sums run in the same order as over the flat array.
+     */
+    final class Layout {
+        /** Per direction {@code [input][gate row]}, {@code [state][gate row]}, the biases, and {@code [gate row][input]}. */
+        final double[][][] byInput = new double[2][inputDim][GATES * hidden];
+        final double[][][] byState = new double[2][hidden][GATES * hidden];
+        final double[][] bias = new double[2][GATES * hidden];
+        final double[][][] inputsOfRow = new double[2][GATES * hidden][inputDim];
+        final double[][][] statesOfRow = new double[2][GATES * hidden][hidden];
+
+        Layout() {
+            for (int d = 0; d < 2; d++) {
+                for (int r = 0; r < GATES * hidden; r++) {
+                    int row = lstm[d] + r * lstmRow;
+                    System.arraycopy(w, row, inputsOfRow[d][r], 0, inputDim);
+                    System.arraycopy(w, row + inputDim, statesOfRow[d][r], 0, hidden);
+                    for (int i = 0; i < inputDim; i++) {
+                        byInput[d][i][r] = w[row + i];
+                    }
+                    for (int j = 0; j < hidden; j++) {
+                        byState[d][j][r] = w[row + inputDim + j];
+                    }
+                    bias[d][r] = w[row + lstmRow - 1];
+                }
+            }
+        }
+    }
+
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] += a * x[i];
         }
     }
 
@@ -208,22 +247,21 @@ public final class BiLstmNetwork {
     private void recur(Pass pass, int d) {
         double[] previousState = new double[hidden];
         double[] previousCell = new double[hidden];
-        int base = lstm[d];
+        double[][] byInput = pass.layout.byInput[d];
+        double[][] byState = pass.layout.byState[d];
         for (int s = 0; s < pass.n; s++) {
             int t = d == 0 ? s : pass.n - 1 - s;
             double[] x = pass.x[t];
             double[] g = pass.gates[d][t];
+            System.arraycopy(pass.layout.bias[d], 0, g, 0, GATES * hidden);
+            for (int i = 0; i < inputDim; i++) {
+                axpy(x[i], byInput[i], g);
+            }
+            for (int j = 0; j < hidden; j++) {
+                axpy(previousState[j], byState[j], g);
+            }
             for (int r = 0; r < GATES * hidden; r++) {
-                int row = base + r * lstmRow;
-                double z = w[row + lstmRow - 1];
-                for (int i = 0; i < inputDim; i++) {
-                    z += w[row + i] * x[i];
-                }
-                int recurrent = row + inputDim;
-                for (int j = 0; j < hidden; j++) {
-                    z += w[recurrent + j] * previousState[j];
-                }
-                g[r] = r / hidden == 3 ? Math.tanh(z) : sigmoid(z);
+                g[r] = r / hidden == 3 ? Math.tanh(g[r]) : sigmoid(g[r]);
             }
             double[] c = pass.cell[d][t];
             double[] h = pass.state[d][t];
@@ -283,7 +321,11 @@ public final class BiLstmNetwork {
 
     private void backRecur(Pass pass, int d, double[][] stateGradient, double[][] inputGradient,
                            double[] gradient) {
-        int base = lstm[d];
+        double[][] inputsOfRow = pass.layout.inputsOfRow[d];
+        double[][] statesOfRow = pass.layout.statesOfRow[d];
+        double[][] byInputGradient = new double[inputDim][GATES * hidden];
+        double[][] byStateGradient = new double[hidden][GATES * hidden];
+        double[] biasGradient = new double[GATES * hidden];
         double[] nextState = new double[hidden];
         double[] nextCell = new double[hidden];
         double[] dz = new double[GATES * hidden];
@@ -311,6 +353,12 @@ public final class BiLstmNetwork {
                 cellGradient[j] = dc * forget;
             }
             double[] x = pass.x[t];
+            for (int i = 0; i < inputDim; i++) {
+                axpy(x[i], dz, byInputGradient[i]);
+            }
+            for (int j = 0; j < hidden; j++) {
+                axpy(previousState[j], dz, byStateGradient[j]);
+            }
             double[] dx = inputGradient[t];
             double[] dPrevious = new double[hidden];
             for (int r = 0; r < GATES * hidden; r++) {
@@ -318,20 +366,22 @@ public final class BiLstmNetwork {
                 if (z == 0) {
                     continue;
                 }
-                int row = base + r * lstmRow;
-                for (int i = 0; i < inputDim; i++) {
-                    gradient[row + i] += z * x[i];
-                    dx[i] += z * w[row + i];
-                }
-                int recurrent = row + inputDim;
-                for (int j = 0; j < hidden; j++) {
-                    gradient[recurrent + j] += z * previousState[j];
-                    dPrevious[j] += z * w[recurrent + j];
-                }
-                gradient[row + lstmRow - 1] += z;
+                biasGradient[r] += z;
+                axpy(z, inputsOfRow[r], dx);
+                axpy(z, statesOfRow[r], dPrevious);
             }
             nextState = dPrevious;
             nextCell = cellGradient;
+        }
+        for (int r = 0; r < GATES * hidden; r++) {
+            int row = lstm[d] + r * lstmRow;
+            for (int i = 0; i < inputDim; i++) {
+                gradient[row + i] += byInputGradient[i][r];
+            }
+            for (int j = 0; j < hidden; j++) {
+                gradient[row + inputDim + j] += byStateGradient[j][r];
+            }
+            gradient[row + lstmRow - 1] += biasGradient[r];
         }
     }
 
