@@ -91,7 +91,7 @@ final class LabelRecognizer {
         Token next = d.at(n.last() + 1);
         if (next.type == TokenType.LATIN && d.attached(n.last()) && next.entry == null) {
             String s = d.surface(n.last() + 1);
-            if (!(s.equals("st") || s.equals("nd") || s.equals("rd") || s.equals("th") || s.equals("s")
+            if (!(d.ordinalSuffixAfter(n.last()) || s.equals("s")  // 4th, and 4TH in a headline in capitals
                     || MoneyRecognizer.isIsoCode(s.toUpperCase(Locale.ROOT)) || s.equals("MGBP")
                     || s.equals("MUSD"))) {
                 return chain(d, i);  // 5G, 737MAX, 4x4
