@@ -32,7 +32,7 @@ final class FigureResolver {
     private final StoryCurrency currency = new StoryCurrency();
     /** The last money or scaled quantity, which a bare "from 430 mln" / "مقابل 300 مليون" after it repeats. */
     private Candidate lastMeasure;
-    /** The last duration or percentage, which a bare number set against it measures (two years from one). */
+    /** The last duration, percentage or quantity, which a bare number set against it measures (two years from one). */
     private Candidate lastSetAgainst;
     /** The last counted noun, which an Arabic list carries over (و24 مشاركاً من السعودية، واثنين من البحرين). */
     private Candidate lastCount;
@@ -129,6 +129,9 @@ final class FigureResolver {
                 currency.reading(range.upper());
                 emit(range.figure());
                 rememberMeasure(range.upper());
+                if (range.upper().kind() == FigureKind.QUANTITY) {
+                    lastSetAgainst = range.upper();  // between 90,000 and 95,000 hectares against 82,000
+                }
                 return range.figure().last() + 1;
             }
             Candidate figure = RangeRecognizer.changeFrom(d, c, this::read);
@@ -319,7 +322,7 @@ final class FigureResolver {
         if (c.kind() == FigureKind.COUNT) {
             lastCount = c;
         }
-        if (c.kind() == FigureKind.DURATION || c.kind() == FigureKind.PERCENT) {
+        if (c.kind() == FigureKind.DURATION || c.kind() == FigureKind.PERCENT || c.kind() == FigureKind.QUANTITY) {
             lastSetAgainst = c;
         }
         if (c.kind() == FigureKind.DATE && RelativeDates.isReference(c.iso())) {
