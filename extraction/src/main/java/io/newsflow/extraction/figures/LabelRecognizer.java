@@ -251,8 +251,23 @@ final class LabelRecognizer {
         int dash = n.last() + 1;
         boolean manner = d.isDash(dash) && d.attached(n.last()) && d.attached(dash)
                 && d.lexicon.in(WordList.ONE_COMPOUND, d.surface(dash + 1));  // a one-time payment, a one-way street
-        return some || once || manner || speaker(d, n.first()) || oneToAnother(d, n.last())
+        return some || once || manner || speaker(d, n.first()) || oneToAnother(d, n.last()) || pronoun(d, n.first())
                 ? new Proposal.NotAFigure(n.last()) : null;
+    }
+
+    /**
+     * "a record one by", "a strong one.", "the previous one,": "one" after a determiner and a modifier, with nothing
+     * after it that it could count (punctuation or a function word), stands for a noun named before.
+     */
+    private static boolean pronoun(Doc d, int one) {
+        Token after = d.at(one + 1);
+        Token modifier = d.at(one - 1);
+        boolean nothingCounted = after == Doc.NONE || after.lineBefore
+                || after.type == TokenType.SYMBOL && ".,;:)\"'".indexOf(after.sym) >= 0
+                || after.type == TokenType.LATIN && after.has(Role.STOP) && !after.isNumberWord()
+                && !after.has(Role.PERCENT) && after.entry.unit == null && !after.entry.namesCurrency();  // a real one pct
+        return nothingCounted && modifier.type == TokenType.LATIN && !modifier.isNumberWord() && !modifier.has(Role.STOP)
+                && !modifier.capitalized && d.lexicon.in(WordList.DETERMINER, d.surface(one - 2).toLowerCase());
     }
 
     /** How far past "one" the rules below look for the verb or the "another" that makes it no count. */
