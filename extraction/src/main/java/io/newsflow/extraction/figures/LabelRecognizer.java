@@ -271,7 +271,7 @@ final class LabelRecognizer {
     }
 
     /** How far past "one" the rules below look for the verb or the "another" that makes it no count. */
-    private static final int ONE_REACH = 4;
+    private static final int ONE_REACH = 6;
 
     /**
      * "One trader said", "said one official of the ministry": a speaker named by "one" is "a trader", not a count of
@@ -282,7 +282,8 @@ final class LabelRecognizer {
         if (d.lexicon.in(WordList.SPEECH, d.surface(one - 1)) && d.at(one - 2).type == TokenType.SYMBOL) {
             return true;
         }
-        for (int k = one + 1; k <= one + ONE_REACH && d.at(k).type == TokenType.LATIN; k++) {
+        for (int k = one + 1; k <= one + ONE_REACH && d.at(k).type == TokenType.LATIN && !d.at(k).paragraphBefore;
+                k++) {
             if (d.lexicon.in(WordList.SPEECH, d.surface(k))) {
                 return true;
             }
