@@ -62,6 +62,29 @@ final class EnglishNouns {
     }
 
     /**
+     * "an 18 member panel", "the 200,000 share buyback", "a 1.8 mln share common stock offering": after a determiner,
+     * a number above one with a singular noun and another word after it is a compound modifier of that word, and the
+     * singular is what it counts; null otherwise.
+     */
+    static Nouns.Noun compound(Doc d, NumberPhrase n, int k) {
+        Token digits = d.at(n.first());
+        if (n.value() <= 1 || n.value() % 1 != 0 || n.plainDigits() && digits.integerDigits >= 4 && !digits.grouped
+                || !d.lexicon.in(WordList.DETERMINER, d.surface(n.first() - 1).toLowerCase())) {
+            return null;  // an 8087 chip: four digits without a comma name a model
+        }
+        Nouns.Noun noun = after(d, k, false);
+        if (noun == null || isPlural(d, noun.last()) || d.lexicon.in(WordList.ZERO_PLURAL, noun.singular())
+                || d.lexicon.in(WordList.BALANCE, noun.singular())  // the 40 mln deficit: money the story names
+                || !noun.singular().equals(d.surface(noun.last()).toLowerCase())) {
+            return null;
+        }
+        int head = noun.last() + 1;
+        boolean adverb = d.surface(head).toLowerCase().endsWith("ly");  // a 16.5 mln debit previously
+        return !adverb && (plainWord(d, head) && !d.at(head).lineBefore && d.at(head).entry == null
+                || isAdjective(d, head) && plainWord(d, head + 1)) ? noun : null;
+    }
+
+    /**
      * The group after the partitive "of" at k: a determiner, then a plural noun (30 of the employees), also past a
      * possessive (five mln of the company's common shares) or a number (six out of the 14 places), or a number
      * alone (two of five commissioners), or null.

@@ -241,6 +241,11 @@ final class FigureResolver {
                     : Candidate.of(FigureKind.NUMBER, n);
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
+        Nouns.Noun compound = count == null && d.english ? EnglishNouns.compound(d, n, k) : null;
+        if (compound != null) {
+            count = Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, compound.singular(), null, n.first(),
+                    compound.last());  // an 18 member panel
+        }
         if (count != null && d.english && n.hasScale() && d.lexicon.in(WordList.BALANCE, count.unit())) {
             // a 71 mln deficit: money of the story, the noun says which side
             Candidate balance = Ellipsis.measure(d, n, lastMeasure);
