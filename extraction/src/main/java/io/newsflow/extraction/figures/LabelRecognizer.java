@@ -1,5 +1,6 @@
 package io.newsflow.extraction.figures;
 
+import io.newsflow.extraction.FigureKind;
 import java.util.Locale;
 import java.util.Set;
 
@@ -175,6 +176,11 @@ final class LabelRecognizer {
         Word glued = d.attached(n.last()) ? d.at(n.last() + 1).entry : null;
         if (glued != null && glued.currencyFamily != null) {
             return false;  // Beecham 8p: a price after a company's name
+        }
+        Word measure = d.at(n.last() + 1).entry;
+        if (d.english && measure != null && (measure.namesCurrency() || measure.has(Role.PERCENT)
+                || measure.unit != null && measure.unitKind == FigureKind.QUANTITY)) {
+            return false;  // in Boston 25 cts higher, Brent 18 dlrs: a price or a measure after a name
         }
         if (d.english && prev.type == TokenType.LATIN && prev.capitalized && !d.at(n.first()).grouped
                 && indexAfter(d, n.last() + 1)) {
