@@ -155,6 +155,8 @@ class FigureKindsTest {
         "en | Hearings were held on March 2, 3 and 4. | 3 | 2015-03-03",
         "en | Hearings were held on March 2, 3 and 4. | 4 | 2015-03-04",
         "en | 'The leaders meet on June 29 and\n30, officials said.' | 30 | 2015-06-30",
+        "en | Sales rose in the last month or two. | last month | 2015-07",
+        "en | Shipments pick up in the last week of August. | August | 2015-08",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
