@@ -323,6 +323,19 @@ class FigureRulesTest {
         }
 
         @Test
+        void aBareBoundAfterByCloseBelowAMeasuredOneIsARangeOfTheAmount() {
+            FigureMention pct = figure(en("output should grow by four to 4.5 pct this year"), "four to 4.5 pct");
+            assertThat(pct.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(pct.unit()).isEqualTo("percent");
+            assertThat(pct.min()).isEqualTo(4.0);
+            FigureMention money = figure(en("costs would rise by 12 to 15 billion dlrs"), "12 to 15 billion dlrs");
+            assertThat(money.min()).isEqualTo(1.2e10);
+            assertThat(money.currency()).isEqualTo("USD");
+            assertThat(en("the rate rose by two to 14 pct")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.NUMBER, FigureKind.PERCENT);
+        }
+
+        @Test
         void aScoreIsNotARange() {
             assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
         }
