@@ -29,6 +29,10 @@ final class RangeRecognizer {
      */
     static Range after(Doc d, Candidate a, Function<NumberPhrase, Candidate> read) {
         int c = a.last() + 1;
+        if (a.kind() == FigureKind.MONEY && d.english && d.at(c).has(Role.PER) && EnglishNouns.plainWord(d, c + 1)
+                && (d.at(c + 2).has(Role.TO) || d.isAndWord(c + 2)) && !d.at(c + 2).lineBefore) {
+            c += 2;  // from 100 dlrs per share to 130 dlrs: the price's "per share" stands between the bounds
+        }
         int prefix = a.first() - 1;
         Token before = d.at(prefix);
         boolean between = before.has(Role.BETWEEN) && before.stemOffset == 0;

@@ -336,6 +336,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void aPriceSaysPerShareBetweenItsBounds() {
+            FigureMention offer = figure(en("it lifted the offer from 40 dlrs per share to 45 dlrs"),
+                    "from 40 dlrs per share to 45 dlrs");
+            assertThat(offer.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(offer.min()).isEqualTo(40.0);
+            assertThat(offer.max()).isEqualTo(45.0);
+        }
+
+        @Test
         void aScoreIsNotARange() {
             assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
         }
