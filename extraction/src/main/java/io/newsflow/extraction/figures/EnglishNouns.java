@@ -150,8 +150,15 @@ final class EnglishNouns {
         }
         String m = d.surface(k + 1).toLowerCase();
         String n = d.surface(k + 2).toLowerCase();
-        return (isAdjective(d, k + 1) || m.length() > 3 && m.endsWith("ed")) && isNounLike(d, k + 2)
+        return (isAdjective(d, k + 1) || m.length() > 3 && m.endsWith("ed") || irregularParticiple(m))
+                && isNounLike(d, k + 2)
                 && !n.endsWith("ly") && !n.endsWith("ed");
+    }
+
+    /** paid, held, grown, built, written: past participles that do not end in -ed, known by an adverb before them. */
+    private static boolean irregularParticiple(String m) {
+        return m.length() > 3 && (m.endsWith("id") || m.endsWith("ld") || m.endsWith("wn") || m.endsWith("lt")
+                || m.endsWith("en"));
     }
 
     /** A plain lower-case English word: Latin letters, not capitalized, no function word and no number word. */
