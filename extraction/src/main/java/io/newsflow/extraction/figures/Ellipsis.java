@@ -45,14 +45,41 @@ final class Ellipsis {
                 break;
             }
         }
+        int shares = sharesAhead(d, n.last() + 1);
+        if (shares >= 0) {
+            // four mln non-voting Acme common shares, 1.6 mln class E preferred shares: a count of shares
+            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, "share", null, n.first(), shares);
+        }
         for (int k = n.last() + 1; k <= n.last() + 3 && d.at(k).isWord() && !d.at(k).lineBefore; k++) {
             if (d.lexicon.in(WordList.SHARES, d.surface(k))) {
-                return null;  // 31.7 mln outstanding shares, four mln USAir shares: a count of shares
+                return null;  // to 120 mln in authorized shares: shares, though not counted by name
             }
         }
         String family = m.bareDefault() ? m.family() : null;
         return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, m.unit(), m.currency(), n,
                 family, family != null, false);
+    }
+
+    /**
+     * The plural "shares" that closes the noun phrase starting at k (names, classes, tickers in angle brackets,
+     * hyphenated modifiers and "and" between), or -1 at the first other function word, number or punctuation.
+     */
+    private static int sharesAhead(Doc d, int k0) {
+        for (int k = k0; k <= k0 + 10 && !d.at(k).paragraphBefore; k++) {
+            Token t = d.at(k);
+            String s = d.surface(k);
+            if (t.isWord() && (s.equalsIgnoreCase("shares") || s.equalsIgnoreCase("shrs"))) {
+                return k;
+            }
+            boolean joins = t.type == TokenType.SYMBOL && (d.isDash(k) || t.sym == '<' || t.sym == '>'
+                    || t.sym == '"' || t.sym == '\'') || t.has(Role.AND)
+                    || s.length() == 1 && Character.isUpperCase(s.charAt(0));  // class A shares
+            if (!joins && (t.type != TokenType.LATIN || t.has(Role.STOP) || t.isNumberWord()
+                    || t.entry != null && (t.entry.unit != null || t.entry.namesCurrency()))) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** The words before token p set a value against another: from, against, vs, instead of, compared with. */
