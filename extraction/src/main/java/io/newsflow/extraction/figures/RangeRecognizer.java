@@ -46,10 +46,9 @@ final class RangeRecognizer {
         // one to two hours, two to three pct: small bounds spelled in words are one estimate
         boolean spelled = to && !between && !from && a.kind() == FigureKind.NUMBER && a.number() != null
                 && d.at(a.number().first()).isNumberWord() && a.value() <= 10;
-        // rising by two to 2.5 pct: after "by" a bare bound close below a measured one is the same amount's range
-        boolean byAmount = to && !between && !from && a.kind() == FigureKind.NUMBER
-                && "by".equalsIgnoreCase(d.surface(prefix));
-        boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled || byAmount) && to;
+        // 15 to 20 pct, rising by two to 2.5 pct: a bare bound close below a measured one is that measure's range
+        boolean bare = to && !between && !from && !estimate && d.english && a.kind() == FigureKind.NUMBER;
+        boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled || bare) && to;
         if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
             return null;
         }
@@ -69,12 +68,12 @@ final class RangeRecognizer {
         if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
             return null;
         }
-        if ((estimate || spelled) && (min >= b.value() || b.value() > 10 * min)
-                || spelled && !byAmount && (bn == null || !d.at(bn.first()).isNumberWord())) {
+        boolean bothSpelled = spelled && bn != null && d.at(bn.first()).isNumberWord();
+        if ((estimate || bothSpelled) && (min >= b.value() || b.value() > 10 * min)) {
             return null;  // at 5 to 100 dlrs names two things; bounds of one estimate lie close
         }
-        if (byAmount && (b.kind() == FigureKind.NUMBER || min >= b.value() || b.value() > 2 * min)) {
-            return null;  // rose by two to 14 pct is a change and a level
+        if (bare && !bothSpelled && (b.kind() == FigureKind.NUMBER || min >= b.value() || b.value() > 2 * min)) {
+            return null;  // rose by two to 14 pct, up 1.4 to 615.59 billion dlrs: a change and a level
         }
         int first = (between || from) && word ? prefix : a.first();
         if (d.arabic && between && "ما".equals(d.surface(prefix - 1))) {

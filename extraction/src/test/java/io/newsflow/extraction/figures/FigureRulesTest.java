@@ -323,7 +323,7 @@ class FigureRulesTest {
         }
 
         @Test
-        void aBareBoundAfterByCloseBelowAMeasuredOneIsARangeOfTheAmount() {
+        void aBareBoundCloseBelowAMeasuredOneIsARangeOfThatMeasure() {
             FigureMention pct = figure(en("output should grow by four to 4.5 pct this year"), "four to 4.5 pct");
             assertThat(pct.kind()).isEqualTo(FigureKind.RANGE);
             assertThat(pct.unit()).isEqualTo("percent");
@@ -333,6 +333,13 @@ class FigureRulesTest {
             assertThat(money.currency()).isEqualTo("USD");
             assertThat(en("the rate rose by two to 14 pct")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.NUMBER, FigureKind.PERCENT);
+            FigureMention share = figure(en("it aims at a 15 to 20 pct market share"), "15 to 20 pct");
+            assertThat(share.kind()).isEqualTo(FigureKind.RANGE);
+            FigureMention price = figure(en("it expects a price of six to 6.50 dlrs a share"), "six to 6.50 dlrs");
+            assertThat(price.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(price.max()).isEqualTo(6.5);
+            assertThat(en("money supply rose 1.4 to 615.59 billion dlrs")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.NUMBER, FigureKind.MONEY);
         }
 
         @Test
