@@ -65,6 +65,9 @@ final class RangeRecognizer {
                 && bn.lastScale() > 1 && a.value() * bn.lastScale() <= b.value()) {
             min = a.value() * bn.lastScale();  // between 5 and 10 million
         }
+        if (bare && b.kind() == FigureKind.MONEY && bn != null && b.value() < bn.value()) {
+            min = min / Math.rint(bn.value() / b.value());  // 75 to 80 cts: the bare bound counts cents too
+        }
         if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
             return null;
         }

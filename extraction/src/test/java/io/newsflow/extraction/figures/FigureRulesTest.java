@@ -338,6 +338,9 @@ class FigureRulesTest {
             FigureMention price = figure(en("it expects a price of six to 6.50 dlrs a share"), "six to 6.50 dlrs");
             assertThat(price.kind()).isEqualTo(FigureKind.RANGE);
             assertThat(price.max()).isEqualTo(6.5);
+            FigureMention cents = figure(en("analysts expect 35 to 45 cts a share"), "35 to 45 cts");
+            assertThat(cents.min()).isEqualTo(0.35);
+            assertThat(cents.max()).isEqualTo(0.45);
             assertThat(en("money supply rose 1.4 to 615.59 billion dlrs")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.NUMBER, FigureKind.MONEY);
         }
