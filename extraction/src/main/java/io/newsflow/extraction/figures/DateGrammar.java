@@ -130,6 +130,9 @@ final class DateGrammar {
         if (d.english && (dayWord.capitalized && !dayWord.lineBefore || lowerCase) && dayWord.isNumberWord()
                 && dayWord.entry.numClass == NumberClass.UNIT && dayWord.entry.number >= 1
                 && !d.at(k + 1).isNumberWord() && !d.isDash(k + 1) && dayAfterMonth(d, k)) {
+            if (d.isYear(k + 1) && !d.at(k + 1).lineBefore) {
+                return DateValue.of((int) d.at(k + 1).value, m.month(), (int) dayWord.entry.number, k + 1);
+            }
             return qualified(d, DateValue.of(0, m.month(), (int) dayWord.entry.number, k));
         }
         // month day[,] [year]
@@ -203,8 +206,16 @@ final class DateGrammar {
      */
     private static boolean lowerCaseDayEnds(Doc d, int k) {
         Token next = d.at(k + 1);
+        if (next == Doc.NONE || next.lineBefore || d.isYear(k + 1)) {
+            return true;  // Payable April one / Record March 20, expire July three 1987
+        }
+        // on May one an additional, set April one for the debut: a function word ends the phrase, though not "of"
+        // (in March two of the banks), nor a verb after "in March" (in June three were hurt)
+        String before = d.surface(d.at(k - 1).type == TokenType.SYMBOL ? k - 3 : k - 2);
+        boolean inMonth = before.equalsIgnoreCase("in") || before.equalsIgnoreCase("during");
         return next.type == TokenType.SYMBOL && !d.isDash(k + 1)
-                || next.type == TokenType.LATIN && (next.has(Role.TO) || next.has(Role.AND));
+                || next.type == TokenType.LATIN && (next.has(Role.TO) || next.has(Role.AND) || !inMonth
+                && next.has(Role.STOP) && !next.has(Role.ADJECTIVE) && !d.surface(k + 1).equalsIgnoreCase("of"));
     }
 
     /** A month name that is also a common word (مارس, May) counts only after a preposition or before a qualifier. */

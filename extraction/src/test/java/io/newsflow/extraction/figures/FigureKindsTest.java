@@ -156,6 +156,9 @@ class FigureKindsTest {
         "en | Hearings were held on March 2, 3 and 4. | 4 | 2015-03-04",
         "en | 'The leaders meet on June 29 and\n30, officials said.' | 30 | 2015-06-30",
         "en | Sales rose in the last month or two. | last month | 2015-07",
+        "en | Tenders close on April six at noon. | April six | 2015-04-06",
+        "en | 'Pay May one\nRecord April 10' | May one | 2015-05-01",
+        "en | The warrants run until September one 2019. | September one 2019 | 2019-09-01",
         "en | Shipments pick up in the last week of August. | August | 2015-08",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
