@@ -24,7 +24,8 @@ final class EnglishNouns {
         for (int skipped = 0; skipped < 3; skipped++) {
             Token t = d.at(k);
             Token next = d.at(k + 1);
-            boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
+            boolean mayModify = skipped < 2 && (isNounLike(d, k + 1) || countryAdjective(d, k + 1))
+                    && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
             if (skipped < 2 && adverbOfModifier(d, k)) {
@@ -36,7 +37,7 @@ final class EnglishNouns {
                 continue;
             }
             boolean modifier = !isPlural(d, k) || d.lexicon.in(WordList.PLURAL_MODIFIER, d.surface(k));
-            if (mayModify && (isAdjective(d, k) || compound && modifier && isPlural(d, k + 1))
+            if (mayModify && (isAdjective(d, k) || participleInIng(d, i, k) || compound && modifier && isPlural(d, k + 1))
                     || skipped < 2 && t.entry != null && t.entry.country != null && t.type == TokenType.LATIN) {
                 k++;  // three international experts, two more city hospitals, 17 U.S. banks
                 continue;
@@ -133,6 +134,23 @@ final class EnglishNouns {
                 || s.length() > 6 && (s.endsWith("able") || s.endsWith("ible"))  // available seat miles
                 || s.length() > 5 && s.endsWith("est") && !s.endsWith("rest") && !s.endsWith("vest")
                 && !s.endsWith("test") && !s.endsWith("uest");  // the two biggest insurers; not interest, harvest
+    }
+
+    /** Canadian, Japanese: a country's adjective, which may follow another modifier (two major Canadian banks). */
+    private static boolean countryAdjective(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.LATIN && t.entry != null && t.entry.country != null && !t.lineBefore;
+    }
+
+    /**
+     * leading, operating, remaining: a present participle before a noun-like word modifies it; right after "one" and
+     * before an adjective it is the verb of a pronoun (one bearing annual interest, one backing new talks).
+     */
+    private static boolean participleInIng(Doc d, int first, int k) {
+        String s = d.surface(k).toLowerCase();
+        Token before = d.at(first - 1);
+        boolean afterOne = k == first && before.isNumberWord() && before.entry.number == 1;
+        return s.length() > 5 && s.endsWith("ing") && !(afterOne && isAdjective(d, k + 1));
     }
 
     /** deposit-taking, state-owned, two-year before a noun: words joined by hyphens modify the noun after them. */
