@@ -333,6 +333,10 @@ final class OrdinalRecognizer {
     private static boolean inName(Doc d, NumberPhrase n) {
         int i = n.first();
         Token t = d.at(i);
+        if (d.english && n.words() && i == n.last() && t.capitalized && (d.isSymbol(i - 1, '<') && d.attached(i - 1)
+                || companyAhead(d, i + 1))) {
+            return true;  // <Second National Bank of ...>, First Boston Corp said: a company's name
+        }
         Token next = d.at(n.last() + 1);
         if (!d.english || !n.words() || i != n.last() || !t.capitalized || d.sentenceStart(i)
                 || next.type != TokenType.LATIN || !next.capitalized || next.entry != null || next.lineBefore) {
@@ -342,6 +346,25 @@ final class OrdinalRecognizer {
         String following = d.surface(n.last() + 1);
         return !word.equals(word.toUpperCase(Locale.ROOT))
                 && !following.equals(following.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Capitalised words in the paragraph from k that a company's closing word ends within four words (Boston Corp,
+     * National Bank); in a line written in capitals only a word that names a company by itself (Corp, Inc) does.
+     */
+    private static boolean companyAhead(Doc d, int k) {
+        boolean capitals = EnglishNouns.allCaps(d, k - 1);
+        for (int j = k; j < k + 4; j++) {
+            Token w = d.at(j);
+            if (w.type != TokenType.LATIN || !w.capitalized || w.paragraphBefore || w.isNumberWord()) {
+                return false;
+            }
+            if (d.lexicon.in(WordList.COMPANY_END, d.surface(j))
+                    || !capitals && d.lexicon.in(WordList.COMPANY_WORD, d.surface(j))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Candidate englishOrdinal(Doc d, int first, int last, double value) {
