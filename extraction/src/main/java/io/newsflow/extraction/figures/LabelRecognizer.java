@@ -114,8 +114,12 @@ final class LabelRecognizer {
                 && first.integerDigits == 3 && localPhone(d, n.last() + 2)) {
             return chain(d, n.last() + 2);  // the area code of (555) 123-4567
         }
-        if (n.plainDigits() && d.lexicon.in(WordList.TIME_ZONE, d.surface(n.last() + 1))) {
-            return new Proposal.NotAFigure(n.last() + 1);  // 1630 gmt, 0900 EST: a clock time
+        if ((n.plainDigits() || hoursDotMinutes(d, n)) && d.lexicon.in(WordList.TIME_ZONE, d.surface(n.last() + 1))) {
+            return new Proposal.NotAFigure(n.last() + 1);  // 1630 gmt, 0900 EST, 10.30 am: a clock time
+        }
+        if ((n.plainDigits() || hoursDotMinutes(d, n)) && "local".equalsIgnoreCase(d.surface(n.last() + 1))
+                && "time".equalsIgnoreCase(d.surface(n.last() + 2)) && (n.value() < 2400 && n.value() % 100 < 60)) {
+            return new Proposal.NotAFigure(n.last() + 2);  // 1030 local time, 10.00 local time
         }
         if (d.arabic && Normalizer.key(d.surface(i - 1)).endsWith("ساعه") && !n.words()) {
             return new Proposal.NotAFigure(n.last());  // الساعة 1847 بتوقيت جرينتش: a clock time, not a year
@@ -327,6 +331,14 @@ final class LabelRecognizer {
     }
 
     /** The last token of a clock time h:mm starting at the digits i (9:00, 11:30), or -1. */
+    /** 10.30, 9.45: a decimal whose two places after the point are minutes of an hour. */
+    private static boolean hoursDotMinutes(Doc d, NumberPhrase n) {
+        String s = d.surface(n.first());
+        int dot = s.indexOf('.');
+        return n.first() == n.last() && d.at(n.first()).type == TokenType.DIGITS && dot > 0 && dot <= 2
+                && s.length() - dot == 3 && n.value() <= 24 && Math.round(n.value() * 100) % 100 < 60;
+    }
+
     private static int clockTime(Doc d, int i) {
         Token h = d.at(i);
         Token m = d.at(i + 2);
