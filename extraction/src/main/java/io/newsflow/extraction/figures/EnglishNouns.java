@@ -118,6 +118,21 @@ final class EnglishNouns {
         return noun != null && d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) ? noun : null;
     }
 
+    /**
+     * "a record one by", "a strong one.", "the previous one,": "one" at {@code one} after a determiner and a modifier,
+     * with nothing after it that it could count (punctuation or a function word), stands for a noun named before.
+     */
+    static boolean pronounOne(Doc d, int one) {
+        Token after = d.at(one + 1);
+        Token modifier = d.at(one - 1);
+        boolean nothingCounted = after == Doc.NONE || after.lineBefore
+                || after.type == TokenType.SYMBOL && ".,;:)\"'".indexOf(after.sym) >= 0
+                || after.type == TokenType.LATIN && after.has(Role.STOP) && !after.isNumberWord()
+                && !after.has(Role.PERCENT) && after.entry.unit == null && !after.entry.namesCurrency();  // a real one pct
+        return nothingCounted && modifier.type == TokenType.LATIN && !modifier.isNumberWord() && !modifier.has(Role.STOP)
+                && !modifier.capitalized && d.lexicon.in(WordList.DETERMINER, d.surface(one - 2).toLowerCase());
+    }
+
     /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
     static boolean isAdjective(Doc d, int k) {
         Token t = d.at(k);

@@ -114,12 +114,9 @@ final class LabelRecognizer {
                 && first.integerDigits == 3 && localPhone(d, n.last() + 2)) {
             return chain(d, n.last() + 2);  // the area code of (555) 123-4567
         }
-        if ((n.plainDigits() || hoursDotMinutes(d, n)) && d.lexicon.in(WordList.TIME_ZONE, d.surface(n.last() + 1))) {
-            return new Proposal.NotAFigure(n.last() + 1);  // 1630 gmt, 0900 EST, 10.30 am: a clock time
-        }
-        if ((n.plainDigits() || hoursDotMinutes(d, n)) && "local".equalsIgnoreCase(d.surface(n.last() + 1))
-                && "time".equalsIgnoreCase(d.surface(n.last() + 2)) && (n.value() < 2400 && n.value() % 100 < 60)) {
-            return new Proposal.NotAFigure(n.last() + 2);  // 1030 local time, 10.00 local time
+        int zoned = ClockTimes.zoned(d, n);
+        if (zoned >= 0) {
+            return new Proposal.NotAFigure(zoned);  // 1630 gmt, 0900 EST, 10.30 am, 1030 local time: a clock time
         }
         if (d.arabic && Normalizer.key(d.surface(i - 1)).endsWith("ساعه") && !n.words()) {
             return new Proposal.NotAFigure(n.last());  // الساعة 1847 بتوقيت جرينتش: a clock time, not a year
@@ -261,23 +258,8 @@ final class LabelRecognizer {
         int dash = n.last() + 1;
         boolean manner = d.isDash(dash) && d.attached(n.last()) && d.attached(dash)
                 && d.lexicon.in(WordList.ONE_COMPOUND, d.surface(dash + 1));  // a one-time payment, a one-way street
-        return some || once || manner || speaker(d, n.first()) || oneToAnother(d, n.last()) || pronoun(d, n.first())
-                ? new Proposal.NotAFigure(n.last()) : null;
-    }
-
-    /**
-     * "a record one by", "a strong one.", "the previous one,": "one" after a determiner and a modifier, with nothing
-     * after it that it could count (punctuation or a function word), stands for a noun named before.
-     */
-    private static boolean pronoun(Doc d, int one) {
-        Token after = d.at(one + 1);
-        Token modifier = d.at(one - 1);
-        boolean nothingCounted = after == Doc.NONE || after.lineBefore
-                || after.type == TokenType.SYMBOL && ".,;:)\"'".indexOf(after.sym) >= 0
-                || after.type == TokenType.LATIN && after.has(Role.STOP) && !after.isNumberWord()
-                && !after.has(Role.PERCENT) && after.entry.unit == null && !after.entry.namesCurrency();  // a real one pct
-        return nothingCounted && modifier.type == TokenType.LATIN && !modifier.isNumberWord() && !modifier.has(Role.STOP)
-                && !modifier.capitalized && d.lexicon.in(WordList.DETERMINER, d.surface(one - 2).toLowerCase());
+        return some || once || manner || speaker(d, n.first()) || oneToAnother(d, n.last())
+                || EnglishNouns.pronounOne(d, n.first()) ? new Proposal.NotAFigure(n.last()) : null;
     }
 
     /** How far past "one" the rules below look for the verb or the "another" that makes it no count. */
@@ -331,14 +313,6 @@ final class LabelRecognizer {
     }
 
     /** The last token of a clock time h:mm starting at the digits i (9:00, 11:30), or -1. */
-    /** 10.30, 9.45: a decimal whose two places after the point are minutes of an hour. */
-    private static boolean hoursDotMinutes(Doc d, NumberPhrase n) {
-        String s = d.surface(n.first());
-        int dot = s.indexOf('.');
-        return n.first() == n.last() && d.at(n.first()).type == TokenType.DIGITS && dot > 0 && dot <= 2
-                && s.length() - dot == 3 && n.value() <= 24 && Math.round(n.value() * 100) % 100 < 60;
-    }
-
     private static int clockTime(Doc d, int i) {
         Token h = d.at(i);
         Token m = d.at(i + 2);
