@@ -272,6 +272,13 @@ final class DateGrammar {
     }
 
     /** 2017-02-15, 2017-02, 15/3/2021, 3/15/2021 (English), 2015/7/21, and seasons 1986/87, 2010-2015. */
+    /** Two digits alone at k, not the start of a longer slashed list (1/2/87/88). */
+    private static boolean twoDigits(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.DIGITS && t.integerDigits == 2 && !t.decimal && !t.grouped
+                && !(d.isSymbol(k + 1, '/') && d.attached(k));
+    }
+
     /** 2/ 8/ 1990: day, month and year with a space after each slash, as some papers type them. */
     private static boolean spacedSlashes(Doc d, int i) {
         int k = i + 1;
@@ -310,6 +317,12 @@ final class DateGrammar {
                 }
             }
             return null;
+        }
+        if (third && d.english && sep == '/' && d.isSmallInt(i, 12) && d.isSmallInt(k + 1, 31) && twoDigits(d, k + 3)) {
+            int yy = (int) d.at(k + 3).value;  // 04/09/87: the wire's tables write the year in two digits
+            int now = d.published != null ? d.published.getYear() : 2000;
+            int year = Math.abs(2000 + yy - now) < Math.abs(1900 + yy - now) ? 2000 + yy : 1900 + yy;
+            return DateValue.of(year, (int) a.value, (int) b.value, k + 3);
         }
         if (third && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)) {
             int first = (int) a.value;

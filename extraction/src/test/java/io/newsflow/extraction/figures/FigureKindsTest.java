@@ -159,6 +159,8 @@ class FigureKindsTest {
         "en | Tenders close on April six at noon. | April six | 2015-04-06",
         "en | 'Pay May one\nRecord April 10' | May one | 2015-05-01",
         "en | The warrants run until September one 2019. | September one 2019 | 2019-09-01",
+        "en | Stocks as of 04/09/15 were higher. | 04/09/15 | 2015-04-09",
+        "en | Stocks as of 04/09/87 were higher. | 04/09/87 | 1987-04-09",
         "en | Shipments pick up in the last week of August. | August | 2015-08",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
