@@ -161,6 +161,8 @@ class FigureKindsTest {
         "en | The warrants run until September one 2019. | September one 2019 | 2019-09-01",
         "en | Stocks as of 04/09/15 were higher. | 04/09/15 | 2015-04-09",
         "en | Stocks as of 04/09/87 were higher. | 04/09/87 | 1987-04-09",
+        "en | Volumes for Feb'14 were higher. | Feb'14 | 2014-02",
+        "en | Output in tonnes   Feb 87   Jan 87 | Feb 87 | 1987-02",
         "en | Shipments pick up in the last week of August. | August | 2015-08",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
