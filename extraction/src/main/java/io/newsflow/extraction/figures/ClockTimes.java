@@ -25,9 +25,12 @@ final class ClockTimes {
 
     /** 10.30, 9.45: a decimal whose two places after the point are minutes of an hour. */
     private static boolean hoursDotMinutes(Doc d, NumberPhrase n) {
+        Token t = d.at(n.first());
+        if (n.first() != n.last() || t.type != TokenType.DIGITS || !t.decimal || t.integerDigits > 2) {
+            return false;
+        }
         String s = d.surface(n.first());
         int dot = s.indexOf('.');
-        return n.first() == n.last() && d.at(n.first()).type == TokenType.DIGITS && dot > 0 && dot <= 2
-                && s.length() - dot == 3 && n.value() <= 24 && Math.round(n.value() * 100) % 100 < 60;
+        return dot > 0 && s.length() - dot == 3 && n.value() <= 24 && Math.round(n.value() * 100) % 100 < 60;
     }
 }

@@ -18,6 +18,9 @@ final class DurationRecognizer {
      * back from a date the story named, so neither is read here.
      */
     static Candidate pastSpan(Doc d, int i) {
+        if (!d.at(i).has(Role.PAST) || d.at(i + 1).entry == null || d.at(i + 1).entry.unitKind != FigureKind.DURATION) {
+            return null;  // most tokens: checked without building a string
+        }
         String past = d.surface(i).toLowerCase(java.util.Locale.ROOT);
         Word unit = d.at(i + 1).entry;
         if (!(past.equals("last") || past.equals("past")) || !"the".equalsIgnoreCase(d.surface(i - 1))
