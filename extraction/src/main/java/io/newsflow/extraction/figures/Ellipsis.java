@@ -27,6 +27,12 @@ final class Ellipsis {
             return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
                     m.bareDefault() ? m.family() : null, m.bareDefault(), false);  // to 80 marks from 78.8
         }
+        if (m != null && m.kind() == FigureKind.MONEY && !n.hasScale() && perShare(d, n.last() + 1)
+                && n.first() - m.last() <= 12 && d.sameSentence(m.last(), n.first())) {
+            // 933,000 dlrs, or 1.08 a share: a price per share in the currency just named
+            return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
+                    m.bareDefault() ? m.family() : null, m.bareDefault(), false);
+        }
         Candidate scaled = scaleLeftOut(d, n, m);
         if (scaled != null) {
             return scaled;
@@ -80,6 +86,15 @@ final class Ellipsis {
             }
         }
         return -1;
+    }
+
+    /** "a share", "per share", "a diluted share" at k. */
+    private static boolean perShare(Doc d, int k) {
+        if (!d.english || !d.at(k).has(Role.PER)) {
+            return false;
+        }
+        int s = EnglishNouns.isAdjective(d, k + 1) ? k + 2 : k + 1;
+        return d.surface(s).equalsIgnoreCase("share") || d.surface(s).equalsIgnoreCase("shr");
     }
 
     /** The words before token p set a value against another: from, against, vs, instead of, compared with. */
