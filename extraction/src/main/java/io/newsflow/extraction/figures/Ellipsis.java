@@ -27,8 +27,9 @@ final class Ellipsis {
             return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
                     m.bareDefault() ? m.family() : null, m.bareDefault(), false);  // to 80 marks from 78.8
         }
-        if (m != null && m.kind() == FigureKind.MONEY && !n.hasScale() && perShare(d, n.last() + 1)
-                && n.first() - m.last() <= 12 && d.sameSentence(m.last(), n.first())) {
+        if (m != null && m.kind() == FigureKind.MONEY && m.value() != null && !n.hasScale()
+                && (perShare(d, n.last() + 1) && n.first() - m.last() <= 12 || changeAfterPrice(d, n, m))
+                && d.sameSentence(m.last(), n.first())) {
             // 933,000 dlrs, or 1.08 a share: a price per share in the currency just named
             return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
                     m.bareDefault() ? m.family() : null, m.bareDefault(), false);
@@ -86,6 +87,12 @@ final class Ellipsis {
             }
         }
         return -1;
+    }
+
+    /** 1,640 yen, down 50: a bare change right after a price, smaller than it, is in the price's currency. */
+    private static boolean changeAfterPrice(Doc d, NumberPhrase n, Candidate m) {
+        return d.english && n.first() - m.last() <= 3 && n.value() < m.value() && !d.at(n.last() + 1).has(Role.TO)
+                && d.lexicon.in(WordList.TABLE_CHANGE, d.surface(n.first() - 1));  // not down 20 to 24 pct
     }
 
     /** "a share", "per share", "a diluted share" at k. */

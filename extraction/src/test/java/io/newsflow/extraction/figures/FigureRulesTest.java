@@ -341,6 +341,8 @@ class FigureRulesTest {
             FigureMention cents = figure(en("analysts expect 35 to 45 cts a share"), "35 to 45 cts");
             assertThat(cents.min()).isEqualTo(0.35);
             assertThat(cents.max()).isEqualTo(0.45);
+            assertThat(figure(en("profit was put at 17 billion yen, down 20 to 24 pct"), "20 to 24 pct").kind())
+                    .isEqualTo(FigureKind.RANGE);
             assertThat(en("money supply rose 1.4 to 615.59 billion dlrs")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.NUMBER, FigureKind.MONEY);
         }
