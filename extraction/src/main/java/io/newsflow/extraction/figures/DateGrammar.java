@@ -130,6 +130,9 @@ final class DateGrammar {
         if (d.english && (dayWord.capitalized && !dayWord.lineBefore || lowerCase) && dayWord.isNumberWord()
                 && dayWord.entry.numClass == NumberClass.UNIT && dayWord.entry.number >= 1
                 && !d.at(k + 1).isNumberWord() && !d.isDash(k + 1) && dayAfterMonth(d, k)) {
+            if (d.isYear(k + 1) && !d.at(k + 1).lineBefore) {
+                return DateValue.of((int) d.at(k + 1).value, m.month(), (int) dayWord.entry.number, k + 1);
+            }
             return qualified(d, DateValue.of(0, m.month(), (int) dayWord.entry.number, k));
         }
         // month day[,] [year]
@@ -156,6 +159,13 @@ final class DateGrammar {
         }
         if (d.isSymbol(k, '(') && d.isYear(k + 1) && d.isSymbol(k + 2, ')')) {
             return DateValue.of((int) d.at(k + 1).value, m.month(), 0, k + 2);  // October (1986)
+        }
+        int yy = d.isSymbol(k, '\'') && d.attached(k) ? k + 1 : k;
+        Token after = d.at(yy + 1);
+        if (d.english && twoDigits(d, yy) && (yy > k || d.at(yy).value > 31 && (after == Doc.NONE || after.lineBefore
+                || after.entry != null && after.entry.month > 0))) {
+            // Feb'87, and March 87  Feb 87 as a table's column heads: the month of a year in two digits
+            return DateValue.of(nearerCentury(d, (int) d.at(yy).value), m.month(), 0, yy);
         }
         if (d.arabic && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).has(Role.YEAR_WORD)) {
             // مايو من عام 2014, مايو من العام الجاري/الماضي: the year the month belongs to
@@ -203,8 +213,16 @@ final class DateGrammar {
      */
     private static boolean lowerCaseDayEnds(Doc d, int k) {
         Token next = d.at(k + 1);
+        if (next == Doc.NONE || next.lineBefore || d.isYear(k + 1)) {
+            return true;  // Payable April one / Record March 20, expire July three 1987
+        }
+        // on May one an additional, set April one for the debut: a function word ends the phrase, though not "of"
+        // (in March two of the banks), nor a verb after "in March" (in June three were hurt)
+        String before = d.surface(d.at(k - 1).type == TokenType.SYMBOL ? k - 3 : k - 2);
+        boolean inMonth = before.equalsIgnoreCase("in") || before.equalsIgnoreCase("during");
         return next.type == TokenType.SYMBOL && !d.isDash(k + 1)
-                || next.type == TokenType.LATIN && (next.has(Role.TO) || next.has(Role.AND));
+                || next.type == TokenType.LATIN && (next.has(Role.TO) || next.has(Role.AND) || !inMonth
+                && next.has(Role.STOP) && !next.has(Role.ADJECTIVE) && !d.surface(k + 1).equalsIgnoreCase("of"));
     }
 
     /** A month name that is also a common word (مارس, May) counts only after a preposition or before a qualifier. */
@@ -261,6 +279,19 @@ final class DateGrammar {
     }
 
     /** 2017-02-15, 2017-02, 15/3/2021, 3/15/2021 (English), 2015/7/21, and seasons 1986/87, 2010-2015. */
+    /** A year written in two digits, in the century that puts it nearer the publication date (1900s without one). */
+    private static int nearerCentury(Doc d, int yy) {
+        int now = d.published != null ? d.published.getYear() : 1950;
+        return Math.abs(2000 + yy - now) < Math.abs(1900 + yy - now) ? 2000 + yy : 1900 + yy;
+    }
+
+    /** Two digits alone at k, not the start of a longer slashed list (1/2/87/88). */
+    private static boolean twoDigits(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.DIGITS && t.integerDigits == 2 && !t.decimal && !t.grouped
+                && !(d.isSymbol(k + 1, '/') && d.attached(k));
+    }
+
     /** 2/ 8/ 1990: day, month and year with a space after each slash, as some papers type them. */
     private static boolean spacedSlashes(Doc d, int i) {
         int k = i + 1;
@@ -299,6 +330,10 @@ final class DateGrammar {
                 }
             }
             return null;
+        }
+        if (third && d.english && sep == '/' && d.isSmallInt(i, 12) && d.isSmallInt(k + 1, 31) && twoDigits(d, k + 3)) {
+            // 04/09/87: the wire's tables write the year in two digits
+            return DateValue.of(nearerCentury(d, (int) d.at(k + 3).value), (int) a.value, (int) b.value, k + 3);
         }
         if (third && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)) {
             int first = (int) a.value;

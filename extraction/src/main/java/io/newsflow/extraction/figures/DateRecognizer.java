@@ -38,6 +38,10 @@ final class DateRecognizer {
         if (listed != null) {
             return listed;
         }
+        Candidate span = d.english ? DurationRecognizer.pastSpan(d, i) : null;
+        if (span != null) {
+            return span;  // over the past year: the twelve months up to now
+        }
         DateValue relative = d.wordsKnown ? RelativeDates.at(d, i, lastDate) : null;
         if (relative != null) {
             return date(relative.first(), relative.last(), relative.iso());

@@ -12,6 +12,33 @@ final class DurationRecognizer {
     private DurationRecognizer() {
     }
 
+    /**
+     * "over the past year", "in the last month": "the" before last or past and a unit of time is the span that ends
+     * now (P1Y), not the calendar year before; "the last week of March" ranks a part, and "the previous year" counts
+     * back from a date the story named, so neither is read here.
+     */
+    static Candidate pastSpan(Doc d, int i) {
+        if (!d.at(i).has(Role.PAST) || d.at(i + 1).entry == null || d.at(i + 1).entry.unitKind != FigureKind.DURATION) {
+            return null;  // most tokens: checked without building a string
+        }
+        String past = d.surface(i).toLowerCase(java.util.Locale.ROOT);
+        Word unit = d.at(i + 1).entry;
+        if (!(past.equals("last") || past.equals("past")) || !"the".equalsIgnoreCase(d.surface(i - 1))
+                || unit == null || unit.unitKind != FigureKind.DURATION || unit.isoDesignator == null
+                || "of".equalsIgnoreCase(d.surface(i + 2)) || EnglishNouns.isPlural(d, i + 1) || open(d, i + 2)
+                || !(unit.unit.equals("year") || unit.unit.equals("month") || unit.unit.equals("week"))) {
+            return null;
+        }
+        return Candidate.of(FigureKind.DURATION, i, i + 1, 1.0, unit.unit, iso(1, unit.isoDesignator));
+    }
+
+    /** The span goes on after its unit: the last year or two, the past year and a half, the last year for which. */
+    private static boolean open(Doc d, int k) {
+        String next = d.surface(k).toLowerCase(java.util.Locale.ROOT);
+        return next.equals("or") || next.equals("for") || d.isDash(k) && d.attached(k - 1)
+                || next.equals("and") && (d.surface(k + 1).equalsIgnoreCase("a") || d.at(k + 1).isNumberWord());
+    }
+
     /** The number phrase n as a duration when a unit of time follows it at k, or null. */
     static Candidate after(Doc d, NumberPhrase n, int k) {
         UnitRecognizer.UnitWord u = UnitRecognizer.unitAfter(d, n, k);

@@ -24,7 +24,8 @@ final class EnglishNouns {
         for (int skipped = 0; skipped < 3; skipped++) {
             Token t = d.at(k);
             Token next = d.at(k + 1);
-            boolean mayModify = skipped < 2 && isNounLike(d, k + 1) && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
+            boolean mayModify = skipped < 2 && (isNounLike(d, k + 1) || countryAdjective(d, k + 1))
+                    && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
             if (skipped < 2 && adverbOfModifier(d, k)) {
@@ -36,7 +37,7 @@ final class EnglishNouns {
                 continue;
             }
             boolean modifier = !isPlural(d, k) || d.lexicon.in(WordList.PLURAL_MODIFIER, d.surface(k));
-            if (mayModify && (isAdjective(d, k) || compound && modifier && isPlural(d, k + 1))
+            if (mayModify && (isAdjective(d, k) || participleInIng(d, i, k) || compound && modifier && isPlural(d, k + 1))
                     || skipped < 2 && t.entry != null && t.entry.country != null && t.type == TokenType.LATIN) {
                 k++;  // three international experts, two more city hospitals, 17 U.S. banks
                 continue;
@@ -59,6 +60,29 @@ final class EnglishNouns {
             return new Nouns.Noun(singular(d.lexicon, s), k);
         }
         return null;
+    }
+
+    /**
+     * "an 18 member panel", "the 200,000 share buyback", "a 1.8 mln share common stock offering": after a determiner,
+     * a number above one with a singular noun and another word after it is a compound modifier of that word, and the
+     * singular is what it counts; null otherwise.
+     */
+    static Nouns.Noun compound(Doc d, NumberPhrase n, int k) {
+        Token digits = d.at(n.first());
+        if (n.value() <= 1 || n.value() % 1 != 0 || n.plainDigits() && digits.integerDigits >= 4 && !digits.grouped
+                || !d.lexicon.in(WordList.DETERMINER, d.surface(n.first() - 1).toLowerCase())) {
+            return null;  // an 8087 chip: four digits without a comma name a model
+        }
+        Nouns.Noun noun = after(d, k, false);
+        if (noun == null || isPlural(d, noun.last()) || d.lexicon.in(WordList.ZERO_PLURAL, noun.singular())
+                || d.lexicon.in(WordList.BALANCE, noun.singular())  // the 40 mln deficit: money the story names
+                || !noun.singular().equals(d.surface(noun.last()).toLowerCase())) {
+            return null;
+        }
+        int head = noun.last() + 1;
+        boolean adverb = d.surface(head).toLowerCase().endsWith("ly");  // a 16.5 mln debit previously
+        return !adverb && (plainWord(d, head) && !d.at(head).lineBefore && d.at(head).entry == null
+                || isAdjective(d, head) && plainWord(d, head + 1)) ? noun : null;
     }
 
     /**
@@ -94,6 +118,21 @@ final class EnglishNouns {
         return noun != null && d.lexicon.in(WordList.MEASURE_NOUN, noun.singular()) ? noun : null;
     }
 
+    /**
+     * "a record one by", "a strong one.", "the previous one,": "one" at {@code one} after a determiner and a modifier,
+     * with nothing after it that it could count (punctuation or a function word), stands for a noun named before.
+     */
+    static boolean pronounOne(Doc d, int one) {
+        Token after = d.at(one + 1);
+        Token modifier = d.at(one - 1);
+        boolean nothingCounted = after == Doc.NONE || after.lineBefore
+                || after.type == TokenType.SYMBOL && ".,;:)\"'".indexOf(after.sym) >= 0
+                || after.type == TokenType.LATIN && after.has(Role.STOP) && !after.isNumberWord()
+                && !after.has(Role.PERCENT) && after.entry.unit == null && !after.entry.namesCurrency();  // a real one pct
+        return nothingCounted && modifier.type == TokenType.LATIN && !modifier.isNumberWord() && !modifier.has(Role.STOP)
+                && !modifier.capitalized && d.lexicon.in(WordList.DETERMINER, d.surface(one - 2).toLowerCase());
+    }
+
     /** An English adjective by its role or its ending (international, metric, consecutive, famous). */
     static boolean isAdjective(Doc d, int k) {
         Token t = d.at(k);
@@ -112,6 +151,23 @@ final class EnglishNouns {
                 && !s.endsWith("test") && !s.endsWith("uest");  // the two biggest insurers; not interest, harvest
     }
 
+    /** Canadian, Japanese: a country's adjective, which may follow another modifier (two major Canadian banks). */
+    private static boolean countryAdjective(Doc d, int k) {
+        Token t = d.at(k);
+        return t.type == TokenType.LATIN && t.entry != null && t.entry.country != null && !t.lineBefore;
+    }
+
+    /**
+     * leading, operating, remaining: a present participle before a noun-like word modifies it; right after "one" and
+     * before an adjective it is the verb of a pronoun (one bearing annual interest, one backing new talks).
+     */
+    private static boolean participleInIng(Doc d, int first, int k) {
+        String s = d.surface(k).toLowerCase();
+        Token before = d.at(first - 1);
+        boolean afterOne = k == first && before.isNumberWord() && before.entry.number == 1;
+        return s.length() > 5 && s.endsWith("ing") && !(afterOne && isAdjective(d, k + 1));
+    }
+
     /** deposit-taking, state-owned, two-year before a noun: words joined by hyphens modify the noun after them. */
     private static boolean hyphenatedModifier(Doc d, int k) {
         return plainWord(d, k) && d.isDash(k + 1) && d.attached(k) && d.attached(k + 1)
@@ -127,8 +183,15 @@ final class EnglishNouns {
         }
         String m = d.surface(k + 1).toLowerCase();
         String n = d.surface(k + 2).toLowerCase();
-        return (isAdjective(d, k + 1) || m.length() > 3 && m.endsWith("ed")) && isNounLike(d, k + 2)
+        return (isAdjective(d, k + 1) || m.length() > 3 && m.endsWith("ed") || irregularParticiple(m))
+                && isNounLike(d, k + 2)
                 && !n.endsWith("ly") && !n.endsWith("ed");
+    }
+
+    /** paid, held, grown, built, written: past participles that do not end in -ed, known by an adverb before them. */
+    private static boolean irregularParticiple(String m) {
+        return m.length() > 3 && (m.endsWith("id") || m.endsWith("ld") || m.endsWith("wn") || m.endsWith("lt")
+                || m.endsWith("en"));
     }
 
     /** A plain lower-case English word: Latin letters, not capitalized, no function word and no number word. */

@@ -32,7 +32,7 @@ final class FigureResolver {
     private final StoryCurrency currency = new StoryCurrency();
     /** The last money or scaled quantity, which a bare "from 430 mln" / "مقابل 300 مليون" after it repeats. */
     private Candidate lastMeasure;
-    /** The last duration or percentage, which a bare number set against it measures (two years from one). */
+    /** The last duration, percentage or quantity, which a bare number set against it measures (two years from one). */
     private Candidate lastSetAgainst;
     /** The last counted noun, which an Arabic list carries over (و24 مشاركاً من السعودية، واثنين من البحرين). */
     private Candidate lastCount;
@@ -129,6 +129,9 @@ final class FigureResolver {
                 currency.reading(range.upper());
                 emit(range.figure());
                 rememberMeasure(range.upper());
+                if (range.upper().kind() == FigureKind.QUANTITY) {
+                    lastSetAgainst = range.upper();  // between 90,000 and 95,000 hectares against 82,000
+                }
                 return range.figure().last() + 1;
             }
             Candidate figure = RangeRecognizer.changeFrom(d, c, this::read);
@@ -238,6 +241,11 @@ final class FigureResolver {
                     : Candidate.of(FigureKind.NUMBER, n);
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
+        Nouns.Noun compound = count == null && d.english ? EnglishNouns.compound(d, n, k) : null;
+        if (compound != null) {
+            count = Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, compound.singular(), null, n.first(),
+                    compound.last());  // an 18 member panel
+        }
         if (count != null && d.english && n.hasScale() && d.lexicon.in(WordList.BALANCE, count.unit())) {
             // a 71 mln deficit: money of the story, the noun says which side
             Candidate balance = Ellipsis.measure(d, n, lastMeasure);
@@ -319,7 +327,7 @@ final class FigureResolver {
         if (c.kind() == FigureKind.COUNT) {
             lastCount = c;
         }
-        if (c.kind() == FigureKind.DURATION || c.kind() == FigureKind.PERCENT) {
+        if (c.kind() == FigureKind.DURATION || c.kind() == FigureKind.PERCENT || c.kind() == FigureKind.QUANTITY) {
             lastSetAgainst = c;
         }
         if (c.kind() == FigureKind.DATE && RelativeDates.isReference(c.iso())) {

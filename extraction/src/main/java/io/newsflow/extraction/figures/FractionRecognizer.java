@@ -254,6 +254,9 @@ final class FractionRecognizer {
         }
         Word joined = d.isDash(k + 1) && d.attached(k) && d.attached(k + 1) ? d.at(k + 2).entry : null;
         boolean ofUnit = "of".equals(d.surface(k + 1)) || joined != null && joined.unit != null;
+        if (d.english && !article && f.denominator == 2 && d.at(k + 1).has(Role.PER) && measureAfter(d, k + 2)) {
+            return NumberPhrase.ofWords(i, k + 1, value, false);  // half a percentage point, half an hour
+        }
         if (d.english && !article && (!ofUnit || ranked(d, i - 1)
                 || d.lexicon.in(WordList.PERIOD_RANK, d.surface(i - 1)))) {
             // "first quarter", "the second half of", "the last quarter of 1986": only "half of", "a half" or a
@@ -264,6 +267,19 @@ final class FractionRecognizer {
             return null;  // الربع الأول is a quarter of the year
         }
         return NumberPhrase.ofWords(i, k, value, false);
+    }
+
+    /** A unit or a measure noun at k, which "half a" measures (half a percentage point, half a mile). */
+    private static boolean measureAfter(Doc d, int k) {
+        Token t = d.at(k);
+        if (t.lineBefore && t.paragraphBefore) {
+            return false;
+        }
+        if (t.entry != null && t.entry.unit != null) {
+            return true;
+        }
+        Nouns.Noun noun = EnglishNouns.after(d, k, false);
+        return noun != null && d.lexicon.in(WordList.MEASURE_NOUN, noun.singular());
     }
 
     /** The word at p is an ordinal (first, 3rd): the part after it is a period ranked, not an amount. */

@@ -1,5 +1,6 @@
 package io.newsflow.extraction.figures;
 
+import io.newsflow.extraction.FigureKind;
 import java.util.Locale;
 import java.util.Set;
 
@@ -91,7 +92,7 @@ final class LabelRecognizer {
         Token next = d.at(n.last() + 1);
         if (next.type == TokenType.LATIN && d.attached(n.last()) && next.entry == null) {
             String s = d.surface(n.last() + 1);
-            if (!(s.equals("st") || s.equals("nd") || s.equals("rd") || s.equals("th") || s.equals("s")
+            if (!(d.ordinalSuffixAfter(n.last()) || s.equals("s")  // 4th, and 4TH in a headline in capitals
                     || MoneyRecognizer.isIsoCode(s.toUpperCase(Locale.ROOT)) || s.equals("MGBP")
                     || s.equals("MUSD"))) {
                 return chain(d, i);  // 5G, 737MAX, 4x4
@@ -113,8 +114,9 @@ final class LabelRecognizer {
                 && first.integerDigits == 3 && localPhone(d, n.last() + 2)) {
             return chain(d, n.last() + 2);  // the area code of (555) 123-4567
         }
-        if (n.plainDigits() && d.lexicon.in(WordList.TIME_ZONE, d.surface(n.last() + 1))) {
-            return new Proposal.NotAFigure(n.last() + 1);  // 1630 gmt, 0900 EST: a clock time
+        int zoned = ClockTimes.zoned(d, n);
+        if (zoned >= 0) {
+            return new Proposal.NotAFigure(zoned);  // 1630 gmt, 0900 EST, 10.30 am, 1030 local time: a clock time
         }
         if (d.arabic && Normalizer.key(d.surface(i - 1)).endsWith("ساعه") && !n.words()) {
             return new Proposal.NotAFigure(n.last());  // الساعة 1847 بتوقيت جرينتش: a clock time, not a year
@@ -175,6 +177,11 @@ final class LabelRecognizer {
         Word glued = d.attached(n.last()) ? d.at(n.last() + 1).entry : null;
         if (glued != null && glued.currencyFamily != null) {
             return false;  // Beecham 8p: a price after a company's name
+        }
+        Word measure = d.at(n.last() + 1).entry;
+        if (d.english && measure != null && (measure.namesCurrency() || measure.has(Role.PERCENT)
+                || measure.unit != null && measure.unitKind == FigureKind.QUANTITY)) {
+            return false;  // in Boston 25 cts higher, Brent 18 dlrs: a price or a measure after a name
         }
         if (d.english && prev.type == TokenType.LATIN && prev.capitalized && !d.at(n.first()).grouped
                 && indexAfter(d, n.last() + 1)) {
@@ -252,11 +259,11 @@ final class LabelRecognizer {
         boolean manner = d.isDash(dash) && d.attached(n.last()) && d.attached(dash)
                 && d.lexicon.in(WordList.ONE_COMPOUND, d.surface(dash + 1));  // a one-time payment, a one-way street
         return some || once || manner || speaker(d, n.first()) || oneToAnother(d, n.last())
-                ? new Proposal.NotAFigure(n.last()) : null;
+                || EnglishNouns.pronounOne(d, n.first()) ? new Proposal.NotAFigure(n.last()) : null;
     }
 
     /** How far past "one" the rules below look for the verb or the "another" that makes it no count. */
-    private static final int ONE_REACH = 4;
+    private static final int ONE_REACH = 6;
 
     /**
      * "One trader said", "said one official of the ministry": a speaker named by "one" is "a trader", not a count of
@@ -267,7 +274,8 @@ final class LabelRecognizer {
         if (d.lexicon.in(WordList.SPEECH, d.surface(one - 1)) && d.at(one - 2).type == TokenType.SYMBOL) {
             return true;
         }
-        for (int k = one + 1; k <= one + ONE_REACH && d.at(k).type == TokenType.LATIN; k++) {
+        for (int k = one + 1; k <= one + ONE_REACH && d.at(k).type == TokenType.LATIN && !d.at(k).paragraphBefore;
+                k++) {
             if (d.lexicon.in(WordList.SPEECH, d.surface(k))) {
                 return true;
             }

@@ -305,9 +305,38 @@ final class OrdinalRecognizer {
                 && !d.lexicon.in(WordList.DETERMINER, d.surface(p)) && d.at(p).type != TokenType.DIGITS;
     }
 
+    /** largest, biggest, lowest: a superlative after an ordinal ranks the whole noun phrase after it. */
+    private static boolean superlative(Doc d, int k) {
+        String s = d.surface(k).toLowerCase(Locale.ROOT);
+        return s.endsWith("est") && EnglishNouns.plainWord(d, k) && EnglishNouns.isAdjective(d, k);
+    }
+
+    /**
+     * The last noun of the compound a noun opens (the fifth largest coffee producer ranks producers, Belgium's
+     * second largest commercial bank ranks banks): up to three more plain words that are no adverb, participle or unit.
+     */
+    private static Nouns.Noun compoundEnd(Doc d, Nouns.Noun noun) {
+        int j = noun.last();
+        while (j < noun.last() + 3 && EnglishNouns.plainWord(d, j + 1) && !d.at(j + 1).lineBefore
+                && (d.at(j + 1).entry == null || d.at(j + 1).entry.unit == null && !d.at(j + 1).entry.namesMonth())) {
+            String w = d.surface(j + 1).toLowerCase(Locale.ROOT);
+            if (w.length() < 3 || w.endsWith("ly") || w.endsWith("ed") || w.endsWith("ing")
+                    || EnglishNouns.isPlural(d, j + 1)) {  // the third largest oil company plans to
+                break;
+            }
+            j++;
+        }
+        return j == noun.last() ? noun : new Nouns.Noun(EnglishNouns.singular(d.lexicon,
+                d.surface(j).toLowerCase(Locale.ROOT)), j);
+    }
+
     private static boolean inName(Doc d, NumberPhrase n) {
         int i = n.first();
         Token t = d.at(i);
+        if (d.english && n.words() && i == n.last() && t.capitalized && (d.isSymbol(i - 1, '<') && d.attached(i - 1)
+                || companyAhead(d, i + 1))) {
+            return true;  // <Second National Bank of ...>, First Boston Corp said: a company's name
+        }
         Token next = d.at(n.last() + 1);
         if (!d.english || !n.words() || i != n.last() || !t.capitalized || d.sentenceStart(i)
                 || next.type != TokenType.LATIN || !next.capitalized || next.entry != null || next.lineBefore) {
@@ -319,8 +348,33 @@ final class OrdinalRecognizer {
                 && !following.equals(following.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * Capitalised words in the paragraph from k that a company's closing word ends within four words (Boston Corp,
+     * National Bank); in a line written in capitals only a word that names a company by itself (Corp, Inc) does.
+     */
+    private static boolean companyAhead(Doc d, int k) {
+        boolean capitals = EnglishNouns.allCaps(d, k - 1);
+        for (int j = k; j < k + 4; j++) {
+            Token w = d.at(j);
+            if (w.type != TokenType.LATIN || !w.capitalized || w.paragraphBefore || w.isNumberWord()) {
+                return false;
+            }
+            if (d.lexicon.in(WordList.COMPANY_END, d.surface(j))
+                    || !capitals && d.lexicon.in(WordList.COMPANY_WORD, d.surface(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Candidate englishOrdinal(Doc d, int first, int last, double value) {
         String unit = null;
+        if (d.english && superlative(d, last + 1)) {
+            int k = d.surface(last + 2).indexOf('.') > 0 && EnglishNouns.allCaps(d, last + 2) ? last + 3 : last + 2;
+            Nouns.Noun noun = EnglishNouns.after(d, k, false);  // the third largest U.K. bank
+            return Candidate.of(FigureKind.ORDINAL, first, last, value, noun == null ? null
+                    : compoundEnd(d, noun).singular(), null);
+        }
         if (d.english) {
             Nouns.Noun noun = EnglishNouns.after(d, last + 1, false);
             unit = noun == null ? null : noun.singular();

@@ -29,6 +29,10 @@ final class RangeRecognizer {
      */
     static Range after(Doc d, Candidate a, Function<NumberPhrase, Candidate> read) {
         int c = a.last() + 1;
+        if (a.kind() == FigureKind.MONEY && d.english && d.at(c).has(Role.PER) && EnglishNouns.plainWord(d, c + 1)
+                && (d.at(c + 2).has(Role.TO) || d.isAndWord(c + 2)) && !d.at(c + 2).lineBefore) {
+            c += 2;  // from 100 dlrs per share to 130 dlrs: the price's "per share" stands between the bounds
+        }
         int prefix = a.first() - 1;
         Token before = d.at(prefix);
         boolean between = before.has(Role.BETWEEN) && before.stemOffset == 0;
@@ -42,7 +46,9 @@ final class RangeRecognizer {
         // one to two hours, two to three pct: small bounds spelled in words are one estimate
         boolean spelled = to && !between && !from && a.kind() == FigureKind.NUMBER && a.number() != null
                 && d.at(a.number().first()).isNumberWord() && a.value() <= 10;
-        boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled) && to;
+        // 15 to 20 pct, rising by two to 2.5 pct: a bare bound close below a measured one is that measure's range
+        boolean bare = to && !between && !from && !estimate && d.english && a.kind() == FigureKind.NUMBER;
+        boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled || bare) && to;
         if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
             return null;
         }
@@ -59,12 +65,18 @@ final class RangeRecognizer {
                 && bn.lastScale() > 1 && a.value() * bn.lastScale() <= b.value()) {
             min = a.value() * bn.lastScale();  // between 5 and 10 million
         }
+        if (bare && b.kind() == FigureKind.MONEY && bn != null && b.value() < bn.value()) {
+            min = min / Math.rint(bn.value() / b.value());  // 75 to 80 cts: the bare bound counts cents too
+        }
         if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
             return null;
         }
-        if ((estimate || spelled) && (min >= b.value() || b.value() > 10 * min)
-                || spelled && (bn == null || !d.at(bn.first()).isNumberWord())) {
+        boolean bothSpelled = spelled && bn != null && d.at(bn.first()).isNumberWord();
+        if ((estimate || bothSpelled) && (min >= b.value() || b.value() > 10 * min)) {
             return null;  // at 5 to 100 dlrs names two things; bounds of one estimate lie close
+        }
+        if (bare && !bothSpelled && (b.kind() == FigureKind.NUMBER || min >= b.value() || b.value() > 2 * min)) {
+            return null;  // rose by two to 14 pct, up 1.4 to 615.59 billion dlrs: a change and a level
         }
         int first = (between || from) && word ? prefix : a.first();
         if (d.arabic && between && "ما".equals(d.surface(prefix - 1))) {

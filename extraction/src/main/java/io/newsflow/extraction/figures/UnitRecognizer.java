@@ -46,6 +46,12 @@ final class UnitRecognizer {
             unit = unit + "3";
             last++;
         }
+        int hours = d.isDash(last + 1) && d.attached(last) && d.attached(last + 1) ? last + 2 : last + 1;
+        String hour = d.surface(hours).toLowerCase(java.util.Locale.ROOT);
+        if (d.english && unit.endsWith("W") && (hour.equals("hour") || hour.equals("hours"))) {
+            unit = unit + "h";  // 48.3 billion kilowatt-hours, 900 megawatt hours: energy, not power
+            last = hours;
+        }
         if (d.english && unit.equals("barrel") && "per".equalsIgnoreCase(d.surface(last + 1))
                 && "day".equalsIgnoreCase(d.surface(last + 2))) {
             unit = "barrel per day";  // the same unit as bpd

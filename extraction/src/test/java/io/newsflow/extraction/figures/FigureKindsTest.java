@@ -155,6 +155,15 @@ class FigureKindsTest {
         "en | Hearings were held on March 2, 3 and 4. | 3 | 2015-03-03",
         "en | Hearings were held on March 2, 3 and 4. | 4 | 2015-03-04",
         "en | 'The leaders meet on June 29 and\n30, officials said.' | 30 | 2015-06-30",
+        "en | Sales rose in the last month or two. | last month | 2015-07",
+        "en | Tenders close on April six at noon. | April six | 2015-04-06",
+        "en | 'Pay May one\nRecord April 10' | May one | 2015-05-01",
+        "en | The warrants run until September one 2019. | September one 2019 | 2019-09-01",
+        "en | Stocks as of 04/09/15 were higher. | 04/09/15 | 2015-04-09",
+        "en | Stocks as of 04/09/87 were higher. | 04/09/87 | 1987-04-09",
+        "en | Volumes for Feb'14 were higher. | Feb'14 | 2014-02",
+        "en | Output in tonnes   Feb 87   Jan 87 | Feb 87 | 1987-02",
+        "en | Shipments pick up in the last week of August. | August | 2015-08",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);

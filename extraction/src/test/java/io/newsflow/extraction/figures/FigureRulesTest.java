@@ -323,6 +323,40 @@ class FigureRulesTest {
         }
 
         @Test
+        void aBareBoundCloseBelowAMeasuredOneIsARangeOfThatMeasure() {
+            FigureMention pct = figure(en("output should grow by four to 4.5 pct this year"), "four to 4.5 pct");
+            assertThat(pct.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(pct.unit()).isEqualTo("percent");
+            assertThat(pct.min()).isEqualTo(4.0);
+            FigureMention money = figure(en("costs would rise by 12 to 15 billion dlrs"), "12 to 15 billion dlrs");
+            assertThat(money.min()).isEqualTo(1.2e10);
+            assertThat(money.currency()).isEqualTo("USD");
+            assertThat(en("the rate rose by two to 14 pct")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.NUMBER, FigureKind.PERCENT);
+            FigureMention share = figure(en("it aims at a 15 to 20 pct market share"), "15 to 20 pct");
+            assertThat(share.kind()).isEqualTo(FigureKind.RANGE);
+            FigureMention price = figure(en("it expects a price of six to 6.50 dlrs a share"), "six to 6.50 dlrs");
+            assertThat(price.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(price.max()).isEqualTo(6.5);
+            FigureMention cents = figure(en("analysts expect 35 to 45 cts a share"), "35 to 45 cts");
+            assertThat(cents.min()).isEqualTo(0.35);
+            assertThat(cents.max()).isEqualTo(0.45);
+            assertThat(figure(en("profit was put at 17 billion yen, down 20 to 24 pct"), "20 to 24 pct").kind())
+                    .isEqualTo(FigureKind.RANGE);
+            assertThat(en("money supply rose 1.4 to 615.59 billion dlrs")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.NUMBER, FigureKind.MONEY);
+        }
+
+        @Test
+        void aPriceSaysPerShareBetweenItsBounds() {
+            FigureMention offer = figure(en("it lifted the offer from 40 dlrs per share to 45 dlrs"),
+                    "from 40 dlrs per share to 45 dlrs");
+            assertThat(offer.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(offer.min()).isEqualTo(40.0);
+            assertThat(offer.max()).isEqualTo(45.0);
+        }
+
+        @Test
         void aScoreIsNotARange() {
             assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
         }
