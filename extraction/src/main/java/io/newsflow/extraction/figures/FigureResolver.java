@@ -93,7 +93,7 @@ final class FigureResolver {
         if (t.isWord() && (t.entry == null || t.entry.startsNoFigure(t.type == TokenType.ARABIC))
                 && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
-            Candidate dual = CountRecognizer.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
+            Candidate dual = ArabicDuals.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
             if (dual != null) {
                 emit(dual);
                 remember(dual);
@@ -117,7 +117,7 @@ final class FigureResolver {
             p = number(i);
         }
         if (p == null) {
-            p = CountRecognizer.byItself(d, i);
+            p = ArabicDuals.byItself(d, i);
         }
         if (p instanceof Candidate c && c.first() < free) {
             return c.last() + 1;  // دولتان اثنتان: a number agreeing with a noun already counted adds no figure

@@ -226,7 +226,7 @@ final class LabelRecognizer {
             Token one = d.at(n.first());
             Token after = d.at(n.last() + 1);
             int p = n.first() - 1;
-            boolean agrees = CountRecognizer.isNounBefore(d, p) && (!Normalizer.key(d.surface(p)).endsWith("ه")
+            boolean agrees = ArabicCounts.isNounBefore(d, p) && (!Normalizer.key(d.surface(p)).endsWith("ه")
                     || Normalizer.key(d.surface(n.first())).endsWith("ه"));  // لإقامة واحد من: no agreement
             boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction
                     && !agrees;  // لتر واحد من الزيت is one litre
@@ -293,7 +293,7 @@ final class LabelRecognizer {
      */
     private static boolean inName(Doc d, int p) {
         Token head = d.at(p - 1);
-        return CountRecognizer.isNounBefore(d, p) && head.type == TokenType.ARABIC && !head.definite
+        return ArabicCounts.isNounBefore(d, p) && head.type == TokenType.ARABIC && !head.definite
                 && d.lexicon.in(WordList.NAME_HEAD, d.stemKey(p - 1));
     }
 
