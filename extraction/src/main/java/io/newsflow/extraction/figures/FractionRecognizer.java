@@ -88,6 +88,10 @@ final class FractionRecognizer {
                 return compound;
             }
         }
+        NumberPhrase parts = d.arabic && k == n.last() + 1 ? ArabicParts.compoundDenominator(d, n, k) : null;
+        if (parts != null) {
+            return parts;
+        }
         if (f == null || f.denominator == 0 || !n.words() || t.has(Role.JOINED_ONLY)) {
             return n;
         }
