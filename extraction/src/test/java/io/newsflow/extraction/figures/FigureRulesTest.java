@@ -547,6 +547,30 @@ class FigureRulesTest {
         }
 
         @Test
+        void anArabicMonthTakesTheYearNamedAfterIt() {
+            LocalDate aug = LocalDate.of(2015, 8, 8);
+            assertThat(extract("احتفلت المدينة في الثاني من أغسطس عام 1990", "ar", aug))
+                    .extracting(FigureMention::isoValue).containsExactly("1990-08-02");
+            assertThat(extract("بعد هجمات 11 سبتمبر عام 2001 تغير كل شيء", "ar", aug))
+                    .extracting(FigureMention::isoValue).containsExactly("2001-09-11");
+            assertThat(extract("تراجعت الأسعار منذ يونيو العام الماضي", "ar", aug))
+                    .extracting(FigureMention::isoValue).containsExactly("2014-06");
+            assertThat(extract("يبدأ البرنامج في مارس العام المقبل", "ar", aug))
+                    .extracting(FigureMention::isoValue).containsExactly("2016-03");
+        }
+
+        @Test
+        void anArabicDayOfTheMonthNamedAgainstPublication() {
+            LocalDate aug = LocalDate.of(2015, 8, 8);
+            assertThat(extract("يستمر المعرض حتى السادس من الشهر المقبل", "ar", aug))
+                    .extracting(FigureMention::isoValue).containsExactly("2015-09-06");
+            assertThat(extract("افتتح المعرض في الـ 7 من الشهر الجاري", "ar", aug))
+                    .extracting(FigureMention::isoValue).containsExactly("2015-08-07");
+            assertThat(extract("بدأ تطبيق القرار في الأول من الشهر الماضي", "ar", aug))
+                    .extracting(FigureMention::isoValue).containsExactly("2015-07-01");
+        }
+
+        @Test
         void wireUnitsAndTables() {
             assertFigure(en("forecast at 7.21 mln ha in 1986").get(0), FigureKind.QUANTITY, 7.21e6, "hectare", null);
             assertFigure(en("rose to 16.16 mln barrels per day").get(0), FigureKind.QUANTITY, 16.16e6,
