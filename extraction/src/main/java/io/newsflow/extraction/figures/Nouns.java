@@ -194,14 +194,25 @@ final class Nouns {
         } else if (!group.definite) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             Token genitive = d.at(k + 2);
-            if (owned == null && stem == null && form.length() >= 5 && form.endsWith("ي") && group.entry == null
+            if (owned == null && stem == null && group.entry == null && soundPluralConstruct(form)
                     && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
                 owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
             }
             return owned == null ? null : new Noun(owned, k + 1);
         }
         String singular = singularOfPlural(d, stem);
+        if (singular == null && !group.definite && group.entry == null && soundPluralConstruct(form)) {
+            singular = form.substring(0, form.length() - 1);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
+        }
         return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /**
+     * مقاتلي, منتسبي: a word that may be a sound masculine plural in the construct state (its ين lost to ي); not a
+     * broken plural of the pattern فعالي (مباني, أهالي, ليالي).
+     */
+    private static boolean soundPluralConstruct(String form) {
+        return form.length() >= 5 && form.endsWith("ي") && !(form.length() == 5 && form.charAt(2) == 'ا');
     }
 
     /**
