@@ -266,14 +266,16 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
+        int joined = d.at(n.first() - 1).type == TokenType.ARABIC
+                && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(n.first() - 1)) ? n.first() - 2 : n.first() - 1;
         if (d.arabic && lastCount != null && lastCount.number() != null && d.sameSentence(lastCount.last(), n.first())
                 && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
                 || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && endsClause(k) || coordinated(n.first() - 1) && n.first() - lastCount.last() == 2 && !n.hasScale()
+                && endsClause(k) || coordinated(joined) && joined - lastCount.last() == 1 && !n.hasScale()
                 && endsClause(k))) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
-            // متمردا وإصابة 23.: a number joined to a count just before it counts the same noun
+            // متمردا وإصابة (نحو) 23.: a number joined to a count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());
         }
@@ -282,13 +284,14 @@ final class FigureResolver {
 
     /**
      * What follows an Arabic number at k leaves its noun understood: punctuation, a preposition of place or
-     * direction (و51 إلى الهند), or a verb in the plural (و 8 غادروا المستشفيات); not ممن ("of those who").
+     * direction (و51 إلى الهند), or a verb in the plural, past or present (و 8 غادروا المستشفيات, وإصابة 100
+     * يعالجون); not ممن ("of those who").
      */
     private boolean endsClause(int k) {
         Token t = d.at(k);
         String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
         return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
-                || form.length() >= 5 && form.endsWith("وا");
+                || form.length() >= 5 && (form.endsWith("وا") || form.startsWith("ي") && form.endsWith("ون"));
     }
 
     /** "of them": من with a plural or feminine pronoun glued to it (منهم, منها, منهن). */
