@@ -93,6 +93,11 @@ final class OrdinalRecognizer {
         }
         Token t = d.at(i);
         Ordinal ord = arabic(d, i);
+        if ((ord != null || t.definite && t.isNumberWord()) && numberedName(d, i - 1)) {
+            NumberPhrase n = ord == null ? NumberRecognizer.at(d, i, false) : null;
+            int last = ord != null ? ord.last() : n != null ? n.last() : i;
+            return new Proposal.NotAFigure(last);  // الشارع العاشر, بشارع الستين: a street's name
+        }
         if (ord != null && t.entry.ordinal == 0 && tamyiz(d, ord.last() + 1)) {
             return null;  // الخمسين عاما الماضية: a cardinal with its counted noun after it, the fifty years
         }
@@ -232,6 +237,13 @@ final class OrdinalRecognizer {
     private static boolean worldWar(Doc d, int i) {
         return d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 1)))
                 && d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 2)));
+    }
+
+    /** الشارع, بشارع, الثانوية: a noun that a number after it names (NUMBERED_NAME), behind a glued preposition. */
+    private static boolean numberedName(Doc d, int p) {
+        String key = d.at(p).type == TokenType.ARABIC ? withoutArticle(d.stemKey(p)) : "";
+        return d.lexicon.in(WordList.NUMBERED_NAME, key) || key.length() > 4 && "بلوف".indexOf(key.charAt(0)) >= 0
+                && d.lexicon.in(WordList.NUMBERED_NAME, withoutArticle(key.substring(1)));
     }
 
     private static String withoutArticle(String key) {
