@@ -106,6 +106,9 @@ final class ArabicCounts {
                 .startsWith("ي"))) {
             p--;  // نادٍ رياضي واحد, شركة مصرية واحدة: the number agrees with the noun the adjective describes
         }
+        for (int a = 0; a < 2 && count.value() == 2 && nisbaDual(d, p) && unlistedDual(d, p - 1); a++) {
+            p--;  // عسكريين تركيين اثنين, مديرين تنفيذيين تايوانيين اثنين: past the adjectives in the dual
+        }
         Token t = d.at(p);
         Word currency = t.entry;  // or a unit
         if (p == count.first() - 1 && currency != null && currency.currencyFamily != null && t.stemOffset == 0
@@ -126,6 +129,17 @@ final class ArabicCounts {
         if (count.value() == 2 && (t.entry == null || !t.entry.dual) && !form.endsWith("ان") && !form.endsWith("ين")) {
             return null;  // two agrees with a dual before it (دولتان اثنتان); تراجع اثنان is "two fell"
         }
+        if (count.value() == 2 && t.entry == null) {
+            if (form.startsWith("ي") && form.endsWith("ان") && !form.endsWith("يان")
+                    || form.length() == 5 && form.startsWith("ت") && form.endsWith("ين")) {
+                return null;  // يمثلان اثنين is a verb in the dual; توطين اثنين a verbal noun تفعيل, no dual
+            }
+            // خيارين اثنين, روسيين اثنين: the singular without the dual's ending, its ت a ta marbuta where the
+            // feminine اثنتين says the noun is feminine
+            String stem = noun.substring(0, noun.length() - 2);
+            boolean feminine = Normalizer.key(d.surface(count.last())).contains("ت");
+            noun = feminine && stem.endsWith("ت") ? stem.substring(0, stem.length() - 1) + "ة" : stem;
+        }
         if (count.value() == 1 && t.entry != null && !t.entry.dual && t.stemOffset == 0 && form.endsWith("ه")
                 && Normalizer.key(d.surface(count.last())).endsWith("ه") && !Normalizer.key(noun).equals(form)) {
             // واحدة agrees with a feminine singular: أسرة واحدة is one family, not one of the beds (أسرة is
@@ -133,6 +147,20 @@ final class ArabicCounts {
             noun = Normalizer.clean(d.text, t.start, t.end);
         }
         return count.as(FigureKind.COUNT, noun, null, p, count.last());
+    }
+
+    /** An indefinite Arabic word the lexicon does not list, in the form of a dual (خيارين, مواطنان). */
+    private static boolean unlistedDual(Doc d, int p) {
+        Token t = d.at(p);
+        String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(p)) : "";
+        return t.entry == null && !t.definite && !t.conjunction && !t.preposition && form.length() >= 5
+                && (form.endsWith("ين") || form.endsWith("ان"));
+    }
+
+    /** A relational adjective in the dual (تركيين, مصريان), which a number after it agrees through to its noun. */
+    private static boolean nisbaDual(Doc d, int p) {
+        String form = Normalizer.key(d.surface(p));
+        return unlistedDual(d, p) && (form.endsWith("يين") || form.endsWith("يان"));
     }
 
     /** An indefinite relational adjective (رياضي, مصرية): a word ending in ي or ية that names no counted noun. */
