@@ -205,8 +205,9 @@ final class FractionRecognizer {
                 double scaleWord = repeated.entry.number;  // ثلاثة ونصف مليون, as "three and a half million"
                 return n.scaled((n.value() + (double) numerator / w.denominator) * scaleWord, c + 1, scaleWord);
             }
-            int last = d.arabic && scale > 1 && repeated.definite && repeated.isNumberWord()
-                    && repeated.entry.number == scale ? c + 1 : c;  // مليار ونصف المليار: the scale said again
+            // مليار ونصف المليار, ستة ملايين ونصف مليون: the scale said again
+            int last = d.arabic && scale > 1 && repeated.isNumberWord() && !repeated.conjunction
+                    && repeated.entry.number == scale ? c + 1 : c;
             return n.extended(n.value() + scale * numerator / w.denominator, last);
         }
         if (f.isNumberWord() && w.numClass == NumberClass.UNIT && next != null
