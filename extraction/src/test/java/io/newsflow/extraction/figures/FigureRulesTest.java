@@ -560,6 +560,16 @@ class FigureRulesTest {
         }
 
         @Test
+        void anArabicWeekdayListedAfterAnother() {
+            LocalDate saturday = LocalDate.of(2015, 8, 8);
+            assertThat(extract("شهدت المدن الجمعة والسبت مسيرات حاشدة", "ar", saturday))
+                    .extracting(FigureMention::isoValue).containsExactly("2015-08-07", "2015-08-08");
+            assertThat(extract("ستقام الورشة يومي الأربعاء والخميس المقبلين", "ar", saturday))
+                    .extracting(FigureMention::isoValue).containsExactly("2015-08-12", "2015-08-13");
+            assertThat(extract("يصل الوفد في يناير المقبلين", "ar", saturday).get(0).isoValue()).isEqualTo("2016-01");
+        }
+
+        @Test
         void anArabicDayOfTheMonthNamedAgainstPublication() {
             LocalDate aug = LocalDate.of(2015, 8, 8);
             assertThat(extract("يستمر المعرض حتى السادس من الشهر المقبل", "ar", aug))
