@@ -266,13 +266,11 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        int joined = d.at(n.first() - 1).type == TokenType.ARABIC
-                && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(n.first() - 1)) ? n.first() - 2 : n.first() - 1;
         if (d.arabic && lastCount != null && lastCount.number() != null && d.sameSentence(lastCount.last(), n.first())
                 && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
                 || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && endsClause(k) || coordinated(joined) && joined - lastCount.last() == 1 && !n.hasScale()
+                && endsClause(k) || !n.hasScale() && joinedBy(n.first() - 1) - lastCount.last() == 1
                 && endsClause(k))) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
             // متمردا وإصابة (نحو) 23.: a number joined to a count just before it counts the same noun
@@ -302,6 +300,14 @@ final class FigureResolver {
         }
         String form = Normalizer.key(d.surface(p));
         return form.equals("منهم") || form.equals("منها") || form.equals("منهن");
+    }
+
+    /**
+     * The coordinated word a number at p + 1 follows, past an estimate word (وإصابة نحو 23), or -1 when none.
+     */
+    private int joinedBy(int p) {
+        int c = d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p)) ? p - 1 : p;
+        return coordinated(c) ? c : -1;
     }
 
     /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */

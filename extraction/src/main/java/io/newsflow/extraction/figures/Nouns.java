@@ -39,7 +39,8 @@ final class Nouns {
         double rest = count % 100;
         // و/ف may be a conjunction (15 وأصيب); 8657 فحصاً and 22 فرعا are nouns, as is 80 فارسا in a story that
         // writes الفارس: the accusative a count from 11 to 99 takes, of a noun the story names with its article
-        boolean noun = tanweenMark || listedAccusative(d, form) != null || rest >= 11 && rest <= 99
+        boolean clitic = t.conjunction || form.startsWith("و") || form.startsWith("ف");
+        boolean noun = !clitic || tanweenMark || listedAccusative(d, form) != null || rest >= 11 && rest <= 99
                 && accusative && form.length() >= 4 && StoryNouns.namedDefinite(d, form.substring(0, form.length() - 1));
         if (t.conjunction && !noun) {
             return null;
