@@ -12,7 +12,8 @@ final class ArabicParts {
 
     /**
      * خمس السكان, خُمس: an Arabic word that is a cardinal 3-10 and a fraction is the fraction before a definite
-     * noun, which the cardinal never counts (it takes an indefinite plural), or with the fraction's damma written.
+     * noun, which the cardinal never counts (it takes an indefinite plural), before a noun of a whole (WHOLE: خمس
+     * سكان البلاد, خمس مجموع الطلبة), which has parts but is not counted, or with the fraction's damma written.
      * ثمن, no cardinal, has {@link #eighth} instead.
      */
     static NumberPhrase ambiguousFraction(Doc d, int i) {
@@ -23,7 +24,10 @@ final class ArabicParts {
             return null;
         }
         boolean damma = t.end - t.start > 2 && d.text.charAt(t.start + 1) == '\u064F';
-        if (!damma && !(Nouns.arabicDefinite(d, i + 1) && !d.at(i + 1).isNumberWord() && !d.at(i + 1).lineBefore)) {
+        Token whole = d.at(i + 1);
+        boolean ofWhole = whole.type == TokenType.ARABIC && whole.stemOffset == 0 && !whole.lineBefore
+                && d.lexicon.in(WordList.WHOLE, d.stemKey(i + 1));  // خمس سكان البلاد, خمس إجمالي الناتج
+        if (!damma && !ofWhole && !(Nouns.arabicDefinite(d, i + 1) && !whole.isNumberWord() && !whole.lineBefore)) {
             return null;
         }
         return NumberPhrase.ofWords(i, i, 1 / f.denominator, false);
