@@ -92,6 +92,11 @@ final class OrdinalRecognizer {
             return null;
         }
         Token t = d.at(i);
+        if (t.has(Role.ADVERBIAL)) {
+            // وحل ثالثا, جاءت ماليزيا رابعا: a rank after a verb of placing; else أولا, ثانيا order an argument
+            return placed(d, i) ? Candidate.of(FigureKind.ORDINAL, i, i, t.entry.ordinal, null, null)
+                    : new Proposal.NotAFigure(i);
+        }
         Ordinal ord = arabic(d, i);
         if ((ord != null || t.definite && t.isNumberWord()) && numberedName(d, i - 1)) {
             NumberPhrase n = ord == null ? NumberRecognizer.at(d, i, false) : null;
@@ -237,6 +242,27 @@ final class OrdinalRecognizer {
     private static boolean worldWar(Doc d, int i) {
         return d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 1)))
                 && d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 2)));
+    }
+
+    /**
+     * A verb of placing (PLACING) within the six words before i (quotes not counted), in the same clause; within
+     * two for أولا, which after a longer clause is mostly "first of all" (جاء بتوفيق من الله أولا).
+     */
+    private static boolean placed(Doc d, int i) {
+        int words = d.at(i).entry.ordinal == 1 ? 2 : 6;
+        for (int j = i - 1; words > 0 && j >= 0; j--) {
+            Token t = d.at(j);
+            words -= t.isWord() ? 1 : 0;
+            if (t.type == TokenType.SYMBOL && ".،,:؛;!?؟".indexOf(t.sym) >= 0 || d.at(j + 1).lineBefore) {
+                return false;
+            }
+            String key = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(j)) : "";
+            if (d.lexicon.in(WordList.PLACING, key) || key.length() > 2 && (key.startsWith("و") || key.startsWith("ف"))
+                    && d.lexicon.in(WordList.PLACING, key.substring(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** الشارع, بشارع, الثانوية: a noun that a number after it names (NUMBERED_NAME), behind a glued preposition. */
