@@ -22,6 +22,12 @@ final class ArabicDuals {
                 || d.at(i - 1).type == TokenType.ARABIC && d.lexicon.in(WordList.NAME_BEFORE, d.stemKey(i - 1)))) {
             return null;  // لطالبان is the movement; ابن حيان is a man, not two quarters
         }
+        String before = d.at(i - 1).type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
+        before = d.at(i - 1).conjunction ? before.substring(1) : before;
+        if (w.dual && t.definite && !t.preposition && !t.conjunction && before.startsWith("ال")
+                && (before.endsWith("ين") || before.endsWith("ان"))) {
+            return null;  // البلدتين الواقعتين, المديرين العامين: an adjective agreeing with the noun before it
+        }
         Token f = d.at(i + 1);
         boolean listedGenitive = f.entry != null && f.entry.singular != null && !f.entry.dual && f.stemOffset == 0
                 && !f.definite;  // حالتي وفاة: an indefinite genitive, a noun the lexicon lists
