@@ -100,6 +100,10 @@ final class FigureResolver {
             }
             return dual == null ? i : i + 1;
         }
+        if (d.arabic && t.type == TokenType.LATIN && t.capitalized && t.entry != null && (t.isNumberWord()
+                || t.entry.ordinal > 0 || t.entry.denominator > 0)) {
+            return i + 1;  // "First They Killed My Father", One Plus One: in an Arabic story a title or a name
+        }
         Proposal p = LabelRecognizer.phoneAt(d, i);
         if (p == null) {
             p = DateRecognizer.at(d, i, lastDate);
