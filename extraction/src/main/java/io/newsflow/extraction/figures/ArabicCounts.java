@@ -110,6 +110,9 @@ final class ArabicCounts {
             p--;  // عسكريين تركيين اثنين, مديرين تنفيذيين تايوانيين اثنين: past the adjectives in the dual
         }
         Token t = d.at(p);
+        if (Normalizer.key(d.surface(count.last())).endsWith("ا")) {
+            return accusative(d, count, p);
+        }
         Word currency = t.entry;  // or a unit
         if (p == count.first() - 1 && currency != null && currency.currencyFamily != null && t.stemOffset == 0
                 && !t.definite && !d.lexicon.isSubunit(currency.currencyFamily)) {
@@ -147,6 +150,47 @@ final class ArabicCounts {
             noun = Normalizer.clean(d.text, t.start, t.end);
         }
         return count.as(FigureKind.COUNT, noun, null, p, count.last());
+    }
+
+    /**
+     * "One" at i that counts nothing: after a noun of an idiom of unity (صفا واحدا, يدا واحدة: ONE_IDIOM, "as one"),
+     * or واحدا with no noun in the accusative before it and no percent after it (كان واحدا, ليس واحدا).
+     */
+    static boolean idleOne(Doc d, int i) {
+        Token before = d.at(i - 1);
+        String form = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
+        String stem = form.endsWith("ا") && form.length() > 2 ? form.substring(0, form.length() - 1) : form;
+        if (!before.definite && !before.conjunction && !before.preposition && d.lexicon.in(WordList.ONE_IDIOM, stem)) {
+            return true;
+        }
+        Token after = d.at(i + 1);
+        Token hundred = d.at(i + 2);
+        boolean percent = after.has(Role.PERCENT) || after.has(Role.IN) && hundred.isNumberWord()
+                && hundred.entry.number == 100;  // واحدا بالمئة, واحدا في المئة
+        return Normalizer.key(d.surface(i)).endsWith("ا") && !percent && (stem.equals(form) || before.definite
+                || before.conjunction || before.preposition || before.has(Role.STOP));
+    }
+
+    /**
+     * واحدا, one in the accusative, agrees with a noun in the accusative before it (مصدرا واحدا, يوما واحدا is a
+     * day); after a verb or a word in another case (قد يكون واحدا, كان حزنهم واحدا) it counts nothing.
+     */
+    private static Candidate accusative(Doc d, Candidate count, int p) {
+        Token t = d.at(p);
+        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        if (t.definite || t.conjunction || t.preposition || form.length() < 3 || !form.endsWith("ا")
+                || t.has(Role.STOP)) {
+            return null;
+        }
+        String stem = form.substring(0, form.length() - 1);
+        Word bare = d.lexicon.get(stem);
+        if (bare != null && bare.unit != null) {
+            return measure(bare, 1, p, count.last());
+        }
+        if (bare != null && (bare.singular == null || bare.dual)) {
+            return null;
+        }
+        return count.as(FigureKind.COUNT, bare != null ? bare.singular : stem, null, p, count.last());
     }
 
     /** An indefinite Arabic word the lexicon does not list, in the form of a dual (خيارين, مواطنان). */

@@ -320,9 +320,11 @@ final class FractionRecognizer {
         }
         Word after = d.at(y.last() + 1).entry;
         if (y.hasScale() && over || after != null && (after.unit != null || after.namesCurrency()
-                || after.has(Role.PERCENT))) {
+                || after.has(Role.PERCENT)) || d.arabic && oneIn && !y.hasScale() && (y.value() <= 10 || !y.words())
+                && Nouns.arabicAfter(d, y.last() + 1, y.value()) != null) {
             // 50 over 10 years, ليوم واحد في ثماني سنوات (for a single day in eight years): a unit after it makes
-            // the second number a figure of its own
+            // the second number a figure of its own, as a noun it counts does (واحدة من ثلاث جوائز, واحدا من 13
+            // مؤتمرا: one of them)
             return n;
         }
         return n.compound(n.value() / y.value(), y.last(), y.words());

@@ -244,7 +244,8 @@ final class LabelRecognizer {
                 return new Proposal.NotAFigure(n.last());  // أحد أبويهم, إحدى الدول: "one of", not a figure
             }
             boolean each = d.lexicon.in(WordList.VAGUE_BEFORE, Normalizer.key(d.surface(n.first() - 1)));  // لكل واحد
-            return one.definite || oneOf || each || atOnce || inName(d, p) ? new Proposal.NotAFigure(n.last()) : null;
+            return one.definite || oneOf || each || atOnce || inName(d, p) || ArabicCounts.idleOne(d, n.first())
+                    ? new Proposal.NotAFigure(n.last()) : null;
         }
         if (!d.english) {
             return null;
