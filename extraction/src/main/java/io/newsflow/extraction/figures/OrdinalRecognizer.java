@@ -98,6 +98,9 @@ final class OrdinalRecognizer {
                     : new Proposal.NotAFigure(i);
         }
         Ordinal ord = arabic(d, i);
+        if (ord != null && ord.value() == 1 && militaryRank(d, i)) {
+            return new Proposal.NotAFigure(ord.last());  // الفريق أول ركن, عريف أول: a rank's title, not "first"
+        }
         if ((ord != null || t.definite && t.isNumberWord()) && numberedName(d, i - 1)) {
             NumberPhrase n = ord == null ? NumberRecognizer.at(d, i, false) : null;
             int last = ord != null ? ord.last() : n != null ? n.last() : i;
@@ -263,6 +266,19 @@ final class OrdinalRecognizer {
             }
         }
         return false;
+    }
+
+    /**
+     * أول after a military rank (MILITARY_RANK) names a grade of it (الفريق أول, ملازم أول, عريف أول): indefinite
+     * after the rank, or before ركن (الفريق الأول الركن), where "the first team" would agree with الفريق.
+     */
+    private static boolean militaryRank(Doc d, int i) {
+        String rank = d.at(i - 1).type == TokenType.ARABIC ? withoutArticle(d.stemKey(i - 1)) : "";
+        String next = d.at(i + 1).type == TokenType.ARABIC ? withoutArticle(d.stemKey(i + 1)) : "";
+        String after = d.at(i + 1).type == TokenType.ARABIC ? Normalizer.key(d.surface(i + 1)) : "";
+        boolean firstOf = after.startsWith("ال") || after.endsWith("اته") || after.endsWith("اتها");  // أول تدريباته
+        return d.lexicon.in(WordList.MILITARY_RANK, rank) && ("اول".equals(Normalizer.key(d.surface(i))) && !firstOf
+                || "ركن".equals(next));
     }
 
     /** الشارع, بشارع, الثانوية: a noun that a number after it names (NUMBERED_NAME), behind a glued preposition. */
