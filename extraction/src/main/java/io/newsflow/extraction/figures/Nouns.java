@@ -153,7 +153,7 @@ final class Nouns {
         }
         if (!group.definite && stem == null && arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()) {
             stem = form;  // ثلاثة من قطاعات السوق: a plural made definite by the noun after it
-        } else if (!group.definite) {
+        } else if (!group.definite && stem == null) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             Token genitive = d.at(k + 2);
             if (owned == null && stem == null && group.entry == null && soundPluralConstruct(form)
@@ -162,8 +162,14 @@ final class Nouns {
             }
             return owned == null ? null : new Noun(owned, k + 1);
         }
+        Word nisba = d.lexicon.get(stem + "ي");
+        if (group.entry != null && group.entry.countryName || nisba != null && nisba.country != null
+                || group.entry == null && (d.lexicon.isPlace(form) || d.lexicon.isPlace(stem))) {
+            // اثنين من البحرين (بحريني names its people): from a place, not a group the lexicon does not list
+            return null;
+        }
         String singular = singularOfPlural(d, stem);
-        if (singular == null && !group.definite && group.entry == null && soundPluralConstruct(form)) {
+        if (singular == null && stem.equals(form) && group.entry == null && soundPluralConstruct(form)) {
             singular = form.substring(0, form.length() - 1);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
         }
         return singular == null ? null : new Noun(singular, k + 1);
