@@ -546,38 +546,23 @@ class FigureRulesTest {
             assertThat(extract("بحلول الساعة 1847 بتوقيت جرينتش", "ar", aug)).isEmpty();
         }
 
-        @Test
-        void anArabicMonthTakesTheYearNamedAfterIt() {
-            LocalDate aug = LocalDate.of(2015, 8, 8);
-            assertThat(extract("احتفلت المدينة في الثاني من أغسطس عام 1990", "ar", aug))
-                    .extracting(FigureMention::isoValue).containsExactly("1990-08-02");
-            assertThat(extract("بعد هجمات 11 سبتمبر عام 2001 تغير كل شيء", "ar", aug))
-                    .extracting(FigureMention::isoValue).containsExactly("2001-09-11");
-            assertThat(extract("تراجعت الأسعار منذ يونيو العام الماضي", "ar", aug))
-                    .extracting(FigureMention::isoValue).containsExactly("2014-06");
-            assertThat(extract("يبدأ البرنامج في مارس العام المقبل", "ar", aug))
-                    .extracting(FigureMention::isoValue).containsExactly("2016-03");
-        }
-
-        @Test
-        void anArabicWeekdayListedAfterAnother() {
-            LocalDate saturday = LocalDate.of(2015, 8, 8);
-            assertThat(extract("شهدت المدن الجمعة والسبت مسيرات حاشدة", "ar", saturday))
-                    .extracting(FigureMention::isoValue).containsExactly("2015-08-07", "2015-08-08");
-            assertThat(extract("ستقام الورشة يومي الأربعاء والخميس المقبلين", "ar", saturday))
-                    .extracting(FigureMention::isoValue).containsExactly("2015-08-12", "2015-08-13");
-            assertThat(extract("يصل الوفد في يناير المقبلين", "ar", saturday).get(0).isoValue()).isEqualTo("2016-01");
-        }
-
-        @Test
-        void anArabicDayOfTheMonthNamedAgainstPublication() {
-            LocalDate aug = LocalDate.of(2015, 8, 8);
-            assertThat(extract("يستمر المعرض حتى السادس من الشهر المقبل", "ar", aug))
-                    .extracting(FigureMention::isoValue).containsExactly("2015-09-06");
-            assertThat(extract("افتتح المعرض في الـ 7 من الشهر الجاري", "ar", aug))
-                    .extracting(FigureMention::isoValue).containsExactly("2015-08-07");
-            assertThat(extract("بدأ تطبيق القرار في الأول من الشهر الماضي", "ar", aug))
-                    .extracting(FigureMention::isoValue).containsExactly("2015-07-01");
+        /** Arabic dates that take their year, month or weekday from the words around them (published 2015-08-08). */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "احتفلت المدينة في الثاني من أغسطس عام 1990 | 1990-08-02",
+            "بعد هجمات 11 سبتمبر عام 2001 تغير كل شيء | 2001-09-11",
+            "تراجعت الأسعار منذ يونيو العام الماضي | 2014-06",
+            "يبدأ البرنامج في مارس العام المقبل | 2016-03",
+            "يصل الوفد في يناير المقبلين | 2016-01",
+            "شهدت المدن الجمعة والسبت مسيرات حاشدة | 2015-08-07 2015-08-08",
+            "ستقام الورشة يومي الأربعاء والخميس المقبلين | 2015-08-12 2015-08-13",
+            "يستمر المعرض حتى السادس من الشهر المقبل | 2015-09-06",
+            "افتتح المعرض في الـ 7 من الشهر الجاري | 2015-08-07",
+            "بدأ تطبيق القرار في الأول من الشهر الماضي | 2015-07-01"
+        })
+        void arabicDatesPlacedByTheWordsAroundThem(String text, String isoValues) {
+            assertThat(extract(text, "ar", LocalDate.of(2015, 8, 8))).extracting(FigureMention::isoValue)
+                    .containsExactly(isoValues.split(" "));
         }
 
         @Test
