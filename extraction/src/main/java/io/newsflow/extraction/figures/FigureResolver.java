@@ -177,9 +177,15 @@ final class FigureResolver {
                 || d.isSymbol(k, '"') && d.isSymbol(n.first() - 1, '"');
         Token scale = d.at(k + 1);
         boolean scaleAfter = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE;
-        // grouped digits in brackets go with a scale or currency after them: (67,898,290) مليون ريال, ( 37,775.000)
-        boolean measured = n.first() == n.last() && d.at(n.first()).type == TokenType.DIGITS && scale.entry != null
-                && (scaleAfter || scale.entry.currencyFamily != null);
+        Token digits = d.at(n.first());
+        Token hundred = d.at(k + 2);
+        // (67,898,290) مليون ريال, ( 37,775.000) مليون, (4.8) في المائة, (2.5)%: grouped digits or a decimal in
+        // brackets go with a scale, a currency or a percent after them
+        boolean percent = scale.has(Role.PERCENT) || d.isSymbol(k + 1, '%') || d.isSymbol(k + 1, '\u066A')
+                || scale.has(Role.IN) && hundred.isNumberWord() && hundred.entry.number == 100;
+        boolean measured = n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.dotted
+                && (scale.entry != null && (scaleAfter || scale.entry.currencyFamily != null)
+                || digits.decimal && percent);
         if (((n.plainDigits() || n.words()) && d.attached(n.first() - 1) || measured) && bracketed
                 && d.attached(n.last()) && !d.at(k + 1).paragraphBefore) {
             // (30) عاماً, «20» مليون دولار, “أربع” مواد: a number in brackets or quotes is read with the words
