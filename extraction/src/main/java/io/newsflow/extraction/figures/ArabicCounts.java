@@ -24,7 +24,7 @@ final class ArabicCounts {
             return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
         }
         // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
-        boolean definite = d.at(n.first()).definite;
+        boolean definite = d.at(n.first()).definite && !n.hasScale();  // المائة ألف سلة counts as مائة ألف سلة
         String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
                 : n.words() && n.value() >= 3 && n.value() <= 10 ? Nouns.indefinitePlural(d, k) : null;
         if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {

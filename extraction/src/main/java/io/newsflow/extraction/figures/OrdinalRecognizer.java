@@ -122,14 +122,18 @@ final class OrdinalRecognizer {
             // الفريق الواحد والعشرين, المرة الألف, الذكرى المئة: a definite cardinal past ten after a singular
             // noun ranks it (below eleven Arabic has ordinal words of its own)
             NumberPhrase n = NumberRecognizer.at(d, i, false);
-            if (n != null && n.value() > 10 && n.value() % 1 == 0) {
+            if (n != null && n.value() > 10 && n.value() % 1 == 0
+                    && !(n.hasScale() && !d.at(n.last() + 1).conjunction
+                    && Nouns.arabicAfter(d, n.last() + 1, n.value()) != null)) {  // المائة ألف سلة counts baskets
                 return Candidate.of(FigureKind.ORDINAL, i, n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
             }
         }
         if (ord == null) {
+            Token scale = d.at(i + 1);
             if (t.definite && t.isNumberWord() && t.entry.numClass == NumberClass.HUNDRED && t.entry.number == 100
-                    && !d.at(i - 1).has(Role.IN)) {
-                return Candidate.of(FigureKind.NUMBER, i, i, 100.0, null, null);  // المائة
+                    && !d.at(i - 1).has(Role.IN) && !(scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE
+                    && scale.stemOffset == 0)) {
+                return Candidate.of(FigureKind.NUMBER, i, i, 100.0, null, null);  // المائة; المائة ألف سلة counts on
             }
             return null;
         }
