@@ -22,10 +22,7 @@ final class ArabicDuals {
                 || d.at(i - 1).type == TokenType.ARABIC && d.lexicon.in(WordList.NAME_BEFORE, d.stemKey(i - 1)))) {
             return null;  // لطالبان is the movement; ابن حيان is a man, not two quarters
         }
-        String before = d.at(i - 1).type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
-        before = d.at(i - 1).conjunction ? before.substring(1) : before;
-        if (w.dual && t.definite && !t.preposition && !t.conjunction && before.startsWith("ال")
-                && (before.endsWith("ين") || before.endsWith("ان"))) {
+        if (w.dual && t.definite && !t.preposition && !t.conjunction && agreesWithDefinite(d, i - 1)) {
             return null;  // البلدتين الواقعتين, المديرين العامين: an adjective agreeing with the noun before it
         }
         Token f = d.at(i + 1);
@@ -52,6 +49,13 @@ final class ArabicDuals {
                     singular.currencyDefault, null, null, false, false);
         }
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    /** The word at p is definite and ends like a dual or a sound plural (البلدتين, والمديرين). */
+    private static boolean agreesWithDefinite(Doc d, int p) {
+        String before = d.at(p).type == TokenType.ARABIC ? Normalizer.key(d.surface(p)) : "";
+        before = d.at(p).conjunction ? before.substring(1) : before;
+        return before.startsWith("ال") && (before.endsWith("ين") || before.endsWith("ان"));
     }
 
     /**
