@@ -2,7 +2,8 @@ package io.newsflow.extraction.figures;
 
 /**
  * The Arabic words for parts that other words share: fractions that are also cardinals (خمس, "five" and "a
- * fifth"), ثمن ("an eighth" and "price"), and جزء من ("a part of") before a power of ten.
+ * fifth"), ثمن ("an eighth" and "price"), جزء من ("a part of") before a power of ten; and the parts past the
+ * tenth that tens in the plural name (واحد وعشرونات).
  */
 final class ArabicParts {
 
@@ -11,7 +12,8 @@ final class ArabicParts {
 
     /**
      * خمس السكان, خُمس: an Arabic word that is a cardinal 3-10 and a fraction is the fraction before a definite
-     * noun, which the cardinal never counts (it takes an indefinite plural), or with the fraction's damma written.
+     * noun, which the cardinal never counts (it takes an indefinite plural), before a noun of a whole (WHOLE: خمس
+     * سكان البلاد, خمس مجموع الطلبة), which has parts but is not counted, or with the fraction's damma written.
      * ثمن, no cardinal, has {@link #eighth} instead.
      */
     static NumberPhrase ambiguousFraction(Doc d, int i) {
@@ -22,7 +24,10 @@ final class ArabicParts {
             return null;
         }
         boolean damma = t.end - t.start > 2 && d.text.charAt(t.start + 1) == '\u064F';
-        if (!damma && !(Nouns.arabicDefinite(d, i + 1) && !d.at(i + 1).isNumberWord() && !d.at(i + 1).lineBefore)) {
+        Token whole = d.at(i + 1);
+        boolean ofWhole = whole.type == TokenType.ARABIC && whole.stemOffset == 0 && !whole.lineBefore
+                && d.lexicon.in(WordList.WHOLE, d.stemKey(i + 1));  // خمس سكان البلاد, خمس إجمالي الناتج
+        if (!damma && !ofWhole && !(Nouns.arabicDefinite(d, i + 1) && !whole.isNumberWord() && !whole.lineBefore)) {
             return null;
         }
         return NumberPhrase.ofWords(i, i, 1 / f.denominator, false);
@@ -58,5 +63,35 @@ final class ArabicParts {
         boolean nothingCounted = after == Doc.NONE || after.lineBefore || after.type == TokenType.SYMBOL
                 || after.has(Role.STOP);
         return nothingCounted ? NumberPhrase.ofWords(i, whole.last(), 1 / whole.value(), false) : null;
+    }
+
+    /**
+     * ثلاثة واحد وعشرونات (3/21), سبعة أربعونات (7/40): after a cardinal numerator, tens in the sound feminine
+     * plural, with a unit joined to them by و, name the parts, as "three twenty-firsts" does. Only the nominative
+     * ونات, since عشرينات is also a decade. The numerator n is followed by token k; null when no such denominator
+     * starts there.
+     */
+    static NumberPhrase compoundDenominator(Doc d, NumberPhrase n, int k) {
+        if (!d.arabic || !n.words() || n.ordinal() || n.value() % 1 != 0 || n.hasScale()) {
+            return null;
+        }
+        Token unit = d.at(k);
+        boolean withUnit = unit.isNumberWord() && unit.entry.numClass == NumberClass.UNIT && unit.stemOffset == 0
+                && !unit.definite;
+        int j = withUnit ? k + 1 : k;
+        Token tens = d.at(j);
+        int end = tens.end;
+        if (tens.type != TokenType.ARABIC || tens.entry != null || tens.conjunction != withUnit || tens.lineBefore
+                || end - tens.start < 7 || d.text.charAt(end - 1) != 'ت' || d.text.charAt(end - 2) != 'ا'
+                || d.text.charAt(end - 3) != 'ن' || d.text.charAt(end - 4) != 'و') {
+            return null;
+        }
+        String key = d.stemKey(j);
+        Word t = d.lexicon.get(key.substring(withUnit ? 1 : 0, key.length() - 2));
+        if (t == null || !t.isNumber() || t.numClass != NumberClass.TENS) {
+            return null;
+        }
+        double parts = t.number + (withUnit ? unit.entry.number : 0);
+        return n.extended(n.value() / parts, j);
     }
 }

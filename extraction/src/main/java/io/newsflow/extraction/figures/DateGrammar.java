@@ -90,6 +90,9 @@ final class DateGrammar {
                 if (m != null) {
                     return withYear(d, (int) t.value, m);
                 }
+                if (k > i + 1) {
+                    return ofRelativeMonth(d, (int) t.value, i, k);  // الـ 7 من الشهر الجاري
+                }
             }
             return null;
         }
@@ -111,6 +114,10 @@ final class DateGrammar {
                 Month m = month(d, k);  // العاشر من أغسطس, العاشر من شهر أغسطس
                 if (m != null) {
                     return withYear(d, ord.value(), m);
+                }
+                DateValue relative = ofRelativeMonth(d, ord.value(), i, ord.last() + 2);
+                if (relative != null) {
+                    return relative;
                 }
             }
         }
@@ -167,16 +174,9 @@ final class DateGrammar {
             // Feb'87, and March 87  Feb 87 as a table's column heads: the month of a year in two digits
             return DateValue.of(nearerCentury(d, (int) d.at(yy).value), m.month(), 0, yy);
         }
-        if (d.arabic && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).has(Role.YEAR_WORD)) {
-            // مايو من عام 2014, مايو من العام الجاري/الماضي: the year the month belongs to
-            if (d.isYear(k + 2)) {
-                return DateValue.of((int) d.at(k + 2).value, m.month(), 0, gregorianMark(d, k + 2));
-            }
-            Token q = d.at(k + 2);
-            if (q.stemOffset == 0 && (q.has(Role.CURRENT) || q.has(Role.PAST))) {
-                return DateValue.of(0, m.month(), 0, k + 2).ending(k + 2,
-                        q.has(Role.CURRENT) ? DateValue.Relation.CURRENT : DateValue.Relation.OF_LAST_YEAR);
-            }
+        DateValue ofYear = ofYear(d, m.month(), 0, last);
+        if (ofYear != null) {
+            return ofYear;
         }
         if (d.english && "of".equalsIgnoreCase(d.surface(k)) && d.at(k + 2).has(Role.YEAR_WORD)
                 && (d.at(k + 1).has(Role.CURRENT) || d.at(k + 1).has(Role.PAST))) {
@@ -252,7 +252,48 @@ final class DateGrammar {
         if (d.isYear(y)) {
             return DateValue.of((int) d.at(y).value, m.month(), day, gregorianMark(d, y));
         }
-        return qualified(d, DateValue.of(0, m.month(), day, last));
+        DateValue ofYear = ofYear(d, m.month(), day, last);
+        return ofYear != null ? ofYear : qualified(d, DateValue.of(0, m.month(), day, last));
+    }
+
+    /**
+     * مايو من عام 2014, 11 سبتمبر عام 2001, يونيو العام الماضي, مايو من العام الجاري: عام after an Arabic month,
+     * with or without من, names the year the date belongs to; null when no year follows token last.
+     */
+    private static DateValue ofYear(Doc d, int month, int day, int last) {
+        int k = last + 1;
+        if (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
+            k++;
+        }
+        if (!d.arabic || !d.at(k).has(Role.YEAR_WORD) || d.at(k).paragraphBefore) {
+            return null;
+        }
+        if (d.isYear(k + 1)) {
+            return DateValue.of((int) d.at(k + 1).value, month, day, gregorianMark(d, k + 1));
+        }
+        Token q = d.at(k + 1);
+        DateValue.Relation r = q.stemOffset != 0 ? null : q.has(Role.CURRENT) ? DateValue.Relation.CURRENT
+                : q.has(Role.PAST) ? DateValue.Relation.OF_LAST_YEAR
+                : q.has(Role.NEXT) ? DateValue.Relation.OF_NEXT_YEAR : null;
+        return r == null ? null : DateValue.of(0, month, day, k + 1).ending(k + 1, r);
+    }
+
+    /**
+     * العاشر من الشهر الجاري, الـ 7 من الشهر المقبل: a day of the month named against the publication month (the
+     * Arabic day at token first, the month word at k); null without a publication day or such a month.
+     */
+    private static DateValue ofRelativeMonth(Doc d, int day, int first, int k) {
+        Token month = d.at(k);
+        Token q = d.at(k + 1);
+        String word = month.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
+        if (!d.arabic || d.published == null || !word.startsWith("ال")
+                || !d.lexicon.in(WordList.MONTH_WORD, word.substring(2)) || q.stemOffset != 0) {
+            return null;
+        }
+        int shift = q.has(Role.CURRENT) ? 0 : q.has(Role.PAST) ? -1 : q.has(Role.NEXT) ? 1 : 2;
+        java.time.LocalDate start = d.published.withDayOfMonth(1).plusMonths(shift);
+        return shift == 2 || day > start.lengthOfMonth() ? null
+                : DateValue.resolved(first, k + 1, start.withDayOfMonth(day).toString());
     }
 
     /** 2017م: the Gregorian-era letter glued to a year belongs to the date. */

@@ -19,6 +19,8 @@ record DateValue(int year, int month, int day, int first, int last, Relation rel
         CURRENT,
         /** مايو من العام الماضي: the month of last year. */
         OF_LAST_YEAR,
+        /** يونيو العام المقبل: the month of next year. */
+        OF_NEXT_YEAR,
         /** since, منذ: the latest such month not after the publication day. */
         SINCE
     }
@@ -67,7 +69,7 @@ record DateValue(int year, int month, int day, int first, int last, Relation rel
             if (r == Relation.PAST && month >= pm && !sameMonthBefore || r == Relation.OF_LAST_YEAR
                     || r == Relation.SINCE && afterPublication) {
                 y--;
-            } else if (r == Relation.NEXT && month <= pm && !sameMonthAfter) {
+            } else if (r == Relation.NEXT && month <= pm && !sameMonthAfter || r == Relation.OF_NEXT_YEAR) {
                 y++;
             } else if (r == Relation.NONE && month > pm + 6) {
                 // nearer months are often ahead (shipment periods, futures delivery, "the year ending June 30"),

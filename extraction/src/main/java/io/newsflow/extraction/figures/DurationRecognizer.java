@@ -5,7 +5,7 @@ import io.newsflow.extraction.FigureKind;
 /**
  * Durations: a number with a unit of time after it (خمسة أشهر, 30 ثانية, 36 hours), valued in ISO-8601 (P5M, PT30S,
  * PT36H); decades and centuries count in years (P20Y). Time nouns before a definite number (الأشهر الستة) and
- * duals (يومين) are read by {@link CountRecognizer}, which knows the noun, and valued here.
+ * duals (يومين) are read by {@link ArabicCounts} and {@link ArabicDuals}, which know the noun, and valued here.
  */
 final class DurationRecognizer {
 

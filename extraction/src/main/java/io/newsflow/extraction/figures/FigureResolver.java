@@ -93,12 +93,16 @@ final class FigureResolver {
         if (t.isWord() && (t.entry == null || t.entry.startsNoFigure(t.type == TokenType.ARABIC))
                 && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
-            Candidate dual = CountRecognizer.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
+            Candidate dual = ArabicDuals.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
             if (dual != null) {
                 emit(dual);
                 remember(dual);
             }
             return dual == null ? i : i + 1;
+        }
+        if (d.arabic && t.type == TokenType.LATIN && t.capitalized && t.entry != null && (t.isNumberWord()
+                || t.entry.ordinal > 0 || t.entry.denominator > 0)) {
+            return i + 1;  // "First They Killed My Father", One Plus One: in an Arabic story a title or a name
         }
         Proposal p = LabelRecognizer.phoneAt(d, i);
         if (p == null) {
@@ -117,7 +121,7 @@ final class FigureResolver {
             p = number(i);
         }
         if (p == null) {
-            p = CountRecognizer.byItself(d, i);
+            p = ArabicDuals.byItself(d, i);
         }
         if (p instanceof Candidate c && c.first() < free) {
             return c.last() + 1;  // دولتان اثنتان: a number agreeing with a noun already counted adds no figure
@@ -176,9 +180,15 @@ final class FigureResolver {
                 || d.isSymbol(k, '"') && d.isSymbol(n.first() - 1, '"');
         Token scale = d.at(k + 1);
         boolean scaleAfter = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE;
-        // grouped digits in brackets go with a scale or currency after them: (67,898,290) مليون ريال, ( 37,775.000)
-        boolean measured = n.first() == n.last() && d.at(n.first()).type == TokenType.DIGITS && scale.entry != null
-                && (scaleAfter || scale.entry.currencyFamily != null);
+        Token digits = d.at(n.first());
+        Token hundred = d.at(k + 2);
+        // (67,898,290) مليون ريال, ( 37,775.000) مليون, (4.8) في المائة, (2.5)%: grouped digits or a decimal in
+        // brackets go with a scale, a currency or a percent after them
+        boolean percent = scale.has(Role.PERCENT) || d.isSymbol(k + 1, '%') || d.isSymbol(k + 1, '\u066A')
+                || scale.has(Role.IN) && hundred.isNumberWord() && hundred.entry.number == 100;
+        boolean measured = n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.dotted
+                && (scale.entry != null && (scaleAfter || scale.entry.currencyFamily != null)
+                || digits.decimal && percent);
         if (((n.plainDigits() || n.words()) && d.attached(n.first() - 1) || measured) && bracketed
                 && d.attached(n.last()) && !d.at(k + 1).paragraphBefore) {
             // (30) عاماً, «20» مليون دولار, “أربع” مواد: a number in brackets or quotes is read with the words
@@ -278,10 +288,10 @@ final class FigureResolver {
                 && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
                 || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && endsClause(k) || coordinated(n.first() - 1) && n.first() - lastCount.last() == 2 && !n.hasScale()
+                && endsClause(k) || !n.hasScale() && joinedBy(n.first() - 1) - lastCount.last() == 1
                 && endsClause(k))) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
-            // متمردا وإصابة 23.: a number joined to a count just before it counts the same noun
+            // متمردا وإصابة (نحو) 23.: a number joined to a count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());
         }
@@ -290,13 +300,14 @@ final class FigureResolver {
 
     /**
      * What follows an Arabic number at k leaves its noun understood: punctuation, a preposition of place or
-     * direction (و51 إلى الهند), or a verb in the plural (و 8 غادروا المستشفيات); not ممن ("of those who").
+     * direction (و51 إلى الهند), or a verb in the plural, past or present (و 8 غادروا المستشفيات, وإصابة 100
+     * يعالجون); not ممن ("of those who").
      */
     private boolean endsClause(int k) {
         Token t = d.at(k);
         String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
         return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
-                || form.length() >= 5 && form.endsWith("وا");
+                || form.length() >= 5 && (form.endsWith("وا") || form.startsWith("ي") && form.endsWith("ون"));
     }
 
     /** "of them": من with a plural or feminine pronoun glued to it (منهم, منها, منهن). */
@@ -307,6 +318,14 @@ final class FigureResolver {
         }
         String form = Normalizer.key(d.surface(p));
         return form.equals("منهم") || form.equals("منها") || form.equals("منهن");
+    }
+
+    /**
+     * The coordinated word a number at p + 1 follows, past an estimate word (وإصابة نحو 23), or -1 when none.
+     */
+    private int joinedBy(int p) {
+        int c = d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p)) ? p - 1 : p;
+        return coordinated(c) ? c : -1;
     }
 
     /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */

@@ -88,6 +88,10 @@ final class FractionRecognizer {
                 return compound;
             }
         }
+        NumberPhrase parts = d.arabic && k == n.last() + 1 ? ArabicParts.compoundDenominator(d, n, k) : null;
+        if (parts != null) {
+            return parts;
+        }
         if (f == null || f.denominator == 0 || !n.words() || t.has(Role.JOINED_ONLY)) {
             return n;
         }
@@ -201,8 +205,9 @@ final class FractionRecognizer {
                 double scaleWord = repeated.entry.number;  // ثلاثة ونصف مليون, as "three and a half million"
                 return n.scaled((n.value() + (double) numerator / w.denominator) * scaleWord, c + 1, scaleWord);
             }
-            int last = d.arabic && scale > 1 && repeated.definite && repeated.isNumberWord()
-                    && repeated.entry.number == scale ? c + 1 : c;  // مليار ونصف المليار: the scale said again
+            // مليار ونصف المليار, ستة ملايين ونصف مليون: the scale said again
+            int last = d.arabic && scale > 1 && repeated.isNumberWord() && !repeated.conjunction
+                    && repeated.entry.number == scale ? c + 1 : c;
             return n.extended(n.value() + scale * numerator / w.denominator, last);
         }
         if (f.isNumberWord() && w.numClass == NumberClass.UNIT && next != null
@@ -331,9 +336,11 @@ final class FractionRecognizer {
         }
         Word after = d.at(y.last() + 1).entry;
         if (y.hasScale() && over || after != null && (after.unit != null || after.namesCurrency()
-                || after.has(Role.PERCENT))) {
+                || after.has(Role.PERCENT)) || d.arabic && oneIn && !y.hasScale() && (y.value() <= 10 || !y.words())
+                && Nouns.arabicAfter(d, y.last() + 1, y.value()) != null) {
             // 50 over 10 years, ليوم واحد في ثماني سنوات (for a single day in eight years): a unit after it makes
-            // the second number a figure of its own
+            // the second number a figure of its own, as a noun it counts does (واحدة من ثلاث جوائز, واحدا من 13
+            // مؤتمرا: one of them)
             return n;
         }
         return n.compound(n.value() / y.value(), y.last(), y.words());

@@ -233,10 +233,15 @@ final class LabelRecognizer {
             Token one = d.at(n.first());
             Token after = d.at(n.last() + 1);
             int p = n.first() - 1;
-            boolean agrees = CountRecognizer.isNounBefore(d, p) && (!Normalizer.key(d.surface(p)).endsWith("ه")
-                    || Normalizer.key(d.surface(n.first())).endsWith("ه"));  // لإقامة واحد من: no agreement
-            boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction
-                    && !agrees;  // لتر واحد من الزيت is one litre
+            // لتر واحد من الزيت is one litre, but a word the lexicon does not list agrees only by its feminine
+            // ending (طريقة واحدة من): تعد واحدة من, لا يزال واحد من, لواحدة من are "one of"
+            boolean feminine = Normalizer.key(d.surface(n.first())).endsWith("ه");
+            Word before = d.at(p).entry;
+            boolean agrees = ArabicCounts.isNounBefore(d, p) && !one.preposition
+                    && (before != null ? !Normalizer.key(d.surface(p)).endsWith("ه") || feminine
+                    : feminine && Normalizer.key(d.surface(p)).endsWith("ه"));  // لإقامة واحد من: no agreement
+            boolean oneOf = after.has(Role.FROM) && after.stemOffset == 0 && !one.conjunction && !agrees
+                    || ofThem(d, n.last() + 1) && !agrees;  // واحدة منها كانت: one of them
             boolean atOnce = d.lexicon.in(WordList.AT_ONCE, d.stemKey(p)) && d.at(p - 1).has(Role.IN);
             String word = Normalizer.clean(d.text, one.start, one.end);
             if ((word.startsWith("و") || word.startsWith("ف")) && !word.substring(1).equals("احد")) {
@@ -246,7 +251,8 @@ final class LabelRecognizer {
                 return new Proposal.NotAFigure(n.last());  // أحد أبويهم, إحدى الدول: "one of", not a figure
             }
             boolean each = d.lexicon.in(WordList.VAGUE_BEFORE, Normalizer.key(d.surface(n.first() - 1)));  // لكل واحد
-            return one.definite || oneOf || each || atOnce || inName(d, p) ? new Proposal.NotAFigure(n.last()) : null;
+            return one.definite || oneOf || each || atOnce || inName(d, p) || ArabicCounts.idleOne(d, n.first())
+                    ? new Proposal.NotAFigure(n.last()) : null;
         }
         if (!d.english) {
             return null;
@@ -260,6 +266,13 @@ final class LabelRecognizer {
                 && d.lexicon.in(WordList.ONE_COMPOUND, d.surface(dash + 1));  // a one-time payment, a one-way street
         return some || once || manner || speaker(d, n.first()) || oneToAnother(d, n.last())
                 || EnglishNouns.pronounOne(d, n.first()) ? new Proposal.NotAFigure(n.last()) : null;
+    }
+
+    /** منهم, منها, منهما, منهن: "of them". */
+    private static boolean ofThem(Doc d, int k) {
+        String form = d.at(k).type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
+        return form.length() >= 4 && form.startsWith("منه") && (form.endsWith("م") || form.endsWith("ا")
+                || form.endsWith("ن"));
     }
 
     /** How far past "one" the rules below look for the verb or the "another" that makes it no count. */
@@ -301,7 +314,7 @@ final class LabelRecognizer {
      */
     private static boolean inName(Doc d, int p) {
         Token head = d.at(p - 1);
-        return CountRecognizer.isNounBefore(d, p) && head.type == TokenType.ARABIC && !head.definite
+        return ArabicCounts.isNounBefore(d, p) && head.type == TokenType.ARABIC && !head.definite
                 && d.lexicon.in(WordList.NAME_HEAD, d.stemKey(p - 1));
     }
 

@@ -36,8 +36,14 @@ final class Nouns {
         // a tanween a verb never takes, or a ta marbuta or feminine plural no verb ends in (340 فعالية)
         boolean tanweenMark = accusative && tanweenWritten(d.text, t) || form.length() >= 4
                 && (form.endsWith("ة") || form.endsWith("ات"));
-        if (t.conjunction && !tanweenMark && listedAccusative(d, form) == null) {
-            return null;  // و/ف may be a conjunction (15 وأصيب); 8657 فحصاً and 22 فرعا are nouns
+        double rest = count % 100;
+        // و/ف may be a conjunction (15 وأصيب); 8657 فحصاً and 22 فرعا are nouns, as is 80 فارسا in a story that
+        // writes الفارس: the accusative a count from 11 to 99 takes, of a noun the story names with its article
+        boolean clitic = t.conjunction || form.startsWith("و") || form.startsWith("ف");
+        boolean noun = !clitic || tanweenMark || listedAccusative(d, form) != null || rest >= 11 && rest <= 99
+                && accusative && form.length() >= 4 && StoryNouns.namedDefinite(d, form.substring(0, form.length() - 1));
+        if (t.conjunction && !noun) {
+            return null;
         }
         if (t.lineBefore && !accusative) {
             return null;  // across a line break only the accusative ending shows the noun belongs to the number
@@ -46,8 +52,7 @@ final class Nouns {
                 && !accusative && d.lexicon.get(form) == null) {
             return null;  // سترتفع: the future of a verb, not a counted noun
         }
-        if (form.startsWith("ي") && form.length() >= 4 || (form.startsWith("و") || form.startsWith("ف")) && !tanweenMark
-                && listedAccusative(d, form) == null
+        if (form.startsWith("ي") && form.length() >= 4 || (form.startsWith("و") || form.startsWith("ف")) && !noun
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
@@ -59,10 +64,10 @@ final class Nouns {
             return null;  // definite or behind a preposition: an adjective or a new phrase, not what is counted
         }
         String bare = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
-        if (bare.length() > 3 && "بلك".indexOf(bare.charAt(0)) >= 0 && d.lexicon.isPlace(bare.substring(1))) {
-            return null;  // 531 بمكة: a city behind a preposition says where, not what is counted
+        if (bare.length() > 3 && "بلك".indexOf(bare.charAt(0)) >= 0 && d.lexicon.isPlace(bare.substring(1))
+                && listedAccusative(d, form) == null) {
+            return null;  // 531 بمكة: a city behind a preposition says where; 15 بنكا is a listed noun's accusative
         }
-        double rest = count % 100;
         if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا") && form.length() > 3) {
             form = form.substring(0, form.length() - 1);
             if (form.endsWith("ء") || form.endsWith("ئ")) {
@@ -83,55 +88,12 @@ final class Nouns {
             if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون"))) {
                 return form.substring(0, form.length() - 2);
             }
-            String singular = storySingular(d, form);
+            String singular = StoryNouns.singularOf(d, form);
             if (singular != null) {
                 return singular;
             }
         }
         return form;
-    }
-
-    /**
-     * The singular of a broken plural the lexicon does not list, when the story writes it: the longest word of the
-     * story (without its article) that the plural holds in order, the plural adding only one or two long vowels
-     * (عوامل from العامل, مصانع from مصنع, قواعد from قاعدة). Null when the story has none.
-     */
-    private static String storySingular(Doc d, String plural) {
-        String best = null;
-        char last = plural.charAt(plural.length() - 1);
-        for (int k = 0; k < d.size(); k++) {
-            Token t = d.at(k);
-            if (t.type != TokenType.ARABIC || t.end - t.start < 3 || t.end - t.start > plural.length() + 3
-                    || d.text.charAt(t.end - 1) != last && d.text.charAt(t.end - 2) != last) {
-                continue;  // the last root letter ends both, but for the singular's ة
-            }
-            String form = Normalizer.clean(d.text, t.start, t.end);
-            String definite = stripArticle(form);
-            String stem = definite != null ? definite : form;
-            if ((best == null || stem.length() > best.length()) && brokenPluralOf(plural, stem)) {
-                best = stem;
-            }
-        }
-        return best;
-    }
-
-    /** The plural is the singular (less a final ة) with one or two of ا و ي put in. */
-    private static boolean brokenPluralOf(String plural, String singular) {
-        String s = singular.endsWith("ة") ? singular.substring(0, singular.length() - 1) : singular;
-        int extra = plural.length() - s.length();
-        if (s.length() < 3 || extra < 1 || extra > 2) {
-            return false;
-        }
-        int j = 0;
-        for (int i = 0; i < plural.length(); i++) {
-            char c = plural.charAt(i);
-            if (j < s.length() && c == s.charAt(j)) {
-                j++;
-            } else if ("اوي".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return j == s.length();
     }
 
     /**
@@ -191,17 +153,34 @@ final class Nouns {
         }
         if (!group.definite && stem == null && arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()) {
             stem = form;  // ثلاثة من قطاعات السوق: a plural made definite by the noun after it
-        } else if (!group.definite) {
+        } else if (!group.definite && stem == null) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             Token genitive = d.at(k + 2);
-            if (owned == null && stem == null && form.length() >= 5 && form.endsWith("ي") && group.entry == null
+            if (owned == null && stem == null && group.entry == null && soundPluralConstruct(form)
                     && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
                 owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
             }
             return owned == null ? null : new Noun(owned, k + 1);
         }
+        Word nisba = d.lexicon.get(stem + "ي");
+        if (group.entry != null && group.entry.countryName || nisba != null && nisba.country != null
+                || group.entry == null && (d.lexicon.isPlace(form) || d.lexicon.isPlace(stem))) {
+            // اثنين من البحرين (بحريني names its people): from a place, not a group the lexicon does not list
+            return null;
+        }
         String singular = singularOfPlural(d, stem);
+        if (singular == null && stem.equals(form) && group.entry == null && soundPluralConstruct(form)) {
+            singular = form.substring(0, form.length() - 1);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
+        }
         return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /**
+     * مقاتلي, منتسبي: a word that may be a sound masculine plural in the construct state (its ين lost to ي); not a
+     * broken plural of the pattern فعالي (مباني, أهالي, ليالي).
+     */
+    private static boolean soundPluralConstruct(String form) {
+        return form.length() >= 5 && form.endsWith("ي") && !(form.length() == 5 && form.charAt(2) == 'ا');
     }
 
     /**
@@ -359,7 +338,7 @@ final class Nouns {
         return stripArticle(form);
     }
 
-    private static String stripArticle(String form) {
+    static String stripArticle(String form) {
         String f = form;
         if (f.startsWith("و") && f.length() > 4) {
             f = f.substring(1);

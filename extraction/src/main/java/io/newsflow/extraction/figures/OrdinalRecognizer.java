@@ -92,7 +92,20 @@ final class OrdinalRecognizer {
             return null;
         }
         Token t = d.at(i);
+        if (t.has(Role.ADVERBIAL)) {
+            // وحل ثالثا, جاءت ماليزيا رابعا: a rank after a verb of placing; else أولا, ثانيا order an argument
+            return placed(d, i) ? Candidate.of(FigureKind.ORDINAL, i, i, t.entry.ordinal, null, null)
+                    : new Proposal.NotAFigure(i);
+        }
         Ordinal ord = arabic(d, i);
+        if (ord != null && ord.value() == 1 && militaryRank(d, i)) {
+            return new Proposal.NotAFigure(ord.last());  // الفريق أول ركن, عريف أول: a rank's title, not "first"
+        }
+        if ((ord != null || t.definite && t.isNumberWord()) && numberedName(d, i - 1)) {
+            NumberPhrase n = ord == null ? NumberRecognizer.at(d, i, false) : null;
+            int last = ord != null ? ord.last() : n != null ? n.last() : i;
+            return new Proposal.NotAFigure(last);  // الشارع العاشر, بشارع الستين: a street's name
+        }
         if (ord != null && t.entry.ordinal == 0 && tamyiz(d, ord.last() + 1)) {
             return null;  // الخمسين عاما الماضية: a cardinal with its counted noun after it, the fifty years
         }
@@ -109,14 +122,18 @@ final class OrdinalRecognizer {
             // الفريق الواحد والعشرين, المرة الألف, الذكرى المئة: a definite cardinal past ten after a singular
             // noun ranks it (below eleven Arabic has ordinal words of its own)
             NumberPhrase n = NumberRecognizer.at(d, i, false);
-            if (n != null && n.value() > 10 && n.value() % 1 == 0) {
+            if (n != null && n.value() > 10 && n.value() % 1 == 0
+                    && !(n.hasScale() && !d.at(n.last() + 1).conjunction
+                    && Nouns.arabicAfter(d, n.last() + 1, n.value()) != null)) {  // المائة ألف سلة counts baskets
                 return Candidate.of(FigureKind.ORDINAL, i, n.last(), n.value(), Nouns.arabicBefore(d, noun), null);
             }
         }
         if (ord == null) {
+            Token scale = d.at(i + 1);
             if (t.definite && t.isNumberWord() && t.entry.numClass == NumberClass.HUNDRED && t.entry.number == 100
-                    && !d.at(i - 1).has(Role.IN)) {
-                return Candidate.of(FigureKind.NUMBER, i, i, 100.0, null, null);  // المائة
+                    && !d.at(i - 1).has(Role.IN) && !(scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE
+                    && scale.stemOffset == 0)) {
+                return Candidate.of(FigureKind.NUMBER, i, i, 100.0, null, null);  // المائة; المائة ألف سلة counts on
             }
             return null;
         }
@@ -232,6 +249,47 @@ final class OrdinalRecognizer {
     private static boolean worldWar(Doc d, int i) {
         return d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 1)))
                 && d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 2)));
+    }
+
+    /**
+     * A verb of placing (PLACING) within the six words before i (quotes not counted), in the same clause; within
+     * two for أولا, which after a longer clause is mostly "first of all" (جاء بتوفيق من الله أولا).
+     */
+    private static boolean placed(Doc d, int i) {
+        int words = d.at(i).entry.ordinal == 1 ? 2 : 6;
+        for (int j = i - 1; words > 0 && j >= 0; j--) {
+            Token t = d.at(j);
+            words -= t.isWord() ? 1 : 0;
+            if (t.type == TokenType.SYMBOL && ".،,:؛;!?؟".indexOf(t.sym) >= 0 || d.at(j + 1).lineBefore) {
+                return false;
+            }
+            String key = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(j)) : "";
+            if (d.lexicon.in(WordList.PLACING, key) || key.length() > 2 && (key.startsWith("و") || key.startsWith("ف"))
+                    && d.lexicon.in(WordList.PLACING, key.substring(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * أول after a military rank (MILITARY_RANK) names a grade of it (الفريق أول, ملازم أول, عريف أول): indefinite
+     * after the rank, or before ركن (الفريق الأول الركن), where "the first team" would agree with الفريق.
+     */
+    private static boolean militaryRank(Doc d, int i) {
+        String rank = d.at(i - 1).type == TokenType.ARABIC ? withoutArticle(d.stemKey(i - 1)) : "";
+        String next = d.at(i + 1).type == TokenType.ARABIC ? withoutArticle(d.stemKey(i + 1)) : "";
+        String after = d.at(i + 1).type == TokenType.ARABIC ? Normalizer.key(d.surface(i + 1)) : "";
+        boolean firstOf = after.startsWith("ال") || after.endsWith("اته") || after.endsWith("اتها");  // أول تدريباته
+        return d.lexicon.in(WordList.MILITARY_RANK, rank) && ("اول".equals(Normalizer.key(d.surface(i))) && !firstOf
+                || "ركن".equals(next));
+    }
+
+    /** الشارع, بشارع, الثانوية: a noun that a number after it names (NUMBERED_NAME), behind a glued preposition. */
+    private static boolean numberedName(Doc d, int p) {
+        String key = d.at(p).type == TokenType.ARABIC ? withoutArticle(d.stemKey(p)) : "";
+        return d.lexicon.in(WordList.NUMBERED_NAME, key) || key.length() > 4 && "بلوف".indexOf(key.charAt(0)) >= 0
+                && d.lexicon.in(WordList.NUMBERED_NAME, withoutArticle(key.substring(1)));
     }
 
     private static String withoutArticle(String key) {

@@ -67,9 +67,12 @@ final class RelativeDates {
             return dayWord(d, i, w.dayOffset, published);
         }
         boolean qualified = d.at(i + 1).has(Role.PAST) || d.at(i + 1).has(Role.NEXT);  // للإثنين المقبل
-        if (w.weekday > 0 && (d.arabic ? (t.definite || t.stemOffset == 0) && (!t.preposition || qualified)
+        // الأربعاء والخميس: a weekday listed after another with و glued on
+        boolean listed = d.arabic && t.conjunction && t.stemOffset == 1 && !t.preposition
+                && d.at(i - 1).entry != null && d.at(i - 1).entry.weekday > 0;
+        if (w.weekday > 0 && (d.arabic ? (t.definite || t.stemOffset == 0 || listed) && (!t.preposition || qualified)
                 : t.capitalized)) {
-            if (d.arabic && !t.definite && !d.surface(i).startsWith("ال")) {
+            if (d.arabic && !t.definite && !d.surface(i).startsWith(listed ? "وال" : "ال")) {
                 return null;
             }
             int p = d.isSymbol(i - 1, '(') ? i - 2 : i - 1;
@@ -81,10 +84,14 @@ final class RelativeDates {
                 return day(i, named.toEpochDay() - before.toEpochDay() <= 3 ? before : before.plusWeeks(1));
             }
             Token q = d.at(i + 1);
+            boolean pair = d.arabic && q.conjunction && q.entry != null && q.entry.weekday > 0 && q.stemOffset == 1;
+            if (pair) {
+                q = d.at(i + 2);  // يومي الاثنين والثلاثاء المقبلين: the qualifier after the pair places both
+            }
             Direction direction = q.has(Role.PAST) ? Direction.BEFORE : q.has(Role.NEXT) ? Direction.AFTER
                     : Direction.LATEST;
             DateValue v = day(i, weekday(published, w.weekday, direction));
-            return direction == Direction.LATEST ? v : v.ending(i + 1, DateValue.Relation.NONE);
+            return direction == Direction.LATEST || pair ? v : v.ending(i + 1, DateValue.Relation.NONE);
         }
         if (d.arabic && w.has(Role.PERIOD) && t.stemOffset == 0) {
             Token q = d.at(i + 1);

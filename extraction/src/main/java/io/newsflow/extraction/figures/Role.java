@@ -51,5 +51,7 @@ enum Role {
     /** a, per: "$70 a share" is a price, not a count. */
     PER,
     /** العام, الشهر, الأسبوع: with الماضي they name a relative date. */
-    PERIOD
+    PERIOD,
+    /** ثالثا, رابعا: an Arabic ordinal in the accusative, a rank only after a verb of placing (PLACING). */
+    ADVERBIAL
 }

@@ -580,6 +580,25 @@ class FigureRulesTest {
             assertThat(extract("بحلول الساعة 1847 بتوقيت جرينتش", "ar", aug)).isEmpty();
         }
 
+        /** Arabic dates that take their year, month or weekday from the words around them (published 2015-08-08). */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "احتفلت المدينة في الثاني من أغسطس عام 1990 | 1990-08-02",
+            "بعد هجمات 11 سبتمبر عام 2001 تغير كل شيء | 2001-09-11",
+            "تراجعت الأسعار منذ يونيو العام الماضي | 2014-06",
+            "يبدأ البرنامج في مارس العام المقبل | 2016-03",
+            "يصل الوفد في يناير المقبلين | 2016-01",
+            "شهدت المدن الجمعة والسبت مسيرات حاشدة | 2015-08-07 2015-08-08",
+            "ستقام الورشة يومي الأربعاء والخميس المقبلين | 2015-08-12 2015-08-13",
+            "يستمر المعرض حتى السادس من الشهر المقبل | 2015-09-06",
+            "افتتح المعرض في الـ 7 من الشهر الجاري | 2015-08-07",
+            "بدأ تطبيق القرار في الأول من الشهر الماضي | 2015-07-01"
+        })
+        void arabicDatesPlacedByTheWordsAroundThem(String text, String isoValues) {
+            assertThat(extract(text, "ar", LocalDate.of(2015, 8, 8))).extracting(FigureMention::isoValue)
+                    .containsExactly(isoValues.split(" "));
+        }
+
         @Test
         void wireUnitsAndTables() {
             assertFigure(en("forecast at 7.21 mln ha in 1986").get(0), FigureKind.QUANTITY, 7.21e6, "hectare", null);

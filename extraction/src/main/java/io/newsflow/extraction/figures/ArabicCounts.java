@@ -1,0 +1,225 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+
+/**
+ * Arabic counted nouns around a number: after it (40 متهماً, تسع دول), before it (دولة واحدة, past a relational
+ * adjective), or before a definite number (الأيام الأربعة, where a unit noun makes a duration or quantity).
+ */
+final class ArabicCounts {
+
+    private ArabicCounts() {
+    }
+
+    /** The noun an Arabic number phrase n counts, read from token k (the one after it), or null. */
+    static Candidate after(Doc d, NumberPhrase n, int k) {
+        Candidate count = Candidate.of(FigureKind.COUNT, n);
+        if (n.words() && n.first() == n.last() && (n.value() == 1 || n.value() == 2)) {
+            // one and two follow their noun (دولة واحدة) or take it from a group (اثنان من الوزراء); a word after
+            // واحد begins something else (في آن واحد ظل)
+            Candidate members = CountRecognizer.partitive(d, n, k);
+            return members != null ? members : before(d, count);
+        }
+        if (n.value() < 1) {
+            return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
+        }
+        // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
+        boolean definite = d.at(n.first()).definite && !n.hasScale();  // المائة ألف سلة counts as مائة ألف سلة
+        String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
+                : n.words() && n.value() >= 3 && n.value() <= 10 ? Nouns.indefinitePlural(d, k) : null;
+        if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {
+            // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
+            return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
+        }
+        if (noun != null && movement(d, n, k, noun)) {
+            return null;
+        }
+        if (noun != null) {
+            return count.as(FigureKind.COUNT, ofStory(d, d.at(k).entry, noun), null, n.first(), k);
+        }
+        if (n.words() && d.at(n.first()).definite) {
+            int p = OrdinalRecognizer.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
+            p = p >= 0 ? p : n.first() - 1;
+            noun = Nouns.arabicBefore(d, p);  // الأيام الأربعة: a definite number follows its noun
+            if (noun != null && !Nouns.arabicDefinitePlural(d, p) && OrdinalRecognizer.pluralHead(d, p - 1)) {
+                p--;  // قطاعات السوق الخمسة عشر: the number agrees with the plural the genitive completes
+                noun = Nouns.singularOfPlural(d, Normalizer.clean(d.text, d.at(p).start, d.at(p).end));
+            }
+            if (noun == null) {
+                return null;
+            }
+            Word unit = d.lexicon.get(noun);
+            if (unit != null && unit.unit != null) {
+                String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(n.value(),
+                        unit.isoDesignator) : null;
+                return count.as(unit.unitKind, unit.unit, iso, p, n.last());
+            }
+            return count.as(FigureKind.COUNT, noun, null, p, n.last());
+        }
+        return null;
+    }
+
+    /**
+     * A singular noun of rise or fall after a level (51.4 ارتفاعا من القراءة السابقة, 49 انخفاضا عن الشهر الماضي)
+     * says how the level moved; it counts nothing, where a count of rises would be whole and set against nothing.
+     */
+    private static boolean movement(Doc d, NumberPhrase n, int k, String noun) {
+        String key = Normalizer.key(noun);
+        String form = d.stemKey(k);
+        if (!d.lexicon.in(WordList.CHANGE, key) || !(form.equals(key) || form.equals(key + "ا"))) {
+            return false;
+        }
+        Token next = d.at(k + 1);
+        return n.value() % 1 != 0 || next.stemOffset == 0 && (next.has(Role.FROM) || "عن".equals(d.stemKey(k + 1)));
+    }
+
+    /**
+     * The singular of a broken plural shared by two nouns (فرق: فريق and فرقة) that the story names first in the
+     * singular or dual (فرقتان ... و6 فرق).
+     */
+    private static String ofStory(Doc d, Word plural, String singular) {
+        if (plural == null || plural.otherSingular == null || !singular.equals(plural.singular)) {
+            return singular;
+        }
+        for (int j = 0; j < d.size(); j++) {
+            Word w = d.at(j).entry;
+            if (w != null && w != plural && (singular.equals(w.singular) || plural.otherSingular.equals(w.singular))) {
+                return w.singular;
+            }
+        }
+        return singular;
+    }
+
+    /** Token p is an Arabic word that a number word one or two after it can count (دولة واحدة, لتر واحد). */
+    static boolean isNounBefore(Doc d, int p) {
+        Token t = d.at(p);
+        return t.type == TokenType.ARABIC && !t.definite && !Nouns.arabicDefinite(d, p)
+                && !(t.conjunction && t.entry == null) && !t.has(Role.STOP)
+                && (t.entry == null || t.entry.singular != null || t.entry.unit != null);
+    }
+
+    /** The Arabic noun just before a number word one or two (دولة واحدة), or null. */
+    private static Candidate before(Doc d, Candidate count) {
+        int p = count.first() - 1;
+        if (isNisbaAdjective(d, p) && isNounBefore(d, p - 1) && !d.at(p - 1).has(Role.STOP)
+                && (d.at(p - 1).entry != null || !Normalizer.clean(d.text, d.at(p - 1).start, d.at(p - 1).end)
+                .startsWith("ي"))) {
+            p--;  // نادٍ رياضي واحد, شركة مصرية واحدة: the number agrees with the noun the adjective describes
+        }
+        for (int a = 0; a < 2 && count.value() == 2 && nisbaDual(d, p) && unlistedDual(d, p - 1); a++) {
+            p--;  // عسكريين تركيين اثنين, مديرين تنفيذيين تايوانيين اثنين: past the adjectives in the dual
+        }
+        Token t = d.at(p);
+        if (Normalizer.key(d.surface(count.last())).endsWith("ا")) {
+            return accusative(d, count, p);
+        }
+        Word currency = t.entry;  // or a unit
+        if (p == count.first() - 1 && currency != null && currency.currencyFamily != null && t.stemOffset == 0
+                && !t.definite && !d.lexicon.isSubunit(currency.currencyFamily)) {
+            // دولار واحد, ريالان اثنان: one of a currency is money
+            return count.money(count.value(), currency.currencyDefault, currency.currencyFamily,
+                    currency.currencyDefault != null, false, count.last()).spanning(p, count.last());
+        }
+        if (count.value() == 1 && p == count.first() - 1 && currency != null && currency.unit != null
+                && (t.stemOffset == 0 || t.preposition) && !t.definite && !t.conjunction) {
+            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد, بساعة واحدة, ليوم واحد
+        }
+        if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
+            return null;
+        }
+        String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
+        String form = Normalizer.key(d.surface(p));
+        if (count.value() == 2 && (t.entry == null || !t.entry.dual) && !form.endsWith("ان") && !form.endsWith("ين")) {
+            return null;  // two agrees with a dual before it (دولتان اثنتان); تراجع اثنان is "two fell"
+        }
+        if (count.value() == 2 && t.entry == null) {
+            if (form.startsWith("ي") && form.endsWith("ان") && !form.endsWith("يان")
+                    || form.length() == 5 && form.startsWith("ت") && form.endsWith("ين")) {
+                return null;  // يمثلان اثنين is a verb in the dual; توطين اثنين a verbal noun تفعيل, no dual
+            }
+            // خيارين اثنين, روسيين اثنين: the singular without the dual's ending, its ت a ta marbuta where the
+            // feminine اثنتين says the noun is feminine
+            String stem = noun.substring(0, noun.length() - 2);
+            boolean feminine = Normalizer.key(d.surface(count.last())).contains("ت");
+            noun = feminine && stem.endsWith("ت") ? stem.substring(0, stem.length() - 1) + "ة" : stem;
+        }
+        if (count.value() == 1 && t.entry != null && !t.entry.dual && t.stemOffset == 0 && form.endsWith("ه")
+                && Normalizer.key(d.surface(count.last())).endsWith("ه") && !Normalizer.key(noun).equals(form)) {
+            // واحدة agrees with a feminine singular: أسرة واحدة is one family, not one of the beds (أسرة is
+            // also the plural of سرير)
+            noun = Normalizer.clean(d.text, t.start, t.end);
+        }
+        return count.as(FigureKind.COUNT, noun, null, p, count.last());
+    }
+
+    /**
+     * "One" at i that counts nothing: after a noun of an idiom of unity (صفا واحدا, يدا واحدة: ONE_IDIOM, "as one"),
+     * or واحدا with no noun in the accusative before it and no percent after it (كان واحدا, ليس واحدا).
+     */
+    static boolean idleOne(Doc d, int i) {
+        Token before = d.at(i - 1);
+        String form = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
+        String stem = form.endsWith("ا") && form.length() > 2 ? form.substring(0, form.length() - 1) : form;
+        if (!before.definite && !before.conjunction && !before.preposition && d.lexicon.in(WordList.ONE_IDIOM, stem)) {
+            return true;
+        }
+        Token after = d.at(i + 1);
+        Token hundred = d.at(i + 2);
+        boolean percent = after.has(Role.PERCENT) || after.has(Role.IN) && hundred.isNumberWord()
+                && hundred.entry.number == 100;  // واحدا بالمئة, واحدا في المئة
+        return Normalizer.key(d.surface(i)).endsWith("ا") && !percent && (stem.equals(form) || before.definite
+                || before.conjunction || before.preposition || before.has(Role.STOP));
+    }
+
+    /**
+     * واحدا, one in the accusative, agrees with a noun in the accusative before it (مصدرا واحدا, يوما واحدا is a
+     * day); after a verb or a word in another case (قد يكون واحدا, كان حزنهم واحدا) it counts nothing.
+     */
+    private static Candidate accusative(Doc d, Candidate count, int p) {
+        Token t = d.at(p);
+        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        if (t.definite || t.conjunction || t.preposition || form.length() < 3 || !form.endsWith("ا")
+                || t.has(Role.STOP)) {
+            return null;
+        }
+        String stem = form.substring(0, form.length() - 1);
+        Word bare = d.lexicon.get(stem);
+        if (bare != null && bare.unit != null) {
+            return measure(bare, 1, p, count.last());
+        }
+        if (bare != null && (bare.singular == null || bare.dual)) {
+            return null;
+        }
+        return count.as(FigureKind.COUNT, bare != null ? bare.singular : stem, null, p, count.last());
+    }
+
+    /** An indefinite Arabic word the lexicon does not list, in the form of a dual (خيارين, مواطنان). */
+    private static boolean unlistedDual(Doc d, int p) {
+        Token t = d.at(p);
+        String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(p)) : "";
+        return t.entry == null && !t.definite && !t.conjunction && !t.preposition && form.length() >= 5
+                && (form.endsWith("ين") || form.endsWith("ان"));
+    }
+
+    /** A relational adjective in the dual (تركيين, مصريان), which a number after it agrees through to its noun. */
+    private static boolean nisbaDual(Doc d, int p) {
+        String form = Normalizer.key(d.surface(p));
+        return unlistedDual(d, p) && (form.endsWith("يين") || form.endsWith("يان"));
+    }
+
+    /** An indefinite relational adjective (رياضي, مصرية): a word ending in ي or ية that names no counted noun. */
+    private static boolean isNisbaAdjective(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.definite || t.conjunction || t.preposition
+                || t.entry != null && (t.entry.singular != null || t.entry.country == null)) {
+            return false;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        return form.length() >= 4 && (form.endsWith("ي") || form.endsWith("ية"));
+    }
+
+    static Candidate measure(Word unit, double value, int first, int last) {
+        String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(value, unit.isoDesignator) : null;
+        return Candidate.of(unit.unitKind, first, last, value, unit.unit, iso);
+    }
+}
