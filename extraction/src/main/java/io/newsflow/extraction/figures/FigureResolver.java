@@ -160,7 +160,7 @@ final class FigureResolver {
         if (label != null) {
             return label;
         }
-        Proposal ordinal = OrdinalRecognizer.english(d, n);
+        Proposal ordinal = EnglishOrdinals.at(d, n);
         if (ordinal == null) {
             ordinal = OrdinalRecognizer.afterArticle(d, n);
         }
