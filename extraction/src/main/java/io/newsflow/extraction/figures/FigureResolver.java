@@ -167,7 +167,7 @@ final class FigureResolver {
         if (ordinal != null) {
             return ordinal;
         }
-        Proposal vague = LabelRecognizer.vague(d, n);
+        Proposal vague = VagueNumbers.at(d, n);
         return vague != null ? vague : read(n);
     }
 
