@@ -25,8 +25,6 @@ import java.util.List;
  */
 final class FigureResolver {
 
-    /** How far (in tokens) a bare scaled number looks back for the measure it repeats. */
-
     private final Doc d;
     private final List<FigureMention> out = new ArrayList<>();
     private final StoryCurrency currency = new StoryCurrency();
@@ -160,14 +158,14 @@ final class FigureResolver {
         if (label != null) {
             return label;
         }
-        Proposal ordinal = OrdinalRecognizer.english(d, n);
+        Proposal ordinal = EnglishOrdinals.at(d, n);
         if (ordinal == null) {
             ordinal = OrdinalRecognizer.afterArticle(d, n);
         }
         if (ordinal != null) {
             return ordinal;
         }
-        Proposal vague = LabelRecognizer.vague(d, n);
+        Proposal vague = VagueNumbers.at(d, n);
         return vague != null ? vague : read(n);
     }
 
@@ -241,14 +239,11 @@ final class FigureResolver {
             return Candidate.of(FigureKind.NUMBER, n);  // عام 15: not a year of the era; هذا العام 30 دورة counts
         }
         c = PercentRecognizer.before(d, n);
+        if (c == null) {
+            c = CarriedCounts.others(d, n, k, lastCount);  // three banks ... four others
+        }
         if (c != null) {
             return c;
-        }
-        if (d.wordsKnown && d.at(k).isWord() && d.lexicon.in(WordList.OTHERS, d.stemKey(k))) {
-            // three banks ... four others, قتيلان وثلاثة آخرون: "others" counts the noun counted before
-            return lastCount != null && d.sameSentence(lastCount.last(), n.first())
-                    ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), k)
-                    : Candidate.of(FigureKind.NUMBER, n);
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
         Nouns.Noun compound = count == null && d.english ? EnglishNouns.compound(d, n, k) : null;
@@ -267,15 +262,9 @@ final class FigureResolver {
         if (count != null) {
             return count;
         }
-        if (d.arabic && lastCount != null && lastCount.number() != null && !n.hasScale() && n.value() >= 1
-                && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
-                && (ofThem(k) && !coordinated(n.first() - 1)
-                || ofThem(n.first() - 1) && (endsClause(k) || coordinated(k)))) {
-            // مقتل جنديين وجرح 31 آخرين ... أربعة منهم; 1071 حالة توفي منها 471: "of them" counts the noun just
-            // counted; after a new clause's verb (7 عناصر من تنظيم داعش قتلوا وجرح أربعة منهم) "them" may be the
-            // group the count was taken from, so the number stays bare
-            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
-                    n.last());
+        c = CarriedCounts.ofThem(d, n, k, lastCount);
+        if (c != null) {
+            return c;
         }
         c = Ellipsis.measure(d, n, lastMeasure);
         if (c == null) {
@@ -284,56 +273,8 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        if (d.arabic && lastCount != null && lastCount.number() != null && d.sameSentence(lastCount.last(), n.first())
-                && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
-                && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
-                || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && endsClause(k) || !n.hasScale() && joinedBy(n.first() - 1) - lastCount.last() == 1
-                && endsClause(k))) {
-            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
-            // متمردا وإصابة (نحو) 23.: a number joined to a count just before it counts the same noun
-            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
-                    n.last());
-        }
-        return orNumber(Alternatives.before(d, n, k, this::read), n);
-    }
-
-    /**
-     * What follows an Arabic number at k leaves its noun understood: punctuation, a preposition of place or
-     * direction (و51 إلى الهند), or a verb in the plural, past or present (و 8 غادروا المستشفيات, وإصابة 100
-     * يعالجون); not ممن ("of those who").
-     */
-    private boolean endsClause(int k) {
-        Token t = d.at(k);
-        String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
-        return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
-                || form.length() >= 5 && (form.endsWith("وا") || form.startsWith("ي") && form.endsWith("ون"));
-    }
-
-    /** "of them": من with a plural or feminine pronoun glued to it (منهم, منها, منهن). */
-    private boolean ofThem(int p) {
-        Token t = d.at(p);
-        if (t.type != TokenType.ARABIC) {
-            return false;
-        }
-        String form = Normalizer.key(d.surface(p));
-        return form.equals("منهم") || form.equals("منها") || form.equals("منهن");
-    }
-
-    /**
-     * The coordinated word a number at p + 1 follows, past an estimate word (وإصابة نحو 23), or -1 when none.
-     */
-    private int joinedBy(int p) {
-        int c = d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p)) ? p - 1 : p;
-        return coordinated(c) ? c : -1;
-    }
-
-    /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */
-    private boolean coordinated(int p) {
-        Token t = d.at(p);
-        String form = Normalizer.key(d.surface(p));
-        return t.type == TokenType.ARABIC && !t.definite && form.length() >= 4 && form.startsWith("و")
-                && !t.isNumberWord() && !t.has(Role.STOP) && !d.at(p - 1).has(Role.AND);
+        c = CarriedCounts.joined(d, n, k, lastCount);
+        return c != null ? c : orNumber(Alternatives.before(d, n, k, this::read), n);
     }
 
     private static Candidate orNumber(Candidate c, NumberPhrase n) {

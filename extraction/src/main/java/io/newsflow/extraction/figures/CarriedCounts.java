@@ -1,0 +1,97 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+
+/**
+ * Numbers whose counted noun the story has just given: "others" after a count (four others), and in Arabic a number
+ * with "of them" (أربعة منهم) or joined to the count before it in a list (و24 مشاركاً من السعودية، واثنين من
+ * البحرين). The resolver passes the last count it kept; each rule answers null where it does not apply.
+ */
+final class CarriedCounts {
+
+    private CarriedCounts() {
+    }
+
+    /** A number before "others" (آخرون): a count of the last counted noun in the sentence, else a bare number. */
+    static Candidate others(Doc d, NumberPhrase n, int k, Candidate lastCount) {
+        if (d.wordsKnown && d.at(k).isWord() && d.lexicon.in(WordList.OTHERS, d.stemKey(k))) {
+            // three banks ... four others, قتيلان وثلاثة آخرون: "others" counts the noun counted before
+            return lastCount != null && d.sameSentence(lastCount.last(), n.first())
+                    ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), k)
+                    : Candidate.of(FigureKind.NUMBER, n);
+        }
+        return null;
+    }
+
+    /** A number with "of them" before or after it: a count of the noun the sentence just counted. */
+    static Candidate ofThem(Doc d, NumberPhrase n, int k, Candidate lastCount) {
+        if (d.arabic && lastCount != null && lastCount.number() != null && !n.hasScale() && n.value() >= 1
+                && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
+                && (ofThemWord(d, k) && !coordinated(d, n.first() - 1)
+                || ofThemWord(d, n.first() - 1) && (endsClause(d, k) || coordinated(d, k)))) {
+            // مقتل جنديين وجرح 31 آخرين ... أربعة منهم; 1071 حالة توفي منها 471: "of them" counts the noun just
+            // counted; after a new clause's verb (7 عناصر من تنظيم داعش قتلوا وجرح أربعة منهم) "them" may be the
+            // group the count was taken from, so the number stays bare
+            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
+                    n.last());
+        }
+        return null;
+    }
+
+    /**
+     * An Arabic number listed after a count in the same sentence, before من, or joined by و with its clause ending
+     * after it: the list leaves the noun understood.
+     */
+    static Candidate joined(Doc d, NumberPhrase n, int k, Candidate lastCount) {
+        if (d.arabic && lastCount != null && lastCount.number() != null && d.sameSentence(lastCount.last(), n.first())
+                && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
+                && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
+                || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && endsClause(d, k) || !n.hasScale() && joinedBy(d, n.first() - 1) - lastCount.last() == 1
+                && endsClause(d, k))) {
+            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
+            // متمردا وإصابة (نحو) 23.: a number joined to a count just before it counts the same noun
+            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
+                    n.last());
+        }
+        return null;
+    }
+
+    /**
+     * What follows an Arabic number at k leaves its noun understood: punctuation, a preposition of place or
+     * direction (و51 إلى الهند), or a verb in the plural, past or present (و 8 غادروا المستشفيات, وإصابة 100
+     * يعالجون); not ممن ("of those who").
+     */
+    private static boolean endsClause(Doc d, int k) {
+        Token t = d.at(k);
+        String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
+        return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
+                || form.length() >= 5 && (form.endsWith("وا") || form.startsWith("ي") && form.endsWith("ون"));
+    }
+
+    /** "of them": من with a plural or feminine pronoun glued to it (منهم, منها, منهن). */
+    private static boolean ofThemWord(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC) {
+            return false;
+        }
+        String form = Normalizer.key(d.surface(p));
+        return form.equals("منهم") || form.equals("منها") || form.equals("منهن");
+    }
+
+    /**
+     * The coordinated word a number at p + 1 follows, past an estimate word (وإصابة نحو 23), or -1 when none.
+     */
+    private static int joinedBy(Doc d, int p) {
+        int c = d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p)) ? p - 1 : p;
+        return coordinated(d, c) ? c : -1;
+    }
+
+    /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */
+    private static boolean coordinated(Doc d, int p) {
+        Token t = d.at(p);
+        String form = Normalizer.key(d.surface(p));
+        return t.type == TokenType.ARABIC && !t.definite && form.length() >= 4 && form.startsWith("و")
+                && !t.isNumberWord() && !t.has(Role.STOP) && !d.at(p - 1).has(Role.AND);
+    }
+}
