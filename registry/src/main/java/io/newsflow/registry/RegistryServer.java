@@ -2,7 +2,9 @@ package io.newsflow.registry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -328,7 +330,9 @@ public final class RegistryServer implements AutoCloseable {
                 throw new IllegalStateException(whyItExited(exit, logFile, logStart));
             }
             try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                // the management port can answer before the API's own listener is bound, most visibly over HTTPS on a
+                // busy machine: ready means a client can reach both
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 && apiListening()) {
                     return;
                 }
             } catch (IOException e) {
@@ -346,6 +350,16 @@ public final class RegistryServer implements AutoCloseable {
         }
         stop();
         throw new IllegalStateException("the registry was not ready within " + READY_TIMEOUT + "; see " + logFile);
+    }
+
+    private boolean apiListening() {
+        String address = clientHost().replace("[", "").replace("]", "");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, httpPort), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String whyItExited(int exit, Path logFile, long logStart) {
