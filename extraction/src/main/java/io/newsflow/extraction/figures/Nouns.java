@@ -100,7 +100,7 @@ final class Nouns {
      * 500 سعودي, 5 يمنيين, 12 ألف سوري: a country's adjective (the lexicon knows it from the currencies) after a
      * number counts its people; the counted noun is the adjective in the singular.
      */
-    private static String nationality(Doc d, Token t) {
+    static String nationality(Doc d, Token t) {
         char end = d.text.charAt(t.end - 1);
         if (t.stemOffset != 0 || t.preposition || t.conjunction || t.end - t.start < 4
                 || (t.entry == null || t.entry.country == null) && end != 'ن' && end != 'ت' && end != 'ا') {
