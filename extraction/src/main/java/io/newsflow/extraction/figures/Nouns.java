@@ -59,6 +59,12 @@ final class Nouns {
         if (form.length() >= 5 && form.endsWith("وا") && listedAccusative(d, form) == null) {
             return null;  // 8 غادروا: a verb in the past plural; a noun ending in و is listed (15 عضوا)
         }
+        if (form.length() >= 4 && form.endsWith("ت") && "اوي".indexOf(form.charAt(form.length() - 2)) < 0
+                || form.length() >= 5 && (form.endsWith("ته") || form.endsWith("تها") || form.endsWith("تهم"))) {
+            // 36 نفذت, 452 شهدت: a verb in the feminine past (nouns in ت are short or end in ات, وت, يت); 3
+            // مراجعته, 36 نفذتها: a pronoun glued on, which no counted noun takes
+            return null;
+        }
         if (stripArticle(form) != null || form.startsWith("لأ") || form.startsWith("لإ") || form.startsWith("بأ")
                 || form.startsWith("بإ")) {
             return null;  // definite or behind a preposition: an adjective or a new phrase, not what is counted
