@@ -246,7 +246,9 @@ final class Nouns {
         boolean hollowIstif3al = stem.startsWith("است") && stem.length() == 6 && stem.charAt(4) == 'ا';
         boolean derivedForm = alef && !hollowIstif3al;
         boolean taf3il = first == 'ت' && stem.length() == 5 && stem.charAt(3) == 'ي';
-        return derivedForm || taf3il ? stem : stem + "ة";
+        // تخصصات, تحركات: the masdar of the fifth form, تفعّل; a feminine تفعلة (تجربة) has a broken plural
+        boolean tafa33ul = first == 'ت' && stem.length() == 4 && "ايوئ".indexOf(stem.charAt(3)) < 0;
+        return derivedForm || taf3il || tafa33ul ? stem : stem + "ة";
     }
 
     private static final String[] PRONOUN_SUFFIXES = {"هما", "هم", "هن", "ها", "نا", "كم", "ه"};
