@@ -108,7 +108,8 @@ final class Nouns {
      */
     static String nationality(Doc d, Token t) {
         char end = d.text.charAt(t.end - 1);
-        if (t.stemOffset != 0 || t.preposition || t.conjunction || t.end - t.start < 4
+        // a conjunction is only guessed from a first و or ف, so the whole word is tried (فلسطينيين, not و + سوريين)
+        if (t.stemOffset != 0 || t.preposition || t.end - t.start < 4
                 || (t.entry == null || t.entry.country == null) && end != 'ن' && end != 'ت' && end != 'ا') {
             return null;  // سعودي is listed with its country; يمنيين, سعوديات, مصريا end so
         }
