@@ -20,7 +20,10 @@ final class DateRecognizer {
      */
     static Proposal at(Doc d, int i, String lastDate) {
         Token t = d.at(i);
-        int hijri = hijriNumeric(d, i);
+        Token era = d.at(i + 1);
+        int hijri = d.arabic && t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits <= 4
+                && era.type == TokenType.ARABIC && "هل".indexOf(d.text.charAt(era.start)) >= 0
+                && hijriWord(Normalizer.key(d.surface(i + 1))) ? i + 1 : hijriNumeric(d, i);
         if (hijri >= 0) {
             return new Proposal.NotAFigure(hijri);
         }
@@ -265,6 +268,11 @@ final class DateRecognizer {
         int day = (int) d.at(a).value;
         String start = end.substring(0, end.length() - 2) + (day < 10 ? "0" : "") + day;
         return date(i, b.last(), start + "/" + end);
+    }
+
+    /** هجرية, هجري, للهجرة: the word that makes the year before it a year of the Hijri era (سنة 666 هجرية). */
+    private static boolean hijriWord(String key) {
+        return key.equals("هجريه") || key.equals("هجري") || key.equals("للهجره") || key.equals("هجريا");
     }
 
     /**
