@@ -98,6 +98,24 @@ final class ArabicCounts {
                 && (t.entry == null || t.entry.singular != null || t.entry.unit != null);
     }
 
+    /**
+     * واحدة at one after a masculine singular noun at p whose word before is an indefinite feminine singular
+     * (سيارة إسعاف واحدة, طريقة تعليم واحدة): that word heads the construct and is what one counts.
+     */
+    private static boolean feminineHead(Doc d, int p, int one) {
+        String form = Normalizer.key(d.surface(p));
+        Token t = d.at(p);
+        Token head = d.at(p - 1);
+        if (t.type != TokenType.ARABIC || !isNounBefore(d, p) || !Normalizer.key(d.surface(one)).endsWith("ه")
+                || form.endsWith("ه") || form.endsWith("ات")
+                || t.entry != null && (t.entry.singular == null || !Normalizer.key(t.entry.singular).equals(form))
+                || head.type != TokenType.ARABIC || !isNounBefore(d, p - 1) || head.conjunction || head.preposition) {
+            return false;  // a plural may take a feminine singular's agreement: مفاوضات واحدة
+        }
+        String headForm = Normalizer.clean(d.text, head.start, head.end);
+        return headForm.length() >= 3 && headForm.endsWith("ة");
+    }
+
     /** The Arabic noun just before a number word one or two (دولة واحدة), or null. */
     private static Candidate before(Doc d, Candidate count) {
         int p = count.first() - 1;
@@ -108,6 +126,9 @@ final class ArabicCounts {
         }
         for (int a = 0; a < 2 && count.value() == 2 && nisbaDual(d, p) && unlistedDual(d, p - 1); a++) {
             p--;  // عسكريين تركيين اثنين, مديرين تنفيذيين تايوانيين اثنين: past the adjectives in the dual
+        }
+        if (count.value() == 1 && p == count.first() - 1 && feminineHead(d, p, count.last())) {
+            p--;  // طريقة تعليم واحدة: the feminine one agrees with the construct's head, not its genitive
         }
         Token t = d.at(p);
         if (Normalizer.key(d.surface(count.last())).endsWith("ا")) {

@@ -1,8 +1,8 @@
 package io.newsflow.extraction.figures;
 
 /**
- * Clock times written as a number before a time zone, am/pm or "local time" (1630 GMT, 10.30 am, 1030 local time):
- * no figure of the story. Times with a colon (9:00) are read by {@link LabelRecognizer}.
+ * Clock times written as a number before a time zone, am/pm, "local time" or an Arabic part of the day (1630 GMT,
+ * 10.30 am, 1030 local time, 4 مساء): no figure of the story. Times with a colon (9:00) are read by {@link LabelRecognizer}.
  */
 final class ClockTimes {
 
@@ -18,9 +18,34 @@ final class ClockTimes {
         if (d.lexicon.in(WordList.TIME_ZONE, d.surface(k))) {
             return k;  // 1630 gmt, 0900 EST, 10.30 am
         }
+        if (d.arabic && n.value() >= 1 && n.value() < 13 && d.lexicon.in(WordList.DAY_PART, d.stemKey(k))
+                && hourExpected(d, n.first() - 1)) {
+            return k;  // حتى 11 مساء, من 8 صباحا: Arabic names the half of the day after the hour
+        }
+        Token second = d.at(k + 1);
+        if (d.arabic && n.value() >= 1 && n.value() < 13 && d.at(n.first() - 1).has(Role.FROM) && d.at(k).has(Role.TO)
+                && second.type == TokenType.DIGITS && !second.grouped && second.value >= 1 && second.value < 13
+                && d.lexicon.in(WordList.DAY_PART, d.stemKey(k + 2))) {
+            return k + 2;  // من 5 إلى 9 مساء: both hours of a span of the day
+        }
         boolean hhmm = n.value() < 2400 && n.value() % 100 < 60;
         return hhmm && "local".equalsIgnoreCase(d.surface(k)) && "time".equalsIgnoreCase(d.surface(k + 1))
                 ? k + 1 : -1;  // 1030 local time, 10.00 local time
+    }
+
+    /**
+     * The word at p introduces an hour: from, to or until, the hour itself, a detached article, or "and" after
+     * another hour's part of the day (الساعة 4 عصرا, حتى 11 مساء, الـ 6 مساء, 8 صباحا و4 مساء); after a verb a number before a part of the day counts (قتل 3 مساء أمس).
+     */
+    private static boolean hourExpected(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC) {
+            return false;
+        }
+        String key = d.stemKey(p);
+        return t.has(Role.FROM) || t.has(Role.TO) || key.equals("ال")
+                || d.isAndWord(p) && d.lexicon.in(WordList.DAY_PART, d.stemKey(p - 1))  // 8 صباحا و4 مساء
+                || d.lexicon.in(WordList.CLOCK_BEFORE, key.startsWith("ال") ? key.substring(2) : key);
     }
 
     /** 10.30, 9.45: a decimal whose two places after the point are minutes of an hour. */

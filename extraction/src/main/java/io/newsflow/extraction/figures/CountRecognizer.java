@@ -162,8 +162,9 @@ final class CountRecognizer {
             Word w = t.entry != null && t.stemOffset == 0 ? t.entry
                     : t.type == TokenType.ARABIC && !t.definite && !t.preposition
                     ? Nouns.listedAccusative(d, Normalizer.clean(d.text, t.start, t.end)) : null;  // 1959 فرعا
-            return t.type == TokenType.ARABIC && w != null && w.singular != null && !t.definite && !w.dual
-                    && w.unit == null;
+            // 2100 فلسطيني counts people, but 2006 ألمانيا is the year of a country's name
+            return t.type == TokenType.ARABIC && !t.definite && (w != null && w.singular != null && !w.dual
+                    && w.unit == null || d.text.charAt(t.end - 1) != 'ا' && Nouns.nationality(d, t) != null);
         }
         if (d.english) {
             Nouns.Noun noun = EnglishNouns.after(d, k);

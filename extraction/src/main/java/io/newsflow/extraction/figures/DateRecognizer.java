@@ -18,8 +18,15 @@ final class DateRecognizer {
      *
      * @param lastDate the ISO value of the last date the story named that "the previous month" can count back from
      */
-    static Candidate at(Doc d, int i, String lastDate) {
+    static Proposal at(Doc d, int i, String lastDate) {
         Token t = d.at(i);
+        Token era = d.at(i + 1);
+        int hijri = d.arabic && t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits <= 4
+                && era.type == TokenType.ARABIC && "هل".indexOf(d.text.charAt(era.start)) >= 0
+                && hijriWord(Normalizer.key(d.surface(i + 1))) ? i + 1 : hijriNumeric(d, i);
+        if (hijri >= 0) {
+            return new Proposal.NotAFigure(hijri);
+        }
         if (t.has(Role.FROM) || t.has(Role.BETWEEN)) {
             Candidate range = range(d, i, i);
             if (range != null) {
@@ -261,6 +268,25 @@ final class DateRecognizer {
         int day = (int) d.at(a).value;
         String start = end.substring(0, end.length() - 2) + (day < 10 ? "0" : "") + day;
         return date(i, b.last(), start + "/" + end);
+    }
+
+    /** هجرية, هجري, للهجرة: the word that makes the year before it a year of the Hijri era (سنة 666 هجرية). */
+    private static boolean hijriWord(String key) {
+        return key.equals("هجريه") || key.equals("هجري") || key.equals("للهجره") || key.equals("هجريا");
+    }
+
+    /**
+     * A day, month and year between slashes in an Arabic story, the year in the Hijri era's range (25/4/1430, 6 / 9 /
+     * 1383): a Hijri date whose mark the writer left out, no figure. The year's last token, or -1.
+     */
+    private static int hijriNumeric(Doc d, int i) {
+        if (!d.arabic || !d.isSmallInt(i, 30) || !d.isSymbol(i + 1, '/') || !d.isSmallInt(i + 2, 12)
+                || !d.isSymbol(i + 3, '/') || d.at(i + 2).lineBefore || d.at(i + 4).lineBefore) {
+            return -1;
+        }
+        Token year = d.at(i + 4);
+        return year.type == TokenType.DIGITS && !year.grouped && !year.decimal && year.integerDigits == 4
+                && year.value >= 1300 && year.value < 1500 ? i + 4 : -1;
     }
 
     /**

@@ -59,6 +59,12 @@ final class Nouns {
         if (form.length() >= 5 && form.endsWith("وا") && listedAccusative(d, form) == null) {
             return null;  // 8 غادروا: a verb in the past plural; a noun ending in و is listed (15 عضوا)
         }
+        if (form.length() >= 4 && form.endsWith("ت") && "اوي".indexOf(form.charAt(form.length() - 2)) < 0
+                || form.length() >= 5 && (form.endsWith("ته") || form.endsWith("تها") || form.endsWith("تهم"))) {
+            // 36 نفذت, 452 شهدت: a verb in the feminine past (nouns in ت are short or end in ات, وت, يت); 3
+            // مراجعته, 36 نفذتها: a pronoun glued on, which no counted noun takes
+            return null;
+        }
         if (stripArticle(form) != null || form.startsWith("لأ") || form.startsWith("لإ") || form.startsWith("بأ")
                 || form.startsWith("بإ")) {
             return null;  // definite or behind a preposition: an adjective or a new phrase, not what is counted
@@ -100,9 +106,10 @@ final class Nouns {
      * 500 سعودي, 5 يمنيين, 12 ألف سوري: a country's adjective (the lexicon knows it from the currencies) after a
      * number counts its people; the counted noun is the adjective in the singular.
      */
-    private static String nationality(Doc d, Token t) {
+    static String nationality(Doc d, Token t) {
         char end = d.text.charAt(t.end - 1);
-        if (t.stemOffset != 0 || t.preposition || t.conjunction || t.end - t.start < 4
+        // a conjunction is only guessed from a first و or ف, so the whole word is tried (فلسطينيين, not و + سوريين)
+        if (t.stemOffset != 0 || t.preposition || t.end - t.start < 4
                 || (t.entry == null || t.entry.country == null) && end != 'ن' && end != 'ت' && end != 'ا') {
             return null;  // سعودي is listed with its country; يمنيين, سعوديات, مصريا end so
         }
@@ -240,7 +247,9 @@ final class Nouns {
         boolean hollowIstif3al = stem.startsWith("است") && stem.length() == 6 && stem.charAt(4) == 'ا';
         boolean derivedForm = alef && !hollowIstif3al;
         boolean taf3il = first == 'ت' && stem.length() == 5 && stem.charAt(3) == 'ي';
-        return derivedForm || taf3il ? stem : stem + "ة";
+        // تخصصات, تحركات: the masdar of the fifth form, تفعّل; a feminine تفعلة (تجربة) has a broken plural
+        boolean tafa33ul = first == 'ت' && stem.length() == 4 && "ايوئ".indexOf(stem.charAt(3)) < 0;
+        return derivedForm || taf3il || tafa33ul ? stem : stem + "ة";
     }
 
     private static final String[] PRONOUN_SUFFIXES = {"هما", "هم", "هن", "ها", "نا", "كم", "ه"};

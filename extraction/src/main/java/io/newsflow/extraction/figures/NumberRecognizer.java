@@ -21,6 +21,9 @@ final class NumberRecognizer {
      */
     static NumberPhrase at(Doc d, int i, boolean moneyContext) {
         Token t = d.at(i);
+        if (d.arabic && t.conjunction && t.isNumberWord() && d.lexicon.in(WordList.NAME_AFTER, d.stemKey(i + 1))) {
+            return null;  // وست هام, وست بروميتش: West in a club's name, not "and six"
+        }
         int j = i;
         boolean negative = false;
         if (t.has(Role.MINUS) && startsNumber(d, i + 1)) {

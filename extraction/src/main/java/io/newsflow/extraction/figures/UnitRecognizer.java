@@ -26,6 +26,9 @@ final class UnitRecognizer {
             return metres;
         }
         UnitWord u = unitAfter(d, n, k0);
+        if (u == null) {
+            u = prefixApart(d, k0);
+        }
         if (u == null || u.word().unitKind != FigureKind.QUANTITY) {
             return null;
         }
@@ -52,12 +55,32 @@ final class UnitRecognizer {
             unit = unit + "h";  // 48.3 billion kilowatt-hours, 900 megawatt hours: energy, not power
             last = hours;
         }
+        if (unit.endsWith("bit") && d.arabic && (d.isSymbol(last + 1, '/') || d.at(last + 1).isWord()
+                && Normalizer.key(d.surface(last + 1)).equals("في")) && Normalizer.key(d.surface(last + 2)).endsWith("ثانيه")) {
+            unit = unit + "/s";  // 100 جيجا بت في الثانية, 512 كيلوبت/ثانية: a rate, not a rank of the second
+            last += 2;
+        }
         if (d.english && unit.equals("barrel") && "per".equalsIgnoreCase(d.surface(last + 1))
                 && "day".equalsIgnoreCase(d.surface(last + 2))) {
             unit = "barrel per day";  // the same unit as bpd
             last += 2;
         }
         return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, unit, null, n.first(), last);
+    }
+
+    /**
+     * 3 جيجا بايت, 2.2 جيجا هيرتز, 100 جيجا بت: an SI prefix written apart from the unit it makes with the next word;
+     * the unit word at the second, or null.
+     */
+    private static UnitWord prefixApart(Doc d, int k) {
+        Token prefix = d.at(k);
+        Token next = d.at(k + 1);
+        if (!d.arabic || prefix.type != TokenType.ARABIC || prefix.entry != null || prefix.end - prefix.start < 4
+                || next.type != TokenType.ARABIC || next.lineBefore) {
+            return null;  // the prefixes are كيلو, ميجا, جيجا...; 2015م لـ is a year and a preposition, no ml
+        }
+        Word w = d.lexicon.get(Normalizer.key(d.surface(k)) + Normalizer.key(d.surface(k + 1)));
+        return w != null && w.unit != null && w.unitKind == FigureKind.QUANTITY ? new UnitWord(w, k + 1) : null;
     }
 
     /** مربع, مربعًا, مربعة, مربعات: the power after an Arabic unit in any case, gender and number. */

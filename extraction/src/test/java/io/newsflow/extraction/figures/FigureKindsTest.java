@@ -164,6 +164,8 @@ class FigureKindsTest {
         "en | Volumes for Feb'14 were higher. | Feb'14 | 2014-02",
         "en | Output in tonnes   Feb 87   Jan 87 | Feb 87 | 1987-02",
         "en | Shipments pick up in the last week of August. | August | 2015-08",
+        "ar | فاز المنتخب بالكأس في 2006 ألمانيا ثم في 2014 | 2006 | 2006",
+        "ar | افتتح المبنى عام 1998م لخدمة الأحياء | 1998م | 1998",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);
