@@ -16,11 +16,57 @@ final class CarriedCounts {
     static Candidate others(Doc d, NumberPhrase n, int k, Candidate lastCount) {
         if (d.wordsKnown && d.at(k).isWord() && d.lexicon.in(WordList.OTHERS, d.stemKey(k))) {
             // three banks ... four others, قتيلان وثلاثة آخرون: "others" counts the noun counted before
-            return lastCount != null && d.sameSentence(lastCount.last(), n.first())
-                    ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), k)
+            if (lastCount != null && d.sameSentence(lastCount.last(), n.first())) {
+                return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), k);
+            }
+            String named = d.arabic ? singularBeforeVerb(d, n.first() - 1) : null;
+            return named != null ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, named, null, n.first(), k)
                     : Candidate.of(FigureKind.NUMBER, n);
         }
         return null;
+    }
+
+    /**
+     * قتل مستوطن وجرح ثلاثة آخرين, مقتل شخص، وإصابة ثمانية آخرين, قتلت القوات مسلحا واعتقلت 16 آخرين: a verb or
+     * verbal noun joined by و at p makes "others" count the noun the clause before named without a number: the
+     * nearest listed singular or dual in the four words before p, past adjectives and words with a pronoun or a
+     * preposition (لقي جندي بالجيش الليبي مصرعه وأصيب 15 آخرون), or an unlisted indefinite singular right before
+     * p. Asked only when the sentence has counted nothing before (جنديين قتلا وأصيب أربعة آخرون counts the
+     * soldiers). Null when p holds no such word, or a number or a line comes first (مصرع 11 وإصابة 30 آخرين).
+     */
+    private static String singularBeforeVerb(Doc d, int p) {
+        if (!coordinated(d, p) || d.at(p).lineBefore) {
+            return null;
+        }
+        for (int i = p - 1; i >= p - 4 && d.sameSentence(i, p); i--) {
+            Token t = d.at(i);
+            if (t.type == TokenType.DIGITS || t.isNumberWord() || d.at(i + 1).lineBefore) {
+                return null;
+            }
+            String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+            if (form.isEmpty() || t.definite || t.preposition || t.has(Role.STOP) || Nouns.nationality(d, t) != null
+                    || form.endsWith("ه") || form.endsWith("ها") || form.endsWith("هم") || form.endsWith("هما")) {
+                continue;
+            }
+            Word w = t.entry != null && t.stemOffset == 0 ? t.entry : Nouns.listedAccusative(d, form);
+            String bare = withoutTanween(form);
+            if (w != null && w.singular != null && (w.dual || Nouns.singularOfPlural(d, bare) == null)) {
+                return w.singular;
+            }
+            // unlisted, a word in ي is mostly an adjective of relation (مسلحا إسلاميا), one in ا a verb in the
+            // dual (شرطيين قتلا وأصيب ثلاثة آخرون)
+            boolean noun = i == p - 1 && w == null && !bare.endsWith("ي") && !form.endsWith("ا");
+            String singular = noun ? Nouns.arabicAfter(d, i, 1) : null;
+            if (singular != null && Nouns.singularOfPlural(d, bare) == null
+                    && Normalizer.key(singular).equals(Normalizer.key(bare))) {
+                return singular;
+            }
+        }
+        return null;
+    }
+
+    private static String withoutTanween(String form) {
+        return form.endsWith("ا") && form.length() > 3 ? form.substring(0, form.length() - 1) : form;
     }
 
     /** A number with "of them" before or after it: a count of the noun the sentence just counted. */

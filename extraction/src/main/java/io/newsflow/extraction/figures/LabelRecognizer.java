@@ -56,6 +56,10 @@ final class LabelRecognizer {
             if (listMarker(d, i)) {
                 return new Proposal.NotAFigure(i + 1);  // "4- خطأ", "2 - يطبق": an item's number in a list
             }
+            if (first.integerDigits >= 4 && first.integerDigits <= 6 && !first.grouped && !first.decimal
+                    && d.at(i + 1).isWord() && d.lexicon.in(WordList.MOBILE_OPERATOR, d.surface(i + 1))) {
+                return new Proposal.NotAFigure(i);  // "636250 موبايلي": an SMS short code on that network
+            }
             if (first.integerDigits >= 7 && (longPlainDigits(d, i - 1) || longPlainDigits(d, i + 1))) {
                 return new Proposal.NotAFigure(i);  // a column of ID numbers: 3601100204 3601100410 ...
             }
@@ -84,6 +88,11 @@ final class LabelRecognizer {
         }
         if (d.at(p).has(Role.CODE) && d.at(p).isWord() && !d.at(p).has(Role.YEAR_WORD)) {
             return chain(d, i);
+        }
+        if (d.arabic && bracketed(d, n) && (d.at(p - 1).has(Role.CODE) && d.at(p - 1).isWord()
+                && !d.at(p - 1).has(Role.YEAR_WORD) && !d.lexicon.in(WordList.LETTER_NAME, d.surface(p - 1))
+                || footnoteStart(d, p) && first.integerDigits <= 3)) {
+            return new Proposal.NotAFigure(n.last() + 1);  // رقم (37), المادة (92); "(12) انظر": a footnote's number
         }
         if (modelName(d, n, prev, p)) {
             return chain(d, i);  // Boeing 737, Windows 10, Apollo 11
@@ -237,6 +246,20 @@ final class LabelRecognizer {
         Token next = d.at(i + 2);
         return marker && next.isWord() && !next.lineBefore && !next.isNumberWord() && (next.entry == null
                 || next.entry.unit == null && next.entry.currencyFamily == null && next.entry.month == 0);
+    }
+
+    /** A number alone in brackets: (37). */
+    private static boolean bracketed(Doc d, NumberPhrase n) {
+        return n.plainDigits() && n.first() == n.last() && !d.at(n.first()).decimal && d.isSymbol(n.first() - 1, '(')
+                && d.isSymbol(n.last() + 1, ')');
+    }
+
+    /**
+     * A bracket opening a line that no word ends before it; after a word, even with an indent, the line goes on
+     * with that sentence (لمدة\n (5) أيام).
+     */
+    private static boolean footnoteStart(Doc d, int p) {
+        return d.lineStart(p) && !d.at(p - 1).isWord();
     }
 
     private static boolean longPlainDigits(Doc d, int k) {
