@@ -44,19 +44,6 @@ class EntityBiasTest {
 
     /** Tokens the tagger labels as part of a name, each sentence decoded on its own (no document history). */
     private static int namedTokens(SequenceTagger tagger, Tokens tokens) {
-        int named = 0;
-        for (int s = 0; s < tokens.sentenceCount(); s++) {
-            int from = tokens.sentenceStart(s);
-            int to = tokens.sentenceEnd(s);
-            if (to == from) {
-                continue;
-            }
-            int[] labels = new int[to - from];
-            tagger.tag(tokens, from, to, new SequenceTagger.Scratch(), labels, new float[to - from]);
-            for (int label : labels) {
-                named += label == Labels.O ? 0 : 1;
-            }
-        }
-        return named;
+        return (int) SentenceLabels.of(tagger, tokens).stream().filter(label -> label != Labels.O).count();
     }
 }

@@ -10,7 +10,6 @@ import io.newsflow.extraction.entities.text.Tokenizer;
 import io.newsflow.extraction.entities.text.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,21 +72,7 @@ class ExtraScoresTest {
         };
     }
 
-    /** Each token's label, each sentence decoded on its own. */
     private static List<Integer> names(SequenceTagger decoding) {
-        List<Integer> labels = new ArrayList<>();
-        for (int s = 0; s < tokens.sentenceCount(); s++) {
-            int from = tokens.sentenceStart(s);
-            int to = tokens.sentenceEnd(s);
-            if (to == from) {
-                continue;
-            }
-            int[] sentence = new int[to - from];
-            decoding.tag(tokens, from, to, new SequenceTagger.Scratch(), sentence, new float[to - from]);
-            for (int label : sentence) {
-                labels.add(label);
-            }
-        }
-        return labels;
+        return SentenceLabels.of(decoding, tokens);
     }
 }
