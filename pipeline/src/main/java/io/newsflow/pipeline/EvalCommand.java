@@ -246,11 +246,11 @@ final class EvalCommand {
         List<Float> belowMargins;
 
         @Option(names = "--neural-epochs", paramLabel = "N",
-                description = "With --neural: training epochs (default 4).")
+                description = "With --neural: training epochs (default: English 8, Arabic 4).")
         Integer neuralEpochs;
 
         @Option(names = "--neural-hidden", paramLabel = "N",
-                description = "With --neural: LSTM states per direction (default 32).")
+                description = "With --neural: LSTM states per direction (default: English 64, Arabic 32).")
         Integer neuralHidden;
 
         @Override
@@ -296,12 +296,12 @@ final class EvalCommand {
             }
             CrossValidation.Neural network = null;
             if (neural != null) {
-                AdamTrainer.Settings settings = AdamTrainer.Settings.defaults();
+                AdamTrainer.Settings settings = AdamTrainer.Settings.defaults(language);
                 if (neuralEpochs != null) {
                     settings = new AdamTrainer.Settings(neuralEpochs, settings.rate(), settings.dropout(),
                             settings.clip(), settings.seed());
                 }
-                NeuralTagger.Shape shape = NeuralTagger.Shape.defaults();
+                NeuralTagger.Shape shape = NeuralTagger.Shape.defaults(language);
                 if (neuralHidden != null) {
                     shape = new NeuralTagger.Shape(shape.charDim(), shape.filters(), neuralHidden);
                 }

@@ -60,7 +60,7 @@ class HeldOutFloorTest {
         List<Float> margins = Float.isInfinite(network.belowMargin()) ? List.of() : List.of(network.belowMargin());
         CrossValidation.Result result = CrossValidation.run(language, sentences, 5, Set.of(5), 1, recipe, List.of(),
                 null, List.of(), new CrossValidation.Neural(vectors, List.of(network.weight()), margins,
-                        NeuralTagger.Shape.defaults(), AdamTrainer.Settings.defaults()),
+                        NeuralTagger.Shape.defaults(language), AdamTrainer.Settings.defaults(language)),
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         List<CrossValidation.FoldScore> shippedDecoding = result.decodings().get(margins.size()).folds();

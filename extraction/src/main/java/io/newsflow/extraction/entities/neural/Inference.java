@@ -98,6 +98,11 @@ final class Inference {
         return logProbabilities(projected);
     }
 
+    /** Floats in one {@link #project projection}: each direction's gates. */
+    int projectionFloats() {
+        return 2 * gates;
+    }
+
     /**
      * What a token contributes to the gates of each direction before the recurrence, {@code [direction][gate]}:
      * it depends on the word alone, so a tagger may keep it per word.

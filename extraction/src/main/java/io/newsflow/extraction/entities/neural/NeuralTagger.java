@@ -31,16 +31,23 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NeuralTagger {
 
-    /** Sizes of the network the cross-validation option trains. */
+    /** Sizes of the network. */
     public record Shape(int charDim, int filters, int hidden) {
-        public static Shape defaults() {
-            return new Shape(16, 32, 32);
+        /**
+         * What {@code train ner} and the cross-validation option train per language: English gains from 64 states
+         * per direction by more than the folds' spread, Arabic not (ENTITIES.md).
+         */
+        public static Shape defaults(String language) {
+            return new Shape(16, 32, language.equals("en") ? 64 : 32);
         }
     }
 
     private static final int MIN_CHAR_COUNT = 2;
-    /** Words whose projections are kept, at about 1.2 KB each with 32 states. */
-    private static final int CACHED_WORDS = 50_000;
+    /**
+     * Floats of word projections kept (about 51 MB): a word's projection holds 8 × states floats, so 50,000 words
+     * with 32 states per direction, 25,000 with 64.
+     */
+    private static final int CACHED_FLOATS = 12_800_000;
 
     private static final String MAGIC = "newsflow neural tagger 2";
     /** A label the network rules out still costs a bounded amount, so the perceptron can overrule it. */
@@ -49,6 +56,7 @@ public final class NeuralTagger {
     private final Inference inference;
     /** Per token text (raw hash), its {@link Inference#project projection}, filled as words come. */
     private final Map<Long, float[][]> projections = new ConcurrentHashMap<>();
+    private final int cachedWords;
     private final WordVectors vectors;
     private final Lexicon lexicon;
     private final boolean arabic;
@@ -57,6 +65,7 @@ public final class NeuralTagger {
     private NeuralTagger(Inference inference, WordVectors vectors, Lexicon lexicon, boolean arabic,
                          Map<Character, Integer> alphabet) {
         this.inference = inference;
+        this.cachedWords = CACHED_FLOATS / inference.projectionFloats();
         this.vectors = vectors;
         this.lexicon = lexicon;
         this.arabic = arabic;
@@ -197,8 +206,8 @@ public final class NeuralTagger {
     /**
      * Natural log of the label probabilities of tokens {@code [from, to)} read as one sentence, {@code [token][label]}.
      * A word's contribution before the recurrence (its vector and character CNN through the input weights) is
-     * computed once and kept; the kept words are forgotten all at once when there are {@value #CACHED_WORDS} of
-     * them, which bounds the memory while a stream's vocabulary keeps growing.
+     * computed once and kept; the kept words are forgotten all at once when they hold {@value #CACHED_FLOATS} floats,
+     * which bounds the memory while a stream's vocabulary keeps growing.
      */
     public double[][] logProbabilities(Tokens tokens, int from, int to) {
         String text = tokens.text();
@@ -209,7 +218,7 @@ public final class NeuralTagger {
             if (projection == null) {
                 projection = inference.project(token(vectors, lexicon, arabic, alphabet, text, tokens.start(i),
                         tokens.end(i)));
-                if (projections.size() >= CACHED_WORDS) {
+                if (projections.size() >= cachedWords) {
                     projections.clear();
                 }
                 projections.put(key, projection);

@@ -210,8 +210,8 @@ public final class NerTrainer {
             lexicon = SequenceTagger.readLexicon(in);
         }
         WordVectors vectors = WordVectors.learn(language, lexicon, corpora, training, log);
-        NeuralTagger network = NeuralTagger.train(language, vectors, lexicon, training, NeuralTagger.Shape.defaults(),
-                AdamTrainer.Settings.defaults(), log);
+        NeuralTagger network = NeuralTagger.train(language, vectors, lexicon, training, NeuralTagger.Shape.defaults(language),
+                AdamTrainer.Settings.defaults(language), log);
         Path out = model.resolveSibling(NeuralTagger.fileName(language));
         try (OutputStream stream = Files.newOutputStream(out)) {
             network.write(stream, weight, belowMargin);
