@@ -149,6 +149,9 @@ final class ArabicCounts {
             return null;
         }
         String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
+        if (t.entry == null && Nouns.behindPreposition(noun)) {
+            noun = noun.substring(1);  // بمسرحية واحدة, لمشكلة واحدة: one of the noun the preposition governs
+        }
         String form = Normalizer.key(d.surface(p));
         if (count.value() == 2 && (t.entry == null || !t.entry.dual) && !form.endsWith("ان") && !form.endsWith("ين")) {
             return null;  // two agrees with a dual before it (دولتان اثنتان); تراجع اثنان is "two fell"

@@ -69,6 +69,9 @@ final class Nouns {
                 || form.startsWith("بإ")) {
             return null;  // definite or behind a preposition: an adjective or a new phrase, not what is counted
         }
+        if (behindPreposition(form)) {
+            return null;  // 19 بمشاركة, 0800 بتوقيت: a preposition's phrase after the number, not what it counts
+        }
         String bare = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
         if (bare.length() > 3 && "بلك".indexOf(bare.charAt(0)) >= 0 && d.lexicon.isPlace(bare.substring(1))
                 && listedAccusative(d, form) == null) {
@@ -121,6 +124,19 @@ final class Nouns {
         Word w = d.lexicon.get(singular.endsWith("ة") ? singular.substring(0, singular.length() - 1) : singular);
         return w != null && w.country != null && w.singular == null && w.currencyFamily == null && w.unit == null
                 ? singular : null;
+    }
+
+    /**
+     * An unlisted word that is ب or ل glued to a verbal noun or participle of a derived form, which begins with م, ت or
+     * است (بمشاركة, بتوقيت, لمتابعة, لاستقبال): no counted noun of six letters or more begins so, where short ones
+     * do (لمسات, بترول) and the lexicon lists the rest.
+     */
+    static boolean behindPreposition(String form) {
+        if (form.length() < 6 || form.charAt(0) != 'ب' && form.charAt(0) != 'ل') {
+            return false;
+        }
+        char c = form.charAt(1);
+        return c == 'م' || c == 'ت' || form.startsWith("است", 1) && form.length() >= 7;
     }
 
     /**
