@@ -174,8 +174,11 @@ final class Nouns {
         if (group.definite && stem == null) {
             return null;
         }
-        if (!group.definite && stem == null && arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()) {
-            stem = form;  // ثلاثة من قطاعات السوق: a plural made definite by the noun after it
+        if (!group.definite && stem == null && (definiteGenitive(d, k + 2) || constructLink(d, k + 2)
+                && definiteGenitive(d, k + 3))) {
+            // ثلاثة من قطاعات السوق: a plural made definite by the noun after it, or by a chain of constructs
+            // (24 من أفراد قوات الأمن)
+            stem = form;
         } else if (!group.definite && stem == null) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             Token genitive = d.at(k + 2);
@@ -196,6 +199,17 @@ final class Nouns {
             singular = form.substring(0, form.length() - 1);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
         }
         return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    private static boolean definiteGenitive(Doc d, int i) {
+        return arabicDefinite(d, i) && !d.at(i).isNumberWord();
+    }
+
+    /** An indefinite Arabic noun at i that a definite genitive after it may complete (قوات in أفراد قوات الأمن). */
+    private static boolean constructLink(Doc d, int i) {
+        Token t = d.at(i);
+        return t.type == TokenType.ARABIC && !t.lineBefore && !t.conjunction && !t.preposition && !t.has(Role.STOP)
+                && !t.isNumberWord() && !arabicDefinite(d, i) && (t.entry == null || t.entry.singular != null);
     }
 
     /**
