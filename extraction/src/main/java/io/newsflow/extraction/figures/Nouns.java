@@ -127,9 +127,8 @@ final class Nouns {
     }
 
     /**
-     * An unlisted word that is ب or ل glued to a verbal noun or participle of a derived form, which begins with م, ت or
-     * است (بمشاركة, بتوقيت, لمتابعة, لاستقبال): no counted noun of six letters or more begins so, where short ones
-     * do (لمسات, بترول) and the lexicon lists the rest.
+     * ب or ل glued to a derived noun, which begins with م, ت or است (بمشاركة, بتوقيت, لاستقبال): no unlisted counted
+     * noun of six letters or more begins so, where short ones do (لمسات, بترول).
      */
     static boolean behindPreposition(String form) {
         if (form.length() < 6 || form.charAt(0) != 'ب' && form.charAt(0) != 'ل') {
@@ -185,6 +184,11 @@ final class Nouns {
             if (owned == null && stem == null && group.entry == null && soundPluralConstruct(form)
                     && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
                 owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
+            }
+            Word w = group.entry;  // 29 من عناصر داعش: a listed plural before a name, definite without an article
+            if (owned == null && w != null && group.stemOffset == 0 && w.singular != null && !w.dual
+                    && !Normalizer.key(w.singular).equals(Normalizer.key(form)) && constructLink(d, k + 2)) {
+                owned = w.singular;
             }
             return owned == null ? null : new Noun(owned, k + 1);
         }
