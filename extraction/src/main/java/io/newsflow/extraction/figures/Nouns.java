@@ -173,8 +173,8 @@ final class Nouns {
         if (group.definite && stem == null) {
             return null;
         }
-        if (!group.definite && stem == null && (definiteGenitive(d, k + 2) || constructLink(d, k + 2)
-                && definiteGenitive(d, k + 3))) {
+        if (!group.definite && stem == null && (arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()
+                || constructLink(d, k + 2) && arabicDefinite(d, k + 3) && !d.at(k + 3).isNumberWord())) {
             // ثلاثة من قطاعات السوق: a plural made definite by the noun after it, or by a chain of constructs
             // (24 من أفراد قوات الأمن)
             stem = form;
@@ -203,10 +203,6 @@ final class Nouns {
             singular = form.substring(0, form.length() - 1);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
         }
         return singular == null ? null : new Noun(singular, k + 1);
-    }
-
-    private static boolean definiteGenitive(Doc d, int i) {
-        return arabicDefinite(d, i) && !d.at(i).isNumberWord();
     }
 
     /** An indefinite Arabic noun at i that a definite genitive after it may complete (قوات in أفراد قوات الأمن). */
@@ -297,6 +293,8 @@ final class Nouns {
                 if (w != null && w.singular != null && !w.dual
                         && !Normalizer.key(w.singular).equals(Normalizer.key(stem))) {
                     return w.singular;
+                } else if (w == null && soundPluralConstruct(stem)) {
+                    return stem.substring(0, stem.length() - 1);  // ثلاثة من مساعديه: a sound plural's construct
                 }
             }
         }
