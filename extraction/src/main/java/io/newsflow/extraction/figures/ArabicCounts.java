@@ -44,6 +44,12 @@ final class ArabicCounts {
             if (noun != null && !Nouns.arabicDefinitePlural(d, p) && OrdinalRecognizer.pluralHead(d, p - 1)) {
                 p--;  // قطاعات السوق الخمسة عشر: the number agrees with the plural the genitive completes
                 noun = Nouns.singularOfPlural(d, Normalizer.clean(d.text, d.at(p).start, d.at(p).end));
+            } else if (noun != null && !Nouns.arabicDefinitePlural(d, p) && Nouns.arabicDefinitePlural(d, p - 1)
+                    && Normalizer.key(d.surface(p)).startsWith("ال") && !d.at(p).lineBefore) {
+                // اللاعبين الأجانب الثلاثة: a word with the bare article after a definite plural describes it (not
+                // one behind a preposition: القروض للأغراض الثلاثة)
+                p--;
+                noun = Nouns.arabicBefore(d, p);
             }
             if (noun == null) {
                 return null;
@@ -149,6 +155,9 @@ final class ArabicCounts {
             return null;
         }
         String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
+        if (t.entry == null && Nouns.behindPreposition(noun)) {
+            noun = noun.substring(1);  // بمسرحية واحدة, لمشكلة واحدة: one of the noun the preposition governs
+        }
         String form = Normalizer.key(d.surface(p));
         if (count.value() == 2 && (t.entry == null || !t.entry.dual) && !form.endsWith("ان") && !form.endsWith("ين")) {
             return null;  // two agrees with a dual before it (دولتان اثنتان); تراجع اثنان is "two fell"

@@ -61,7 +61,8 @@ final class ArabicDuals {
     /**
      * The dual of a feminine noun the lexicon does not list (التجربتين, فصيلتين), counted two when the story also
      * writes the noun in the singular or the plural (التجربة الثانية), which a name ending like a dual (بوتين) never
-     * does; null otherwise.
+     * does, or when it stands indefinite right after a preposition (DUAL_AFTER: خلال نقرتين, بين حكومتين), where an
+     * adjective in the dual would follow its noun; null otherwise.
      */
     static Candidate unlistedDual(Doc d, int i) {
         Token t = d.at(i);
@@ -82,6 +83,12 @@ final class ArabicDuals {
         Word adjective = d.lexicon.get(stem + "ة");
         if (stem.length() < 3 || adjective != null && adjective.country != null) {
             return null;  // الأمريكيتين: a nationality, an adjective
+        }
+        if (!definite && form.equals(bareStem(form)) && "بلك".indexOf(form.charAt(0)) < 0 && !form.endsWith("ستان")
+                && !d.lexicon.isPlace(form) && stem.charAt(stem.length() - 1) != 'ا'
+                && before.type == TokenType.ARABIC && before.stemOffset == 0 && !before.conjunction
+                && d.lexicon.in(WordList.DUAL_AFTER, previous)) {
+            return Candidate.of(FigureKind.COUNT, i, i, 2.0, stem + "ة", null);  // خلال نقرتين, بين حكومتين
         }
         String singular = Normalizer.key(stem + "ة");
         String plural = Normalizer.key(stem + "ات");

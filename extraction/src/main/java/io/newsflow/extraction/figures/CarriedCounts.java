@@ -93,10 +93,11 @@ final class CarriedCounts {
                 && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
                 || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && endsClause(d, k) || !n.hasScale() && joinedBy(d, n.first() - 1) - lastCount.last() == 1
+                && endsClause(d, k) || !n.hasScale() && nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1))
                 && endsClause(d, k))) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
-            // متمردا وإصابة (نحو) 23.: a number joined to a count just before it counts the same noun
+            // متمردا وإصابة (نحو) 23., 260 مقاتلا قتلوا - منهم قادة - وأصيب أكثر من 400: a number joined to a
+            // count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
                     n.last());
         }
@@ -126,11 +127,33 @@ final class CarriedCounts {
     }
 
     /**
-     * The coordinated word a number at p + 1 follows, past an estimate word (وإصابة نحو 23), or -1 when none.
+     * The coordinated word a number at p + 1 follows, past an estimate word (وإصابة نحو 23) or a comparative with
+     * من (وأصيب أكثر من 400), or -1 when none.
      */
     private static int joinedBy(Doc d, int p) {
         int c = d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p)) ? p - 1 : p;
+        if (c == p && d.at(p).has(Role.FROM) && d.at(p).stemOffset == 0 && d.at(p - 1).type == TokenType.ARABIC
+                && d.lexicon.in(WordList.MORE_THAN, d.stemKey(p - 1))) {
+            c = p - 2;
+        }
         return coordinated(d, c) ? c : -1;
+    }
+
+    /**
+     * The coordinated word at c opens the clause after the count that ended at last: within twelve words, with
+     * no number, line break or other coordinated word between (قتلوا - منهم قادة - وأصيب).
+     */
+    private static boolean nextClause(Doc d, int last, int c) {
+        if (c <= last || c - last > 12) {
+            return false;
+        }
+        for (int i = last + 1; i < c; i++) {
+            Token t = d.at(i);
+            if (t.type == TokenType.DIGITS || t.isNumberWord() || t.lineBefore || coordinated(d, i)) {
+                return false;
+            }
+        }
+        return !d.at(c).lineBefore;
     }
 
     /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */

@@ -69,6 +69,9 @@ final class Nouns {
                 || form.startsWith("بإ")) {
             return null;  // definite or behind a preposition: an adjective or a new phrase, not what is counted
         }
+        if (behindPreposition(form)) {
+            return null;  // 19 بمشاركة, 0800 بتوقيت: a preposition's phrase after the number, not what it counts
+        }
         String bare = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
         if (bare.length() > 3 && "بلك".indexOf(bare.charAt(0)) >= 0 && d.lexicon.isPlace(bare.substring(1))
                 && listedAccusative(d, form) == null) {
@@ -124,6 +127,18 @@ final class Nouns {
     }
 
     /**
+     * ب or ل glued to a derived noun, which begins with م, ت or است (بمشاركة, بتوقيت, لاستقبال): no unlisted counted
+     * noun of six letters or more begins so, where short ones do (لمسات, بترول).
+     */
+    static boolean behindPreposition(String form) {
+        if (form.length() < 6 || form.charAt(0) != 'ب' && form.charAt(0) != 'ل') {
+            return false;
+        }
+        char c = form.charAt(1);
+        return c == 'م' || c == 'ت' || form.startsWith("است", 1) && form.length() >= 7;
+    }
+
+    /**
      * The group a count is taken from, after the partitive at k: "30 of the employees", "ثلاثة من الجنود". The
      * group is a definite plural noun (a singular one is a whole a number is part of: 20 من الشهر); its singular
      * is the counted noun. Null when no such group follows.
@@ -158,14 +173,22 @@ final class Nouns {
         if (group.definite && stem == null) {
             return null;
         }
-        if (!group.definite && stem == null && arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()) {
-            stem = form;  // ثلاثة من قطاعات السوق: a plural made definite by the noun after it
+        if (!group.definite && stem == null && (arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()
+                || constructLink(d, k + 2) && arabicDefinite(d, k + 3) && !d.at(k + 3).isNumberWord())) {
+            // ثلاثة من قطاعات السوق: a plural made definite by the noun after it, or by a chain of constructs
+            // (24 من أفراد قوات الأمن)
+            stem = form;
         } else if (!group.definite && stem == null) {
             String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             Token genitive = d.at(k + 2);
             if (owned == null && stem == null && group.entry == null && soundPluralConstruct(form)
                     && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
                 owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
+            }
+            Word w = group.entry;  // 29 من عناصر داعش: a listed plural before a name, definite without an article
+            if (owned == null && w != null && group.stemOffset == 0 && w.singular != null && !w.dual
+                    && !Normalizer.key(w.singular).equals(Normalizer.key(form)) && constructLink(d, k + 2)) {
+                owned = w.singular;
             }
             return owned == null ? null : new Noun(owned, k + 1);
         }
@@ -180,6 +203,13 @@ final class Nouns {
             singular = form.substring(0, form.length() - 1);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
         }
         return singular == null ? null : new Noun(singular, k + 1);
+    }
+
+    /** An indefinite Arabic noun at i that a definite genitive after it may complete (قوات in أفراد قوات الأمن). */
+    private static boolean constructLink(Doc d, int i) {
+        Token t = d.at(i);
+        return t.type == TokenType.ARABIC && !t.lineBefore && !t.conjunction && !t.preposition && !t.has(Role.STOP)
+                && !t.isNumberWord() && !arabicDefinite(d, i) && (t.entry == null || t.entry.singular != null);
     }
 
     /**
@@ -263,6 +293,8 @@ final class Nouns {
                 if (w != null && w.singular != null && !w.dual
                         && !Normalizer.key(w.singular).equals(Normalizer.key(stem))) {
                     return w.singular;
+                } else if (w == null && soundPluralConstruct(stem)) {
+                    return stem.substring(0, stem.length() - 1);  // ثلاثة من مساعديه: a sound plural's construct
                 }
             }
         }

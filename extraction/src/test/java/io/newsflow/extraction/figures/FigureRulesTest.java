@@ -182,6 +182,8 @@ class FigureRulesTest {
         void aVerbOrAPrepositionIsNotWhatIsCounted() {
             assertFigure(en("Prices rose 5 in March").get(0), FigureKind.NUMBER, 5.0, null, null);
             assertFigure(ar("وصل عددهم إلى 40 في العاصمة").get(0), FigureKind.NUMBER, 40.0, null, null);
+            // a preposition glued to a derived noun opens a phrase of its own: with the participation of
+            assertFigure(ar("افتتح المعرض 14 بمشاركة واسعة").get(0), FigureKind.NUMBER, 14.0, null, null);
         }
     }
 
