@@ -127,6 +127,7 @@ final class EvalCommand {
             sets.put("corpus development stories, third set", ArticleGoldEvaluation.CORPUS_DEV3_GOLD);
             sets.put("corpus development stories, fourth set", ArticleGoldEvaluation.CORPUS_DEV4_GOLD);
             sets.put("corpus development stories, fifth set", ArticleGoldEvaluation.CORPUS_DEV5_GOLD);
+            sets.put("corpus development stories, sixth set (blind)", ArticleGoldEvaluation.CORPUS_DEV6_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 
