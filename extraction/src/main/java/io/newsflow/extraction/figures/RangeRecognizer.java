@@ -46,8 +46,10 @@ final class RangeRecognizer {
         // one to two hours, two to three pct: small bounds spelled in words are one estimate
         boolean spelled = to && !between && !from && a.kind() == FigureKind.NUMBER && a.number() != null
                 && d.at(a.number().first()).isNumberWord() && a.value() <= 10;
-        // 15 to 20 pct, rising by two to 2.5 pct: a bare bound close below a measured one is that measure's range
-        boolean bare = to && !between && !from && !estimate && d.english && a.kind() == FigureKind.NUMBER;
+        // 15 to 20 pct, بعمر 5 إلى 8 سنوات: a bare bound close below a measured one is that measure's range (in
+        // Arabic not after a word of change, where the bare number is by how much)
+        boolean bare = to && !between && !from && !estimate && a.kind() == FigureKind.NUMBER
+                && (d.english || d.arabic && !spelled && !changed(d, a.first()));
         boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled || bare) && to;
         if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
             return null;

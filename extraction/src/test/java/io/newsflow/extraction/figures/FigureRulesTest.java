@@ -345,6 +345,19 @@ class FigureRulesTest {
                     .isEqualTo(FigureKind.RANGE);
             assertThat(en("money supply rose 1.4 to 615.59 billion dlrs")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.NUMBER, FigureKind.MONEY);
+            FigureMention age = figure(ar("ينصح بها للصغار بعمر 6 إلى 9 سنوات"), "6 إلى 9 سنوات");
+            assertThat(age.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(age.unit()).isEqualTo("year");
+            assertThat(age.min()).isEqualTo(6.0);
+            FigureMention fat = figure(ar("تمثل الدهون 20 إلى 30 بالمائة من الوجبة"), "20 إلى 30 بالمائة");
+            assertThat(fat.unit()).isEqualTo("percent");
+            assertThat(fat.max()).isEqualTo(30.0);
+            FigureMention tonnes = figure(ar("تنتج المزرعة نحو 40 الى 55 ألف طن سنويا"), "40 الى 55 ألف طن");
+            assertThat(tonnes.min()).isEqualTo(40000.0);
+            assertThat(ar("ارتفع المؤشر 6 إلى 9% خلال الجلسة")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.NUMBER, FigureKind.PERCENT);
+            assertThat(ar("نقل المسعفون 3 إلى 40 مستشفى")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
         }
 
         @Test
