@@ -57,15 +57,19 @@ final class OrdinalRecognizer {
         return new Ordinal(value, k);
     }
 
-    /** An indefinite noun in the accusative, as a cardinal's counted noun is written (عاما, فرعا). */
+    /**
+     * An indefinite noun in the accusative, as a cardinal's counted noun is written (عاما, فرعا; a feminine one in ة
+     * looks the same in every case: الخمسين سنة).
+     */
     private static boolean tamyiz(Doc d, int k) {
         Token t = d.at(k);
         if (t.type != TokenType.ARABIC || t.definite || t.preposition || t.conjunction) {
             return false;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
-        return t.entry != null && (t.entry.singular != null || t.entry.unit != null) && form.endsWith("ا")
-                && !t.entry.dual || Nouns.listedAccusative(d, form) != null;
+        return t.entry != null && (t.entry.singular != null || t.entry.unit != null)
+                && (form.endsWith("ا") || form.endsWith("ة")) && !t.entry.dual
+                || Nouns.listedAccusative(d, form) != null;
     }
 
     /** An indefinite Arabic noun with no pronoun glued to it: the head of a construct (مستوى in مستوى الخمسين). */
