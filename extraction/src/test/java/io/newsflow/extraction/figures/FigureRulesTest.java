@@ -436,6 +436,21 @@ class FigureRulesTest {
         }
 
         @Test
+        void yearsAfterBetweenOrFromBoundOnePeriod() {
+            FigureMention between = figure(ar("تولى رئاسة النادي في الفترة ما بين 1998 و2006م."), "ما بين 1998 و2006م");
+            assertThat(between.kind()).isEqualTo(FigureKind.DATE);
+            assertThat(between.isoValue()).isEqualTo("1998/2006");
+            assertThat(figure(ar("حكم الإقليم من 1961 إلى 1970 ثم اعتزل"), "من 1961 إلى 1970").isoValue())
+                    .isEqualTo("1961/1970");
+            assertThat(figure(en("loans falling due between 1988 and 1993, he said"), "between 1988 and 1993")
+                    .isoValue()).isEqualTo("1988/1993");
+            assertThat(ar("ارتفع العدد من 1900 إلى 2100 مشترك")).extracting(FigureMention::isoValue)
+                    .doesNotContain("1900/2100");
+            assertThat(en("trading from 1800 to 2100 local Chicago time")).extracting(FigureMention::isoValue)
+                    .doesNotContain("1800/2100");
+        }
+
+        @Test
         void monthsWithoutAYearTakeItFromThePublicationDate() {
             FigureMention range = extract("من يناير إلى نهاية سبتمبر الماضيين", "ar", published).get(0);
             assertThat(range.isoValue()).isEqualTo("2020-01/2020-09");
