@@ -108,6 +108,11 @@ final class DateGrammar {
         // الأول من يناير: an Arabic ordinal day
         if (d.arabic && t.entry != null && (t.entry.ordinal > 0 || t.definite && t.entry.numClass == NumberClass.TENS)) {
             OrdinalRecognizer.Ordinal ord = OrdinalRecognizer.arabic(d, i);
+            int mo = ord != null && ord.value() == 1 && !t.definite && d.at(i + 1).stemOffset == 0 ? i + 1 : -1;
+            Month first = mo > 0 && (!d.at(mo).has(Role.NEEDS_CONTEXT) || monthContext(d, i, mo)) ? month(d, mo) : null;
+            if (first != null) {
+                return withYear(d, 1, first);  // أول أغسطس: the first day, no article nor من before the month
+            }
             if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)
                     && OrdinalRecognizer.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
                 int k = d.lexicon.in(WordList.MONTH_WORD, d.surface(ord.last() + 2)) ? ord.last() + 3 : ord.last() + 2;

@@ -436,6 +436,20 @@ class FigureRulesTest {
         }
 
         @Test
+        void arabicFirstBeforeAMonthIsItsFirstDay() {
+            FigureMention first = figure(extract("تسري الأسعار الجديدة اعتبارا من أول مارس المقبل", "ar", published),
+                    "أول مارس المقبل");
+            assertThat(first.kind()).isEqualTo(FigureKind.DATE);
+            assertThat(first.isoValue()).isEqualTo("2021-03-01");
+            assertThat(figure(ar("بلغ أدنى مستوى منذ أول فبراير 2016"), "أول فبراير 2016").isoValue())
+                    .isEqualTo("2016-02-01");
+            assertThat(ar("كان أول أب يشارك في البرنامج")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.DATE);
+            assertThat(ar("يعد أول فاب لاب في المنطقة")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.DATE);
+        }
+
+        @Test
         void yearsAfterBetweenOrFromBoundOnePeriod() {
             FigureMention between = figure(ar("تولى رئاسة النادي في الفترة ما بين 1998 و2006م."), "ما بين 1998 و2006م");
             assertThat(between.kind()).isEqualTo(FigureKind.DATE);
