@@ -144,12 +144,14 @@ final class LabelRecognizer {
     }
 
     /**
-     * The last token of a Hijri month (and its year) that follows a day at k, possibly after من or after a second
+     * The last token of a Hijri month (and its year) that follows a day at k, possibly after من, a dash or a second
      * day (إلى 21), or -1 when none follows.
      */
     static int hijriDay(Doc d, int k) {
         if ((d.at(k).has(Role.TO) || d.isDash(k) || d.isAndWord(k)) && d.at(k + 1).type == TokenType.DIGITS) {
             k += 2;  // the second day of a span: من 20 إلى 21 ربيع الآخر
+        } else if (d.isDash(k) && d.at(k + 1).type == TokenType.ARABIC && !d.at(k + 1).isNumberWord()) {
+            k++;  // 29 - شعبان 1436هـ: a dash between the day and its month (1 - صفر is a score)
         }
         if (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
             k++;
