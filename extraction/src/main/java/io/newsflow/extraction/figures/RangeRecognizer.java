@@ -112,10 +112,20 @@ final class RangeRecognizer {
         return measured ? a.as(b.kind(), b.unit(), null, a.first(), a.last()) : a;
     }
 
-    /** A verb or noun of change just before the Arabic "from" at p: يرفع عددها من 18 إلى 32 is a change, no range. */
+    /**
+     * A verb or noun of change just before the Arabic "from" at p: يرفع عددها من 18 إلى 32 is a change, no range; a
+     * verbal noun may carry the pronoun of what changed (تمت توسعته من 100 سرير إلى 250).
+     */
     private static boolean changed(Doc d, int p) {
         for (int j = p - 1; j >= p - 3 && d.arabic && !d.lineStart(j + 1); j--) {
-            if (d.at(j).isWord() && d.lexicon.in(WordList.CHANGE, d.stemKey(j))) {
+            String key = d.stemKey(j);
+            String bare = key.startsWith("و") && key.length() > 4 ? key.substring(1) : key;
+            int pronoun = bare.length() < 5 ? 0 : bare.endsWith("ها") ? 2 : bare.endsWith("ه") ? 1 : 0;
+            bare = bare.substring(0, bare.length() - pronoun);
+            if (pronoun > 0 && bare.endsWith("ت")) {
+                bare = bare.substring(0, bare.length() - 1) + "ه";  // توسعته: the ta marbuta before a pronoun
+            }
+            if (d.at(j).isWord() && (d.lexicon.in(WordList.CHANGE, key) || d.lexicon.in(WordList.CHANGE, bare))) {
                 return true;
             }
         }
