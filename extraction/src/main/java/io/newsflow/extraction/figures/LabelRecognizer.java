@@ -97,6 +97,9 @@ final class LabelRecognizer {
         if (modelName(d, n, prev, p)) {
             return chain(d, i);  // Boeing 737, Windows 10, Apollo 11
         }
+        if (d.arabic && quotedName(d, n)) {
+            return new Proposal.NotAFigure(n.last());  // «يورو 6», “جالكسي نوت 5″: the number ends a quoted name
+        }
         Token next = d.at(n.last() + 1);
         if (next.type == TokenType.LATIN && d.attached(n.last()) && next.entry == null) {
             String s = d.surface(n.last() + 1);
@@ -175,6 +178,34 @@ final class LabelRecognizer {
             }
         }
         return last;
+    }
+
+    /**
+     * A number of digits that closes a short quoted phrase after its words («يورو 6», «إف 16», “معسكر 48″) is part
+     * of a name; not a year, nor after an article or a word that expects a value («وصل إلى 50»).
+     */
+    private static boolean quotedName(Doc d, NumberPhrase n) {
+        int i = n.first();
+        if (!n.plainDigits() || i != n.last() || d.isYear(i) || !quote(d, i + 1, "»”″\"") || d.attached(i - 1)) {
+            return false;
+        }
+        for (int k = i - 1; k >= i - 5 && k >= 0; k--) {
+            if (quote(d, k, "«“\"")) {
+                return k < i - 1 && !d.at(k + 1).lineBefore;
+            }
+            Token t = d.at(k);
+            if (!t.isWord() || t.isNumberWord() || t.has(Role.TO) || t.has(Role.FROM) || t.has(Role.IN)
+                    || "ال".equals(d.stemKey(k)) || d.lexicon.in(WordList.VALUE_BEFORE, d.surface(k))
+                    || d.lexicon.in(WordList.ESTIMATE_BEFORE, d.surface(k))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean quote(Doc d, int k, String marks) {
+        Token t = d.at(k);
+        return t.type == TokenType.SYMBOL && marks.indexOf(t.sym) >= 0;
     }
 
     /**
