@@ -97,6 +97,12 @@ final class LabelRecognizer {
         if (modelName(d, n, prev, p)) {
             return chain(d, i);  // Boeing 737, Windows 10, Apollo 11
         }
+        int plus = n.last() + 1;
+        if (n.plainDigits() && n.value() <= 20 && d.isSymbol(plus, '+') && !d.at(plus).lineBefore
+                && d.at(plus + 1).type == TokenType.DIGITS && !d.at(plus + 1).decimal && d.at(plus + 1).value <= 20
+                && !measured(d, plus + 2)) {
+            return new Proposal.NotAFigure(plus + 1);  // مجموعة 5+1, «5 + 1»: a group named by a sum, no amount
+        }
         if (d.arabic && quotedName(d, n)) {
             return new Proposal.NotAFigure(n.last());  // «يورو 6», “جالكسي نوت 5″: the number ends a quoted name
         }
@@ -201,6 +207,13 @@ final class LabelRecognizer {
             }
         }
         return false;
+    }
+
+    /** A unit, a currency or a percent at k. */
+    private static boolean measured(Doc d, int k) {
+        Token t = d.at(k);
+        return d.isSymbol(k, '%') || t.has(Role.PERCENT) || t.entry != null
+                && (t.entry.unit != null || t.entry.currencyFamily != null || t.entry.singular != null);
     }
 
     private static boolean quote(Doc d, int k, String marks) {
