@@ -181,8 +181,9 @@ final class OrdinalRecognizer {
         if (worldWar(d, i)) {
             return new Proposal.NotAFigure(ord.last());  // الحرب العالمية الثانية: a name
         }
-        if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
-            return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
+        if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))
+                || "آل".equals(Normalizer.clean(d.text, d.at(i - 1).start, d.at(i - 1).end))) {
+            return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد, آل ثاني: a name, not "second"
         }
         String unit = !Nouns.arabicDefinite(d, i) && !written.equals("أولي") && !written.equals("اولي")
                 ? rankedAfter(d, ord.last() + 1, ord.value()) : null;
