@@ -23,7 +23,7 @@ final class DateGrammar {
         Word.MonthHead head = t.entry.monthHead;
         if (head != null) {
             Token second = d.at(i + 1);
-            if (second.entry == null || !second.definite || (second.entry.ordinal != 1 && second.entry.ordinal != 2)) {
+            if (second.entry == null || second.preposition || second.entry.ordinal != 1 && second.entry.ordinal != 2) {
                 return null;
             }
             return new Month(second.entry.ordinal == 1 ? head.first() : head.second(), i + 1);

@@ -436,6 +436,14 @@ class FigureRulesTest {
         }
 
         @Test
+        void levantineMonthsAlsoWithoutTheArticle() {
+            assertThat(figure(ar("يسري القرار اعتبارا من كانون ثان/يناير 2017"), "كانون ثان/يناير 2017").isoValue())
+                    .isEqualTo("2017-01");
+            assertThat(figure(ar("حتى نهاية تشرين أول/أكتوبر 2016"), "تشرين أول/أكتوبر 2016").isoValue())
+                    .isEqualTo("2016-10");
+        }
+
+        @Test
         void arabicFirstBeforeAMonthIsItsFirstDay() {
             FigureMention first = figure(extract("تسري الأسعار الجديدة اعتبارا من أول مارس المقبل", "ar", published),
                     "أول مارس المقبل");
