@@ -50,22 +50,26 @@ final class RangeRecognizer {
         // Arabic not after a word of change, where the bare number is by how much)
         boolean bare = to && !between && !from && !estimate && a.kind() == FigureKind.NUMBER
                 && (d.english || d.arabic && !spelled && !changed(d, a.first()));
-        boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled || bare) && to;
+        // ما بين ثماني وعشر سنوات: "and" glued to the second bound in words
+        boolean glued = between && d.arabic && d.at(c).conjunction && d.at(c).isNumberWord() && !d.at(c).lineBefore
+                && a.value() != null && a.value() % 1 == 0;
+        boolean word = between && (d.isAndWord(c) || glued) || (between || from || estimate || spelled || bare) && to;
         if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
             return null;
         }
-        Candidate b = upper(d, a, c + 1, read);
-        if (b == null) {
-            return null;
+        Candidate b = upper(d, a, glued ? c : c + 1, read);
+        if (b == null || between && listGoesOn(d, b.last() + 1)) {
+            return null;  // بين خمسة أعوام وسبعة أعوام وعشرة أعوام: a list, no range
         }
         boolean compatible = a.kind() == b.kind() && Objects.equals(a.unit(), b.unit())
                 && Objects.equals(a.currency(), b.currency()) || a.kind() == FigureKind.NUMBER || elliptical(a);
         double min = a.value();
         NumberPhrase an = a.number();
         NumberPhrase bn = b.number();
-        if (a.kind() == FigureKind.NUMBER && bn != null && bn.hasScale() && !an.hasScale() && a.value() < 1000
-                && bn.lastScale() > 1 && a.value() * bn.lastScale() <= b.value()) {
-            min = a.value() * bn.lastScale();  // between 5 and 10 million
+        if (a.kind() == FigureKind.NUMBER && bn != null && bn.hasScale() && !an.hasScale() && bn.lastScale() > 1
+                && (a.value() < 1000 || a.value() < bn.value() / bn.lastScale())
+                && a.value() * bn.lastScale() <= b.value()) {
+            min = a.value() * bn.lastScale();  // between 5 and 10 million, بين 3500 وخمسة آلاف مليار
         }
         if (bare && b.kind() == FigureKind.MONEY && bn != null && b.value() < bn.value()) {
             min = min / Math.rint(bn.value() / b.value());  // 75 to 80 cts: the bare bound counts cents too
@@ -130,6 +134,13 @@ final class RangeRecognizer {
             }
         }
         return false;
+    }
+
+    /** A third Arabic number joined by و at k (English "and" after a range often opens the next clause). */
+    private static boolean listGoesOn(Doc d, int k) {
+        Token t = d.at(k);
+        return d.arabic && (t.conjunction && t.isNumberWord()
+                || d.isAndWord(k) && (d.at(k + 1).type == TokenType.DIGITS || d.at(k + 1).isNumberWord()));
     }
 
     /**

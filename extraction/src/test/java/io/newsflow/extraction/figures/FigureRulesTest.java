@@ -297,6 +297,18 @@ class FigureRulesTest {
         }
 
         @Test
+        void arabicAndGluedToTheSecondBoundInWords() {
+            FigureMention years = figure(ar("قد يستغرق البناء ما بين أربعة وستة أعوام"), "ما بين أربعة وستة أعوام");
+            assertThat(years.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(years.min()).isEqualTo(4.0);
+            assertThat(years.unit()).isEqualTo("year");
+            FigureMention money = figure(en("sales should reach 2,100 to 2,300 billion lire"), "2,100 to 2,300 billion lire");
+            assertThat(money.min()).isEqualTo(2.1e12);
+            assertThat(ar("آجالها بين ثلاثة أعوام وخمسة أعوام وسبعة أعوام")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
+        }
+
+        @Test
         void aToWithoutFromIsAChangeNotARange() {
             List<FigureMention> f = en("supply rose 1.4 pct to 615.59 billion dlrs");
             assertThat(f).extracting(FigureMention::kind).containsExactly(FigureKind.PERCENT, FigureKind.MONEY);
