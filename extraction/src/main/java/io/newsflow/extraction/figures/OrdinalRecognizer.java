@@ -85,6 +85,28 @@ final class OrdinalRecognizer {
                 || Nouns.listedAccusative(d, form) != null;
     }
 
+    /**
+     * The singular the lexicon lists for the word at p less the pronoun glued to it (عامه → عام, دورتها → دورة): a
+     * noun made definite by its owner, which digits after a detached article rank; null otherwise.
+     */
+    private static String singularWithPronoun(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.preposition || d.at(p + 1).lineBefore) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        form = form.startsWith("و") && form.length() > 4 ? form.substring(1) : form;
+        int cut = form.endsWith("ها") || form.endsWith("هم") ? 2 : form.endsWith("ه") ? 1 : 0;
+        if (cut == 0 || form.length() - cut < 3) {
+            return null;
+        }
+        String stem = form.substring(0, form.length() - cut);
+        stem = stem.endsWith("ت") ? stem.substring(0, stem.length() - 1) + "ة" : stem;
+        Word w = d.lexicon.get(stem);
+        return w != null && w.singular != null && !w.dual && Normalizer.key(w.singular).equals(Normalizer.key(stem))
+                ? w.singular : null;
+    }
+
     /** An indefinite Arabic noun with no pronoun glued to it: the head of a construct (مستوى in مستوى الخمسين). */
     private static boolean constructHead(Doc d, int p) {
         Token t = d.at(p);
@@ -226,6 +248,11 @@ final class OrdinalRecognizer {
                     ? Candidate.of(unit.unitKind, noun, last, n.value(), unit.unit, unit.unitKind
                     == FigureKind.DURATION ? DurationRecognizer.iso(n.value(), unit.isoDesignator) : null)
                     : Candidate.of(FigureKind.COUNT, noun, last, n.value(), counted, null);
+        }
+        // نواب حزبه الـ149, سنوات إدارته الـ 13: after a plural head the number counts the plural
+        String owned = noun < 0 && !glued && !counts && !pluralHead(d, i - 3) ? singularWithPronoun(d, i - 2) : null;
+        if (owned != null) {
+            return Candidate.of(FigureKind.ORDINAL, i - 1, last, n.value(), owned, null);  // في عامه الـ 17
         }
         if (glued || noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
                 || d.at(noun).entry != null && d.at(noun).entry.weekday != 0) {
