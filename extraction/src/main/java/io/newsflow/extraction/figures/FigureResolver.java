@@ -187,7 +187,9 @@ final class FigureResolver {
         boolean measured = n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.dotted
                 && (scale.entry != null && (scaleAfter || scale.entry.currencyFamily != null)
                 || digits.decimal && percent);
-        if (((n.plainDigits() || n.words()) && d.attached(n.first() - 1) || measured) && bracketed
+        // (13.845) نقطة: Arabic thousands after one dot, read like plain digits
+        boolean thousands = d.arabic && n.first() == n.last() && DigitForms.dotBeforeThree(d, digits);
+        if (((n.plainDigits() || n.words() || thousands) && d.attached(n.first() - 1) || measured) && bracketed
                 && d.attached(n.last()) && !d.at(k + 1).paragraphBefore) {
             // (30) عاماً, «20» مليون دولار, “أربع” مواد: a number in brackets or quotes is read with the words
             // after them, and the figure spans the marks
@@ -198,6 +200,9 @@ final class FigureResolver {
                 return read(n, k);
             }
             Candidate c = read(m, m.last() + 1 + (m == n ? 1 : 0));
+            if (thousands && c.kind() == FigureKind.COUNT && c.value() % 1 != 0) {
+                c = c.valued(c.value() * 1000, c.last());  // (22.790) حبة: no one counts a fraction of pills
+            }
             return c.last() > k ? c.spanning(n.first() - 1, c.last()) : c;
         }
         return read(n, k);
