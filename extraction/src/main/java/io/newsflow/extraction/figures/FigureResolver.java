@@ -193,8 +193,10 @@ final class FigureResolver {
         boolean slashed = d.arabic && n.plainDigits() && d.isSymbol(k, '/') && d.attached(n.last())
                 && d.at(k + 1).isWord() && d.isSymbol(k + 2, '/') && !d.isSymbol(n.first() - 1, '/')
                 && !d.at(k + 1).lineBefore && !d.lexicon.in(WordList.HIJRI_MONTH, d.surface(k + 1));
-        if (slashed || ((n.plainDigits() || n.words() || thousands) && d.attached(n.first() - 1) || measured)
-                && bracketed && d.attached(n.last()) && !d.at(k + 1).paragraphBefore) {
+        // ( 354863 ) شخصاً, " 239 " مراجعاً: Arabic writers also set a space inside the marks
+        boolean spaced = d.arabic && n.plainDigits() && !d.at(n.first()).lineBefore;
+        if (slashed || ((n.plainDigits() || n.words() || thousands) && (d.attached(n.first() - 1) || spaced)
+                || measured) && bracketed && (d.attached(n.last()) || spaced) && !d.at(k + 1).paragraphBefore) {
             // (30) عاماً, «20» مليون دولار, “أربع” مواد: a number in brackets or quotes is read with the words
             // after them, and the figure spans the marks
             double multiplier = scaleAfter && scale.entry.number >= 1e6 && n.value() >= scale.entry.number
