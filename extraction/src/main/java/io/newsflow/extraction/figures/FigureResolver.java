@@ -194,7 +194,8 @@ final class FigureResolver {
                 && d.at(k + 1).isWord() && d.isSymbol(k + 2, '/') && !d.isSymbol(n.first() - 1, '/')
                 && !d.at(k + 1).lineBefore && !d.lexicon.in(WordList.HIJRI_MONTH, d.surface(k + 1));
         // ( 354863 ) شخصاً, " 239 " مراجعاً: Arabic writers also set a space inside the marks
-        boolean spaced = d.arabic && n.plainDigits() && !d.at(n.first()).lineBefore;
+        boolean spaced = d.arabic && n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.dotted
+                && !digits.lineBefore;
         if (slashed || ((n.plainDigits() || n.words() || thousands) && (d.attached(n.first() - 1) || spaced)
                 || measured) && bracketed && (d.attached(n.last()) || spaced) && !d.at(k + 1).paragraphBefore) {
             // (30) عاماً, «20» مليون دولار, “أربع” مواد: a number in brackets or quotes is read with the words
