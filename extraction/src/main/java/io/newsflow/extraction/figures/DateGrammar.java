@@ -342,7 +342,7 @@ final class DateGrammar {
     private static boolean spacedSlashes(Doc d, int i) {
         int k = i + 1;
         return d.isSymbol(k, '/') && d.isSymbol(k + 2, '/') && !d.attached(k) && !d.attached(k + 2)
-                && d.attached(k + 1) && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)
+                && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)
                 && !d.at(k + 1).lineBefore && !d.at(k + 3).lineBefore;
     }
 
@@ -350,13 +350,13 @@ final class DateGrammar {
         Token a = d.at(i);
         int k = i + 1;
         boolean spaced = spacedSlashes(d, i);
-        boolean sepOk = (d.isDash(k) || d.isSymbol(k, '/')) && d.attached(i) && (d.attached(k) || spaced);
+        boolean sepOk = (d.isDash(k) || d.isSymbol(k, '/')) && (d.attached(i) || spaced) && (d.attached(k) || spaced);
         if (!sepOk || d.at(k + 1).type != TokenType.DIGITS || a.decimal || a.grouped) {
             return null;
         }
         char sep = d.at(k).sym;
         Token b = d.at(k + 1);
-        boolean third = (d.isSymbol(k + 2, sep) || d.isDash(k + 2) && sep != '/') && d.attached(k + 1)
+        boolean third = (d.isSymbol(k + 2, sep) || d.isDash(k + 2) && sep != '/') && (d.attached(k + 1) || spaced)
                 && (d.attached(k + 2) || spaced) && d.at(k + 3).type == TokenType.DIGITS;
         if (d.isYear(i)) {
             if (third && d.isSmallInt(k + 1, 12) && d.isSmallInt(k + 3, 31)) {

@@ -448,6 +448,12 @@ class FigureRulesTest {
         }
 
         @Test
+        void numericDatesWithSpacesAroundTheirSlashes() {
+            assertThat(figure(ar("صدر القرار الموافق 18 / 6 / 2015م"), "18 / 6 / 2015").isoValue())
+                    .isEqualTo("2015-06-18");
+        }
+
+        @Test
         void levantineMonthsAlsoWithoutTheArticle() {
             assertThat(figure(ar("يسري القرار اعتبارا من كانون ثان/يناير 2017"), "كانون ثان/يناير 2017").isoValue())
                     .isEqualTo("2017-01");
