@@ -73,7 +73,7 @@ final class EvalCommand {
 
         @Option(names = "--dev", paramLabel = "FILE", arity = "0..1",
                 fallbackValue = "../shared/data/corpus/news.jsonl",
-                description = {"Instead, the hand-annotated corpus stories kept for development (four sets), per language,",
+                description = {"Instead, the hand-annotated corpus stories kept for development (every set), per language,",
                         "scored like --unseen, read from the corpus FILE (default: ${FALLBACK-VALUE})."})
         Path dev;
 
@@ -127,6 +127,7 @@ final class EvalCommand {
             sets.put("corpus development stories, third set", ArticleGoldEvaluation.CORPUS_DEV3_GOLD);
             sets.put("corpus development stories, fourth set", ArticleGoldEvaluation.CORPUS_DEV4_GOLD);
             sets.put("corpus development stories, fifth set", ArticleGoldEvaluation.CORPUS_DEV5_GOLD);
+            sets.put("corpus development stories, sixth set (Arabic, blind)", ArticleGoldEvaluation.CORPUS_DEV6_GOLD);
             sets.put("corpus development stories, seventh set (Arabic, blind)", ArticleGoldEvaluation.CORPUS_DEV7_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }

@@ -48,14 +48,14 @@ final class ClockTimes {
                 || d.lexicon.in(WordList.CLOCK_BEFORE, key.startsWith("ال") ? key.substring(2) : key);
     }
 
-    /** 10.30, 9.45: a decimal whose two places after the point are minutes of an hour. */
+    /** 10.30, 9.45, 10,50: a decimal whose two places after the point or comma are minutes of an hour. */
     private static boolean hoursDotMinutes(Doc d, NumberPhrase n) {
         Token t = d.at(n.first());
         if (n.first() != n.last() || t.type != TokenType.DIGITS || !t.decimal || t.integerDigits > 2) {
             return false;
         }
         String s = d.surface(n.first());
-        int dot = s.indexOf('.');
+        int dot = Math.max(s.indexOf('.'), s.indexOf(','));  // the comma: AFP's Arabic wire writes 12,50 تغ
         return dot > 0 && s.length() - dot == 3 && n.value() <= 24 && Math.round(n.value() * 100) % 100 < 60;
     }
 }

@@ -23,7 +23,7 @@ final class DateGrammar {
         Word.MonthHead head = t.entry.monthHead;
         if (head != null) {
             Token second = d.at(i + 1);
-            if (second.entry == null || !second.definite || (second.entry.ordinal != 1 && second.entry.ordinal != 2)) {
+            if (second.entry == null || second.preposition || second.entry.ordinal != 1 && second.entry.ordinal != 2) {
                 return null;
             }
             return new Month(second.entry.ordinal == 1 ? head.first() : head.second(), i + 1);
@@ -108,6 +108,11 @@ final class DateGrammar {
         // الأول من يناير: an Arabic ordinal day
         if (d.arabic && t.entry != null && (t.entry.ordinal > 0 || t.definite && t.entry.numClass == NumberClass.TENS)) {
             OrdinalRecognizer.Ordinal ord = OrdinalRecognizer.arabic(d, i);
+            int mo = ord != null && ord.value() == 1 && !t.definite && d.at(i + 1).stemOffset == 0 ? i + 1 : -1;
+            Month first = mo > 0 && (!d.at(mo).has(Role.NEEDS_CONTEXT) || monthContext(d, i, mo)) ? month(d, mo) : null;
+            if (first != null) {
+                return withYear(d, 1, first);  // أول أغسطس: the first day, no article nor من before the month
+            }
             if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)
                     && OrdinalRecognizer.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
                 int k = d.lexicon.in(WordList.MONTH_WORD, d.surface(ord.last() + 2)) ? ord.last() + 3 : ord.last() + 2;
@@ -337,7 +342,7 @@ final class DateGrammar {
     private static boolean spacedSlashes(Doc d, int i) {
         int k = i + 1;
         return d.isSymbol(k, '/') && d.isSymbol(k + 2, '/') && !d.attached(k) && !d.attached(k + 2)
-                && d.attached(k + 1) && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)
+                && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)
                 && !d.at(k + 1).lineBefore && !d.at(k + 3).lineBefore;
     }
 
@@ -345,13 +350,13 @@ final class DateGrammar {
         Token a = d.at(i);
         int k = i + 1;
         boolean spaced = spacedSlashes(d, i);
-        boolean sepOk = (d.isDash(k) || d.isSymbol(k, '/')) && d.attached(i) && (d.attached(k) || spaced);
+        boolean sepOk = (d.isDash(k) || d.isSymbol(k, '/')) && (d.attached(i) || spaced) && (d.attached(k) || spaced);
         if (!sepOk || d.at(k + 1).type != TokenType.DIGITS || a.decimal || a.grouped) {
             return null;
         }
         char sep = d.at(k).sym;
         Token b = d.at(k + 1);
-        boolean third = (d.isSymbol(k + 2, sep) || d.isDash(k + 2) && sep != '/') && d.attached(k + 1)
+        boolean third = (d.isSymbol(k + 2, sep) || d.isDash(k + 2) && sep != '/') && (d.attached(k + 1) || spaced)
                 && (d.attached(k + 2) || spaced) && d.at(k + 3).type == TokenType.DIGITS;
         if (d.isYear(i)) {
             if (third && d.isSmallInt(k + 1, 12) && d.isSmallInt(k + 3, 31)) {

@@ -150,7 +150,7 @@ final class DateRecognizer {
         // من منتصف يوليو إلى نهاية أغسطس, from the end of January: the edge of the first month too
         DateValue a = DateGrammar.at(d, start == i ? pastEdge(d, i + 1) : i + 1);
         if (a == null) {
-            return null;
+            return start == i ? years(d, i) : null;
         }
         int c = a.last() + 1;
         boolean between = start == i && d.at(i).has(Role.BETWEEN);
@@ -172,6 +172,31 @@ final class DateRecognizer {
         }
         int first = d.arabic && start == i && "ما".equals(d.surface(i - 1)) ? i - 1 : start;
         return date(first, b.last(), a.iso(d.published, relation) + "/" + end);
+    }
+
+    /**
+     * بين 1922 و1936, من 1922 إلى 1936, from 1985 to 1987: a period of years after the "between"/"from" at i, one
+     * DATE, unless a noun that the second number counts or a unit follows it (من 1900 إلى 2100 مشترك, from 1800 to
+     * 2100 hrs), or it is a clock time; clock times that no zone marks lie centuries apart (from 1800 to 2100 local
+     * Chicago time), where the years of one period lie within one.
+     */
+    private static Candidate years(Doc d, int i) {
+        int a = i + 1;
+        int c = i + 2;
+        boolean joined = d.at(i).has(Role.BETWEEN) ? d.isAndWord(c) : d.at(c).has(Role.TO) && d.at(c).stemOffset == 0;
+        if (!joined || !d.isYear(a) || !d.isYear(c + 1) || d.at(c + 1).value <= d.at(a).value
+                || d.at(c + 1).value - d.at(a).value > 100 || d.at(c + 1).paragraphBefore) {
+            return null;
+        }
+        NumberPhrase n = NumberRecognizer.at(d, c + 1, false);
+        Word after = d.at(c + 2).entry;
+        if (n == null || n.last() != c + 1 || CountRecognizer.nounFollows(d, n) || LabelRecognizer.at(d, n) != null
+                || after != null && (after.unit != null || after.currencyFamily != null)) {
+            return null;
+        }
+        int first = d.arabic && "ما".equals(d.surface(i - 1)) ? i - 1 : i;
+        int last = d.attached(c + 1) && d.surface(c + 2).equals("م") ? c + 2 : c + 1;  // و1917م
+        return date(first, last, d.at(a).digits + "/" + d.at(c + 1).digits);
     }
 
     /** The token past the words of a period's edge at k and their "of" (the end of, نهاية, منتصف), or k. */

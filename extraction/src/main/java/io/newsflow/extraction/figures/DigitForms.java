@@ -53,6 +53,13 @@ final class DigitForms {
                 && d.attached(i + 1) && d.at(i + 2).type == TokenType.DIGITS && !t.decimal && !d.at(i + 2).decimal) {
             return new Digits(Double.parseDouble(d.at(i + 2).digits + "." + t.digits), i + 2);
         }
+        Token fraction = d.at(i + 2);
+        if (end == i && d.arabic && d.isSymbol(i + 1, '\u060C') && d.attached(i) && d.attached(i + 1) && !t.decimal
+                && !t.grouped && fraction.type == TokenType.DIGITS && !fraction.decimal && !fraction.grouped
+                && fraction.integerDigits <= 2 && measureAfter(d, i + 3)) {
+            // 322،8 مليار ريال, 7،8%: the Arabic comma as the decimal point, where a measure says it is one value
+            return new Digits(Double.parseDouble(t.digits + "." + fraction.digits), i + 2);
+        }
         if (next.type == TokenType.LATIN && d.attached(end) && (d.surface(end + 1).equals("e")
                 || d.surface(end + 1).equals("E"))) {
             Digits power = exponent(d, end + 2, true);
@@ -81,6 +88,13 @@ final class DigitForms {
             return new Digits(v / d.at(end + 2).value, end + 2);
         }
         return new Digits(v, end);
+    }
+
+    /** A scale, a percent sign or word, or a currency at k: what makes 322،8 one number (3،1 alone is a score). */
+    private static boolean measureAfter(Doc d, int k) {
+        Token t = d.at(k);
+        return d.isSymbol(k, '%') || d.isSymbol(k, '\u066A') || t.has(Role.PERCENT) || t.entry != null
+                && (t.isNumberWord() && t.entry.numClass == NumberClass.SCALE || t.entry.currencyFamily != null);
     }
 
     /**

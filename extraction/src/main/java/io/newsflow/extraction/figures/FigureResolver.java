@@ -187,8 +187,17 @@ final class FigureResolver {
         boolean measured = n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.dotted
                 && (scale.entry != null && (scaleAfter || scale.entry.currencyFamily != null)
                 || digits.decimal && percent);
-        if (((n.plainDigits() || n.words()) && d.attached(n.first() - 1) || measured) && bracketed
-                && d.attached(n.last()) && !d.at(k + 1).paragraphBefore) {
+        // (13.845) نقطة: Arabic thousands after one dot, read like plain digits
+        boolean thousands = d.arabic && n.first() == n.last() && DigitForms.dotBeforeThree(d, digits);
+        // فيتو 21/ عاما/, 600/ متر/: a wire's slashes around the measure of the number before them
+        boolean slashed = d.arabic && n.plainDigits() && d.isSymbol(k, '/') && d.attached(n.last())
+                && d.at(k + 1).isWord() && d.isSymbol(k + 2, '/') && !d.isSymbol(n.first() - 1, '/')
+                && !d.at(k + 1).lineBefore && !d.lexicon.in(WordList.HIJRI_MONTH, d.surface(k + 1));
+        // ( 354863 ) شخصاً, " 239 " مراجعاً: Arabic writers also set a space inside the marks
+        boolean spaced = d.arabic && n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.dotted
+                && !digits.lineBefore;
+        if (slashed || ((n.plainDigits() || n.words() || thousands) && (d.attached(n.first() - 1) || spaced)
+                || measured) && bracketed && (d.attached(n.last()) || spaced) && !d.at(k + 1).paragraphBefore) {
             // (30) عاماً, «20» مليون دولار, “أربع” مواد: a number in brackets or quotes is read with the words
             // after them, and the figure spans the marks
             double multiplier = scaleAfter && scale.entry.number >= 1e6 && n.value() >= scale.entry.number
@@ -198,7 +207,10 @@ final class FigureResolver {
                 return read(n, k);
             }
             Candidate c = read(m, m.last() + 1 + (m == n ? 1 : 0));
-            return c.last() > k ? c.spanning(n.first() - 1, c.last()) : c;
+            if (thousands && c.kind() == FigureKind.COUNT && c.value() % 1 != 0) {
+                c = c.valued(c.value() * 1000, c.last());  // (22.790) حبة: no one counts a fraction of pills
+            }
+            return c.last() > k ? c.spanning(slashed ? n.first() : n.first() - 1, c.last()) : c;
         }
         return read(n, k);
     }

@@ -97,6 +97,15 @@ final class LabelRecognizer {
         if (modelName(d, n, prev, p)) {
             return chain(d, i);  // Boeing 737, Windows 10, Apollo 11
         }
+        int plus = n.last() + 1;
+        if (n.plainDigits() && n.value() <= 20 && d.isSymbol(plus, '+') && !d.at(plus).lineBefore
+                && d.at(plus + 1).type == TokenType.DIGITS && !d.at(plus + 1).decimal && d.at(plus + 1).value <= 20
+                && !measured(d, plus + 2)) {
+            return new Proposal.NotAFigure(plus + 1);  // مجموعة 5+1, «5 + 1»: a group named by a sum, no amount
+        }
+        if (d.arabic && quotedName(d, n)) {
+            return new Proposal.NotAFigure(n.last());  // «يورو 6», “جالكسي نوت 5″: the number ends a quoted name
+        }
         Token next = d.at(n.last() + 1);
         if (next.type == TokenType.LATIN && d.attached(n.last()) && next.entry == null) {
             String s = d.surface(n.last() + 1);
@@ -144,12 +153,14 @@ final class LabelRecognizer {
     }
 
     /**
-     * The last token of a Hijri month (and its year) that follows a day at k, possibly after من or after a second
+     * The last token of a Hijri month (and its year) that follows a day at k, possibly after من, a dash or a second
      * day (إلى 21), or -1 when none follows.
      */
     static int hijriDay(Doc d, int k) {
         if ((d.at(k).has(Role.TO) || d.isDash(k) || d.isAndWord(k)) && d.at(k + 1).type == TokenType.DIGITS) {
             k += 2;  // the second day of a span: من 20 إلى 21 ربيع الآخر
+        } else if (d.isDash(k) && d.at(k + 1).type == TokenType.ARABIC && !d.at(k + 1).isNumberWord()) {
+            k++;  // 29 - شعبان 1436هـ: a dash between the day and its month (1 - صفر is a score)
         }
         if (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
             k++;
@@ -173,6 +184,41 @@ final class LabelRecognizer {
             }
         }
         return last;
+    }
+
+    /**
+     * A number of digits that closes a short quoted phrase after its words («يورو 6», «إف 16», “معسكر 48″) is part
+     * of a name; not a year, nor after an article or a word that expects a value («وصل إلى 50»).
+     */
+    private static boolean quotedName(Doc d, NumberPhrase n) {
+        int i = n.first();
+        if (!n.plainDigits() || i != n.last() || d.isYear(i) || !quote(d, i + 1, "»”″\"") || d.attached(i - 1)) {
+            return false;
+        }
+        for (int k = i - 1; k >= i - 5 && k >= 0; k--) {
+            if (quote(d, k, "«“\"")) {
+                return k < i - 1 && !d.at(k + 1).lineBefore;
+            }
+            Token t = d.at(k);
+            if (!t.isWord() || t.isNumberWord() || t.has(Role.TO) || t.has(Role.FROM) || t.has(Role.IN)
+                    || "ال".equals(d.stemKey(k)) || d.lexicon.in(WordList.VALUE_BEFORE, d.surface(k))
+                    || d.lexicon.in(WordList.ESTIMATE_BEFORE, d.surface(k))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A unit, a currency or a percent at k. */
+    private static boolean measured(Doc d, int k) {
+        Token t = d.at(k);
+        return d.isSymbol(k, '%') || t.has(Role.PERCENT) || t.entry != null
+                && (t.entry.unit != null || t.entry.currencyFamily != null || t.entry.singular != null);
+    }
+
+    private static boolean quote(Doc d, int k, String marks) {
+        Token t = d.at(k);
+        return t.type == TokenType.SYMBOL && marks.indexOf(t.sym) >= 0;
     }
 
     /**

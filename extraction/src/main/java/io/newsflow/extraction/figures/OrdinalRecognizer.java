@@ -20,7 +20,7 @@ final class OrdinalRecognizer {
     static Ordinal arabic(Doc d, int i) {
         Token t = d.at(i);
         Word w = t.entry;
-        if (w == null || t.preposition && !t.definite) {
+        if (w == null || t.preposition && !t.definite && !firstOf(d, i)) {
             return null;
         }
         int value;
@@ -57,15 +57,54 @@ final class OrdinalRecognizer {
         return new Ordinal(value, k);
     }
 
-    /** An indefinite noun in the accusative, as a cardinal's counted noun is written (عاما, فرعا). */
+    /**
+     * بأول زيارة, لأول مدينة: "first" behind a glued preposition before the indefinite noun it ranks, where other
+     * ordinals there read as names or idioms; not لأول مرة, لأول وهلة (FIRST_IDIOM: "for the first time"), أولا بأول
+     * ("step by step"), nor باول without its hamza, mostly a name (كولن باول, بادن باول).
+     */
+    private static boolean firstOf(Doc d, int i) {
+        Token next = d.at(i + 1);
+        return d.at(i).entry.ordinal == 1 && next.type == TokenType.ARABIC && !next.definite && !next.preposition
+                && !next.isNumberWord() && !next.lineBefore && !d.lexicon.in(WordList.FIRST_IDIOM, d.stemKey(i + 1))
+                && !d.at(i - 1).has(Role.ADVERBIAL) && !"باول".equals(Normalizer.clean(d.text, d.at(i).start,
+                d.at(i).end));
+    }
+
+    /**
+     * An indefinite noun in the accusative, as a cardinal's counted noun is written (عاما, فرعا; a feminine one in ة
+     * looks the same in every case: الخمسين سنة).
+     */
     private static boolean tamyiz(Doc d, int k) {
         Token t = d.at(k);
         if (t.type != TokenType.ARABIC || t.definite || t.preposition || t.conjunction) {
             return false;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
-        return t.entry != null && (t.entry.singular != null || t.entry.unit != null) && form.endsWith("ا")
-                && !t.entry.dual || Nouns.listedAccusative(d, form) != null;
+        return t.entry != null && (t.entry.singular != null || t.entry.unit != null)
+                && (form.endsWith("ا") || form.endsWith("ة")) && !t.entry.dual
+                || Nouns.listedAccusative(d, form) != null;
+    }
+
+    /**
+     * The singular the lexicon lists for the word at p less the pronoun glued to it (عامه → عام, دورتها → دورة): a
+     * noun made definite by its owner, which digits after a detached article rank; null otherwise.
+     */
+    private static String singularWithPronoun(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.preposition || d.at(p + 1).lineBefore) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        form = form.startsWith("و") && form.length() > 4 ? form.substring(1) : form;
+        int cut = form.endsWith("ها") || form.endsWith("هم") ? 2 : form.endsWith("ه") ? 1 : 0;
+        if (cut == 0 || form.length() - cut < 3) {
+            return null;
+        }
+        String stem = form.substring(0, form.length() - cut);
+        stem = stem.endsWith("ت") ? stem.substring(0, stem.length() - 1) + "ة" : stem;
+        Word w = d.lexicon.get(stem);
+        return w != null && w.singular != null && !w.dual && Normalizer.key(w.singular).equals(Normalizer.key(stem))
+                ? w.singular : null;
     }
 
     /** An indefinite Arabic noun with no pronoun glued to it: the head of a construct (مستوى in مستوى الخمسين). */
@@ -164,10 +203,15 @@ final class OrdinalRecognizer {
         if (worldWar(d, i)) {
             return new Proposal.NotAFigure(ord.last());  // الحرب العالمية الثانية: a name
         }
-        if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))) {
-            return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد: a given name, not "second"
+        if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))
+                || "آل".equals(Normalizer.clean(d.text, d.at(i - 1).start, d.at(i - 1).end))) {
+            return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد, آل ثاني: a name, not "second"
         }
-        String unit = Nouns.arabicBefore(d, noun >= 0 ? noun : i - 1);
+        String unit = !Nouns.arabicDefinite(d, i) && !written.equals("أولي") && !written.equals("اولي")
+                ? rankedAfter(d, ord.last() + 1, ord.value()) : null;
+        if (unit == null && (noun >= 0 || Nouns.arabicDefinite(d, i))) {
+            unit = Nouns.arabicBefore(d, noun >= 0 ? noun : i - 1);
+        }
         String before = Nouns.arabicDefinite(d, i - 1) ? Nouns.arabicBefore(d, i - 1) : null;
         if (before != null && d.lexicon.in(WordList.NUMBERED_NAME, before)) {
             return new Proposal.NotAFigure(ord.last());  // الثانوية الثانية بصفوى: a school's name, not a rank
@@ -204,6 +248,11 @@ final class OrdinalRecognizer {
                     ? Candidate.of(unit.unitKind, noun, last, n.value(), unit.unit, unit.unitKind
                     == FigureKind.DURATION ? DurationRecognizer.iso(n.value(), unit.isoDesignator) : null)
                     : Candidate.of(FigureKind.COUNT, noun, last, n.value(), counted, null);
+        }
+        // نواب حزبه الـ149, سنوات إدارته الـ 13: after a plural head the number counts the plural
+        String owned = noun < 0 && !glued && !counts && !pluralHead(d, i - 3) ? singularWithPronoun(d, i - 2) : null;
+        if (owned != null) {
+            return Candidate.of(FigureKind.ORDINAL, i - 1, last, n.value(), owned, null);  // في عامه الـ 17
         }
         if (glued || noun < 0 || counts || Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1)
                 || d.at(noun).entry != null && d.at(noun).entry.weekday != 0) {
@@ -273,6 +322,9 @@ final class OrdinalRecognizer {
      */
     private static boolean militaryRank(Doc d, int i) {
         String rank = d.at(i - 1).type == TokenType.ARABIC ? withoutArticle(d.stemKey(i - 1)) : "";
+        if (rank.startsWith("و") && rank.length() > 4) {
+            rank = withoutArticle(rank.substring(1));  // والعريف أول
+        }
         String next = d.at(i + 1).type == TokenType.ARABIC ? withoutArticle(d.stemKey(i + 1)) : "";
         String after = d.at(i + 1).type == TokenType.ARABIC ? Normalizer.key(d.surface(i + 1)) : "";
         boolean firstOf = after.startsWith("ال") || after.endsWith("اته") || after.endsWith("اتها");  // أول تدريباته
@@ -303,6 +355,31 @@ final class OrdinalRecognizer {
         Token t = d.at(p);
         return Nouns.arabicDefinite(d, p) && !t.isNumberWord() && !d.at(p + 1).paragraphBefore
                 && (t.entry == null || !t.has(Role.STOP) && t.entry.month == 0) ? p : -1;
+    }
+
+    /**
+     * The noun an indefinite ordinal ranks: the genitive of the construct it heads (أول زيارة → زيارة, أولى مباريات →
+     * مباراة), past a superlative (ثاني أكبر المدن → مدينة, ثاني أكبر مصدر → مصدر); a noun the lexicon lists, or after
+     * "first" any word but a definite one, a function word, a verb or one with a pronoun glued on; else null.
+     */
+    private static String rankedAfter(Doc d, int k, int value) {
+        Token t = d.at(k);
+        if (t.type != TokenType.ARABIC || t.preposition || t.conjunction || t.lineBefore) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        if (form.length() == 4 && "أا".indexOf(form.charAt(0)) >= 0 && !Nouns.arabicDefinite(d, k)
+                && (t.entry == null || t.entry.singular == null && t.entry.unit == null) && !d.at(k + 1).lineBefore) {
+            // أكبر المدن, أهم مصدر: a superlative picks from the plural or the noun after it
+            return Nouns.arabicDefinite(d, k + 1) ? Nouns.arabicBefore(d, k + 1) : rankedAfter(d, k + 1, 1);
+        }
+        boolean listed = t.entry != null && (t.entry.singular != null || t.entry.unit != null) && !t.has(Role.STOP);
+        if (Nouns.arabicDefinite(d, k) || form.length() < 3 || !listed && (value != 1 || t.entry != null
+                || form.startsWith("ي") || form.matches(".*(ه|ها|هم|هما|هن|نا|كم)"))) {
+            return null;
+        }
+        String singular = Nouns.singularOfPlural(d, form);
+        return singular != null ? singular : form;
     }
 
     private static boolean relationalAdjective(Doc d, int p) {

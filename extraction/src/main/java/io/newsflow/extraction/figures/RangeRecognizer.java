@@ -46,24 +46,30 @@ final class RangeRecognizer {
         // one to two hours, two to three pct: small bounds spelled in words are one estimate
         boolean spelled = to && !between && !from && a.kind() == FigureKind.NUMBER && a.number() != null
                 && d.at(a.number().first()).isNumberWord() && a.value() <= 10;
-        // 15 to 20 pct, rising by two to 2.5 pct: a bare bound close below a measured one is that measure's range
-        boolean bare = to && !between && !from && !estimate && d.english && a.kind() == FigureKind.NUMBER;
-        boolean word = between && d.isAndWord(c) || (between || from || estimate || spelled || bare) && to;
+        // 15 to 20 pct, بعمر 5 إلى 8 سنوات: a bare bound close below a measured one is that measure's range (in
+        // Arabic not after a word of change, where the bare number is by how much)
+        boolean bare = to && !between && !from && !estimate && a.kind() == FigureKind.NUMBER
+                && (d.english || d.arabic && !spelled && !changed(d, a.first()));
+        // ما بين ثماني وعشر سنوات: "and" glued to the second bound in words
+        boolean glued = between && d.arabic && d.at(c).conjunction && d.at(c).isNumberWord() && !d.at(c).lineBefore
+                && a.value() != null && a.value() % 1 == 0;
+        boolean word = between && (d.isAndWord(c) || glued) || (between || from || estimate || spelled || bare) && to;
         if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
             return null;
         }
-        Candidate b = upper(d, a, c + 1, read);
-        if (b == null) {
-            return null;
+        Candidate b = upper(d, a, glued ? c : c + 1, read);
+        if (b == null || between && listGoesOn(d, b.last() + 1)) {
+            return null;  // بين خمسة أعوام وسبعة أعوام وعشرة أعوام: a list, no range
         }
         boolean compatible = a.kind() == b.kind() && Objects.equals(a.unit(), b.unit())
                 && Objects.equals(a.currency(), b.currency()) || a.kind() == FigureKind.NUMBER || elliptical(a);
         double min = a.value();
         NumberPhrase an = a.number();
         NumberPhrase bn = b.number();
-        if (a.kind() == FigureKind.NUMBER && bn != null && bn.hasScale() && !an.hasScale() && a.value() < 1000
-                && bn.lastScale() > 1 && a.value() * bn.lastScale() <= b.value()) {
-            min = a.value() * bn.lastScale();  // between 5 and 10 million
+        if (a.kind() == FigureKind.NUMBER && bn != null && bn.hasScale() && !an.hasScale() && bn.lastScale() > 1
+                && (a.value() < 1000 || a.value() < bn.value() / bn.lastScale())
+                && a.value() * bn.lastScale() <= b.value()) {
+            min = a.value() * bn.lastScale();  // between 5 and 10 million, بين 3500 وخمسة آلاف مليار
         }
         if (bare && b.kind() == FigureKind.MONEY && bn != null && b.value() < bn.value()) {
             min = min / Math.rint(bn.value() / b.value());  // 75 to 80 cts: the bare bound counts cents too
@@ -110,14 +116,31 @@ final class RangeRecognizer {
         return measured ? a.as(b.kind(), b.unit(), null, a.first(), a.last()) : a;
     }
 
-    /** A verb or noun of change just before the Arabic "from" at p: يرفع عددها من 18 إلى 32 is a change, no range. */
+    /**
+     * A verb or noun of change just before the Arabic "from" at p: يرفع عددها من 18 إلى 32 is a change, no range; a
+     * verbal noun may carry the pronoun of what changed (تمت توسعته من 100 سرير إلى 250).
+     */
     private static boolean changed(Doc d, int p) {
         for (int j = p - 1; j >= p - 3 && d.arabic && !d.lineStart(j + 1); j--) {
-            if (d.at(j).isWord() && d.lexicon.in(WordList.CHANGE, d.stemKey(j))) {
+            String key = d.stemKey(j);
+            String bare = key.startsWith("و") && key.length() > 4 ? key.substring(1) : key;
+            int pronoun = bare.length() < 5 ? 0 : bare.endsWith("ها") ? 2 : bare.endsWith("ه") ? 1 : 0;
+            bare = bare.substring(0, bare.length() - pronoun);
+            if (pronoun > 0 && bare.endsWith("ت")) {
+                bare = bare.substring(0, bare.length() - 1) + "ه";  // توسعته: the ta marbuta before a pronoun
+            }
+            if (d.at(j).isWord() && (d.lexicon.in(WordList.CHANGE, key) || d.lexicon.in(WordList.CHANGE, bare))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A third Arabic number joined by و at k (English "and" after a range often opens the next clause). */
+    private static boolean listGoesOn(Doc d, int k) {
+        Token t = d.at(k);
+        return d.arabic && (t.conjunction && t.isNumberWord()
+                || d.isAndWord(k) && (d.at(k + 1).type == TokenType.DIGITS || d.at(k + 1).isNumberWord()));
     }
 
     /**

@@ -299,6 +299,18 @@ class FigureRulesTest {
         }
 
         @Test
+        void arabicAndGluedToTheSecondBoundInWords() {
+            FigureMention years = figure(ar("قد يستغرق البناء ما بين أربعة وستة أعوام"), "ما بين أربعة وستة أعوام");
+            assertThat(years.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(years.min()).isEqualTo(4.0);
+            assertThat(years.unit()).isEqualTo("year");
+            FigureMention money = figure(en("sales should reach 2,100 to 2,300 billion lire"), "2,100 to 2,300 billion lire");
+            assertThat(money.min()).isEqualTo(2.1e12);
+            assertThat(ar("آجالها بين ثلاثة أعوام وخمسة أعوام وسبعة أعوام")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
+        }
+
+        @Test
         void aToWithoutFromIsAChangeNotARange() {
             List<FigureMention> f = en("supply rose 1.4 pct to 615.59 billion dlrs");
             assertThat(f).extracting(FigureMention::kind).containsExactly(FigureKind.PERCENT, FigureKind.MONEY);
@@ -347,6 +359,19 @@ class FigureRulesTest {
                     .isEqualTo(FigureKind.RANGE);
             assertThat(en("money supply rose 1.4 to 615.59 billion dlrs")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.NUMBER, FigureKind.MONEY);
+            FigureMention age = figure(ar("ينصح بها للصغار بعمر 6 إلى 9 سنوات"), "6 إلى 9 سنوات");
+            assertThat(age.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(age.unit()).isEqualTo("year");
+            assertThat(age.min()).isEqualTo(6.0);
+            FigureMention fat = figure(ar("تمثل الدهون 20 إلى 30 بالمائة من الوجبة"), "20 إلى 30 بالمائة");
+            assertThat(fat.unit()).isEqualTo("percent");
+            assertThat(fat.max()).isEqualTo(30.0);
+            FigureMention tonnes = figure(ar("تنتج المزرعة نحو 40 الى 55 ألف طن سنويا"), "40 الى 55 ألف طن");
+            assertThat(tonnes.min()).isEqualTo(40000.0);
+            assertThat(ar("ارتفع المؤشر 6 إلى 9% خلال الجلسة")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.NUMBER, FigureKind.PERCENT);
+            assertThat(ar("نقل المسعفون 3 إلى 40 مستشفى")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
         }
 
         @Test
@@ -422,6 +447,49 @@ class FigureRulesTest {
             assertThat(en("filed on 2017-02-15").get(0).isoValue()).isEqualTo("2017-02-15");
             assertThat(en("in 2017-02").get(0).isoValue()).isEqualTo("2017-02");
             assertThat(en("for the 1986/87 season").get(0).isoValue()).isEqualTo("1986/1987");
+        }
+
+        @Test
+        void numericDatesWithSpacesAroundTheirSlashes() {
+            assertThat(figure(ar("صدر القرار الموافق 18 / 6 / 2015م"), "18 / 6 / 2015").isoValue())
+                    .isEqualTo("2015-06-18");
+        }
+
+        @Test
+        void levantineMonthsAlsoWithoutTheArticle() {
+            assertThat(figure(ar("يسري القرار اعتبارا من كانون ثان/يناير 2017"), "كانون ثان/يناير 2017").isoValue())
+                    .isEqualTo("2017-01");
+            assertThat(figure(ar("حتى نهاية تشرين أول/أكتوبر 2016"), "تشرين أول/أكتوبر 2016").isoValue())
+                    .isEqualTo("2016-10");
+        }
+
+        @Test
+        void arabicFirstBeforeAMonthIsItsFirstDay() {
+            FigureMention first = figure(extract("تسري الأسعار الجديدة اعتبارا من أول مارس المقبل", "ar", published),
+                    "أول مارس المقبل");
+            assertThat(first.kind()).isEqualTo(FigureKind.DATE);
+            assertThat(first.isoValue()).isEqualTo("2021-03-01");
+            assertThat(figure(ar("بلغ أدنى مستوى منذ أول فبراير 2016"), "أول فبراير 2016").isoValue())
+                    .isEqualTo("2016-02-01");
+            assertThat(ar("كان أول أب يشارك في البرنامج")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.DATE);
+            assertThat(ar("يعد أول فاب لاب في المنطقة")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.DATE);
+        }
+
+        @Test
+        void yearsAfterBetweenOrFromBoundOnePeriod() {
+            FigureMention between = figure(ar("تولى رئاسة النادي في الفترة ما بين 1998 و2006م."), "ما بين 1998 و2006م");
+            assertThat(between.kind()).isEqualTo(FigureKind.DATE);
+            assertThat(between.isoValue()).isEqualTo("1998/2006");
+            assertThat(figure(ar("حكم الإقليم من 1961 إلى 1970 ثم اعتزل"), "من 1961 إلى 1970").isoValue())
+                    .isEqualTo("1961/1970");
+            assertThat(figure(en("loans falling due between 1988 and 1993, he said"), "between 1988 and 1993")
+                    .isoValue()).isEqualTo("1988/1993");
+            assertThat(ar("ارتفع العدد من 1900 إلى 2100 مشترك")).extracting(FigureMention::isoValue)
+                    .doesNotContain("1900/2100");
+            assertThat(en("trading from 1800 to 2100 local Chicago time")).extracting(FigureMention::isoValue)
+                    .doesNotContain("1800/2100");
         }
 
         @Test

@@ -24,9 +24,8 @@ import java.util.function.Function;
  * Precision and recall per kind against an offset gold over stories kept outside the repository: the shared
  * {@code articles/} folder (development stories, named by file) or the shared corpus (stories named by id, the
  * hand-annotated unseen check). The gold holds only story names, offsets and expected values, never the texts, so
- * the stories' licences are respected and the evaluation reads them where they live. Five more sets of corpus
- * stories ({@link #CORPUS_DEV_GOLD}, {@link #CORPUS_DEV3_GOLD}, {@link #CORPUS_DEV4_GOLD}, {@link #CORPUS_DEV5_GOLD},
- * {@link #CORPUS_DEV7_GOLD}) are development material scored the same way as the unseen check.
+ * the stories' licences are respected and the evaluation reads them where they live. More sets of corpus stories
+ * (the {@code CORPUS_DEV*_GOLD} names) are development material scored the same way as the unseen check.
  *
  * <p>A found figure is right when a gold figure of the same story has its kind and exactly its span, its value (or
  * bounds), and the unit, currency and ISO value wherever the gold gives one. A span off by one word counts as one
@@ -46,6 +45,8 @@ public final class ArticleGoldEvaluation {
     public static final String CORPUS_DEV4_GOLD = "corpus-dev4-gold.tsv";
     /** A fifth set of development stories, chosen for their counts (in English also counts in words). */
     public static final String CORPUS_DEV5_GOLD = "corpus-dev5-gold.tsv";
+    /** A sixth set of development stories, Arabic only, annotated blind (before the extractor's output was seen). */
+    public static final String CORPUS_DEV6_GOLD = "corpus-dev6-gold.tsv";
     /** A seventh set, Arabic stories chosen for their counts and annotated blind, before any output was read. */
     public static final String CORPUS_DEV7_GOLD = "corpus-dev7-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
@@ -103,9 +104,8 @@ public final class ArticleGoldEvaluation {
     }
 
     /**
-     * The corpus stories of the bundled gold {@code gold} ({@link #UNSEEN_GOLD}, {@link #CORPUS_DEV_GOLD},
-     * {@link #CORPUS_DEV3_GOLD}, {@link #CORPUS_DEV4_GOLD}, {@link #CORPUS_DEV5_GOLD}, {@link #CORPUS_DEV7_GOLD}) in
-     * {@code language} ("ar", "en", or null for both); null when the corpus file is absent.
+     * The corpus stories of the bundled gold {@code gold} ({@link #UNSEEN_GOLD} or one of the {@code CORPUS_DEV*_GOLD}
+     * sets) in {@code language} ("ar", "en", or null for both); null when the corpus file is absent.
      */
     public static FigureGoldEvaluation.Result evaluateCorpus(String gold, Path corpus, String language,
                                                              FigureExtractor extractor) throws IOException {
