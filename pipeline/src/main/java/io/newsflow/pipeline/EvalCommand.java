@@ -128,6 +128,7 @@ final class EvalCommand {
             sets.put("corpus development stories, fourth set", ArticleGoldEvaluation.CORPUS_DEV4_GOLD);
             sets.put("corpus development stories, fifth set", ArticleGoldEvaluation.CORPUS_DEV5_GOLD);
             sets.put("corpus development stories, seventh set (Arabic, blind)", ArticleGoldEvaluation.CORPUS_DEV7_GOLD);
+            sets.put("corpus development stories, eighth set (Arabic, blind)", ArticleGoldEvaluation.CORPUS_DEV8_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 
