@@ -94,7 +94,7 @@ final class Nouns {
                     return singular;
                 }
             }
-            if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون"))) {
+            if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون")) && !taf3ilInNun(form)) {
                 return form.substring(0, form.length() - 2);
             }
             String singular = StoryNouns.singularOf(d, form);
@@ -127,15 +127,17 @@ final class Nouns {
     }
 
     /**
-     * ب or ل glued to a derived noun, which begins with م, ت or است (بمشاركة, بتوقيت, لاستقبال): no unlisted counted
-     * noun of six letters or more begins so, where short ones do (لمسات, بترول).
+     * ب or ل glued to a derived noun, which begins with م, ت or است (بمشاركة, بتوقيت, لاستقبال) or is an افتعال or
+     * انفعال (باتجاه, لانتخاب): no unlisted counted noun of six letters or more begins so, where short ones do
+     * (لمسات, بترول).
      */
     static boolean behindPreposition(String form) {
         if (form.length() < 6 || form.charAt(0) != 'ب' && form.charAt(0) != 'ل') {
             return false;
         }
         char c = form.charAt(1);
-        return c == 'م' || c == 'ت' || form.startsWith("است", 1) && form.length() >= 7;
+        return c == 'م' || c == 'ت' || form.startsWith("است", 1) && form.length() >= 7
+                || form.substring(1).matches("ا[^ا]{2,3}ا[^ات]ة?");
     }
 
     /**
@@ -167,10 +169,18 @@ final class Nouns {
         if (stem.length() >= 5 && stem.endsWith("ات")) {
             return feminineOrMasdar(stem.substring(0, stem.length() - 2));
         }
-        if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون"))) {
+        if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون")) && !taf3ilInNun(stem)) {
             return stem.substring(0, stem.length() - 2);
         }
         return null;
+    }
+
+    /**
+     * تعيين, تأمين, تكوين: the verbal noun تفعيل of a root ending in ن, whose ين is the pattern's, not a sound
+     * plural's (a plural of five letters in ين has a stem of three, which seldom begins with ت and a ي).
+     */
+    private static boolean taf3ilInNun(String form) {
+        return form.length() == 5 && form.charAt(0) == 'ت' && form.charAt(3) == 'ي' && form.endsWith("ين");
     }
 
     /**
