@@ -24,9 +24,11 @@ final class ArabicCounts {
             return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
         }
         // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
+        // unless a definite plural before it is what it counts (المهربون الخمسة تهم القتل: the charges they face)
         boolean definite = d.at(n.first()).definite && !n.hasScale();  // المائة ألف سلة counts as مائة ألف سلة
         String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
-                : n.words() && n.value() >= 3 && n.value() <= 10 ? Nouns.indefinitePlural(d, k) : null;
+                : n.words() && n.value() >= 3 && n.value() <= 10 && !Nouns.arabicDefinitePlural(d, n.first() - 1)
+                ? Nouns.indefinitePlural(d, k) : null;
         if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {
             // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
             return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
