@@ -56,6 +56,13 @@ final class Nouns {
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
+        if (form.length() >= 3 && form.length() <= 5 && form.charAt(0) == 'ت' && !tanweenMark && !accusative
+                && d.lexicon.get(form) == null && form.substring(1).chars().noneMatch(c -> "اويىةء".indexOf(c) >= 0)
+                && !d.text.contains(form + "ات")) {
+            // 3 تنص, 520 تهدف: an imperfect verb in ت; a noun in ت has a long vowel (تقرير, تجار) or is a
+            // verbal noun تفعّل that the story also writes in its plural (45 تخصص ... التخصصات), which no verb takes
+            return null;
+        }
         if (form.length() >= 5 && form.endsWith("وا") && listedAccusative(d, form) == null) {
             return null;  // 8 غادروا: a verb in the past plural; a noun ending in و is listed (15 عضوا)
         }
