@@ -101,7 +101,7 @@ final class Nouns {
                     return singular;
                 }
             }
-            if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون")) && !taf3ilInNun(form)) {
+            if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون")) && !masdarInNun(form)) {
                 return form.substring(0, form.length() - 2);
             }
             String singular = StoryNouns.singularOf(d, form);
@@ -176,18 +176,20 @@ final class Nouns {
         if (stem.length() >= 5 && stem.endsWith("ات")) {
             return feminineOrMasdar(stem.substring(0, stem.length() - 2));
         }
-        if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون")) && !taf3ilInNun(stem)) {
+        if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون")) && !masdarInNun(stem)) {
             return stem.substring(0, stem.length() - 2);
         }
         return null;
     }
 
     /**
-     * تعيين, تأمين, تكوين: the verbal noun تفعيل of a root ending in ن, whose ين is the pattern's, not a sound
-     * plural's (a plural of five letters in ين has a stem of three, which seldom begins with ت and a ي).
+     * تعيين, تأمين, تعاون, تباين: the verbal noun تفعيل or تفاعل of a root ending in ن, whose ين or ون is the
+     * pattern's, not a sound plural's (a plural of five letters in ين has a stem of three, which seldom begins with
+     * ت and a ي or an ا).
      */
-    private static boolean taf3ilInNun(String form) {
-        return form.length() == 5 && form.charAt(0) == 'ت' && form.charAt(3) == 'ي' && form.endsWith("ين");
+    private static boolean masdarInNun(String form) {
+        return form.length() == 5 && form.charAt(0) == 'ت' && (form.charAt(3) == 'ي' && form.endsWith("ين")
+                || form.charAt(2) == 'ا' && (form.endsWith("ين") || form.endsWith("ون")));
     }
 
     /**
