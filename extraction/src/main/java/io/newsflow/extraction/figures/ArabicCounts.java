@@ -159,6 +159,9 @@ final class ArabicCounts {
         String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
         if (t.entry == null && Nouns.behindPreposition(noun)) {
             noun = noun.substring(1);  // بمسرحية واحدة, لمشكلة واحدة: one of the noun the preposition governs
+        } else if (t.entry == null && noun.length() >= 4 && (noun.charAt(0) == 'ب' || noun.charAt(0) == 'ل')
+                && (listedNoun(d, noun.substring(1)) || StoryNouns.namedDefinite(d, noun.substring(1)))) {
+            noun = noun.substring(1);  // بكلمة واحدة, لعملة واحدة: a noun the lexicon or the story writes without it
         }
         String form = Normalizer.key(d.surface(p));
         if (count.value() == 2 && (t.entry == null || !t.entry.dual) && !form.endsWith("ان") && !form.endsWith("ين")) {
@@ -223,6 +226,11 @@ final class ArabicCounts {
             return null;
         }
         return count.as(FigureKind.COUNT, bare != null ? bare.singular : stem, null, p, count.last());
+    }
+
+    private static boolean listedNoun(Doc d, String form) {
+        Word w = d.lexicon.get(form);
+        return w != null && w.singular != null;
     }
 
     /** An indefinite Arabic word the lexicon does not list, in the form of a dual (خيارين, مواطنان). */
