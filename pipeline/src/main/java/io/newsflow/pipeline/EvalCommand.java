@@ -129,6 +129,7 @@ final class EvalCommand {
             sets.put("corpus development stories, fifth set", ArticleGoldEvaluation.CORPUS_DEV5_GOLD);
             sets.put("corpus development stories, sixth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV6_GOLD);
             sets.put("corpus development stories, seventh set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV7_GOLD);
+            sets.put("corpus development stories, eighth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV8_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 

@@ -24,9 +24,11 @@ final class ArabicCounts {
             return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
         }
         // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
+        // unless a definite plural before it is what it counts (المهربون الخمسة تهم القتل: the charges they face)
         boolean definite = d.at(n.first()).definite && !n.hasScale();  // المائة ألف سلة counts as مائة ألف سلة
         String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
-                : n.words() && n.value() >= 3 && n.value() <= 10 ? Nouns.indefinitePlural(d, k) : null;
+                : n.words() && n.value() >= 3 && n.value() <= 10 && !Nouns.arabicDefinitePlural(d, n.first() - 1)
+                ? Nouns.indefinitePlural(d, k) : null;
         if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {
             // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
             return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
@@ -157,6 +159,9 @@ final class ArabicCounts {
         String noun = t.entry != null ? t.entry.singular : Normalizer.clean(d.text, t.start, t.end);
         if (t.entry == null && Nouns.behindPreposition(noun)) {
             noun = noun.substring(1);  // بمسرحية واحدة, لمشكلة واحدة: one of the noun the preposition governs
+        } else if (t.entry == null && noun.length() >= 4 && (noun.charAt(0) == 'ب' || noun.charAt(0) == 'ل')
+                && (listedNoun(d, noun.substring(1)) || StoryNouns.namedDefinite(d, noun.substring(1)))) {
+            noun = noun.substring(1);  // بكلمة واحدة, لعملة واحدة: a noun the lexicon or the story writes without it
         }
         String form = Normalizer.key(d.surface(p));
         if (count.value() == 2 && (t.entry == null || !t.entry.dual) && !form.endsWith("ان") && !form.endsWith("ين")) {
@@ -221,6 +226,11 @@ final class ArabicCounts {
             return null;
         }
         return count.as(FigureKind.COUNT, bare != null ? bare.singular : stem, null, p, count.last());
+    }
+
+    private static boolean listedNoun(Doc d, String form) {
+        Word w = d.lexicon.get(form);
+        return w != null && w.singular != null;
     }
 
     /** An indefinite Arabic word the lexicon does not list, in the form of a dual (خيارين, مواطنان). */

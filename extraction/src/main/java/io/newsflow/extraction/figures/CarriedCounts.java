@@ -17,7 +17,8 @@ final class CarriedCounts {
         if (d.wordsKnown && d.at(k).isWord() && d.lexicon.in(WordList.OTHERS, d.stemKey(k))) {
             // three banks ... four others, قتيلان وثلاثة آخرون: "others" counts the noun counted before
             if (lastCount != null && d.sameSentence(lastCount.last(), n.first())) {
-                return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), k);
+                return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, carried(d, lastCount, n), null,
+                        n.first(), k);
             }
             String named = d.arabic ? singularBeforeVerb(d, n.first() - 1) : null;
             return named != null ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, named, null, n.first(), k)
@@ -89,6 +90,10 @@ final class CarriedCounts {
      * after it: the list leaves the noun understood.
      */
     static Candidate joined(Doc d, NumberPhrase n, int k, Candidate lastCount) {
+        Candidate against = setAgainst(d, n, lastCount);
+        if (against != null) {
+            return against;
+        }
         if (d.arabic && lastCount != null && lastCount.number() != null && d.sameSentence(lastCount.last(), n.first())
                 && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
@@ -98,10 +103,44 @@ final class CarriedCounts {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
             // متمردا وإصابة (نحو) 23., 260 مقاتلا قتلوا - منهم قادة - وأصيب أكثر من 400: a number joined to a
             // count just before it counts the same noun
-            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
+            return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, carried(d, lastCount, n), null, n.first(),
                     n.last());
         }
         return null;
+    }
+
+    /**
+     * The noun a count carries to the number n: its own, but the wounded where it counts the dead and a verb or
+     * verbal noun of wounding stands in the three words before n (أوقع 30 قتيلا وأصاب 45, 12 قتيلا وإصابة 40).
+     */
+    private static String carried(Doc d, Candidate lastCount, NumberPhrase n) {
+        if (d.arabic && "قتيل".equals(lastCount.unit())) {
+            for (int i = n.first() - 1; i > lastCount.last() && i >= n.first() - 3; i--) {
+                String key = Normalizer.key(d.surface(i));
+                if (d.at(i).type == TokenType.ARABIC && (d.lexicon.in(WordList.WOUNDING, key)
+                        || key.startsWith("و") && d.lexicon.in(WordList.WOUNDING, key.substring(1)))) {
+                    return "جريح";
+                }
+            }
+        }
+        return lastCount.unit();
+    }
+
+    /**
+     * 13191 نقطة، مقابل 6490 للروسية: an Arabic bare number right after "versus" (مقابل) and within eight words of
+     * a count in the same sentence is the other side of the comparison, so it counts the same noun; within a factor
+     * of ten, as money and measures are carried (Ellipsis), so that a rank or a year set against it stays apart.
+     */
+    private static Candidate setAgainst(Doc d, NumberPhrase n, Candidate lastCount) {
+        Token before = d.at(n.first() - 1);
+        if (!d.arabic || lastCount == null || lastCount.number() == null || lastCount.value() == null
+                || before.type != TokenType.ARABIC || !d.lexicon.in(WordList.COMPARED, Normalizer.key(d.surface(
+                n.first() - 1))) || n.first() - lastCount.last() > 8 || !d.sameSentence(lastCount.last(), n.first())
+                || n.hasScale() != lastCount.number().hasScale() || n.value() <= 0
+                || n.value() < lastCount.value() / 10 || n.value() > lastCount.value() * 10) {
+            return null;
+        }
+        return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), n.last());
     }
 
     /**

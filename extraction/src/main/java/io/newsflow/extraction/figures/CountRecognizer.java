@@ -138,7 +138,7 @@ final class CountRecognizer {
         if (n.value() < 2 || n.value() % 1 != 0 || n.ordinal()) {
             return null;
         }
-        Nouns.Noun group = Nouns.partitive(d, k);
+        Nouns.Noun group = Partitives.group(d, k);
         if (group == null) {
             return null;
         }

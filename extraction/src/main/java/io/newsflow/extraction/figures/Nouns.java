@@ -56,6 +56,13 @@ final class Nouns {
                 || form.length() >= 5 && form.startsWith("ل") && "يتن".indexOf(form.charAt(1)) >= 0) {
             return null;  // an imperfect verb (لتصبح: so that it becomes) or a coordinated word, not a counted noun
         }
+        if (form.length() >= 3 && form.length() <= 5 && form.charAt(0) == 'ت' && !tanweenMark && !accusative
+                && d.lexicon.get(form) == null && form.substring(1).chars().noneMatch(c -> "اويىةء".indexOf(c) >= 0)
+                && !d.text.contains(form + "ات")) {
+            // 3 تنص, 520 تهدف: an imperfect verb in ت; a noun in ت has a long vowel (تقرير, تجار) or is a
+            // verbal noun تفعّل that the story also writes in its plural (45 تخصص ... التخصصات), which no verb takes
+            return null;
+        }
         if (form.length() >= 5 && form.endsWith("وا") && listedAccusative(d, form) == null) {
             return null;  // 8 غادروا: a verb in the past plural; a noun ending in و is listed (15 عضوا)
         }
@@ -94,7 +101,7 @@ final class Nouns {
                     return singular;
                 }
             }
-            if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون"))) {
+            if (form.length() >= 5 && (form.endsWith("ين") || form.endsWith("ون")) && !masdarInNun(form)) {
                 return form.substring(0, form.length() - 2);
             }
             String singular = StoryNouns.singularOf(d, form);
@@ -127,108 +134,25 @@ final class Nouns {
     }
 
     /**
-     * ب or ل glued to a derived noun, which begins with م, ت or است (بمشاركة, بتوقيت, لاستقبال): no unlisted counted
-     * noun of six letters or more begins so, where short ones do (لمسات, بترول).
+     * ب or ل glued to a derived noun, which begins with م, ت or است (بمشاركة, بتوقيت, لاستقبال) or is an افتعال or
+     * انفعال (باتجاه, لانتخاب): no unlisted counted noun of six letters or more begins so, where short ones do
+     * (لمسات, بترول).
      */
     static boolean behindPreposition(String form) {
         if (form.length() < 6 || form.charAt(0) != 'ب' && form.charAt(0) != 'ل') {
             return false;
         }
         char c = form.charAt(1);
-        return c == 'م' || c == 'ت' || form.startsWith("است", 1) && form.length() >= 7;
-    }
-
-    /**
-     * The group a count is taken from, after the partitive at k: "30 of the employees", "ثلاثة من الجنود". The
-     * group is a definite plural noun (a singular one is a whole a number is part of: 20 من الشهر); its singular
-     * is the counted noun. Null when no such group follows.
-     */
-    static Noun partitive(Doc d, int k) {
-        Token of = d.at(k);
-        if (d.english && "out".equalsIgnoreCase(d.surface(k)) && "of".equalsIgnoreCase(d.surface(k + 1))) {
-            return EnglishNouns.group(d, k + 1);  // six out of the 14 places
-        }
-        if (!of.isWord() || of.stemOffset != 0 || of.conjunction || !d.lexicon.in(WordList.PARTITIVE, d.surface(k))) {
-            return null;
-        }
-        if (d.english) {
-            return EnglishNouns.group(d, k);
-        }
-        Token group = d.at(k + 1);
-        Token after = d.at(k + 2);
-        if (d.arabic && !group.definite && elative(d, k + 1) && after.type == TokenType.ARABIC && after.definite
-                && !after.lineBefore && !after.isNumberWord()) {
-            // ثمانية من أكثر المناطق تضررا: the group is the plural the superlative picks from
-            String plural = stripArticle(Normalizer.clean(d.text, after.start, after.end));
-            String singular = plural == null ? null : singularOfPlural(d, plural);
-            return singular == null ? null : new Noun(singular, k + 2);
-        }
-        if (!d.arabic || group.type != TokenType.ARABIC || group.conjunction
-                || group.entry != null && (group.entry.isNumber() || group.entry.unit != null
-                || group.entry.namesMonth() || group.entry.ordinal > 0 || group.has(Role.STOP))) {
-            return null;
-        }
-        String form = Normalizer.clean(d.text, group.start, group.end);
-        String stem = stripArticle(form);
-        if (group.definite && stem == null) {
-            return null;
-        }
-        if (!group.definite && stem == null && (arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()
-                || constructLink(d, k + 2) && arabicDefinite(d, k + 3) && !d.at(k + 3).isNumberWord())) {
-            // ثلاثة من قطاعات السوق: a plural made definite by the noun after it, or by a chain of constructs
-            // (24 من أفراد قوات الأمن)
-            stem = form;
-        } else if (!group.definite && stem == null) {
-            String owned = withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
-            Token genitive = d.at(k + 2);
-            if (owned == null && stem == null && group.entry == null && soundPluralConstruct(form)
-                    && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
-                owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
-            }
-            Word w = group.entry;  // 29 من عناصر داعش: a listed plural before a name, definite without an article
-            if (owned == null && w != null && group.stemOffset == 0 && w.singular != null && !w.dual
-                    && !Normalizer.key(w.singular).equals(Normalizer.key(form)) && constructLink(d, k + 2)) {
-                owned = w.singular;
-            }
-            return owned == null ? null : new Noun(owned, k + 1);
-        }
-        Word nisba = d.lexicon.get(stem + "ي");
-        if (group.entry != null && group.entry.countryName || nisba != null && nisba.country != null
-                || group.entry == null && (d.lexicon.isPlace(form) || d.lexicon.isPlace(stem))) {
-            // اثنين من البحرين (بحريني names its people): from a place, not a group the lexicon does not list
-            return null;
-        }
-        String singular = singularOfPlural(d, stem);
-        if (singular == null && stem.equals(form) && group.entry == null && soundPluralConstruct(form)) {
-            singular = form.substring(0, form.length() - 1);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
-        }
-        return singular == null ? null : new Noun(singular, k + 1);
-    }
-
-    /** An indefinite Arabic noun at i that a definite genitive after it may complete (قوات in أفراد قوات الأمن). */
-    private static boolean constructLink(Doc d, int i) {
-        Token t = d.at(i);
-        return t.type == TokenType.ARABIC && !t.lineBefore && !t.conjunction && !t.preposition && !t.has(Role.STOP)
-                && !t.isNumberWord() && !arabicDefinite(d, i) && (t.entry == null || t.entry.singular != null);
+        return c == 'م' || c == 'ت' || form.startsWith("است", 1) && form.length() >= 7
+                || form.substring(1).matches("ا[^ا]{2,3}ا[^ات]ة?");
     }
 
     /**
      * مقاتلي, منتسبي: a word that may be a sound masculine plural in the construct state (its ين lost to ي); not a
      * broken plural of the pattern فعالي (مباني, أهالي, ليالي).
      */
-    private static boolean soundPluralConstruct(String form) {
+    static boolean soundPluralConstruct(String form) {
         return form.length() >= 5 && form.endsWith("ي") && !(form.length() == 5 && form.charAt(2) == 'ا');
-    }
-
-    /**
-     * An elative (أفعل: أكثر, أبرز, أهم, أكبر) that the lexicon does not know as a noun: the word a superlative
-     * "of the most ..." is made of.
-     */
-    private static boolean elative(Doc d, int k) {
-        Token t = d.at(k);
-        String form = Normalizer.key(d.surface(k));
-        return t.stemOffset == 0 && (t.entry == null || t.entry.singular == null && t.entry.unit == null)
-                && form.startsWith("ا") && (form.length() == 4 || form.length() == 3);
     }
 
     /** The singular of the indefinite Arabic plural at k (مباريات after الثلاث), or null. */
@@ -252,10 +176,20 @@ final class Nouns {
         if (stem.length() >= 5 && stem.endsWith("ات")) {
             return feminineOrMasdar(stem.substring(0, stem.length() - 2));
         }
-        if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون"))) {
+        if (stem.length() >= 5 && (stem.endsWith("ين") || stem.endsWith("ون")) && !masdarInNun(stem)) {
             return stem.substring(0, stem.length() - 2);
         }
         return null;
+    }
+
+    /**
+     * تعيين, تأمين, تعاون, تباين: the verbal noun تفعيل or تفاعل of a root ending in ن, whose ين or ون is the
+     * pattern's, not a sound plural's (a plural of five letters in ين has a stem of three, which seldom begins with
+     * ت and a ي or an ا).
+     */
+    private static boolean masdarInNun(String form) {
+        return form.length() == 5 && form.charAt(0) == 'ت' && (form.charAt(3) == 'ي' && form.endsWith("ين")
+                || form.charAt(2) == 'ا' && (form.endsWith("ين") || form.endsWith("ون")));
     }
 
     /**
@@ -285,7 +219,7 @@ final class Nouns {
     private static final String[] PRONOUN_SUFFIXES = {"هما", "هم", "هن", "ها", "نا", "كم", "ه"};
 
     /** The singular of a known plural with a possessive pronoun glued to it (جنودها → جندي), or null. */
-    private static String withoutPronoun(Doc d, String form) {
+    static String withoutPronoun(Doc d, String form) {
         for (String suffix : PRONOUN_SUFFIXES) {
             if (form.length() >= suffix.length() + 3 && form.endsWith(suffix)) {
                 String stem = form.substring(0, form.length() - suffix.length());
