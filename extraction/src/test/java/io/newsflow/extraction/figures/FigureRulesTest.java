@@ -450,6 +450,18 @@ class FigureRulesTest {
         }
 
         @Test
+        void yearsOfTheGregorianEraByTheirMark() {
+            FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
+            assertThat(era.kind()).isEqualTo(FigureKind.DATE);
+            assertThat(era.isoValue()).isEqualTo("0738");
+            assertThat(figure(ar("رحل الفيلسوف عام 1632م) تاركا كتبه"), "1632م").isoValue()).isEqualTo("1632");
+            assertThat(figure(ar("انتصر الجيش في 1714م. ثم عاد"), "1714م").isoValue()).isEqualTo("1714");
+            assertThat(figure(ar("ولد الطبيب عام 965 م قرب المدينة"), "965").isoValue()).isEqualTo("0965");
+            assertThat(ar("انحدرت السيارة لمسافة 160م، ثم توقفت")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.DATE);
+        }
+
+        @Test
         void numericDatesWithSpacesAroundTheirSlashes() {
             assertThat(figure(ar("صدر القرار الموافق 18 / 6 / 2015م"), "18 / 6 / 2015").isoValue())
                     .isEqualTo("2015-06-18");
