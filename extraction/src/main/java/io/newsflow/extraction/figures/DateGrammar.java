@@ -83,6 +83,9 @@ final class DateGrammar {
                 if (d.arabic && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
                     k++;
                 }
+                if (d.arabic && k > i + 1 && "شهر".equals(Normalizer.key(d.surface(k)))) {
+                    k++;  // الـ 11 من شهر أكتوبر: "the month" may name the month after it
+                }
                 if (d.english && d.ordinalSuffixAfter(i)) {
                     k = "of".equalsIgnoreCase(d.surface(k + 1)) ? k + 2 : k + 1;  // 3rd May, the 3rd of May
                 }

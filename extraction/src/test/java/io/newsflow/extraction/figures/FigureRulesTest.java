@@ -450,6 +450,14 @@ class FigureRulesTest {
         }
 
         @Test
+        void aDayInDigitsBeforeTheWordMonthAndItsName() {
+            assertThat(figure(ar("تنطلق البطولة في الـ 14 من شهر مارس 2019 بالعاصمة"), "14 من شهر مارس 2019")
+                    .isoValue()).isEqualTo("2019-03-14");
+            assertThat(figure(extract("يبدأ التسجيل في ال18 من شهر ديسمبر المقبل", "ar", published),
+                    "18 من شهر ديسمبر المقبل").isoValue()).isEqualTo("2020-12-18");
+        }
+
+        @Test
         void yearsOfTheGregorianEraByTheirMark() {
             FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
             assertThat(era.kind()).isEqualTo(FigureKind.DATE);
