@@ -458,6 +458,17 @@ class FigureRulesTest {
         }
 
         @Test
+        void aWeekdayBeforeAgreeingDateIsThatDay() {
+            LocalDate may = LocalDate.of(2015, 5, 20);  // a Wednesday
+            assertThat(figure(extract("تبدأ الدراسة يوم الأحد الموافق 8 ذي القعدة المقبل", "ar", may), "الأحد")
+                    .isoValue()).isEqualTo("2015-08-23");
+            assertThat(figure(extract("يغلق التسجيل يوم الثلاثاء الموافق 12/10/1436 في المدارس", "ar", may),
+                    "الثلاثاء").isoValue()).isEqualTo("2015-07-28");
+            assertThat(figure(extract("تنطلق الرحلات يوم الخميس الموافق 20 أغسطس من المطار", "ar", may), "الخميس")
+                    .isoValue()).isEqualTo("2015-08-20");
+        }
+
+        @Test
         void yearsOfTheGregorianEraByTheirMark() {
             FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
             assertThat(era.kind()).isEqualTo(FigureKind.DATE);
