@@ -18,7 +18,8 @@ final class AgreedDates {
             Map.entry("صفر", 2), Map.entry("ربيع الاول", 3), Map.entry("ربيع الاخر", 4), Map.entry("ربيع الثاني", 4),
             Map.entry("جمادي الاولي", 5), Map.entry("جمادي الاخره", 6), Map.entry("جمادي الثانيه", 6),
             Map.entry("رجب", 7), Map.entry("شعبان", 8), Map.entry("رمضان", 9), Map.entry("شوال", 10),
-            Map.entry("ذو القعده", 11), Map.entry("ذي القعده", 11), Map.entry("ذو الحجه", 12), Map.entry("ذي الحجه", 12));
+            Map.entry("ذو القعده", 11), Map.entry("ذي القعده", 11), Map.entry("ذو الحجه", 12),
+            Map.entry("ذي الحجه", 12));
 
     /** How far from the publication day the day may lie. */
     private static final int REACH = 200;
