@@ -393,6 +393,16 @@ class FigureRulesTest {
     class Ordinals {
 
         @Test
+        void firstAfterADefiniteCountIsNoRankOfItsOwn() {
+            assertThat(ar("نمت الصادرات خلال الأسابيع الستة الأولى من الموسم")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+            assertThat(ar("تنافست المدارس على المقاعد العشرة الأولى في الترتيب")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.COUNT);
+            assertThat(ar("خسر الفريق المباراة الأولى")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.ORDINAL);
+        }
+
+        @Test
         void arabicOrdinalsWithTheNounTheyOrder() {
             List<FigureMention> f = ar("في الدفعة السادسة والأسبوع الثاني والذكرى الحادية والعشرين");
             assertFigure(figure(f, "السادسة"), FigureKind.ORDINAL, 6.0, "دفعة", null);
