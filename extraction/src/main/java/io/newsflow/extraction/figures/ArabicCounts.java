@@ -14,6 +14,9 @@ final class ArabicCounts {
     /** The noun an Arabic number phrase n counts, read from token k (the one after it), or null. */
     static Candidate after(Doc d, NumberPhrase n, int k) {
         Candidate count = Candidate.of(FigureKind.COUNT, n);
+        if (d.at(k).type == TokenType.ARABIC && d.lexicon.in(WordList.DEATH_MET, Normalizer.key(d.surface(k)))) {
+            return count.as(FigureKind.COUNT, "شخص", null, n.first(), n.last());  // لقي 42 مصرعهم: 42 people died
+        }
         if (n.words() && n.first() == n.last() && (n.value() == 1 || n.value() == 2)) {
             // one and two follow their noun (دولة واحدة) or take it from a group (اثنان من الوزراء); a word after
             // واحد begins something else (في آن واحد ظل)

@@ -22,6 +22,12 @@ final class ClockTimes {
                 && hourExpected(d, n.first() - 1)) {
             return k;  // حتى 11 مساء, من 8 صباحا: Arabic names the half of the day after the hour
         }
+        Token minutes = d.at(k + 1);
+        if (d.arabic && n.plainDigits() && n.value() <= 24 && d.isSymbol(k, '\u060C') && d.attached(k - 1)
+                && d.attached(k) && minutes.type == TokenType.DIGITS && minutes.integerDigits == 2 && !minutes.decimal
+                && minutes.value < 60 && d.lexicon.in(WordList.TIME_ZONE, d.surface(k + 2))) {
+            return k + 2;  // 08،00 تغ: the Arabic comma, which groups thousands only before three digits
+        }
         Token second = d.at(k + 1);
         if (d.arabic && n.value() >= 1 && n.value() < 13 && d.at(n.first() - 1).has(Role.FROM) && d.at(k).has(Role.TO)
                 && second.type == TokenType.DIGITS && !second.grouped && second.value >= 1 && second.value < 13

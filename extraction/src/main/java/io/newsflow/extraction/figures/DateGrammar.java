@@ -73,7 +73,7 @@ final class DateGrammar {
     static DateValue at(Doc d, int i) {
         Token t = d.at(i);
         if (t.type == TokenType.DIGITS) {
-            DateValue numeric = numeric(d, i);
+            DateValue numeric = NumericDates.at(d, i);
             if (numeric != null) {
                 return numeric;
             }
@@ -82,6 +82,9 @@ final class DateGrammar {
                 int k = i + 1;
                 if (d.arabic && d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
                     k++;
+                }
+                if (d.arabic && k > i + 1 && "شهر".equals(Normalizer.key(d.surface(k)))) {
+                    k++;  // الـ 11 من شهر أكتوبر: "the month" may name the month after it
                 }
                 if (d.english && d.ordinalSuffixAfter(i)) {
                     k = "of".equalsIgnoreCase(d.surface(k + 1)) ? k + 2 : k + 1;  // 3rd May, the 3rd of May
@@ -174,10 +177,10 @@ final class DateGrammar {
         }
         int yy = d.isSymbol(k, '\'') && d.attached(k) ? k + 1 : k;
         Token after = d.at(yy + 1);
-        if (d.english && twoDigits(d, yy) && (yy > k || d.at(yy).value > 31 && (after == Doc.NONE || after.lineBefore
-                || after.entry != null && after.entry.month > 0))) {
+        if (d.english && NumericDates.twoDigits(d, yy) && (yy > k || d.at(yy).value > 31 && (after == Doc.NONE
+                || after.lineBefore || after.entry != null && after.entry.month > 0))) {
             // Feb'87, and March 87  Feb 87 as a table's column heads: the month of a year in two digits
-            return DateValue.of(nearerCentury(d, (int) d.at(yy).value), m.month(), 0, yy);
+            return DateValue.of(NumericDates.nearerCentury(d, (int) d.at(yy).value), m.month(), 0, yy);
         }
         DateValue ofYear = ofYear(d, m.month(), 0, last);
         if (ofYear != null) {
@@ -322,79 +325,5 @@ final class DateGrammar {
             return v.ending(v.last() + 1, DateValue.Relation.CURRENT);
         }
         return v;
-    }
-
-    /** 2017-02-15, 2017-02, 15/3/2021, 3/15/2021 (English), 2015/7/21, and seasons 1986/87, 2010-2015. */
-    /** A year written in two digits, in the century that puts it nearer the publication date (1900s without one). */
-    private static int nearerCentury(Doc d, int yy) {
-        int now = d.published != null ? d.published.getYear() : 1950;
-        return Math.abs(2000 + yy - now) < Math.abs(1900 + yy - now) ? 2000 + yy : 1900 + yy;
-    }
-
-    /** Two digits alone at k, not the start of a longer slashed list (1/2/87/88). */
-    private static boolean twoDigits(Doc d, int k) {
-        Token t = d.at(k);
-        return t.type == TokenType.DIGITS && t.integerDigits == 2 && !t.decimal && !t.grouped
-                && !(d.isSymbol(k + 1, '/') && d.attached(k));
-    }
-
-    /** 2/ 8/ 1990: day, month and year with a space after each slash, as some papers type them. */
-    private static boolean spacedSlashes(Doc d, int i) {
-        int k = i + 1;
-        return d.isSymbol(k, '/') && d.isSymbol(k + 2, '/') && !d.attached(k) && !d.attached(k + 2)
-                && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)
-                && !d.at(k + 1).lineBefore && !d.at(k + 3).lineBefore;
-    }
-
-    private static DateValue numeric(Doc d, int i) {
-        Token a = d.at(i);
-        int k = i + 1;
-        boolean spaced = spacedSlashes(d, i);
-        boolean sepOk = (d.isDash(k) || d.isSymbol(k, '/')) && (d.attached(i) || spaced) && (d.attached(k) || spaced);
-        if (!sepOk || d.at(k + 1).type != TokenType.DIGITS || a.decimal || a.grouped) {
-            return null;
-        }
-        char sep = d.at(k).sym;
-        Token b = d.at(k + 1);
-        boolean third = (d.isSymbol(k + 2, sep) || d.isDash(k + 2) && sep != '/') && (d.attached(k + 1) || spaced)
-                && (d.attached(k + 2) || spaced) && d.at(k + 3).type == TokenType.DIGITS;
-        if (d.isYear(i)) {
-            if (third && d.isSmallInt(k + 1, 12) && d.isSmallInt(k + 3, 31)) {
-                return DateValue.of((int) a.value, (int) b.value, (int) d.at(k + 3).value, k + 3);
-            }
-            if (!third && sep != '/' && d.isSmallInt(k + 1, 12) && b.integerDigits == 2) {
-                return DateValue.of((int) a.value, (int) b.value, 0, k + 1);  // ISO partial 2017-02
-            }
-            if (!third && (b.integerDigits == 2 || d.isYear(k + 1))) {
-                int end = b.integerDigits == 2 ? (int) a.value / 100 * 100 + (int) b.value : (int) b.value;
-                if (end < a.value && b.integerDigits == 2) {
-                    end += 100;
-                }
-                if (end > a.value && end - a.value <= 100) {
-                    return new DateValue((int) a.value, 0, 0, -1, k + 1, DateValue.Relation.NONE,
-                            String.format("%04d/%04d", (int) a.value, end));
-                }
-            }
-            return null;
-        }
-        if (third && d.english && sep == '/' && d.isSmallInt(i, 12) && d.isSmallInt(k + 1, 31) && twoDigits(d, k + 3)) {
-            // 04/09/87: the wire's tables write the year in two digits
-            return DateValue.of(nearerCentury(d, (int) d.at(k + 3).value), (int) a.value, (int) b.value, k + 3);
-        }
-        if (third && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)) {
-            int first = (int) a.value;
-            int second = (int) b.value;
-            int day = d.english && second <= 31 && first <= 12 ? second : first;
-            int month = d.english && first <= 12 ? first : second;
-            if (month > 12) {
-                int swap = day;
-                day = month;
-                month = swap;
-            }
-            if (month <= 12) {
-                return DateValue.of((int) d.at(k + 3).value, month, day, k + 3);
-            }
-        }
-        return null;
     }
 }

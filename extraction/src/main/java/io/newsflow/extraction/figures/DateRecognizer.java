@@ -295,6 +295,28 @@ final class DateRecognizer {
         return date(i, b.last(), start + "/" + end);
     }
 
+    /**
+     * A year of three or four digits the Gregorian-era word names (سنة 767 ميلادية); م alone, also metres (140م), only
+     * after a year word (عام 980 م) or on four digits after في or a bracket (في 1648م); عام 91م may be 1991.
+     */
+    static Candidate eraYear(Doc d, NumberPhrase n, int k) {
+        Token t = d.at(n.first());
+        if (!d.arabic || !n.plainDigits() || t.integerDigits < 3 || d.isYear(n.first()) || n.value() > 2199
+                || d.at(k).type != TokenType.ARABIC || d.at(k).paragraphBefore) {
+            return null;
+        }
+        String key = Normalizer.key(d.surface(k));
+        boolean era = key.equals("ميلاديه") || key.equals("ميلادي") || key.equals("ميلاديا") || key.equals("للميلاد");
+        boolean yearWord = d.at(n.first() - 1).has(Role.YEAR_WORD);
+        boolean mark = key.equals("م") && (yearWord || t.integerDigits == 4 && n.value() >= 1000
+                && (d.at(n.first() - 1).has(Role.IN) || d.isSymbol(n.first() - 1, '(')));
+        if (!era && !mark) {
+            return null;
+        }
+        return Candidate.of(FigureKind.DATE, n).as(FigureKind.DATE, null, (t.integerDigits == 3 ? "0" : "") + t.digits,
+                n.first(), d.attached(n.last()) ? k : n.last());
+    }
+
     /** هجرية, هجري, للهجرة: the word that makes the year before it a year of the Hijri era (سنة 666 هجرية). */
     private static boolean hijriWord(String key) {
         return key.equals("هجريه") || key.equals("هجري") || key.equals("للهجره") || key.equals("هجريا");

@@ -22,7 +22,7 @@ final class Ellipsis {
      */
     static Candidate measure(Doc d, NumberPhrase n, Candidate m) {
         if (m != null && m.value() != null && !n.hasScale() && m.kind() == FigureKind.MONEY
-                && comparedWith(d, n.first() - 1) && n.first() - m.last() <= 8 && d.sameSentence(m.last(), n.first())
+                && (comparedWith(d, n.first() - 1) || fromTo(d, n, m)) && n.first() - m.last() <= 8 && d.sameSentence(m.last(), n.first())
                 && n.value() >= m.value() / 5 && n.value() <= m.value() * 5) {
             return new Candidate(m.kind(), n.first(), n.last(), n.value(), null, null, null, null, m.currency(), n,
                     m.bareDefault() ? m.family() : null, m.bareDefault(), false);  // to 80 marks from 78.8
@@ -105,6 +105,13 @@ final class Ellipsis {
     }
 
     /** The words before token p set a value against another: from, against, vs, instead of, compared with. */
+    /** من 214 ريالا إلى 236: the bound after إلى of money after من shares its measure. */
+    private static boolean fromTo(Doc d, NumberPhrase n, Candidate m) {
+        Token from = d.at(m.first() - 1);
+        Token to = d.at(n.first() - 1);
+        return d.arabic && from.has(Role.FROM) && from.stemOffset == 0 && to.has(Role.TO) && to.stemOffset == 0;
+    }
+
     private static boolean comparedWith(Doc d, int p) {
         String word = d.surface(p).toLowerCase();
         return d.wordsKnown && (d.lexicon.in(WordList.COMPARED, word) || (word.equals("of") || word.equals("with"))

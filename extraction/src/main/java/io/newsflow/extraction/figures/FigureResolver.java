@@ -228,6 +228,9 @@ final class FigureResolver {
         if (c == null) {
             c = MoneyRecognizer.after(d, n, k);
         }
+        if (c == null) {
+            c = DateRecognizer.eraYear(d, n, k);
+        }
         if (c == null && d.english && d.isDash(k) && d.attached(k - 1) && d.attached(k)) {
             c = MoneyRecognizer.after(d, n, k + 1);  // a 1,750,000-dlr loan, a 50-dlr fee
         }

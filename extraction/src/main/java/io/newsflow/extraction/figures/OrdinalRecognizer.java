@@ -139,6 +139,11 @@ final class OrdinalRecognizer {
         if (ord != null && ord.value() == 1 && militaryRank(d, i)) {
             return new Proposal.NotAFigure(ord.last());  // الفريق أول ركن, عريف أول: a rank's title, not "first"
         }
+        Token count = d.at(i - 1);
+        if (ord != null && ord.value() == 1 && d.surface(i).startsWith("ال") && count.isNumberWord()
+                && count.entry.ordinal == 0 && d.surface(i - 1).startsWith("ال")) {
+            return new Proposal.NotAFigure(ord.last());  // الأشهر الخمسة الأولى: the first five, counted once
+        }
         if ((ord != null || t.definite && t.isNumberWord()) && numberedName(d, i - 1)) {
             NumberPhrase n = ord == null ? NumberRecognizer.at(d, i, false) : null;
             int last = ord != null ? ord.last() : n != null ? n.last() : i;

@@ -83,6 +83,10 @@ final class RelativeDates {
                 LocalDate before = named.with(TemporalAdjusters.previousOrSame(DayOfWeek.of(w.weekday)));
                 return day(i, named.toEpochDay() - before.toEpochDay() <= 3 ? before : before.plusWeeks(1));
             }
+            LocalDate agreed = AgreedDates.day(d, i + 1, w.weekday, published);
+            if (agreed != null) {
+                return day(i, agreed);  // الأحد الموافق 12 شوال: the day the date after it names
+            }
             Token q = d.at(i + 1);
             boolean pair = d.arabic && q.conjunction && q.entry != null && q.entry.weekday > 0 && q.stemOffset == 1;
             if (pair) {

@@ -105,6 +105,8 @@ final class StoryCurrency {
         Map<String, String> own = new HashMap<>();
         Set<String> defaultNamed = new HashSet<>();
         Map<String, Integer> firstNamed = new HashMap<>();
+        List<Pending> inFull = new ArrayList<>();  // الريال اليمني: a name with its country, by start and currency
+        List<String> inFullCurrency = new ArrayList<>();
         for (int k = 0; k < d.size(); k++) {
             Token t = d.at(k);
             if (t.entry == null || t.entry.country == null || t.end - t.start < 2) {
@@ -114,6 +116,11 @@ final class StoryCurrency {
                 String c = d.lexicon.storyCurrency(family, t.entry.country);
                 if (c == null) {
                     continue;
+                }
+                Word name = d.at(k - 1).entry;
+                if (d.arabic && name != null && family.equals(name.currencyFamily)) {
+                    inFull.add(new Pending(t.start, family));
+                    inFullCurrency.add(c);
                 }
                 if (c.equals(defaults.get(family))) {
                     defaultNamed.add(family);
@@ -128,6 +135,14 @@ final class StoryCurrency {
         for (Pending p : bareDefaults) {
             String c = own.get(p.family());
             FigureMention f = out.get(p.index());
+            String last = null;
+            for (int n = 0; n < inFull.size() && inFull.get(n).index() < f.start(); n++) {
+                last = inFull.get(n).family().equals(p.family()) ? inFullCurrency.get(n) : last;
+            }
+            if (last != null) {
+                out.set(p.index(), withCurrency(f, last));  // الريال اليمني ... 214 ريالا: the riyal last named
+                continue;
+            }
             if (c == null || c.isEmpty() || defaultNamed.contains(p.family()) || firstNamed.get(p.family()) > f.start()) {
                 continue;  // a bare "dlrs" before any other dollar is named keeps the default
             }

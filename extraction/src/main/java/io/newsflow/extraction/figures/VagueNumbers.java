@@ -31,6 +31,10 @@ final class VagueNumbers {
                 && d.lexicon.in(WordList.ZERO_NAMES, d.surface(n.last() + (d.isDash(n.last() + 1) ? 2 : 1)))) {
             return new Proposal.NotAFigure(n.last());  // zero coupon, zero-coupon
         }
+        if (d.arabic && n.words() && n.first() == n.last() && n.value() == 0 && d.at(n.first()).definite
+                && d.lexicon.in(WordList.ZERO_NAMES, d.stemKey(n.first() - 1)) && !d.at(n.last() + 1).has(Role.TO)) {
+            return new Proposal.NotAFigure(n.last());  // ساعة الصفر; but من نقطة الصفر إلى 100 كلم is a range
+        }
         if (!n.words() || n.first() != n.last() || n.value() != 1) {
             return null;
         }

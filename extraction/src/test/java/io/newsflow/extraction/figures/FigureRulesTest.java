@@ -393,6 +393,16 @@ class FigureRulesTest {
     class Ordinals {
 
         @Test
+        void firstAfterADefiniteCountIsNoRankOfItsOwn() {
+            assertThat(ar("نمت الصادرات خلال الأسابيع الستة الأولى من الموسم")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+            assertThat(ar("تنافست المدارس على المقاعد العشرة الأولى في الترتيب")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.COUNT);
+            assertThat(ar("خسر الفريق المباراة الأولى")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.ORDINAL);
+        }
+
+        @Test
         void arabicOrdinalsWithTheNounTheyOrder() {
             List<FigureMention> f = ar("في الدفعة السادسة والأسبوع الثاني والذكرى الحادية والعشرين");
             assertFigure(figure(f, "السادسة"), FigureKind.ORDINAL, 6.0, "دفعة", null);
@@ -447,6 +457,37 @@ class FigureRulesTest {
             assertThat(en("filed on 2017-02-15").get(0).isoValue()).isEqualTo("2017-02-15");
             assertThat(en("in 2017-02").get(0).isoValue()).isEqualTo("2017-02");
             assertThat(en("for the 1986/87 season").get(0).isoValue()).isEqualTo("1986/1987");
+        }
+
+        @Test
+        void aDayInDigitsBeforeTheWordMonthAndItsName() {
+            assertThat(figure(ar("تنطلق البطولة في الـ 14 من شهر مارس 2019 بالعاصمة"), "14 من شهر مارس 2019")
+                    .isoValue()).isEqualTo("2019-03-14");
+            assertThat(figure(extract("يبدأ التسجيل في ال18 من شهر ديسمبر المقبل", "ar", published),
+                    "18 من شهر ديسمبر المقبل").isoValue()).isEqualTo("2020-12-18");
+        }
+
+        @Test
+        void aWeekdayBeforeAgreeingDateIsThatDay() {
+            LocalDate may = LocalDate.of(2015, 5, 20);  // a Wednesday
+            assertThat(figure(extract("تبدأ الدراسة يوم الأحد الموافق 8 ذي القعدة المقبل", "ar", may), "الأحد")
+                    .isoValue()).isEqualTo("2015-08-23");
+            assertThat(figure(extract("يغلق التسجيل يوم الثلاثاء الموافق 12/10/1436 في المدارس", "ar", may),
+                    "الثلاثاء").isoValue()).isEqualTo("2015-07-28");
+            assertThat(figure(extract("تنطلق الرحلات يوم الخميس الموافق 20 أغسطس من المطار", "ar", may), "الخميس")
+                    .isoValue()).isEqualTo("2015-08-20");
+        }
+
+        @Test
+        void yearsOfTheGregorianEraByTheirMark() {
+            FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
+            assertThat(era.kind()).isEqualTo(FigureKind.DATE);
+            assertThat(era.isoValue()).isEqualTo("0738");
+            assertThat(figure(ar("رحل الفيلسوف عام 1632م) تاركا كتبه"), "1632م").isoValue()).isEqualTo("1632");
+            assertThat(figure(ar("انتصر الجيش في 1714م. ثم عاد"), "1714م").isoValue()).isEqualTo("1714");
+            assertThat(figure(ar("ولد الطبيب عام 965 م قرب المدينة"), "965").isoValue()).isEqualTo("0965");
+            assertThat(ar("انحدرت السيارة لمسافة 160م، ثم توقفت")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.DATE);
         }
 
         @Test

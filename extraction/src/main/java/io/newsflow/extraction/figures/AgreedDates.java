@@ -1,0 +1,102 @@
+package io.newsflow.extraction.figures;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.chrono.HijrahDate;
+import java.time.temporal.ChronoField;
+import java.util.Map;
+
+/**
+ * A weekday before الموافق ("corresponding to") and a day of a month (يوم الأحد الموافق 12 شوال, الجمعة الموافق
+ * 18 / 8, الخميس الموافق 20 أغسطس) is that day, not the last such weekday before publication: the day is read in the
+ * Gregorian or the Hijri (Umm al-Qura) calendar, whichever puts it on the weekday named near the publication day.
+ */
+final class AgreedDates {
+
+    /** The Hijri months by the folded key of their first word, or of both words for the two-word names. */
+    private static final Map<String, Integer> HIJRI = Map.ofEntries(Map.entry("محرم", 1), Map.entry("المحرم", 1),
+            Map.entry("صفر", 2), Map.entry("ربيع الاول", 3), Map.entry("ربيع الاخر", 4), Map.entry("ربيع الثاني", 4),
+            Map.entry("جمادي الاولي", 5), Map.entry("جمادي الاخره", 6), Map.entry("جمادي الثانيه", 6),
+            Map.entry("رجب", 7), Map.entry("شعبان", 8), Map.entry("رمضان", 9), Map.entry("شوال", 10),
+            Map.entry("ذو القعده", 11), Map.entry("ذي القعده", 11), Map.entry("ذو الحجه", 12),
+            Map.entry("ذي الحجه", 12));
+
+    /** How far from the publication day the day may lie. */
+    private static final int REACH = 200;
+
+    private AgreedDates() {
+    }
+
+    /** The day named after الموافق at token k for the weekday isoDay, or null when none fits it. */
+    static LocalDate day(Doc d, int k, int isoDay, LocalDate published) {
+        int i = d.isSymbol(k + 1, '،') || d.isSymbol(k + 1, ',') ? k + 2 : k + 1;
+        if (!d.arabic || !"الموافق".equals(Normalizer.key(d.surface(k))) || !d.isSmallInt(i, 31)) {
+            return null;
+        }
+        int day = (int) d.at(i).value;
+        int m = d.at(i + 1).has(Role.FROM) && d.at(i + 1).stemOffset == 0 ? i + 2 : i + 1;
+        m = "شهر".equals(Normalizer.key(d.surface(m))) ? m + 1 : m;
+        int month;
+        int calendars;  // 1 Gregorian, 2 Hijri, 3 either
+        if (d.isSymbol(i + 1, '/') && d.isSmallInt(i + 2, 12)) {
+            month = (int) d.at(i + 2).value;
+            calendars = 3;
+        } else {
+            DateGrammar.Month g = DateGrammar.month(d, m);
+            String one = Normalizer.key(d.surface(m));
+            Integer h = HIJRI.getOrDefault(one, HIJRI.get(one + " " + Normalizer.key(d.surface(m + 1))));
+            month = g != null ? g.month() : h != null ? h : 0;
+            calendars = g != null ? 1 : 2;
+        }
+        if (month == 0) {
+            return null;
+        }
+        LocalDate best = null;
+        for (int shift = -1; shift <= 1; shift++) {
+            if ((calendars & 1) != 0) {
+                best = nearer(best, published, fit(gregorian(published.getYear() + shift, month, day), isoDay, 0));
+            }
+            if ((calendars & 2) != 0) {
+                int year = HijrahDate.from(published).get(ChronoField.YEAR) + shift;
+                best = nearer(best, published, fit(hijri(year, month, day), isoDay, 1));
+            }
+        }
+        return best;
+    }
+
+    private static LocalDate gregorian(int year, int month, int day) {
+        return day <= java.time.YearMonth.of(year, month).lengthOfMonth() ? LocalDate.of(year, month, day) : null;
+    }
+
+    private static LocalDate hijri(int year, int month, int day) {
+        try {
+            return LocalDate.from(HijrahDate.of(year, month, day));
+        } catch (java.time.DateTimeException e) {
+            return null;  // the 30th of a month of 29 days, or a year past the calendar's table
+        }
+    }
+
+    /** The date itself on the weekday named, or (a Hijri month's start is sighted, so may differ) a day beside it. */
+    private static LocalDate fit(LocalDate date, int isoDay, int slack) {
+        if (date == null) {
+            return null;
+        }
+        for (int s = 0; s <= slack; s++) {
+            if (date.plusDays(s).getDayOfWeek() == DayOfWeek.of(isoDay)) {
+                return date.plusDays(s);
+            }
+            if (date.minusDays(s).getDayOfWeek() == DayOfWeek.of(isoDay)) {
+                return date.minusDays(s);
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate nearer(LocalDate best, LocalDate published, LocalDate date) {
+        if (date == null || Math.abs(date.toEpochDay() - published.toEpochDay()) > REACH) {
+            return best;
+        }
+        return best == null || Math.abs(date.toEpochDay() - published.toEpochDay())
+                < Math.abs(best.toEpochDay() - published.toEpochDay()) ? date : best;
+    }
+}
