@@ -57,8 +57,7 @@ final class AgreedDates {
                 best = nearer(best, published, fit(gregorian(published.getYear() + shift, month, day), isoDay, 0));
             }
             if ((calendars & 2) != 0) {
-                int year = HijrahDate.from(published).get(ChronoField.YEAR) + shift;
-                best = nearer(best, published, fit(hijri(year, month, day), isoDay, 1));
+                best = nearer(best, published, fit(hijri(hijriYear(published) + shift, month, day), isoDay, 1));
             }
         }
         return best;
@@ -66,6 +65,15 @@ final class AgreedDates {
 
     private static LocalDate gregorian(int year, int month, int day) {
         return day <= java.time.YearMonth.of(year, month).lengthOfMonth() ? LocalDate.of(year, month, day) : null;
+    }
+
+    /** The Hijri year of a day, or 0 (no Hijri day fits) outside the Umm al-Qura table (about 1882-2174). */
+    private static int hijriYear(LocalDate day) {
+        try {
+            return HijrahDate.from(day).get(ChronoField.YEAR);
+        } catch (java.time.DateTimeException e) {
+            return 0;
+        }
     }
 
     private static LocalDate hijri(int year, int month, int day) {

@@ -476,6 +476,9 @@ class FigureRulesTest {
                     "الثلاثاء").isoValue()).isEqualTo("2015-07-28");
             assertThat(figure(extract("تنطلق الرحلات يوم الخميس الموافق 20 أغسطس من المطار", "ar", may), "الخميس")
                     .isoValue()).isEqualTo("2015-08-20");
+            // a publication day outside the Hijri calendar's table: no Hijri reading, and no failure
+            assertThat(figure(extract("تبدأ الدراسة يوم الأحد الموافق 8 ذي القعدة المقبل", "ar",
+                    LocalDate.of(1857, 5, 20)), "الأحد").kind()).isEqualTo(FigureKind.DATE);
         }
 
         @Test
