@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.chrono.HijrahDate;
 import java.time.temporal.ChronoField;
-import java.util.Map;
 
 /**
  * A weekday before الموافق ("corresponding to") and a day of a month (يوم الأحد الموافق 12 شوال, الجمعة الموافق
@@ -12,14 +11,6 @@ import java.util.Map;
  * Gregorian or the Hijri (Umm al-Qura) calendar, whichever puts it on the weekday named near the publication day.
  */
 final class AgreedDates {
-
-    /** The Hijri months by the folded key of their first word, or of both words for the two-word names. */
-    private static final Map<String, Integer> HIJRI = Map.ofEntries(Map.entry("محرم", 1), Map.entry("المحرم", 1),
-            Map.entry("صفر", 2), Map.entry("ربيع الاول", 3), Map.entry("ربيع الاخر", 4), Map.entry("ربيع الثاني", 4),
-            Map.entry("جمادي الاولي", 5), Map.entry("جمادي الاخره", 6), Map.entry("جمادي الثانيه", 6),
-            Map.entry("رجب", 7), Map.entry("شعبان", 8), Map.entry("رمضان", 9), Map.entry("شوال", 10),
-            Map.entry("ذو القعده", 11), Map.entry("ذي القعده", 11), Map.entry("ذو الحجه", 12),
-            Map.entry("ذي الحجه", 12));
 
     /** How far from the publication day the day may lie. */
     private static final int REACH = 200;
@@ -43,9 +34,7 @@ final class AgreedDates {
             calendars = 3;
         } else {
             DateGrammar.Month g = DateGrammar.month(d, m);
-            String one = Normalizer.key(d.surface(m));
-            Integer h = HIJRI.getOrDefault(one, HIJRI.get(one + " " + Normalizer.key(d.surface(m + 1))));
-            month = g != null ? g.month() : h != null ? h : 0;
+            month = g != null ? g.month() : d.lexicon.hijriMonth(d.surface(m), d.surface(m + 1));
             calendars = g != null ? 1 : 2;
         }
         if (month == 0) {

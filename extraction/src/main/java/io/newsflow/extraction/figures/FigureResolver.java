@@ -192,7 +192,7 @@ final class FigureResolver {
         // فيتو 21/ عاما/, 600/ متر/: a wire's slashes around the measure of the number before them
         boolean slashed = d.arabic && n.plainDigits() && d.isSymbol(k, '/') && d.attached(n.last())
                 && d.at(k + 1).isWord() && d.isSymbol(k + 2, '/') && !d.isSymbol(n.first() - 1, '/')
-                && !d.at(k + 1).lineBefore && !d.lexicon.in(WordList.HIJRI_MONTH, d.surface(k + 1));
+                && !d.at(k + 1).lineBefore && !d.lexicon.opensHijriMonth(d.surface(k + 1));
         // ( 354863 ) شخصاً, " 239 " مراجعاً: Arabic writers also set a space inside the marks
         boolean spaced = d.arabic && n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.dotted
                 && !digits.lineBefore;

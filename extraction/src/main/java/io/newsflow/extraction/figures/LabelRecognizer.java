@@ -168,7 +168,7 @@ final class LabelRecognizer {
         if (d.at(k).type == TokenType.ARABIC && d.lexicon.in(WordList.MONTH_WORD, d.surface(k))) {
             k++;  // 23 من شهر رمضان
         }
-        if (d.at(k).type != TokenType.ARABIC || !d.lexicon.in(WordList.HIJRI_MONTH, d.surface(k))) {
+        if (d.at(k).type != TokenType.ARABIC || !d.lexicon.opensHijriMonth(d.surface(k))) {
             return -1;
         }
         boolean second = d.at(k + 1).type == TokenType.ARABIC && !d.at(k + 1).lineBefore

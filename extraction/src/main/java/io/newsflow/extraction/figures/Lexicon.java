@@ -34,6 +34,10 @@ final class Lexicon {
     private final Map<String, Double> subunits = new HashMap<>();
     /** Countries that a hand-kept English adjective names (canadian, h.k.): the countries the wire writes of. */
     private final Set<String> wireCountries = new HashSet<>();
+    /** Hijri months by the normalised form of their name, one word or two joined by a space (ربيع الاول). */
+    private final Map<String, Integer> hijriMonths = new HashMap<>();
+    /** The normalised first words of the Hijri months' names. */
+    private final Set<String> hijriFirstWords = new HashSet<>();
     /** Arabic one-word names of cities (GeoNames, as the entity gazetteer lists them), by normalised form. */
     private final Set<String> places = new HashSet<>();
 
@@ -144,6 +148,18 @@ final class Lexicon {
         return of != null && of.contains(list);
     }
 
+    /** Whether the word form is the first word of a Hijri month's name (ربيع, ذو, رمضان). */
+    boolean opensHijriMonth(String form) {
+        return hijriFirstWords.contains(Normalizer.key(form));
+    }
+
+    /** The Hijri month named by the form and the word after it (ربيع الآخر) or by the form alone (شوال), or 0. */
+    int hijriMonth(String form, String next) {
+        String first = Normalizer.key(form);
+        Integer month = hijriMonths.get(first);
+        return month != null ? month : hijriMonths.getOrDefault(first + " " + Normalizer.key(next), 0);
+    }
+
     /** The singular of an English plural that spelling rules do not give (children → child), or null. */
     String englishSingular(String plural) {
         return englishSingulars.get(plural);
@@ -187,6 +203,13 @@ final class Lexicon {
     }
 
     private void calendarWord(String[] cols) {
+        if (cols[0].equals("hijri")) {
+            String[] words = cols[1].split(" ");
+            hijriMonths.put(Normalizer.key(words[0]) + (words.length > 1 ? " " + Normalizer.key(words[1]) : ""),
+                    Integer.parseInt(cols[2]));
+            hijriFirstWords.add(Normalizer.key(words[0]));
+            return;
+        }
         Word w = word(cols[1]);
         switch (cols[0]) {
             case "month" -> {
