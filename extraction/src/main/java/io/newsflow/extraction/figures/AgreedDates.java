@@ -6,54 +6,88 @@ import java.time.chrono.HijrahDate;
 import java.time.temporal.ChronoField;
 
 /**
- * A weekday before الموافق ("corresponding to") and a day of a month (يوم الأحد الموافق 12 شوال, الجمعة الموافق
- * 18 / 8, الخميس الموافق 20 أغسطس) is that day, not the last such weekday before publication: the day is read in the
- * Gregorian or the Hijri (Umm al-Qura) calendar, whichever puts it on the weekday named near the publication day.
+ * A weekday followed by a date, directly or through الموافق ("corresponding to"), is that date, not the last such
+ * weekday before publication (الجمعة 26 يونيو الفائت, يوم الأحد الموافق 12 شوال, الخميس 22/9/1436هـ). The date is read
+ * in the Gregorian or the Hijri (Umm al-Qura) calendar: the one its year or its month's name gives, or else the one
+ * that puts it on the weekday named near the publication day.
  */
 final class AgreedDates {
 
-    /** How far from the publication day the day may lie. */
+    /** How far from the publication day a date without its year may lie. */
     private static final int REACH = 200;
+    private static final int GREGORIAN = 1;
+    private static final int HIJRI = 2;
 
     private AgreedDates() {
     }
 
-    /** The day named after الموافق at token k for the weekday isoDay, or null when none fits it. */
+    /** The day the date from token k names for the weekday isoDay, or null when none follows or fits it. */
     static LocalDate day(Doc d, int k, int isoDay, LocalDate published) {
-        int i = d.isSymbol(k + 1, '،') || d.isSymbol(k + 1, ',') ? k + 2 : k + 1;
-        if (!d.arabic || !"الموافق".equals(Normalizer.key(d.surface(k))) || !d.isSmallInt(i, 31)) {
+        if (!d.arabic) {
+            return null;
+        }
+        k = isComma(d, k) ? k + 1 : k;
+        String word = Normalizer.key(d.surface(k));
+        boolean agreed = word.equals("الموافق") || word.equals("والموافق");
+        int i = !agreed ? k : isComma(d, k + 1) ? k + 2 : k + 1;
+        if (!d.isSmallInt(i, 31) || !agreed && d.at(i).lineBefore) {
             return null;
         }
         int day = (int) d.at(i).value;
         int m = d.at(i + 1).has(Role.FROM) && d.at(i + 1).stemOffset == 0 ? i + 2 : i + 1;
         m = "شهر".equals(Normalizer.key(d.surface(m))) ? m + 1 : m;
         int month;
-        int calendars;  // 1 Gregorian, 2 Hijri, 3 either
+        int calendars;
+        int yearAt;
         if (d.isSymbol(i + 1, '/') && d.isSmallInt(i + 2, 12)) {
             month = (int) d.at(i + 2).value;
-            calendars = 3;
+            calendars = GREGORIAN | HIJRI;
+            yearAt = d.isSymbol(i + 3, '/') ? i + 4 : -1;
         } else {
             DateGrammar.Month g = DateGrammar.month(d, m);
-            month = g != null ? g.month() : d.lexicon.hijriMonth(d.surface(m), d.surface(m + 1));
-            calendars = g != null ? 1 : 2;
+            int one = g != null ? 0 : d.lexicon.hijriMonth(d.surface(m), null);
+            int two = g != null || one != 0 ? 0 : d.lexicon.hijriMonth(d.surface(m), d.surface(m + 1));
+            month = g != null ? g.month() : Math.max(one, two);
+            calendars = g != null ? GREGORIAN : HIJRI;
+            yearAt = (g != null ? g.last() : two != 0 ? m + 1 : m) + 1;
+            if (d.isSymbol(yearAt, '(') && d.isSymbol(yearAt + 2, ')')) {
+                yearAt += 3;  // 26 يونيو (حزيران) 2015: the Levantine name beside the month
+            }
         }
         if (month == 0) {
             return null;
         }
+        int year = yearAt >= 0 ? fourDigits(d, yearAt) : 0;
+        if (year > 0) {
+            calendars &= year < 1600 ? HIJRI : GREGORIAN;
+            return calendars == GREGORIAN ? fit(gregorian(year, month, day), isoDay, 0)
+                    : calendars == HIJRI ? fit(hijri(year, month, day), isoDay, 1) : null;
+        }
         LocalDate best = null;
         for (int shift = -1; shift <= 1; shift++) {
-            if ((calendars & 1) != 0) {
+            if ((calendars & GREGORIAN) != 0) {
                 best = nearer(best, published, fit(gregorian(published.getYear() + shift, month, day), isoDay, 0));
             }
-            if ((calendars & 2) != 0) {
+            if ((calendars & HIJRI) != 0) {
                 best = nearer(best, published, fit(hijri(hijriYear(published) + shift, month, day), isoDay, 1));
             }
         }
         return best;
     }
 
+    private static boolean isComma(Doc d, int i) {
+        return d.isSymbol(i, '،') || d.isSymbol(i, ',');
+    }
+
+    /** A year written in four plain digits at i, in either calendar, or 0. */
+    private static int fourDigits(Doc d, int i) {
+        Token t = d.at(i);
+        return t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits == 4 ? (int) t.value : 0;
+    }
+
     private static LocalDate gregorian(int year, int month, int day) {
-        return day <= java.time.YearMonth.of(year, month).lengthOfMonth() ? LocalDate.of(year, month, day) : null;
+        return year >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+                ? LocalDate.of(year, month, day) : null;
     }
 
     /** The Hijri year of a day, or 0 (no Hijri day fits) outside the Umm al-Qura table (about 1882-2174). */

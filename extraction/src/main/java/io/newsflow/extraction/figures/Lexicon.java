@@ -153,11 +153,10 @@ final class Lexicon {
         return hijriFirstWords.contains(Normalizer.key(form));
     }
 
-    /** The Hijri month named by the form and the word after it (ربيع الآخر) or by the form alone (شوال), or 0. */
+    /** The Hijri month named by one word (شوال), or by two when next is not null (ربيع الآخر), or 0. */
     int hijriMonth(String form, String next) {
-        String first = Normalizer.key(form);
-        Integer month = hijriMonths.get(first);
-        return month != null ? month : hijriMonths.getOrDefault(first + " " + Normalizer.key(next), 0);
+        String name = next == null ? Normalizer.key(form) : Normalizer.key(form) + " " + Normalizer.key(next);
+        return hijriMonths.getOrDefault(name, 0);
     }
 
     /** The singular of an English plural that spelling rules do not give (children → child), or null. */

@@ -482,6 +482,25 @@ class FigureRulesTest {
         }
 
         @Test
+        void aWeekdayBeforeADateIsThatDate() {
+            LocalDate july = LocalDate.of(2015, 7, 21);  // a Tuesday
+            assertThat(figure(extract("وقع الانفجار يوم الجمعة 26 يونيو الفائت في المدينة", "ar", july), "الجمعة")
+                    .isoValue()).isEqualTo("2015-06-26");
+            assertThat(figure(extract("عقد المؤتمر يوم الثلاثاء 28 مارس (آذار) 1978 في العاصمة", "ar", july),
+                    "الثلاثاء").isoValue()).isEqualTo("1978-03-28");
+            // a Hijri date's year places it; the Umm al-Qura day may lie one from the weekday a sighting gave
+            assertThat(figure(extract("توفي الشيخ يوم الاثنين 2 ربيع الأول 1373 في مكة", "ar", july), "الاثنين")
+                    .isoValue()).isEqualTo("1953-11-09");
+            assertThat(figure(extract("يبدأ التسجيل يوم الأحد 10 شوال في الجامعة", "ar", july), "الأحد")
+                    .isoValue()).isEqualTo("2015-07-26");
+            assertThat(figure(extract("أغلق الباب يوم الخميس، 22/9/1436هـ أمام المتقدمين", "ar", july), "الخميس")
+                    .isoValue()).isEqualTo("2015-07-09");
+            // a number after the weekday that begins no date leaves the last such weekday
+            assertThat(figure(extract("قتل يوم الجمعة 3 مسلحين في الهجوم", "ar", july), "الجمعة").isoValue())
+                    .isEqualTo("2015-07-17");
+        }
+
+        @Test
         void yearsOfTheGregorianEraByTheirMark() {
             FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
             assertThat(era.kind()).isEqualTo(FigureKind.DATE);
