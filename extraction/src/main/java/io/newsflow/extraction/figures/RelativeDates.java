@@ -87,6 +87,9 @@ final class RelativeDates {
             if (agreed != null) {
                 return day(i, agreed);  // الأحد الموافق 12 شوال: the day the date after it names
             }
+            if (d.arabic && everyWeek(d, i)) {
+                return null;
+            }
             Token q = d.at(i + 1);
             boolean pair = d.arabic && q.conjunction && q.entry != null && q.entry.weekday > 0 && q.stemOffset == 1;
             if (pair) {
@@ -118,6 +121,37 @@ final class RelativeDates {
             return DateValue.resolved(first, last, String.valueOf(published.getYear() + dir));
         }
         return null;
+    }
+
+    /**
+     * The weekday at i, alone or in a list of weekdays, recurs (أيام الأحد, كل جمعة, يومي الخميس والجمعة من كل أسبوع,
+     * الجمعة أسبوعيا): no date. A number before أيام makes a stretch of days whose names follow (أربعة أيام الإثنين،
+     * الثلاثاء), which are dates.
+     */
+    private static boolean everyWeek(Doc d, int i) {
+        int first = i;
+        int last = i;
+        while (isWeekday(d, first - 1) || isComma(d, first - 1) && isWeekday(d, first - 2)) {
+            first -= isWeekday(d, first - 1) ? 1 : 2;
+        }
+        while (isWeekday(d, last + 1) || isComma(d, last + 1) && isWeekday(d, last + 2)) {
+            last += isWeekday(d, last + 1) ? 1 : 2;
+        }
+        String before = Normalizer.key(d.surface(first - 1));
+        Token count = d.at(first - 2);
+        boolean days = (before.equals("ايام") || before.equals("وايام") || before.equals("كل"))
+                && count.type != TokenType.DIGITS && !count.isNumberWord();
+        String after = Normalizer.key(d.surface(last + 1));
+        return days || after.equals("اسبوعيا") || after.equals("من") && Normalizer.key(d.surface(last + 2)).equals("كل")
+                && Normalizer.key(d.surface(last + 3)).startsWith("اسبوع");
+    }
+
+    private static boolean isWeekday(Doc d, int k) {
+        return k >= 0 && d.at(k).type == TokenType.ARABIC && d.at(k).entry != null && d.at(k).entry.weekday > 0;
+    }
+
+    private static boolean isComma(Doc d, int k) {
+        return d.isSymbol(k, '،') || d.isSymbol(k, ',');
     }
 
     /** The Arabic demonstratives "this" (folded keys): هذا العام is the current year. */

@@ -501,6 +501,22 @@ class FigureRulesTest {
         }
 
         @Test
+        void aWeekdayThatRecursIsNoDate() {
+            assertThat(extract("تغلق المتاجر أيام الأحد في معظم المدن", "ar", published))
+                    .extracting(FigureMention::kind).doesNotContain(FigureKind.DATE);
+            assertThat(extract("تقام العروض يومي الخميس والجمعة من كل أسبوع في الحديقة", "ar", published))
+                    .extracting(FigureMention::kind).doesNotContain(FigureKind.DATE);
+            assertThat(extract("يجتمع المجلس الأربعاء أسبوعيا في مقره", "ar", published))
+                    .extracting(FigureMention::kind).doesNotContain(FigureKind.DATE);
+            // the same weekdays once: the last such days
+            assertThat(figure(extract("تقام العروض يومي الخميس والجمعة في الحديقة", "ar", published), "الجمعة")
+                    .isoValue()).isEqualTo("2020-11-06");
+            // after a number, أيام is a stretch of named days
+            assertThat(figure(extract("انطلقت الدورة أمس ولمدة أربعة أيام الاثنين، الثلاثاء", "ar", published),
+                    "الاثنين").kind()).isEqualTo(FigureKind.DATE);
+        }
+
+        @Test
         void yearsOfTheGregorianEraByTheirMark() {
             FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
             assertThat(era.kind()).isEqualTo(FigureKind.DATE);
