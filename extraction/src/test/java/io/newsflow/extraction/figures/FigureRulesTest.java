@@ -276,6 +276,15 @@ class FigureRulesTest {
             assertThat(en("after 3 years").get(0).isoValue()).isEqualTo("P3Y");
             assertThat(en("for 36 hours").get(0).isoValue()).isEqualTo("PT36H");
         }
+
+        @Test
+        void aDefiniteCountBeforeADefinitePluralCountsIt() {
+            FigureMention months = ar("ستوزع اللجنة السلال على الأسر للثلاثة الأشهر المقبلة").get(0);
+            assertFigure(months, FigureKind.DURATION, 3.0, "month", null);
+            assertThat(months.isoValue()).isEqualTo("P3M");
+            assertFigure(ar("زار الوفد الخمسة المواقع الأثرية").get(0), FigureKind.COUNT, 5.0, "موقع", null);
+            assertThat(ar("يكثر الزوار في العشر الأواخر")).extracting(FigureMention::unit).containsOnlyNulls();
+        }
     }
 
     @Nested
