@@ -349,12 +349,12 @@ final class OrdinalRecognizer {
     }
 
     /**
-     * The definite noun an Arabic ordinal at i follows, past one definite relational adjective (القمة العربية
-     * الثلاثين → القمة), or -1.
+     * The definite noun an Arabic ordinal at i follows, past up to two definite relational adjectives (القمة العربية
+     * الثلاثين → القمة, الدورة العلمية التدريبية التاسعة → الدورة), or -1.
      */
     static int rankedNoun(Doc d, int i) {
         int p = i - 1;
-        if (relationalAdjective(d, p) && Nouns.arabicDefinite(d, p - 1)) {
+        for (int a = 0; a < 2 && relationalAdjective(d, p) && Nouns.arabicDefinite(d, p - 1); a++) {
             p--;
         }
         Token t = d.at(p);

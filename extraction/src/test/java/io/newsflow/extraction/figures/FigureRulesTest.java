@@ -417,6 +417,7 @@ class FigureRulesTest {
             assertFigure(figure(f, "السادسة"), FigureKind.ORDINAL, 6.0, "دفعة", null);
             assertFigure(figure(f, "الثاني"), FigureKind.ORDINAL, 2.0, "أسبوع", null);
             assertFigure(figure(f, "الحادية والعشرين"), FigureKind.ORDINAL, 21.0, "ذكرى", null);
+            assertFigure(ar("افتتح المؤتمر الطبي الدولي الرابع").get(0), FigureKind.ORDINAL, 4.0, "مؤتمر", null);
         }
 
         @Test
