@@ -172,6 +172,12 @@ class FigureRulesTest {
         }
 
         @Test
+        void aPartitiveCountsItsOwnGroupRatherThanTheNounCarriedOver() {
+            List<FigureMention> f = ar("أصيب 40 جنديا، وجرح أكثر من 20 من الثوار");
+            assertFigure(figure(f, "20 من الثوار"), FigureKind.COUNT, 20.0, "ثائر", null);
+        }
+
+        @Test
         void englishNounsGoToTheSingularPastAdjectives() {
             List<FigureMention> f = en("Police said three international experts and 12 people were injured.");
             assertFigure(figure(f, "three international experts"), FigureKind.COUNT, 3.0, "expert", null);
