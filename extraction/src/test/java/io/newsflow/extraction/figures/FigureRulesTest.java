@@ -175,6 +175,7 @@ class FigureRulesTest {
         void aPartitiveCountsItsOwnGroupRatherThanTheNounCarriedOver() {
             List<FigureMention> f = ar("أصيب 40 جنديا، وجرح أكثر من 20 من الثوار");
             assertFigure(figure(f, "20 من الثوار"), FigureKind.COUNT, 20.0, "ثائر", null);
+            assertFigure(ar("قتل 7 على الأقل من الجنود").get(0), FigureKind.COUNT, 7.0, "جندي", null);
         }
 
         @Test
