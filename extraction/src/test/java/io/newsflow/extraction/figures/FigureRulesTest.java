@@ -545,7 +545,7 @@ class FigureRulesTest {
             assertThat(between.isoValue()).isEqualTo("1998/2006");
             assertThat(figure(ar("حكم الإقليم من 1961 إلى 1970 ثم اعتزل"), "من 1961 إلى 1970").isoValue())
                     .isEqualTo("1961/1970");
-            List<FigureMention> dual = ar("لعب للفريق بين عامي 1986 و 1990، وفي العام السابق فاز بالدوري");
+            List<FigureMention> dual = extract("لعب للفريق بين عامي 1986 و 1990، وفي العام السابق فاز بالدوري", "ar", published);
             assertThat(figure(dual, "بين عامي 1986 و 1990").isoValue()).isEqualTo("1986/1990");
             assertThat(figure(dual, "العام السابق").isoValue()).isEqualTo("1989");
             assertThat(figure(en("loans falling due between 1988 and 1993, he said"), "between 1988 and 1993")
