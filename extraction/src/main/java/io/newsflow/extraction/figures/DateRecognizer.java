@@ -175,10 +175,10 @@ final class DateRecognizer {
     }
 
     /**
-     * بين 1922 و1936, بين عامي 2000 و2004, من 1922 إلى 1936, from 1985 to 1987: a period of years after the "between"/"from" at i, one
-     * DATE, unless a noun that the second number counts or a unit follows it (من 1900 إلى 2100 مشترك, from 1800 to
-     * 2100 hrs), or it is a clock time; clock times that no zone marks lie centuries apart (from 1800 to 2100 local
-     * Chicago time), where the years of one period lie within one.
+     * بين 1922 و1936, بين عامي 2000 و2004, من 1922 إلى 1936, from 1985 to 1987: a period of years after the
+     * "between"/"from" at i, one DATE, unless a noun that the second number counts or a unit follows it (من 1900 إلى
+     * 2100 مشترك, from 1800 to 2100 hrs), or it is a clock time; clock times that no zone marks lie centuries apart
+     * (from 1800 to 2100 local Chicago time), where the years of one period lie within one.
      */
     private static Candidate years(Doc d, int i) {
         String dual = d.arabic ? Normalizer.key(d.surface(i + 1)) : "";

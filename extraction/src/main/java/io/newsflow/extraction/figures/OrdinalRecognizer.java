@@ -197,9 +197,9 @@ final class OrdinalRecognizer {
         if (clockTime(d, i, ord.last())) {
             return new Proposal.NotAFigure(ord.last());  // الساعة الثانية فجرا, التاسعة صباحا: a time of day
         }
-        if (!t.definite && d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1)))
-                && d.at(i - 2).has(Role.FROM)) {
-            return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"
+        if (!t.definite && (d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1))) && d.at(i - 2).has(Role.FROM)
+                || ord.value() == 2 && "مره".equals(Normalizer.key(d.surface(i - 1))))) {
+            return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"; مرة ثانية: "again"
         }
         int reference = d.at(i - 1).type == TokenType.SYMBOL ? i - 2 : i - 1;
         if (d.lexicon.in(WordList.TEXT_PART, withoutArticle(d.stemKey(reference)))) {

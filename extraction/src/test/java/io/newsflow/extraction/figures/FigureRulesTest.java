@@ -428,6 +428,13 @@ class FigureRulesTest {
         }
 
         @Test
+        void secondInIdiomsOfAgainAndTheOtherHandIsNoRank() {
+            assertThat(ar("عادت الأسعار إلى الارتفاع مرة ثانية")).isEmpty();
+            assertThat(ar("ومن جهة ثانية، أعلنت الوزارة خطتها")).isEmpty();
+            assertFigure(ar("وصلت إلى الميناء سفينة ثانية").get(0), FigureKind.ORDINAL, 2.0, null, null);
+        }
+
+        @Test
         void arabicDigitsAfterTheArticleRankASingularNounAndCountOtherwise() {
             List<FigureMention> f = ar("انطلق المهرجان الـ 12 للفيلم وفاز بالجائزة الـ3");
             assertFigure(figure(f, "الـ 12"), FigureKind.ORDINAL, 12.0, "مهرجان", null);
