@@ -132,7 +132,7 @@ final class OrdinalRecognizer {
         Token t = d.at(i);
         if (t.has(Role.ADVERBIAL)) {
             // وحل ثالثا, جاءت ماليزيا رابعا: a rank after a verb of placing; else أولا, ثانيا order an argument
-            return placed(d, i) ? Candidate.of(FigureKind.ORDINAL, i, i, t.entry.ordinal, null, null)
+            return AdverbialOrdinals.placed(d, i) ? Candidate.of(FigureKind.ORDINAL, i, i, t.entry.ordinal, null, null)
                     : new Proposal.NotAFigure(i);
         }
         Ordinal ord = arabic(d, i);
@@ -197,9 +197,12 @@ final class OrdinalRecognizer {
         if (clockTime(d, i, ord.last())) {
             return new Proposal.NotAFigure(ord.last());  // الساعة الثانية فجرا, التاسعة صباحا: a time of day
         }
-        if (!t.definite && (d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1))) && d.at(i - 2).has(Role.FROM)
-                || ord.value() == 2 && "مره".equals(Normalizer.key(d.surface(i - 1))))) {
-            return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"; مرة ثانية: "again"
+        if (!t.definite && d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1)))
+                && d.at(i - 2).has(Role.FROM)) {
+            return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"
+        }
+        if (AdverbialOrdinals.again(d, i, ord)) {
+            return new Proposal.NotAFigure(ord.last());
         }
         int reference = d.at(i - 1).type == TokenType.SYMBOL ? i - 2 : i - 1;
         if (d.lexicon.in(WordList.TEXT_PART, withoutArticle(d.stemKey(reference)))) {
@@ -298,27 +301,6 @@ final class OrdinalRecognizer {
     private static boolean worldWar(Doc d, int i) {
         return d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 1)))
                 && d.lexicon.in(WordList.WORLD_WAR, withoutArticle(d.stemKey(i - 2)));
-    }
-
-    /**
-     * A verb of placing (PLACING) within the six words before i (quotes not counted), in the same clause; within
-     * two for أولا, which after a longer clause is mostly "first of all" (جاء بتوفيق من الله أولا).
-     */
-    private static boolean placed(Doc d, int i) {
-        int words = d.at(i).entry.ordinal == 1 ? 2 : 6;
-        for (int j = i - 1; words > 0 && j >= 0; j--) {
-            Token t = d.at(j);
-            words -= t.isWord() ? 1 : 0;
-            if (t.type == TokenType.SYMBOL && ".،,:؛;!?؟".indexOf(t.sym) >= 0 || d.at(j + 1).lineBefore) {
-                return false;
-            }
-            String key = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(j)) : "";
-            if (d.lexicon.in(WordList.PLACING, key) || key.length() > 2 && (key.startsWith("و") || key.startsWith("ف"))
-                    && d.lexicon.in(WordList.PLACING, key.substring(1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

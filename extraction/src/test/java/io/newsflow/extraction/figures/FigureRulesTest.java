@@ -428,8 +428,12 @@ class FigureRulesTest {
         }
 
         @Test
-        void secondInIdiomsOfAgainAndTheOtherHandIsNoRank() {
+        void secondAsAgainOrInTheIdiomOfTheOtherHandIsNoRank() {
             assertThat(ar("عادت الأسعار إلى الارتفاع مرة ثانية")).isEmpty();
+            assertThat(ar("نظر الرجل إليّ ثانية وابتسم")).isEmpty();
+            assertThat(ar("عاد اللاعب إلى النادي ثانية")).isEmpty();
+            assertThat(ar("يستغل كل ثانية من وقته")).isEmpty();
+            assertFigure(ar("شنت الطائرات غارات ثانية على المواقع").get(0), FigureKind.ORDINAL, 2.0, null, null);
             assertThat(ar("ومن جهة ثانية، أعلنت الوزارة خطتها")).isEmpty();
             assertFigure(ar("وصلت إلى الميناء سفينة ثانية").get(0), FigureKind.ORDINAL, 2.0, null, null);
         }
