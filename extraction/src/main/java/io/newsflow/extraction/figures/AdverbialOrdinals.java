@@ -44,6 +44,9 @@ final class AdverbialOrdinals {
             return false;
         }
         String word = Normalizer.key(d.surface(i - 1));
+        if (placed(d, i)) {
+            return false;  // عشرة فرق حلت ثانية: a place after a verb of placing
+        }
         return word.equals("مره") || !(word.endsWith("ه") || word.endsWith("ات") || word.endsWith("ا")
                 || Normalizer.clean(d.text, before.start, before.end).endsWith("ى"));
     }

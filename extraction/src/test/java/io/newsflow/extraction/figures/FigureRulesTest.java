@@ -433,6 +433,8 @@ class FigureRulesTest {
             assertThat(ar("نظر الرجل إليّ ثانية وابتسم")).isEmpty();
             assertThat(ar("عاد اللاعب إلى النادي ثانية")).isEmpty();
             assertThat(ar("يستغل كل ثانية من وقته")).isEmpty();
+            assertThat(ar("تأهلت الفرق التي حلت ثانية في مجموعاتها")).extracting(FigureMention::kind)
+                    .contains(FigureKind.ORDINAL);
             assertFigure(ar("شنت الطائرات غارات ثانية على المواقع").get(0), FigureKind.ORDINAL, 2.0, null, null);
             assertThat(ar("ومن جهة ثانية، أعلنت الوزارة خطتها")).isEmpty();
             assertFigure(ar("وصلت إلى الميناء سفينة ثانية").get(0), FigureKind.ORDINAL, 2.0, null, null);
