@@ -169,6 +169,11 @@ class FigureRulesTest {
         void anUnderstoodNounCarriesOverInAList() {
             List<FigureMention> f = ar("وحضر 12 مندوباً من مصر، واثنين من تونس");
             assertFigure(figure(f, "اثنين"), FigureKind.COUNT, 2.0, "مندوب", null);
+            assertFigure(figure(ar("ضم المنتخب 24 لاعبا بينهم ثلاثة من الفريق الأولمبي"), "ثلاثة"), FigureKind.COUNT,
+                    3.0, "لاعب", null);
+            // far from the count and not joined to it by و, a number before من names a group of its own
+            assertFigure(figure(ar("قتل 15 مسلحا في الهجوم على القرية بحسب بيان للجيش، إلى جانب مقتل 7 من المقاومة"),
+                    "7"), FigureKind.NUMBER, 7.0, null, null);
         }
 
         @Test
