@@ -32,6 +32,10 @@ final class ArabicCounts {
         String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
                 : n.words() && n.value() >= 3 && n.value() <= 10 && !Nouns.arabicDefinitePlural(d, n.first() - 1)
                 ? Nouns.indefinitePlural(d, k) : null;
+        Candidate definitePlural = definite && noun == null ? definitePluralAfter(d, n, k) : null;
+        if (definitePlural != null) {
+            return definitePlural;
+        }
         if (noun != null && n.first() == n.last() && n.value() % 1 != 0 && DigitForms.dotBeforeThree(d, d.at(k - 1))) {
             // ٩٨.٢٧٨ مسافرا: no one counts a fraction of travellers, so the dot groups thousands
             return count.as(FigureKind.COUNT, noun, null, n.first(), k).valued(n.value() * 1000, k);
@@ -68,6 +72,28 @@ final class ArabicCounts {
             return count.as(FigureKind.COUNT, noun, null, p, n.last());
         }
         return null;
+    }
+
+    /**
+     * الثلاثة الأشهر, الخمسة الأيام: a definite cardinal from three to ten before a definite plural the lexicon lists
+     * counts it, as the plural before one does (الأشهر الثلاثة); an unlisted word there describes (العشر الأواخر).
+     */
+    private static Candidate definitePluralAfter(Doc d, NumberPhrase n, int k) {
+        String stem = Nouns.definiteStem(d, k);
+        Word plural = stem != null ? d.lexicon.get(stem) : null;
+        if (!n.words() || n.value() < 3 || n.value() > 10 || plural == null || plural.singular == null || plural.dual
+                || Normalizer.key(plural.singular).equals(Normalizer.key(stem)) || d.at(k).lineBefore
+                || Nouns.arabicDefinitePlural(d, n.first() - 1) && !d.at(n.first()).preposition) {
+            return null;  // المهربون الخمسة التهم: the number agrees with the plural before; للخمسة cannot
+        }
+        Candidate count = Candidate.of(FigureKind.COUNT, n);
+        Word unit = d.lexicon.get(plural.singular);
+        if (unit != null && unit.unit != null) {
+            String iso = unit.unitKind == FigureKind.DURATION ? DurationRecognizer.iso(n.value(), unit.isoDesignator)
+                    : null;
+            return count.as(unit.unitKind, unit.unit, iso, n.first(), k);
+        }
+        return count.as(FigureKind.COUNT, plural.singular, null, n.first(), k);
     }
 
     /**

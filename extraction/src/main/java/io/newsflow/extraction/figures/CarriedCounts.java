@@ -94,15 +94,20 @@ final class CarriedCounts {
         if (against != null) {
             return against;
         }
-        if (d.arabic && lastCount != null && lastCount.number() != null && d.sameSentence(lastCount.last(), n.first())
-                && (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
-                && !d.at(k + 1).isNumberWord() || ("و".equals(d.surface(n.first() - 1))
-                || d.at(n.first()).conjunction) && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && endsClause(d, k) || !n.hasScale() && nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1))
-                && endsClause(d, k))) {
-            // و24 مشاركاً من السعودية، واثنين من البحرين; 111 جيبا نقلت إلى بنغلاديش و51 إلى الهند; مقتل 14
-            // متمردا وإصابة (نحو) 23., 260 مقاتلا قتلوا - منهم قادة - وأصيب أكثر من 400: a number joined to a
-            // count just before it counts the same noun
+        if (!d.arabic || lastCount == null || lastCount.number() == null
+                || !d.sameSentence(lastCount.last(), n.first())) {
+            return null;
+        }
+        boolean withAnd = "و".equals(d.surface(n.first() - 1)) || d.at(n.first()).conjunction;
+        // before من only joined by و or within four tokens of the count: further on, مقتل 7 من المقاومة names a
+        // group of its own and الدقيقة 90 من المباراة a minute
+        boolean beforeFrom = d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
+                && !d.at(k + 1).isNumberWord() && (withAnd || n.first() - lastCount.last() <= 4);
+        if (beforeFrom || withAnd && !n.hasScale() && n.first() - lastCount.last() <= 10 && endsClause(d, k)
+                || !n.hasScale() && nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1)) && endsClause(d, k)) {
+            // و24 مشاركاً من السعودية، واثنين من البحرين; 24 لاعبا بينهم ثلاثة من; 111 جيبا نقلت إلى بنغلاديش
+            // و51 إلى الهند; مقتل 14 متمردا وإصابة (نحو) 23., 260 مقاتلا قتلوا - منهم قادة - وأصيب أكثر من 400: a
+            // number joined to a count just before it counts the same noun
             return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, carried(d, lastCount, n), null, n.first(),
                     n.last());
         }

@@ -138,17 +138,23 @@ final class CountRecognizer {
         if (n.value() < 2 || n.value() % 1 != 0 || n.ordinal()) {
             return null;
         }
-        Nouns.Noun group = Partitives.group(d, k);
+        int of = atLeast(d, k) ? k + 2 : k;  // 19 على الأقل من مقاتلي: the group after the hedge
+        Nouns.Noun group = Partitives.group(d, of);
         if (group == null) {
             return null;
         }
         int last = group.last();
-        for (int j = k + 1; j < group.last(); j++) {
+        for (int j = of + 1; j < group.last(); j++) {
             if (d.at(j).type == TokenType.DIGITS || d.at(j).isNumberWord()) {
                 last = n.last();  // six out of the 14 places: the group is a figure of its own
             }
         }
         return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, group.singular(), null, n.first(), last);
+    }
+
+    private static boolean atLeast(Doc d, int k) {
+        return d.arabic && "علي".equals(Normalizer.key(d.surface(k)))
+                && "الاقل".equals(Normalizer.key(d.surface(k + 1)));
     }
 
     /**

@@ -175,14 +175,15 @@ final class DateRecognizer {
     }
 
     /**
-     * بين 1922 و1936, من 1922 إلى 1936, from 1985 to 1987: a period of years after the "between"/"from" at i, one
-     * DATE, unless a noun that the second number counts or a unit follows it (من 1900 إلى 2100 مشترك, from 1800 to
-     * 2100 hrs), or it is a clock time; clock times that no zone marks lie centuries apart (from 1800 to 2100 local
-     * Chicago time), where the years of one period lie within one.
+     * بين 1922 و1936, بين عامي 2000 و2004, من 1922 إلى 1936, from 1985 to 1987: a period of years after the
+     * "between"/"from" at i, one DATE, unless a noun that the second number counts or a unit follows it (من 1900 إلى
+     * 2100 مشترك, from 1800 to 2100 hrs), or it is a clock time; clock times that no zone marks lie centuries apart
+     * (from 1800 to 2100 local Chicago time), where the years of one period lie within one.
      */
     private static Candidate years(Doc d, int i) {
-        int a = i + 1;
-        int c = i + 2;
+        String dual = d.arabic ? Normalizer.key(d.surface(i + 1)) : "";
+        int a = dual.equals("عامي") || dual.equals("سنتي") ? i + 2 : i + 1;  // بين عامي 2000 و2004: "the years"
+        int c = a + 1;
         boolean joined = d.at(i).has(Role.BETWEEN) ? d.isAndWord(c) : d.at(c).has(Role.TO) && d.at(c).stemOffset == 0;
         if (!joined || !d.isYear(a) || !d.isYear(c + 1) || d.at(c + 1).value <= d.at(a).value
                 || d.at(c + 1).value - d.at(a).value > 100 || d.at(c + 1).paragraphBefore) {

@@ -307,6 +307,8 @@ final class FigureResolver {
         }
         if (c.kind() == FigureKind.DATE && RelativeDates.isReference(c.iso())) {
             lastDate = c.iso();
+        } else if (c.kind() == FigureKind.DATE && c.iso() != null && c.iso().matches("\\d{4}/\\d{4}")) {
+            lastDate = c.iso().substring(5);  // بين 1845 و1849 ... العام السابق: back from the year read last
         }
     }
 

@@ -132,7 +132,7 @@ final class OrdinalRecognizer {
         Token t = d.at(i);
         if (t.has(Role.ADVERBIAL)) {
             // وحل ثالثا, جاءت ماليزيا رابعا: a rank after a verb of placing; else أولا, ثانيا order an argument
-            return placed(d, i) ? Candidate.of(FigureKind.ORDINAL, i, i, t.entry.ordinal, null, null)
+            return AdverbialOrdinals.placed(d, i) ? Candidate.of(FigureKind.ORDINAL, i, i, t.entry.ordinal, null, null)
                     : new Proposal.NotAFigure(i);
         }
         Ordinal ord = arabic(d, i);
@@ -200,6 +200,9 @@ final class OrdinalRecognizer {
         if (!t.definite && d.lexicon.in(WordList.SIDE, withoutArticle(d.stemKey(i - 1)))
                 && d.at(i - 2).has(Role.FROM)) {
             return new Proposal.NotAFigure(ord.last());  // من جهة ثانية: "on the other hand"
+        }
+        if (AdverbialOrdinals.again(d, i, ord)) {
+            return new Proposal.NotAFigure(ord.last());
         }
         int reference = d.at(i - 1).type == TokenType.SYMBOL ? i - 2 : i - 1;
         if (d.lexicon.in(WordList.TEXT_PART, withoutArticle(d.stemKey(reference)))) {
@@ -301,27 +304,6 @@ final class OrdinalRecognizer {
     }
 
     /**
-     * A verb of placing (PLACING) within the six words before i (quotes not counted), in the same clause; within
-     * two for أولا, which after a longer clause is mostly "first of all" (جاء بتوفيق من الله أولا).
-     */
-    private static boolean placed(Doc d, int i) {
-        int words = d.at(i).entry.ordinal == 1 ? 2 : 6;
-        for (int j = i - 1; words > 0 && j >= 0; j--) {
-            Token t = d.at(j);
-            words -= t.isWord() ? 1 : 0;
-            if (t.type == TokenType.SYMBOL && ".،,:؛;!?؟".indexOf(t.sym) >= 0 || d.at(j + 1).lineBefore) {
-                return false;
-            }
-            String key = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(j)) : "";
-            if (d.lexicon.in(WordList.PLACING, key) || key.length() > 2 && (key.startsWith("و") || key.startsWith("ف"))
-                    && d.lexicon.in(WordList.PLACING, key.substring(1))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * أول after a military rank (MILITARY_RANK) names a grade of it (الفريق أول, ملازم أول, عريف أول): indefinite
      * after the rank, or before ركن (الفريق الأول الركن), where "the first team" would agree with الفريق.
      */
@@ -349,12 +331,12 @@ final class OrdinalRecognizer {
     }
 
     /**
-     * The definite noun an Arabic ordinal at i follows, past one definite relational adjective (القمة العربية
-     * الثلاثين → القمة), or -1.
+     * The definite noun an Arabic ordinal at i follows, past up to two definite relational adjectives (القمة العربية
+     * الثلاثين → القمة, الدورة العلمية التدريبية التاسعة → الدورة), or -1.
      */
     static int rankedNoun(Doc d, int i) {
         int p = i - 1;
-        if (relationalAdjective(d, p) && Nouns.arabicDefinite(d, p - 1)) {
+        for (int a = 0; a < 2 && relationalAdjective(d, p) && Nouns.arabicDefinite(d, p - 1); a++) {
             p--;
         }
         Token t = d.at(p);

@@ -169,6 +169,18 @@ class FigureRulesTest {
         void anUnderstoodNounCarriesOverInAList() {
             List<FigureMention> f = ar("وحضر 12 مندوباً من مصر، واثنين من تونس");
             assertFigure(figure(f, "اثنين"), FigureKind.COUNT, 2.0, "مندوب", null);
+            assertFigure(figure(ar("ضم المنتخب 24 لاعبا بينهم ثلاثة من الفريق الأولمبي"), "ثلاثة"), FigureKind.COUNT,
+                    3.0, "لاعب", null);
+            // far from the count and not joined to it by و, a number before من names a group of its own
+            assertFigure(figure(ar("قتل 15 مسلحا في الهجوم على القرية بحسب بيان للجيش، إلى جانب مقتل 7 من المقاومة"),
+                    "7"), FigureKind.NUMBER, 7.0, null, null);
+        }
+
+        @Test
+        void aPartitiveCountsItsOwnGroupRatherThanTheNounCarriedOver() {
+            List<FigureMention> f = ar("أصيب 40 جنديا، وجرح أكثر من 20 من الثوار");
+            assertFigure(figure(f, "20 من الثوار"), FigureKind.COUNT, 20.0, "ثائر", null);
+            assertFigure(ar("قتل 7 على الأقل من الجنود").get(0), FigureKind.COUNT, 7.0, "جندي", null);
         }
 
         @Test
@@ -275,6 +287,15 @@ class FigureRulesTest {
             assertThat(months.isoValue()).isEqualTo("P5M");
             assertThat(en("after 3 years").get(0).isoValue()).isEqualTo("P3Y");
             assertThat(en("for 36 hours").get(0).isoValue()).isEqualTo("PT36H");
+        }
+
+        @Test
+        void aDefiniteCountBeforeADefinitePluralCountsIt() {
+            FigureMention months = ar("ستوزع اللجنة السلال على الأسر للثلاثة الأشهر المقبلة").get(0);
+            assertFigure(months, FigureKind.DURATION, 3.0, "month", null);
+            assertThat(months.isoValue()).isEqualTo("P3M");
+            assertFigure(ar("زار الوفد الخمسة المواقع الأثرية").get(0), FigureKind.COUNT, 5.0, "موقع", null);
+            assertThat(ar("يكثر الزوار في العشر الأواخر")).extracting(FigureMention::unit).containsOnlyNulls();
         }
     }
 
@@ -408,6 +429,20 @@ class FigureRulesTest {
             assertFigure(figure(f, "السادسة"), FigureKind.ORDINAL, 6.0, "دفعة", null);
             assertFigure(figure(f, "الثاني"), FigureKind.ORDINAL, 2.0, "أسبوع", null);
             assertFigure(figure(f, "الحادية والعشرين"), FigureKind.ORDINAL, 21.0, "ذكرى", null);
+            assertFigure(ar("افتتح المؤتمر الطبي الدولي الرابع").get(0), FigureKind.ORDINAL, 4.0, "مؤتمر", null);
+        }
+
+        @Test
+        void secondAsAgainOrInTheIdiomOfTheOtherHandIsNoRank() {
+            assertThat(ar("عادت الأسعار إلى الارتفاع مرة ثانية")).isEmpty();
+            assertThat(ar("نظر الرجل إليّ ثانية وابتسم")).isEmpty();
+            assertThat(ar("عاد اللاعب إلى النادي ثانية")).isEmpty();
+            assertThat(ar("يستغل كل ثانية من وقته")).isEmpty();
+            assertThat(ar("تأهلت الفرق التي حلت ثانية في مجموعاتها")).extracting(FigureMention::kind)
+                    .contains(FigureKind.ORDINAL);
+            assertFigure(ar("شنت الطائرات غارات ثانية على المواقع").get(0), FigureKind.ORDINAL, 2.0, null, null);
+            assertThat(ar("ومن جهة ثانية، أعلنت الوزارة خطتها")).isEmpty();
+            assertFigure(ar("وصلت إلى الميناء سفينة ثانية").get(0), FigureKind.ORDINAL, 2.0, null, null);
         }
 
         @Test
@@ -563,6 +598,9 @@ class FigureRulesTest {
             assertThat(between.isoValue()).isEqualTo("1998/2006");
             assertThat(figure(ar("حكم الإقليم من 1961 إلى 1970 ثم اعتزل"), "من 1961 إلى 1970").isoValue())
                     .isEqualTo("1961/1970");
+            List<FigureMention> dual = extract("لعب للفريق بين عامي 1986 و 1990، وفي العام السابق فاز بالدوري", "ar", published);
+            assertThat(figure(dual, "بين عامي 1986 و 1990").isoValue()).isEqualTo("1986/1990");
+            assertThat(figure(dual, "العام السابق").isoValue()).isEqualTo("1989");
             assertThat(figure(en("loans falling due between 1988 and 1993, he said"), "between 1988 and 1993")
                     .isoValue()).isEqualTo("1988/1993");
             assertThat(ar("ارتفع العدد من 1900 إلى 2100 مشترك")).extracting(FigureMention::isoValue)
