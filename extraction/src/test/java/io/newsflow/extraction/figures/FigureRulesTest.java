@@ -263,6 +263,13 @@ class FigureRulesTest {
             assertFigure(ar("تراجعت إلى 694 ألف هكتار").get(0), FigureKind.QUANTITY, 694000.0, "hectare", null);
             assertFigure(ar("على بعد 70 كيلومترا").get(0), FigureKind.QUANTITY, 70.0, "km", null);
         }
+
+        @Test
+        void theCelsiusScaleBelongsToTheDegree() {
+            FigureMention heat = figure(ar("بلغت الحرارة في المدينة 41 درجة مئوية ظهرا"), "41 درجة مئوية");
+            assertFigure(heat, FigureKind.QUANTITY, 41.0, "degree", null);
+            assertThat(figure(ar("تنخفض إلى 3 درجات مئوية ليلا"), "3 درجات مئوية").unit()).isEqualTo("degree");
+        }
     }
 
     @Nested
