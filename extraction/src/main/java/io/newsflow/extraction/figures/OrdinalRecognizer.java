@@ -20,7 +20,8 @@ final class OrdinalRecognizer {
     static Ordinal arabic(Doc d, int i) {
         Token t = d.at(i);
         Word w = t.entry;
-        if (w == null || t.preposition && !t.definite && !firstOf(d, i)) {
+        if (w == null || t.preposition && !t.definite && !ArabicFirsts.rankedAfterPreposition(d, i)
+                || ArabicFirsts.primary(d, i)) {
             return null;
         }
         int value;
@@ -55,19 +56,6 @@ final class OrdinalRecognizer {
             return null;
         }
         return new Ordinal(value, k);
-    }
-
-    /**
-     * بأول زيارة, لأول مدينة: "first" behind a glued preposition before the indefinite noun it ranks, where other
-     * ordinals there read as names or idioms; not لأول مرة, لأول وهلة (FIRST_IDIOM: "for the first time"), أولا بأول
-     * ("step by step"), nor باول without its hamza, mostly a name (كولن باول, بادن باول).
-     */
-    private static boolean firstOf(Doc d, int i) {
-        Token next = d.at(i + 1);
-        return d.at(i).entry.ordinal == 1 && next.type == TokenType.ARABIC && !next.definite && !next.preposition
-                && !next.isNumberWord() && !next.lineBefore && !d.lexicon.in(WordList.FIRST_IDIOM, d.stemKey(i + 1))
-                && !d.at(i - 1).has(Role.ADVERBIAL) && !"باول".equals(Normalizer.clean(d.text, d.at(i).start,
-                d.at(i).end));
     }
 
     /**

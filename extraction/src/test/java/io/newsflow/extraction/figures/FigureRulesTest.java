@@ -418,6 +418,14 @@ class FigureRulesTest {
         }
 
         @Test
+        void awlyWithAFinalYaIsPrimaryExceptAfterTheNounTheOrdinalAgreesWith() {
+            assertThat(ar("عرضت الشركة النموذج الأولي للطائرة بعد تقييم أولي للسوق")).isEmpty();
+            assertThat(ar("يستعد المصرف للطرح العام الأولي لأسهمه")).isEmpty();
+            assertFigure(figure(ar("استقبلت السيدة الأولي الوفد"), "الأولي"), FigureKind.ORDINAL, 1.0, "سيدة", null);
+            assertFigure(figure(ar("منذ الساعات الأولي للصباح"), "الأولي"), FigureKind.ORDINAL, 1.0, "ساعة", null);
+        }
+
+        @Test
         void arabicDigitsAfterTheArticleRankASingularNounAndCountOtherwise() {
             List<FigureMention> f = ar("انطلق المهرجان الـ 12 للفيلم وفاز بالجائزة الـ3");
             assertFigure(figure(f, "الـ 12"), FigureKind.ORDINAL, 12.0, "مهرجان", null);
