@@ -439,6 +439,7 @@ class FigureRulesTest {
             assertThat(ar("صوت أعضاء المجلس الـ 15 بالإجماع")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.ORDINAL);
             assertThat(ar("تفتح المكاتب من الساعة الـ 9 صباحا")).isEmpty();
+            assertThat(ar("تلقت الإدارة البلاغ عند الساعة (10.45) صباحا")).isEmpty();
             assertThat(ar("يعقد الاجتماع يوم الاثنين الـ 14 من الشهر")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.ORDINAL);
         }
