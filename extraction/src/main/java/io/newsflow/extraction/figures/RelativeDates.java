@@ -97,7 +97,7 @@ final class RelativeDates {
             DateValue v = day(i, weekday(published, w.weekday, direction));
             return direction == Direction.LATEST || pair ? v : v.ending(i + 1, DateValue.Relation.NONE);
         }
-        if (d.arabic && w.has(Role.PERIOD) && t.stemOffset == 0) {
+        if (d.arabic && (w.has(Role.PERIOD) && t.stemOffset == 0 || periodAfterPreposition(d, i))) {
             Token q = d.at(i + 1);
             int first = -1;
             int last = i + 1;
@@ -118,6 +118,20 @@ final class RelativeDates {
             return DateValue.resolved(first, last, String.valueOf(published.getYear() + dir));
         }
         return null;
+    }
+
+    /**
+     * بالعام الماضي, للعام الحالي: a period behind a glued preposition (in للعام the article has lost its alif, so
+     * the word is looked up with it).
+     */
+    private static boolean periodAfterPreposition(Doc d, int i) {
+        Token t = d.at(i);
+        if (!t.preposition || t.conjunction) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(i));
+        Word w = t.definite && key.startsWith("لل") ? d.lexicon.get("ال" + key.substring(2)) : t.entry;
+        return w != null && w.has(Role.PERIOD) && (t.definite || t.stemOffset == 1);
     }
 
     /** The Arabic demonstratives "this" (folded keys): هذا العام is the current year. */

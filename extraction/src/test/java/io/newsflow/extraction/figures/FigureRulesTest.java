@@ -573,6 +573,16 @@ class FigureRulesTest {
         }
 
         @Test
+        void aPeriodBehindAGluedPrepositionIsARelativeDate() {
+            FigureMention plan = extract("أعلنت الهيئة خطتها للعام المقبل", "ar", published).get(0);
+            assertThat(plan.text()).isEqualTo("للعام المقبل");
+            assertThat(plan.isoValue()).isEqualTo("2021");
+            FigureMention compared = extract("ارتفعت المبيعات مقارنة بالعام الماضي", "ar", published).get(0);
+            assertThat(compared.text()).isEqualTo("العام الماضي");
+            assertThat(compared.isoValue()).isEqualTo("2019");
+        }
+
+        @Test
         void aMonthNameThatIsAlsoAWordNeedsContext() {
             assertThat(en("officials may meet")).isEmpty();
             assertThat(ar("مارس الضغط على الحكومة")).isEmpty();
