@@ -265,12 +265,12 @@ final class DateGrammar {
     }
 
     /**
-     * مايو من عام 2014, 11 سبتمبر عام 2001, يونيو العام الماضي, مايو من العام الجاري: عام after an Arabic month,
-     * with or without من, names the year the date belongs to; null when no year follows token last.
+     * مايو من عام 2014, 11 سبتمبر عام 2001, يونيو العام الماضي, مايو من العام الجاري, يوليو في عام 2034: عام after an
+     * Arabic month, with or without من or في, names the year the date belongs to; null when no year follows token last.
      */
     private static DateValue ofYear(Doc d, int month, int day, int last) {
         int k = last + 1;
-        if (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
+        if (d.arabic && (d.at(k).has(Role.FROM) || d.at(k).has(Role.IN)) && d.at(k).stemOffset == 0) {
             k++;
         }
         if (!d.arabic || !d.at(k).has(Role.YEAR_WORD) || d.at(k).paragraphBefore) {

@@ -464,6 +464,8 @@ class FigureRulesTest {
             assertThat(ar("في 2 يوليو/تموز 2015").get(0).isoValue()).isEqualTo("2015-07-02");
             assertThat(ar("منذ عام 2009").get(0).kind()).isEqualTo(FigureKind.DATE);
             assertThat(ar("منذ عام 2009").get(0).isoValue()).isEqualTo("2009");
+            FigureMention july = figure(ar("يتكرر الخسوف في شهر يوليو في عام 2041"), "يوليو في عام 2041");
+            assertThat(july.isoValue()).isEqualTo("2041-07");
         }
 
         @Test
