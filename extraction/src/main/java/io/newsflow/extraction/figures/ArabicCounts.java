@@ -43,7 +43,7 @@ final class ArabicCounts {
             return count.as(FigureKind.COUNT, ofStory(d, d.at(k).entry, noun), null, n.first(), k);
         }
         if (n.words() && d.at(n.first()).definite) {
-            int p = OrdinalRecognizer.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
+            int p = RankedNouns.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
             p = p >= 0 ? p : n.first() - 1;
             noun = Nouns.arabicBefore(d, p);  // الأيام الأربعة: a definite number follows its noun
             if (noun != null && !Nouns.arabicDefinitePlural(d, p) && OrdinalRecognizer.pluralHead(d, p - 1)) {

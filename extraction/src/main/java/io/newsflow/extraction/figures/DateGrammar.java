@@ -117,7 +117,7 @@ final class DateGrammar {
                 return withYear(d, 1, first);  // أول أغسطس: the first day, no article nor من before the month
             }
             if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)
-                    && OrdinalRecognizer.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
+                    && RankedNouns.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
                 int k = d.lexicon.in(WordList.MONTH_WORD, d.surface(ord.last() + 2)) ? ord.last() + 3 : ord.last() + 2;
                 Month m = month(d, k);  // العاشر من أغسطس, العاشر من شهر أغسطس
                 if (m != null) {

@@ -418,6 +418,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void anOrdinalJoinedToAnotherRanksItsNounInTheSingular() {
+            List<FigureMention> f = ar("تراجع الفيلم من المركز الثالث إلى السادس");
+            assertFigure(figure(f, "السادس"), FigureKind.ORDINAL, 6.0, "مركز", null);
+            List<FigureMention> stages = ar("اكتمل العمل في المرحلتين الأولى والثانية");
+            assertFigure(figure(stages, "الأولى"), FigureKind.ORDINAL, 1.0, "مرحلة", null);
+            assertFigure(figure(stages, "الثانية"), FigureKind.ORDINAL, 2.0, "مرحلة", null);
+        }
+
+        @Test
         void awlyWithAFinalYaIsPrimaryExceptAfterTheNounTheOrdinalAgreesWith() {
             assertThat(ar("عرضت الشركة النموذج الأولي للطائرة بعد تقييم أولي للسوق")).isEmpty();
             assertThat(ar("يستعد المصرف للطرح العام الأولي لأسهمه")).isEmpty();
