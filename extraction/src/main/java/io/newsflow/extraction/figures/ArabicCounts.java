@@ -152,9 +152,10 @@ final class ArabicCounts {
             return count.money(count.value(), currency.currencyDefault, currency.currencyFamily,
                     currency.currencyDefault != null, false, count.last()).spanning(p, count.last());
         }
-        if (count.value() == 1 && p == count.first() - 1 && currency != null && currency.unit != null
+        if (count.value() == 1 && p >= count.first() - 2 && currency != null && currency.unit != null
                 && (t.stemOffset == 0 || t.preposition) && !t.definite && !t.conjunction) {
-            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد, بساعة واحدة, ليوم واحد
+            // متر واحد, عام واحد, بساعة واحدة, ليوم واحد; past the adjective: شهر شمسي واحد
+            return measure(currency, 1, p, count.last());
         }
         if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
             return null;

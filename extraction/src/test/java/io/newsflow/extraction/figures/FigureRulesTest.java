@@ -280,6 +280,8 @@ class FigureRulesTest {
             FigureMention months = ar("خلال أول خمسة أشهر").get(1);
             assertFigure(months, FigureKind.DURATION, 5.0, "month", null);
             assertThat(months.isoValue()).isEqualTo("P5M");
+            FigureMention lunar = figure(ar("يقع البدران في شهر قمري واحد"), "شهر قمري واحد");
+            assertFigure(lunar, FigureKind.DURATION, 1.0, "month", null);
             assertThat(en("after 3 years").get(0).isoValue()).isEqualTo("P3Y");
             assertThat(en("for 36 hours").get(0).isoValue()).isEqualTo("PT36H");
         }
