@@ -122,17 +122,20 @@ final class RelativeDates {
 
     /**
      * بالعام الماضي, للعام الحالي: a period behind a glued preposition (in للعام the article has lost its alif, so
-     * the word is looked up with it).
+     * the word is looked up with it). Not مقارنة بالعام السابق: "previous" there is the year before the period the
+     * story just named, which the publication day does not give.
      */
     private static boolean periodAfterPreposition(Doc d, int i) {
         Token t = d.at(i);
-        if (!t.preposition || t.conjunction) {
+        if (!t.preposition || t.conjunction || Normalizer.key(d.surface(i + 1)).equals(PREVIOUS)) {
             return false;
         }
         String key = Normalizer.key(d.surface(i));
         Word w = t.definite && key.startsWith("لل") ? d.lexicon.get("ال" + key.substring(2)) : t.entry;
         return w != null && w.has(Role.PERIOD) && (t.definite || t.stemOffset == 1);
     }
+
+    private static final String PREVIOUS = Normalizer.key("السابق");
 
     /** The Arabic demonstratives "this" (folded keys): هذا العام is the current year. */
     private static final java.util.Set<String> THIS = java.util.Set.of("هذا", "هذه");

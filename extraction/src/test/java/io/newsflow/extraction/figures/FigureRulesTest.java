@@ -593,6 +593,8 @@ class FigureRulesTest {
             FigureMention compared = extract("ارتفعت المبيعات مقارنة بالعام الماضي", "ar", published).get(0);
             assertThat(compared.text()).isEqualTo("العام الماضي");
             assertThat(compared.isoValue()).isEqualTo("2019");
+            assertThat(extract("ارتفعت الإيرادات في 2016 مقارنة بالعام السابق", "ar", published))
+                    .extracting(FigureMention::text).containsExactly("2016");
         }
 
         @Test
