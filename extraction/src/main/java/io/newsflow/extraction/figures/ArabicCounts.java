@@ -47,7 +47,7 @@ final class ArabicCounts {
             return count.as(FigureKind.COUNT, ofStory(d, d.at(k).entry, noun), null, n.first(), k);
         }
         if (n.words() && d.at(n.first()).definite) {
-            int p = OrdinalRecognizer.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
+            int p = RankedNouns.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
             p = p >= 0 ? p : n.first() - 1;
             noun = Nouns.arabicBefore(d, p);  // الأيام الأربعة: a definite number follows its noun
             if (noun != null && !Nouns.arabicDefinitePlural(d, p) && OrdinalRecognizer.pluralHead(d, p - 1)) {
@@ -178,9 +178,10 @@ final class ArabicCounts {
             return count.money(count.value(), currency.currencyDefault, currency.currencyFamily,
                     currency.currencyDefault != null, false, count.last()).spanning(p, count.last());
         }
-        if (count.value() == 1 && p == count.first() - 1 && currency != null && currency.unit != null
+        if (count.value() == 1 && p >= count.first() - 2 && currency != null && currency.unit != null
                 && (t.stemOffset == 0 || t.preposition) && !t.definite && !t.conjunction) {
-            return measure(currency, 1, p, count.last());  // متر واحد, عام واحد, بساعة واحدة, ليوم واحد
+            // متر واحد, عام واحد, بساعة واحدة, ليوم واحد; past the adjective: شهر شمسي واحد
+            return measure(currency, 1, p, count.last());
         }
         if (!isNounBefore(d, p) || t.entry != null && (t.entry.singular == null || t.entry.unit != null)) {
             return null;

@@ -18,9 +18,12 @@ final class ClockTimes {
         if (d.lexicon.in(WordList.TIME_ZONE, d.surface(k))) {
             return k;  // 1630 gmt, 0900 EST, 10.30 am
         }
-        if (d.arabic && n.value() >= 1 && n.value() < 13 && d.lexicon.in(WordList.DAY_PART, d.stemKey(k))
-                && hourExpected(d, n.first() - 1)) {
-            return k;  // حتى 11 مساء, من 8 صباحا: Arabic names the half of the day after the hour
+        // الساعة (12.30) صباحا: some papers bracket the hour as they bracket counts
+        boolean bracketed = d.isSymbol(n.first() - 1, '(') && d.isSymbol(k, ')');
+        int part = bracketed ? k + 1 : k;
+        if (d.arabic && n.value() >= 1 && n.value() < 13 && d.lexicon.in(WordList.DAY_PART, d.stemKey(part))
+                && hourExpected(d, bracketed ? n.first() - 2 : n.first() - 1)) {
+            return part;  // حتى 11 مساء, من 8 صباحا: Arabic names the half of the day after the hour
         }
         Token minutes = d.at(k + 1);
         if (d.arabic && n.plainDigits() && n.value() <= 24 && d.isSymbol(k, '\u060C') && d.attached(k - 1)

@@ -117,7 +117,7 @@ final class DateGrammar {
                 return withYear(d, 1, first);  // أول أغسطس: the first day, no article nor من before the month
             }
             if (ord != null && ord.value() <= 31 && d.at(ord.last() + 1).has(Role.FROM)
-                    && OrdinalRecognizer.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
+                    && RankedNouns.rankedNoun(d, i) < 0) {  // النصف الثاني من أغسطس ranks a half
                 int k = d.lexicon.in(WordList.MONTH_WORD, d.surface(ord.last() + 2)) ? ord.last() + 3 : ord.last() + 2;
                 Month m = month(d, k);  // العاشر من أغسطس, العاشر من شهر أغسطس
                 if (m != null) {
@@ -265,12 +265,12 @@ final class DateGrammar {
     }
 
     /**
-     * مايو من عام 2014, 11 سبتمبر عام 2001, يونيو العام الماضي, مايو من العام الجاري: عام after an Arabic month,
-     * with or without من, names the year the date belongs to; null when no year follows token last.
+     * مايو من عام 2014, 11 سبتمبر عام 2001, يونيو العام الماضي, مايو من العام الجاري, يوليو في عام 2034: عام after an
+     * Arabic month, with or without من or في, names the year the date belongs to; null when no year follows token last.
      */
     private static DateValue ofYear(Doc d, int month, int day, int last) {
         int k = last + 1;
-        if (d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0) {
+        if (d.arabic && (d.at(k).has(Role.FROM) || d.at(k).has(Role.IN)) && d.at(k).stemOffset == 0) {
             k++;
         }
         if (!d.arabic || !d.at(k).has(Role.YEAR_WORD) || d.at(k).paragraphBefore) {

@@ -20,7 +20,8 @@ final class OrdinalRecognizer {
     static Ordinal arabic(Doc d, int i) {
         Token t = d.at(i);
         Word w = t.entry;
-        if (w == null || t.preposition && !t.definite && !firstOf(d, i)) {
+        if (w == null || t.preposition && !t.definite && !ArabicFirsts.rankedAfterPreposition(d, i)
+                || ArabicFirsts.primary(d, i)) {
             return null;
         }
         int value;
@@ -55,19 +56,6 @@ final class OrdinalRecognizer {
             return null;
         }
         return new Ordinal(value, k);
-    }
-
-    /**
-     * بأول زيارة, لأول مدينة: "first" behind a glued preposition before the indefinite noun it ranks, where other
-     * ordinals there read as names or idioms; not لأول مرة, لأول وهلة (FIRST_IDIOM: "for the first time"), أولا بأول
-     * ("step by step"), nor باول without its hamza, mostly a name (كولن باول, بادن باول).
-     */
-    private static boolean firstOf(Doc d, int i) {
-        Token next = d.at(i + 1);
-        return d.at(i).entry.ordinal == 1 && next.type == TokenType.ARABIC && !next.definite && !next.preposition
-                && !next.isNumberWord() && !next.lineBefore && !d.lexicon.in(WordList.FIRST_IDIOM, d.stemKey(i + 1))
-                && !d.at(i - 1).has(Role.ADVERBIAL) && !"باول".equals(Normalizer.clean(d.text, d.at(i).start,
-                d.at(i).end));
     }
 
     /**
@@ -152,7 +140,7 @@ final class OrdinalRecognizer {
         if (ord != null && t.entry.ordinal == 0 && tamyiz(d, ord.last() + 1)) {
             return null;  // الخمسين عاما الماضية: a cardinal with its counted noun after it, the fifty years
         }
-        int noun = ord != null || t.definite && t.isNumberWord() ? rankedNoun(d, i) : -1;
+        int noun = ord != null || t.definite && t.isNumberWord() ? RankedNouns.rankedNoun(d, i) : -1;
         if (ord != null && t.entry.ordinal == 0 && noun < 0 && constructHead(d, i - 1)) {
             // مستوى الخمسين, سن الستين: a definite cardinal after an indefinite noun completes it, a value
             return Candidate.of(FigureKind.NUMBER, i, ord.last(), (double) ord.value(), null, null);
@@ -216,9 +204,12 @@ final class OrdinalRecognizer {
             return new Proposal.NotAFigure(ord.last());  // ثاني بن أحمد, آل ثاني: a name, not "second"
         }
         String unit = !Nouns.arabicDefinite(d, i) && !written.equals("أولي") && !written.equals("اولي")
-                ? rankedAfter(d, ord.last() + 1, ord.value()) : null;
+                ? RankedNouns.rankedAfter(d, ord.last() + 1, ord.value()) : null;
         if (unit == null && (noun >= 0 || Nouns.arabicDefinite(d, i))) {
-            unit = Nouns.arabicBefore(d, noun >= 0 ? noun : i - 1);
+            unit = RankedNouns.singularRanked(d, noun >= 0 ? noun : i - 1);
+        }
+        if (unit == null && Nouns.arabicDefinite(d, i)) {
+            unit = RankedNouns.ofOrdinalBefore(d, i);
         }
         String before = Nouns.arabicDefinite(d, i - 1) ? Nouns.arabicBefore(d, i - 1) : null;
         if (before != null && d.lexicon.in(WordList.NUMBERED_NAME, before)) {
@@ -244,7 +235,7 @@ final class OrdinalRecognizer {
         // الـ46, الـ 46 and ال 14 rank or count; ال29 glued without a tatweel only counts (المتهمين ال29), since
         // a page or an item glued so (الصفحة ال١٩٢) is a reference
         boolean glued = d.text.charAt(article.end - 1) != '\u0640' && d.attached(i - 1);
-        int noun = rankedNoun(d, i - 1);
+        int noun = RankedNouns.rankedNoun(d, i - 1);
         Token next = d.at(last + 1);
         boolean counts = next.entry != null && !next.definite && !next.preposition
                 && (next.entry.singular != null || next.entry.unit != null || next.entry.currencyFamily != null);
@@ -330,51 +321,4 @@ final class OrdinalRecognizer {
         return key.startsWith("ال") && key.length() > 3 ? key.substring(2) : key;
     }
 
-    /**
-     * The definite noun an Arabic ordinal at i follows, past up to two definite relational adjectives (القمة العربية
-     * الثلاثين → القمة, الدورة العلمية التدريبية التاسعة → الدورة), or -1.
-     */
-    static int rankedNoun(Doc d, int i) {
-        int p = i - 1;
-        for (int a = 0; a < 2 && relationalAdjective(d, p) && Nouns.arabicDefinite(d, p - 1); a++) {
-            p--;
-        }
-        Token t = d.at(p);
-        return Nouns.arabicDefinite(d, p) && !t.isNumberWord() && !d.at(p + 1).paragraphBefore
-                && (t.entry == null || !t.has(Role.STOP) && t.entry.month == 0) ? p : -1;
-    }
-
-    /**
-     * The noun an indefinite ordinal ranks: the genitive of the construct it heads (أول زيارة → زيارة, أولى مباريات →
-     * مباراة), past a superlative (ثاني أكبر المدن → مدينة, ثاني أكبر مصدر → مصدر); a noun the lexicon lists, or after
-     * "first" any word but a definite one, a function word, a verb or one with a pronoun glued on; else null.
-     */
-    private static String rankedAfter(Doc d, int k, int value) {
-        Token t = d.at(k);
-        if (t.type != TokenType.ARABIC || t.preposition || t.conjunction || t.lineBefore) {
-            return null;
-        }
-        String form = Normalizer.clean(d.text, t.start, t.end);
-        if (form.length() == 4 && "أا".indexOf(form.charAt(0)) >= 0 && !Nouns.arabicDefinite(d, k)
-                && (t.entry == null || t.entry.singular == null && t.entry.unit == null) && !d.at(k + 1).lineBefore) {
-            // أكبر المدن, أهم مصدر: a superlative picks from the plural or the noun after it
-            return Nouns.arabicDefinite(d, k + 1) ? Nouns.arabicBefore(d, k + 1) : rankedAfter(d, k + 1, 1);
-        }
-        boolean listed = t.entry != null && (t.entry.singular != null || t.entry.unit != null) && !t.has(Role.STOP);
-        if (Nouns.arabicDefinite(d, k) || form.length() < 3 || !listed && (value != 1 || t.entry != null
-                || form.startsWith("ي") || form.matches(".*(ه|ها|هم|هما|هن|نا|كم)"))) {
-            return null;
-        }
-        String singular = Nouns.singularOfPlural(d, form);
-        return singular != null ? singular : form;
-    }
-
-    private static boolean relationalAdjective(Doc d, int p) {
-        Token t = d.at(p);
-        if (!Nouns.arabicDefinite(d, p) || t.entry != null && t.entry.singular != null) {
-            return false;
-        }
-        String form = Normalizer.clean(d.text, t.start, t.end);
-        return form.length() >= 5 && (form.endsWith("ي") || form.endsWith("ية"));
-    }
 }

@@ -100,7 +100,7 @@ final class RelativeDates {
             DateValue v = day(i, weekday(published, w.weekday, direction));
             return direction == Direction.LATEST || pair ? v : v.ending(i + 1, DateValue.Relation.NONE);
         }
-        if (d.arabic && w.has(Role.PERIOD) && t.stemOffset == 0) {
+        if (d.arabic && (w.has(Role.PERIOD) && t.stemOffset == 0 || periodAfterPreposition(d, i))) {
             Token q = d.at(i + 1);
             int first = -1;
             int last = i + 1;
@@ -153,6 +153,23 @@ final class RelativeDates {
     private static boolean isComma(Doc d, int k) {
         return d.isSymbol(k, '،') || d.isSymbol(k, ',');
     }
+
+    /**
+     * بالعام الماضي, للعام الحالي: a period behind a glued preposition (in للعام the article has lost its alif, so
+     * the word is looked up with it). Not مقارنة بالعام السابق: "previous" there is the year before the period the
+     * story just named, which the publication day does not give.
+     */
+    private static boolean periodAfterPreposition(Doc d, int i) {
+        Token t = d.at(i);
+        if (!t.preposition || t.conjunction || Normalizer.key(d.surface(i + 1)).equals(PREVIOUS)) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(i));
+        Word w = t.definite && key.startsWith("لل") ? d.lexicon.get("ال" + key.substring(2)) : t.entry;
+        return w != null && w.has(Role.PERIOD) && (t.definite || t.stemOffset == 1);
+    }
+
+    private static final String PREVIOUS = Normalizer.key("السابق");
 
     /** The Arabic demonstratives "this" (folded keys): هذا العام is the current year. */
     private static final java.util.Set<String> THIS = java.util.Set.of("هذا", "هذه");

@@ -8,6 +8,8 @@ import io.newsflow.extraction.FigureKind;
  */
 final class UnitRecognizer {
 
+    private static final String CELSIUS = Normalizer.key("مئوية");
+
     private UnitRecognizer() {
     }
 
@@ -48,6 +50,9 @@ final class UnitRecognizer {
         } else if (arabicPower(next, "مكعب")) {
             unit = unit + "3";
             last++;
+        }
+        if (unit.equals("degree") && d.arabic && Normalizer.key(d.surface(last + 1)).equals(CELSIUS)) {
+            last++;  // 42 درجة مئوية: the scale is part of the unit, as مربع is of the square metre
         }
         int hours = d.isDash(last + 1) && d.attached(last) && d.attached(last + 1) ? last + 2 : last + 1;
         String hour = d.surface(hours).toLowerCase(java.util.Locale.ROOT);

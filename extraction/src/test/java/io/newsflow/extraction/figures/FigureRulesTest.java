@@ -275,6 +275,13 @@ class FigureRulesTest {
             assertFigure(ar("تراجعت إلى 694 ألف هكتار").get(0), FigureKind.QUANTITY, 694000.0, "hectare", null);
             assertFigure(ar("على بعد 70 كيلومترا").get(0), FigureKind.QUANTITY, 70.0, "km", null);
         }
+
+        @Test
+        void theCelsiusScaleBelongsToTheDegree() {
+            FigureMention heat = figure(ar("بلغت الحرارة في المدينة 41 درجة مئوية ظهرا"), "41 درجة مئوية");
+            assertFigure(heat, FigureKind.QUANTITY, 41.0, "degree", null);
+            assertThat(figure(ar("تنخفض إلى 3 درجات مئوية ليلا"), "3 درجات مئوية").unit()).isEqualTo("degree");
+        }
     }
 
     @Nested
@@ -285,6 +292,8 @@ class FigureRulesTest {
             FigureMention months = ar("خلال أول خمسة أشهر").get(1);
             assertFigure(months, FigureKind.DURATION, 5.0, "month", null);
             assertThat(months.isoValue()).isEqualTo("P5M");
+            FigureMention lunar = figure(ar("يقع البدران في شهر قمري واحد"), "شهر قمري واحد");
+            assertFigure(lunar, FigureKind.DURATION, 1.0, "month", null);
             assertThat(en("after 3 years").get(0).isoValue()).isEqualTo("P3Y");
             assertThat(en("for 36 hours").get(0).isoValue()).isEqualTo("PT36H");
         }
@@ -446,6 +455,23 @@ class FigureRulesTest {
         }
 
         @Test
+        void anOrdinalJoinedToAnotherRanksItsNounInTheSingular() {
+            List<FigureMention> f = ar("تراجع الفيلم من المركز الثالث إلى السادس");
+            assertFigure(figure(f, "السادس"), FigureKind.ORDINAL, 6.0, "مركز", null);
+            List<FigureMention> stages = ar("اكتمل العمل في المرحلتين الأولى والثانية");
+            assertFigure(figure(stages, "الأولى"), FigureKind.ORDINAL, 1.0, "مرحلة", null);
+            assertFigure(figure(stages, "الثانية"), FigureKind.ORDINAL, 2.0, "مرحلة", null);
+        }
+
+        @Test
+        void awlyWithAFinalYaIsPrimaryExceptAfterTheNounTheOrdinalAgreesWith() {
+            assertThat(ar("عرضت الشركة النموذج الأولي للطائرة بعد تقييم أولي للسوق")).isEmpty();
+            assertThat(ar("يستعد المصرف للطرح العام الأولي لأسهمه")).isEmpty();
+            assertFigure(figure(ar("استقبلت السيدة الأولي الوفد"), "الأولي"), FigureKind.ORDINAL, 1.0, "سيدة", null);
+            assertFigure(figure(ar("منذ الساعات الأولي للصباح"), "الأولي"), FigureKind.ORDINAL, 1.0, "ساعة", null);
+        }
+
+        @Test
         void arabicDigitsAfterTheArticleRankASingularNounAndCountOtherwise() {
             List<FigureMention> f = ar("انطلق المهرجان الـ 12 للفيلم وفاز بالجائزة الـ3");
             assertFigure(figure(f, "الـ 12"), FigureKind.ORDINAL, 12.0, "مهرجان", null);
@@ -459,6 +485,7 @@ class FigureRulesTest {
             assertThat(ar("صوت أعضاء المجلس الـ 15 بالإجماع")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.ORDINAL);
             assertThat(ar("تفتح المكاتب من الساعة الـ 9 صباحا")).isEmpty();
+            assertThat(ar("تلقت الإدارة البلاغ عند الساعة (10.45) صباحا")).isEmpty();
             assertThat(ar("يعقد الاجتماع يوم الاثنين الـ 14 من الشهر")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.ORDINAL);
         }
@@ -483,6 +510,8 @@ class FigureRulesTest {
             assertThat(ar("في 2 يوليو/تموز 2015").get(0).isoValue()).isEqualTo("2015-07-02");
             assertThat(ar("منذ عام 2009").get(0).kind()).isEqualTo(FigureKind.DATE);
             assertThat(ar("منذ عام 2009").get(0).isoValue()).isEqualTo("2009");
+            FigureMention july = figure(ar("يتكرر الخسوف في شهر يوليو في عام 2041"), "يوليو في عام 2041");
+            assertThat(july.isoValue()).isEqualTo("2041-07");
         }
 
         @Test
@@ -627,6 +656,18 @@ class FigureRulesTest {
             assertThat(extract("fell last month", "en", published).get(0).isoValue()).isEqualTo("2020-10");
             assertThat(extract("خلال العام الماضي", "ar", published).get(0).isoValue()).isEqualTo("2019");
             assertThat(ar("قال أمس")).as("no publication date, nothing to resolve against").isEmpty();
+        }
+
+        @Test
+        void aPeriodBehindAGluedPrepositionIsARelativeDate() {
+            FigureMention plan = extract("أعلنت الهيئة خطتها للعام المقبل", "ar", published).get(0);
+            assertThat(plan.text()).isEqualTo("للعام المقبل");
+            assertThat(plan.isoValue()).isEqualTo("2021");
+            FigureMention compared = extract("ارتفعت المبيعات مقارنة بالعام الماضي", "ar", published).get(0);
+            assertThat(compared.text()).isEqualTo("العام الماضي");
+            assertThat(compared.isoValue()).isEqualTo("2019");
+            assertThat(extract("ارتفعت الإيرادات في 2016 مقارنة بالعام السابق", "ar", published))
+                    .extracting(FigureMention::text).containsExactly("2016");
         }
 
         @Test
