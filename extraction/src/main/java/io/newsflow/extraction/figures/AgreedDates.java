@@ -7,9 +7,10 @@ import java.time.temporal.ChronoField;
 import java.util.Map;
 
 /**
- * A weekday before الموافق ("corresponding to") and a day of a month (يوم الأحد الموافق 12 شوال, الجمعة الموافق
- * 18 / 8, الخميس الموافق 20 أغسطس) is that day, not the last such weekday before publication: the day is read in the
- * Gregorian or the Hijri (Umm al-Qura) calendar, whichever puts it on the weekday named near the publication day.
+ * A weekday before a day of a month, directly or after الموافق ("corresponding to"), is that day, not the last such
+ * weekday before publication (يوم الأحد الموافق 12 شوال, الجمعة الموافق 18 / 8, الخميس الموافق 20 أغسطس, الخميس 28
+ * شوال الموافق 13 أغسطس, الأحد 22 / 11 / 1436هـ): the day is read in the Gregorian or the Hijri (Umm al-Qura)
+ * calendar, whichever puts it on the weekday named, in the year written after it or else near the publication day.
  */
 final class AgreedDates {
 
@@ -21,35 +22,58 @@ final class AgreedDates {
             Map.entry("ذو القعده", 11), Map.entry("ذي القعده", 11), Map.entry("ذو الحجه", 12),
             Map.entry("ذي الحجه", 12));
 
+    /** The Hijri years of the Umm al-Qura table: a four-digit year among them is Hijri, others Gregorian. */
+    private static final int HIJRI_YEARS_FROM = 1300;
+    private static final int HIJRI_YEARS_UNTIL = 1600;
+
     /** How far from the publication day the day may lie. */
     private static final int REACH = 200;
 
     private AgreedDates() {
     }
 
-    /** The day named after الموافق at token k for the weekday isoDay, or null when none fits it. */
+    /** The day named at token k (الموافق or the day's number) for the weekday isoDay, or null when none fits it. */
     static LocalDate day(Doc d, int k, int isoDay, LocalDate published) {
-        int i = d.isSymbol(k + 1, '،') || d.isSymbol(k + 1, ',') ? k + 2 : k + 1;
-        if (!d.arabic || !"الموافق".equals(Normalizer.key(d.surface(k))) || !d.isSmallInt(i, 31)) {
+        if (!d.arabic) {
             return null;
         }
+        if (!"الموافق".equals(Normalizer.key(d.surface(k)))) {
+            return d.isSmallInt(k, 31) ? dated(d, k, isoDay, published) : null;
+        }
+        int i = d.isSymbol(k + 1, '،') || d.isSymbol(k + 1, ',') ? k + 2 : k + 1;
+        return d.isSmallInt(i, 31) ? dated(d, i, isoDay, published) : null;
+    }
+
+    private static LocalDate dated(Doc d, int i, int isoDay, LocalDate published) {
         int day = (int) d.at(i).value;
         int m = d.at(i + 1).has(Role.FROM) && d.at(i + 1).stemOffset == 0 ? i + 2 : i + 1;
         m = "شهر".equals(Normalizer.key(d.surface(m))) ? m + 1 : m;
         int month;
         int calendars;  // 1 Gregorian, 2 Hijri, 3 either
+        int last;
         if (d.isSymbol(i + 1, '/') && d.isSmallInt(i + 2, 12)) {
             month = (int) d.at(i + 2).value;
             calendars = 3;
+            last = d.isSymbol(i + 3, '/') ? i + 3 : i + 2;
         } else {
             DateGrammar.Month g = DateGrammar.month(d, m);
             String one = Normalizer.key(d.surface(m));
-            Integer h = HIJRI.getOrDefault(one, HIJRI.get(one + " " + Normalizer.key(d.surface(m + 1))));
+            String two = one + " " + Normalizer.key(d.surface(m + 1));
+            Integer h = HIJRI.containsKey(one) ? HIJRI.get(one) : HIJRI.get(two);
             month = g != null ? g.month() : h != null ? h : 0;
             calendars = g != null ? 1 : 2;
+            last = g != null ? g.last() : HIJRI.containsKey(one) ? m : m + 1;
         }
         if (month == 0) {
             return null;
+        }
+        int year = (int) d.at(last + 1).value;
+        if (d.at(last + 1).type == TokenType.DIGITS && d.at(last + 1).integerDigits == 4) {
+            // الخميس 2 أغسطس 1990, الأحد 22 / 11 / 1436هـ: the year written decides the calendar and the day
+            boolean hijriYear = year >= HIJRI_YEARS_FROM && year < HIJRI_YEARS_UNTIL;
+            return (calendars & (hijriYear ? 2 : 1)) == 0 ? null
+                    : hijriYear ? fit(hijri(year, month, day), isoDay, 1)
+                    : fit(gregorian(year, month, day), isoDay, 0);
         }
         LocalDate best = null;
         for (int shift = -1; shift <= 1; shift++) {

@@ -482,6 +482,23 @@ class FigureRulesTest {
         }
 
         @Test
+        void aWeekdayBeforeADateOfAMonthIsThatDay() {
+            LocalDate may = LocalDate.of(2015, 5, 20);  // a Wednesday
+            assertThat(figure(extract("يفتح الباب حتى يوم الخميس 28 شوال الموافق 13 أغسطس", "ar", may), "الخميس")
+                    .isoValue()).isEqualTo("2015-08-13");
+            assertThat(figure(extract("تبدأ المحاضرات الأحد 22 / 11 / 1436هـ في الكلية", "ar", may), "الأحد")
+                    .isoValue()).isEqualTo("2015-09-06");
+            assertThat(figure(extract("غادر الوفد صباح الجمعة 06/01/2012م إلى الخارج", "ar", may), "الجمعة")
+                    .isoValue()).isEqualTo("2012-01-06");
+            // the year written decides the day, however far from publication
+            assertThat(figure(extract("بدأ الاجتياح فجر الخميس 2 أغسطس 1990 م على الحدود", "ar", may), "الخميس")
+                    .isoValue()).isEqualTo("1990-08-02");
+            // a number after a weekday that is no day of a month leaves the weekday to the publication day
+            assertThat(figure(extract("وصل الأحد 5 مسافرين إلى المطار", "ar", may), "الأحد").isoValue())
+                    .isEqualTo("2015-05-17");
+        }
+
+        @Test
         void yearsOfTheGregorianEraByTheirMark() {
             FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
             assertThat(era.kind()).isEqualTo(FigureKind.DATE);
