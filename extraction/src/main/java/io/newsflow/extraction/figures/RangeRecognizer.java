@@ -37,8 +37,13 @@ final class RangeRecognizer {
         Token before = d.at(prefix);
         boolean between = before.has(Role.BETWEEN) && before.stemOffset == 0;
         boolean from = before.has(Role.FROM) && before.stemOffset == 0;
+        // 10- 30 كم/ساعة: Arabic also sets the dash against the first bound alone in digits (not before a minus
+        // written after the digits, 0.3- ، 3.3-, nor in a score, صفر- ١, or a series' part, (1ــ 2))
+        boolean leaning = d.arabic && a.number() != null && a.number().plainDigits() && d.attached(a.last())
+                && !d.attached(c) && !d.isDash(c + 2) && !d.isSymbol(c + 1, '\u060C') && !d.isSymbol(c + 1, ',')
+                && !(d.isSymbol(a.first() - 1, '(') && d.isSymbol(c + 2, ')'));
         boolean dash = d.isDash(c) && !d.at(c + 1).lineBefore && !d.at(c).paragraphBefore
-                && d.attached(a.last()) == d.attached(c);
+                && (d.attached(a.last()) == d.attached(c) || leaning);
         boolean to = d.at(c).has(Role.TO) && d.at(c).stemOffset == 0;
         // a level of 12,000 to 16,000 units, at 2.50 dlrs to three dlrs: an estimate's bounds after a word of level
         boolean estimate = to && !between && !from && d.at(prefix).isWord()

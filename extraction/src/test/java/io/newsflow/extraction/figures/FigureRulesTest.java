@@ -257,6 +257,19 @@ class FigureRulesTest {
     class Quantities {
 
         @Test
+        void speedsInArabic() {
+            assertThat(figure(ar("تصل سرعة الرياح إلى 40كم/ساعة على الجزء الجنوبي"), "40كم/ساعة").unit())
+                    .isEqualTo("km/h");
+            assertThat(figure(ar("بلغت سرعة الإعصار 165 كيلومترا في الساعة أمس"), "165 كيلومترا في الساعة").unit())
+                    .isEqualTo("km/h");
+            assertThat(figure(ar("الرياح بسرعة 15 - 35 كم/ ساعة غدا"), "15 - 35 كم/ ساعة").unit())
+                    .isEqualTo("km/h");
+            // the first hour is no rate
+            assertThat(figure(ar("قطع 12 كيلومترا في الساعة الأولى من السباق"), "12 كيلومترا").unit())
+                    .isEqualTo("km");
+        }
+
+        @Test
         void unitsOfMeasure() {
             assertFigure(en("exports of 15,000 tonnes").get(0), FigureKind.QUANTITY, 15000.0, "tonne", null);
             assertFigure(en("output of 4.5 mln barrels").get(0), FigureKind.QUANTITY, 4.5e6, "barrel", null);
@@ -386,6 +399,22 @@ class FigureRulesTest {
         @Test
         void aScoreIsNotARange() {
             assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
+            assertThat(ar("فاز الفريق بنتيجة صفر- ١ في المباراة")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
+        }
+
+        @Test
+        void anArabicDashAgainstTheFirstBoundAlone() {
+            FigureMention wind = figure(ar("تهب الرياح بسرعة 10- 30 كم/ساعة على الساحل"), "10- 30 كم/ساعة");
+            assertThat(wind.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(wind.unit()).isEqualTo("km/h");
+            assertThat(wind.min()).isEqualTo(10.0);
+            assertThat(figure(ar("لا تتجاوز النسبة 3- 5% في المدن"), "3- 5%").kind()).isEqualTo(FigureKind.RANGE);
+            // a series' part in brackets and a minus after the digits stay apart
+            assertThat(ar("مقالات في التاريخ (1- 2)")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
+            assertThat(ar("تراجع الطلب (0.3- ، 3.3-، 1.6- على التوالي)")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
         }
     }
 
