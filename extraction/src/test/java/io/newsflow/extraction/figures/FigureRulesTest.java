@@ -511,6 +511,19 @@ class FigureRulesTest {
         }
 
         @Test
+        void anArabicDayListedBeforeLaterDaysOfAMonth() {
+            LocalDate august = LocalDate.of(2015, 8, 8);
+            assertThat(figure(extract("يعقد اجتماع آخر في 6 و 7 سبتمبر القادم في باريس", "ar", august), "6")
+                    .isoValue()).isEqualTo("2015-09-06");
+            List<FigureMention> days = extract("التقطت الصور في 12 و19 و26 يوليو 2015 فوق البحر", "ar", august);
+            assertThat(figure(days, "12").isoValue()).isEqualTo("2015-07-12");
+            assertThat(figure(days, "19").isoValue()).isEqualTo("2015-07-19");
+            // a number before a larger one that no month follows stays a number
+            assertThat(figure(extract("فاز 6 و 7 لاعبين في الدور", "ar", august), "6").kind())
+                    .isNotEqualTo(FigureKind.DATE);
+        }
+
+        @Test
         void aWeekdayBeforeADateOfAMonthIsThatDay() {
             LocalDate may = LocalDate.of(2015, 5, 20);  // a Wednesday
             assertThat(figure(extract("يفتح الباب حتى يوم الخميس 28 شوال الموافق 13 أغسطس", "ar", may), "الخميس")
