@@ -257,6 +257,12 @@ class FigureRulesTest {
     class Quantities {
 
         @Test
+        void degreesCentigradeInArabic() {
+            assertThat(figure(ar("الحد من الاحتباس الحراري إلى 2 سنتيجراد بحلول نهاية القرن"), "2 سنتيجراد").unit())
+                    .isEqualTo("degree");
+        }
+
+        @Test
         void speedsInArabic() {
             assertThat(figure(ar("تصل سرعة الرياح إلى 40كم/ساعة على الجزء الجنوبي"), "40كم/ساعة").unit())
                     .isEqualTo("km/h");
