@@ -410,6 +410,22 @@ class FigureRulesTest {
         }
 
         @Test
+        void anArabicUnitCountingByItselfBoundsARange() {
+            FigureMention waves = figure(ar("وارتفاع الموج من نصف متر إلى متر ونصف على الساحل"),
+                    "من نصف متر إلى متر ونصف");
+            assertThat(waves.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(waves.unit()).isEqualTo("m");
+            assertThat(waves.max()).isEqualTo(1.5);
+            assertThat(figure(ar("تبقى الزهور من متر ونصف إلى مترين ونصف"), "من متر ونصف إلى مترين ونصف").min())
+                    .isEqualTo(1.5);
+            assertThat(figure(ar("يمكث الضيف من يومين إلى 4 أيام في المدينة"), "من يومين إلى 4 أيام").kind())
+                    .isEqualTo(FigureKind.RANGE);
+            // a rise of prices stays a change of two figures
+            assertThat(ar("وارتفاع الأسعار من 5 ريالات إلى 10 ريالات")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
+        }
+
+        @Test
         void anArabicDashAgainstTheFirstBoundAlone() {
             FigureMention wind = figure(ar("تهب الرياح بسرعة 10- 30 كم/ساعة على الساحل"), "10- 30 كم/ساعة");
             assertThat(wind.kind()).isEqualTo(FigureKind.RANGE);
