@@ -655,7 +655,8 @@ class FigureRulesTest {
             "القرار رقم 2254 | ar", "call +971 4 123 4567 now | en", "call 800-555-0199 now | en",
             "see https://example.com/2020/05/report-12 | en", "write to desk2@example.com | en", "an F-16 crashed | en",
             "M3 money supply | en", "the 5G network | en", "أرسل رسالة إلى 77123 - Stc | ar",
-            "أرسل رسالة إلى 612345 موبايلي | ar",
+            "أرسل رسالة إلى 612345 موبايلي | ar", "نحن على قلب رجل واحد ضد الإرهاب | ar",
+            "القراء ليسوا على قلب قارئ واحد | ar",
         })
         void numbersInsideNamesAndCodesAreNotFigures(String text, String language) {
             assertThat(extract(text, language, null)).as(text).isEmpty();
