@@ -132,6 +132,7 @@ final class EvalCommand {
             sets.put("corpus development stories, eighth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV8_GOLD);
             sets.put("corpus development stories, tenth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV10_GOLD);
             sets.put("corpus development stories, twelfth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV12_GOLD);
+            sets.put("corpus development stories, ninth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV9_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 

@@ -218,14 +218,17 @@ final class ArabicCounts {
     }
 
     /**
-     * "One" at i that counts nothing: after a noun of an idiom of unity (صفا واحدا, يدا واحدة: ONE_IDIOM, "as one"),
-     * or واحدا with no noun in the accusative before it and no percent after it (كان واحدا, ليس واحدا).
+     * "One" at i that counts nothing: after a noun of an idiom of unity (صفا واحدا, يدا واحدة: ONE_IDIOM, "as one";
+     * على قلب رجل واحد, "of one heart"), or واحدا with no noun in the accusative before it and no percent after it
+     * (كان واحدا, ليس واحدا).
      */
     static boolean idleOne(Doc d, int i) {
         Token before = d.at(i - 1);
         String form = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
         String stem = form.endsWith("ا") && form.length() > 2 ? form.substring(0, form.length() - 1) : form;
-        if (!before.definite && !before.conjunction && !before.preposition && d.lexicon.in(WordList.ONE_IDIOM, stem)) {
+        if (!before.definite && !before.conjunction && !before.preposition && (d.lexicon.in(WordList.ONE_IDIOM, stem)
+                || Normalizer.key(d.surface(i - 2)).equals("قلب")
+                        && Normalizer.key(d.surface(i - 3)).equals(Normalizer.key("على")))) {
             return true;
         }
         Token after = d.at(i + 1);

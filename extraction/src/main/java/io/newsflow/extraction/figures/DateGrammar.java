@@ -93,6 +93,10 @@ final class DateGrammar {
                 if (m != null) {
                     return withYear(d, (int) t.value, m);
                 }
+                DateValue listed = listedBefore(d, i);
+                if (listed != null) {
+                    return listed;
+                }
                 if (k > i + 1) {
                     return ofRelativeMonth(d, (int) t.value, i, k);  // الـ 7 من الشهر الجاري
                 }
@@ -249,6 +253,25 @@ final class DateGrammar {
         }
         Token after = d.at(last + 1);
         return after.has(Role.PAST) || after.has(Role.NEXT) || after.has(Role.CURRENT);
+    }
+
+    /**
+     * 6 و 7 سبتمبر القادم, 12 و19 و26 يوليو 2015: an Arabic day at i listed before later days of a month shares
+     * their month and year; null when no month ends the list.
+     */
+    private static DateValue listedBefore(Doc d, int i) {
+        double previous = d.at(i).value;
+        for (int j = i + 1; d.arabic && d.isAndWord(j) && d.isSmallInt(j + 1, 31) && d.at(j + 1).value > previous;
+                j += 2) {
+            previous = d.at(j + 1).value;
+            Month m = month(d, j + 2);
+            if (m != null) {
+                DateValue last = withYear(d, (int) previous, m);
+                return last.iso() != null ? null : new DateValue(last.year(), last.month(), (int) d.at(i).value, -1,
+                        i, last.relation(), null);
+            }
+        }
+        return null;
     }
 
     private static DateValue withYear(Doc d, int day, Month m) {

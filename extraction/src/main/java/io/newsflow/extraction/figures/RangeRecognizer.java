@@ -37,8 +37,13 @@ final class RangeRecognizer {
         Token before = d.at(prefix);
         boolean between = before.has(Role.BETWEEN) && before.stemOffset == 0;
         boolean from = before.has(Role.FROM) && before.stemOffset == 0;
+        // 10- 30 كم/ساعة: Arabic also sets the dash against the first bound alone in digits (not before a minus
+        // written after the digits, 0.3- ، 3.3-, nor in a score, صفر- ١, or a series' part, (1ــ 2))
+        boolean leaning = d.arabic && a.number() != null && a.number().plainDigits() && d.attached(a.last())
+                && !d.attached(c) && !d.isDash(c + 2) && !d.isSymbol(c + 1, '\u060C') && !d.isSymbol(c + 1, ',')
+                && !(d.isSymbol(a.first() - 1, '(') && d.isSymbol(c + 2, ')'));
         boolean dash = d.isDash(c) && !d.at(c + 1).lineBefore && !d.at(c).paragraphBefore
-                && d.attached(a.last()) == d.attached(c);
+                && (d.attached(a.last()) == d.attached(c) || leaning);
         boolean to = d.at(c).has(Role.TO) && d.at(c).stemOffset == 0;
         // a level of 12,000 to 16,000 units, at 2.50 dlrs to three dlrs: an estimate's bounds after a word of level
         boolean estimate = to && !between && !from && d.at(prefix).isWord()
@@ -54,7 +59,11 @@ final class RangeRecognizer {
         boolean glued = between && d.arabic && d.at(c).conjunction && d.at(c).isNumberWord() && !d.at(c).lineBefore
                 && a.value() != null && a.value() % 1 == 0;
         boolean word = between && (d.isAndWord(c) || glued) || (between || from || estimate || spelled || bare) && to;
-        if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null || from && changed(d, prefix)) {
+        // من متر ونصف إلى مترين ونصف: an Arabic unit that counts by itself may open a range after "from"
+        boolean byItself = a.number() == null && d.arabic && from && to
+                && (a.kind() == FigureKind.QUANTITY || a.kind() == FigureKind.DURATION);
+        if (a.kind() == FigureKind.DATE || !(dash || word) || a.number() == null && !byItself
+                || from && changed(d, prefix) && !height(d, prefix, a)) {
             return null;
         }
         Candidate b = upper(d, a, glued ? c : c + 1, read);
@@ -62,7 +71,8 @@ final class RangeRecognizer {
             return null;  // بين خمسة أعوام وسبعة أعوام وعشرة أعوام: a list, no range
         }
         boolean compatible = a.kind() == b.kind() && Objects.equals(a.unit(), b.unit())
-                && Objects.equals(a.currency(), b.currency()) || a.kind() == FigureKind.NUMBER || elliptical(a);
+                && Objects.equals(a.currency(), b.currency()) || a.kind() == FigureKind.NUMBER
+                || a.number() != null && elliptical(a);
         double min = a.value();
         NumberPhrase an = a.number();
         NumberPhrase bn = b.number();
@@ -136,6 +146,19 @@ final class RangeRecognizer {
         return false;
     }
 
+    /**
+     * The noun ارتفاع before a definite noun and lengths after "from" at p names a height, not a rise (وارتفاع الموج
+     * من نصف متر إلى متر ونصف).
+     */
+    private static boolean height(Doc d, int p, Candidate a) {
+        String noun = d.stemKey(p - 2);
+        noun = noun.startsWith("و") ? noun.substring(1) : noun;
+        return a.kind() == FigureKind.QUANTITY && LENGTHS.contains(a.unit()) && noun.equals("ارتفاع")
+                && Nouns.arabicDefinite(d, p - 1) && d.at(p - 1).stemOffset == 0;
+    }
+
+    private static final java.util.Set<String> LENGTHS = java.util.Set.of("m", "km", "cm", "foot");
+
     /** A third Arabic number joined by و at k (English "and" after a range often opens the next clause). */
     private static boolean listGoesOn(Doc d, int k) {
         Token t = d.at(k);
@@ -162,6 +185,10 @@ final class RangeRecognizer {
             }
         }
         NumberPhrase n = NumberRecognizer.at(d, b0, a.kind() == FigureKind.MONEY);
+        if (n == null && (a.kind() == FigureKind.QUANTITY || a.kind() == FigureKind.DURATION)) {
+            Candidate itself = ArabicDuals.byItself(d, b0);  // إلى متر ونصف, إلى يومين: a unit counting by itself
+            return itself != null && itself.kind() == a.kind() ? itself : null;
+        }
         if (n == null || n.ordinal() || n.first() != b0 || LabelRecognizer.at(d, n) != null) {
             return null;
         }

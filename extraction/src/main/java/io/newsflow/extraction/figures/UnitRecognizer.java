@@ -65,12 +65,34 @@ final class UnitRecognizer {
             unit = unit + "/s";  // 100 جيجا بت في الثانية, 512 كيلوبت/ثانية: a rate, not a rank of the second
             last += 2;
         }
+        int per = speed(d, unit, last);
+        if (per > last) {
+            unit = unit + "/h";  // 15-35 كم/ساعة, 300 كيلومتر في الساعة: a speed, not a distance
+            last = per;
+        }
         if (d.english && unit.equals("barrel") && "per".equalsIgnoreCase(d.surface(last + 1))
                 && "day".equalsIgnoreCase(d.surface(last + 2))) {
             unit = "barrel per day";  // the same unit as bpd
             last += 2;
         }
         return Candidate.of(FigureKind.QUANTITY, n).as(FigureKind.QUANTITY, unit, null, n.first(), last);
+    }
+
+    /**
+     * The last token of "per hour" after an Arabic length unit ending at token last (كم/ساعة, كم/ س, كيلومتر في
+     * الساعة), or last itself when none follows.
+     */
+    private static int speed(Doc d, String unit, int last) {
+        if (!d.arabic || !(unit.equals("km") || unit.equals("m"))) {
+            return last;
+        }
+        boolean slash = d.isSymbol(last + 1, '/');
+        String hour = Normalizer.key(d.surface(last + 2));
+        boolean perHour = slash ? hour.equals("ساعه") || hour.equals("س") || hour.equals("الساعه")
+                : Normalizer.key(d.surface(last + 1)).equals("في") && hour.equals("الساعه")
+                        && !d.at(last + 3).isNumberWord() && d.at(last + 3).type != TokenType.DIGITS
+                        && (d.at(last + 3).entry == null || d.at(last + 3).entry.ordinal == 0);
+        return perHour && !d.at(last + 2).lineBefore ? last + 2 : last;
     }
 
     /**

@@ -269,6 +269,25 @@ class FigureRulesTest {
     class Quantities {
 
         @Test
+        void degreesCentigradeInArabic() {
+            assertThat(figure(ar("الحد من الاحتباس الحراري إلى 2 سنتيجراد بحلول نهاية القرن"), "2 سنتيجراد").unit())
+                    .isEqualTo("degree");
+        }
+
+        @Test
+        void speedsInArabic() {
+            assertThat(figure(ar("تصل سرعة الرياح إلى 40كم/ساعة على الجزء الجنوبي"), "40كم/ساعة").unit())
+                    .isEqualTo("km/h");
+            assertThat(figure(ar("بلغت سرعة الإعصار 165 كيلومترا في الساعة أمس"), "165 كيلومترا في الساعة").unit())
+                    .isEqualTo("km/h");
+            assertThat(figure(ar("الرياح بسرعة 15 - 35 كم/ ساعة غدا"), "15 - 35 كم/ ساعة").unit())
+                    .isEqualTo("km/h");
+            // the first hour is no rate
+            assertThat(figure(ar("قطع 12 كيلومترا في الساعة الأولى من السباق"), "12 كيلومترا").unit())
+                    .isEqualTo("km");
+        }
+
+        @Test
         void unitsOfMeasure() {
             assertFigure(en("exports of 15,000 tonnes").get(0), FigureKind.QUANTITY, 15000.0, "tonne", null);
             assertFigure(en("output of 4.5 mln barrels").get(0), FigureKind.QUANTITY, 4.5e6, "barrel", null);
@@ -416,6 +435,38 @@ class FigureRulesTest {
         @Test
         void aScoreIsNotARange() {
             assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
+            assertThat(ar("فاز الفريق بنتيجة صفر- ١ في المباراة")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
+        }
+
+        @Test
+        void anArabicUnitCountingByItselfBoundsARange() {
+            FigureMention waves = figure(ar("وارتفاع الموج من نصف متر إلى متر ونصف على الساحل"),
+                    "من نصف متر إلى متر ونصف");
+            assertThat(waves.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(waves.unit()).isEqualTo("m");
+            assertThat(waves.max()).isEqualTo(1.5);
+            assertThat(figure(ar("تبقى الزهور من متر ونصف إلى مترين ونصف"), "من متر ونصف إلى مترين ونصف").min())
+                    .isEqualTo(1.5);
+            assertThat(figure(ar("يمكث الضيف من يومين إلى 4 أيام في المدينة"), "من يومين إلى 4 أيام").kind())
+                    .isEqualTo(FigureKind.RANGE);
+            // a rise of prices stays a change of two figures
+            assertThat(ar("وارتفاع الأسعار من 5 ريالات إلى 10 ريالات")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
+        }
+
+        @Test
+        void anArabicDashAgainstTheFirstBoundAlone() {
+            FigureMention wind = figure(ar("تهب الرياح بسرعة 10- 30 كم/ساعة على الساحل"), "10- 30 كم/ساعة");
+            assertThat(wind.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(wind.unit()).isEqualTo("km/h");
+            assertThat(wind.min()).isEqualTo(10.0);
+            assertThat(figure(ar("لا تتجاوز النسبة 3- 5% في المدن"), "3- 5%").kind()).isEqualTo(FigureKind.RANGE);
+            // a series' part in brackets and a minus after the digits stay apart
+            assertThat(ar("مقالات في التاريخ (1- 2)")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
+            assertThat(ar("تراجع الطلب (0.3- ، 3.3-، 1.6- على التوالي)")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.RANGE);
         }
     }
 
@@ -581,6 +632,36 @@ class FigureRulesTest {
         }
 
         @Test
+        void anArabicDayListedBeforeLaterDaysOfAMonth() {
+            LocalDate august = LocalDate.of(2015, 8, 8);
+            assertThat(figure(extract("يعقد اجتماع آخر في 6 و 7 سبتمبر القادم في باريس", "ar", august), "6")
+                    .isoValue()).isEqualTo("2015-09-06");
+            List<FigureMention> days = extract("التقطت الصور في 12 و19 و26 يوليو 2015 فوق البحر", "ar", august);
+            assertThat(figure(days, "12").isoValue()).isEqualTo("2015-07-12");
+            assertThat(figure(days, "19").isoValue()).isEqualTo("2015-07-19");
+            // a number before a larger one that no month follows stays a number
+            assertThat(figure(extract("فاز 6 و 7 لاعبين في الدور", "ar", august), "6").kind())
+                    .isNotEqualTo(FigureKind.DATE);
+        }
+
+        @Test
+        void aWeekdayBeforeADateOfAMonthIsThatDay() {
+            LocalDate may = LocalDate.of(2015, 5, 20);  // a Wednesday
+            assertThat(figure(extract("يفتح الباب حتى يوم الخميس 28 شوال الموافق 13 أغسطس", "ar", may), "الخميس")
+                    .isoValue()).isEqualTo("2015-08-13");
+            assertThat(figure(extract("تبدأ المحاضرات الأحد 22 / 11 / 1436هـ في الكلية", "ar", may), "الأحد")
+                    .isoValue()).isEqualTo("2015-09-06");
+            assertThat(figure(extract("غادر الوفد صباح الجمعة 06/01/2012م إلى الخارج", "ar", may), "الجمعة")
+                    .isoValue()).isEqualTo("2012-01-06");
+            // the year written decides the day, however far from publication
+            assertThat(figure(extract("بدأ الاجتياح فجر الخميس 2 أغسطس 1990 م على الحدود", "ar", may), "الخميس")
+                    .isoValue()).isEqualTo("1990-08-02");
+            // a number after a weekday that is no day of a month leaves the weekday to the publication day
+            assertThat(figure(extract("وصل الأحد 5 مسافرين إلى المطار", "ar", may), "الأحد").isoValue())
+                    .isEqualTo("2015-05-17");
+        }
+
+        @Test
         void yearsOfTheGregorianEraByTheirMark() {
             FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
             assertThat(era.kind()).isEqualTo(FigureKind.DATE);
@@ -687,7 +768,9 @@ class FigureRulesTest {
             "the G20 summit | en", "under Article 5 of the treaty | en", "وفق المادة 12 من القانون | ar",
             "القرار رقم 2254 | ar", "call +971 4 123 4567 now | en", "call 800-555-0199 now | en",
             "see https://example.com/2020/05/report-12 | en", "write to desk2@example.com | en", "an F-16 crashed | en",
-            "M3 money supply | en", "the 5G network | en",
+            "M3 money supply | en", "the 5G network | en", "أرسل رسالة إلى 77123 - Stc | ar",
+            "أرسل رسالة إلى 612345 موبايلي | ar", "نحن على قلب رجل واحد ضد الإرهاب | ar",
+            "القراء ليسوا على قلب قارئ واحد | ar",
         })
         void numbersInsideNamesAndCodesAreNotFigures(String text, String language) {
             assertThat(extract(text, language, null)).as(text).isEmpty();

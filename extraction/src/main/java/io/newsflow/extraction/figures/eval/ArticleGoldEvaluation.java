@@ -55,6 +55,8 @@ public final class ArticleGoldEvaluation {
     public static final String CORPUS_DEV10_GOLD = "corpus-dev10-gold.tsv";
     /** A twelfth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
     public static final String CORPUS_DEV12_GOLD = "corpus-dev12-gold.tsv";
+    /** A ninth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
+    public static final String CORPUS_DEV9_GOLD = "corpus-dev9-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
     public static final Path DEFAULT_CORPUS = Path.of("..", "shared", "data", "corpus", "news.jsonl");
 
