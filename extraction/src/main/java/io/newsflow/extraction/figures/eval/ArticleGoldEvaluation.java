@@ -51,6 +51,8 @@ public final class ArticleGoldEvaluation {
     public static final String CORPUS_DEV7_GOLD = "corpus-dev7-gold.tsv";
     /** An eighth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
     public static final String CORPUS_DEV8_GOLD = "corpus-dev8-gold.tsv";
+    /** An eleventh set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
+    public static final String CORPUS_DEV11_GOLD = "corpus-dev11-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
     public static final Path DEFAULT_CORPUS = Path.of("..", "shared", "data", "corpus", "news.jsonl");
 
