@@ -88,6 +88,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void aPartBeforeTheFinalNamesAKnockoutRound() {
+            assertThat(ar("تأهل الفريق إلى نصف النهائي")).isEmpty();
+            assertThat(ar("خرج المنتخب من الدور ربع النهائي")).isEmpty();
+            assertThat(ar("يلعب في ذهاب ربع نهائي البطولة")).isEmpty();
+            assertThat(ar("بلغ ثمن النهائي للمرة")).extracting(FigureMention::kind).doesNotContain(FigureKind.NUMBER);
+            assertThat(ar("أنفق نصف الميزانية").get(0).value()).isEqualTo(0.5);
+        }
+
+        @Test
         void aPartOfAPowerOfTenIsThatPartOfOne() {
             FigureMention ppm = ar("بلغ تركيز الرصاص جزء من المليون في العينات").get(0);
             assertThat(ppm.text()).isEqualTo("جزء من المليون");
