@@ -582,10 +582,17 @@ class FigureRulesTest {
             "the G20 summit | en", "under Article 5 of the treaty | en", "وفق المادة 12 من القانون | ar",
             "القرار رقم 2254 | ar", "call +971 4 123 4567 now | en", "call 800-555-0199 now | en",
             "see https://example.com/2020/05/report-12 | en", "write to desk2@example.com | en", "an F-16 crashed | en",
-            "M3 money supply | en", "the 5G network | en",
+            "M3 money supply | en", "the 5G network | en", "فازت الممثلة إيما ستون، وغابت | ar",
+            "نشرت مجلة «رولنغ ستون» | ar",
         })
         void numbersInsideNamesAndCodesAreNotFigures(String text, String language) {
             assertThat(extract(text, language, null)).as(text).isEmpty();
+        }
+
+        @Test
+        void sixtyThatAlsoSpellsStoneCountsOnlyWithSomethingAfterIt() {
+            assertThat(ar("وصل ستون منهم إلى الحدود").get(0).value()).isEqualTo(60.0);
+            assertThat(ar("أمهلهم ستون يوما").get(0).value()).isEqualTo(60.0);
         }
 
         @Test
