@@ -10,6 +10,8 @@ import java.util.Map;
  * A weekday before الموافق ("corresponding to") and a day of a month (يوم الأحد الموافق 12 شوال, الجمعة الموافق
  * 18 / 8, الخميس الموافق 20 أغسطس) is that day, not the last such weekday before publication: the day is read in the
  * Gregorian or the Hijri (Umm al-Qura) calendar, whichever puts it on the weekday named near the publication day.
+ * So is a weekday right before a Hijri date (يوم السبت السابع من شهر ذي القعدة, الخميس الـ 4 من ذي الحجة); when no
+ * Hijri day near publication falls on that weekday, the weekday names no date a reader can fix.
  */
 final class AgreedDates {
 
@@ -27,25 +29,80 @@ final class AgreedDates {
     private AgreedDates() {
     }
 
-    /** The day named after الموافق at token k for the weekday isoDay, or null when none fits it. */
+    /**
+     * The day named after الموافق at token k, or by a Hijri date at k, for the weekday isoDay; null when none fits
+     * it or no such date follows.
+     */
     static LocalDate day(Doc d, int k, int isoDay, LocalDate published) {
-        int i = d.isSymbol(k + 1, '،') || d.isSymbol(k + 1, ',') ? k + 2 : k + 1;
-        if (!d.arabic || !"الموافق".equals(Normalizer.key(d.surface(k))) || !d.isSmallInt(i, 31)) {
+        if (!d.arabic) {
             return null;
         }
-        int day = (int) d.at(i).value;
+        if (!"الموافق".equals(Normalizer.key(d.surface(k)))) {
+            int i = dayOfHijriDate(d, k);
+            return i < 0 ? null : named(d, i, dayNumber(d, i), isoDay, published, true);
+        }
+        int i = d.isSymbol(k + 1, '،') || d.isSymbol(k + 1, ',') ? k + 2 : k + 1;
+        return d.isSmallInt(i, 31) ? named(d, i, (int) d.at(i).value, isoDay, published, false) : null;
+    }
+
+    /** A Hijri date opens at token k, after a weekday: its day's token, or -1. */
+    static int dayOfHijriDate(Doc d, int k) {
+        int i = "ال".equals(d.surface(k).replace("\u0640", "")) ? k + 1 : k;  // الـ 5
+        int day = dayNumber(d, i);
+        return day > 0 && hijriMonth(d, monthAfter(d, i)) > 0 ? i : -1;
+    }
+
+    /**
+     * A day of the month at i in digits or as a definite ordinal word in the masculine of يوم (السابع), or 0; the
+     * feminine agrees with the weekday and counts Fridays (الجمعة الثانية من رمضان), not days.
+     */
+    private static int dayNumber(Doc d, int i) {
+        Token t = d.at(i);
+        if (d.isSmallInt(i, 30)) {
+            return (int) t.value;
+        }
+        boolean ordinal = t.type == TokenType.ARABIC && t.definite && t.entry != null && t.entry.ordinal > 0
+                && t.entry.ordinal <= 10 && !d.at(i + 1).isNumberWord() && !Normalizer.key(d.surface(i)).endsWith("ه");
+        return ordinal ? (int) t.entry.ordinal : 0;
+    }
+
+    /** A Hijri year written after the month at m (ربيع الأول 1373), or 0. */
+    private static int hijriYearAfter(Doc d, int m) {
+        int y = HIJRI.containsKey(Normalizer.key(d.surface(m))) ? m + 1 : m + 2;
+        Token t = d.at(y);
+        boolean year = t.type == TokenType.DIGITS && !t.grouped && !t.decimal && t.integerDigits == 4
+                && t.value >= 1300 && t.value <= 1600;
+        return year ? (int) t.value : 0;
+    }
+
+    /** The token of the month after a day at i, past من and شهر. */
+    private static int monthAfter(Doc d, int i) {
         int m = d.at(i + 1).has(Role.FROM) && d.at(i + 1).stemOffset == 0 ? i + 2 : i + 1;
-        m = "شهر".equals(Normalizer.key(d.surface(m))) ? m + 1 : m;
+        return "شهر".equals(Normalizer.key(d.surface(m))) ? m + 1 : m;
+    }
+
+    private static int hijriMonth(Doc d, int m) {
+        String one = Normalizer.key(d.surface(m));
+        return HIJRI.getOrDefault(one, HIJRI.getOrDefault(one + " " + Normalizer.key(d.surface(m + 1)), 0));
+    }
+
+    private static LocalDate named(Doc d, int i, int day, int isoDay, LocalDate published, boolean hijriOnly) {
+        int m = monthAfter(d, i);
         int month;
         int calendars;  // 1 Gregorian, 2 Hijri, 3 either
-        if (d.isSymbol(i + 1, '/') && d.isSmallInt(i + 2, 12)) {
+        if (hijriOnly) {
+            month = hijriMonth(d, m);
+            calendars = 2;
+            int year = hijriYearAfter(d, m);
+            if (year > 0) {
+                return fit(hijri(year, month, day), isoDay, 1);  // يوم الإثنين 2 ربيع الأول 1373, decades back
+            }
+        } else if (d.isSymbol(i + 1, '/') && d.isSmallInt(i + 2, 12)) {
             month = (int) d.at(i + 2).value;
             calendars = 3;
         } else {
             DateGrammar.Month g = DateGrammar.month(d, m);
-            String one = Normalizer.key(d.surface(m));
-            Integer h = HIJRI.getOrDefault(one, HIJRI.get(one + " " + Normalizer.key(d.surface(m + 1))));
-            month = g != null ? g.month() : h != null ? h : 0;
+            month = g != null ? g.month() : hijriMonth(d, m);
             calendars = g != null ? 1 : 2;
         }
         if (month == 0) {

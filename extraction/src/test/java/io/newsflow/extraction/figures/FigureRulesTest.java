@@ -491,6 +491,21 @@ class FigureRulesTest {
         }
 
         @Test
+        void aWeekdayRightBeforeAHijriDateIsThatDayOrNone() {
+            LocalDate august = LocalDate.of(2015, 8, 3);  // a Monday, 18 Shawwal 1436
+            assertThat(figure(extract("يبدأ القيد يوم السبت السابع من شهر ذي القعدة المقبل", "ar", august), "السبت")
+                    .isoValue()).isEqualTo("2015-08-22");
+            assertThat(figure(extract("ينتهي التسجيل يوم الخميس الـ 4 من ذي الحجة", "ar", august), "الخميس")
+                    .isoValue()).isEqualTo("2015-09-17");
+            assertThat(figure(extract("توفي يوم الإثنين 2 ربيع الأول 1373 في الطائف", "ar", august), "الإثنين")
+                    .isoValue()).isEqualTo("1953-11-09");
+            assertThat(extract("يبدأ الترشح يوم الأحد الـ 5 من شهر ذي القعدة", "ar", august))
+                    .as("the 5th is no Sunday").extracting(FigureMention::kind).doesNotContain(FigureKind.DATE);
+            assertThat(figure(extract("وقع التفجير في الجمعة الثانية من شهر رمضان", "ar", august), "الجمعة")
+                    .isoValue()).as("the second Friday, not the second day").isNotEqualTo("2015-06-19");
+        }
+
+        @Test
         void yearsOfTheGregorianEraByTheirMark() {
             FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
             assertThat(era.kind()).isEqualTo(FigureKind.DATE);
