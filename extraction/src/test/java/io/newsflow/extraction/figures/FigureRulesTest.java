@@ -396,6 +396,16 @@ class FigureRulesTest {
         void aScoreIsNotARange() {
             assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
         }
+
+        @Test
+        void aSetLostInAChainOfScoresIsTwoNumbers() {
+            assertThat(ar("فازت اللاعبة 6 - 3 و4 - 6 و6 - 2 أمس")).extracting(FigureMention::value)
+                    .containsExactly(6.0, 3.0, 4.0, 6.0, 6.0, 2.0);
+            assertThat(ar("تغلب على منافسه 7 - 6 (7 - 4) و6 - 3 في ساعة")).extracting(FigureMention::value)
+                    .containsExactly(7.0, 6.0, 7.0, 4.0, 6.0, 3.0);
+            assertThat(ar("يستهدف الفئة العمرية 12 - 18 عاما")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.RANGE);
+        }
     }
 
     @Nested
