@@ -100,7 +100,9 @@ final class RelativeDates {
             DateValue v = day(i, weekday(published, w.weekday, direction));
             return direction == Direction.LATEST || pair ? v : v.ending(i + 1, DateValue.Relation.NONE);
         }
-        if (d.arabic && w.has(Role.PERIOD) && t.stemOffset == 0) {
+        Word period = w.has(Role.PERIOD) || !d.arabic || !t.definite || !t.preposition ? w
+                : d.lexicon.get("ال" + d.stemKey(i));  // للعام الماضي, بالشهر المقبل: a preposition before the period
+        if (d.arabic && period != null && period.has(Role.PERIOD) && (t.stemOffset == 0 || period != w)) {
             Token q = d.at(i + 1);
             int first = -1;
             int last = i + 1;

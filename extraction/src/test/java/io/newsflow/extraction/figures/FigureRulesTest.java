@@ -587,6 +587,9 @@ class FigureRulesTest {
             assertThat(extract("وصل الأحد الماضي", "ar", published).get(0).isoValue()).isEqualTo("2020-11-08");
             assertThat(extract("fell last month", "en", published).get(0).isoValue()).isEqualTo("2020-10");
             assertThat(extract("خلال العام الماضي", "ar", published).get(0).isoValue()).isEqualTo("2019");
+            assertThat(extract("النتائج المالية للعام الحالي", "ar", published).get(0).isoValue()).isEqualTo("2020");
+            assertThat(extract("أعلنت الخطة للعام المقبل", "ar", published).get(0).isoValue()).isEqualTo("2021");
+            assertThat(extract("الأسعار للشهر القادم", "ar", published).get(0).isoValue()).isEqualTo("2020-12");
             assertThat(ar("قال أمس")).as("no publication date, nothing to resolve against").isEmpty();
         }
 
