@@ -165,6 +165,9 @@ class FigureRulesTest {
             assertFigure(figure(f, "549 طفلاً"), FigureKind.COUNT, 549.0, "طفل", null);
             assertFigure(figure(f, "تسع دول"), FigureKind.COUNT, 9.0, "دولة", null);
             assertFigure(figure(f, "ثلاثة خبراء"), FigureKind.COUNT, 3.0, "خبير", null);
+            List<FigureMention> g = ar("افتتحت الشركة خمسة معاهد ومعهدين للبنات");
+            assertFigure(figure(g, "خمسة معاهد"), FigureKind.COUNT, 5.0, "معهد", null);
+            assertFigure(figure(g, "معهدين"), FigureKind.COUNT, 2.0, "معهد", null);
         }
 
         @Test
