@@ -34,6 +34,8 @@ class FigureRulesTest {
             "a population of 1 414 021 100 | 1414021100",
             "وباعت الشركة 5ر47 | 47.5",
             "the ratio was 3/4 | 0.75",
+            "بلغت الصادرات 25.\u200F48 | 48.25",
+            "بلغت الجوائز 500.\u200F250.\u200F2 | 2250500",
         })
         void readsDigitsInEveryScriptWithTheirSeparators(String text, double value) {
             List<FigureMention> figures = text.matches(".*[a-z].*") ? en(text) : ar(text);
