@@ -290,6 +290,16 @@ class FigureRulesTest {
             assertThat(en("after 3 years").get(0).isoValue()).isEqualTo("P3Y");
             assertThat(en("for 36 hours").get(0).isoValue()).isEqualTo("PT36H");
         }
+
+        @Test
+        void hoursAndMinutesAreOneSpanOfTime() {
+            List<FigureMention> f = ar("تأخرت الرحلة 5 ساعات و10 دقائق عن موعدها");
+            assertThat(f).hasSize(1);
+            assertFigure(f.get(0), FigureKind.DURATION, 310.0, "minute", null);
+            assertThat(f.get(0).isoValue()).isEqualTo("PT5H10M");
+            assertThat(ar("استغرق البث سبع ساعات وعشرين دقيقة").get(0).isoValue()).isEqualTo("PT7H20M");
+            assertThat(ar("عمل 5 ساعات و10 أيام")).hasSize(2);
+        }
     }
 
     @Nested
