@@ -437,6 +437,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void aMinuteOfAMatchInDigitsRanksIt() {
+            List<FigureMention> f = ar("سجل المهاجم في الدقيقة 65 وأضاف زميله هدفا بالدقيقة 89 قرر بعدها الحكم");
+            assertFigure(figure(f, "65"), FigureKind.ORDINAL, 65.0, "دقيقة", null);
+            assertFigure(figure(f, "89"), FigureKind.ORDINAL, 89.0, "دقيقة", null);
+            assertThat(ar("بلغ سعر الدقيقة 50 هللة")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
+        }
+
+        @Test
         void arabicOrdinalsWithTheNounTheyOrder() {
             List<FigureMention> f = ar("في الدفعة السادسة والأسبوع الثاني والذكرى الحادية والعشرين");
             assertFigure(figure(f, "السادسة"), FigureKind.ORDINAL, 6.0, "دفعة", null);
