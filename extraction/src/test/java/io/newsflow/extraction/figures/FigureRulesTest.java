@@ -211,6 +211,8 @@ class FigureRulesTest {
             assertThat(figure(f, "يومين").isoValue()).isEqualTo("P2D");
             assertFigure(figure(f, "دولتين"), FigureKind.COUNT, 2.0, "دولة", null);
             assertThat(figure(f, "شهرين").isoValue()).isEqualTo("P2M");
+            assertFigure(figure(ar("فتح التسجيل للمتطوعين من الجنسين"), "الجنسين"), FigureKind.COUNT, 2.0, "جنس",
+                    null);
         }
 
         @Test
