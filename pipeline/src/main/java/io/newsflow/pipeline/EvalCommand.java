@@ -133,6 +133,7 @@ final class EvalCommand {
             sets.put("corpus development stories, tenth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV10_GOLD);
             sets.put("corpus development stories, twelfth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV12_GOLD);
             sets.put("corpus development stories, ninth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV9_GOLD);
+            sets.put("corpus development stories, eleventh set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV11_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 

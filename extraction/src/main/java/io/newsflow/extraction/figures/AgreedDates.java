@@ -29,13 +29,12 @@ final class AgreedDates {
         k = isComma(d, k) ? k + 1 : k;
         String word = Normalizer.key(d.surface(k));
         boolean agreed = word.equals("الموافق") || word.equals("والموافق");
-        int i = !agreed ? k : isComma(d, k + 1) ? k + 2 : k + 1;
-        if (!d.isSmallInt(i, 31) || !agreed && d.at(i).lineBefore) {
+        int i = dayAt(d, !agreed ? k : isComma(d, k + 1) ? k + 2 : k + 1);
+        int day = dayNumber(d, i);
+        if (day == 0 || !agreed && d.at(i).lineBefore) {
             return null;
         }
-        int day = (int) d.at(i).value;
-        int m = d.at(i + 1).has(Role.FROM) && d.at(i + 1).stemOffset == 0 ? i + 2 : i + 1;
-        m = "شهر".equals(Normalizer.key(d.surface(m))) ? m + 1 : m;
+        int m = monthAfter(d, i);
         int month;
         int calendars;
         int yearAt;
@@ -73,6 +72,43 @@ final class AgreedDates {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether a Hijri date opens at token k, after a weekday (الأحد الـ 5 من ذي القعدة): the token of its day, or -1.
+     * Where no day near publication fits the weekday, the weekday names no date a reader can fix.
+     */
+    static int dayOfHijriDate(Doc d, int k) {
+        int i = dayAt(d, isComma(d, k) ? k + 1 : k);
+        int m = monthAfter(d, i);
+        boolean hijri = d.lexicon.hijriMonth(d.surface(m), null) > 0
+                || d.lexicon.hijriMonth(d.surface(m), d.surface(m + 1)) > 0;
+        return d.arabic && dayNumber(d, i) > 0 && hijri ? i : -1;
+    }
+
+    /** The day's token at k, past a detached article (الـ 5). */
+    private static int dayAt(Doc d, int k) {
+        return "ال".equals(d.surface(k).replace("\u0640", "")) ? k + 1 : k;
+    }
+
+    /**
+     * A day of the month at i in digits or as a definite ordinal word in the masculine of يوم (السابع), or 0; the
+     * feminine agrees with the weekday and counts Fridays (الجمعة الثانية من رمضان), not days.
+     */
+    private static int dayNumber(Doc d, int i) {
+        Token t = d.at(i);
+        if (d.isSmallInt(i, 31)) {
+            return (int) t.value;
+        }
+        boolean ordinal = t.type == TokenType.ARABIC && t.definite && t.entry != null && t.entry.ordinal > 0
+                && t.entry.ordinal <= 10 && !d.at(i + 1).isNumberWord() && !Normalizer.key(d.surface(i)).endsWith("ه");
+        return ordinal ? (int) t.entry.ordinal : 0;
+    }
+
+    /** The token of the month after a day at i, past من and شهر. */
+    private static int monthAfter(Doc d, int i) {
+        int m = d.at(i + 1).has(Role.FROM) && d.at(i + 1).stemOffset == 0 ? i + 2 : i + 1;
+        return "شهر".equals(Normalizer.key(d.surface(m))) ? m + 1 : m;
     }
 
     private static boolean isComma(Doc d, int i) {

@@ -94,4 +94,14 @@ final class ArabicParts {
         double parts = t.number + (withUnit ? unit.entry.number : 0);
         return n.extended(n.value() / parts, j);
     }
+
+    /** نصف النهائي, ربع نهائي, ثمن النهائي: a part word at k before "final" names a knockout round (KNOCKOUT_ROUND). */
+    static boolean knockoutRound(Doc d, int k) {
+        Token round = d.at(k + 1);
+        if (!d.arabic || round.type != TokenType.ARABIC || round.lineBefore || round.conjunction) {
+            return false;
+        }
+        String key = d.stemKey(k + 1);
+        return d.lexicon.in(WordList.KNOCKOUT_ROUND, key.startsWith("ال") ? key.substring(2) : key);
+    }
 }

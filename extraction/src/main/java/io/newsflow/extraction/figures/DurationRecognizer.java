@@ -77,8 +77,34 @@ final class DurationRecognizer {
             return Candidate.of(FigureKind.DURATION, n).valued(value, part.last())
                     .as(FigureKind.DURATION, w.unit, iso(value, w.isoDesignator), n.first(), part.last());
         }
-        return Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, w.unit, iso(n.value(), w.isoDesignator),
-                n.first(), u.at());
+        Candidate whole = Candidate.of(FigureKind.DURATION, n).as(FigureKind.DURATION, w.unit,
+                iso(n.value(), w.isoDesignator), n.first(), u.at());
+        Candidate compound = d.arabic ? withSmallerUnit(d, n, w, u.at()) : null;
+        return compound != null ? compound : whole;
+    }
+
+    /**
+     * 4 ساعات و25 دقيقة, ساعتين و53 دقيقة: hours and then minutes (or minutes and then seconds) after و are one span
+     * of time, valued in the smaller unit (PT4H25M = 265 minutes); null when no such part follows the unit at u.
+     */
+    private static Candidate withSmallerUnit(Doc d, NumberPhrase n, Word w, int u) {
+        String smaller = "TH".equals(w.isoDesignator) ? "TM" : "TM".equals(w.isoDesignator) ? "TS" : null;
+        if (smaller == null || n.value() % 1 != 0) {
+            return null;
+        }
+        int k = "و".equals(d.surface(u + 1)) ? u + 2 : u + 1;
+        if (k == u + 1 && !(d.at(k).conjunction && d.at(k).isNumberWord()) || d.at(k).lineBefore) {
+            return null;
+        }
+        NumberPhrase m = NumberRecognizer.at(d, k, false);
+        UnitRecognizer.UnitWord v = m == null ? null : UnitRecognizer.unitAfter(d, m, m.last() + 1);
+        if (v == null || !smaller.equals(v.word().isoDesignator) || m.value() % 1 != 0 || m.value() >= 60) {
+            return null;
+        }
+        double total = n.value() * 60 + m.value();
+        String iso = "PT" + (long) n.value() + w.isoDesignator.substring(1) + (long) m.value() + smaller.substring(1);
+        return Candidate.of(FigureKind.DURATION, n).valued(total, v.at())
+                .as(FigureKind.DURATION, v.word().unit, iso, n.first(), v.at());
     }
 
     /**

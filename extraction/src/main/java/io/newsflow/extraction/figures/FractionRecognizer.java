@@ -231,7 +231,7 @@ final class FractionRecognizer {
             return over == null ? null : NumberPhrase.ofWords(i, over.last(), 1 / over.value(), false);
         }
         if (t.entry == null || t.entry.denominator == 0 || t.entry.fractionForm == GrammaticalNumber.PLURAL
-                || t.conjunction || t.has(Role.JOINED_ONLY)) {
+                || t.conjunction || t.has(Role.JOINED_ONLY) || ArabicParts.knockoutRound(d, k)) {
             return null;
         }
         Word f = t.entry;

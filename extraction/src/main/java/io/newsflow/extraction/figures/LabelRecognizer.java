@@ -285,8 +285,9 @@ final class LabelRecognizer {
      */
     private static boolean listMarker(Doc d, int i) {
         Token t = d.at(i);
-        if (t.decimal || t.integerDigits > 2 || !(d.lineStart(i) || d.sentenceStart(i))) {
-            return false;
+        if (t.decimal || t.integerDigits > 2 || !(d.lineStart(i) || d.sentenceStart(i))
+                || d.isDash(i - 1) && !d.lineStart(i) && RangeRecognizer.amongScores(d, i - 2, i)) {
+            return false;  // 7 - 6 (7 - 5) و6 - 4: the second number of a score, not an item's
         }
         boolean marker = d.isDash(i + 1) || d.isSymbol(i + 1, ')') && d.attached(i) && !d.isSymbol(i - 1, '(')
                 || d.isSymbol(i + 1, '.') && d.attached(i) && d.at(i + 2).capitalized;

@@ -27,6 +27,9 @@ final class NamedNumbers {
                 && d.at(i + 1).capitalized && (tickerAfter(d, i) || namedAgain(d, i))) {
             return new Proposal.NotAFigure(i);  // First City Industries <FCY>, and later First City said
         }
+        if (surname(d, n)) {
+            return new Proposal.NotAFigure(i);  // إيما ستون، مجلة «رولنغ ستون»
+        }
         if (d.at(i).type != TokenType.DIGITS || !n.plainDigits() || n.first() != n.last()) {
             return null;
         }
@@ -124,5 +127,13 @@ final class NamedNumbers {
             }
         }
         return digits;
+    }
+
+    /** An Arabic number word alone that also spells a surname (SURNAME_NUMBER), with no word after it to count. */
+    private static boolean surname(Doc d, NumberPhrase n) {
+        Token t = d.at(n.first());
+        return d.arabic && n.first() == n.last() && t.type == TokenType.ARABIC
+                && d.lexicon.in(WordList.SURNAME_NUMBER, d.stemKey(n.first()))
+                && (d.at(n.first() + 1).type != TokenType.ARABIC || d.at(n.first() + 1).lineBefore);
     }
 }

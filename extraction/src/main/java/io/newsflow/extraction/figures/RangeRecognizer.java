@@ -87,6 +87,9 @@ final class RangeRecognizer {
         if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
             return null;
         }
+        if (dash && amongScores(d, a.first(), b.last())) {
+            return null;  // 6 - 3 و5 - 7 و6 - 3: a set lost in a chain of scores, no range
+        }
         boolean bothSpelled = spelled && bn != null && d.at(bn.first()).isNumberWord();
         if ((estimate || bothSpelled) && (min >= b.value() || b.value() > 10 * min)) {
             return null;  // at 5 to 100 dlrs names two things; bounds of one estimate lie close
@@ -194,5 +197,38 @@ final class RangeRecognizer {
         }
         Candidate b = read.apply(n);
         return b.kind() == FigureKind.DATE ? Candidate.of(FigureKind.NUMBER, n) : b;
+    }
+
+    /** The dash pair from first to last has a score just before or after it: 6 - 3 و5 - 7, 7 - 6 (7 - 5). */
+    static boolean amongScores(Doc d, int first, int last) {
+        return scoreAt(d, skipBack(d, first - 1) - 2) || scoreAt(d, skipOn(d, last + 1));
+    }
+
+    /** A score at i: a dash between two small whole numbers, the first not lower (6 - 3, 7 - 6). */
+    private static boolean scoreAt(Doc d, int i) {
+        return d.isSmallInt(i, 99) && d.isDash(i + 1) && d.isSmallInt(i + 2, 99) && d.at(i).value >= d.at(i + 2).value;
+    }
+
+    /** From k back past the و, brackets and commas that join scores (6 - 3 و5 - 7, 7 - 6 (7 - 5)). */
+    private static int skipBack(Doc d, int k) {
+        int j = k;
+        while (j > k - 2 && joinsScores(d, j)) {
+            j--;
+        }
+        return j;
+    }
+
+    /** From k on past the و, brackets and commas that join scores. */
+    private static int skipOn(Doc d, int k) {
+        int j = k;
+        while (j < k + 2 && joinsScores(d, j)) {
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean joinsScores(Doc d, int j) {
+        return "و".equals(d.surface(j)) || d.isSymbol(j, '(') || d.isSymbol(j, ')') || d.isSymbol(j, '،')
+                || d.isSymbol(j, ',');
     }
 }

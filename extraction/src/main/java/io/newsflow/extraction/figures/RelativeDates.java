@@ -87,6 +87,9 @@ final class RelativeDates {
             if (agreed != null) {
                 return day(i, agreed);  // الأحد الموافق 12 شوال: the day the date after it names
             }
+            if (AgreedDates.dayOfHijriDate(d, i + 1) >= 0) {
+                return null;  // الأحد الـ 5 من ذي القعدة, when that day is no Sunday: no date to fix
+            }
             if (d.arabic && everyWeek(d, i)) {
                 return null;
             }

@@ -150,6 +150,7 @@ final class Tokenizer {
         }
         boolean leadingPoint = groupStart != t.start;
         boolean mirrored = false;
+        boolean allMirrored = true;
         while (true) {
             while (i < n && isDigit(text.charAt(i))) {
                 i++;
@@ -176,6 +177,7 @@ final class Tokenizer {
             }
             if ((c == '.' || c == ',' || c == '\u066B' || c == '\u066C') && k < n && isDigit(text.charAt(k))) {
                 mirrored = groups == 1 && c == '.' && text.charAt(j + 1) == '\u200F';
+                allMirrored &= c == '.' && text.charAt(j + 1) == '\u200F';
                 seps[groups] = c;
                 i = k;
                 groupStart = k;
@@ -199,6 +201,15 @@ final class Tokenizer {
             t.decimal = true;
             t.end = groupEnd[1];
             return finishNumber(t, digits, groupEnd[1] - groupStartAt[1]);
+        }
+        if (allMirrored && groups >= 3 && groups <= 8 && mirroredThousands(groups, groupStartAt, groupEnd)) {
+            // 960.<RLM>407.<RLM>1: thousands typeset mirrored, the last group first (1.407.960)
+            for (int g = groups - 1; g >= 0; g--) {
+                appendDigits(text, groupStartAt[g], groupEnd[g], digits);
+            }
+            t.grouped = true;
+            t.end = groupEnd[groups - 1];
+            return finishNumber(t, digits, digits.length());
         }
         int decimalAt = DigitForms.decimalSeparator(seps, groups, groupStartAt, groupEnd);
         if (decimalAt > 0 && seps[decimalAt] == ',' && t.start > 1 && text.charAt(t.start - 1) == ','
@@ -230,6 +241,17 @@ final class Tokenizer {
         }
         t.end = groupEnd[groups - 1];
         return finishNumber(t, digits, integerDigits);
+    }
+
+    /** Every group but the one written last, which leads once mirrored back, has three digits. */
+    private static boolean mirroredThousands(int groups, int[] groupStartAt, int[] groupEnd) {
+        for (int g = 0; g < groups - 1; g++) {
+            if (groupEnd[g] - groupStartAt[g] != 3) {
+                return false;
+            }
+        }
+        int lead = groupEnd[groups - 1] - groupStartAt[groups - 1];
+        return lead >= 1 && lead <= 3;
     }
 
     private static boolean threeDigits(String text, int k) {

@@ -34,6 +34,8 @@ class FigureRulesTest {
             "a population of 1 414 021 100 | 1414021100",
             "وباعت الشركة 5ر47 | 47.5",
             "the ratio was 3/4 | 0.75",
+            "بلغت الصادرات 25.\u200F48 | 48.25",
+            "بلغت الجوائز 500.\u200F250.\u200F2 | 2250500",
         })
         void readsDigitsInEveryScriptWithTheirSeparators(String text, double value) {
             List<FigureMention> figures = text.matches(".*[a-z].*") ? en(text) : ar(text);
@@ -85,6 +87,15 @@ class FigureRulesTest {
             assertThat(ar("ارتفع ثمن الخبز")).isEmpty();
             assertThat(ar("دفعوا ثمن الحرية")).isEmpty();
             assertThat(ar("لن نقبل بأي ثمن")).isEmpty();
+        }
+
+        @Test
+        void aPartBeforeTheFinalNamesAKnockoutRound() {
+            assertThat(ar("تأهل الفريق إلى نصف النهائي")).isEmpty();
+            assertThat(ar("خرج المنتخب من الدور ربع النهائي")).isEmpty();
+            assertThat(ar("يلعب في ذهاب ربع نهائي البطولة")).isEmpty();
+            assertThat(ar("بلغ ثمن النهائي للمرة")).extracting(FigureMention::kind).doesNotContain(FigureKind.NUMBER);
+            assertThat(ar("أنفق نصف الميزانية").get(0).value()).isEqualTo(0.5);
         }
 
         @Test
@@ -156,6 +167,9 @@ class FigureRulesTest {
             assertFigure(figure(f, "549 طفلاً"), FigureKind.COUNT, 549.0, "طفل", null);
             assertFigure(figure(f, "تسع دول"), FigureKind.COUNT, 9.0, "دولة", null);
             assertFigure(figure(f, "ثلاثة خبراء"), FigureKind.COUNT, 3.0, "خبير", null);
+            List<FigureMention> g = ar("افتتحت الشركة خمسة معاهد ومعهدين للبنات");
+            assertFigure(figure(g, "خمسة معاهد"), FigureKind.COUNT, 5.0, "معهد", null);
+            assertFigure(figure(g, "معهدين"), FigureKind.COUNT, 2.0, "معهد", null);
         }
 
         @Test
@@ -209,6 +223,8 @@ class FigureRulesTest {
             assertThat(figure(f, "يومين").isoValue()).isEqualTo("P2D");
             assertFigure(figure(f, "دولتين"), FigureKind.COUNT, 2.0, "دولة", null);
             assertThat(figure(f, "شهرين").isoValue()).isEqualTo("P2M");
+            assertFigure(figure(ar("فتح التسجيل للمتطوعين من الجنسين"), "الجنسين"), FigureKind.COUNT, 2.0, "جنس",
+                    null);
         }
 
         @Test
@@ -324,6 +340,16 @@ class FigureRulesTest {
             assertThat(months.isoValue()).isEqualTo("P3M");
             assertFigure(ar("زار الوفد الخمسة المواقع الأثرية").get(0), FigureKind.COUNT, 5.0, "موقع", null);
             assertThat(ar("يكثر الزوار في العشر الأواخر")).extracting(FigureMention::unit).containsOnlyNulls();
+        }
+
+        @Test
+        void hoursAndMinutesAreOneSpanOfTime() {
+            List<FigureMention> f = ar("تأخرت الرحلة 5 ساعات و10 دقائق عن موعدها");
+            assertThat(f).hasSize(1);
+            assertFigure(f.get(0), FigureKind.DURATION, 310.0, "minute", null);
+            assertThat(f.get(0).isoValue()).isEqualTo("PT5H10M");
+            assertThat(ar("استغرق البث سبع ساعات وعشرين دقيقة").get(0).isoValue()).isEqualTo("PT7H20M");
+            assertThat(ar("عمل 5 ساعات و10 أيام")).hasSize(2);
         }
     }
 
@@ -468,6 +494,16 @@ class FigureRulesTest {
             assertThat(ar("تراجع الطلب (0.3- ، 3.3-، 1.6- على التوالي)")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.RANGE);
         }
+
+        @Test
+        void aSetLostInAChainOfScoresIsTwoNumbers() {
+            assertThat(ar("فازت اللاعبة 6 - 3 و4 - 6 و6 - 2 أمس")).extracting(FigureMention::value)
+                    .containsExactly(6.0, 3.0, 4.0, 6.0, 6.0, 2.0);
+            assertThat(ar("تغلب على منافسه 7 - 6 (7 - 4) و6 - 3 في ساعة")).extracting(FigureMention::value)
+                    .containsExactly(7.0, 6.0, 7.0, 4.0, 6.0, 3.0);
+            assertThat(ar("يستهدف الفئة العمرية 12 - 18 عاما")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.RANGE);
+        }
     }
 
     @Nested
@@ -481,6 +517,15 @@ class FigureRulesTest {
                     .containsExactly(FigureKind.COUNT);
             assertThat(ar("خسر الفريق المباراة الأولى")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.ORDINAL);
+        }
+
+        @Test
+        void aMinuteOfAMatchInDigitsRanksIt() {
+            List<FigureMention> f = ar("سجل المهاجم في الدقيقة 65 وأضاف زميله هدفا بالدقيقة 89 قرر بعدها الحكم");
+            assertFigure(figure(f, "65"), FigureKind.ORDINAL, 65.0, "دقيقة", null);
+            assertFigure(figure(f, "89"), FigureKind.ORDINAL, 89.0, "دقيقة", null);
+            assertThat(ar("بلغ سعر الدقيقة 50 هللة")).extracting(FigureMention::kind)
+                    .doesNotContain(FigureKind.ORDINAL);
         }
 
         @Test
@@ -662,6 +707,21 @@ class FigureRulesTest {
         }
 
         @Test
+        void aWeekdayRightBeforeAHijriDateIsThatDayOrNone() {
+            LocalDate august = LocalDate.of(2015, 8, 3);  // a Monday, 18 Shawwal 1436
+            assertThat(figure(extract("يبدأ القيد يوم السبت السابع من شهر ذي القعدة المقبل", "ar", august), "السبت")
+                    .isoValue()).isEqualTo("2015-08-22");
+            assertThat(figure(extract("ينتهي التسجيل يوم الخميس الـ 4 من ذي الحجة", "ar", august), "الخميس")
+                    .isoValue()).isEqualTo("2015-09-17");
+            assertThat(figure(extract("توفي يوم الإثنين 2 ربيع الأول 1373 في الطائف", "ar", august), "الإثنين")
+                    .isoValue()).isEqualTo("1953-11-09");
+            assertThat(extract("يبدأ الترشح يوم الأحد الـ 5 من شهر ذي القعدة", "ar", august))
+                    .as("the 5th is no Sunday").extracting(FigureMention::kind).doesNotContain(FigureKind.DATE);
+            assertThat(figure(extract("وقع التفجير في الجمعة الثانية من شهر رمضان", "ar", august), "الجمعة")
+                    .isoValue()).as("the second Friday, not the second day").isNotEqualTo("2015-06-19");
+        }
+
+        @Test
         void yearsOfTheGregorianEraByTheirMark() {
             FigureMention era = figure(ar("شيد القصر سنة 120 للهجرة الموافق 738 ميلادية، وما زال قائما"), "738");
             assertThat(era.kind()).isEqualTo(FigureKind.DATE);
@@ -736,6 +796,9 @@ class FigureRulesTest {
             assertThat(extract("وصل الأحد الماضي", "ar", published).get(0).isoValue()).isEqualTo("2020-11-08");
             assertThat(extract("fell last month", "en", published).get(0).isoValue()).isEqualTo("2020-10");
             assertThat(extract("خلال العام الماضي", "ar", published).get(0).isoValue()).isEqualTo("2019");
+            assertThat(extract("النتائج المالية للعام الحالي", "ar", published).get(0).isoValue()).isEqualTo("2020");
+            assertThat(extract("أعلنت الخطة للعام المقبل", "ar", published).get(0).isoValue()).isEqualTo("2021");
+            assertThat(extract("الأسعار للشهر القادم", "ar", published).get(0).isoValue()).isEqualTo("2020-12");
             assertThat(ar("قال أمس")).as("no publication date, nothing to resolve against").isEmpty();
         }
 
@@ -768,12 +831,19 @@ class FigureRulesTest {
             "the G20 summit | en", "under Article 5 of the treaty | en", "وفق المادة 12 من القانون | ar",
             "القرار رقم 2254 | ar", "call +971 4 123 4567 now | en", "call 800-555-0199 now | en",
             "see https://example.com/2020/05/report-12 | en", "write to desk2@example.com | en", "an F-16 crashed | en",
-            "M3 money supply | en", "the 5G network | en", "أرسل رسالة إلى 77123 - Stc | ar",
+            "M3 money supply | en", "the 5G network | en", "فازت الممثلة إيما ستون، وغابت | ar",
+            "نشرت مجلة «رولنغ ستون» | ar", "أرسل رسالة إلى 77123 - Stc | ar",
             "أرسل رسالة إلى 612345 موبايلي | ar", "نحن على قلب رجل واحد ضد الإرهاب | ar",
             "القراء ليسوا على قلب قارئ واحد | ar",
         })
         void numbersInsideNamesAndCodesAreNotFigures(String text, String language) {
             assertThat(extract(text, language, null)).as(text).isEmpty();
+        }
+
+        @Test
+        void sixtyThatAlsoSpellsStoneCountsOnlyWithSomethingAfterIt() {
+            assertThat(ar("وصل ستون منهم إلى الحدود").get(0).value()).isEqualTo(60.0);
+            assertThat(ar("أمهلهم ستون يوما").get(0).value()).isEqualTo(60.0);
         }
 
         @Test

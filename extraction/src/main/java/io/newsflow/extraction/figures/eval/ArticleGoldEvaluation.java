@@ -57,6 +57,8 @@ public final class ArticleGoldEvaluation {
     public static final String CORPUS_DEV12_GOLD = "corpus-dev12-gold.tsv";
     /** A ninth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
     public static final String CORPUS_DEV9_GOLD = "corpus-dev9-gold.tsv";
+    /** An eleventh set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
+    public static final String CORPUS_DEV11_GOLD = "corpus-dev11-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
     public static final Path DEFAULT_CORPUS = Path.of("..", "shared", "data", "corpus", "news.jsonl");
 
