@@ -280,7 +280,9 @@ final class LabelRecognizer {
 
     /**
      * A small number opening a line or a sentence with a dash, a bracket or a dot after it and a word next: the
-     * number of an item in a list ("4- خطأ القراءة", "2 - يطبق التخفيض"), not a figure of the story.
+     * number of an item in a list ("4- خطأ القراءة", "2 - يطبق التخفيض", "3. عسر الهضم"), not a figure of the story.
+     * Arabic has no capitals to tell a list's next word, but a sentence rarely ends right after its first number
+     * (a score's second one does: انتهت بهزيمته 4-2. وكان).
      */
     private static boolean listMarker(Doc d, int i) {
         Token t = d.at(i);
@@ -288,7 +290,8 @@ final class LabelRecognizer {
             return false;
         }
         boolean marker = d.isDash(i + 1) || d.isSymbol(i + 1, ')') && d.attached(i) && !d.isSymbol(i - 1, '(')
-                || d.isSymbol(i + 1, '.') && d.attached(i) && d.at(i + 2).capitalized;
+                || d.isSymbol(i + 1, '.') && d.attached(i) && (d.at(i + 2).capitalized
+                        || d.at(i + 2).type == TokenType.ARABIC && !d.isDash(i - 1));
         Token next = d.at(i + 2);
         return marker && next.isWord() && !next.lineBefore && !next.isNumberWord() && (next.entry == null
                 || next.entry.unit == null && next.entry.currencyFamily == null && next.entry.month == 0);

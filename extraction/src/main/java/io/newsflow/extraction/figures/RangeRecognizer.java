@@ -74,7 +74,7 @@ final class RangeRecognizer {
         if (bare && b.kind() == FigureKind.MONEY && bn != null && b.value() < bn.value()) {
             min = min / Math.rint(bn.value() / b.value());  // 75 to 80 cts: the bare bound counts cents too
         }
-        if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
+        if (!compatible || dash && (min >= b.value() || score(d, a, b)) || word && !between && min > b.value()) {
             return null;
         }
         boolean bothSpelled = spelled && bn != null && d.at(bn.first()).isNumberWord();
@@ -130,6 +130,29 @@ final class RangeRecognizer {
                 bare = bare.substring(0, bare.length() - 1) + "ه";  // توسعته: the ta marbuta before a pronoun
             }
             if (d.at(j).isWord() && (d.lexicon.in(WordList.CHANGE, key) || d.lexicon.in(WordList.CHANGE, bare))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two bare whole numbers up to 20 joined by a dash after a word of a match's result in the sentence (خسر أمام
+     * آرسنال صفر - 4, الخسارة أمامهم 1 - 2): a score, two numbers, whichever side is lower.
+     */
+    private static boolean score(Doc d, Candidate a, Candidate b) {
+        if (!d.arabic || a.kind() != FigureKind.NUMBER || b.kind() != FigureKind.NUMBER || b.value() > 20
+                || a.value() % 1 != 0 || b.value() % 1 != 0) {
+            return false;
+        }
+        for (int j = a.first() - 1; j >= a.first() - 8 && j >= 0 && d.sameSentence(j, a.first()); j--) {
+            String key = d.stemKey(j);
+            key = key.length() > 4 && "وفبل".indexOf(key.charAt(0)) >= 0 ? key.substring(1) : key;  // بخسارته
+            key = key.startsWith("ال") && key.length() > 4 ? key.substring(2) : key;
+            int pronoun = key.length() < 4 ? 0 : key.endsWith("هما") ? 3 : key.endsWith("هم") || key.endsWith("ها")
+                    ? 2 : key.endsWith("ه") ? 1 : 0;
+            if (d.at(j).type == TokenType.ARABIC && (d.lexicon.in(WordList.RESULT, key)
+                    || d.lexicon.in(WordList.RESULT, key.substring(0, key.length() - pronoun)))) {
                 return true;
             }
         }

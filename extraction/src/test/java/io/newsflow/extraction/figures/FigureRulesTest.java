@@ -6,6 +6,7 @@ import static io.newsflow.extraction.figures.FigureAssert.en;
 import static io.newsflow.extraction.figures.FigureAssert.extract;
 import static io.newsflow.extraction.figures.FigureAssert.figure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
@@ -386,6 +387,23 @@ class FigureRulesTest {
         @Test
         void aScoreIsNotARange() {
             assertThat(en("won 3-1 on Sunday")).extracting(FigureMention::kind).doesNotContain(FigureKind.RANGE);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = "|", value = {
+            "خسر النادي أمام ضيفه 1 - 3 في المباراة الودية | 1 | 3",
+            "وكانت بخسارته أمام الفريق الزائر صفر - 2 الأسبوع الماضي | 0 | 2",
+            "تغلب عليه 2-5 في ملعبه | 2 | 5",
+        })
+        void anArabicScoreAfterAResultIsTwoNumbersEvenLowFirst(String text, double first, double second) {
+            assertThat(ar(text)).extracting(FigureMention::kind, FigureMention::value).containsExactly(
+                    tuple(FigureKind.NUMBER, first), tuple(FigureKind.NUMBER, second));
+        }
+
+        @Test
+        void smallBoundsWithoutAResultStayARange() {
+            assertThat(ar("تستغرق الرحلة بين 2-5 أيام")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.RANGE);
         }
     }
 
