@@ -48,6 +48,10 @@ final class LabelRecognizer {
                 return new Proposal.NotAFigure(hijri);  // 20 رمضان 1436هـ, من 20 إلى 21 ربيع الآخر: Hijri dates
             }
         }
+        int reference = referenceInBrackets(d, i);
+        if (reference >= 0) {
+            return new Proposal.NotAFigure(reference);  // قرار مجلس الشورى رقم ( 104 / 47 ): a resolution's number
+        }
         if (n.plainDigits() && n.first() == n.last()) {
             int clock = clockTime(d, i);
             if (clock >= 0) {
@@ -295,6 +299,23 @@ final class LabelRecognizer {
         Token next = d.at(i + 2);
         return marker && next.isWord() && !next.lineBefore && !next.isNumberWord() && (next.entry == null
                 || next.entry.unit == null && next.entry.currencyFamily == null && next.entry.month == 0);
+    }
+
+    /**
+     * Digit groups joined by slashes or dashes in brackets after a code word (رقم ( 104 / 47 ), ورقم (35 - 22)): one
+     * reference, its closing bracket, or -1.
+     */
+    private static int referenceInBrackets(Doc d, int i) {
+        Token code = d.at(i - 2);
+        if (!d.arabic || !d.isSymbol(i - 1, '(') || !code.has(Role.CODE) || !code.isWord() || code.has(Role.YEAR_WORD)) {
+            return -1;
+        }
+        int k = i;
+        while (d.at(k).type == TokenType.DIGITS && (d.isSymbol(k + 1, '/') || d.isDash(k + 1))
+                && d.at(k + 2).type == TokenType.DIGITS) {
+            k += 2;
+        }
+        return k > i && d.isSymbol(k + 1, ')') ? k + 1 : -1;
     }
 
     /** A number alone in brackets: (37). */

@@ -55,9 +55,11 @@ final class UnitRecognizer {
             unit = unit + "h";  // 48.3 billion kilowatt-hours, 900 megawatt hours: energy, not power
             last = hours;
         }
-        if (unit.endsWith("bit") && d.arabic && (d.isSymbol(last + 1, '/') || d.at(last + 1).isWord()
-                && Normalizer.key(d.surface(last + 1)).equals("في")) && Normalizer.key(d.surface(last + 2)).endsWith("ثانيه")) {
-            unit = unit + "/s";  // 100 جيجا بت في الثانية, 512 كيلوبت/ثانية: a rate, not a rank of the second
+        String per = unit.endsWith("bit") ? "ثانيه" : unit.equals("km") ? "ساعه" : null;
+        if (per != null && d.arabic && (d.isSymbol(last + 1, '/') || d.at(last + 1).isWord()
+                && Normalizer.key(d.surface(last + 1)).equals("في")) && Normalizer.key(d.surface(last + 2)).endsWith(per)) {
+            // 100 جيجا بت في الثانية, 512 كيلوبت/ثانية, 35 كم/ساعة: a rate, not a rank of the second or an hour
+            unit = unit + (unit.equals("km") ? "/h" : "/s");
             last += 2;
         }
         if (d.english && unit.equals("barrel") && "per".equalsIgnoreCase(d.surface(last + 1))

@@ -401,6 +401,13 @@ class FigureRulesTest {
         }
 
         @Test
+        void aRangeOfSpeedsIsInKilometresPerHour() {
+            FigureMention wind = figure(ar("تهب رياح بسرعة 20-45 كم/ساعة"), "20-45 كم/ساعة");
+            assertThat(wind.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(wind.unit()).isEqualTo("km/h");
+        }
+
+        @Test
         void smallBoundsWithoutAResultStayARange() {
             assertThat(ar("تستغرق الرحلة بين 2-5 أيام")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.RANGE);
