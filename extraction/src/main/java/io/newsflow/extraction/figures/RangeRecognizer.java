@@ -141,11 +141,13 @@ final class RangeRecognizer {
      * آرسنال صفر - 4, الخسارة أمامهم 1 - 2): a score, two numbers, whichever side is lower.
      */
     private static boolean score(Doc d, Candidate a, Candidate b) {
-        if (!d.arabic || a.kind() != FigureKind.NUMBER || b.kind() != FigureKind.NUMBER || b.value() > 20
-                || a.value() % 1 != 0 || b.value() % 1 != 0) {
-            return false;
-        }
-        for (int j = a.first() - 1; j >= a.first() - 8 && j >= 0 && d.sameSentence(j, a.first()); j--) {
+        return d.arabic && a.kind() == FigureKind.NUMBER && b.kind() == FigureKind.NUMBER && b.value() <= 20
+                && a.value() % 1 == 0 && b.value() % 1 == 0 && resultBefore(d, a.first());
+    }
+
+    /** A word of a match's result (RESULT) among the eight tokens before {@code first}, in its sentence. */
+    static boolean resultBefore(Doc d, int first) {
+        for (int j = first - 1; j >= first - 8 && j >= 0 && d.sameSentence(j, first); j--) {
             String key = d.stemKey(j);
             key = key.length() > 4 && "وفبل".indexOf(key.charAt(0)) >= 0 ? key.substring(1) : key;  // بخسارته
             key = key.startsWith("ال") && key.length() > 4 ? key.substring(2) : key;

@@ -394,6 +394,8 @@ class FigureRulesTest {
             "خسر النادي أمام ضيفه 1 - 3 في المباراة الودية | 1 | 3",
             "وكانت بخسارته أمام الفريق الزائر صفر - 2 الأسبوع الماضي | 0 | 2",
             "تغلب عليه 2-5 في ملعبه | 2 | 5",
+            "فاز الفريق على ضيفه 3/1 في المباراة الودية | 3 | 1",
+            "انتهت المباراة بالتعادل 2/2 | 2 | 2",
         })
         void anArabicScoreAfterAResultIsTwoNumbersEvenLowFirst(String text, double first, double second) {
             assertThat(ar(text)).extracting(FigureMention::kind, FigureMention::value).containsExactly(
