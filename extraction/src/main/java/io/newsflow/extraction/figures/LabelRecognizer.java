@@ -95,8 +95,12 @@ final class LabelRecognizer {
         }
         if (d.arabic && bracketed(d, n) && (d.at(p - 1).has(Role.CODE) && d.at(p - 1).isWord()
                 && !d.at(p - 1).has(Role.YEAR_WORD) && !d.lexicon.in(WordList.LETTER_NAME, d.surface(p - 1))
-                || footnoteStart(d, p) && first.integerDigits <= 3)) {
-            return new Proposal.NotAFigure(n.last() + 1);  // رقم (37), المادة (92); "(12) انظر": a footnote's number
+                || footnoteStart(d, p) && first.integerDigits <= 3
+                || first.integerDigits <= 2 && !"ال".equals(d.stemKey(p - 1))
+                && (d.lineStart(n.last() + 2) && n.value() <= 20 || d.isSymbol(n.last() + 2, ':')))) {
+            // رقم (37), المادة (92); "(12) انظر": a footnote's number; "مذكرات الفنانة (4):", a line ending "(2)":
+            // the part of a series or a section (a minute of a match sheet's line goes past 20; الـ(9) ranks)
+            return new Proposal.NotAFigure(n.last() + 1);
         }
         if (modelName(d, n, prev, p)) {
             return chain(d, i);  // Boeing 737, Windows 10, Apollo 11
