@@ -162,6 +162,9 @@ final class FigureResolver {
         if (ordinal == null) {
             ordinal = OrdinalRecognizer.afterArticle(d, n);
         }
+        if (ordinal == null) {
+            ordinal = ArabicRanks.at(d, n);
+        }
         if (ordinal != null) {
             return ordinal;
         }
