@@ -166,6 +166,10 @@ final class LabelRecognizer {
      */
     static int hijriDay(Doc d, int k) {
         if ((d.at(k).has(Role.TO) || d.isDash(k) || d.isAndWord(k)) && d.at(k + 1).type == TokenType.DIGITS) {
+            int numeric = DateRecognizer.hijriNumeric(d, k + 1);
+            if (numeric >= 0) {
+                return numeric;  // من 16 إلى 23 / 12 /1436, 18ـ19/ 10/ 1436: a span of Hijri days written in digits
+            }
             k += 2;  // the second day of a span: من 20 إلى 21 ربيع الآخر
         } else if (d.isDash(k) && d.at(k + 1).type == TokenType.ARABIC && !d.at(k + 1).isNumberWord()) {
             k++;  // 29 - شعبان 1436هـ: a dash between the day and its month (1 - صفر is a score)
