@@ -61,8 +61,9 @@ final class LabelRecognizer {
                 return new Proposal.NotAFigure(i + 1);  // "4- خطأ", "2 - يطبق": an item's number in a list
             }
             if (first.integerDigits >= 4 && first.integerDigits <= 6 && !first.grouped && !first.decimal
-                    && d.at(i + 1).isWord() && d.lexicon.in(WordList.MOBILE_OPERATOR, d.surface(i + 1))) {
-                return new Proposal.NotAFigure(i);  // "636250 موبايلي": an SMS short code on that network
+                    && (d.at(i + 1).isWord() && d.lexicon.in(WordList.MOBILE_OPERATOR, d.surface(i + 1))
+                    || d.isDash(i + 1) && d.at(i + 2).isWord() && d.lexicon.in(WordList.MOBILE_OPERATOR, d.surface(i + 2)))) {
+                return new Proposal.NotAFigure(i);  // "636250 موبايلي", "88591 - Stc": an SMS short code on that network
             }
             if (first.integerDigits >= 7 && (longPlainDigits(d, i - 1) || longPlainDigits(d, i + 1))) {
                 return new Proposal.NotAFigure(i);  // a column of ID numbers: 3601100204 3601100410 ...

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Numbers that belong to a name: a company the wire marks with angle brackets (&lt;5300 Richmond Road Corp&gt;) and
  * the later mentions in which that number stands for the company (5300 said), the Group of Seven, and a model's
- * number after a Latin letter spelled in Arabic (مدفع بي 10, طائرات إف 16).
+ * number after a Latin letter spelled in Arabic (مدفع بي 10, طائرات إف 16), and the rounds of a cup named by a part
+ * of the final (نصف النهائي).
  */
 final class NamedNumbers {
 
@@ -26,6 +27,10 @@ final class NamedNumbers {
         if (d.english && n.ordinal() && n.first() == n.last() && d.at(i).capitalized && d.text.indexOf('<') >= 0
                 && d.at(i + 1).capitalized && (tickerAfter(d, i) || namedAgain(d, i))) {
             return new Proposal.NotAFigure(i);  // First City Industries <FCY>, and later First City said
+        }
+        if (d.arabic && n.words() && n.first() == n.last() && n.value() < 1 && d.at(i + 1).type == TokenType.ARABIC
+                && d.lexicon.in(WordList.ROUND_NAME, withoutArticle(Normalizer.key(d.surface(i + 1))))) {
+            return new Proposal.NotAFigure(i);  // نصف النهائي, ربع نهائي: the semi-final and quarter-final, rounds
         }
         if (d.at(i).type != TokenType.DIGITS || !n.plainDigits() || n.first() != n.last()) {
             return null;
@@ -51,6 +56,10 @@ final class NamedNumbers {
             }
         }
         return null;
+    }
+
+    private static String withoutArticle(String key) {
+        return key.startsWith("ال") && key.length() > 4 ? key.substring(2) : key;
     }
 
     /** Capitalised words after token i run to a ticker in angle brackets on the same line (FIRST CITY <FCY>). */
