@@ -149,7 +149,8 @@ final class RangeRecognizer {
     static boolean resultBefore(Doc d, int first) {
         for (int j = first - 1; j >= first - 8 && j >= 0 && d.sameSentence(j, first); j--) {
             String key = d.stemKey(j);
-            key = key.length() > 4 && "وفبل".indexOf(key.charAt(0)) >= 0 ? key.substring(1) : key;  // بخسارته
+            key = key.length() > 4 && "وف".indexOf(key.charAt(0)) >= 0 ? key.substring(1) : key;
+            key = key.length() > 4 && "بل".indexOf(key.charAt(0)) >= 0 ? key.substring(1) : key;  // وبخسارته
             key = key.startsWith("ال") && key.length() > 4 ? key.substring(2) : key;
             int pronoun = key.length() < 4 ? 0 : key.endsWith("هما") ? 3 : key.endsWith("هم") || key.endsWith("ها")
                     ? 2 : key.endsWith("ه") ? 1 : 0;
