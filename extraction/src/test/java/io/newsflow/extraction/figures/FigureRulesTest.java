@@ -396,7 +396,7 @@ class FigureRulesTest {
             "تغلب عليه 2-5 في ملعبه | 2 | 5",
             "فاز الفريق على ضيفه 3/1 في المباراة الودية | 3 | 1",
             "انتهت المباراة بالتعادل 2/2 | 2 | 2",
-            "أنهى اللاعب المجموعة الأولى وبنتيجة 3/6 | 3 | 6",
+            "أنهى اللاعب المباراة وبنتيجة 3/6 | 3 | 6",
         })
         void anArabicScoreAfterAResultIsTwoNumbersEvenLowFirst(String text, double first, double second) {
             assertThat(ar(text)).extracting(FigureMention::kind, FigureMention::value).containsExactly(
