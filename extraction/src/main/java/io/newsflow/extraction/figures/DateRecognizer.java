@@ -327,7 +327,7 @@ final class DateRecognizer {
      * A day, month and year between slashes in an Arabic story, the year in the Hijri era's range (25/4/1430, 6 / 9 /
      * 1383): a Hijri date whose mark the writer left out, no figure. The year's last token, or -1.
      */
-    private static int hijriNumeric(Doc d, int i) {
+    static int hijriNumeric(Doc d, int i) {
         if (!d.arabic || !d.isSmallInt(i, 30) || !d.isSymbol(i + 1, '/') || !d.isSmallInt(i + 2, 12)
                 || !d.isSymbol(i + 3, '/') || d.at(i + 2).lineBefore || d.at(i + 4).lineBefore) {
             return -1;

@@ -84,7 +84,9 @@ final class DigitForms {
         boolean listed = d.isSymbol(i - 1, '/') && d.attached(i - 1);  // 32/64/128: a list, not 64/128
         if (first && !listed && d.isSymbol(end + 1, '/') && d.attached(end) && d.attached(end + 1)
                 && d.at(end + 2).type == TokenType.DIGITS && d.at(end + 2).value != 0
-                && !(d.isSymbol(end + 3, '/') && d.attached(end + 2)) && !t.decimal && !d.at(end + 2).decimal) {
+                && !(d.isSymbol(end + 3, '/') && d.attached(end + 2)) && !t.decimal && !d.at(end + 2).decimal
+                && !(d.arabic && (RangeRecognizer.resultBefore(d, i) || d.isYear(i) && d.isYear(end + 2)))) {
+            // فاز 2/1, خسر بنتيجة (5/7 - 5/7): an Arabic score, two numbers; موسم 2013/2012: two years
             return new Digits(v / d.at(end + 2).value, end + 2);
         }
         return new Digits(v, end);

@@ -165,6 +165,9 @@ final class FigureResolver {
         if (ordinal == null) {
             ordinal = PlayMinutes.at(d, n);
         }
+        if (ordinal == null) {
+            ordinal = ArabicRanks.at(d, n);
+        }
         if (ordinal != null) {
             return ordinal;
         }

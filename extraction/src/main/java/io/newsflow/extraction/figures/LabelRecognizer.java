@@ -48,6 +48,10 @@ final class LabelRecognizer {
                 return new Proposal.NotAFigure(hijri);  // 20 رمضان 1436هـ, من 20 إلى 21 ربيع الآخر: Hijri dates
             }
         }
+        int reference = referenceInBrackets(d, i);
+        if (reference >= 0) {
+            return new Proposal.NotAFigure(reference);  // قرار مجلس الشورى رقم ( 104 / 47 ): a resolution's number
+        }
         if (n.plainDigits() && n.first() == n.last()) {
             int clock = clockTime(d, i);
             if (clock >= 0) {
@@ -92,8 +96,12 @@ final class LabelRecognizer {
         }
         if (d.arabic && bracketed(d, n) && (d.at(p - 1).has(Role.CODE) && d.at(p - 1).isWord()
                 && !d.at(p - 1).has(Role.YEAR_WORD) && !d.lexicon.in(WordList.LETTER_NAME, d.surface(p - 1))
-                || footnoteStart(d, p) && first.integerDigits <= 3)) {
-            return new Proposal.NotAFigure(n.last() + 1);  // رقم (37), المادة (92); "(12) انظر": a footnote's number
+                || footnoteStart(d, p) && first.integerDigits <= 3
+                || first.integerDigits <= 2 && !"ال".equals(d.stemKey(p - 1))
+                && (d.lineStart(n.last() + 2) && n.value() <= 20 || d.isSymbol(n.last() + 2, ':')))) {
+            // رقم (37), المادة (92); "(12) انظر": a footnote's number; "مذكرات الفنانة (4):", a line ending "(2)":
+            // the part of a series or a section (a minute of a match sheet's line goes past 20; الـ(9) ranks)
+            return new Proposal.NotAFigure(n.last() + 1);
         }
         if (modelName(d, n, prev, p)) {
             return chain(d, i);  // Boeing 737, Windows 10, Apollo 11
@@ -159,6 +167,10 @@ final class LabelRecognizer {
      */
     static int hijriDay(Doc d, int k) {
         if ((d.at(k).has(Role.TO) || d.isDash(k) || d.isAndWord(k)) && d.at(k + 1).type == TokenType.DIGITS) {
+            int numeric = DateRecognizer.hijriNumeric(d, k + 1);
+            if (numeric >= 0) {
+                return numeric;  // من 16 إلى 23 / 12 /1436, 18ـ19/ 10/ 1436: a span of Hijri days written in digits
+            }
             k += 2;  // the second day of a span: من 20 إلى 21 ربيع الآخر
         } else if (d.isDash(k) && d.at(k + 1).type == TokenType.ARABIC && !d.at(k + 1).isNumberWord()) {
             k++;  // 29 - شعبان 1436هـ: a dash between the day and its month (1 - صفر is a score)
@@ -281,7 +293,9 @@ final class LabelRecognizer {
 
     /**
      * A small number opening a line or a sentence with a dash, a bracket or a dot after it and a word next: the
-     * number of an item in a list ("4- خطأ القراءة", "2 - يطبق التخفيض"), not a figure of the story.
+     * number of an item in a list ("4- خطأ القراءة", "2 - يطبق التخفيض", "3. عسر الهضم"), not a figure of the story.
+     * Arabic has no capitals to tell a list's next word, but a sentence rarely ends right after its first number
+     * (a score's second one does: انتهت بهزيمته 4-2. وكان).
      */
     private static boolean listMarker(Doc d, int i) {
         Token t = d.at(i);
@@ -290,10 +304,28 @@ final class LabelRecognizer {
             return false;  // 7 - 6 (7 - 5) و6 - 4: the second number of a score, not an item's
         }
         boolean marker = d.isDash(i + 1) || d.isSymbol(i + 1, ')') && d.attached(i) && !d.isSymbol(i - 1, '(')
-                || d.isSymbol(i + 1, '.') && d.attached(i) && d.at(i + 2).capitalized;
+                || d.isSymbol(i + 1, '.') && d.attached(i) && (d.at(i + 2).capitalized
+                        || d.at(i + 2).type == TokenType.ARABIC && !d.isDash(i - 1));
         Token next = d.at(i + 2);
         return marker && next.isWord() && !next.lineBefore && !next.isNumberWord() && (next.entry == null
                 || next.entry.unit == null && next.entry.currencyFamily == null && next.entry.month == 0);
+    }
+
+    /**
+     * Digit groups joined by slashes or dashes in brackets after a code word (رقم ( 104 / 47 ), ورقم (35 - 22)): one
+     * reference, its closing bracket, or -1.
+     */
+    private static int referenceInBrackets(Doc d, int i) {
+        Token code = d.at(i - 2);
+        if (!d.arabic || !d.isSymbol(i - 1, '(') || !code.has(Role.CODE) || !code.isWord() || code.has(Role.YEAR_WORD)) {
+            return -1;
+        }
+        int k = i;
+        while (d.at(k).type == TokenType.DIGITS && (d.isSymbol(k + 1, '/') || d.isDash(k + 1))
+                && d.at(k + 2).type == TokenType.DIGITS) {
+            k += 2;
+        }
+        return k > i && d.isSymbol(k + 1, ')') ? k + 1 : -1;
     }
 
     /** A number alone in brackets: (37). */

@@ -193,11 +193,12 @@ final class OrdinalRecognizer {
             return new Proposal.NotAFigure(ord.last());
         }
         int reference = d.at(i - 1).type == TokenType.SYMBOL ? i - 2 : i - 1;
-        if (d.lexicon.in(WordList.TEXT_PART, withoutArticle(d.stemKey(reference)))) {
-            return new Proposal.NotAFigure(ord.last());  // المادة السابعة عشرة, الفقرة “الرابعة”: a reference
-        }
-        if (worldWar(d, i)) {
-            return new Proposal.NotAFigure(ord.last());  // الحرب العالمية الثانية: a name
+        String head = withoutArticle(d.stemKey(reference));
+        if (d.lexicon.in(WordList.TEXT_PART, head) || d.lexicon.in(WordList.FIXED_ORDINAL, head) || worldWar(d, i)
+                || d.lexicon.in(WordList.FIRST_IDIOM, head) && !Nouns.arabicDefinite(d, reference)) {
+            // المادة السابعة عشرة: a reference; الحرب العالمية الثانية, جمادى الأولى: names; في المقام الأول, مرة
+            // ثانية ("again"): no rank
+            return new Proposal.NotAFigure(ord.last());
         }
         if (d.lexicon.in(WordList.NAME_AFTER, d.surface(ord.last() + 1))
                 || "آل".equals(Normalizer.clean(d.text, d.at(i - 1).start, d.at(i - 1).end))) {

@@ -84,7 +84,7 @@ final class RangeRecognizer {
         if (bare && b.kind() == FigureKind.MONEY && bn != null && b.value() < bn.value()) {
             min = min / Math.rint(bn.value() / b.value());  // 75 to 80 cts: the bare bound counts cents too
         }
-        if (!compatible || dash && min >= b.value() || word && !between && min > b.value()) {
+        if (!compatible || dash && (min >= b.value() || score(d, a, b)) || word && !between && min > b.value()) {
             return null;
         }
         if (dash && amongScores(d, a.first(), b.last())) {
@@ -161,6 +161,32 @@ final class RangeRecognizer {
     }
 
     private static final java.util.Set<String> LENGTHS = java.util.Set.of("m", "km", "cm", "foot");
+
+    /**
+     * Two bare whole numbers up to 20 joined by a dash after a word of a match's result in the sentence (خسر أمام
+     * آرسنال صفر - 4, الخسارة أمامهم 1 - 2): a score, two numbers, whichever side is lower.
+     */
+    private static boolean score(Doc d, Candidate a, Candidate b) {
+        return d.arabic && a.kind() == FigureKind.NUMBER && b.kind() == FigureKind.NUMBER && b.value() <= 20
+                && a.value() % 1 == 0 && b.value() % 1 == 0 && resultBefore(d, a.first());
+    }
+
+    /** A word of a match's result (RESULT) among the eight tokens before {@code first}, in its sentence. */
+    static boolean resultBefore(Doc d, int first) {
+        for (int j = first - 1; j >= first - 8 && j >= 0 && d.sameSentence(j, first); j--) {
+            String key = d.stemKey(j);
+            key = key.length() > 4 && "وف".indexOf(key.charAt(0)) >= 0 ? key.substring(1) : key;
+            key = key.length() > 4 && "بل".indexOf(key.charAt(0)) >= 0 ? key.substring(1) : key;  // وبخسارته
+            key = key.startsWith("ال") && key.length() > 4 ? key.substring(2) : key;
+            int pronoun = key.length() < 4 ? 0 : key.endsWith("هما") ? 3 : key.endsWith("هم") || key.endsWith("ها")
+                    ? 2 : key.endsWith("ه") ? 1 : 0;
+            if (d.at(j).type == TokenType.ARABIC && (d.lexicon.in(WordList.RESULT, key)
+                    || d.lexicon.in(WordList.RESULT, key.substring(0, key.length() - pronoun)))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** A third Arabic number joined by و at k (English "and" after a range often opens the next clause). */
     private static boolean listGoesOn(Doc d, int k) {

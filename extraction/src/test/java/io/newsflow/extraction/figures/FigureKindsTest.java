@@ -166,6 +166,7 @@ class FigureKindsTest {
         "en | Shipments pick up in the last week of August. | August | 2015-08",
         "ar | فاز المنتخب بالكأس في 2006 ألمانيا ثم في 2014 | 2006 | 2006",
         "ar | افتتح المبنى عام 1998م لخدمة الأحياء | 1998م | 1998",
+        "ar | يعقد المؤتمر في 29 / 11 /2015 بالقاهرة | 29 / 11 /2015 | 2015-11-29",
     })
     void periodsOfDaysAndMonthsSinceDecadesAndLowerCaseMonths(String language, String text, String surface, String iso) {
         FigureMention date = figure(extract(text, language, LocalDate.of(2015, 8, 1)), surface);

@@ -6,6 +6,7 @@ import static io.newsflow.extraction.figures.FigureAssert.en;
 import static io.newsflow.extraction.figures.FigureAssert.extract;
 import static io.newsflow.extraction.figures.FigureAssert.figure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.extraction.FigureKind;
 import io.newsflow.extraction.FigureMention;
@@ -502,6 +503,33 @@ class FigureRulesTest {
             assertThat(ar("تغلب على منافسه 7 - 6 (7 - 4) و6 - 3 في ساعة")).extracting(FigureMention::value)
                     .containsExactly(7.0, 6.0, 7.0, 4.0, 6.0, 3.0);
             assertThat(ar("يستهدف الفئة العمرية 12 - 18 عاما")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.RANGE);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiterString = "|", value = {
+            "خسر النادي أمام ضيفه 1 - 3 في المباراة الودية | 1 | 3",
+            "وكانت بخسارته أمام الفريق الزائر صفر - 2 الأسبوع الماضي | 0 | 2",
+            "تغلب عليه 2-5 في ملعبه | 2 | 5",
+            "فاز الفريق على ضيفه 3/1 في المباراة الودية | 3 | 1",
+            "انتهت المباراة بالتعادل 2/2 | 2 | 2",
+            "أنهى اللاعب المباراة وبنتيجة 3/6 | 3 | 6",
+        })
+        void anArabicScoreAfterAResultIsTwoNumbersEvenLowFirst(String text, double first, double second) {
+            assertThat(ar(text)).extracting(FigureMention::kind, FigureMention::value).containsExactly(
+                    tuple(FigureKind.NUMBER, first), tuple(FigureKind.NUMBER, second));
+        }
+
+        @Test
+        void aRangeOfSpeedsIsInKilometresPerHour() {
+            FigureMention wind = figure(ar("تهب رياح بسرعة 20-45 كم/ساعة"), "20-45 كم/ساعة");
+            assertThat(wind.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(wind.unit()).isEqualTo("km/h");
+        }
+
+        @Test
+        void smallBoundsWithoutAResultStayARange() {
+            assertThat(ar("تستغرق الرحلة بين 2-5 أيام")).extracting(FigureMention::kind)
                     .containsExactly(FigureKind.RANGE);
         }
     }
