@@ -137,6 +137,11 @@ final class FigureResolver {
                 return range.figure().last() + 1;
             }
             Candidate figure = RangeRecognizer.changeFrom(d, c, this::read);
+            if (figure.kind() == FigureKind.NUMBER && figure.unit() == null && figure.number() != null) {
+                // asked only of a bare number that bounds no range: بين 200 و300 ألف شخص counts persons
+                Candidate counted = CarriedCounts.numberOf(d, figure.number());
+                figure = counted != null ? counted : figure;
+            }
             currency.reading(figure);
             emit(figure);
             remember(figure);

@@ -212,6 +212,22 @@ class FigureRulesTest {
             // a preposition glued to a derived noun opens a phrase of its own: with the participation of
             assertFigure(ar("افتتح المعرض 14 بمشاركة واسعة").get(0), FigureKind.NUMBER, 14.0, null, null);
         }
+
+        @Test
+        void theNumberOfAPluralCountsIt() {
+            assertFigure(ar("ارتفع عدد القتلى في المدينة إلى 85 منذ الصباح").get(0), FigureKind.COUNT, 85.0, "قتيل",
+                    null);
+            assertFigure(ar("وصل العدد الإجمالي للمصابين إلى 120 حتى مساء أمس").get(0), FigureKind.COUNT, 120.0,
+                    "مصاب", null);
+            List<FigureMention> f = ar("وتراجع عدد الطلاب من 300 إلى 250 هذا الفصل");
+            assertFigure(figure(f, "300"), FigureKind.COUNT, 300.0, "طالب", null);
+            assertFigure(figure(f, "250"), FigureKind.COUNT, 250.0, "طالب", null);
+            // a range's bounds keep the noun written after them; "a number of" and an issue's number count nothing
+            assertThat(figure(ar("بلغ عدد الزوار ما بين 200 و300 زائر يوميا"), "ما بين 200 و300 زائر").kind())
+                    .isEqualTo(FigureKind.RANGE);
+            assertFigure(ar("التقى عدد من المسؤولين 12 مرة").get(0), FigureKind.COUNT, 12.0, "مرة", null);
+            assertFigure(ar("نشر في العدد 15588 من الصحيفة").get(0), FigureKind.NUMBER, 15588.0, null, null);
+        }
     }
 
     @Nested
