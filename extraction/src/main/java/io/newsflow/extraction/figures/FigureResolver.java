@@ -272,6 +272,9 @@ final class FigureResolver {
             return c;
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
+        if (count == null && d.arabic && quotedWord(k) && !d.at(n.last()).decimal) {
+            count = CountRecognizer.after(d, n, k + 1);  // قتل 241 «إرهابيا», 110 "شمندورات": the noun in quotes
+        }
         Nouns.Noun compound = count == null && d.english ? EnglishNouns.compound(d, n, k) : null;
         if (compound != null) {
             count = Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, compound.singular(), null, n.first(),
@@ -302,6 +305,16 @@ final class FigureResolver {
         c = CarriedCounts.joined(d, n, k, lastCount);
         return c != null ? c : orNumber(Alternatives.before(d, n, k, this::read), n);
     }
+
+    /** A single word in quotation marks opens at k, longer than a particle (311 «نعم» counts votes). */
+    private boolean quotedWord(int k) {
+        Token word = d.at(k + 1);
+        return QUOTES.indexOf(d.at(k).sym) >= 0 && d.at(k).type == TokenType.SYMBOL && word.isWord()
+                && word.end - word.start > 3
+                && d.at(k + 2).type == TokenType.SYMBOL && QUOTES.indexOf(d.at(k + 2).sym) >= 0;
+    }
+
+    private static final String QUOTES = "\"«»“”";
 
     private static Candidate orNumber(Candidate c, NumberPhrase n) {
         return c != null ? c : Candidate.of(FigureKind.NUMBER, n);

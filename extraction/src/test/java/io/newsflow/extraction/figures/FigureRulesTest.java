@@ -214,6 +214,14 @@ class FigureRulesTest {
         }
 
         @Test
+        void aNounInQuotesAfterTheNumberIsCounted() {
+            assertFigure(ar("قتلت القوات 45 «مسلحا» في الاشتباكات").get(0), FigureKind.COUNT, 45.0, "مسلح", null);
+            assertFigure(ar("سجلت البلدية 12 \"مخالفة\" في السوق").get(0), FigureKind.COUNT, 12.0, "مخالفة", null);
+            // a version's name in quotes, and a particle, count nothing
+            assertThat(ar("يعمل بنظام أندرويد 5.0 “لوليبوب” الجديد")).extracting(FigureMention::unit).containsOnlyNulls();
+        }
+
+        @Test
         void theNumberOfAPluralCountsIt() {
             assertFigure(ar("ارتفع عدد القتلى في المدينة إلى 85 منذ الصباح").get(0), FigureKind.COUNT, 85.0, "قتيل",
                     null);
