@@ -222,6 +222,14 @@ class FigureRulesTest {
         }
 
         @Test
+        void moreBrokenPluralsAndArabicUnitsInThePlural() {
+            assertFigure(ar("قصفت الطائرات أربعة مخازن للأسلحة").get(0), FigureKind.COUNT, 4.0, "مخزن", null);
+            assertFigure(ar("حجز المسافر 3 تذاكر للرحلة").get(0), FigureKind.COUNT, 3.0, "تذكرة", null);
+            assertFigure(ar("يبلغ طول القطعة عشرة سنتيمترات تقريبا").get(0), FigureKind.QUANTITY, 10.0, "cm", null);
+            assertFigure(ar("ضبط بحوزته 4 جرامات من المخدر").get(0), FigureKind.QUANTITY, 4.0, "g", null);
+        }
+
+        @Test
         void theNumberOfAPluralCountsIt() {
             assertFigure(ar("ارتفع عدد القتلى في المدينة إلى 85 منذ الصباح").get(0), FigureKind.COUNT, 85.0, "قتيل",
                     null);
