@@ -130,10 +130,10 @@ final class EvalCommand {
             sets.put("corpus development stories, sixth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV6_GOLD);
             sets.put("corpus development stories, seventh set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV7_GOLD);
             sets.put("corpus development stories, eighth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV8_GOLD);
-            sets.put("corpus development stories, tenth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV10_GOLD);
-            sets.put("corpus development stories, twelfth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV12_GOLD);
             sets.put("corpus development stories, ninth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV9_GOLD);
+            sets.put("corpus development stories, tenth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV10_GOLD);
             sets.put("corpus development stories, eleventh set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV11_GOLD);
+            sets.put("corpus development stories, twelfth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV12_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 

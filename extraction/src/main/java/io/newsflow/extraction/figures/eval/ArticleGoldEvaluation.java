@@ -51,14 +51,14 @@ public final class ArticleGoldEvaluation {
     public static final String CORPUS_DEV7_GOLD = "corpus-dev7-gold.tsv";
     /** An eighth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
     public static final String CORPUS_DEV8_GOLD = "corpus-dev8-gold.tsv";
-    /** A tenth set, Arabic stories chosen by a fifth seed alone and annotated blind, before any output was read. */
-    public static final String CORPUS_DEV10_GOLD = "corpus-dev10-gold.tsv";
-    /** A twelfth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
-    public static final String CORPUS_DEV12_GOLD = "corpus-dev12-gold.tsv";
     /** A ninth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
     public static final String CORPUS_DEV9_GOLD = "corpus-dev9-gold.tsv";
+    /** A tenth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
+    public static final String CORPUS_DEV10_GOLD = "corpus-dev10-gold.tsv";
     /** An eleventh set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
     public static final String CORPUS_DEV11_GOLD = "corpus-dev11-gold.tsv";
+    /** A twelfth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
+    public static final String CORPUS_DEV12_GOLD = "corpus-dev12-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
     public static final Path DEFAULT_CORPUS = Path.of("..", "shared", "data", "corpus", "news.jsonl");
 
