@@ -104,7 +104,6 @@ final class Ellipsis {
         return d.surface(s).equalsIgnoreCase("share") || d.surface(s).equalsIgnoreCase("shr");
     }
 
-    /** The words before token p set a value against another: from, against, vs, instead of, compared with. */
     /** من 214 ريالا إلى 236: the bound after إلى of money after من shares its measure. */
     private static boolean fromTo(Doc d, NumberPhrase n, Candidate m) {
         Token from = d.at(m.first() - 1);
@@ -112,6 +111,7 @@ final class Ellipsis {
         return d.arabic && from.has(Role.FROM) && from.stemOffset == 0 && to.has(Role.TO) && to.stemOffset == 0;
     }
 
+    /** The words before token p set a value against another: from, against, vs, instead of, compared with. */
     private static boolean comparedWith(Doc d, int p) {
         String word = d.surface(p).toLowerCase();
         return d.wordsKnown && (d.lexicon.in(WordList.COMPARED, word) || (word.equals("of") || word.equals("with"))
