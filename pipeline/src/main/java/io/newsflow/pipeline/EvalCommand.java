@@ -130,6 +130,7 @@ final class EvalCommand {
             sets.put("corpus development stories, sixth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV6_GOLD);
             sets.put("corpus development stories, seventh set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV7_GOLD);
             sets.put("corpus development stories, eighth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV8_GOLD);
+            sets.put("corpus development stories, thirteenth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV13_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }
 

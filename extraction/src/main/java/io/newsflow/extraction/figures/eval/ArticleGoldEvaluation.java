@@ -51,6 +51,8 @@ public final class ArticleGoldEvaluation {
     public static final String CORPUS_DEV7_GOLD = "corpus-dev7-gold.tsv";
     /** An eighth set, Arabic stories chosen by seed alone and annotated blind, before any output was read. */
     public static final String CORPUS_DEV8_GOLD = "corpus-dev8-gold.tsv";
+    /** A thirteenth set, English stories chosen by seed alone and annotated blind, before any output was read. */
+    public static final String CORPUS_DEV13_GOLD = "corpus-dev13-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
     public static final Path DEFAULT_CORPUS = Path.of("..", "shared", "data", "corpus", "news.jsonl");
 
