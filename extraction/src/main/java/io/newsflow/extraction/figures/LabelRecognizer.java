@@ -237,9 +237,9 @@ final class LabelRecognizer {
                 || measure.unit != null && measure.unitKind == FigureKind.QUANTITY)) {
             return false;  // in Boston 25 cts higher, Brent 18 dlrs: a price or a measure after a name
         }
-        if (d.english && prev.type == TokenType.LATIN && prev.capitalized && !d.at(n.first()).grouped
-                && indexAfter(d, n.last() + 1)) {
-            return true;  // the FTSE 100 index, S and P 500 stock index: the index's name
+        if (d.english && (prev.type == TokenType.LATIN && prev.capitalized || possessiveOfName(d, p))
+                && !d.at(n.first()).grouped && indexAfter(d, n.last() + 1)) {
+            return true;  // the FTSE 100 index, Standard and Poor's 500 stock index: the index's name
         }
         boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
                 && d.isSymbol(n.last() + 3, ')') || d.at(n.first()).grouped || tableChange(d, n.last() + 1);
@@ -259,10 +259,17 @@ final class LabelRecognizer {
                 && !w.has(Role.NEXT);
     }
 
+    /** A wire's wrapped line may break inside the name (500 Stock / Index); a paragraph may not. */
     private static boolean indexAfter(Doc d, int k) {
         String next = d.surface(k);
         int j = next.equalsIgnoreCase("share") || next.equalsIgnoreCase("stock") ? k + 1 : k;
-        return d.surface(j).equalsIgnoreCase("index") && !d.at(j).lineBefore;
+        return d.surface(j).equalsIgnoreCase("index") && !d.at(j).paragraphBefore;
+    }
+
+    /** The s of Poor's: a possessive glued to a capitalised name. */
+    private static boolean possessiveOfName(Doc d, int p) {
+        return d.surface(p).equals("s") && d.isSymbol(p - 1, '\'') && d.attached(p - 2) && d.attached(p - 1)
+                && d.at(p - 2).type == TokenType.LATIN && d.at(p - 2).capitalized;
     }
 
     private static boolean isHijriMark(Doc d, int k) {

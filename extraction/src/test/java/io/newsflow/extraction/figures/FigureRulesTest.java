@@ -143,6 +143,14 @@ class FigureRulesTest {
         @Test
         void oneAsAPronounIsNotAFigure() {
             assertThat(en("one of the ministers said no one was hurt")).isEmpty();
+            assertThat(en("one dealer in Tokyo said")).isEmpty();
+        }
+
+        @Test
+        void oneBeforeAPercentOrAUnitIsNoSpeakerBeforeTheVerbOfSaying() {
+            assertFigure(en("only one pct of the voters said so").get(0), FigureKind.PERCENT, 1.0, null, null);
+            assertThat(en("the ruling came one week after the minister said it would")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.DURATION);
         }
     }
 
@@ -434,6 +442,15 @@ class FigureRulesTest {
             assertFigure(en("its 3rd quarter").get(0), FigureKind.ORDINAL, 3.0, "quarter", null);
             assertThat(en("the twenty-fifth day").get(0).value()).isEqualTo(25.0);
         }
+
+        @Test
+        void aHyphenJoinsAnEnglishOrdinalToWhatItRanksUnlessTheyMakeATerm() {
+            assertFigure(en("a second-half recovery").get(0), FigureKind.ORDINAL, 2.0, "half", null);
+            assertFigure(en("the third-largest paint maker ever").get(0), FigureKind.ORDINAL, 3.0, "maker", null);
+            assertFigure(en("its first-ever bond").get(0), FigureKind.ORDINAL, 1.0, "bond", null);
+            assertThat(en("a second-rate hotel with first-hand reports on third-world debt")).isEmpty();
+            assertThat(en("the first rate cut")).extracting(FigureMention::kind).containsExactly(FigureKind.ORDINAL);
+        }
     }
 
     @Nested
@@ -573,10 +590,15 @@ class FigureRulesTest {
             "the G20 summit | en", "under Article 5 of the treaty | en", "وفق المادة 12 من القانون | ar",
             "القرار رقم 2254 | ar", "call +971 4 123 4567 now | en", "call 800-555-0199 now | en",
             "see https://example.com/2020/05/report-12 | en", "write to desk2@example.com | en", "an F-16 crashed | en",
-            "M3 money supply | en", "the 5G network | en",
+            "M3 money supply | en", "the 5G network | en", "futures on the Standard and Poor's 500 stock index | en",
         })
         void numbersInsideNamesAndCodesAreNotFigures(String text, String language) {
             assertThat(extract(text, language, null)).as(text).isEmpty();
+        }
+
+        @Test
+        void aWrappedLineMayBreakAnIndexName() {
+            assertThat(en("traders in the Widget 100\nIndex pit")).isEmpty();
         }
 
         @Test
