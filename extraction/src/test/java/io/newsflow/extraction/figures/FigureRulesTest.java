@@ -184,6 +184,9 @@ class FigureRulesTest {
             List<FigureMention> f = en("Police said three international experts and 12 people were injured.");
             assertFigure(figure(f, "three international experts"), FigureKind.COUNT, 3.0, "expert", null);
             assertFigure(figure(f, "12 people"), FigureKind.COUNT, 12.0, "person", null);
+            assertFigure(en("four small new savings banks").get(0), FigureKind.COUNT, 4.0, "bank", null);
+            assertFigure(en("five small\nCanadian lenders").get(0), FigureKind.COUNT, 5.0, "lender", null);
+            assertFigure(en("a survey of 900 large and small shops").get(0), FigureKind.COUNT, 900.0, "shop", null);
         }
 
         @Test
