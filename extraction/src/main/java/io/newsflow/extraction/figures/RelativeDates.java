@@ -19,8 +19,36 @@ final class RelativeDates {
         /** The latest such day on or before the publication day: news reports the past. */
         LATEST,
         BEFORE,
-        AFTER
+        AFTER,
+        /** The next such day on or after the publication day: what the story says will happen. */
+        AHEAD
     }
+
+    /**
+     * "will" or "shall" earlier in the weekday's clause, with no verb of the past between (directors will meet
+     * Wednesday, will rule on the petition on Wednesday; not "will ... after it said on Monday").
+     */
+    private static boolean willBefore(Doc d, int i) {
+        for (int k = i - 1; k >= i - 10 && k >= 0; k--) {
+            Token t = d.at(k);
+            if (t.type == TokenType.SYMBOL && ".;:!?\"".indexOf(t.sym) >= 0 || d.at(k + 1).paragraphBefore) {
+                return false;
+            }
+            String s = d.surface(k).toLowerCase(Locale.ROOT);
+            if (s.equals("will") || s.equals("shall")) {
+                return true;
+            }
+            if (t.type == TokenType.LATIN && (s.endsWith("ed") || PAST.contains(s))
+                    && !d.surface(k - 1).equalsIgnoreCase("be")) {  // will be announced Wednesday
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Irregular English verbs of the past that end a future clause looking back from a weekday. */
+    private static final java.util.Set<String> PAST = java.util.Set.of("said", "was", "were", "had", "did", "told",
+            "met", "made", "took", "gave", "came", "went", "began", "saw", "rose", "fell", "won", "lost", "sold", "held");
 
     private RelativeDates() {
     }
@@ -93,9 +121,10 @@ final class RelativeDates {
                 q = d.at(i + 2);  // يومي الاثنين والثلاثاء المقبلين: the qualifier after the pair places both
             }
             Direction direction = q.has(Role.PAST) ? Direction.BEFORE : q.has(Role.NEXT) ? Direction.AFTER
-                    : Direction.LATEST;
+                    : d.english && willBefore(d, i) ? Direction.AHEAD : Direction.LATEST;
             DateValue v = day(i, weekday(published, w.weekday, direction));
-            return direction == Direction.LATEST || pair ? v : v.ending(i + 1, DateValue.Relation.NONE);
+            return direction == Direction.LATEST || direction == Direction.AHEAD || pair ? v
+                    : v.ending(i + 1, DateValue.Relation.NONE);
         }
         if (d.arabic && w.has(Role.PERIOD) && t.stemOffset == 0) {
             Token q = d.at(i + 1);
@@ -199,6 +228,7 @@ final class RelativeDates {
             case LATEST -> published.with(TemporalAdjusters.previousOrSame(day));
             case BEFORE -> published.with(TemporalAdjusters.previous(day));
             case AFTER -> published.with(TemporalAdjusters.next(day));
+            case AHEAD -> published.with(TemporalAdjusters.nextOrSame(day));
         };
     }
 

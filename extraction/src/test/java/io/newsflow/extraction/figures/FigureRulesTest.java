@@ -488,6 +488,18 @@ class FigureRulesTest {
         }
 
         @Test
+        void anEnglishWeekdayInAClauseWithWillIsTheNextSuchDay() {
+            assertThat(figure(extract("The council will vote on the plan on Monday", "en", published), "Monday")
+                    .isoValue()).isEqualTo("2020-11-16");
+            assertThat(figure(extract("The figures will be published Thursday", "en", published), "Thursday")
+                    .isoValue()).isEqualTo("2020-11-12");
+            assertThat(figure(extract("It will grow, the mayor said on Monday", "en", published), "Monday")
+                    .isoValue()).isEqualTo("2020-11-09");
+            assertThat(figure(extract("The council voted on the plan on Monday", "en", published), "Monday")
+                    .isoValue()).isEqualTo("2020-11-09");
+        }
+
+        @Test
         void aWeekdayBeforeAgreeingDateIsThatDay() {
             LocalDate may = LocalDate.of(2015, 5, 20);  // a Wednesday
             assertThat(figure(extract("تبدأ الدراسة يوم الأحد الموافق 8 ذي القعدة المقبل", "ar", may), "الأحد")
