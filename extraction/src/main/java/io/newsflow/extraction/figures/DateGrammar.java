@@ -244,11 +244,18 @@ final class DateGrammar {
                 || before.has(Role.NEXT) || before.has(Role.CURRENT) || before.has(Role.YEAR_WORD)) {
             return true;
         }
-        if (d.lexicon.in(WordList.MONTH_CUE, d.surface(first - 1))) {
-            return true;
+        if (d.lexicon.in(WordList.MONTH_CUE, d.surface(first - 1)) || joinedMonth(d, first - 2, first - 2)
+                || joinedMonth(d, last, last + 2)) {
+            return true;  // January-March, May-June: a month joined to another by a hyphen
         }
         Token after = d.at(last + 1);
         return after.has(Role.PAST) || after.has(Role.NEXT) || after.has(Role.CURRENT);
+    }
+
+    /** A hyphen glued after token left, and a month name at {@code month}. */
+    private static boolean joinedMonth(Doc d, int left, int month) {
+        Word w = d.at(month).entry;
+        return d.isDash(left + 1) && d.attached(left) && d.attached(left + 1) && w != null && w.namesMonth();
     }
 
     private static DateValue withYear(Doc d, int day, Month m) {

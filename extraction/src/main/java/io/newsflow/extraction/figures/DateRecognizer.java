@@ -54,8 +54,9 @@ final class DateRecognizer {
             return date(relative.first(), relative.last(), relative.iso());
         }
         DateValue v = DateGrammar.at(d, i);
-        if (v == null) {
-            return null;
+        Candidate months = v == null || !d.english ? null : MonthSpans.hyphened(d, v, i);
+        if (v == null || months != null) {
+            return months;  // the January-March quarter
         }
         if (v.month() > 0 && v.day() == 0 && v.year() == 0 && v.iso() == null && d.at(v.last() + 1).has(Role.TO)
                 && d.at(v.last() + 1).stemOffset == 0) {

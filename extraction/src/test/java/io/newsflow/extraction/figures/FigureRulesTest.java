@@ -488,6 +488,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void twoMonthsJoinedByAHyphenAreOnePeriodOfOneYear() {
+            assertThat(figure(extract("sales in the July-September quarter", "en", published), "July-September")
+                    .isoValue()).isEqualTo("2020-07/2020-09");
+            assertThat(figure(extract("loadings for March-May 2021", "en", published), "March-May 2021")
+                    .isoValue()).isEqualTo("2021-03/2021-05");
+            assertThat(extract("prices may-well rise", "en", published)).isEmpty();
+        }
+
+        @Test
         void anEnglishWeekdayInAClauseWithWillIsTheNextSuchDay() {
             assertThat(figure(extract("The council will vote on the plan on Monday", "en", published), "Monday")
                     .isoValue()).isEqualTo("2020-11-16");
