@@ -166,8 +166,8 @@ final class DateGrammar {
             return qualified(d, DateValue.of(0, m.month(), day, k));
         }
         int y = k;
-        if (d.isSymbol(y, ',')) {
-            y++;
+        if (d.isSymbol(y, ',') || d.english && d.surface(y).equalsIgnoreCase("of") && d.isYear(y + 1)) {
+            y++;  // October, 1986; August of 1985
         }
         if (d.isYear(y)) {
             return DateValue.of((int) d.at(y).value, m.month(), 0, gregorianMark(d, y));

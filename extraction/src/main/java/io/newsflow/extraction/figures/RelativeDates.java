@@ -46,6 +46,42 @@ final class RelativeDates {
         return false;
     }
 
+    /**
+     * "in June" closing a clause whose verb is in the past (Valeo won control of the group in June, exports rose in
+     * June): a month gone by, though it lies ahead of the publication month in the year; not when a word of the
+     * future or of plans comes first (expected to rise in June, were scheduled in June).
+     */
+    static boolean pastClause(Doc d, int month) {
+        String in = d.surface(month - 1);
+        if (!d.english || !in.equalsIgnoreCase("in") && !in.equalsIgnoreCase("during") || d.isAndWord(month + 1)
+                || d.surface(month + 1).equalsIgnoreCase("or")) {
+            return false;  // September and October (1986): a list of months, which the year after it places
+        }
+        for (int k = month - 2; k >= month - 8 && k >= 0; k--) {
+            Token t = d.at(k);
+            String s = d.surface(k).toLowerCase(Locale.ROOT);
+            if (t.type != TokenType.LATIN || d.at(k + 1).paragraphBefore || FUTURE.contains(s)) {
+                return false;
+            }
+            if (s.endsWith("ed") || PAST.contains(s)) {
+                String before = d.surface(k - 1).toLowerCase(Locale.ROOT);
+                // its promised package, so-called Fridays, usually made, will be made: a participle, no past
+                return !before.equals("be") && !before.equals("been") && !before.endsWith("ly")
+                        && !d.lexicon.in(WordList.DETERMINER, before) && !(d.isDash(k - 1) && d.attached(k - 1));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * English words of the future, of plans and of the present, before which a verb of the past may still look
+     * ahead (said it is launching in May).
+     */
+    private static final java.util.Set<String> FUTURE = java.util.Set.of("will", "would", "shall", "to", "should",
+            "is", "are", "am", "has", "have", "being",
+            "may", "might", "could", "expected", "expects", "expect", "scheduled", "planned", "plans", "due",
+            "forecast", "projected", "likely", "proposed", "set", "slated", "targeted", "next", "until", "by");
+
     /** Irregular English verbs of the past that end a future clause looking back from a weekday. */
     private static final java.util.Set<String> PAST = java.util.Set.of("said", "was", "were", "had", "did", "told",
             "met", "made", "took", "gave", "came", "went", "began", "saw", "rose", "fell", "won", "lost", "sold", "held");

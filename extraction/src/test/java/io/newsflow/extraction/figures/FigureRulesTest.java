@@ -488,6 +488,19 @@ class FigureRulesTest {
         }
 
         @Test
+        void aMonthAheadInAClauseOfThePastIsLastYearsAndOfAYearNamesIt() {
+            LocalDate april = LocalDate.of(2021, 4, 8);
+            assertThat(extract("The bakery chain opened its third shop in June", "en", april).get(1).isoValue())
+                    .isEqualTo("2020-06");
+            assertThat(extract("The bakery chain is opening its third shop in June", "en", april).get(1).isoValue())
+                    .isEqualTo("2021-06");
+            assertThat(extract("its promised plan in June must be bold", "en", april).get(0).isoValue())
+                    .isEqualTo("2021-06");
+            assertThat(extract("The mill closed in March of 2019", "en", april).get(0).isoValue())
+                    .isEqualTo("2019-03");
+        }
+
+        @Test
         void twoMonthsJoinedByAHyphenAreOnePeriodOfOneYear() {
             assertThat(figure(extract("sales in the July-September quarter", "en", published), "July-September")
                     .isoValue()).isEqualTo("2020-07/2020-09");
