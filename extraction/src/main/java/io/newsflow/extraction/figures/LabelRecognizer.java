@@ -73,7 +73,8 @@ final class LabelRecognizer {
                 || prev.entry != null && prev.entry.currencyFamily == null)) {
             return chain(d, i);  // G20, A380, M3; a country's letter names a currency only before $ (A$, C$)
         }
-        if (d.isDash(p) && d.attached(p) && (d.at(p - 1).isWord() && d.attached(p - 1)
+        boolean partOfYear = d.english && d.isYear(i) && YEAR_PART.contains(d.surface(p - 1).toLowerCase(Locale.ROOT));
+        if (d.isDash(p) && d.attached(p) && !partOfYear && (d.at(p - 1).isWord() && d.attached(p - 1)
                 && !MoneyRecognizer.isCurrencyWord(d, p - 1) || d.at(p - 1).has(Role.CODE))) {
             return chain(d, i);  // COVID-19, F-16, كوفيد ـ 19
         }
@@ -208,6 +209,9 @@ final class LabelRecognizer {
         }
         return false;
     }
+
+    /** mid-1986, end-1985: a part of a year glued to it by a hyphen, no code's name. */
+    private static final java.util.Set<String> YEAR_PART = java.util.Set.of("mid", "end", "early", "late", "start");
 
     /** A unit, a currency or a percent at k. */
     private static boolean measured(Doc d, int k) {

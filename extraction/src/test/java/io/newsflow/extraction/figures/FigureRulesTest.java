@@ -501,6 +501,13 @@ class FigureRulesTest {
         }
 
         @Test
+        void aYearAfterMidOrEndAndAHyphenIsADateNoCode() {
+            assertThat(en("rents rose from mid-2011 to end-2012")).extracting(FigureMention::isoValue)
+                    .containsExactly("2011", "2012");
+            assertThat(en("the mid-1990s")).extracting(FigureMention::isoValue).containsExactly("199");
+        }
+
+        @Test
         void twoMonthsJoinedByAHyphenAreOnePeriodOfOneYear() {
             assertThat(figure(extract("sales in the July-September quarter", "en", published), "July-September")
                     .isoValue()).isEqualTo("2020-07/2020-09");
