@@ -249,6 +249,10 @@ final class DateGrammar {
             return true;  // January-March, May-June: a month joined to another by a hyphen
         }
         Token after = d.at(last + 1);
+        if (d.english && d.surface(first - 1).equalsIgnoreCase("the") && self.capitalized && !EnglishNouns.allCaps(d, first)
+                && after.type == TokenType.LATIN && !after.capitalized && !after.has(Role.STOP) && !after.lineBefore) {
+            return true;  // the May deficit, the March figures: the month names the noun's period
+        }
         return after.has(Role.PAST) || after.has(Role.NEXT) || after.has(Role.CURRENT);
     }
 

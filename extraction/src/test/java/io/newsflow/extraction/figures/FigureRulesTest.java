@@ -501,6 +501,12 @@ class FigureRulesTest {
         }
 
         @Test
+        void mayAfterTheAndBeforeANounInLowerCaseIsTheMonth() {
+            assertThat(extract("the May output of the mines", "en", published).get(0).isoValue()).isEqualTo("2020-05");
+            assertThat(en("the May Stores Group said")).isEmpty();
+        }
+
+        @Test
         void aYearAfterMidOrEndAndAHyphenIsADateNoCode() {
             assertThat(en("rents rose from mid-2011 to end-2012")).extracting(FigureMention::isoValue)
                     .containsExactly("2011", "2012");
