@@ -263,11 +263,16 @@ final class LabelRecognizer {
                 && !w.has(Role.NEXT);
     }
 
-    /** A wire's wrapped line may break inside the name (500 Stock / Index); a paragraph may not. */
+    /**
+     * "index" after the number, or "futures" or "options" traded on it (Standard and Poor's 500 futures); a wire's
+     * wrapped line may break inside the name (500 Stock / Index), a paragraph may not.
+     */
     private static boolean indexAfter(Doc d, int k) {
         String next = d.surface(k);
         int j = next.equalsIgnoreCase("share") || next.equalsIgnoreCase("stock") ? k + 1 : k;
-        return d.surface(j).equalsIgnoreCase("index") && !d.at(j).paragraphBefore;
+        String word = d.surface(j);
+        return (word.equalsIgnoreCase("index") || word.equalsIgnoreCase("futures") || word.equalsIgnoreCase("options"))
+                && !d.at(j).paragraphBefore;
     }
 
     /** The s of Poor's: a possessive glued to a capitalised name. */

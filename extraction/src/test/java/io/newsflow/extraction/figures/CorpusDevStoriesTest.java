@@ -30,6 +30,7 @@ class CorpusDevStoriesTest {
         "corpus-dev6-gold.tsv, ar, 0.96, 0.93, 0.95",
         "corpus-dev7-gold.tsv, ar, 0.95, 0.97, 0.95",
         "corpus-dev8-gold.tsv, ar, 0.92, 0.95, 0.85",
+        "corpus-dev13-gold.tsv, en, 0.97, 0.95, 0.95",
     })
     void byValue(String gold, String language, double f1, double units, double currencies) throws IOException {
         FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateCorpus(gold,

@@ -649,6 +649,9 @@ class FigureRulesTest {
         @Test
         void aWrappedLineMayBreakAnIndexName() {
             assertThat(en("traders in the Widget 100\nIndex pit")).isEmpty();
+            assertThat(en("the Widget and Gadget's 250 futures fell")).isEmpty();
+            assertThat(en("Widgetland's 250 biggest firms")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.COUNT);
         }
 
         @Test
