@@ -139,6 +139,14 @@ final class RelativeDates {
             if (d.arabic && !t.definite && !d.surface(i).startsWith(listed ? "وال" : "ال")) {
                 return null;
             }
+            if (d.english && d.at(i + 1).capitalized && !d.at(i + 1).lineBefore
+                    && d.lexicon.in(WordList.PAPER_NAME, d.surface(i + 1))) {
+                return null;  // The Sunday Times, the Sunday Express: a newspaper's name
+            }
+            Word rank = d.at(i - 1).entry;
+            if (d.english && rank != null && rank.ordinal > 0 && d.surface(i + 1).equalsIgnoreCase("of")) {
+                return null;  // the third Friday of every month: a rule of the calendar, no day
+            }
             int p = d.isSymbol(i - 1, '(') ? i - 2 : i - 1;
             Word day = d.at(p).entry;
             if (p < i - 1 && day != null && day.dayOffset != 0 && !d.at(p).preposition) {

@@ -501,6 +501,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void aWeekdayInANewspapersNameOrACalendarRuleIsNoDate() {
+            assertThat(extract("a poll for the Sunday Herald found", "en", published)).isEmpty();
+            assertThat(extract("contracts expire on the second Thursday of each month", "en", published))
+                    .extracting(FigureMention::kind).doesNotContain(FigureKind.DATE);
+            assertThat(extract("the poll was taken on Sunday", "en", published)).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.DATE);
+        }
+
+        @Test
         void mayAfterTheAndBeforeANounInLowerCaseIsTheMonth() {
             assertThat(extract("the May output of the mines", "en", published).get(0).isoValue()).isEqualTo("2020-05");
             assertThat(en("the May Stores Group said")).isEmpty();
