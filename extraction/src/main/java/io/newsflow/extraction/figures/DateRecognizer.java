@@ -73,9 +73,9 @@ final class DateRecognizer {
         if (d.english && (d.at(i - 1).has(Role.PAST) || d.at(i - 1).has(Role.NEXT))) {
             first = i - 1;  // last March, next May
             relation = d.at(i - 1).has(Role.PAST) ? DateValue.Relation.PAST : DateValue.Relation.NEXT;
-        } else if (v.relation() == DateValue.Relation.NONE && d.wordsKnown && d.at(i - 1).isWord()
-                && (d.lexicon.in(WordList.SINCE, d.stemKey(i - 1)) || RelativeDates.pastClause(d, i))) {
-            relation = DateValue.Relation.SINCE;  // lowest since June, rose in June: a month gone by, not ahead
+        } else if (v.relation() == DateValue.Relation.NONE && d.wordsKnown && d.at(i - 1).isWord()) {
+            relation = d.lexicon.in(WordList.SINCE, d.stemKey(i - 1)) ? DateValue.Relation.SINCE  // lowest since June
+                    : RelativeDates.clauseRelation(d, i, v.month());  // rose in June, will ship by October
         }
         String iso = v.iso(d.published, relation);
         boolean bare = relation == DateValue.Relation.NONE && v.day() == 0 && v.year() == 0 && v.iso() == null;

@@ -47,11 +47,24 @@ final class RelativeDates {
     }
 
     /**
+     * How the clause of the month at {@code month} places it: a month of a past clause is one gone by (SINCE), a
+     * month later in the year in a clause with "will" is this year's (CURRENT: will ship by October, in a March
+     * wire, where a month so far ahead is otherwise read as last year's); NONE otherwise.
+     */
+    static DateValue.Relation clauseRelation(Doc d, int month, int monthOfYear) {
+        if (pastClause(d, month)) {
+            return DateValue.Relation.SINCE;
+        }
+        return d.english && d.published != null && monthOfYear > d.published.getMonthValue() && willBefore(d, month)
+                ? DateValue.Relation.CURRENT : DateValue.Relation.NONE;
+    }
+
+    /**
      * "in June" closing a clause whose verb is in the past (Valeo won control of the group in June, exports rose in
      * June): a month gone by, though it lies ahead of the publication month in the year; not when a word of the
      * future or of plans comes first (expected to rise in June, were scheduled in June).
      */
-    static boolean pastClause(Doc d, int month) {
+    private static boolean pastClause(Doc d, int month) {
         String in = d.surface(month - 1);
         if (!d.english || !in.equalsIgnoreCase("in") && !in.equalsIgnoreCase("during") || d.isAndWord(month + 1)
                 || d.surface(month + 1).equalsIgnoreCase("or")) {

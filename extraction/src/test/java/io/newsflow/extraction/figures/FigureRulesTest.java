@@ -498,6 +498,8 @@ class FigureRulesTest {
                     .isEqualTo("2021-06");
             assertThat(extract("The mill closed in March of 2019", "en", april).get(0).isoValue())
                     .isEqualTo("2019-03");
+            assertThat(extract("The mill will reopen by November", "en", april).get(0).isoValue()).isEqualTo("2021-11");
+            assertThat(extract("The mill reopened in November", "en", april).get(0).isoValue()).isEqualTo("2020-11");
         }
 
         @Test
