@@ -156,6 +156,9 @@ final class RelativeDates {
                     && d.lexicon.in(WordList.PAPER_NAME, d.surface(i + 1))) {
                 return null;  // The Sunday Times, the Sunday Express: a newspaper's name
             }
+            if (d.english && d.at(i - 1).capitalized && d.lexicon.in(WordList.DAY_NAME, d.surface(i - 1))) {
+                return null;  // Black Monday, Good Friday: a day's name, not the last such weekday
+            }
             Word rank = d.at(i - 1).entry;
             if (d.english && rank != null && rank.ordinal > 0 && d.surface(i + 1).equalsIgnoreCase("of")) {
                 return null;  // the third Friday of every month: a rule of the calendar, no day

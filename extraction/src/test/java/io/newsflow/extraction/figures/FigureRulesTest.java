@@ -505,6 +505,7 @@ class FigureRulesTest {
         @Test
         void aWeekdayInANewspapersNameOrACalendarRuleIsNoDate() {
             assertThat(extract("a poll for the Sunday Herald found", "en", published)).isEmpty();
+            assertThat(extract("shops shut for Good Friday and Easter Monday", "en", published)).isEmpty();
             assertThat(extract("contracts expire on the second Thursday of each month", "en", published))
                     .extracting(FigureMention::kind).doesNotContain(FigureKind.DATE);
             assertThat(extract("the poll was taken on Sunday", "en", published)).extracting(FigureMention::kind)
