@@ -170,8 +170,8 @@ final class DateGrammar {
             return qualified(d, DateValue.of(0, m.month(), day, k));
         }
         int y = k;
-        if (d.isSymbol(y, ',')) {
-            y++;
+        if (d.isSymbol(y, ',') || d.english && d.surface(y).equalsIgnoreCase("of") && d.isYear(y + 1)) {
+            y++;  // October, 1986; August of 1985
         }
         if (d.isYear(y)) {
             return DateValue.of((int) d.at(y).value, m.month(), 0, gregorianMark(d, y));
@@ -248,10 +248,15 @@ final class DateGrammar {
                 || before.has(Role.NEXT) || before.has(Role.CURRENT) || before.has(Role.YEAR_WORD)) {
             return true;
         }
-        if (d.lexicon.in(WordList.MONTH_CUE, d.surface(first - 1))) {
-            return true;
+        if (d.lexicon.in(WordList.MONTH_CUE, d.surface(first - 1)) || joinedMonth(d, first - 2, first - 2)
+                || joinedMonth(d, last, last + 2)) {
+            return true;  // January-March, May-June: a month joined to another by a hyphen
         }
         Token after = d.at(last + 1);
+        if (d.english && d.surface(first - 1).equalsIgnoreCase("the") && self.capitalized && !EnglishNouns.allCaps(d, first)
+                && after.type == TokenType.LATIN && !after.capitalized && !after.has(Role.STOP) && !after.lineBefore) {
+            return true;  // the May deficit, the March figures: the month names the noun's period
+        }
         return after.has(Role.PAST) || after.has(Role.NEXT) || after.has(Role.CURRENT);
     }
 
@@ -272,6 +277,12 @@ final class DateGrammar {
             }
         }
         return null;
+    }
+
+    /** A hyphen glued after token left, and a month name at {@code month}. */
+    private static boolean joinedMonth(Doc d, int left, int month) {
+        Word w = d.at(month).entry;
+        return d.isDash(left + 1) && d.attached(left) && d.attached(left + 1) && w != null && w.namesMonth();
     }
 
     private static DateValue withYear(Doc d, int day, Month m) {

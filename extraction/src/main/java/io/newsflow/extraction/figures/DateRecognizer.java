@@ -54,8 +54,9 @@ final class DateRecognizer {
             return date(relative.first(), relative.last(), relative.iso());
         }
         DateValue v = DateGrammar.at(d, i);
-        if (v == null) {
-            return null;
+        Candidate months = v == null || !d.english ? null : MonthSpans.hyphened(d, v, i);
+        if (v == null || months != null) {
+            return months;  // the January-March quarter
         }
         if (v.month() > 0 && v.day() == 0 && v.year() == 0 && v.iso() == null && d.at(v.last() + 1).has(Role.TO)
                 && d.at(v.last() + 1).stemOffset == 0) {
@@ -72,9 +73,9 @@ final class DateRecognizer {
         if (d.english && (d.at(i - 1).has(Role.PAST) || d.at(i - 1).has(Role.NEXT))) {
             first = i - 1;  // last March, next May
             relation = d.at(i - 1).has(Role.PAST) ? DateValue.Relation.PAST : DateValue.Relation.NEXT;
-        } else if (v.relation() == DateValue.Relation.NONE && d.wordsKnown && d.at(i - 1).isWord()
-                && d.lexicon.in(WordList.SINCE, d.stemKey(i - 1))) {
-            relation = DateValue.Relation.SINCE;  // lowest since June: a month gone by, never one ahead
+        } else if (v.relation() == DateValue.Relation.NONE && d.wordsKnown && d.at(i - 1).isWord()) {
+            relation = d.lexicon.in(WordList.SINCE, d.stemKey(i - 1)) ? DateValue.Relation.SINCE  // lowest since June
+                    : RelativeDates.clauseRelation(d, i, v.month());  // rose in June, will ship by October
         }
         String iso = v.iso(d.published, relation);
         boolean bare = relation == DateValue.Relation.NONE && v.day() == 0 && v.year() == 0 && v.iso() == null;

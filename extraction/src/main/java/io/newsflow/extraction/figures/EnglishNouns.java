@@ -21,15 +21,25 @@ final class EnglishNouns {
      */
     static Nouns.Noun after(Doc d, int i, boolean compound) {
         int k = i;
-        for (int skipped = 0; skipped < 3; skipped++) {
+        for (int skipped = 0; skipped < 4; skipped++) {
             Token t = d.at(k);
             Token next = d.at(k + 1);
+            if (skipped == 2 && compound && d.lexicon.in(WordList.PLURAL_MODIFIER, d.surface(k)) && isPlural(d, k + 1)
+                    && isNounLike(d, k + 1)) {
+                k++;  // four major Japanese securities houses: two adjectives, then a plural that modifies
+                continue;
+            }
             boolean mayModify = skipped < 2 && (isNounLike(d, k + 1) || countryAdjective(d, k + 1))
                     && (!t.has(Role.STOP) || t.has(Role.ADJECTIVE))
                     && t.type == TokenType.LATIN && !t.capitalized && !t.isNumberWord() && (t.entry == null
                     || t.entry.unit == null && !t.entry.namesCurrency() && !t.entry.namesMonth());
             if (skipped < 2 && adverbOfModifier(d, k)) {
                 k++;  // 600,000 newly issued shares, two wholly owned units
+                continue;
+            }
+            if (skipped < 2 && isAdjective(d, k) && (d.surface(k + 1).equalsIgnoreCase("and")
+                    || d.surface(k + 1).equalsIgnoreCase("or")) && isAdjective(d, k + 2) && isNounLike(d, k + 3)) {
+                k += 3;  // 800 large and small firms
                 continue;
             }
             if (skipped < 2 && hyphenatedModifier(d, k)) {
@@ -151,10 +161,13 @@ final class EnglishNouns {
                 && !s.endsWith("test") && !s.endsWith("uest");  // the two biggest insurers; not interest, harvest
     }
 
-    /** Canadian, Japanese: a country's adjective, which may follow another modifier (two major Canadian banks). */
+    /**
+     * Canadian, Japanese: a country's adjective, which may follow another modifier (two major Canadian banks), also
+     * at the start of a line, since a wire wraps its lines anywhere.
+     */
     private static boolean countryAdjective(Doc d, int k) {
         Token t = d.at(k);
-        return t.type == TokenType.LATIN && t.entry != null && t.entry.country != null && !t.lineBefore;
+        return t.type == TokenType.LATIN && t.entry != null && t.entry.country != null && !t.paragraphBefore;
     }
 
     /**

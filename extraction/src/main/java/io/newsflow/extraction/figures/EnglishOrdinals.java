@@ -18,7 +18,9 @@ final class EnglishOrdinals {
      * Bank), or null.
      */
     static Proposal at(Doc d, NumberPhrase n) {
-        if (n.ordinal() && (inName(d, n) || d.lexicon.in(WordList.TERM_AFTER, d.surface(n.last() + 1)))) {
+        if (n.ordinal() && (inName(d, n) || d.lexicon.in(WordList.TERM_AFTER, d.surface(n.last() + 1))
+                || hyphened(d, n.last()) && (d.lexicon.in(WordList.TERM_AFTER, d.surface(n.last() + 2))
+                || d.lexicon.in(WordList.TERM_JOINED, d.surface(n.last() + 2))))) {
             return new Proposal.NotAFigure(n.last());
         }
         if (n.ordinal()) {
@@ -68,7 +70,7 @@ final class EnglishOrdinals {
         while (j < noun.last() + 3 && EnglishNouns.plainWord(d, j + 1) && !d.at(j + 1).lineBefore
                 && (d.at(j + 1).entry == null || d.at(j + 1).entry.unit == null && !d.at(j + 1).entry.namesMonth())) {
             String w = d.surface(j + 1).toLowerCase(Locale.ROOT);
-            if (w.length() < 3 || w.endsWith("ly") || w.endsWith("ed") || w.endsWith("ing")
+            if (w.length() < 3 || w.endsWith("ly") || w.endsWith("ed") || w.endsWith("ing") || w.equals("ever")
                     || EnglishNouns.isPlural(d, j + 1)) {  // the third largest oil company plans to
                 break;
             }
@@ -119,18 +121,28 @@ final class EnglishOrdinals {
         return false;
     }
 
+    /** first-half, third-largest: a hyphen joins the ordinal to the word it ranks by. */
+    private static boolean hyphened(Doc d, int last) {
+        return d.isDash(last + 1) && d.attached(last) && d.attached(last + 1);
+    }
+
     private static Candidate ordinal(Doc d, int first, int last, double value) {
         String unit = null;
-        if (d.english && superlative(d, last + 1)) {
-            int k = d.surface(last + 2).indexOf('.') > 0 && EnglishNouns.allCaps(d, last + 2) ? last + 3 : last + 2;
+        int ranked = d.english && hyphened(d, last) ? last + 2 : last + 1;
+        if (d.surface(ranked).equalsIgnoreCase("ever") && hyphened(d, last)) {
+            ranked++;  // the first-ever ratings rank ratings
+        }
+        if (d.english && superlative(d, ranked)) {
+            int k = d.surface(ranked + 1).indexOf('.') > 0 && EnglishNouns.allCaps(d, ranked + 1) ? ranked + 2
+                    : ranked + 1;
             Nouns.Noun noun = EnglishNouns.after(d, k, false);  // the third largest U.K. bank
             return Candidate.of(FigureKind.ORDINAL, first, last, value, noun == null ? null
                     : compoundEnd(d, noun).singular(), null);
         }
         if (d.english) {
-            Nouns.Noun noun = EnglishNouns.after(d, last + 1, false);
+            Nouns.Noun noun = EnglishNouns.after(d, ranked, false);
             unit = noun == null ? null : noun.singular();
-            Word next = d.at(last + 1).entry;
+            Word next = d.at(ranked).entry;
             if (unit == null && next != null && next.unit != null) {
                 unit = next.unit;  // the second week
             }

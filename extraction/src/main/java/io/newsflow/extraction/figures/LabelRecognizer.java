@@ -78,7 +78,8 @@ final class LabelRecognizer {
                 || prev.entry != null && prev.entry.currencyFamily == null)) {
             return chain(d, i);  // G20, A380, M3; a country's letter names a currency only before $ (A$, C$)
         }
-        if (d.isDash(p) && d.attached(p) && (d.at(p - 1).isWord() && d.attached(p - 1)
+        boolean partOfYear = d.english && d.isYear(i) && YEAR_PART.contains(d.surface(p - 1).toLowerCase(Locale.ROOT));
+        if (d.isDash(p) && d.attached(p) && !partOfYear && (d.at(p - 1).isWord() && d.attached(p - 1)
                 && !MoneyRecognizer.isCurrencyWord(d, p - 1) || d.at(p - 1).has(Role.CODE))) {
             return chain(d, i);  // COVID-19, F-16, كوفيد ـ 19
         }
@@ -222,6 +223,9 @@ final class LabelRecognizer {
         return false;
     }
 
+    /** mid-1986, end-1985: a part of a year glued to it by a hyphen, no code's name. */
+    private static final java.util.Set<String> YEAR_PART = java.util.Set.of("mid", "end", "early", "late", "start");
+
     /** A unit, a currency or a percent at k. */
     private static boolean measured(Doc d, int k) {
         Token t = d.at(k);
@@ -250,9 +254,9 @@ final class LabelRecognizer {
                 || measure.unit != null && measure.unitKind == FigureKind.QUANTITY)) {
             return false;  // in Boston 25 cts higher, Brent 18 dlrs: a price or a measure after a name
         }
-        if (d.english && prev.type == TokenType.LATIN && prev.capitalized && !d.at(n.first()).grouped
-                && indexAfter(d, n.last() + 1)) {
-            return true;  // the FTSE 100 index, S and P 500 stock index: the index's name
+        if (d.english && (prev.type == TokenType.LATIN && prev.capitalized || possessiveOfName(d, p))
+                && !d.at(n.first()).grouped && indexAfter(d, n.last() + 1)) {
+            return true;  // the FTSE 100 index, Standard and Poor's 500 stock index: the index's name
         }
         boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
                 && d.isSymbol(n.last() + 3, ')') || d.at(n.first()).grouped || tableChange(d, n.last() + 1);
@@ -272,10 +276,22 @@ final class LabelRecognizer {
                 && !w.has(Role.NEXT);
     }
 
+    /**
+     * "index" after the number, or "futures" or "options" traded on it (Standard and Poor's 500 futures); a wire's
+     * wrapped line may break inside the name (500 Stock / Index), a paragraph may not.
+     */
     private static boolean indexAfter(Doc d, int k) {
         String next = d.surface(k);
         int j = next.equalsIgnoreCase("share") || next.equalsIgnoreCase("stock") ? k + 1 : k;
-        return d.surface(j).equalsIgnoreCase("index") && !d.at(j).lineBefore;
+        String word = d.surface(j);
+        return (word.equalsIgnoreCase("index") || word.equalsIgnoreCase("futures") || word.equalsIgnoreCase("options"))
+                && !d.at(j).paragraphBefore;
+    }
+
+    /** The s of Poor's: a possessive glued to a capitalised name. */
+    private static boolean possessiveOfName(Doc d, int p) {
+        return d.surface(p).equals("s") && d.isSymbol(p - 1, '\'') && d.attached(p - 2) && d.attached(p - 1)
+                && d.at(p - 2).type == TokenType.LATIN && d.at(p - 2).capitalized;
     }
 
     private static boolean isHijriMark(Doc d, int k) {

@@ -19,8 +19,85 @@ final class RelativeDates {
         /** The latest such day on or before the publication day: news reports the past. */
         LATEST,
         BEFORE,
-        AFTER
+        AFTER,
+        /** The next such day on or after the publication day: what the story says will happen. */
+        AHEAD
     }
+
+    /**
+     * "will" or "shall" earlier in the weekday's clause, with no verb of the past between (directors will meet
+     * Wednesday, will rule on the petition on Wednesday; not "will ... after it said on Monday").
+     */
+    private static boolean willBefore(Doc d, int i) {
+        for (int k = i - 1; k >= i - 10 && k >= 0; k--) {
+            Token t = d.at(k);
+            if (t.type == TokenType.SYMBOL && ".;:!?\"".indexOf(t.sym) >= 0 || d.at(k + 1).paragraphBefore) {
+                return false;
+            }
+            String s = d.surface(k).toLowerCase(Locale.ROOT);
+            if (s.equals("will") || s.equals("shall")) {
+                return true;
+            }
+            if (t.type == TokenType.LATIN && (s.endsWith("ed") || PAST.contains(s))
+                    && !d.surface(k - 1).equalsIgnoreCase("be")) {  // will be announced Wednesday
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How the clause of the month at {@code month} places it: a month of a past clause is one gone by (SINCE), a
+     * month later in the year in a clause with "will" is this year's (CURRENT: will ship by October, in a March
+     * wire, where a month so far ahead is otherwise read as last year's); NONE otherwise.
+     */
+    static DateValue.Relation clauseRelation(Doc d, int month, int monthOfYear) {
+        if (pastClause(d, month)) {
+            return DateValue.Relation.SINCE;
+        }
+        return d.english && d.published != null && monthOfYear > d.published.getMonthValue() && willBefore(d, month)
+                ? DateValue.Relation.CURRENT : DateValue.Relation.NONE;
+    }
+
+    /**
+     * "in June" closing a clause whose verb is in the past (Valeo won control of the group in June, exports rose in
+     * June): a month gone by, though it lies ahead of the publication month in the year; not when a word of the
+     * future or of plans comes first (expected to rise in June, were scheduled in June).
+     */
+    private static boolean pastClause(Doc d, int month) {
+        String in = d.surface(month - 1);
+        if (!d.english || !in.equalsIgnoreCase("in") && !in.equalsIgnoreCase("during") || d.isAndWord(month + 1)
+                || d.surface(month + 1).equalsIgnoreCase("or")) {
+            return false;  // September and October (1986): a list of months, which the year after it places
+        }
+        for (int k = month - 2; k >= month - 8 && k >= 0; k--) {
+            Token t = d.at(k);
+            String s = d.surface(k).toLowerCase(Locale.ROOT);
+            if (t.type != TokenType.LATIN || d.at(k + 1).paragraphBefore || FUTURE.contains(s)) {
+                return false;
+            }
+            if (s.endsWith("ed") || PAST.contains(s)) {
+                String before = d.surface(k - 1).toLowerCase(Locale.ROOT);
+                // its promised package, so-called Fridays, usually made, will be made: a participle, no past
+                return !before.equals("be") && !before.equals("been") && !before.endsWith("ly")
+                        && !d.lexicon.in(WordList.DETERMINER, before) && !(d.isDash(k - 1) && d.attached(k - 1));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * English words of the future, of plans and of the present, before which a verb of the past may still look
+     * ahead (said it is launching in May).
+     */
+    private static final java.util.Set<String> FUTURE = java.util.Set.of("will", "would", "shall", "to", "should",
+            "is", "are", "am", "has", "have", "being",
+            "may", "might", "could", "expected", "expects", "expect", "scheduled", "planned", "plans", "due",
+            "forecast", "projected", "likely", "proposed", "set", "slated", "targeted", "next", "until", "by");
+
+    /** Irregular English verbs of the past that end a future clause looking back from a weekday. */
+    private static final java.util.Set<String> PAST = java.util.Set.of("said", "was", "were", "had", "did", "told",
+            "met", "made", "took", "gave", "came", "went", "began", "saw", "rose", "fell", "won", "lost", "sold", "held");
 
     private RelativeDates() {
     }
@@ -75,6 +152,17 @@ final class RelativeDates {
             if (d.arabic && !t.definite && !d.surface(i).startsWith(listed ? "وال" : "ال")) {
                 return null;
             }
+            if (d.english && d.at(i + 1).capitalized && !d.at(i + 1).lineBefore
+                    && d.lexicon.in(WordList.PAPER_NAME, d.surface(i + 1))) {
+                return null;  // The Sunday Times, the Sunday Express: a newspaper's name
+            }
+            if (d.english && d.at(i - 1).capitalized && d.lexicon.in(WordList.DAY_NAME, d.surface(i - 1))) {
+                return null;  // Black Monday, Good Friday: a day's name, not the last such weekday
+            }
+            Word rank = d.at(i - 1).entry;
+            if (d.english && rank != null && rank.ordinal > 0 && d.surface(i + 1).equalsIgnoreCase("of")) {
+                return null;  // the third Friday of every month: a rule of the calendar, no day
+            }
             int p = d.isSymbol(i - 1, '(') ? i - 2 : i - 1;
             Word day = d.at(p).entry;
             if (p < i - 1 && day != null && day.dayOffset != 0 && !d.at(p).preposition) {
@@ -99,9 +187,10 @@ final class RelativeDates {
                 q = d.at(i + 2);  // يومي الاثنين والثلاثاء المقبلين: the qualifier after the pair places both
             }
             Direction direction = q.has(Role.PAST) ? Direction.BEFORE : q.has(Role.NEXT) ? Direction.AFTER
-                    : Direction.LATEST;
+                    : d.english && willBefore(d, i) ? Direction.AHEAD : Direction.LATEST;
             DateValue v = day(i, weekday(published, w.weekday, direction));
-            return direction == Direction.LATEST || pair ? v : v.ending(i + 1, DateValue.Relation.NONE);
+            return direction == Direction.LATEST || direction == Direction.AHEAD || pair ? v
+                    : v.ending(i + 1, DateValue.Relation.NONE);
         }
         if (d.arabic && (w.has(Role.PERIOD) && t.stemOffset == 0 || periodAfterPreposition(d, i))) {
             Token q = d.at(i + 1);
@@ -253,6 +342,7 @@ final class RelativeDates {
             case LATEST -> published.with(TemporalAdjusters.previousOrSame(day));
             case BEFORE -> published.with(TemporalAdjusters.previous(day));
             case AFTER -> published.with(TemporalAdjusters.next(day));
+            case AHEAD -> published.with(TemporalAdjusters.nextOrSame(day));
         };
     }
 

@@ -87,9 +87,15 @@ final class VagueNumbers {
     /**
      * "One trader said", "said one official of the ministry": a speaker named by "one" is "a trader", not a count of
      * traders. The verb of saying comes within a few words after "one", with no punctuation between, or right
-     * before it after a quotation (", said one official): "the company said one share ..." still counts.
+     * before it after a quotation (", said one official): "the company said one share ..." still counts, and so
+     * does a share of those polled or a span of time ("one pct said", "one day after X said"), which no speaker
+     * is; a currency may name the speaker's market (one dollar trader said).
      */
     private static boolean speaker(Doc d, int one) {
+        Word measure = d.at(one + 1).entry;
+        if (measure != null && (measure.has(Role.PERCENT) || measure.unit != null && !measure.namesCurrency())) {
+            return false;
+        }
         if (d.lexicon.in(WordList.SPEECH, d.surface(one - 1)) && d.at(one - 2).type == TokenType.SYMBOL) {
             return true;
         }

@@ -155,6 +155,14 @@ class FigureRulesTest {
         @Test
         void oneAsAPronounIsNotAFigure() {
             assertThat(en("one of the ministers said no one was hurt")).isEmpty();
+            assertThat(en("one dealer in Tokyo said")).isEmpty();
+        }
+
+        @Test
+        void oneBeforeAPercentOrAUnitIsNoSpeakerBeforeTheVerbOfSaying() {
+            assertFigure(en("only one pct of the voters said so").get(0), FigureKind.PERCENT, 1.0, null, null);
+            assertThat(en("the ruling came one week after the minister said it would")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.DURATION);
         }
     }
 
@@ -203,6 +211,9 @@ class FigureRulesTest {
             List<FigureMention> f = en("Police said three international experts and 12 people were injured.");
             assertFigure(figure(f, "three international experts"), FigureKind.COUNT, 3.0, "expert", null);
             assertFigure(figure(f, "12 people"), FigureKind.COUNT, 12.0, "person", null);
+            assertFigure(en("four small new savings banks").get(0), FigureKind.COUNT, 4.0, "bank", null);
+            assertFigure(en("five small\nCanadian lenders").get(0), FigureKind.COUNT, 5.0, "lender", null);
+            assertFigure(en("a survey of 900 large and small shops").get(0), FigureKind.COUNT, 900.0, "shop", null);
         }
 
         @Test
@@ -652,6 +663,15 @@ class FigureRulesTest {
             assertFigure(en("its 3rd quarter").get(0), FigureKind.ORDINAL, 3.0, "quarter", null);
             assertThat(en("the twenty-fifth day").get(0).value()).isEqualTo(25.0);
         }
+
+        @Test
+        void aHyphenJoinsAnEnglishOrdinalToWhatItRanksUnlessTheyMakeATerm() {
+            assertFigure(en("a second-half recovery").get(0), FigureKind.ORDINAL, 2.0, "half", null);
+            assertFigure(en("the third-largest paint maker ever").get(0), FigureKind.ORDINAL, 3.0, "maker", null);
+            assertFigure(en("its first-ever bond").get(0), FigureKind.ORDINAL, 1.0, "bond", null);
+            assertThat(en("a second-rate hotel with first-hand reports on third-world debt")).isEmpty();
+            assertThat(en("the first rate cut")).extracting(FigureMention::kind).containsExactly(FigureKind.ORDINAL);
+        }
     }
 
     @Nested
@@ -685,6 +705,65 @@ class FigureRulesTest {
                     .isoValue()).isEqualTo("2019-03-14");
             assertThat(figure(extract("يبدأ التسجيل في ال18 من شهر ديسمبر المقبل", "ar", published),
                     "18 من شهر ديسمبر المقبل").isoValue()).isEqualTo("2020-12-18");
+        }
+
+        @Test
+        void aMonthAheadInAClauseOfThePastIsLastYearsAndOfAYearNamesIt() {
+            LocalDate april = LocalDate.of(2021, 4, 8);
+            assertThat(extract("The bakery chain opened its third shop in June", "en", april).get(1).isoValue())
+                    .isEqualTo("2020-06");
+            assertThat(extract("The bakery chain is opening its third shop in June", "en", april).get(1).isoValue())
+                    .isEqualTo("2021-06");
+            assertThat(extract("its promised plan in June must be bold", "en", april).get(0).isoValue())
+                    .isEqualTo("2021-06");
+            assertThat(extract("The mill closed in March of 2019", "en", april).get(0).isoValue())
+                    .isEqualTo("2019-03");
+            assertThat(extract("The mill will reopen by November", "en", april).get(0).isoValue()).isEqualTo("2021-11");
+            assertThat(extract("The mill reopened in November", "en", april).get(0).isoValue()).isEqualTo("2020-11");
+        }
+
+        @Test
+        void aWeekdayInANewspapersNameOrACalendarRuleIsNoDate() {
+            assertThat(extract("a poll for the Sunday Herald found", "en", published)).isEmpty();
+            assertThat(extract("shops shut for Good Friday and Easter Monday", "en", published)).isEmpty();
+            assertThat(extract("contracts expire on the second Thursday of each month", "en", published))
+                    .extracting(FigureMention::kind).doesNotContain(FigureKind.DATE);
+            assertThat(extract("the poll was taken on Sunday", "en", published)).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.DATE);
+        }
+
+        @Test
+        void mayAfterTheAndBeforeANounInLowerCaseIsTheMonth() {
+            assertThat(extract("the May output of the mines", "en", published).get(0).isoValue()).isEqualTo("2020-05");
+            assertThat(en("the May Stores Group said")).isEmpty();
+        }
+
+        @Test
+        void aYearAfterMidOrEndAndAHyphenIsADateNoCode() {
+            assertThat(en("rents rose from mid-2011 to end-2012")).extracting(FigureMention::isoValue)
+                    .containsExactly("2011", "2012");
+            assertThat(en("the mid-1990s")).extracting(FigureMention::isoValue).containsExactly("199");
+        }
+
+        @Test
+        void twoMonthsJoinedByAHyphenAreOnePeriodOfOneYear() {
+            assertThat(figure(extract("sales in the July-September quarter", "en", published), "July-September")
+                    .isoValue()).isEqualTo("2020-07/2020-09");
+            assertThat(figure(extract("loadings for March-May 2021", "en", published), "March-May 2021")
+                    .isoValue()).isEqualTo("2021-03/2021-05");
+            assertThat(extract("prices may-well rise", "en", published)).isEmpty();
+        }
+
+        @Test
+        void anEnglishWeekdayInAClauseWithWillIsTheNextSuchDay() {
+            assertThat(figure(extract("The council will vote on the plan on Monday", "en", published), "Monday")
+                    .isoValue()).isEqualTo("2020-11-16");
+            assertThat(figure(extract("The figures will be published Thursday", "en", published), "Thursday")
+                    .isoValue()).isEqualTo("2020-11-12");
+            assertThat(figure(extract("It will grow, the mayor said on Monday", "en", published), "Monday")
+                    .isoValue()).isEqualTo("2020-11-09");
+            assertThat(figure(extract("The council voted on the plan on Monday", "en", published), "Monday")
+                    .isoValue()).isEqualTo("2020-11-09");
         }
 
         @Test
@@ -891,7 +970,8 @@ class FigureRulesTest {
             "the G20 summit | en", "under Article 5 of the treaty | en", "وفق المادة 12 من القانون | ar",
             "القرار رقم 2254 | ar", "call +971 4 123 4567 now | en", "call 800-555-0199 now | en",
             "see https://example.com/2020/05/report-12 | en", "write to desk2@example.com | en", "an F-16 crashed | en",
-            "M3 money supply | en", "the 5G network | en", "فازت الممثلة إيما ستون، وغابت | ar",
+            "M3 money supply | en", "the 5G network | en", "futures on the Standard and Poor's 500 stock index | en",
+            "فازت الممثلة إيما ستون، وغابت | ar",
             "نشرت مجلة «رولنغ ستون» | ar", "أرسل رسالة إلى 77123 - Stc | ar",
             "أرسل رسالة إلى 612345 موبايلي | ar", "نحن على قلب رجل واحد ضد الإرهاب | ar",
             "القراء ليسوا على قلب قارئ واحد | ar",
@@ -904,6 +984,14 @@ class FigureRulesTest {
         void sixtyThatAlsoSpellsStoneCountsOnlyWithSomethingAfterIt() {
             assertThat(ar("وصل ستون منهم إلى الحدود").get(0).value()).isEqualTo(60.0);
             assertThat(ar("أمهلهم ستون يوما").get(0).value()).isEqualTo(60.0);
+        }
+
+        @Test
+        void aWrappedLineMayBreakAnIndexName() {
+            assertThat(en("traders in the Widget 100\nIndex pit")).isEmpty();
+            assertThat(en("the Widget and Gadget's 250 futures fell")).isEmpty();
+            assertThat(en("Widgetland's 250 biggest firms")).extracting(FigureMention::kind)
+                    .containsExactly(FigureKind.COUNT);
         }
 
         @Test
