@@ -240,7 +240,7 @@ final class FigureResolver {
             c = MoneyRecognizer.after(d, n, k);
         }
         if (c == null) {
-            c = DateRecognizer.eraYear(d, n, k);
+            c = Years.byEra(d, n, k);
         }
         if (c == null && d.english && d.isDash(k) && d.attached(k - 1) && d.attached(k)) {
             c = MoneyRecognizer.after(d, n, k + 1);  // a 1,750,000-dlr loan, a 50-dlr fee
@@ -252,7 +252,7 @@ final class FigureResolver {
             c = DurationRecognizer.after(d, n, k);
         }
         if (c == null) {
-            c = DateRecognizer.year(d, n);
+            c = Years.year(d, n);
             if (c != null && !d.at(n.first() - 1).has(Role.YEAR_WORD) && CountRecognizer.nounFollows(d, n)) {
                 c = null;  // 1987 people; but عام 2009 محاولة اغتيال is a year
             }

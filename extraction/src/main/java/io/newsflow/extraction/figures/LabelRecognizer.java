@@ -1,6 +1,5 @@
 package io.newsflow.extraction.figures;
 
-import io.newsflow.extraction.FigureKind;
 import java.util.Locale;
 
 /**
@@ -104,7 +103,7 @@ final class LabelRecognizer {
             // the part of a series or a section (a minute of a match sheet's line goes past 20; الـ(9) ranks)
             return new Proposal.NotAFigure(n.last() + 1);
         }
-        if (modelName(d, n, prev, p)) {
+        if (ProductNames.model(d, n, prev, p)) {
             return chain(d, i);  // Boeing 737, Windows 10, Apollo 11
         }
         int plus = n.last() + 1;
@@ -113,7 +112,7 @@ final class LabelRecognizer {
                 && !measured(d, plus + 2)) {
             return new Proposal.NotAFigure(plus + 1);  // مجموعة 5+1, «5 + 1»: a group named by a sum, no amount
         }
-        if (d.arabic && quotedName(d, n)) {
+        if (d.arabic && ProductNames.quoted(d, n)) {
             return new Proposal.NotAFigure(n.last());  // «يورو 6», “جالكسي نوت 5″: the number ends a quoted name
         }
         Token next = d.at(n.last() + 1);
@@ -168,7 +167,7 @@ final class LabelRecognizer {
      */
     static int hijriDay(Doc d, int k) {
         if ((d.at(k).has(Role.TO) || d.isDash(k) || d.isAndWord(k)) && d.at(k + 1).type == TokenType.DIGITS) {
-            int numeric = DateRecognizer.hijriNumeric(d, k + 1);
+            int numeric = Years.hijriNumeric(d, k + 1);
             if (numeric >= 0) {
                 return numeric;  // من 16 إلى 23 / 12 /1436, 18ـ19/ 10/ 1436: a span of Hijri days written in digits
             }
@@ -200,29 +199,6 @@ final class LabelRecognizer {
         return last;
     }
 
-    /**
-     * A number of digits that closes a short quoted phrase after its words («يورو 6», «إف 16», “معسكر 48″) is part
-     * of a name; not a year, nor after an article or a word that expects a value («وصل إلى 50»).
-     */
-    private static boolean quotedName(Doc d, NumberPhrase n) {
-        int i = n.first();
-        if (!n.plainDigits() || i != n.last() || d.isYear(i) || !quote(d, i + 1, "»”″\"") || d.attached(i - 1)) {
-            return false;
-        }
-        for (int k = i - 1; k >= i - 5 && k >= 0; k--) {
-            if (quote(d, k, "«“\"")) {
-                return k < i - 1 && !d.at(k + 1).lineBefore;
-            }
-            Token t = d.at(k);
-            if (!t.isWord() || t.isNumberWord() || t.has(Role.TO) || t.has(Role.FROM) || t.has(Role.IN)
-                    || "ال".equals(d.stemKey(k)) || d.lexicon.in(WordList.VALUE_BEFORE, d.surface(k))
-                    || d.lexicon.in(WordList.ESTIMATE_BEFORE, d.surface(k))) {
-                return false;
-            }
-        }
-        return false;
-    }
-
     /** mid-1986, end-1985: a part of a year glued to it by a hyphen, no code's name. */
     private static final java.util.Set<String> YEAR_PART = java.util.Set.of("mid", "end", "early", "late", "start");
 
@@ -231,67 +207,6 @@ final class LabelRecognizer {
         Token t = d.at(k);
         return d.isSymbol(k, '%') || t.has(Role.PERCENT) || t.entry != null
                 && (t.entry.unit != null || t.entry.currencyFamily != null || t.entry.singular != null);
-    }
-
-    private static boolean quote(Doc d, int k, String marks) {
-        Token t = d.at(k);
-        return t.type == TokenType.SYMBOL && marks.indexOf(t.sym) >= 0;
-    }
-
-    /**
-     * A capitalised English word in mid-sentence names a model or a product (Boeing 737), unless it is a month,
-     * a currency, a country or a function word, or the number is a table cell: last year's figure in brackets after
-     * it (France 419 (421)), its change after it (Chicago 362 unch, Citibank 61,107,328 off 340,082), or thousands
-     * separators, which no model number is written with.
-     */
-    private static boolean modelName(Doc d, NumberPhrase n, Token prev, int p) {
-        Word glued = d.attached(n.last()) ? d.at(n.last() + 1).entry : null;
-        if (glued != null && glued.currencyFamily != null) {
-            return false;  // Beecham 8p: a price after a company's name
-        }
-        Word measure = d.at(n.last() + 1).entry;
-        if (d.english && measure != null && (measure.namesCurrency() || measure.has(Role.PERCENT)
-                || measure.unit != null && measure.unitKind == FigureKind.QUANTITY)) {
-            return false;  // in Boston 25 cts higher, Brent 18 dlrs: a price or a measure after a name
-        }
-        if (d.english && (prev.type == TokenType.LATIN && prev.capitalized || possessiveOfName(d, p))
-                && !d.at(n.first()).grouped && indexAfter(d, n.last() + 1)) {
-            return true;  // the FTSE 100 index, Standard and Poor's 500 stock index: the index's name
-        }
-        boolean tableCell = d.isSymbol(n.last() + 1, '(') && d.at(n.last() + 2).type == TokenType.DIGITS
-                && d.isSymbol(n.last() + 3, ')') || d.at(n.first()).grouped || tableChange(d, n.last() + 1);
-        if (d.arabic && prev.type == TokenType.LATIN && prev.capitalized && (prev.entry == null
-                || prev.entry.month == 0 && prev.entry.currencyFamily == null && prev.entry.country == null)) {
-            return true;  // Galaxy Note 5 in an Arabic story: a Latin name before a number is a product's
-        }
-        if (!d.english || tableCell || prev.type != TokenType.LATIN || !prev.capitalized || d.sentenceStart(p)
-                || allCaps(d, p)) {
-            return false;
-        }
-        Word w = prev.entry;
-        // S and P 500, A 340: a letter names, a currency needs $; not the s of a possessive (MALAYSIA'S 1988)
-        boolean letter = d.surface(p).length() == 1 && !(d.at(p - 1).type == TokenType.SYMBOL && d.attached(p - 1));
-        return w == null || w.month == 0 && w.weekday == 0 && (letter || w.currencyFamily == null && w.country == null)
-                && !prev.isNumberWord() && !w.has(Role.STOP) && !w.has(Role.PER) && !w.has(Role.PAST)
-                && !w.has(Role.NEXT);
-    }
-
-    /**
-     * "index" after the number, or "futures" or "options" traded on it (Standard and Poor's 500 futures); a wire's
-     * wrapped line may break inside the name (500 Stock / Index), a paragraph may not.
-     */
-    private static boolean indexAfter(Doc d, int k) {
-        String next = d.surface(k);
-        int j = next.equalsIgnoreCase("share") || next.equalsIgnoreCase("stock") ? k + 1 : k;
-        String word = d.surface(j);
-        return (word.equalsIgnoreCase("index") || word.equalsIgnoreCase("futures") || word.equalsIgnoreCase("options"))
-                && !d.at(j).paragraphBefore;
-    }
-
-    /** The s of Poor's: a possessive glued to a capitalised name. */
-    private static boolean possessiveOfName(Doc d, int p) {
-        return d.surface(p).equals("s") && d.isSymbol(p - 1, '\'') && d.attached(p - 2) && d.attached(p - 1)
-                && d.at(p - 2).type == TokenType.LATIN && d.at(p - 2).capitalized;
     }
 
     private static boolean isHijriMark(Doc d, int k) {
@@ -367,11 +282,6 @@ final class LabelRecognizer {
     static boolean tableChange(Doc d, int k) {
         return d.at(k).type == TokenType.LATIN && d.lexicon.in(WordList.TABLE_CHANGE, d.surface(k))
                 && (d.at(k).has(Role.STOP) || d.at(k + 1).type == TokenType.DIGITS);
-    }
-
-    private static boolean allCaps(Doc d, int i) {
-        String s = d.surface(i);
-        return s.length() > 1 && s.equals(s.toUpperCase(Locale.ROOT));
     }
 
     /** 555-1234: three digits, a dash and four, all touching: a local phone number (or a range). */
