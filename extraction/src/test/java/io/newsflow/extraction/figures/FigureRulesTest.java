@@ -228,6 +228,8 @@ class FigureRulesTest {
         void aNounInQuotesAfterTheNumberIsCounted() {
             assertFigure(ar("قتلت القوات 45 «مسلحا» في الاشتباكات").get(0), FigureKind.COUNT, 45.0, "مسلح", null);
             assertFigure(ar("سجلت البلدية 12 \"مخالفة\" في السوق").get(0), FigureKind.COUNT, 12.0, "مخالفة", null);
+            // a number set between two closing marks, as Arabic writers often quote it, still counts the noun after
+            assertFigure(ar("افتتحت الأمانة ” 12 ” مكتبا في الأحياء").get(0), FigureKind.COUNT, 12.0, "مكتب", null);
             // a version's name in quotes, and a particle, count nothing
             assertThat(ar("يعمل بنظام أندرويد 5.0 “لوليبوب” الجديد")).extracting(FigureMention::unit).containsOnlyNulls();
         }
@@ -236,6 +238,10 @@ class FigureRulesTest {
         void moreBrokenPluralsAndArabicUnitsInThePlural() {
             assertFigure(ar("قصفت الطائرات أربعة مخازن للأسلحة").get(0), FigureKind.COUNT, 4.0, "مخزن", null);
             assertFigure(ar("حجز المسافر 3 تذاكر للرحلة").get(0), FigureKind.COUNT, 3.0, "تذكرة", null);
+            // nouns in و or ف, which an unlisted word would lose to a guessed conjunction: winners, expatriates
+            assertFigure(ar("كرمت الجمعية 15 فائزا في المسابقة").get(0), FigureKind.COUNT, 15.0, "فائز", null);
+            assertFigure(ar("ضبطت الدوريات 7 وافدين مخالفين").get(0), FigureKind.COUNT, 7.0, "وافد", null);
+            assertFigure(ar("نشرت الوزارة 30 فيديو توعويا").get(0), FigureKind.COUNT, 30.0, "فيديو", null);
             assertFigure(ar("يبلغ طول القطعة عشرة سنتيمترات تقريبا").get(0), FigureKind.QUANTITY, 10.0, "cm", null);
             assertFigure(ar("ضبط بحوزته 4 جرامات من المخدر").get(0), FigureKind.QUANTITY, 4.0, "g", null);
         }
