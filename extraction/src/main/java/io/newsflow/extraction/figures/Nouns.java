@@ -155,6 +155,20 @@ final class Nouns {
         return form.length() >= 5 && form.endsWith("ي") && !(form.length() == 5 && form.charAt(2) == 'ا');
     }
 
+    /**
+     * The singular of a sound masculine plural in the construct state (مقاتلي → مقاتل), or null; one of the pattern
+     * فعّالي (صيادي, فناني) only when the lexicon lists its plural in ين, since most words so shaped are broken
+     * plurals (أهالي, مباني).
+     */
+    static String constructSingular(Doc d, String form) {
+        if (soundPluralConstruct(form)) {
+            return form.substring(0, form.length() - 1);
+        }
+        Word plural = form.endsWith("ي") ? d.lexicon.get(form + "ن") : null;
+        return plural != null && plural.singular != null && !plural.dual
+                && Normalizer.key(form).equals(Normalizer.key(plural.singular) + "ي") ? plural.singular : null;
+    }
+
     /** The singular of the indefinite Arabic plural at k (مباريات after الثلاث), or null. */
     static String indefinitePlural(Doc d, int k) {
         Token t = d.at(k);
@@ -227,8 +241,8 @@ final class Nouns {
                 if (w != null && w.singular != null && !w.dual
                         && !Normalizer.key(w.singular).equals(Normalizer.key(stem))) {
                     return w.singular;
-                } else if (w == null && soundPluralConstruct(stem)) {
-                    return stem.substring(0, stem.length() - 1);  // ثلاثة من مساعديه: a sound plural's construct
+                } else if (w == null && constructSingular(d, stem) != null) {
+                    return constructSingular(d, stem);  // ثلاثة من مساعديه: a sound plural's construct
                 }
             }
         }

@@ -204,6 +204,9 @@ class FigureRulesTest {
             List<FigureMention> f = ar("أصيب 40 جنديا، وجرح أكثر من 20 من الثوار");
             assertFigure(figure(f, "20 من الثوار"), FigureKind.COUNT, 20.0, "ثائر", null);
             assertFigure(ar("قتل 7 على الأقل من الجنود").get(0), FigureKind.COUNT, 7.0, "جندي", null);
+            // a group its pronoun makes definite, an adjective after it; a فعّال plural the lexicon lists, in construct
+            assertFigure(ar("أوقفت الشركة ستة من موظفيها الكبار").get(0), FigureKind.COUNT, 6.0, "موظف", null);
+            assertFigure(ar("أنقذ الخفر 12 من صيادي الأسماك").get(0), FigureKind.COUNT, 12.0, "صياد", null);
         }
 
         @Test
