@@ -84,7 +84,8 @@ final class Nouns {
                 && listedAccusative(d, form) == null) {
             return null;  // 531 بمكة: a city behind a preposition says where; 15 بنكا is a listed noun's accusative
         }
-        if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا") && form.length() > 3) {
+        if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا")
+                && (form.length() > 3 || listedAccusative(d, form) != null)) {  // 16 حيا: a listed noun of two letters
             form = form.substring(0, form.length() - 1);
             if (form.endsWith("ء") || form.endsWith("ئ")) {
                 return form;
@@ -249,9 +250,9 @@ final class Nouns {
         return null;
     }
 
-    /** فرعا, وفدا: an indefinite accusative of a listed noun, whose first letter is the noun's own, or null. */
+    /** فرعا, وفدا, حيا: an indefinite accusative of a listed noun, whose first letter is the noun's own, or null. */
     static Word listedAccusative(Doc d, String form) {
-        Word w = form.length() > 3 && form.endsWith("ا") ? d.lexicon.get(form.substring(0, form.length() - 1)) : null;
+        Word w = form.length() >= 3 && form.endsWith("ا") ? d.lexicon.get(form.substring(0, form.length() - 1)) : null;
         return w != null && w.singular != null && !w.dual ? w : null;
     }
 

@@ -244,6 +244,8 @@ class FigureRulesTest {
             // a definite number above ten keeps its noun after it: the accusative to 99, the singular after 100
             assertFigure(ar("تجاوز عدد الحضور الأربعين زائرا أمس").get(0), FigureKind.COUNT, 40.0, "زائر", null);
             assertFigure(ar("يقع التقرير في الثلاثمائة صفحة تقريبا").get(0), FigureKind.COUNT, 300.0, "صفحة", null);
+            // the accusative of a listed noun of two letters goes to its singular (districts, dams)
+            assertFigure(ar("تخدم الشبكة الجديدة 23 حيا في المدينة").get(0), FigureKind.COUNT, 23.0, "حي", null);
             // nouns in و or ف, which an unlisted word would lose to a guessed conjunction: winners, expatriates
             assertFigure(ar("كرمت الجمعية 15 فائزا في المسابقة").get(0), FigureKind.COUNT, 15.0, "فائز", null);
             assertFigure(ar("ضبطت الدوريات 7 وافدين مخالفين").get(0), FigureKind.COUNT, 7.0, "وافد", null);
