@@ -95,7 +95,9 @@ final class Nouns {
         if (known != null && known.singular != null) {
             return known.singular;
         }
-        if (count >= 3 && count <= 10 && form.length() >= 4) {
+        // a number's last part from three to ten takes the plural (207 عملات, 10,604 حاويات: two hundred and seven)
+        if ((count >= 3 && count <= 10 || count > 100 && count % 1 == 0 && rest >= 3 && rest <= 10)
+                && form.length() >= 4) {
             if (form.endsWith("ات")) {
                 String singular = feminineOrMasdar(form.substring(0, form.length() - 2));
                 if (singular != null) {

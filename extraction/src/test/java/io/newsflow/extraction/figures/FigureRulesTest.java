@@ -246,6 +246,8 @@ class FigureRulesTest {
             assertFigure(ar("يقع التقرير في الثلاثمائة صفحة تقريبا").get(0), FigureKind.COUNT, 300.0, "صفحة", null);
             // the accusative of a listed noun of two letters goes to its singular (districts, dams)
             assertFigure(ar("تخدم الشبكة الجديدة 23 حيا في المدينة").get(0), FigureKind.COUNT, 23.0, "حي", null);
+            // a number whose last part is three to ten takes the plural, whatever comes before it
+            assertFigure(ar("مر عبر الميناء 1,205 شاحنات أمس").get(0), FigureKind.COUNT, 1205.0, "شاحنة", null);
             // nouns in و or ف, which an unlisted word would lose to a guessed conjunction: winners, expatriates
             assertFigure(ar("كرمت الجمعية 15 فائزا في المسابقة").get(0), FigureKind.COUNT, 15.0, "فائز", null);
             assertFigure(ar("ضبطت الدوريات 7 وافدين مخالفين").get(0), FigureKind.COUNT, 7.0, "وافد", null);
