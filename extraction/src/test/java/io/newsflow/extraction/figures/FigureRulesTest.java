@@ -254,6 +254,8 @@ class FigureRulesTest {
             assertFigure(ar("نشرت الوزارة 30 فيديو توعويا").get(0), FigureKind.COUNT, 30.0, "فيديو", null);
             assertFigure(ar("يبلغ طول القطعة عشرة سنتيمترات تقريبا").get(0), FigureKind.QUANTITY, 10.0, "cm", null);
             assertFigure(ar("ضبط بحوزته 4 جرامات من المخدر").get(0), FigureKind.QUANTITY, 4.0, "g", null);
+            // the Celsius scale alone after a number, its word for degree left out, is a temperature
+            assertFigure(ar("تجاوزت الحرارة 48 مئوية أمس").get(0), FigureKind.QUANTITY, 48.0, "degree", null);
         }
 
         @Test
