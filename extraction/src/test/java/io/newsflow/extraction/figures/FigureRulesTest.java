@@ -256,6 +256,7 @@ class FigureRulesTest {
             assertFigure(ar("ضبط بحوزته 4 جرامات من المخدر").get(0), FigureKind.QUANTITY, 4.0, "g", null);
             // the Celsius scale alone after a number, its word for degree left out, is a temperature
             assertFigure(ar("تجاوزت الحرارة 48 مئوية أمس").get(0), FigureKind.QUANTITY, 48.0, "degree", null);
+            assertFigure(ar("تعمل البطارية بجهد 48 فولت فقط").get(0), FigureKind.QUANTITY, 48.0, "V", null);
         }
 
         @Test
