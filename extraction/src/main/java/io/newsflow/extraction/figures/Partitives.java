@@ -52,6 +52,10 @@ final class Partitives {
             // describes it)
             stem = form;
         } else if (!group.definite && stem == null) {
+            Word accusative = Nouns.listedAccusative(d, form);
+            if (accusative != null && group.stemOffset == 0) {
+                return new Nouns.Noun(accusative.singular, k + 1);  // 3042 من عنصرا: a slip; no group is accusative
+            }
             String owned = Nouns.withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             Token genitive = d.at(k + 2);
             if (owned == null && stem == null && group.entry == null && Nouns.constructSingular(d, form) != null
