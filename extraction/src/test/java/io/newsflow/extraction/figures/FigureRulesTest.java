@@ -343,6 +343,9 @@ class FigureRulesTest {
             assertFigure(en("a €20 fee").get(0), FigureKind.MONEY, 20.0, null, "EUR");
             assertFigure(en("priced at HK$ 12").get(0), FigureKind.MONEY, 12.0, null, "HKD");
             assertFigure(en("it cost 50 cents").get(0), FigureKind.MONEY, 0.5, null, "USD");
+            // the Arabic names of the won and of euros in the plural
+            assertFigure(ar("باعت الشركة أسهما بقيمة 3 تريليونات وون").get(0), FigureKind.MONEY, 3e12, null, "KRW");
+            assertFigure(ar("يبلغ سعر التذكرة 8 يوروهات للكبار").get(0), FigureKind.MONEY, 8.0, null, "EUR");
         }
     }
 
