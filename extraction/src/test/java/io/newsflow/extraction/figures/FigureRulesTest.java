@@ -246,6 +246,7 @@ class FigureRulesTest {
             // a definite number above ten keeps its noun after it: the accusative to 99, the singular after 100
             assertFigure(ar("تجاوز عدد الحضور الأربعين زائرا أمس").get(0), FigureKind.COUNT, 40.0, "زائر", null);
             assertFigure(ar("يقع التقرير في الثلاثمائة صفحة تقريبا").get(0), FigureKind.COUNT, 300.0, "صفحة", null);
+            assertFigure(ar("تجاوز عدد المتطوعين المائة متطوع").get(0), FigureKind.COUNT, 100.0, "متطوع", null);
             // the accusative of a listed noun of two letters goes to its singular (districts, dams)
             assertFigure(ar("تخدم الشبكة الجديدة 23 حيا في المدينة").get(0), FigureKind.COUNT, 23.0, "حي", null);
             // a number whose last part is three to ten takes the plural, whatever comes before it
