@@ -31,7 +31,7 @@ final class ArabicCounts {
         boolean definite = d.at(n.first()).definite && !n.hasScale();  // المائة ألف سلة counts as مائة ألف سلة
         String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
                 : n.words() && n.value() >= 3 && n.value() <= 10 && !Nouns.arabicDefinitePlural(d, n.first() - 1)
-                ? Nouns.indefinitePlural(d, k) : null;
+                ? Nouns.indefinitePlural(d, k) : afterDefiniteAboveTen(d, n, k);
         Candidate definitePlural = definite && noun == null ? definitePluralAfter(d, n, k) : null;
         if (definitePlural != null) {
             return definitePlural;
@@ -72,6 +72,21 @@ final class ArabicCounts {
             return count.as(FigureKind.COUNT, noun, null, p, n.last());
         }
         return null;
+    }
+
+    /**
+     * الخمسين كتابا, المائة صفحة: a definite number above ten keeps its noun after it, in the accusative from eleven
+     * to ninety-nine and in the singular after a hundred or a thousand; a plural before it is what it counts instead,
+     * and a word with a pronoun is no noun it counts (القطاعات الخمسة عشر جميعها).
+     */
+    private static String afterDefiniteAboveTen(Doc d, NumberPhrase n, int k) {
+        double rest = n.value() % 100;
+        String form = Normalizer.key(d.surface(k));
+        if (n.value() < 11 || n.value() % 1 != 0 || (rest >= 11 ? !form.endsWith("ا") || form.endsWith("ها") : rest != 0)
+                || Nouns.arabicDefinitePlural(d, n.first() - 1)) {
+            return null;
+        }
+        return Nouns.arabicAfter(d, k, n.value());
     }
 
     /**

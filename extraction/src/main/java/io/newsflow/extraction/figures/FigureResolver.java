@@ -186,6 +186,7 @@ final class FigureResolver {
         boolean bracketed = d.isSymbol(k, ')') && d.isSymbol(n.first() - 1, '(')
                 || d.isSymbol(k, '\u00BB') && d.isSymbol(n.first() - 1, '\u00AB')
                 || d.isSymbol(k, '\u201D') && d.isSymbol(n.first() - 1, '\u201C')
+                || d.isSymbol(k, '\u201D') && d.isSymbol(n.first() - 1, '\u201D')  // ” 18 ” مكتبا: one mark both sides
                 || d.isSymbol(k, '"') && d.isSymbol(n.first() - 1, '"');
         Token scale = d.at(k + 1);
         boolean scaleAfter = scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE;

@@ -192,7 +192,7 @@ final class LabelRecognizer {
         }
         if (d.at(last + 1).type == TokenType.DIGITS && d.at(last + 1).integerDigits == 4) {
             last++;
-            if (d.surface(last + 1).equals("هـ") || d.surface(last + 1).equals("ه")) {
+            if (isHijriMark(d, last + 1)) {
                 last++;
             }
         }
@@ -209,8 +209,10 @@ final class LabelRecognizer {
                 && (t.entry.unit != null || t.entry.currencyFamily != null || t.entry.singular != null);
     }
 
+    /** هـ, ه, هــ: the Hijri era's mark, whatever run of tatweel the writer drew it with. */
     private static boolean isHijriMark(Doc d, int k) {
-        return d.at(k).type == TokenType.ARABIC && (d.surface(k).equals("هـ") || d.surface(k).equals("ه"));
+        Token t = d.at(k);
+        return t.type == TokenType.ARABIC && Normalizer.clean(d.text, t.start, t.end).equals("ه");
     }
 
     /** The last token of a clock time h:mm starting at the digits i (9:00, 11:30), or -1. */

@@ -84,7 +84,8 @@ final class Nouns {
                 && listedAccusative(d, form) == null) {
             return null;  // 531 بمكة: a city behind a preposition says where; 15 بنكا is a listed noun's accusative
         }
-        if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا") && form.length() > 3) {
+        if ((accusative || rest >= 11 && rest <= 99) && form.endsWith("ا")
+                && (form.length() > 3 || listedAccusative(d, form) != null)) {  // 16 حيا: a listed noun of two letters
             form = form.substring(0, form.length() - 1);
             if (form.endsWith("ء") || form.endsWith("ئ")) {
                 return form;
@@ -94,7 +95,9 @@ final class Nouns {
         if (known != null && known.singular != null) {
             return known.singular;
         }
-        if (count >= 3 && count <= 10 && form.length() >= 4) {
+        // a number's last part from three to ten takes the plural (207 عملات, 10,604 حاويات: two hundred and seven)
+        if ((count >= 3 && count <= 10 || count > 100 && count % 1 == 0 && rest >= 3 && rest <= 10)
+                && form.length() >= 4) {
             if (form.endsWith("ات")) {
                 String singular = feminineOrMasdar(form.substring(0, form.length() - 2));
                 if (singular != null) {
@@ -153,6 +156,20 @@ final class Nouns {
      */
     static boolean soundPluralConstruct(String form) {
         return form.length() >= 5 && form.endsWith("ي") && !(form.length() == 5 && form.charAt(2) == 'ا');
+    }
+
+    /**
+     * The singular of a sound masculine plural in the construct state (مقاتلي → مقاتل), or null; one of the pattern
+     * فعّالي (صيادي, فناني) only when the lexicon lists its plural in ين, since most words so shaped are broken
+     * plurals (أهالي, مباني).
+     */
+    static String constructSingular(Doc d, String form) {
+        if (soundPluralConstruct(form)) {
+            return form.substring(0, form.length() - 1);
+        }
+        Word plural = form.endsWith("ي") ? d.lexicon.get(form + "ن") : null;
+        return plural != null && plural.singular != null && !plural.dual
+                && Normalizer.key(form).equals(Normalizer.key(plural.singular) + "ي") ? plural.singular : null;
     }
 
     /** The singular of the indefinite Arabic plural at k (مباريات after الثلاث), or null. */
@@ -227,17 +244,17 @@ final class Nouns {
                 if (w != null && w.singular != null && !w.dual
                         && !Normalizer.key(w.singular).equals(Normalizer.key(stem))) {
                     return w.singular;
-                } else if (w == null && soundPluralConstruct(stem)) {
-                    return stem.substring(0, stem.length() - 1);  // ثلاثة من مساعديه: a sound plural's construct
+                } else if (w == null && constructSingular(d, stem) != null) {
+                    return constructSingular(d, stem);  // ثلاثة من مساعديه: a sound plural's construct
                 }
             }
         }
         return null;
     }
 
-    /** فرعا, وفدا: an indefinite accusative of a listed noun, whose first letter is the noun's own, or null. */
+    /** فرعا, وفدا, حيا: an indefinite accusative of a listed noun, whose first letter is the noun's own, or null. */
     static Word listedAccusative(Doc d, String form) {
-        Word w = form.length() > 3 && form.endsWith("ا") ? d.lexicon.get(form.substring(0, form.length() - 1)) : null;
+        Word w = form.length() >= 3 && form.endsWith("ا") ? d.lexicon.get(form.substring(0, form.length() - 1)) : null;
         return w != null && w.singular != null && !w.dual ? w : null;
     }
 

@@ -163,8 +163,9 @@ final class OrdinalRecognizer {
             Token scale = d.at(i + 1);
             if (t.definite && t.isNumberWord() && t.entry.numClass == NumberClass.HUNDRED && t.entry.number == 100
                     && !d.at(i - 1).has(Role.IN) && !(scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE
-                    && scale.stemOffset == 0)) {
-                return Candidate.of(FigureKind.NUMBER, i, i, 100.0, null, null);  // المائة; المائة ألف سلة counts on
+                    && scale.stemOffset == 0) && !listedNoun(scale)) {
+                // المائة; المائة ألف سلة counts on, as المائة مشارك counts the listed noun after it
+                return Candidate.of(FigureKind.NUMBER, i, i, 100.0, null, null);
             }
             return null;
         }
@@ -322,4 +323,9 @@ final class OrdinalRecognizer {
         return key.startsWith("ال") && key.length() > 3 ? key.substring(2) : key;
     }
 
+    /** An indefinite noun the lexicon lists, as it stands (مشارك, صفحة). */
+    private static boolean listedNoun(Token t) {
+        return t.type == TokenType.ARABIC && !t.definite && t.stemOffset == 0 && t.entry != null
+                && t.entry.singular != null && !t.entry.dual;
+    }
 }

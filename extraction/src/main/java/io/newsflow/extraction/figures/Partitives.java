@@ -44,17 +44,23 @@ final class Partitives {
         if (group.definite && stem == null) {
             return null;
         }
-        if (!group.definite && stem == null && (Nouns.arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()
+        if (!group.definite && stem == null && Nouns.withoutPronoun(d, form) == null
+                && (Nouns.arabicDefinite(d, k + 2) && !d.at(k + 2).isNumberWord()
                 || constructLink(d, k + 2) && Nouns.arabicDefinite(d, k + 3) && !d.at(k + 3).isNumberWord())) {
             // ثلاثة من قطاعات السوق: a plural made definite by the noun after it, or by a chain of constructs
-            // (24 من أفراد قوات الأمن)
+            // (24 من أفراد قوات الأمن); not one its pronoun makes definite (سبعة من مسؤوليه الكبار: the word after
+            // describes it)
             stem = form;
         } else if (!group.definite && stem == null) {
+            Word accusative = Nouns.listedAccusative(d, form);
+            if (accusative != null && group.stemOffset == 0) {
+                return new Nouns.Noun(accusative.singular, k + 1);  // 3042 من عنصرا: a slip; no group is accusative
+            }
             String owned = Nouns.withoutPronoun(d, form);  // ثلاثة من جنودها: the group made definite by its owner
             Token genitive = d.at(k + 2);
-            if (owned == null && stem == null && group.entry == null && Nouns.soundPluralConstruct(form)
+            if (owned == null && stem == null && group.entry == null && Nouns.constructSingular(d, form) != null
                     && genitive.type == TokenType.ARABIC && !genitive.lineBefore && !genitive.isNumberWord()) {
-                owned = form.substring(0, form.length() - 1);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
+                owned = Nouns.constructSingular(d, form);  // 27 من منتسبي قوات الشرطة: a sound plural's construct
             }
             Word w = group.entry;  // 29 من عناصر داعش: a listed plural before a name, definite without an article
             if (owned == null && w != null && group.stemOffset == 0 && w.singular != null && !w.dual
@@ -70,8 +76,8 @@ final class Partitives {
             return null;
         }
         String singular = Nouns.singularOfPlural(d, stem);
-        if (singular == null && stem.equals(form) && group.entry == null && Nouns.soundPluralConstruct(form)) {
-            singular = form.substring(0, form.length() - 1);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
+        if (singular == null && stem.equals(form) && group.entry == null) {
+            singular = Nouns.constructSingular(d, form);  // ثلاثة من مقاتلي المقاومة: before a definite genitive
         }
         return singular == null ? null : new Nouns.Noun(singular, k + 1);
     }

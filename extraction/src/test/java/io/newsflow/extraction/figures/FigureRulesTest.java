@@ -204,6 +204,11 @@ class FigureRulesTest {
             List<FigureMention> f = ar("أصيب 40 جنديا، وجرح أكثر من 20 من الثوار");
             assertFigure(figure(f, "20 من الثوار"), FigureKind.COUNT, 20.0, "ثائر", null);
             assertFigure(ar("قتل 7 على الأقل من الجنود").get(0), FigureKind.COUNT, 7.0, "جندي", null);
+            // a group its pronoun makes definite, an adjective after it; a فعّال plural the lexicon lists, in construct
+            assertFigure(ar("أوقفت الشركة ستة من موظفيها الكبار").get(0), FigureKind.COUNT, 6.0, "موظف", null);
+            assertFigure(ar("أنقذ الخفر 12 من صيادي الأسماك").get(0), FigureKind.COUNT, 12.0, "صياد", null);
+            // a slip leaves من before the noun's accusative, which no group after من takes
+            assertFigure(ar("اعتقلت الشرطة 214 من متهما في القضية").get(0), FigureKind.COUNT, 214.0, "متهم", null);
         }
 
         @Test
@@ -228,6 +233,8 @@ class FigureRulesTest {
         void aNounInQuotesAfterTheNumberIsCounted() {
             assertFigure(ar("قتلت القوات 45 «مسلحا» في الاشتباكات").get(0), FigureKind.COUNT, 45.0, "مسلح", null);
             assertFigure(ar("سجلت البلدية 12 \"مخالفة\" في السوق").get(0), FigureKind.COUNT, 12.0, "مخالفة", null);
+            // a number set between two closing marks, as Arabic writers often quote it, still counts the noun after
+            assertFigure(ar("افتتحت الأمانة ” 12 ” مكتبا في الأحياء").get(0), FigureKind.COUNT, 12.0, "مكتب", null);
             // a version's name in quotes, and a particle, count nothing
             assertThat(ar("يعمل بنظام أندرويد 5.0 “لوليبوب” الجديد")).extracting(FigureMention::unit).containsOnlyNulls();
         }
@@ -236,8 +243,23 @@ class FigureRulesTest {
         void moreBrokenPluralsAndArabicUnitsInThePlural() {
             assertFigure(ar("قصفت الطائرات أربعة مخازن للأسلحة").get(0), FigureKind.COUNT, 4.0, "مخزن", null);
             assertFigure(ar("حجز المسافر 3 تذاكر للرحلة").get(0), FigureKind.COUNT, 3.0, "تذكرة", null);
+            // a definite number above ten keeps its noun after it: the accusative to 99, the singular after 100
+            assertFigure(ar("تجاوز عدد الحضور الأربعين زائرا أمس").get(0), FigureKind.COUNT, 40.0, "زائر", null);
+            assertFigure(ar("يقع التقرير في الثلاثمائة صفحة تقريبا").get(0), FigureKind.COUNT, 300.0, "صفحة", null);
+            assertFigure(ar("تجاوز عدد المتطوعين المائة متطوع").get(0), FigureKind.COUNT, 100.0, "متطوع", null);
+            // the accusative of a listed noun of two letters goes to its singular (districts, dams)
+            assertFigure(ar("تخدم الشبكة الجديدة 23 حيا في المدينة").get(0), FigureKind.COUNT, 23.0, "حي", null);
+            // a number whose last part is three to ten takes the plural, whatever comes before it
+            assertFigure(ar("مر عبر الميناء 1,205 شاحنات أمس").get(0), FigureKind.COUNT, 1205.0, "شاحنة", null);
+            // nouns in و or ف, which an unlisted word would lose to a guessed conjunction: winners, expatriates
+            assertFigure(ar("كرمت الجمعية 15 فائزا في المسابقة").get(0), FigureKind.COUNT, 15.0, "فائز", null);
+            assertFigure(ar("ضبطت الدوريات 7 وافدين مخالفين").get(0), FigureKind.COUNT, 7.0, "وافد", null);
+            assertFigure(ar("نشرت الوزارة 30 فيديو توعويا").get(0), FigureKind.COUNT, 30.0, "فيديو", null);
             assertFigure(ar("يبلغ طول القطعة عشرة سنتيمترات تقريبا").get(0), FigureKind.QUANTITY, 10.0, "cm", null);
             assertFigure(ar("ضبط بحوزته 4 جرامات من المخدر").get(0), FigureKind.QUANTITY, 4.0, "g", null);
+            // the Celsius scale alone after a number, its word for degree left out, is a temperature
+            assertFigure(ar("تجاوزت الحرارة 48 مئوية أمس").get(0), FigureKind.QUANTITY, 48.0, "degree", null);
+            assertFigure(ar("تعمل البطارية بجهد 48 فولت فقط").get(0), FigureKind.QUANTITY, 48.0, "V", null);
         }
 
         @Test
@@ -322,6 +344,9 @@ class FigureRulesTest {
             assertFigure(en("a €20 fee").get(0), FigureKind.MONEY, 20.0, null, "EUR");
             assertFigure(en("priced at HK$ 12").get(0), FigureKind.MONEY, 12.0, null, "HKD");
             assertFigure(en("it cost 50 cents").get(0), FigureKind.MONEY, 0.5, null, "USD");
+            // the Arabic names of the won and of euros in the plural
+            assertFigure(ar("باعت الشركة أسهما بقيمة 3 تريليونات وون").get(0), FigureKind.MONEY, 3e12, null, "KRW");
+            assertFigure(ar("يبلغ سعر التذكرة 8 يوروهات للكبار").get(0), FigureKind.MONEY, 8.0, null, "EUR");
         }
     }
 
