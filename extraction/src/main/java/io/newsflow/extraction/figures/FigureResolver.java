@@ -140,6 +140,7 @@ final class FigureResolver {
             if (figure.kind() == FigureKind.NUMBER && figure.unit() == null && figure.number() != null) {
                 // asked only of a bare number that bounds no range: بين 200 و300 ألف شخص counts persons
                 Candidate counted = CarriedCounts.numberOf(d, figure.number());
+                counted = counted != null ? counted : TheirNumber.of(d, figure.number());
                 figure = counted != null ? counted : figure;
             }
             currency.reading(figure);
