@@ -131,12 +131,20 @@ final class CarriedCounts {
         return construct ? Nouns.singularOfPlural(d, Normalizer.clean(d.text, t.start, t.end)) : null;
     }
 
-    /** A number with "of them" before or after it: a count of the noun the sentence just counted. */
+    /**
+     * A number with "of them" before or after it: a count of the noun the sentence just counted. A part smaller
+     * than that count and within eight tokens of it may carry a scale (60 ألفا من اللاجئين، منهم 40 ألفا) and,
+     * after "of them", go on with a preposition (5011 مستفيدا منهم 3281 باللغة الأوردية); further on, منها may
+     * take its part of a list named since.
+     */
     static Candidate ofThem(Doc d, NumberPhrase n, int k, Candidate lastCount) {
-        if (d.arabic && lastCount != null && lastCount.number() != null && !n.hasScale() && n.value() >= 1
-                && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
+        boolean part = lastCount != null && lastCount.value() != null && n.value() < lastCount.value()
+                && n.first() - lastCount.last() <= 8;
+        if (d.arabic && lastCount != null && lastCount.number() != null && (!n.hasScale() || part)
+                && n.value() >= 1 && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
                 && (ofThemWord(d, k) && !coordinated(d, n.first() - 1)
-                || ofThemWord(d, n.first() - 1) && (endsClause(d, k) || coordinated(d, k)))) {
+                || ofThemWord(d, n.first() - 1) && (endsClause(d, k) || coordinated(d, k)
+                || part && d.at(k).preposition))) {
             // مقتل جنديين وجرح 31 آخرين ... أربعة منهم; 1071 حالة توفي منها 471: "of them" counts the noun just
             // counted; after a new clause's verb (7 عناصر من تنظيم داعش قتلوا وجرح أربعة منهم) "them" may be the
             // group the count was taken from, so the number stays bare
