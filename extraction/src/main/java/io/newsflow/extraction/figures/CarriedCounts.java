@@ -201,21 +201,40 @@ final class CarriedCounts {
     }
 
     /**
-     * 13191 نقطة، مقابل 6490 للروسية: an Arabic bare number right after "versus" (مقابل) and within eight words of
+     * 13191 نقطة، مقابل 6490 للروسية, 120 مليون نسمة، مقارنة بـ40 مليونا: an Arabic bare number right after
+     * "versus" (مقابل, مقارنة بـ) and within eight words of
      * a count in the same sentence is the other side of the comparison, so it counts the same noun; within a factor
      * of ten, as money and measures are carried (Ellipsis), so that a rank or a year set against it stays apart.
      */
     private static Candidate setAgainst(Doc d, NumberPhrase n, Candidate lastCount) {
-        Token before = d.at(n.first() - 1);
         if (!d.arabic || lastCount == null || lastCount.number() == null || lastCount.value() == null
-                || before.type != TokenType.ARABIC || !d.lexicon.in(WordList.COMPARED, Normalizer.key(d.surface(
-                n.first() - 1))) || n.first() - lastCount.last() > 8 || !d.sameSentence(lastCount.last(), n.first())
+                || !comparedBefore(d, n.first() - 1) || n.first() - lastCount.last() > 8
+                || !d.sameSentence(lastCount.last(), n.first())
                 || n.hasScale() != lastCount.number().hasScale() || n.value() <= 0
                 || n.value() < lastCount.value() / 10 || n.value() > lastCount.value() * 10) {
             return null;
         }
         return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), n.last());
     }
+
+    /** The word at p sets what follows against what came before: مقابل, or مقارنة or بالمقارنة with ب or مع. */
+    private static boolean comparedBefore(Doc d, int p) {
+        if (d.at(p).type != TokenType.ARABIC) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(p));
+        if (d.lexicon.in(WordList.COMPARED, key)) {
+            return true;
+        }
+        String compared = d.at(p - 1).type == TokenType.ARABIC ? Normalizer.key(d.surface(p - 1)) : "";
+        return (key.equals(WITH_BA) || key.equals(WITH)) && (compared.equals(COMPARED)
+                || compared.equals(BY_COMPARISON));
+    }
+
+    private static final String WITH_BA = Normalizer.key("ب");
+    private static final String WITH = Normalizer.key("مع");
+    private static final String COMPARED = Normalizer.key("مقارنة");
+    private static final String BY_COMPARISON = Normalizer.key("بالمقارنة");
 
     /**
      * What follows an Arabic number at k leaves its noun understood: punctuation, a preposition of place or
