@@ -172,7 +172,8 @@ final class CarriedCounts {
         // group of its own and الدقيقة 90 من المباراة a minute
         boolean beforeFrom = d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() && (withAnd || n.first() - lastCount.last() <= 4);
-        if (beforeFrom || withAnd && !n.hasScale() && n.first() - lastCount.last() <= 10 && endsClause(d, k)
+        if (beforeFrom || withAnd && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && (endsClause(d, k) || parallel(d, lastCount.last() + 1, k))
                 || !n.hasScale() && nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1)) && endsClause(d, k)) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 24 لاعبا بينهم ثلاثة من; 111 جيبا نقلت إلى بنغلاديش
             // و51 إلى الهند; مقتل 14 متمردا وإصابة (نحو) 23., 260 مقاتلا قتلوا - منهم قادة - وأصيب أكثر من 400: a
@@ -246,6 +247,22 @@ final class CarriedCounts {
         String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
         return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
                 || form.length() >= 5 && (form.endsWith("وا") || form.startsWith("ي") && form.endsWith("ون"));
+    }
+
+    /**
+     * The words at a and b, each after a number, open the same kind of phrase: a preposition glued to a word
+     * (22 هدفا مقابل 20 للنصر و17 للهلال, منها 18 للرجال و6 للنساء), so the second number repeats the first's noun.
+     */
+    private static boolean parallel(Doc d, int a, int b) {
+        return gluedPreposition(d, a) && gluedPreposition(d, b) && d.text.charAt(d.at(a).start) == d.text.charAt(
+                d.at(b).start);
+    }
+
+    /** A word with ب or ل glued to it: one the lexicon knows so, or one whose article follows (للهلال, باللغة). */
+    private static boolean gluedPreposition(Doc d, int p) {
+        Token t = d.at(p);
+        return t.type == TokenType.ARABIC && (t.preposition && t.stemOffset > 0 || Nouns.arabicDefinite(d, p)
+                && "لب".indexOf(d.text.charAt(t.start)) >= 0);
     }
 
     /** "of them": من with a plural or feminine pronoun glued to it (منهم, منها, منهن). */
