@@ -174,7 +174,8 @@ final class CarriedCounts {
                 && !d.at(k + 1).isNumberWord() && (withAnd || n.first() - lastCount.last() <= 4);
         if (beforeFrom || withAnd && !n.hasScale() && n.first() - lastCount.last() <= 10
                 && (endsClause(d, k) || parallel(d, lastCount.last() + 1, k))
-                || !n.hasScale() && nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1)) && endsClause(d, k)) {
+                || !n.hasScale() && (nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1))
+                || listedVerb(d, lastCount, n)) && endsClause(d, k)) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 24 لاعبا بينهم ثلاثة من; 111 جيبا نقلت إلى بنغلاديش
             // و51 إلى الهند; مقتل 14 متمردا وإصابة (نحو) 23., 260 مقاتلا قتلوا - منهم قادة - وأصيب أكثر من 400: a
             // number joined to a count just before it counts the same noun
@@ -247,6 +248,18 @@ final class CarriedCounts {
         String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
         return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
                 || form.length() >= 5 && (form.endsWith("وا") || form.startsWith("ي") && form.endsWith("ون"));
+    }
+
+    /**
+     * ارتفعت منها 82، انخفضت 57: the number follows a comma and a single verb right after the count, as the next
+     * item of a list of counts each with its verb.
+     */
+    private static boolean listedVerb(Doc d, Candidate lastCount, NumberPhrase n) {
+        int verb = n.first() - 1;
+        Token t = d.at(verb);
+        return n.first() - lastCount.last() == 3 && (d.isSymbol(verb - 1, '،') || d.isSymbol(verb - 1, ','))
+                && t.type == TokenType.ARABIC && !t.definite && !t.preposition && !t.has(Role.STOP)
+                && !t.isNumberWord() && !t.lineBefore && Normalizer.key(d.surface(verb)).endsWith(Normalizer.key("ت"));
     }
 
     /**
