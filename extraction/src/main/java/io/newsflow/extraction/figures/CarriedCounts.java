@@ -219,7 +219,10 @@ final class CarriedCounts {
         return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), n.last());
     }
 
-    /** The word at p sets what follows against what came before: مقابل, or مقارنة or بالمقارنة with ب or مع. */
+    /**
+     * The word at p sets what follows against what came before: مقابل, or مقارنة or بالمقارنة with ب (apart or glued
+     * to the number word) or مع.
+     */
     private static boolean comparedBefore(Doc d, int p) {
         if (d.at(p).type != TokenType.ARABIC) {
             return false;
@@ -227,6 +230,10 @@ final class CarriedCounts {
         String key = Normalizer.key(d.surface(p));
         if (d.lexicon.in(WordList.COMPARED, key)) {
             return true;
+        }
+        if ((key.equals(COMPARED) || key.equals(BY_COMPARISON)) && d.at(p + 1).type == TokenType.ARABIC
+                && d.text.charAt(d.at(p + 1).start) == 'ب') {
+            return true;  // مقارنة بمليونين: ب glued to the number word
         }
         String compared = d.at(p - 1).type == TokenType.ARABIC ? Normalizer.key(d.surface(p - 1)) : "";
         return (key.equals(WITH_BA) || key.equals(WITH)) && (compared.equals(COMPARED)

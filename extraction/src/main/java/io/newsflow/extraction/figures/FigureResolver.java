@@ -273,6 +273,9 @@ final class FigureResolver {
             return c;
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
+        if (count != null && count.last() >= k && DurationRecognizer.yearNamedAt(d, k)) {
+            count = null;  // 584 ألفا عام 2013 counts no years; حالة واحدة عام 2010 keeps its noun
+        }
         if (count == null && d.arabic && quotedWord(k) && !d.at(n.last()).decimal) {
             count = CountRecognizer.after(d, n, k + 1);  // قتل 241 «إرهابيا», 110 "شمندورات": the noun in quotes
         }
@@ -296,7 +299,10 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        c = Ellipsis.measure(d, n, lastMeasure);
+        if (n.hasScale() && lastMeasure != null && !d.sameSentence(lastMeasure.last(), n.first())) {
+            c = CarriedCounts.numberOf(d, n);  // عدد الركاب من مليونين: a count, not the money of sentences before
+        }
+        c = c != null ? c : Ellipsis.measure(d, n, lastMeasure);
         if (c == null) {
             c = Ellipsis.setAgainst(d, n, lastSetAgainst);
         }
