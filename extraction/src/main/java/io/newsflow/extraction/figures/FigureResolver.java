@@ -296,6 +296,8 @@ final class FigureResolver {
             return count;
         }
         c = CarriedCounts.ofThem(d, n, k, lastCount);
+        c = c != null || lastCount != null && d.sameSentence(lastCount.last(), n.first()) ? c
+                : TheirNumber.ofThemNamed(d, n, k);
         if (c != null) {
             return c;
         }

@@ -28,10 +28,34 @@ final class TheirNumber {
         if (!theirNumberWord(d, j) || "في".equals(Normalizer.key(d.surface(j - 1)))) {
             return null;
         }
-        String singular = pluralBefore(d, j);
+        String singular = pluralBefore(d, j, REACH);
         return singular == null ? null
                 : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
     }
+
+    /**
+     * تجمعا للحوثيين وقتل 8 منهم, هجوم للإرهابيين وقتلت 21 منهم: a number right before "of them" with no count
+     * before it to carry counts the plural the sentence named in the words before the number.
+     */
+    static Candidate ofThemNamed(Doc d, NumberPhrase n, int k) {
+        if (!d.arabic || n.hasScale() || n.value() < 1 || n.value() % 1 != 0 || d.at(n.first()).definite
+                || d.at(k).type != TokenType.ARABIC) {
+            return null;
+        }
+        String key = Normalizer.key(d.surface(k));
+        if (!key.equals(Normalizer.key("منهم")) && !key.equals(Normalizer.key("منها"))) {
+            return null;
+        }
+        String singular = pluralBefore(d, n.first(), OF_THEM_REACH);
+        return singular == null ? null
+                : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
+    }
+
+    /**
+     * Within five words (a verb, a preposition, an adjective): further back, "them" is as often a group named since
+     * without a plural the rules know (تقمع تظاهرة لتدريسيين وتعتقل 200 منهم).
+     */
+    private static final int OF_THEM_REACH = 5;
 
     /** عددهم, عددها, عددهن, with or without a glued و. */
     private static boolean theirNumberWord(Doc d, int j) {
@@ -44,12 +68,12 @@ final class TheirNumber {
     }
 
     /**
-     * The singular of the nearest plural noun in the words before j, in the same sentence with no number or
+     * The singular of the nearest plural noun in the reach words before j, in the same sentence with no number or
      * punctuation between: a definite one is taken back to the head it may follow as an adjective (الدول الأعضاء
      * counts states) or complete as a genitive (سكان البلاد counts inhabitants); nationalities are adjectives.
      */
-    private static String pluralBefore(Doc d, int j) {
-        for (int i = j - 1; i >= j - REACH && d.sameSentence(i, j); i--) {
+    private static String pluralBefore(Doc d, int j, int reach) {
+        for (int i = j - 1; i >= j - reach && d.sameSentence(i, j); i--) {
             Token t = d.at(i);
             if (t.type != TokenType.ARABIC || t.isNumberWord() || d.at(i + 1).lineBefore) {
                 return null;
