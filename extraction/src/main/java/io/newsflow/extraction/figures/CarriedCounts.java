@@ -131,12 +131,20 @@ final class CarriedCounts {
         return construct ? Nouns.singularOfPlural(d, Normalizer.clean(d.text, t.start, t.end)) : null;
     }
 
-    /** A number with "of them" before or after it: a count of the noun the sentence just counted. */
+    /**
+     * A number with "of them" before or after it: a count of the noun the sentence just counted. A part smaller
+     * than that count and within eight tokens of it may carry a scale (60 ألفا من اللاجئين، منهم 40 ألفا) and,
+     * after "of them", go on with a preposition (5011 مستفيدا منهم 3281 باللغة الأوردية); further on, منها may
+     * take its part of a list named since.
+     */
     static Candidate ofThem(Doc d, NumberPhrase n, int k, Candidate lastCount) {
-        if (d.arabic && lastCount != null && lastCount.number() != null && !n.hasScale() && n.value() >= 1
-                && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
+        boolean part = lastCount != null && lastCount.value() != null && n.value() < lastCount.value()
+                && n.first() - lastCount.last() <= 8;
+        if (d.arabic && lastCount != null && lastCount.number() != null && (!n.hasScale() || part)
+                && n.value() >= 1 && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
                 && (ofThemWord(d, k) && !coordinated(d, n.first() - 1)
-                || ofThemWord(d, n.first() - 1) && (endsClause(d, k) || coordinated(d, k)))) {
+                || ofThemWord(d, n.first() - 1) && (endsClause(d, k) || coordinated(d, k)
+                || part && d.at(k).preposition))) {
             // مقتل جنديين وجرح 31 آخرين ... أربعة منهم; 1071 حالة توفي منها 471: "of them" counts the noun just
             // counted; after a new clause's verb (7 عناصر من تنظيم داعش قتلوا وجرح أربعة منهم) "them" may be the
             // group the count was taken from, so the number stays bare
@@ -164,8 +172,10 @@ final class CarriedCounts {
         // group of its own and الدقيقة 90 من المباراة a minute
         boolean beforeFrom = d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() && (withAnd || n.first() - lastCount.last() <= 4);
-        if (beforeFrom || withAnd && !n.hasScale() && n.first() - lastCount.last() <= 10 && endsClause(d, k)
-                || !n.hasScale() && nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1)) && endsClause(d, k)) {
+        if (beforeFrom || withAnd && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && (endsClause(d, k) || parallel(d, lastCount.last() + 1, k))
+                || !n.hasScale() && (nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1))
+                || listedVerb(d, lastCount, n)) && endsClause(d, k)) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 24 لاعبا بينهم ثلاثة من; 111 جيبا نقلت إلى بنغلاديش
             // و51 إلى الهند; مقتل 14 متمردا وإصابة (نحو) 23., 260 مقاتلا قتلوا - منهم قادة - وأصيب أكثر من 400: a
             // number joined to a count just before it counts the same noun
@@ -193,21 +203,47 @@ final class CarriedCounts {
     }
 
     /**
-     * 13191 نقطة، مقابل 6490 للروسية: an Arabic bare number right after "versus" (مقابل) and within eight words of
+     * 13191 نقطة، مقابل 6490 للروسية, 120 مليون نسمة، مقارنة بـ40 مليونا: an Arabic bare number right after
+     * "versus" (مقابل, مقارنة بـ) and within eight words of
      * a count in the same sentence is the other side of the comparison, so it counts the same noun; within a factor
      * of ten, as money and measures are carried (Ellipsis), so that a rank or a year set against it stays apart.
      */
     private static Candidate setAgainst(Doc d, NumberPhrase n, Candidate lastCount) {
-        Token before = d.at(n.first() - 1);
         if (!d.arabic || lastCount == null || lastCount.number() == null || lastCount.value() == null
-                || before.type != TokenType.ARABIC || !d.lexicon.in(WordList.COMPARED, Normalizer.key(d.surface(
-                n.first() - 1))) || n.first() - lastCount.last() > 8 || !d.sameSentence(lastCount.last(), n.first())
+                || !comparedBefore(d, n.first() - 1) || n.first() - lastCount.last() > 8
+                || !d.sameSentence(lastCount.last(), n.first())
                 || n.hasScale() != lastCount.number().hasScale() || n.value() <= 0
                 || n.value() < lastCount.value() / 10 || n.value() > lastCount.value() * 10) {
             return null;
         }
         return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(), n.last());
     }
+
+    /**
+     * The word at p sets what follows against what came before: مقابل, or مقارنة or بالمقارنة with ب (apart or glued
+     * to the number word) or مع.
+     */
+    private static boolean comparedBefore(Doc d, int p) {
+        if (d.at(p).type != TokenType.ARABIC) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(p));
+        if (d.lexicon.in(WordList.COMPARED, key)) {
+            return true;
+        }
+        if ((key.equals(COMPARED) || key.equals(BY_COMPARISON)) && d.at(p + 1).type == TokenType.ARABIC
+                && d.text.charAt(d.at(p + 1).start) == 'ب') {
+            return true;  // مقارنة بمليونين: ب glued to the number word
+        }
+        String compared = d.at(p - 1).type == TokenType.ARABIC ? Normalizer.key(d.surface(p - 1)) : "";
+        return (key.equals(WITH_BA) || key.equals(WITH)) && (compared.equals(COMPARED)
+                || compared.equals(BY_COMPARISON));
+    }
+
+    private static final String WITH_BA = Normalizer.key("ب");
+    private static final String WITH = Normalizer.key("مع");
+    private static final String COMPARED = Normalizer.key("مقارنة");
+    private static final String BY_COMPARISON = Normalizer.key("بالمقارنة");
 
     /**
      * What follows an Arabic number at k leaves its noun understood: punctuation, a preposition of place or
@@ -219,6 +255,34 @@ final class CarriedCounts {
         String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
         return t == Doc.NONE || t.type == TokenType.SYMBOL || t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
                 || form.length() >= 5 && (form.endsWith("وا") || form.startsWith("ي") && form.endsWith("ون"));
+    }
+
+    /**
+     * ارتفعت منها 82، انخفضت 57: the number follows a comma and a single verb right after the count, as the next
+     * item of a list of counts each with its verb.
+     */
+    private static boolean listedVerb(Doc d, Candidate lastCount, NumberPhrase n) {
+        int verb = n.first() - 1;
+        Token t = d.at(verb);
+        return n.first() - lastCount.last() == 3 && (d.isSymbol(verb - 1, '،') || d.isSymbol(verb - 1, ','))
+                && t.type == TokenType.ARABIC && !t.definite && !t.preposition && !t.has(Role.STOP)
+                && !t.isNumberWord() && !t.lineBefore && Normalizer.key(d.surface(verb)).endsWith(Normalizer.key("ت"));
+    }
+
+    /**
+     * The words at a and b, each after a number, open the same kind of phrase: a preposition glued to a word
+     * (22 هدفا مقابل 20 للنصر و17 للهلال, منها 18 للرجال و6 للنساء), so the second number repeats the first's noun.
+     */
+    private static boolean parallel(Doc d, int a, int b) {
+        return gluedPreposition(d, a) && gluedPreposition(d, b) && d.text.charAt(d.at(a).start) == d.text.charAt(
+                d.at(b).start);
+    }
+
+    /** A word with ب or ل glued to it: one the lexicon knows so, or one whose article follows (للهلال, باللغة). */
+    private static boolean gluedPreposition(Doc d, int p) {
+        Token t = d.at(p);
+        return t.type == TokenType.ARABIC && (t.preposition && t.stemOffset > 0 || Nouns.arabicDefinite(d, p)
+                && "لب".indexOf(d.text.charAt(t.start)) >= 0);
     }
 
     /** "of them": من with a plural or feminine pronoun glued to it (منهم, منها, منهن). */

@@ -39,6 +39,14 @@ final class DurationRecognizer {
                 || next.equals("and") && (d.surface(k + 1).equalsIgnoreCase("a") || d.at(k + 1).isNumberWord());
     }
 
+    /**
+     * بمليونين عام 2013, 584 ألفا عام 2013: in Arabic the word for year at k followed by a year of the era names when
+     * the figure before it held; it is neither a span nor a counted noun of that figure.
+     */
+    static boolean yearNamedAt(Doc d, int k) {
+        return d.arabic && d.at(k).has(Role.YEAR_WORD) && d.at(k).stemOffset == 0 && d.isYear(k + 1);
+    }
+
     /** The number phrase n as a duration when a unit of time follows it at k, or null. */
     static Candidate after(Doc d, NumberPhrase n, int k) {
         UnitRecognizer.UnitWord u = UnitRecognizer.unitAfter(d, n, k);
@@ -61,6 +69,9 @@ final class DurationRecognizer {
             return null;
         }
         Word w = u.word();
+        if (u.at() == k && yearNamedAt(d, k)) {
+            return null;
+        }
         if (n.plainDigits() && d.isYear(n.first()) && Character.isDigit(w.isoDesignator.charAt(0))) {
             return null;  // the 1987 and 1986 quarters: quarters of a year, not 1986 of them
         }

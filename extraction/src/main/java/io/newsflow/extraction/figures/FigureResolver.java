@@ -140,6 +140,7 @@ final class FigureResolver {
             if (figure.kind() == FigureKind.NUMBER && figure.unit() == null && figure.number() != null) {
                 // asked only of a bare number that bounds no range: بين 200 و300 ألف شخص counts persons
                 Candidate counted = CarriedCounts.numberOf(d, figure.number());
+                counted = counted != null ? counted : TheirNumber.of(d, figure.number());
                 figure = counted != null ? counted : figure;
             }
             currency.reading(figure);
@@ -273,6 +274,9 @@ final class FigureResolver {
             return c;
         }
         Candidate count = d.wordsKnown ? CountRecognizer.after(d, n, k) : null;
+        if (count != null && count.last() >= k && DurationRecognizer.yearNamedAt(d, k)) {
+            count = null;  // 584 ألفا عام 2013 counts no years; حالة واحدة عام 2010 keeps its noun
+        }
         if (count == null && d.arabic && quotedWord(k) && !d.at(n.last()).decimal) {
             count = CountRecognizer.after(d, n, k + 1);  // قتل 241 «إرهابيا», 110 "شمندورات": the noun in quotes
         }
@@ -293,10 +297,15 @@ final class FigureResolver {
             return count;
         }
         c = CarriedCounts.ofThem(d, n, k, lastCount);
+        c = c != null || lastCount != null && d.sameSentence(lastCount.last(), n.first()) ? c
+                : TheirNumber.ofThemNamed(d, n, k);
         if (c != null) {
             return c;
         }
-        c = Ellipsis.measure(d, n, lastMeasure);
+        if (n.hasScale() && lastMeasure != null && !d.sameSentence(lastMeasure.last(), n.first())) {
+            c = CarriedCounts.numberOf(d, n);  // عدد الركاب من مليونين: a count, not the money of sentences before
+        }
+        c = c != null ? c : Ellipsis.measure(d, n, lastMeasure);
         if (c == null) {
             c = Ellipsis.setAgainst(d, n, lastSetAgainst);
         }

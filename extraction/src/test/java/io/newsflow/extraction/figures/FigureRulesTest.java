@@ -277,6 +277,17 @@ class FigureRulesTest {
             assertFigure(ar("التقى عدد من المسؤولين 12 مرة").get(0), FigureKind.COUNT, 12.0, "مرة", null);
             assertFigure(ar("نشر في العدد 15588 من الصحيفة").get(0), FigureKind.NUMBER, 15588.0, null, null);
         }
+
+        @Test
+        void theirNumberCountsThePluralNamedBefore() {
+            assertFigure(ar("وصل المتسابقون البالغ عددهم نحو 40 إلى خط النهاية").get(0), FigureKind.COUNT, 40.0,
+                    "متسابق", null);
+            assertFigure(ar("أغلقت المدارس الخاصة في المدينة وعددها 18 بسبب الأمطار").get(0), FigureKind.COUNT, 18.0,
+                    "مدرسة", null);
+            // a paper's issue counts nothing
+            assertFigure(ar("نشرت المجلات الأسبوعية في عددها 2210 الصادر أمس تقريرا").get(0), FigureKind.NUMBER,
+                    2210.0, null, null);
+        }
     }
 
     @Nested

@@ -1,0 +1,115 @@
+package io.newsflow.extraction.figures;
+
+import io.newsflow.extraction.FigureKind;
+
+/**
+ * An Arabic number given as "their number" (عددهم, عددها, عددهن) of a plural the sentence named just before:
+ * الشركات المدرجة في السوق والبالغ عددها 172, جنود الحلف البالغ عددهم نحو 12 ألفا, للمتوفين البالغ عددهم (7).
+ * The number counts that plural's singular. A paper's issue (في عددها 15601) and a number that is not the
+ * pronoun's own (سيصبح عددهم عام 1440) count nothing.
+ */
+final class TheirNumber {
+
+    private TheirNumber() {
+    }
+
+    /** How far before "their number" the plural may stand: past a relative word, a verb and a short adjunct. */
+    private static final int REACH = 7;
+
+    static Candidate of(Doc d, NumberPhrase n) {
+        if (!d.arabic || n.value() < 1 || n.value() % 1 != 0 || d.at(n.first()).definite) {
+            return null;
+        }
+        int j = n.first() - 1;
+        j = d.isSymbol(j, '(') ? j - 1 : j;
+        if (d.at(j).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(j))) {
+            j = d.isSymbol(j - 1, '(') ? j - 2 : j - 1;  // البالغ عددهم نحو (65) مليونا
+        }
+        if (!theirNumberWord(d, j) || "في".equals(Normalizer.key(d.surface(j - 1)))) {
+            return null;
+        }
+        String singular = pluralBefore(d, j, REACH);
+        return singular == null ? null
+                : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
+    }
+
+    /**
+     * تجمعا للحوثيين وقتل 8 منهم, هجوم للإرهابيين وقتلت 21 منهم: a number right before "of them" with no count
+     * before it to carry counts the plural the sentence named in the words before the number.
+     */
+    static Candidate ofThemNamed(Doc d, NumberPhrase n, int k) {
+        if (!d.arabic || n.hasScale() || n.value() < 1 || n.value() % 1 != 0 || d.at(n.first()).definite
+                || d.at(k).type != TokenType.ARABIC) {
+            return null;
+        }
+        String key = Normalizer.key(d.surface(k));
+        if (!key.equals(Normalizer.key("منهم")) && !key.equals(Normalizer.key("منها"))) {
+            return null;
+        }
+        String singular = pluralBefore(d, n.first(), OF_THEM_REACH);
+        return singular == null ? null
+                : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
+    }
+
+    /**
+     * Within five words (a verb, a preposition, an adjective): further back, "them" is as often a group named since
+     * without a plural the rules know (تقمع تظاهرة لتدريسيين وتعتقل 200 منهم).
+     */
+    private static final int OF_THEM_REACH = 5;
+
+    /** عددهم, عددها, عددهن, with or without a glued و. */
+    private static boolean theirNumberWord(Doc d, int j) {
+        if (d.at(j).type != TokenType.ARABIC) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(j));
+        key = key.startsWith("و") ? key.substring(1) : key;
+        return key.equals("عددهم") || key.equals("عددها") || key.equals("عددهن");
+    }
+
+    /**
+     * The singular of the nearest plural noun in the reach words before j, in the same sentence with no number or
+     * punctuation between: a definite one is taken back to the head it may follow as an adjective (الدول الأعضاء
+     * counts states) or complete as a genitive (سكان البلاد counts inhabitants); nationalities are adjectives.
+     */
+    private static String pluralBefore(Doc d, int j, int reach) {
+        for (int i = j - 1; i >= j - reach && d.sameSentence(i, j); i--) {
+            Token t = d.at(i);
+            if (t.type != TokenType.ARABIC || t.isNumberWord() || d.at(i + 1).lineBefore) {
+                return null;
+            }
+            if (Nouns.nationality(d, t) != null) {
+                continue;
+            }
+            String singular = singularAt(d, i);
+            if (singular == null) {
+                continue;
+            }
+            int head = i;
+            while (d.at(head - 1).type == TokenType.ARABIC && singularAt(d, head - 1) != null
+                    && Nouns.nationality(d, d.at(head - 1)) == null
+                    && (Nouns.arabicDefinite(d, head - 1) || !d.at(head - 1).definite && Nouns.arabicDefinite(d, head))) {
+                head--;
+            }
+            return singularAt(d, head);
+        }
+        return null;
+    }
+
+    /** The singular of a definite plural, or of an indefinite listed one (سكان, جنود, أعضائه), at i; else null. */
+    private static String singularAt(Doc d, int i) {
+        Token t = d.at(i);
+        if (t.has(Role.STOP) || t.preposition && !Nouns.arabicDefinite(d, i)) {
+            return null;
+        }
+        String stem = Nouns.definiteStem(d, i);
+        if (stem != null) {
+            return Nouns.singularOfPlural(d, stem);
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        if (t.entry != null && t.stemOffset == 0 && t.entry.singular != null && !t.entry.dual) {
+            return Nouns.singularOfPlural(d, form);
+        }
+        return t.stemOffset == 0 ? Nouns.withoutPronoun(d, form) : null;
+    }
+}
