@@ -29,7 +29,7 @@ final class Tokenizer {
         boolean runStart = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (isSpace(c) || c >= '\u00A0' && !isArabicBlock(c) && Character.isSpaceChar(c)) {
                 if (c == '\n') {
                     lines++;
                     indent = false;
@@ -95,6 +95,18 @@ final class Tokenizer {
         return tokens;
     }
 
+    /**
+     * Character.isWhitespace without its table look-up for printable ASCII and the Arabic block, which make up most
+     * of a story: every character passes here, some twice.
+     */
+    private static boolean isSpace(char c) {
+        return (c <= ' ' || c >= '\u0085') && !isArabicBlock(c) && Character.isWhitespace(c);
+    }
+
+    private static boolean isArabicBlock(char c) {
+        return c >= '\u0600' && c <= '\u06FF';
+    }
+
     static boolean isDigit(char c) {
         return (c >= '0' && c <= '9') || (c >= '\u0660' && c <= '\u0669') || (c >= '\u06F0' && c <= '\u06F9');
     }
@@ -115,7 +127,7 @@ final class Tokenizer {
         int end = i;
         boolean link = false;
         int n = text.length();
-        while (end < n && !Character.isWhitespace(text.charAt(end))) {
+        while (end < n && !isSpace(text.charAt(end))) {
             char c = text.charAt(end);
             if (c == '@' && end > i && end + 1 < n && Character.isLetterOrDigit(text.charAt(end + 1))) {
                 link = true;
