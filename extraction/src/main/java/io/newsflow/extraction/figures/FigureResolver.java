@@ -139,7 +139,7 @@ final class FigureResolver {
             Candidate figure = RangeRecognizer.changeFrom(d, c, this::read);
             if (figure.kind() == FigureKind.NUMBER && figure.unit() == null && figure.number() != null) {
                 // asked only of a bare number that bounds no range: بين 200 و300 ألف شخص counts persons
-                Candidate counted = CarriedCounts.numberOf(d, figure.number());
+                Candidate counted = TheirNumber.ofNamedPlural(d, figure.number());
                 counted = counted != null ? counted : TheirNumber.of(d, figure.number());
                 figure = counted != null ? counted : figure;
             }
@@ -303,7 +303,7 @@ final class FigureResolver {
             return c;
         }
         if (n.hasScale() && lastMeasure != null && !d.sameSentence(lastMeasure.last(), n.first())) {
-            c = CarriedCounts.numberOf(d, n);  // عدد الركاب من مليونين: a count, not the money of sentences before
+            c = TheirNumber.ofNamedPlural(d, n);  // عدد الركاب من مليونين: a count, not the money of sentences before
         }
         c = c != null ? c : Ellipsis.measure(d, n, lastMeasure);
         if (c == null) {

@@ -3,7 +3,8 @@ package io.newsflow.extraction.figures;
 import io.newsflow.extraction.FigureKind;
 
 /**
- * An Arabic number given as "their number" (عددهم, عددها, عددهن) of a plural the sentence named just before:
+ * Arabic numbers given as the number of a plural the sentence named: after عدد and the plural (ارتفع عدد القتلى إلى
+ * 3216), or as "their number" (عددهم, عددها, عددهن) of a plural the sentence named just before:
  * الشركات المدرجة في السوق والبالغ عددها 172, جنود الحلف البالغ عددهم نحو 12 ألفا, للمتوفين البالغ عددهم (7).
  * The number counts that plural's singular. A paper's issue (في عددها 15601) and a number that is not the
  * pronoun's own (سيصبح عددهم عام 1440) count nothing.
@@ -111,5 +112,66 @@ final class TheirNumber {
             return Nouns.singularOfPlural(d, form);
         }
         return t.stemOffset == 0 ? Nouns.withoutPronoun(d, form) : null;
+    }
+
+    /**
+     * A number the sentence gives as the number of a plural it named (ارتفع عدد القتلى إلى 3216, بلغ عدد المراجعين
+     * للعيادات 2973, ارتفاع العدد الإجمالي للقتلى إلى 50, تراجع عدد السجناء من 127 إلى 116): a count of that
+     * plural's singular. The plural follows عدد, definite, or listed and completed by a definite genitive (عدد زوار
+     * المكتبة); no other number may come between but a range's first bound. Not عدد من ("a number of"), nor an
+     * issue's number (العدد 15588).
+     */
+    static Candidate ofNamedPlural(Doc d, NumberPhrase n) {
+        int before = d.isSymbol(n.first() - 1, '(') ? n.first() - 2 : n.first() - 1;
+        if (!d.arabic || n.value() < 1 || n.value() % 1 != 0 || d.at(n.first()).definite
+                || d.lexicon.in(WordList.NUMBERED_NAME, d.surface(before))) {
+            return null;  // بمقدار الخمس, فالاثنان ("both"), ثانوية (127): no count
+        }
+        for (int j = n.first() - 1; j >= n.first() - NUMBER_OF_REACH && d.sameSentence(j, n.first()); j--) {
+            Token t = d.at(j);
+            if (t.type == TokenType.DIGITS || t.isNumberWord()) {
+                if (!d.at(j + 1).has(Role.TO)) {
+                    return null;
+                }
+                continue;  // من 127 إلى 116: past the first bound
+            }
+            if (!isAdad(d, j)) {
+                continue;
+            }
+            int p = j + 1;
+            if (Nouns.arabicDefinite(d, j) && Nouns.arabicDefinite(d, p) && Normalizer.key(d.surface(p + 1)).startsWith("لل")) {
+                p++;  // العدد الإجمالي للقتلى: past the adjective of the number
+            }
+            String singular = p < n.first() ? pluralsSingular(d, p) : null;
+            return singular == null ? null
+                    : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
+        }
+        return null;
+    }
+
+    private static final int NUMBER_OF_REACH = 10;
+
+    /** The word at j is عدد ("number"), with the article or a glued و, ب or ل (وعدد, بعدد, العدد, للعدد). */
+    private static boolean isAdad(Doc d, int j) {
+        if (d.at(j).type != TokenType.ARABIC) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(j));
+        key = key.length() > 3 && key.startsWith("و") ? key.substring(1) : key;
+        String stem = Nouns.definiteStemOf(key);
+        return "عدد".equals(stem != null ? stem : key.length() == 4 && "بل".indexOf(key.charAt(0)) >= 0
+                ? key.substring(1) : key);
+    }
+
+    /** The singular of the plural at p: a definite one (القتلى, للقتلى), or a listed one a definite genitive completes. */
+    private static String pluralsSingular(Doc d, int p) {
+        String stem = Nouns.definiteStem(d, p);
+        if (stem != null) {
+            return Nouns.singularOfPlural(d, stem);
+        }
+        Token t = d.at(p);
+        boolean construct = t.type == TokenType.ARABIC && t.stemOffset == 0 && t.entry != null
+                && t.entry.singular != null && !t.entry.dual && Nouns.arabicDefinite(d, p + 1);
+        return construct ? Nouns.singularOfPlural(d, Normalizer.clean(d.text, t.start, t.end)) : null;
     }
 }
