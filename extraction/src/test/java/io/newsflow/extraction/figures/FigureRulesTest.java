@@ -389,6 +389,12 @@ class FigureRulesTest {
             assertFigure(en("output of 4.5 mln barrels").get(0), FigureKind.QUANTITY, 4.5e6, "barrel", null);
             assertFigure(ar("تراجعت إلى 694 ألف هكتار").get(0), FigureKind.QUANTITY, 694000.0, "hectare", null);
             assertFigure(ar("على بعد 70 كيلومترا").get(0), FigureKind.QUANTITY, 70.0, "km", null);
+            // the press's abbreviations of the kilogram, a transposed spelling, and a prefix written apart
+            assertFigure(ar("يزن الصندوق 40 كغم فقط").get(0), FigureKind.QUANTITY, 40.0, "kg", null);
+            assertFigure(ar("تزن العبوة 3 كلجم تقريبا").get(0), FigureKind.QUANTITY, 3.0, "kg", null);
+            assertFigure(ar("تقع القرية على مسافة 25 كليومترا من المدينة").get(0), FigureKind.QUANTITY, 25.0, "km",
+                    null);
+            assertFigure(ar("كاميرا أمامية بدقة 8 ميغا بكسيل").get(0), FigureKind.QUANTITY, 8.0, "MP", null);
         }
 
         @Test
