@@ -24,7 +24,10 @@ final class ArabicCounts {
             return members != null ? members : before(d, count);
         }
         if (n.value() < 1) {
-            return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
+            // نصف سكان الأرض: a part of a whole, not a count of its noun; but a point measures (ارتفع 0.4 نقطة)
+            String measure = n.words() ? null : Nouns.arabicAfter(d, k, n.value());
+            return measure != null && d.lexicon.in(WordList.MEASURE_NOUN, measure)
+                    ? count.as(FigureKind.COUNT, measure, null, n.first(), k) : null;
         }
         // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
         // unless a definite plural before it is what it counts (المهربون الخمسة تهم القتل: the charges they face)
@@ -60,6 +63,9 @@ final class ArabicCounts {
                 p--;
                 noun = Nouns.arabicBefore(d, p);
             }
+            if (noun == null && p == n.first() - 1 && n.value() >= 3 && n.value() <= 10 && !d.at(p).lineBefore) {
+                noun = ownedPlural(d, p);  // أبنائه الستة, بمراحلها الثلاث: a plural its pronoun makes definite
+            }
             if (noun == null) {
                 return null;
             }
@@ -70,6 +76,33 @@ final class ArabicCounts {
                 return count.as(unit.unitKind, unit.unit, iso, p, n.last());
             }
             return count.as(FigureKind.COUNT, noun, null, p, n.last());
+        }
+        return null;
+    }
+
+    /**
+     * The singular of a listed plural with a possessive pronoun glued on at p (أفلامه, ضيوفها), also behind و, ف and
+     * a preposition (بفيالقه, ومساعديه); else null. The form without the clitics is tried first, since a sound
+     * plural's construct is read by its ending alone (ومساعديه is no plural of ومساعد).
+     */
+    private static String ownedPlural(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.entry != null && t.entry.singular == null) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        int clitics = 0;
+        if (form.length() > 5 && "وف".indexOf(form.charAt(0)) >= 0) {
+            clitics++;
+        }
+        if (form.length() > clitics + 5 && "بل".indexOf(form.charAt(clitics)) >= 0) {
+            clitics++;
+        }
+        for (int c = clitics; c >= 0; c--) {
+            String singular = Nouns.withoutPronoun(d, form.substring(c));
+            if (singular != null) {
+                return singular;
+            }
         }
         return null;
     }

@@ -212,6 +212,27 @@ class FigureRulesTest {
         }
 
         @Test
+        void aDefiniteNumberAfterAPluralWithItsPronounCountsIt() {
+            assertFigure(ar("خسر الفريق مبارياته الخمس الأخيرة").get(0), FigureKind.COUNT, 5.0, "مباراة", null);
+            assertFigure(ar("سافر الأب مع أبنائه الأربعة").get(0), FigureKind.COUNT, 4.0, "ابن", null);
+            // behind و and a preposition; a sound plural's construct
+            assertFigure(ar("يقع القصر بطوابقه الثلاثة في وسط المدينة").get(0), FigureKind.COUNT, 3.0, "طابق", null);
+            assertFigure(ar("أحيل المدير ومساعديه الثلاثة إلى التحقيق").get(0), FigureKind.COUNT, 3.0, "مساعد",
+                    null);
+            // the hamza's seat moves before the pronoun, also after من
+            assertFigure(ar("اعتقلت الشرطة ثلاثة من أبنائه").get(0), FigureKind.COUNT, 3.0, "ابن", null);
+        }
+
+        @Test
+        void aPointBelowOneIsStillCounted() {
+            assertFigure(ar("زاد معدل البطالة بمقدار 0.3 نقطة أمس").get(0), FigureKind.COUNT, 0.3, "نقطة", null);
+            assertFigure(ar("تراجع المؤشر (ناقص 4 نقاط) عن الشهر الماضي").get(0), FigureKind.COUNT, -4.0, "نقطة",
+                    null);
+            // a part of a whole is no count of it
+            assertFigure(ar("يعيش نصف سكان المدينة في الضواحي").get(0), FigureKind.NUMBER, 0.5, null, null);
+        }
+
+        @Test
         void englishNounsGoToTheSingularPastAdjectives() {
             List<FigureMention> f = en("Police said three international experts and 12 people were injured.");
             assertFigure(figure(f, "three international experts"), FigureKind.COUNT, 3.0, "expert", null);
