@@ -296,7 +296,8 @@ final class FigureResolver {
         if (count != null) {
             return count;
         }
-        c = CarriedCounts.ofThem(d, n, k, lastCount);
+        c = Alternatives.partOf(d, n, k, this::read);  // سبعة من أصل 115 معتقلا
+        c = c != null ? c : CarriedCounts.ofThem(d, n, k, lastCount);
         c = c != null || lastCount != null && d.sameSentence(lastCount.last(), n.first()) ? c
                 : TheirNumber.ofThemNamed(d, n, k);
         if (c != null) {

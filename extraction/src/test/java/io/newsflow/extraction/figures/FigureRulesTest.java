@@ -224,6 +224,17 @@ class FigureRulesTest {
         }
 
         @Test
+        void aPartBeforeTheWholeItIsTakenFromCountsItsNoun() {
+            List<FigureMention> f = ar("أفرجت السلطات عن 9 من أصل 120 سجينا أمس");
+            assertFigure(figure(f, "9"), FigureKind.COUNT, 9.0, "سجين", null);
+            assertFigure(figure(f, "120 سجينا"), FigureKind.COUNT, 120.0, "سجين", null);
+            assertFigure(ar("رممت البلدية خمسة على الأقل من بين 30 مسجدا").get(0), FigureKind.COUNT, 5.0, "مسجد",
+                    null);
+            // a part no smaller than the whole is no part of it
+            assertFigure(ar("فاز 40 من بين 12 متسابقا").get(0), FigureKind.NUMBER, 40.0, null, null);
+        }
+
+        @Test
         void aPointBelowOneIsStillCounted() {
             assertFigure(ar("زاد معدل البطالة بمقدار 0.3 نقطة أمس").get(0), FigureKind.COUNT, 0.3, "نقطة", null);
             assertFigure(ar("تراجع المؤشر (ناقص 4 نقاط) عن الشهر الماضي").get(0), FigureKind.COUNT, -4.0, "نقطة",
