@@ -6,7 +6,8 @@ import java.util.function.Function;
 /**
  * Alternatives: in "four or five days", "خمسة أو ستة أيام", "two or three billion dlrs" the first number is a figure
  * of the same measure as the second, written once after both; and so is a part before the whole it is taken from
- * (سبعة من أصل 115 معتقلا). The first figure spans only its number, as an elliptical figure does.
+ * (سبعة من أصل 115 معتقلا) and a number in digits restated in words ((97) سبعة وتسعين موقوفا). The first figure
+ * spans only its number, as an elliptical figure does.
  */
 final class Alternatives {
 
@@ -14,11 +15,19 @@ final class Alternatives {
     }
 
     /**
-     * The figure the bare number phrase {@code n} is when "or" at {@code k} joins it to a measured figure, or null.
+     * The figure the bare number phrase {@code n} is when "or" at {@code k} joins it to a measured figure, or when
+     * the words at {@code k} restate its bracketed digits; else null.
      *
      * @param read how the resolver reads a number phrase
      */
     static Candidate before(Doc d, NumberPhrase n, int k, Function<NumberPhrase, Candidate> read) {
+        int words = n.last() + 2;
+        if (d.arabic && n.plainDigits() && d.isSymbol(n.first() - 1, '(') && d.isSymbol(n.last() + 1, ')')
+                && (k == words || k == words - 1) && !d.at(words).lineBefore) {
+            // (97) سبعة وتسعين موقوفا: digits in brackets restated in words take the measure written after them
+            Candidate b = measuredAt(d, words, read);
+            return b != null && b.value() == n.value() ? taking(n, n.value(), b) : null;
+        }
         if (!isOr(d, k) || d.at(k + 1).lineBefore) {
             return null;
         }

@@ -235,6 +235,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void digitsInBracketsRestatedInWordsCountTheirNoun() {
+            List<FigureMention> f = ar("وقد أوقفت الشرطة (24) أربعة وعشرين مشتبها في القضية");
+            assertFigure(figure(f, "24"), FigureKind.COUNT, 24.0, "مشتبه", null);
+            assertFigure(figure(f, "أربعة وعشرين مشتبها"), FigureKind.COUNT, 24.0, "مشتبه", null);
+            // words of another value restate nothing
+            assertFigure(figure(ar("وقد أوقفت الشرطة (24) ثلاثة مشتبهين"), "24"), FigureKind.NUMBER, 24.0, null, null);
+        }
+
+        @Test
         void aPointBelowOneIsStillCounted() {
             assertFigure(ar("زاد معدل البطالة بمقدار 0.3 نقطة أمس").get(0), FigureKind.COUNT, 0.3, "نقطة", null);
             assertFigure(ar("تراجع المؤشر (ناقص 4 نقاط) عن الشهر الماضي").get(0), FigureKind.COUNT, -4.0, "نقطة",
