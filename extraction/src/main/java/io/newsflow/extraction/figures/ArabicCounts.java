@@ -49,13 +49,16 @@ final class ArabicCounts {
         if (noun != null) {
             return count.as(FigureKind.COUNT, ofStory(d, d.at(k).entry, noun), null, n.first(), k);
         }
-        if (n.words() && d.at(n.first()).definite) {
+        if (n.words() && d.at(n.first()).definite && !d.at(n.first()).conjunction) {
+            // (not والعشر after a noun: a number joined by و starts an item of its own, مواسم الحج والعشر الأواخر)
             int p = RankedNouns.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
             p = p >= 0 ? p : n.first() - 1;
             noun = Nouns.arabicBefore(d, p);  // الأيام الأربعة: a definite number follows its noun
             if (noun != null && !Nouns.arabicDefinitePlural(d, p) && OrdinalRecognizer.pluralHead(d, p - 1)) {
                 p--;  // قطاعات السوق الخمسة عشر: the number agrees with the plural the genitive completes
-                noun = Nouns.singularOfPlural(d, Normalizer.clean(d.text, d.at(p).start, d.at(p).end));
+                Word head = d.at(p).entry;  // وشركات الطيران الثلاث: a listed head's singular, without its و
+                noun = head != null && head.singular != null ? head.singular
+                        : Nouns.singularOfPlural(d, Normalizer.clean(d.text, d.at(p).start, d.at(p).end));
             } else if (noun != null && !Nouns.arabicDefinitePlural(d, p) && Nouns.arabicDefinitePlural(d, p - 1)
                     && Normalizer.key(d.surface(p)).startsWith("ال") && !d.at(p).lineBefore) {
                 // اللاعبين الأجانب الثلاثة: a word with the bare article after a definite plural describes it (not

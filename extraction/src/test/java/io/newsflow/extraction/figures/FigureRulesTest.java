@@ -689,6 +689,13 @@ class FigureRulesTest {
             assertFigure(figure(f, "الثاني"), FigureKind.ORDINAL, 2.0, "أسبوع", null);
             assertFigure(figure(f, "الحادية والعشرين"), FigureKind.ORDINAL, 21.0, "ذكرى", null);
             assertFigure(ar("افتتح المؤتمر الطبي الدولي الرابع").get(0), FigureKind.ORDINAL, 4.0, "مؤتمر", null);
+            // a century is ranked even as the genitive of a plural, which a number after other nouns counts
+            assertFigure(ar("شهدت المدينة في بدايات القرن العشرين نهضة").get(0), FigureKind.ORDINAL, 20.0, "قرن",
+                    null);
+            assertFigure(ar("ارتفعت وقطاعات السوق الخمسة عشر").get(0), FigureKind.COUNT, 15.0, "قطاع", null);
+            // a definite number with و glued on starts an item of its own
+            assertThat(ar("يكثر الزوار في مواسم الحج والعشر الأواخر")).extracting(FigureMention::unit)
+                    .containsOnlyNulls();
         }
 
         @Test
