@@ -207,6 +207,9 @@ class FigureRulesTest {
             // a group its pronoun makes definite, an adjective after it; a فعّال plural the lexicon lists, in construct
             assertFigure(ar("أوقفت الشركة ستة من موظفيها الكبار").get(0), FigureKind.COUNT, 6.0, "موظف", null);
             assertFigure(ar("أنقذ الخفر 12 من صيادي الأسماك").get(0), FigureKind.COUNT, 12.0, "صياد", null);
+            // a demonstrative before the group's plural, also an unlisted sound plural
+            assertFigure(ar("أفرجت السلطات عن عشرة من هؤلاء المحتجزين").get(0), FigureKind.COUNT, 10.0, "محتجز", null);
+            assertFigure(ar("رممت البلدية أربعة من هذه المباني").get(0), FigureKind.COUNT, 4.0, "مبنى", null);
             // a slip leaves من before the noun's accusative, which no group after من takes
             assertFigure(ar("اعتقلت الشرطة 214 من متهما في القضية").get(0), FigureKind.COUNT, 214.0, "متهم", null);
         }
