@@ -51,6 +51,11 @@ final class Doc {
         return at(i).type == TokenType.SYMBOL && at(i).sym == c;
     }
 
+    /** Token i is a symbol, one of the characters of marks (quotation marks, brackets). */
+    boolean isSymbolIn(int i, String marks) {
+        return at(i).type == TokenType.SYMBOL && marks.indexOf(at(i).sym) >= 0;
+    }
+
     boolean isDash(int i) {
         char c = at(i).sym;
         return at(i).type == TokenType.SYMBOL && (c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2012');
