@@ -26,9 +26,9 @@ final class ArabicRanks {
         if (!d.arabic || !n.plainDigits() || i != n.last() || n.value() < 1 || d.isYear(i)) {
             return null;
         }
-        boolean marked = d.isSymbolIn(i - 1, "(\u00AB\u201C\"");
+        boolean marked = d.isSymbolIn(i - 1, "(" + Doc.OPENING_QUOTES);
         int noun = marked ? i - 2 : i - 1;
-        int last = marked && d.isSymbolIn(i + 1, ")\u00BB\u201D\"") ? i + 1 : i;
+        int last = marked && d.isSymbolIn(i + 1, ")" + Doc.CLOSING_QUOTES) ? i + 1 : i;
         String ranked = Nouns.arabicDefinite(d, noun) && !Nouns.arabicDefinitePlural(d, noun)
                 ? Nouns.arabicBefore(d, noun) : null;
         if (marked && last == i || ranked == null) {

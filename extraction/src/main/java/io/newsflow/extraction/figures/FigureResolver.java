@@ -319,7 +319,7 @@ final class FigureResolver {
         return d.isSymbolIn(k, QUOTES) && word.isWord() && word.end - word.start > 3 && d.isSymbolIn(k + 2, QUOTES);
     }
 
-    private static final String QUOTES = "\"«»“”";
+    private static final String QUOTES = Doc.OPENING_QUOTES + Doc.CLOSING_QUOTES;
 
     private static Candidate orNumber(Candidate c, NumberPhrase n) {
         return c != null ? c : Candidate.of(FigureKind.NUMBER, n);

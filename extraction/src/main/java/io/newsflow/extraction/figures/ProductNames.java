@@ -19,11 +19,12 @@ final class ProductNames {
      */
     static boolean quoted(Doc d, NumberPhrase n) {
         int i = n.first();
-        if (!n.plainDigits() || i != n.last() || d.isYear(i) || !d.isSymbolIn(i + 1, "»”″\"") || d.attached(i - 1)) {
+        if (!n.plainDigits() || i != n.last() || d.isYear(i) || !d.isSymbolIn(i + 1, Doc.CLOSING_QUOTES)
+                || d.attached(i - 1)) {
             return false;
         }
         for (int k = i - 1; k >= i - 5 && k >= 0; k--) {
-            if (d.isSymbolIn(k, "«“\"")) {
+            if (d.isSymbolIn(k, Doc.OPENING_QUOTES)) {
                 return k < i - 1 && !d.at(k + 1).lineBefore;
             }
             Token t = d.at(k);
