@@ -3,13 +3,15 @@ package io.newsflow.extraction.figures;
 import io.newsflow.extraction.FigureKind;
 
 /**
- * Arabic digits after a definite singular noun of rank: the rank itself, as the ordinal word or the detached article
- * would say it ({@link OrdinalRecognizer}). Two lists name the nouns, each with what the digits may not be:
+ * Arabic digits after a definite singular noun of rank, also in brackets or quotes: the rank itself, as the ordinal
+ * word or the detached article would say it ({@link OrdinalRecognizer}); not a year (النسخة 2015). Two lists name the
+ * nouns, each with the words after the digits that make them an amount instead:
  * <ul>
- * <li>RANK_NOUN (المرتبة 19, للمركز ( 73 ), الدورة 306 لمجلس المديرين), also in brackets or quotes; not a year
- * (النسخة 2015), nor digits that count the word after them (الدورة 50 طالبة);</li>
- * <li>MATCH_MINUTE, a minute of a match (في الدقيقة 65, بالدقيقة 89: the 65th minute, as الدقيقة العاشرة in words),
- * up to the longest match; not before the unit, the currency or the noun they measure (سعر الدقيقة 50 هللة).</li>
+ * <li>RANK_NOUN (المرتبة 19, للمركز ( 73 ), الدورة 306 لمجلس المديرين): not before a word they count (الدورة 50
+ * طالبة);</li>
+ * <li>MATCH_MINUTE, a minute of a match (في الدقيقة 65, بالدقيقة (89): the 65th minute, as الدقيقة العاشرة in words),
+ * up to the longest match: not before the unit, the currency or the noun they measure (سعر الدقيقة 50 هللة), where
+ * any other word may follow (في الدقيقة 30 سدد).</li>
  * </ul>
  */
 final class ArabicRanks {
@@ -35,7 +37,7 @@ final class ArabicRanks {
             return null;
         }
         boolean rank = d.lexicon.in(WordList.RANK_NOUN, ranked) && !counts(d, last + 1);
-        boolean minute = d.lexicon.in(WordList.MATCH_MINUTE, ranked) && !marked && n.value() <= LAST_MINUTE
+        boolean minute = d.lexicon.in(WordList.MATCH_MINUTE, ranked) && n.value() <= LAST_MINUTE
                 && !measured(d, last + 1);
         return rank || minute ? Candidate.of(FigureKind.ORDINAL, marked ? i - 1 : i, last, n.value(), ranked, null)
                 : null;
