@@ -26,10 +26,10 @@ final class AgreedDates {
         if (!d.arabic) {
             return null;
         }
-        k = isComma(d, k) ? k + 1 : k;
+        k = d.isComma(k) ? k + 1 : k;
         String word = Normalizer.key(d.surface(k));
         boolean agreed = word.equals("الموافق") || word.equals("والموافق");
-        int i = dayAt(d, !agreed ? k : isComma(d, k + 1) ? k + 2 : k + 1);
+        int i = dayAt(d, !agreed ? k : d.isComma(k + 1) ? k + 2 : k + 1);
         int day = dayNumber(d, i);
         if (day == 0 || !agreed && d.at(i).lineBefore) {
             return null;
@@ -79,7 +79,7 @@ final class AgreedDates {
      * Where no day near publication fits the weekday, the weekday names no date a reader can fix.
      */
     static int dayOfHijriDate(Doc d, int k) {
-        int i = dayAt(d, isComma(d, k) ? k + 1 : k);
+        int i = dayAt(d, d.isComma(k) ? k + 1 : k);
         int m = monthAfter(d, i);
         boolean hijri = d.lexicon.hijriMonth(d.surface(m), null) > 0
                 || d.lexicon.hijriMonth(d.surface(m), d.surface(m + 1)) > 0;
@@ -109,10 +109,6 @@ final class AgreedDates {
     private static int monthAfter(Doc d, int i) {
         int m = d.at(i + 1).has(Role.FROM) && d.at(i + 1).stemOffset == 0 ? i + 2 : i + 1;
         return "شهر".equals(Normalizer.key(d.surface(m))) ? m + 1 : m;
-    }
-
-    private static boolean isComma(Doc d, int i) {
-        return d.isSymbol(i, '،') || d.isSymbol(i, ',');
     }
 
     /** A year written in four plain digits at i, in either calendar, or 0. */

@@ -10,6 +10,9 @@ import java.util.List;
 final class Doc {
 
     static final Token NONE = new Token();
+    /** Marks that open a quotation, and those that close one (also the double prime ″ some writers close with). */
+    static final String OPENING_QUOTES = "\u00AB\u201C\"";
+    static final String CLOSING_QUOTES = "\u00BB\u201D\u2033\"";
 
     final String text;
     final List<Token> tokens;
@@ -51,9 +54,18 @@ final class Doc {
         return at(i).type == TokenType.SYMBOL && at(i).sym == c;
     }
 
+    /** Token i is a symbol, one of the characters of marks (quotation marks, brackets). */
+    boolean isSymbolIn(int i, String marks) {
+        return at(i).type == TokenType.SYMBOL && marks.indexOf(at(i).sym) >= 0;
+    }
+
     boolean isDash(int i) {
-        char c = at(i).sym;
-        return at(i).type == TokenType.SYMBOL && (c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2012');
+        return isSymbolIn(i, "-\u2013\u2014\u2012");
+    }
+
+    /** An Arabic or a Latin comma. */
+    boolean isComma(int i) {
+        return isSymbolIn(i, "\u060C,");
     }
 
     /** The digits at i carry an English ordinal suffix: 3rd, 21st, 1,000th. */
@@ -88,9 +100,7 @@ final class Doc {
         if (i == 0 || at(i).paragraphBefore) {
             return true;
         }
-        Token p = at(i - 1);
-        return p.type == TokenType.SYMBOL && (p.sym == '.' || p.sym == '!' || p.sym == '?' || p.sym == ':'
-                || p.sym == '"' || p.sym == '\u201C' || p.sym == '\u00AB' || p.sym == '(' || p.sym == '-');
+        return isSymbolIn(i - 1, ".!?:(-" + OPENING_QUOTES);
     }
 
     /** A word that is only a separate "and" (و or "and"), not a word with و glued to it. */

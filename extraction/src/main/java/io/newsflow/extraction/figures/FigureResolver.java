@@ -169,9 +169,6 @@ final class FigureResolver {
             ordinal = OrdinalRecognizer.afterArticle(d, n);
         }
         if (ordinal == null) {
-            ordinal = PlayMinutes.at(d, n);
-        }
-        if (ordinal == null) {
             ordinal = ArabicRanks.at(d, n);
         }
         if (ordinal != null) {
@@ -320,12 +317,10 @@ final class FigureResolver {
     /** A single word in quotation marks opens at k, longer than a particle (311 «نعم» counts votes). */
     private boolean quotedWord(int k) {
         Token word = d.at(k + 1);
-        return QUOTES.indexOf(d.at(k).sym) >= 0 && d.at(k).type == TokenType.SYMBOL && word.isWord()
-                && word.end - word.start > 3
-                && d.at(k + 2).type == TokenType.SYMBOL && QUOTES.indexOf(d.at(k + 2).sym) >= 0;
+        return d.isSymbolIn(k, QUOTES) && word.isWord() && word.end - word.start > 3 && d.isSymbolIn(k + 2, QUOTES);
     }
 
-    private static final String QUOTES = "\"«»“”";
+    private static final String QUOTES = Doc.OPENING_QUOTES + Doc.CLOSING_QUOTES;
 
     private static Candidate orNumber(Candidate c, NumberPhrase n) {
         return c != null ? c : Candidate.of(FigureKind.NUMBER, n);

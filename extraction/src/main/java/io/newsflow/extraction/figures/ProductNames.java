@@ -19,11 +19,12 @@ final class ProductNames {
      */
     static boolean quoted(Doc d, NumberPhrase n) {
         int i = n.first();
-        if (!n.plainDigits() || i != n.last() || d.isYear(i) || !quote(d, i + 1, "»”″\"") || d.attached(i - 1)) {
+        if (!n.plainDigits() || i != n.last() || d.isYear(i) || !d.isSymbolIn(i + 1, Doc.CLOSING_QUOTES)
+                || d.attached(i - 1)) {
             return false;
         }
         for (int k = i - 1; k >= i - 5 && k >= 0; k--) {
-            if (quote(d, k, "«“\"")) {
+            if (d.isSymbolIn(k, Doc.OPENING_QUOTES)) {
                 return k < i - 1 && !d.at(k + 1).lineBefore;
             }
             Token t = d.at(k);
@@ -90,11 +91,6 @@ final class ProductNames {
     private static boolean possessiveOfName(Doc d, int p) {
         return d.surface(p).equals("s") && d.isSymbol(p - 1, '\'') && d.attached(p - 2) && d.attached(p - 1)
                 && d.at(p - 2).type == TokenType.LATIN && d.at(p - 2).capitalized;
-    }
-
-    private static boolean quote(Doc d, int k, String marks) {
-        Token t = d.at(k);
-        return t.type == TokenType.SYMBOL && marks.indexOf(t.sym) >= 0;
     }
 
     private static boolean allCaps(Doc d, int i) {

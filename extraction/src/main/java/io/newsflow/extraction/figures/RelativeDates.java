@@ -223,10 +223,10 @@ final class RelativeDates {
     private static boolean everyWeek(Doc d, int i) {
         int first = i;
         int last = i;
-        while (isWeekday(d, first - 1) || isComma(d, first - 1) && isWeekday(d, first - 2)) {
+        while (isWeekday(d, first - 1) || d.isComma(first - 1) && isWeekday(d, first - 2)) {
             first -= isWeekday(d, first - 1) ? 1 : 2;
         }
-        while (isWeekday(d, last + 1) || isComma(d, last + 1) && isWeekday(d, last + 2)) {
+        while (isWeekday(d, last + 1) || d.isComma(last + 1) && isWeekday(d, last + 2)) {
             last += isWeekday(d, last + 1) ? 1 : 2;
         }
         String before = Normalizer.key(d.surface(first - 1));
@@ -240,10 +240,6 @@ final class RelativeDates {
 
     private static boolean isWeekday(Doc d, int k) {
         return k >= 0 && d.at(k).type == TokenType.ARABIC && d.at(k).entry != null && d.at(k).entry.weekday > 0;
-    }
-
-    private static boolean isComma(Doc d, int k) {
-        return d.isSymbol(k, '،') || d.isSymbol(k, ',');
     }
 
     /**

@@ -166,11 +166,7 @@ public final class ArticleGoldEvaluation {
 
     private static Map<String, List<Expected>> parse(String gold) {
         Map<String, List<Expected>> expected = new LinkedHashMap<>();
-        for (String line : gold.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] c = line.split("\t", -1);
+        for (String[] c : GoldScoring.rows(gold)) {
             Expected e = new Expected(c[0], Integer.parseInt(c[1]), Integer.parseInt(c[2]), FigureKind.valueOf(c[3]),
                     GoldScoring.Values.parse(c[4], c[5], c[6], c[7]), c.length > 8 ? c[8] : "");
             expected.computeIfAbsent(e.story(), k -> new ArrayList<>()).add(e);

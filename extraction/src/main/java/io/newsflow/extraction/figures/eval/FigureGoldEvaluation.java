@@ -29,14 +29,24 @@ public final class FigureGoldEvaluation {
 
     private static final String BUNDLED = "/io/newsflow/extraction/figures/gold/";
 
-    public record KindScore(FigureKind kind, int right, int found, int expected) {
-        public double precision() {
-            return found == 0 ? 1 : (double) right / found;
+    /** Figures right of those found and of those expected; with none found or none expected the rate is 1. */
+    public interface Rates {
+        int right();
+
+        int found();
+
+        int expected();
+
+        default double precision() {
+            return found() == 0 ? 1 : (double) right() / found();
         }
 
-        public double recall() {
-            return expected == 0 ? 1 : (double) right / expected;
+        default double recall() {
+            return expected() == 0 ? 1 : (double) right() / expected();
         }
+    }
+
+    public record KindScore(FigureKind kind, int right, int found, int expected) implements Rates {
     }
 
     /**
@@ -44,15 +54,7 @@ public final class FigureGoldEvaluation {
      * many counts and quantities have the right counted noun or unit and how many money figures the right currency.
      */
     public record ValueScore(int right, int found, int expected, int unitsRight, int unitsScored,
-                             int currenciesRight, int currenciesScored) {
-        public double precision() {
-            return found == 0 ? 1 : (double) right / found;
-        }
-
-        public double recall() {
-            return expected == 0 ? 1 : (double) right / expected;
-        }
-
+                             int currenciesRight, int currenciesScored) implements Rates {
         public double f1() {
             double p = precision();
             double r = recall();
@@ -148,11 +150,7 @@ public final class FigureGoldEvaluation {
     private static Result evaluate(String gold, Function<String, String> stories, FigureExtractor extractor) {
         Map<String, List<Expected>> expected = new LinkedHashMap<>();
         Map<String, String[]> meta = new LinkedHashMap<>();
-        for (String line : gold.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] c = line.split("\t", -1);
+        for (String[] c : GoldScoring.rows(gold)) {
             meta.putIfAbsent(c[0], c);
             expected.computeIfAbsent(c[0], k -> new ArrayList<>()).add(parse(c));
         }

@@ -37,6 +37,17 @@ final class GoldScoring {
         Values values();
     }
 
+    /** The rows of a gold file, split at tabs: every line but blank ones and # comments. */
+    static List<String[]> rows(String gold) {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : gold.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+        return rows;
+    }
+
     private static final Set<FigureKind> AMOUNTS = EnumSet.of(FigureKind.COUNT, FigureKind.NUMBER,
             FigureKind.QUANTITY, FigureKind.MONEY);
 
