@@ -247,6 +247,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void aDecimalInBracketsGoesWithAListedUnitOrNoun() {
+            assertFigure(ar("ضبطت الجمارك مادة مخدرة تزن (125.5) جرام أمس").get(0), FigureKind.QUANTITY, 125.5, "g",
+                    null);
+            assertFigure(ar("أجرى المستشفى بمعدل (14.6) عملية يوميا").get(0), FigureKind.COUNT, 14.6, "عملية", null);
+            // a word the lexicon does not list as a noun counts nothing
+            assertFigure(ar("بلغت نسبته الموزونة (81.25) حسب المعايير").get(0), FigureKind.NUMBER, 81.25, null, null);
+        }
+
+        @Test
         void aPointBelowOneIsStillCounted() {
             assertFigure(ar("زاد معدل البطالة بمقدار 0.3 نقطة أمس").get(0), FigureKind.COUNT, 0.3, "نقطة", null);
             assertFigure(ar("تراجع المؤشر (ناقص 4 نقاط) عن الشهر الماضي").get(0), FigureKind.COUNT, -4.0, "نقطة",
