@@ -277,7 +277,11 @@ final class ArabicCounts {
         Token before = d.at(i - 1);
         String form = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
         String stem = form.endsWith("ا") && form.length() > 2 ? form.substring(0, form.length() - 1) : form;
-        if (!before.definite && !before.conjunction && !before.preposition && (d.lexicon.in(WordList.ONE_IDIOM, stem)
+        // ضرب عصفورين بحجر واحد: an idiom's noun behind a glued ب the lexicon does not list apart
+        boolean glued = before.entry == null && form.startsWith("ب")
+                && d.lexicon.in(WordList.ONE_IDIOM, form.substring(1));
+        if (glued || !before.definite && !before.conjunction && !before.preposition
+                && (d.lexicon.in(WordList.ONE_IDIOM, stem)
                 || Normalizer.key(d.surface(i - 2)).equals("قلب")
                         && Normalizer.key(d.surface(i - 3)).equals(Normalizer.key("على")))) {
             return true;

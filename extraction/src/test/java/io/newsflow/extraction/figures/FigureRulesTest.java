@@ -256,6 +256,12 @@ class FigureRulesTest {
         }
 
         @Test
+        void oneAfterAnIdiomsNounBehindAGluedPrepositionCountsNothing() {
+            assertThat(ar("أصاب الوزير غايته بحجر واحد في هذا القرار")).isEmpty();
+            assertFigure(ar("حقق الفريق الفوز بمباراة واحدة").get(0), FigureKind.COUNT, 1.0, "مباراة", null);
+        }
+
+        @Test
         void aPointBelowOneIsStillCounted() {
             assertFigure(ar("زاد معدل البطالة بمقدار 0.3 نقطة أمس").get(0), FigureKind.COUNT, 0.3, "نقطة", null);
             assertFigure(ar("تراجع المؤشر (ناقص 4 نقاط) عن الشهر الماضي").get(0), FigureKind.COUNT, -4.0, "نقطة",
