@@ -24,7 +24,10 @@ final class ArabicCounts {
             return members != null ? members : before(d, count);
         }
         if (n.value() < 1) {
-            return null;  // نصف سكان الأرض: a part of a whole, not a count of its noun
+            // نصف سكان الأرض: a part of a whole, not a count of its noun; but a point measures (ارتفع 0.4 نقطة)
+            String measure = n.words() ? null : Nouns.arabicAfter(d, k, n.value());
+            return measure != null && d.lexicon.in(WordList.MEASURE_NOUN, measure)
+                    ? count.as(FigureKind.COUNT, measure, null, n.first(), k) : null;
         }
         // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
         // unless a definite plural before it is what it counts (المهربون الخمسة تهم القتل: the charges they face)
@@ -46,19 +49,25 @@ final class ArabicCounts {
         if (noun != null) {
             return count.as(FigureKind.COUNT, ofStory(d, d.at(k).entry, noun), null, n.first(), k);
         }
-        if (n.words() && d.at(n.first()).definite) {
+        if (n.words() && d.at(n.first()).definite && !d.at(n.first()).conjunction) {
+            // (not والعشر after a noun: a number joined by و starts an item of its own, مواسم الحج والعشر الأواخر)
             int p = RankedNouns.rankedNoun(d, n.first());  // past an adjective: الأحزاب السياسية العشرون
             p = p >= 0 ? p : n.first() - 1;
             noun = Nouns.arabicBefore(d, p);  // الأيام الأربعة: a definite number follows its noun
             if (noun != null && !Nouns.arabicDefinitePlural(d, p) && OrdinalRecognizer.pluralHead(d, p - 1)) {
                 p--;  // قطاعات السوق الخمسة عشر: the number agrees with the plural the genitive completes
-                noun = Nouns.singularOfPlural(d, Normalizer.clean(d.text, d.at(p).start, d.at(p).end));
+                Word head = d.at(p).entry;  // وشركات الطيران الثلاث: a listed head's singular, without its و
+                noun = head != null && head.singular != null ? head.singular
+                        : Nouns.singularOfPlural(d, Normalizer.clean(d.text, d.at(p).start, d.at(p).end));
             } else if (noun != null && !Nouns.arabicDefinitePlural(d, p) && Nouns.arabicDefinitePlural(d, p - 1)
                     && Normalizer.key(d.surface(p)).startsWith("ال") && !d.at(p).lineBefore) {
                 // اللاعبين الأجانب الثلاثة: a word with the bare article after a definite plural describes it (not
                 // one behind a preposition: القروض للأغراض الثلاثة)
                 p--;
                 noun = Nouns.arabicBefore(d, p);
+            }
+            if (noun == null && p == n.first() - 1 && n.value() >= 3 && n.value() <= 10 && !d.at(p).lineBefore) {
+                noun = ownedPlural(d, p);  // أبنائه الستة, بمراحلها الثلاث: a plural its pronoun makes definite
             }
             if (noun == null) {
                 return null;
@@ -70,6 +79,33 @@ final class ArabicCounts {
                 return count.as(unit.unitKind, unit.unit, iso, p, n.last());
             }
             return count.as(FigureKind.COUNT, noun, null, p, n.last());
+        }
+        return null;
+    }
+
+    /**
+     * The singular of a listed plural with a possessive pronoun glued on at p (أفلامه, ضيوفها), also behind و, ف and
+     * a preposition (بفيالقه, ومساعديه); else null. The form without the clitics is tried first, since a sound
+     * plural's construct is read by its ending alone (ومساعديه is no plural of ومساعد).
+     */
+    private static String ownedPlural(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || t.entry != null && t.entry.singular == null) {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        int clitics = 0;
+        if (form.length() > 5 && "وف".indexOf(form.charAt(0)) >= 0) {
+            clitics++;
+        }
+        if (form.length() > clitics + 5 && "بل".indexOf(form.charAt(clitics)) >= 0) {
+            clitics++;
+        }
+        for (int c = clitics; c >= 0; c--) {
+            String singular = Nouns.withoutPronoun(d, form.substring(c));
+            if (singular != null) {
+                return singular;
+            }
         }
         return null;
     }
@@ -241,7 +277,11 @@ final class ArabicCounts {
         Token before = d.at(i - 1);
         String form = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
         String stem = form.endsWith("ا") && form.length() > 2 ? form.substring(0, form.length() - 1) : form;
-        if (!before.definite && !before.conjunction && !before.preposition && (d.lexicon.in(WordList.ONE_IDIOM, stem)
+        // ضرب عصفورين بحجر واحد: an idiom's noun behind a glued ب the lexicon does not list apart
+        boolean glued = before.entry == null && form.startsWith("ب")
+                && d.lexicon.in(WordList.ONE_IDIOM, form.substring(1));
+        if (glued || !before.definite && !before.conjunction && !before.preposition
+                && (d.lexicon.in(WordList.ONE_IDIOM, stem)
                 || Normalizer.key(d.surface(i - 2)).equals("قلب")
                         && Normalizer.key(d.surface(i - 3)).equals(Normalizer.key("على")))) {
             return true;

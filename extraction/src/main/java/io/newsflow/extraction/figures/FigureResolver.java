@@ -191,12 +191,14 @@ final class FigureResolver {
         Token digits = d.at(n.first());
         Token hundred = d.at(k + 2);
         // (67,898,290) مليون ريال, ( 37,775.000) مليون, (4.8) في المائة, (2.5)%: grouped digits or a decimal in
-        // brackets go with a scale, a currency or a percent after them
+        // brackets go with a scale, a currency or a percent after them, in Arabic a decimal also with a listed unit
+        // or noun
         boolean percent = scale.has(Role.PERCENT) || d.isSymbol(k + 1, '%') || d.isSymbol(k + 1, '\u066A')
                 || scale.has(Role.IN) && hundred.isNumberWord() && hundred.entry.number == 100;
         boolean measured = n.first() == n.last() && digits.type == TokenType.DIGITS && !digits.dotted
                 && (scale.entry != null && (scaleAfter || scale.entry.currencyFamily != null)
-                || digits.decimal && percent);
+                || digits.decimal && (percent || d.arabic && !scale.lineBefore && scale.entry != null  // (390.5) جرام
+                && (scale.entry.unit != null || scale.entry.singular != null && !scale.entry.dual)));  // (7.8) ولادة
         // (13.845) نقطة: Arabic thousands after one dot, read like plain digits
         boolean thousands = d.arabic && n.first() == n.last() && DigitForms.dotBeforeThree(d, digits);
         // فيتو 21/ عاما/, 600/ متر/: a wire's slashes around the measure of the number before them
@@ -293,7 +295,8 @@ final class FigureResolver {
         if (count != null) {
             return count;
         }
-        c = CarriedCounts.ofThem(d, n, k, lastCount);
+        c = Alternatives.partOf(d, n, k, this::read);  // سبعة من أصل 115 معتقلا
+        c = c != null ? c : CarriedCounts.ofThem(d, n, k, lastCount);
         c = c != null || lastCount != null && d.sameSentence(lastCount.last(), n.first()) ? c
                 : TheirNumber.ofThemNamed(d, n, k);
         if (c != null) {

@@ -241,6 +241,10 @@ final class Nouns {
             if (form.length() >= suffix.length() + 3 && form.endsWith(suffix)) {
                 String stem = form.substring(0, form.length() - suffix.length());
                 Word w = d.lexicon.get(stem);
+                if (w == null && (stem.endsWith("ئ") || stem.endsWith("ؤ"))) {
+                    stem = stem.substring(0, stem.length() - 1) + "ء";  // أبنائه, أعضاؤها: the hamza's seat moves
+                    w = d.lexicon.get(stem);
+                }
                 if (w != null && w.singular != null && !w.dual
                         && !Normalizer.key(w.singular).equals(Normalizer.key(stem))) {
                     return w.singular;

@@ -146,8 +146,10 @@ final class OrdinalRecognizer {
             return Candidate.of(FigureKind.NUMBER, i, ord.last(), (double) ord.value(), null, null);
         }
         if (ord != null && t.entry.ordinal == 0 && noun >= 0
-                && (Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1))) {
-            return null;  // الدول العشرين, قطاعات السوق الخمسة عشر: a definite number after a plural counts it
+                && (Nouns.arabicDefinitePlural(d, noun) || pluralHead(d, noun - 1) && !century(d, noun))) {
+            // الدول العشرين, قطاعات السوق الخمسة عشر: a definite number after a plural counts it; but centuries are
+            // ranked whatever plural they complete (بدايات القرن العشرين)
+            return null;
         }
         if (ord == null && noun >= 0 && t.definite && t.isNumberWord() && !Nouns.arabicDefinitePlural(d, noun)) {
             // الفريق الواحد والعشرين, المرة الألف, الذكرى المئة: a definite cardinal past ten after a singular
@@ -267,6 +269,12 @@ final class OrdinalRecognizer {
     }
 
     /** An indefinite plural heading a genitive (قطاعات in قطاعات السوق): a number after both agrees with it. */
+    private static boolean century(Doc d, int p) {
+        String stem = Nouns.definiteStem(d, p);
+        Word w = stem != null ? d.lexicon.get(stem) : null;
+        return w != null && "century".equals(w.unit);
+    }
+
     static boolean pluralHead(Doc d, int p) {
         Token t = d.at(p);
         if (t.type != TokenType.ARABIC || t.definite) {

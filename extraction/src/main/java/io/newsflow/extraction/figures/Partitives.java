@@ -27,9 +27,11 @@ final class Partitives {
         }
         Token group = d.at(k + 1);
         Token after = d.at(k + 2);
-        if (d.arabic && !group.definite && elative(d, k + 1) && after.type == TokenType.ARABIC && after.definite
-                && !after.lineBefore && !after.isNumberWord()) {
-            // ثمانية من أكثر المناطق تضررا: the group is the plural the superlative picks from
+        boolean demonstrative = d.lexicon.in(WordList.GROUP_DETERMINER, d.surface(k + 1)) && group.stemOffset == 0;
+        if (d.arabic && !group.definite && (elative(d, k + 1) || demonstrative) && after.type == TokenType.ARABIC
+                && (after.definite || Nouns.arabicDefinite(d, k + 2)) && !after.lineBefore && !after.isNumberWord()) {
+            // ثمانية من أكثر المناطق تضررا: the group is the plural the superlative picks from; ستون من هؤلاء
+            // المقاتلين: the plural a demonstrative points to
             String plural = Nouns.stripArticle(Normalizer.clean(d.text, after.start, after.end));
             String singular = plural == null ? null : Nouns.singularOfPlural(d, plural);
             return singular == null ? null : new Nouns.Noun(singular, k + 2);

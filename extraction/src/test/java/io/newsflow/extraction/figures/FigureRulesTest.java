@@ -207,8 +207,67 @@ class FigureRulesTest {
             // a group its pronoun makes definite, an adjective after it; a فعّال plural the lexicon lists, in construct
             assertFigure(ar("أوقفت الشركة ستة من موظفيها الكبار").get(0), FigureKind.COUNT, 6.0, "موظف", null);
             assertFigure(ar("أنقذ الخفر 12 من صيادي الأسماك").get(0), FigureKind.COUNT, 12.0, "صياد", null);
+            // a demonstrative before the group's plural, also an unlisted sound plural
+            assertFigure(ar("أفرجت السلطات عن عشرة من هؤلاء المحتجزين").get(0), FigureKind.COUNT, 10.0, "محتجز", null);
+            assertFigure(ar("رممت البلدية أربعة من هذه المباني").get(0), FigureKind.COUNT, 4.0, "مبنى", null);
             // a slip leaves من before the noun's accusative, which no group after من takes
             assertFigure(ar("اعتقلت الشرطة 214 من متهما في القضية").get(0), FigureKind.COUNT, 214.0, "متهم", null);
+        }
+
+        @Test
+        void aDefiniteNumberAfterAPluralWithItsPronounCountsIt() {
+            assertFigure(ar("خسر الفريق مبارياته الخمس الأخيرة").get(0), FigureKind.COUNT, 5.0, "مباراة", null);
+            assertFigure(ar("سافر الأب مع أبنائه الأربعة").get(0), FigureKind.COUNT, 4.0, "ابن", null);
+            // behind و and a preposition; a sound plural's construct
+            assertFigure(ar("يقع القصر بطوابقه الثلاثة في وسط المدينة").get(0), FigureKind.COUNT, 3.0, "طابق", null);
+            assertFigure(ar("أحيل المدير ومساعديه الثلاثة إلى التحقيق").get(0), FigureKind.COUNT, 3.0, "مساعد",
+                    null);
+            // the hamza's seat moves before the pronoun, also after من
+            assertFigure(ar("اعتقلت الشرطة ثلاثة من أبنائه").get(0), FigureKind.COUNT, 3.0, "ابن", null);
+        }
+
+        @Test
+        void aPartBeforeTheWholeItIsTakenFromCountsItsNoun() {
+            List<FigureMention> f = ar("أفرجت السلطات عن 9 من أصل 120 سجينا أمس");
+            assertFigure(figure(f, "9"), FigureKind.COUNT, 9.0, "سجين", null);
+            assertFigure(figure(f, "120 سجينا"), FigureKind.COUNT, 120.0, "سجين", null);
+            assertFigure(ar("رممت البلدية خمسة على الأقل من بين 30 مسجدا").get(0), FigureKind.COUNT, 5.0, "مسجد",
+                    null);
+            // a part no smaller than the whole is no part of it
+            assertFigure(ar("فاز 40 من بين 12 متسابقا").get(0), FigureKind.NUMBER, 40.0, null, null);
+        }
+
+        @Test
+        void digitsInBracketsRestatedInWordsCountTheirNoun() {
+            List<FigureMention> f = ar("وقد أوقفت الشرطة (24) أربعة وعشرين مشتبها في القضية");
+            assertFigure(figure(f, "24"), FigureKind.COUNT, 24.0, "مشتبه", null);
+            assertFigure(figure(f, "أربعة وعشرين مشتبها"), FigureKind.COUNT, 24.0, "مشتبه", null);
+            // words of another value restate nothing
+            assertFigure(figure(ar("وقد أوقفت الشرطة (24) ثلاثة مشتبهين"), "24"), FigureKind.NUMBER, 24.0, null, null);
+        }
+
+        @Test
+        void aDecimalInBracketsGoesWithAListedUnitOrNoun() {
+            assertFigure(ar("ضبطت الجمارك مادة مخدرة تزن (125.5) جرام أمس").get(0), FigureKind.QUANTITY, 125.5, "g",
+                    null);
+            assertFigure(ar("أجرى المستشفى بمعدل (14.6) عملية يوميا").get(0), FigureKind.COUNT, 14.6, "عملية", null);
+            // a word the lexicon does not list as a noun counts nothing
+            assertFigure(ar("بلغت نسبته الموزونة (81.25) حسب المعايير").get(0), FigureKind.NUMBER, 81.25, null, null);
+        }
+
+        @Test
+        void oneAfterAnIdiomsNounBehindAGluedPrepositionCountsNothing() {
+            assertThat(ar("أصاب الوزير غايته بحجر واحد في هذا القرار")).isEmpty();
+            assertFigure(ar("حقق الفريق الفوز بمباراة واحدة").get(0), FigureKind.COUNT, 1.0, "مباراة", null);
+        }
+
+        @Test
+        void aPointBelowOneIsStillCounted() {
+            assertFigure(ar("زاد معدل البطالة بمقدار 0.3 نقطة أمس").get(0), FigureKind.COUNT, 0.3, "نقطة", null);
+            assertFigure(ar("تراجع المؤشر (ناقص 4 نقاط) عن الشهر الماضي").get(0), FigureKind.COUNT, -4.0, "نقطة",
+                    null);
+            // a part of a whole is no count of it
+            assertFigure(ar("يعيش نصف سكان المدينة في الضواحي").get(0), FigureKind.NUMBER, 0.5, null, null);
         }
 
         @Test
@@ -389,6 +448,12 @@ class FigureRulesTest {
             assertFigure(en("output of 4.5 mln barrels").get(0), FigureKind.QUANTITY, 4.5e6, "barrel", null);
             assertFigure(ar("تراجعت إلى 694 ألف هكتار").get(0), FigureKind.QUANTITY, 694000.0, "hectare", null);
             assertFigure(ar("على بعد 70 كيلومترا").get(0), FigureKind.QUANTITY, 70.0, "km", null);
+            // the press's abbreviations of the kilogram, a transposed spelling, and a prefix written apart
+            assertFigure(ar("يزن الصندوق 40 كغم فقط").get(0), FigureKind.QUANTITY, 40.0, "kg", null);
+            assertFigure(ar("تزن العبوة 3 كلجم تقريبا").get(0), FigureKind.QUANTITY, 3.0, "kg", null);
+            assertFigure(ar("تقع القرية على مسافة 25 كليومترا من المدينة").get(0), FigureKind.QUANTITY, 25.0, "km",
+                    null);
+            assertFigure(ar("كاميرا أمامية بدقة 8 ميغا بكسيل").get(0), FigureKind.QUANTITY, 8.0, "MP", null);
         }
 
         @Test
@@ -642,6 +707,13 @@ class FigureRulesTest {
             assertFigure(figure(f, "الثاني"), FigureKind.ORDINAL, 2.0, "أسبوع", null);
             assertFigure(figure(f, "الحادية والعشرين"), FigureKind.ORDINAL, 21.0, "ذكرى", null);
             assertFigure(ar("افتتح المؤتمر الطبي الدولي الرابع").get(0), FigureKind.ORDINAL, 4.0, "مؤتمر", null);
+            // a century is ranked even as the genitive of a plural, which a number after other nouns counts
+            assertFigure(ar("شهدت المدينة في بدايات القرن العشرين نهضة").get(0), FigureKind.ORDINAL, 20.0, "قرن",
+                    null);
+            assertFigure(ar("ارتفعت وقطاعات السوق الخمسة عشر").get(0), FigureKind.COUNT, 15.0, "قطاع", null);
+            // a definite number with و glued on starts an item of its own
+            assertThat(ar("يكثر الزوار في مواسم الحج والعشر الأواخر")).extracting(FigureMention::unit)
+                    .containsOnlyNulls();
         }
 
         @Test
