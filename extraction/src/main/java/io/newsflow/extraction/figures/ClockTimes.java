@@ -25,6 +25,12 @@ final class ClockTimes {
                 && hourExpected(d, bracketed ? n.first() - 2 : n.first() - 1)) {
             return part;  // حتى 11 مساء, من 8 صباحا: Arabic names the half of the day after the hour
         }
+        Token next = d.at(k + 2);
+        if (d.arabic && n.value() >= 1 && n.value() < 13 && d.lexicon.in(WordList.DAY_PART, d.stemKey(k))
+                && d.isDash(k + 1) && next.type == TokenType.DIGITS && !next.grouped && !next.decimal
+                && next.value >= 1 && next.value < 13 && d.lexicon.in(WordList.DAY_PART, d.stemKey(k + 3))) {
+            return k + 3;  // (8ص-5م): opening hours, both halves of the day written
+        }
         Token minutes = d.at(k + 1);
         if (d.arabic && n.plainDigits() && n.value() <= 24 && d.isSymbol(k, '\u060C') && d.attached(k - 1)
                 && d.attached(k) && minutes.type == TokenType.DIGITS && minutes.integerDigits == 2 && !minutes.decimal
