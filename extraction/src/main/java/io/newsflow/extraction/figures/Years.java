@@ -36,6 +36,18 @@ final class Years {
                 d.attached(n.last()) ? k : n.last());
     }
 
+    /** A year before 1800 of three or four digits that the era's mark or word after it names (1099م, 767 ميلادية). */
+    static boolean eraYear(Doc d, int y) {
+        Token t = d.at(y);
+        if (!d.arabic || t.type != TokenType.DIGITS || t.grouped || t.decimal || t.integerDigits < 3
+                || t.integerDigits > 4 || t.value >= 1800) {
+            return false;
+        }
+        Token mark = d.at(y + 1);
+        return MeemReadings.isMeem(d, y + 1)
+                || mark.type == TokenType.ARABIC && !mark.lineBefore && eraWord(Normalizer.key(d.surface(y + 1)));
+    }
+
     private static boolean eraWord(String key) {
         return key.equals("ميلاديه") || key.equals("ميلادي") || key.equals("ميلاديا") || key.equals("للميلاد");
     }

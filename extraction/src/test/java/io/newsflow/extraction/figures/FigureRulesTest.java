@@ -933,6 +933,10 @@ class FigureRulesTest {
             assertThat(figure(ar("حكم الإقليم أمير قوي (1540 – 1562م) ثم خلفه ابنه"), "1540 – 1562م").isoValue())
                     .isEqualTo("1540/1562");
             assertThat(figure(ar("أنشئ خزان سعة (2000م3) للمياه"), "2000م3").unit()).isEqualTo("m3");
+            assertThat(figure(ar("دخل الجيش المدينة في 9 يوليو 1187م بعد الحصار"), "9 يوليو 1187م").isoValue())
+                    .isEqualTo("1187-07-09");
+            assertThat(figure(ar("أقيمت البطولة في الموافق 12 - 4 - 2013م بمشاركة واسعة"), "12 - 4 - 2013").isoValue())
+                    .isEqualTo("2013-04-12");
         }
 
         @Test
