@@ -71,7 +71,11 @@ final class MeemReadings {
      */
     static boolean isMeem(Doc d, int k) {
         Token t = d.at(k);
-        if (t.type != TokenType.ARABIC || t.lineBefore || !Normalizer.key(d.surface(k)).equals("م")) {
+        if (t.type != TokenType.ARABIC || t.lineBefore) {
+            return false;
+        }
+        char c = d.text.charAt(t.start);  // the first letter first, م or a glyph of it: most numbers pass here
+        if (c != '\u0645' && (c < '\uFEE1' || c > '\uFEE4') || !Normalizer.key(d.surface(k)).equals("م")) {
             return false;
         }
         Token next = d.at(k + 1);
