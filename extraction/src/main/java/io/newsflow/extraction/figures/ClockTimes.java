@@ -25,21 +25,29 @@ final class ClockTimes {
                 && hourExpected(d, bracketed ? n.first() - 2 : n.first() - 1)) {
             return part;  // حتى 11 مساء, من 8 صباحا: Arabic names the half of the day after the hour
         }
+        if (d.arabic && n.value() >= 1 && n.value() < 13 && d.lexicon.in(WordList.DAY_PART, d.stemKey(k))
+                && d.isDash(k + 1) && hourOfTheDay(d, k + 2) && d.lexicon.in(WordList.DAY_PART, d.stemKey(k + 3))) {
+            return k + 3;  // (8ص-5م): opening hours, both halves of the day written
+        }
         Token minutes = d.at(k + 1);
         if (d.arabic && n.plainDigits() && n.value() <= 24 && d.isSymbol(k, '\u060C') && d.attached(k - 1)
                 && d.attached(k) && minutes.type == TokenType.DIGITS && minutes.integerDigits == 2 && !minutes.decimal
                 && minutes.value < 60 && d.lexicon.in(WordList.TIME_ZONE, d.surface(k + 2))) {
             return k + 2;  // 08،00 تغ: the Arabic comma, which groups thousands only before three digits
         }
-        Token second = d.at(k + 1);
         if (d.arabic && n.value() >= 1 && n.value() < 13 && d.at(n.first() - 1).has(Role.FROM) && d.at(k).has(Role.TO)
-                && second.type == TokenType.DIGITS && !second.grouped && second.value >= 1 && second.value < 13
-                && d.lexicon.in(WordList.DAY_PART, d.stemKey(k + 2))) {
+                && hourOfTheDay(d, k + 1) && d.lexicon.in(WordList.DAY_PART, d.stemKey(k + 2))) {
             return k + 2;  // من 5 إلى 9 مساء: both hours of a span of the day
         }
         boolean hhmm = n.value() < 2400 && n.value() % 100 < 60;
         return hhmm && "local".equalsIgnoreCase(d.surface(k)) && "time".equalsIgnoreCase(d.surface(k + 1))
                 ? k + 1 : -1;  // 1030 local time, 10.00 local time
+    }
+
+    /** Digits at i that can be an hour of a half of the day, 1 to 12. */
+    private static boolean hourOfTheDay(Doc d, int i) {
+        Token t = d.at(i);
+        return t.type == TokenType.DIGITS && !t.grouped && t.value >= 1 && t.value < 13;
     }
 
     /**

@@ -173,7 +173,7 @@ final class DateGrammar {
         if (d.isSymbol(y, ',') || d.english && d.surface(y).equalsIgnoreCase("of") && d.isYear(y + 1)) {
             y++;  // October, 1986; August of 1985
         }
-        if (d.isYear(y)) {
+        if (d.isYear(y) || Years.eraYear(d, y)) {
             return DateValue.of((int) d.at(y).value, m.month(), 0, gregorianMark(d, y));
         }
         if (d.isSymbol(k, '(') && d.isYear(k + 1) && d.isSymbol(k + 2, ')')) {
@@ -291,8 +291,8 @@ final class DateGrammar {
         if (d.isSymbol(y, ',')) {
             y++;
         }
-        if (d.isYear(y)) {
-            return DateValue.of((int) d.at(y).value, m.month(), day, gregorianMark(d, y));
+        if (d.isYear(y) || Years.eraYear(d, y)) {
+            return DateValue.of((int) d.at(y).value, m.month(), day, gregorianMark(d, y));  // 15 مايو 1099م
         }
         DateValue ofYear = ofYear(d, m.month(), day, last);
         return ofYear != null ? ofYear : qualified(d, DateValue.of(0, m.month(), day, last));

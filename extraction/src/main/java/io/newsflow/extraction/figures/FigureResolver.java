@@ -240,14 +240,17 @@ final class FigureResolver {
         if (c == null) {
             c = MoneyRecognizer.after(d, n, k);
         }
-        if (c == null) {
-            c = Years.byEra(d, n, k);
-        }
         if (c == null && d.english && d.isDash(k) && d.attached(k - 1) && d.attached(k)) {
             c = MoneyRecognizer.after(d, n, k + 1);  // a 1,750,000-dlr loan, a 50-dlr fee
         }
         if (c == null) {
-            c = UnitRecognizer.after(d, n, k);
+            c = UnitRecognizer.after(d, n, k);  // before the era's mark: 1000م3 is cubic metres
+        }
+        if (c == null) {
+            c = MeemReadings.after(d, n, k);  // لمسافة 140م, بمساحة 1200م, الحرارة 46م
+        }
+        if (c == null) {
+            c = Years.byEra(d, n, k);
         }
         if (c == null) {
             c = DurationRecognizer.after(d, n, k);

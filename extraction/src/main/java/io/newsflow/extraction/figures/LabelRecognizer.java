@@ -210,7 +210,7 @@ final class LabelRecognizer {
     }
 
     /** هـ, ه, هــ: the Hijri era's mark, whatever run of tatweel the writer drew it with. */
-    private static boolean isHijriMark(Doc d, int k) {
+    static boolean isHijriMark(Doc d, int k) {
         Token t = d.at(k);
         return t.type == TokenType.ARABIC && Normalizer.clean(d.text, t.start, t.end).equals("ه");
     }

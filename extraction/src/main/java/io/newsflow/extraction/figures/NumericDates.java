@@ -22,10 +22,14 @@ final class NumericDates {
                 && !(d.isSymbol(k + 1, '/') && d.attached(k));
     }
 
-    /** 2/ 8/ 1990, 29 / 11 /2015: day, month and year with spaces about the slashes, as some papers type them. */
+    /**
+     * 2/ 8/ 1990, 29 / 11 /2015: day, month and year with spaces about the slashes, as some papers type them; also
+     * about dashes when the era's mark closes the year (24 - 3 - 2012م), where elsewhere they may join a range.
+     */
     private static boolean spacedSlashes(Doc d, int i) {
         int k = i + 1;
-        return d.isSymbol(k, '/') && d.isSymbol(k + 2, '/')
+        return (d.isSymbol(k, '/') && d.isSymbol(k + 2, '/') || d.isDash(k) && d.isDash(k + 2)
+                && MeemReadings.isMeem(d, k + 4) && d.attached(k + 3))
                 && !(d.attached(i) && d.attached(k) && d.attached(k + 1) && d.attached(k + 2)) && d.isSmallInt(i, 31) && d.isSmallInt(k + 1, 31) && d.isYear(k + 3)
                 && !d.at(k + 1).lineBefore && !d.at(k + 3).lineBefore;
     }

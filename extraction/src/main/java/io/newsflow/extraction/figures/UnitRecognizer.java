@@ -111,7 +111,7 @@ final class UnitRecognizer {
     }
 
     /** مربع, مربعًا, مربعة, مربعات: the power after an Arabic unit in any case, gender and number. */
-    private static boolean arabicPower(String key, String power) {
+    static boolean arabicPower(String key, String power) {
         return key.startsWith(power) && (key.length() == power.length() || key.length() == power.length() + 1
                 && (key.endsWith("ا") || key.endsWith("ه")) || key.equals(power + "ات"));
     }

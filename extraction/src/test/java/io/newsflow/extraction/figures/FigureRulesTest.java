@@ -457,6 +457,28 @@ class FigureRulesTest {
         }
 
         @Test
+        void aLoneMeemAfterANumberMeasuresWhatTheWordBeforeNames() {
+            assertFigure(figure(ar("فاز العداء الشاب في سباق 200م أمس"), "200م"), FigureKind.QUANTITY, 200.0, "m", null);
+            assertFigure(figure(ar("سقط الطفل في حفرة عمقها 12 م قرب المنزل"), "12 م"), FigureKind.QUANTITY, 12.0, "m",
+                    null);
+            assertFigure(figure(ar("يمتد الجسر وعرضه 45م فوق النهر"), "45م"), FigureKind.QUANTITY, 45.0, "m", null);
+            assertFigure(figure(ar("أقيم السوق على مساحة تقدر بنحو 3500م قرب الميناء"), "3500م"), FigureKind.QUANTITY,
+                    3500.0, "m2", null);
+            assertFigure(figure(ar("بنيت الحديقة بمساحة (6500) م مربع شرق البلدة"), "(6500) م مربع"),
+                    FigureKind.QUANTITY, 6500.0, "m2", null);
+            assertFigure(figure(ar("سجلت درجة الحرارة العظمى في الواحة 49م ظهر أمس"), "49م"), FigureKind.QUANTITY, 49.0,
+                    "degree", null);
+            // the nearer word decides: a height above the ground where the temperature is read
+            assertThat(figure(ar("تقاس درجة حرارة الهواء على ارتفاع نحو 3م عن الأرض"), "3م").unit()).isEqualTo("m");
+            // the sides of a plot: both in metres
+            List<FigureMention> sides = ar("احترق مخزن أبعاده 20 × 35م في المنطقة");
+            assertThat(sides).extracting(FigureMention::unit).containsExactly("m", "m");
+            // بطولة is a championship, not "with its length"; with no word of measure the number stays bare
+            assertThat(figure(ar("فاز الفريق ببطولة دوري 86م بعد مباراة صعبة"), "86").kind()).isEqualTo(FigureKind.NUMBER);
+            assertThat(figure(ar("يبلغ قطر الأنبوب 3 مم تقريبا"), "3 مم").unit()).isEqualTo("mm");
+        }
+
+        @Test
         void theCelsiusScaleBelongsToTheDegree() {
             FigureMention heat = figure(ar("بلغت الحرارة في المدينة 41 درجة مئوية ظهرا"), "41 درجة مئوية");
             assertFigure(heat, FigureKind.QUANTITY, 41.0, "degree", null);
@@ -978,6 +1000,15 @@ class FigureRulesTest {
             assertThat(figure(ar("ولد الطبيب عام 965 م قرب المدينة"), "965").isoValue()).isEqualTo("0965");
             assertThat(ar("انحدرت السيارة لمسافة 160م، ثم توقفت")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.DATE);
+            assertThat(figure(ar("فتح الحصن سنة 610هـ = 1213م بعد حصار طويل"), "1213م").isoValue()).isEqualTo("1213");
+            assertThat(figure(ar("بني الجامع في عام 95 هـ/ 713 م على الساحل"), "713").isoValue()).isEqualTo("0713");
+            assertThat(figure(ar("حكم الإقليم أمير قوي (1540 – 1562م) ثم خلفه ابنه"), "1540 – 1562م").isoValue())
+                    .isEqualTo("1540/1562");
+            assertThat(figure(ar("أنشئ خزان سعة (2000م3) للمياه"), "2000م3").unit()).isEqualTo("m3");
+            assertThat(figure(ar("دخل الجيش المدينة في 9 يوليو 1187م بعد الحصار"), "9 يوليو 1187م").isoValue())
+                    .isEqualTo("1187-07-09");
+            assertThat(figure(ar("أقيمت البطولة في الموافق 12 - 4 - 2013م بمشاركة واسعة"), "12 - 4 - 2013").isoValue())
+                    .isEqualTo("2013-04-12");
         }
 
         @Test
