@@ -131,14 +131,19 @@ final class CarriedCounts {
     private static String carried(Doc d, Candidate lastCount, NumberPhrase n) {
         if (d.arabic && "قتيل".equals(lastCount.unit())) {
             for (int i = n.first() - 1; i > lastCount.last() && i >= n.first() - 3; i--) {
-                String key = Normalizer.key(d.surface(i));
-                if (d.at(i).type == TokenType.ARABIC && (d.lexicon.in(WordList.WOUNDING, key)
-                        || key.startsWith("و") && d.lexicon.in(WordList.WOUNDING, key.substring(1)))) {
+                if (wounding(d, i)) {
                     return "جريح";
                 }
             }
         }
         return lastCount.unit();
+    }
+
+    /** The word at i is a verb or verbal noun of wounding, with or without و glued to it (أصيب, وإصابة, وجرح). */
+    static boolean wounding(Doc d, int i) {
+        String key = Normalizer.key(d.surface(i));
+        return d.at(i).type == TokenType.ARABIC && (d.lexicon.in(WordList.WOUNDING, key)
+                || key.startsWith("و") && d.lexicon.in(WordList.WOUNDING, key.substring(1)));
     }
 
     /**
@@ -265,7 +270,7 @@ final class CarriedCounts {
     }
 
     /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */
-    private static boolean coordinated(Doc d, int p) {
+    static boolean coordinated(Doc d, int p) {
         Token t = d.at(p);
         String form = Normalizer.key(d.surface(p));
         return t.type == TokenType.ARABIC && !t.definite && form.length() >= 4 && form.startsWith("و")

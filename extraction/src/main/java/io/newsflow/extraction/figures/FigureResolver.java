@@ -312,7 +312,8 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        c = CarriedCounts.joined(d, n, k, lastCount);
+        c = SharedCounts.ahead(d, n, k);  // قتل 16 وجرح 30 من الثوار: the noun the next number's partitive names
+        c = c != null ? c : CarriedCounts.joined(d, n, k, lastCount);
         return c != null ? c : orNumber(Alternatives.before(d, n, k, this::read), n);
     }
 

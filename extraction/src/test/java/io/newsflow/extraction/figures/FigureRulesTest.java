@@ -279,6 +279,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void aNumberLeavesItsNounToTheNextThatAPartitiveCloses() {
+            assertFigure(figure(ar("وقتل 12 وجرح أكثر من 20 من الحراس في الهجوم"), "12"), FigureKind.COUNT, 12.0,
+                    "حارس", null);
+            assertFigure(figure(ar("أدى الحادث إلى وفاة 3 وإصابة 17 راكبا"), "3"), FigureKind.COUNT, 3.0, "راكب", null);
+            // joined by a word of another kind, a second number's noun is its own
+            assertFigure(figure(ar("سجل اللاعب 12 واستقبل 20 هدفا"), "12"), FigureKind.NUMBER, 12.0, null, null);
+        }
+
+        @Test
         void theirNumberCountsThePluralNamedBefore() {
             assertFigure(ar("وصل المتسابقون البالغ عددهم نحو 40 إلى خط النهاية").get(0), FigureKind.COUNT, 40.0,
                     "متسابق", null);
