@@ -297,8 +297,8 @@ final class FigureResolver {
             return count;
         }
         c = CarriedCounts.ofThem(d, n, k, lastCount);
-        c = c != null || lastCount != null && d.sameSentence(lastCount.last(), n.first()) ? c
-                : TheirNumber.ofThemNamed(d, n, k);
+        c = c != null ? c : TheirNumber.ofThemNamed(d, n, k,
+                lastCount != null && d.sameSentence(lastCount.last(), n.first()) ? lastCount.last() : -1);
         if (c != null) {
             return c;
         }

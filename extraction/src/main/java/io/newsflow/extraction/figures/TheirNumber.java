@@ -29,16 +29,18 @@ final class TheirNumber {
         if (!theirNumberWord(d, j) || "في".equals(Normalizer.key(d.surface(j - 1)))) {
             return null;
         }
-        String singular = pluralBefore(d, j, REACH);
+        String singular = pluralBefore(d, j, REACH, -1, false);
         return singular == null ? null
                 : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
     }
 
     /**
-     * تجمعا للحوثيين وقتل 8 منهم, هجوم للإرهابيين وقتلت 21 منهم: a number right before "of them" with no count
-     * before it to carry counts the plural the sentence named in the words before the number.
+     * تجمعا للحوثيين وقتل 8 منهم, هجوم للإرهابيين وقتلت 21 منهم: a number right before "of them" that carries no
+     * count counts the plural the sentence named in the words before the number, after the last count (at after,
+     * or -1): رصدت خمس مركبات ... هجوم للإرهابيين وقتلت 21 منهم counts terrorists, since the plural named since
+     * the count is the nearer antecedent.
      */
-    static Candidate ofThemNamed(Doc d, NumberPhrase n, int k) {
+    static Candidate ofThemNamed(Doc d, NumberPhrase n, int k, int after) {
         if (!d.arabic || n.hasScale() || n.value() < 1 || n.value() % 1 != 0 || d.at(n.first()).definite
                 || d.at(k).type != TokenType.ARABIC) {
             return null;
@@ -47,7 +49,7 @@ final class TheirNumber {
         if (!key.equals(Normalizer.key("منهم")) && !key.equals(Normalizer.key("منها"))) {
             return null;
         }
-        String singular = pluralBefore(d, n.first(), OF_THEM_REACH);
+        String singular = pluralBefore(d, n.first(), OF_THEM_REACH, after, true);
         return singular == null ? null
                 : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
     }
@@ -69,13 +71,20 @@ final class TheirNumber {
     }
 
     /**
-     * The singular of the nearest plural noun in the reach words before j, in the same sentence with no number or
-     * punctuation between: a definite one is taken back to the head it may follow as an adjective (الدول الأعضاء
-     * counts states) or complete as a genitive (سكان البلاد counts inhabitants); nationalities are adjectives.
+     * The singular of the nearest plural noun in the reach words before j and after the index after, in the same
+     * sentence with no number or punctuation between (past commas where overCommas: للمصابين مطمئن، وتم نقل سبعة
+     * منهم; "their number" stays within its clause, since عددهن after a comma is often another group's): a
+     * definite one is taken back to the head it may follow as an adjective (الدول الأعضاء counts states) or
+     * complete as a genitive (سكان البلاد counts inhabitants); nationalities are adjectives.
      */
-    private static String pluralBefore(Doc d, int j, int reach) {
-        for (int i = j - 1; i >= j - reach && d.sameSentence(i, j); i--) {
+    private static String pluralBefore(Doc d, int j, int reach, int after, boolean overCommas) {
+        int words = 0;
+        for (int i = j - 1; words < reach && i > after && d.sameSentence(i, j); i--) {
             Token t = d.at(i);
+            if (overCommas && (d.isSymbol(i, '،') || d.isSymbol(i, ',')) && !d.at(i + 1).lineBefore) {
+                continue;
+            }
+            words++;
             if (t.type != TokenType.ARABIC || t.isNumberWord() || d.at(i + 1).lineBefore) {
                 return null;
             }

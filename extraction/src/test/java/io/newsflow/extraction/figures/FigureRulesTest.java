@@ -297,6 +297,15 @@ class FigureRulesTest {
             assertFigure(ar("نشرت المجلات الأسبوعية في عددها 2210 الصادر أمس تقريرا").get(0), FigureKind.NUMBER,
                     2210.0, null, null);
         }
+
+        @Test
+        void ofThemCountsThePluralNamedSinceTheLastCount() {
+            // "them" is the plural named after the count of things, also past a comma
+            assertFigure(figure(ar("ضبطت الدورية ثلاث شاحنات وطاردت المهربين واعتقلت 9 منهم"), "9"), FigureKind.COUNT,
+                    9.0, "مهرب", null);
+            assertFigure(figure(ar("قال الطبيب إن حالة المرضى مستقرة، وخرج خمسة منهم أمس"), "خمسة"), FigureKind.COUNT,
+                    5.0, "مريض", null);
+        }
     }
 
     @Nested
