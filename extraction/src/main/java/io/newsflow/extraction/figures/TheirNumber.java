@@ -160,6 +160,51 @@ final class TheirNumber {
 
     private static final int NUMBER_OF_REACH = 10;
 
+    /**
+     * يرتفع العدد إلى خمسة آلاف, هذا العدد يبلغ مليونا, والعدد يزداد 500 ألف سنويا: a number given as "the number"
+     * with no plural after it counts the noun of the count the story just gave (4200 موظف ... يرتفع العدد إلى خمسة
+     * آلاف), within 40 tokens and one paragraph. "The number" is definite and stands two to five words before the
+     * number with only words between that are neither من nor a genitive behind a glued preposition (العدد الأكبر من
+     * الركاب, العدد الإجمالي لسيارات name their own noun); right before it, العدد is a paper's issue (العدد 15588).
+     */
+    static Candidate ofTheNumber(Doc d, NumberPhrase n, Candidate lastCount) {
+        if (!d.arabic || lastCount == null || lastCount.unit() == null || n.value() < 1 || n.value() % 1 != 0
+                || d.at(n.first()).definite || n.first() - lastCount.last() > THE_NUMBER_REACH) {
+            return null;
+        }
+        for (int i = lastCount.last() + 1; i <= n.first(); i++) {
+            if (d.at(i).paragraphBefore) {
+                return null;
+            }
+        }
+        for (int j = n.first() - 2; j >= n.first() - 5 && j > lastCount.last(); j--) {
+            if (theNumber(d, j)) {
+                for (int i = j + 1; i < n.first(); i++) {
+                    Token t = d.at(i);
+                    if (t.type != TokenType.ARABIC || t.isNumberWord() || t.has(Role.FROM)
+                            || t.preposition && t.stemOffset > 0) {
+                        return null;
+                    }
+                }
+                return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
+                        n.last());
+            }
+        }
+        return null;
+    }
+
+    private static final int THE_NUMBER_REACH = 40;
+
+    /** The word at j is "the number" with its article (العدد, والعدد, للعدد). */
+    private static boolean theNumber(Doc d, int j) {
+        if (!isAdad(d, j)) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(j));
+        key = key.length() > 3 && key.startsWith("و") ? key.substring(1) : key;
+        return Nouns.definiteStemOf(key) != null;
+    }
+
     /** The word at j is عدد ("number"), with the article or a glued و, ب or ل (وعدد, بعدد, العدد, للعدد). */
     private static boolean isAdad(Doc d, int j) {
         if (d.at(j).type != TokenType.ARABIC) {

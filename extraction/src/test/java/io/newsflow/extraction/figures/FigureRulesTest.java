@@ -299,6 +299,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void theNumberCountsTheNounOfTheCountJustGiven() {
+            assertFigure(figure(ar("يعمل في المصنع 900 عامل. ويتوقع أن يرتفع هذا العدد إلى 1200 العام المقبل"), "1200"),
+                    FigureKind.COUNT, 1200.0, "عامل", null);
+            // right before the number, العدد is a paper's issue
+            assertFigure(figure(ar("وزع النادي 300 تذكرة، كما ورد في العدد 4512 من الصحيفة"), "4512"),
+                    FigureKind.NUMBER, 4512.0, null, null);
+        }
+
+        @Test
         void ofThemCountsThePluralNamedSinceTheLastCount() {
             // "them" is the plural named after the count of things, also past a comma
             assertFigure(figure(ar("ضبطت الدورية ثلاث شاحنات وطاردت المهربين واعتقلت 9 منهم"), "9"), FigureKind.COUNT,
