@@ -73,8 +73,8 @@ final class CarriedCounts {
     /**
      * A number with "of them" before or after it: a count of the noun the sentence just counted. A part smaller
      * than that count and within eight tokens of it may carry a scale (60 ألفا من اللاجئين، منهم 40 ألفا) and,
-     * after "of them", go on with a preposition (5011 مستفيدا منهم 3281 باللغة الأوردية); further on, منها may
-     * take its part of a list named since.
+     * after "of them" (also past an estimate: منهم أكثر من 50 ألفا), go on with a preposition (5011 مستفيدا منهم
+     * 3281 باللغة الأوردية, 67 كلية منها 38 للبنين); further on, منها may take its part of a list named since.
      */
     static Candidate ofThem(Doc d, NumberPhrase n, int k, Candidate lastCount) {
         boolean part = lastCount != null && lastCount.value() != null && n.value() < lastCount.value()
@@ -82,8 +82,8 @@ final class CarriedCounts {
         if (d.arabic && lastCount != null && lastCount.number() != null && (!n.hasScale() || part)
                 && n.value() >= 1 && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
                 && (ofThemWord(d, k) && !coordinated(d, n.first() - 1)
-                || ofThemWord(d, n.first() - 1) && (endsClause(d, k) || coordinated(d, k)
-                || part && d.at(k).preposition))) {
+                || ofThemWord(d, pastEstimate(d, n.first() - 1)) && (endsClause(d, k) || coordinated(d, k)
+                || part && (d.at(k).preposition || gluedPreposition(d, k))))) {
             // مقتل جنديين وجرح 31 آخرين ... أربعة منهم; 1071 حالة توفي منها 471: "of them" counts the noun just
             // counted; after a new clause's verb (7 عناصر من تنظيم داعش قتلوا وجرح أربعة منهم) "them" may be the
             // group the count was taken from, so the number stays bare
@@ -244,12 +244,20 @@ final class CarriedCounts {
      * من (وأصيب أكثر من 400), or -1 when none.
      */
     private static int joinedBy(Doc d, int p) {
-        int c = d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p)) ? p - 1 : p;
-        if (c == p && d.at(p).has(Role.FROM) && d.at(p).stemOffset == 0 && d.at(p - 1).type == TokenType.ARABIC
-                && d.lexicon.in(WordList.MORE_THAN, d.stemKey(p - 1))) {
-            c = p - 2;
-        }
+        int c = pastEstimate(d, p);
         return coordinated(d, c) ? c : -1;
+    }
+
+    /** The token before an estimate word (نحو) or a comparative with من (أكثر من) that ends at p, else p. */
+    private static int pastEstimate(Doc d, int p) {
+        if (d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p))) {
+            return p - 1;
+        }
+        if (d.at(p).has(Role.FROM) && d.at(p).stemOffset == 0 && d.at(p - 1).type == TokenType.ARABIC
+                && d.lexicon.in(WordList.MORE_THAN, d.stemKey(p - 1))) {
+            return p - 2;
+        }
+        return p;
     }
 
     /**

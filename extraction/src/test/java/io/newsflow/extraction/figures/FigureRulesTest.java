@@ -308,6 +308,15 @@ class FigureRulesTest {
         }
 
         @Test
+        void ofThemGoesPastAnEstimateAndBeforeAGluedPreposition() {
+            List<FigureMention> f = ar("افتتحت الجامعة 40 قاعة منها نحو 25 للطلاب و15 للطالبات");
+            assertFigure(figure(f, "25"), FigureKind.COUNT, 25.0, "قاعة", null);
+            assertFigure(figure(f, "15"), FigureKind.COUNT, 15.0, "قاعة", null);
+            assertFigure(figure(ar("سجلت الجمعية 300 ألف متطوع، منهم أكثر من 40 ألفا في الرياض"), "40 ألفا"),
+                    FigureKind.COUNT, 40000.0, "متطوع", null);
+        }
+
+        @Test
         void ofThemCountsThePluralNamedSinceTheLastCount() {
             // "them" is the plural named after the count of things, also past a comma
             assertFigure(figure(ar("ضبطت الدورية ثلاث شاحنات وطاردت المهربين واعتقلت 9 منهم"), "9"), FigureKind.COUNT,
