@@ -95,7 +95,8 @@ final class CarriedCounts {
 
     /**
      * An Arabic number listed after a count in the same sentence, before من, or joined by و with its clause ending
-     * after it: the list leaves the noun understood.
+     * after it, or by و or a comma with the same glued preposition after both (منهم 3281 باللغة الأوردية، 922
+     * باللغة الملاوية): the list leaves the noun understood.
      */
     static Candidate joined(Doc d, NumberPhrase n, int k, Candidate lastCount) {
         Candidate against = setAgainst(d, n, lastCount);
@@ -111,8 +112,9 @@ final class CarriedCounts {
         // group of its own and الدقيقة 90 من المباراة a minute
         boolean beforeFrom = d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() && (withAnd || n.first() - lastCount.last() <= 4);
-        if (beforeFrom || withAnd && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && (endsClause(d, k) || parallel(d, lastCount.last() + 1, k))
+        boolean afterComma = d.isSymbol(n.first() - 1, '،') || d.isSymbol(n.first() - 1, ',');
+        if (beforeFrom || (withAnd || afterComma) && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && (withAnd && endsClause(d, k) || parallel(d, lastCount.last() + 1, k))
                 || !n.hasScale() && (nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1))
                 || listedVerb(d, lastCount, n)) && endsClause(d, k)) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 24 لاعبا بينهم ثلاثة من; 111 جيبا نقلت إلى بنغلاديش

@@ -314,6 +314,10 @@ class FigureRulesTest {
             assertFigure(figure(f, "15"), FigureKind.COUNT, 15.0, "قاعة", null);
             assertFigure(figure(ar("سجلت الجمعية 300 ألف متطوع، منهم أكثر من 40 ألفا في الرياض"), "40 ألفا"),
                     FigureKind.COUNT, 40000.0, "متطوع", null);
+            // a list joined by commas, each number with the same glued preposition after it
+            List<FigureMention> g = ar("وزعت اللجنة 900 كتاب منها 500 بالعربية، 300 بالإنجليزية، 100 بالفرنسية");
+            assertFigure(figure(g, "300"), FigureKind.COUNT, 300.0, "كتاب", null);
+            assertFigure(figure(g, "100"), FigureKind.COUNT, 100.0, "كتاب", null);
         }
 
         @Test
