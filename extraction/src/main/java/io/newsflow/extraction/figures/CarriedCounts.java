@@ -225,7 +225,7 @@ final class CarriedCounts {
     }
 
     /** A word with ب or ل glued to it: one the lexicon knows so, or one whose article follows (للهلال, باللغة). */
-    private static boolean gluedPreposition(Doc d, int p) {
+    static boolean gluedPreposition(Doc d, int p) {
         Token t = d.at(p);
         return t.type == TokenType.ARABIC && (t.preposition && t.stemOffset > 0 || Nouns.arabicDefinite(d, p)
                 && "لب".indexOf(d.text.charAt(t.start)) >= 0);

@@ -314,6 +314,7 @@ final class FigureResolver {
         }
         c = SharedCounts.ahead(d, n, k);  // قتل 16 وجرح 30 من الثوار: the noun the next number's partitive names
         c = c != null ? c : TheirNumber.ofTheNumber(d, n, lastCount);  // 4200 موظف ... يرتفع العدد إلى خمسة آلاف
+        c = c != null ? c : SharedCounts.shareOut(d, n, k, lastCount);  // أربعة مدنيين قتلوا، واحد في كشمير
         c = c != null ? c : CarriedCounts.joined(d, n, k, lastCount);
         return c != null ? c : orNumber(Alternatives.before(d, n, k, this::read), n);
     }

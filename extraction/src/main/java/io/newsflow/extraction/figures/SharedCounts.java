@@ -42,4 +42,28 @@ final class SharedCounts {
         return shared == null || shared.unit() == null ? null
                 : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, shared.unit(), null, n.first(), n.last());
     }
+
+    /**
+     * أربعة مدنيين قتلوا، واحد في كشمير, في مقابلتين تلفزيونيتين، واحدة في تلفزيون: a number right after the comma
+     * that closes a count's clause, smaller than the count and followed by a preposition, shares the count out and
+     * counts its noun. The count ends at most six tokens before the comma, with only words between.
+     */
+    static Candidate shareOut(Doc d, NumberPhrase n, int k, Candidate lastCount) {
+        int comma = n.first() - 1;
+        if (!d.arabic || lastCount == null || lastCount.value() == null || lastCount.unit() == null || n.value() < 1
+                || n.value() % 1 != 0 || n.value() >= lastCount.value() || comma - lastCount.last() > 6
+                || !(d.isSymbol(comma, '،') || d.isSymbol(comma, ',')) || !d.sameSentence(lastCount.last(), n.first())) {
+            return null;
+        }
+        for (int i = lastCount.last() + 1; i < comma; i++) {
+            if (d.at(i).type != TokenType.ARABIC || d.at(i).isNumberWord()) {
+                return null;
+            }
+        }
+        Token t = d.at(k);
+        boolean preposition = t.isWord() && t.stemOffset == 0 && (t.has(Role.IN) || t.has(Role.TO))
+                || CarriedCounts.gluedPreposition(d, k);
+        return preposition ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
+                n.last()) : null;
+    }
 }
