@@ -114,7 +114,7 @@ final class CarriedCounts {
                 && !d.at(k + 1).isNumberWord() && (withAnd || n.first() - lastCount.last() <= 4);
         boolean afterComma = d.isSymbol(n.first() - 1, '،') || d.isSymbol(n.first() - 1, ',');
         if (beforeFrom || (withAnd || afterComma) && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && (withAnd && endsClause(d, k) || parallel(d, lastCount.last() + 1, k))
+                && (withAnd && (endsClause(d, k) || gluedPreposition(d, k)) || parallel(d, lastCount.last() + 1, k))
                 || !n.hasScale() && (nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1))
                 || listedVerb(d, lastCount, n)) && endsClause(d, k)) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 24 لاعبا بينهم ثلاثة من; 111 جيبا نقلت إلى بنغلاديش

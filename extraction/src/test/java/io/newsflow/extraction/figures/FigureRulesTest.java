@@ -284,8 +284,9 @@ class FigureRulesTest {
                     "حارس", null);
             assertFigure(figure(ar("أدى الحادث إلى وفاة 3 وإصابة 17 راكبا"), "3"), FigureKind.COUNT, 3.0, "راكب", null);
             // a number after the comma that closes a count's clause shares the count out
-            assertFigure(figure(ar("أصيب خمسة جنود في الهجوم، اثنان في الرأس"), "اثنان"), FigureKind.COUNT, 2.0, "جندي",
-                    null);
+            List<FigureMention> f = ar("أصيب خمسة جنود في الهجوم، اثنان في الرأس وثلاثة بالأطراف");
+            assertFigure(figure(f, "اثنان"), FigureKind.COUNT, 2.0, "جندي", null);
+            assertFigure(figure(f, "ثلاثة"), FigureKind.COUNT, 3.0, "جندي", null);
             // joined by a word of another kind, a second number's noun is its own
             assertFigure(figure(ar("سجل اللاعب 12 واستقبل 20 هدفا"), "12"), FigureKind.NUMBER, 12.0, null, null);
         }
