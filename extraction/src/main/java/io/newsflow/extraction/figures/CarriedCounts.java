@@ -20,7 +20,9 @@ final class CarriedCounts {
                 return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, carried(d, lastCount, n), null,
                         n.first(), k);
             }
-            String named = d.arabic ? singularBeforeVerb(d, n.first() - 1) : null;
+            // اثنين آخرين من مقاتلي داعش: with no count before, a partitive after "others" names the group
+            Candidate group = d.arabic ? CountRecognizer.partitive(d, n, k + 1) : null;
+            String named = group != null ? group.unit() : d.arabic ? singularBeforeVerb(d, n.first() - 1) : null;
             return named != null ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, named, null, n.first(), k)
                     : Candidate.of(FigureKind.NUMBER, n);
         }

@@ -283,6 +283,9 @@ class FigureRulesTest {
             assertFigure(figure(ar("وقتل 12 وجرح أكثر من 20 من الحراس في الهجوم"), "12"), FigureKind.COUNT, 12.0,
                     "حارس", null);
             assertFigure(figure(ar("أدى الحادث إلى وفاة 3 وإصابة 17 راكبا"), "3"), FigureKind.COUNT, 3.0, "راكب", null);
+            // "others" with no count before: the group the partitive after it names
+            assertFigure(figure(ar("اعتقلت الشرطة زعيم العصابة وسبعة آخرين من أعضاء العصابة"), "سبعة آخرين"),
+                    FigureKind.COUNT, 7.0, "عضو", null);
             // a number after the comma that closes a count's clause shares the count out
             List<FigureMention> f = ar("أصيب خمسة جنود في الهجوم، اثنان في الرأس وثلاثة بالأطراف");
             assertFigure(figure(f, "اثنان"), FigureKind.COUNT, 2.0, "جندي", null);
