@@ -20,7 +20,9 @@ final class CarriedCounts {
                 return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, carried(d, lastCount, n), null,
                         n.first(), k);
             }
-            String named = d.arabic ? singularBeforeVerb(d, n.first() - 1) : null;
+            // اثنين آخرين من مقاتلي داعش: with no count before, a partitive after "others" names the group
+            Candidate group = d.arabic ? CountRecognizer.partitive(d, n, k + 1) : null;
+            String named = group != null ? group.unit() : d.arabic ? singularBeforeVerb(d, n.first() - 1) : null;
             return named != null ? Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, named, null, n.first(), k)
                     : Candidate.of(FigureKind.NUMBER, n);
         }
@@ -73,8 +75,8 @@ final class CarriedCounts {
     /**
      * A number with "of them" before or after it: a count of the noun the sentence just counted. A part smaller
      * than that count and within eight tokens of it may carry a scale (60 ألفا من اللاجئين، منهم 40 ألفا) and,
-     * after "of them", go on with a preposition (5011 مستفيدا منهم 3281 باللغة الأوردية); further on, منها may
-     * take its part of a list named since.
+     * after "of them" (also past an estimate: منهم أكثر من 50 ألفا), go on with a preposition (5011 مستفيدا منهم
+     * 3281 باللغة الأوردية, 67 كلية منها 38 للبنين); further on, منها may take its part of a list named since.
      */
     static Candidate ofThem(Doc d, NumberPhrase n, int k, Candidate lastCount) {
         boolean part = lastCount != null && lastCount.value() != null && n.value() < lastCount.value()
@@ -82,8 +84,8 @@ final class CarriedCounts {
         if (d.arabic && lastCount != null && lastCount.number() != null && (!n.hasScale() || part)
                 && n.value() >= 1 && n.value() % 1 == 0 && d.sameSentence(lastCount.last(), n.first())
                 && (ofThemWord(d, k) && !coordinated(d, n.first() - 1)
-                || ofThemWord(d, n.first() - 1) && (endsClause(d, k) || coordinated(d, k)
-                || part && d.at(k).preposition))) {
+                || ofThemWord(d, pastEstimate(d, n.first() - 1)) && (endsClause(d, k) || coordinated(d, k)
+                || part && (d.at(k).preposition || gluedPreposition(d, k))))) {
             // مقتل جنديين وجرح 31 آخرين ... أربعة منهم; 1071 حالة توفي منها 471: "of them" counts the noun just
             // counted; after a new clause's verb (7 عناصر من تنظيم داعش قتلوا وجرح أربعة منهم) "them" may be the
             // group the count was taken from, so the number stays bare
@@ -95,7 +97,8 @@ final class CarriedCounts {
 
     /**
      * An Arabic number listed after a count in the same sentence, before من, or joined by و with its clause ending
-     * after it: the list leaves the noun understood.
+     * after it, or by و or a comma with the same glued preposition after both (منهم 3281 باللغة الأوردية، 922
+     * باللغة الملاوية): the list leaves the noun understood.
      */
     static Candidate joined(Doc d, NumberPhrase n, int k, Candidate lastCount) {
         Candidate against = setAgainst(d, n, lastCount);
@@ -111,8 +114,9 @@ final class CarriedCounts {
         // group of its own and الدقيقة 90 من المباراة a minute
         boolean beforeFrom = d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() && (withAnd || n.first() - lastCount.last() <= 4);
-        if (beforeFrom || withAnd && !n.hasScale() && n.first() - lastCount.last() <= 10
-                && (endsClause(d, k) || parallel(d, lastCount.last() + 1, k))
+        boolean afterComma = d.isSymbol(n.first() - 1, '،') || d.isSymbol(n.first() - 1, ',');
+        if (beforeFrom || (withAnd || afterComma) && !n.hasScale() && n.first() - lastCount.last() <= 10
+                && (withAnd && (endsClause(d, k) || gluedPreposition(d, k)) || parallel(d, lastCount.last() + 1, k))
                 || !n.hasScale() && (nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1))
                 || listedVerb(d, lastCount, n)) && endsClause(d, k)) {
             // و24 مشاركاً من السعودية، واثنين من البحرين; 24 لاعبا بينهم ثلاثة من; 111 جيبا نقلت إلى بنغلاديش
@@ -131,14 +135,19 @@ final class CarriedCounts {
     private static String carried(Doc d, Candidate lastCount, NumberPhrase n) {
         if (d.arabic && "قتيل".equals(lastCount.unit())) {
             for (int i = n.first() - 1; i > lastCount.last() && i >= n.first() - 3; i--) {
-                String key = Normalizer.key(d.surface(i));
-                if (d.at(i).type == TokenType.ARABIC && (d.lexicon.in(WordList.WOUNDING, key)
-                        || key.startsWith("و") && d.lexicon.in(WordList.WOUNDING, key.substring(1)))) {
+                if (wounding(d, i)) {
                     return "جريح";
                 }
             }
         }
         return lastCount.unit();
+    }
+
+    /** The word at i is a verb or verbal noun of wounding, with or without و glued to it (أصيب, وإصابة, وجرح). */
+    static boolean wounding(Doc d, int i) {
+        String key = Normalizer.key(d.surface(i));
+        return d.at(i).type == TokenType.ARABIC && (d.lexicon.in(WordList.WOUNDING, key)
+                || key.startsWith("و") && d.lexicon.in(WordList.WOUNDING, key.substring(1)));
     }
 
     /**
@@ -218,7 +227,7 @@ final class CarriedCounts {
     }
 
     /** A word with ب or ل glued to it: one the lexicon knows so, or one whose article follows (للهلال, باللغة). */
-    private static boolean gluedPreposition(Doc d, int p) {
+    static boolean gluedPreposition(Doc d, int p) {
         Token t = d.at(p);
         return t.type == TokenType.ARABIC && (t.preposition && t.stemOffset > 0 || Nouns.arabicDefinite(d, p)
                 && "لب".indexOf(d.text.charAt(t.start)) >= 0);
@@ -239,12 +248,20 @@ final class CarriedCounts {
      * من (وأصيب أكثر من 400), or -1 when none.
      */
     private static int joinedBy(Doc d, int p) {
-        int c = d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p)) ? p - 1 : p;
-        if (c == p && d.at(p).has(Role.FROM) && d.at(p).stemOffset == 0 && d.at(p - 1).type == TokenType.ARABIC
-                && d.lexicon.in(WordList.MORE_THAN, d.stemKey(p - 1))) {
-            c = p - 2;
-        }
+        int c = pastEstimate(d, p);
         return coordinated(d, c) ? c : -1;
+    }
+
+    /** The token before an estimate word (نحو) or a comparative with من (أكثر من) that ends at p, else p. */
+    private static int pastEstimate(Doc d, int p) {
+        if (d.at(p).type == TokenType.ARABIC && d.lexicon.in(WordList.ESTIMATE_BEFORE, d.stemKey(p))) {
+            return p - 1;
+        }
+        if (d.at(p).has(Role.FROM) && d.at(p).stemOffset == 0 && d.at(p - 1).type == TokenType.ARABIC
+                && d.lexicon.in(WordList.MORE_THAN, d.stemKey(p - 1))) {
+            return p - 2;
+        }
+        return p;
     }
 
     /**
@@ -265,7 +282,7 @@ final class CarriedCounts {
     }
 
     /** A word with و glued to it, no number and no function word: وإصابة in مقتل 14 متمردا وإصابة 23. */
-    private static boolean coordinated(Doc d, int p) {
+    static boolean coordinated(Doc d, int p) {
         Token t = d.at(p);
         String form = Normalizer.key(d.surface(p));
         return t.type == TokenType.ARABIC && !t.definite && form.length() >= 4 && form.startsWith("و")

@@ -300,8 +300,8 @@ final class FigureResolver {
         }
         c = Alternatives.partOf(d, n, k, this::read);  // سبعة من أصل 115 معتقلا
         c = c != null ? c : CarriedCounts.ofThem(d, n, k, lastCount);
-        c = c != null || lastCount != null && d.sameSentence(lastCount.last(), n.first()) ? c
-                : TheirNumber.ofThemNamed(d, n, k);
+        c = c != null ? c : TheirNumber.ofThemNamed(d, n, k,
+                lastCount != null && d.sameSentence(lastCount.last(), n.first()) ? lastCount.last() : -1);
         if (c != null) {
             return c;
         }
@@ -315,7 +315,10 @@ final class FigureResolver {
         if (c != null) {
             return c;
         }
-        c = CarriedCounts.joined(d, n, k, lastCount);
+        c = SharedCounts.ahead(d, n, k);  // قتل 16 وجرح 30 من الثوار: the noun the next number's partitive names
+        c = c != null ? c : TheirNumber.ofTheNumber(d, n, lastCount);  // 4200 موظف ... يرتفع العدد إلى خمسة آلاف
+        c = c != null ? c : SharedCounts.shareOut(d, n, k, lastCount);  // أربعة مدنيين قتلوا، واحد في كشمير
+        c = c != null ? c : CarriedCounts.joined(d, n, k, lastCount);
         return c != null ? c : orNumber(Alternatives.before(d, n, k, this::read), n);
     }
 

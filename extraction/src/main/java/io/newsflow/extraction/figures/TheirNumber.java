@@ -29,16 +29,18 @@ final class TheirNumber {
         if (!theirNumberWord(d, j) || "في".equals(Normalizer.key(d.surface(j - 1)))) {
             return null;
         }
-        String singular = pluralBefore(d, j, REACH);
+        String singular = pluralBefore(d, j, REACH, -1, false);
         return singular == null ? null
                 : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
     }
 
     /**
-     * تجمعا للحوثيين وقتل 8 منهم, هجوم للإرهابيين وقتلت 21 منهم: a number right before "of them" with no count
-     * before it to carry counts the plural the sentence named in the words before the number.
+     * تجمعا للحوثيين وقتل 8 منهم, هجوم للإرهابيين وقتلت 21 منهم: a number right before "of them" that carries no
+     * count counts the plural the sentence named in the words before the number, after the last count (at after,
+     * or -1): رصدت خمس مركبات ... هجوم للإرهابيين وقتلت 21 منهم counts terrorists, since the plural named since
+     * the count is the nearer antecedent.
      */
-    static Candidate ofThemNamed(Doc d, NumberPhrase n, int k) {
+    static Candidate ofThemNamed(Doc d, NumberPhrase n, int k, int after) {
         if (!d.arabic || n.hasScale() || n.value() < 1 || n.value() % 1 != 0 || d.at(n.first()).definite
                 || d.at(k).type != TokenType.ARABIC) {
             return null;
@@ -47,7 +49,7 @@ final class TheirNumber {
         if (!key.equals(Normalizer.key("منهم")) && !key.equals(Normalizer.key("منها"))) {
             return null;
         }
-        String singular = pluralBefore(d, n.first(), OF_THEM_REACH);
+        String singular = pluralBefore(d, n.first(), OF_THEM_REACH, after, true);
         return singular == null ? null
                 : Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, singular, null, n.first(), n.last());
     }
@@ -69,13 +71,20 @@ final class TheirNumber {
     }
 
     /**
-     * The singular of the nearest plural noun in the reach words before j, in the same sentence with no number or
-     * punctuation between: a definite one is taken back to the head it may follow as an adjective (الدول الأعضاء
-     * counts states) or complete as a genitive (سكان البلاد counts inhabitants); nationalities are adjectives.
+     * The singular of the nearest plural noun in the reach words before j and after the index after, in the same
+     * sentence with no number or punctuation between (past commas where overCommas: للمصابين مطمئن، وتم نقل سبعة
+     * منهم; "their number" stays within its clause, since عددهن after a comma is often another group's): a
+     * definite one is taken back to the head it may follow as an adjective (الدول الأعضاء counts states) or
+     * complete as a genitive (سكان البلاد counts inhabitants); nationalities are adjectives.
      */
-    private static String pluralBefore(Doc d, int j, int reach) {
-        for (int i = j - 1; i >= j - reach && d.sameSentence(i, j); i--) {
+    private static String pluralBefore(Doc d, int j, int reach, int after, boolean overCommas) {
+        int words = 0;
+        for (int i = j - 1; words < reach && i > after && d.sameSentence(i, j); i--) {
             Token t = d.at(i);
+            if (overCommas && (d.isSymbol(i, '،') || d.isSymbol(i, ',')) && !d.at(i + 1).lineBefore) {
+                continue;
+            }
+            words++;
             if (t.type != TokenType.ARABIC || t.isNumberWord() || d.at(i + 1).lineBefore) {
                 return null;
             }
@@ -150,6 +159,51 @@ final class TheirNumber {
     }
 
     private static final int NUMBER_OF_REACH = 10;
+
+    /**
+     * يرتفع العدد إلى خمسة آلاف, هذا العدد يبلغ مليونا, والعدد يزداد 500 ألف سنويا: a number given as "the number"
+     * with no plural after it counts the noun of the count the story just gave (4200 موظف ... يرتفع العدد إلى خمسة
+     * آلاف), within 40 tokens and one paragraph. "The number" is definite and stands two to five words before the
+     * number with only words between that are neither من nor a genitive behind a glued preposition (العدد الأكبر من
+     * الركاب, العدد الإجمالي لسيارات name their own noun); right before it, العدد is a paper's issue (العدد 15588).
+     */
+    static Candidate ofTheNumber(Doc d, NumberPhrase n, Candidate lastCount) {
+        if (!d.arabic || lastCount == null || lastCount.unit() == null || n.value() < 1 || n.value() % 1 != 0
+                || d.at(n.first()).definite || n.first() - lastCount.last() > THE_NUMBER_REACH) {
+            return null;
+        }
+        for (int i = lastCount.last() + 1; i <= n.first(); i++) {
+            if (d.at(i).paragraphBefore) {
+                return null;
+            }
+        }
+        for (int j = n.first() - 2; j >= n.first() - 5 && j > lastCount.last(); j--) {
+            if (theNumber(d, j)) {
+                for (int i = j + 1; i < n.first(); i++) {
+                    Token t = d.at(i);
+                    if (t.type != TokenType.ARABIC || t.isNumberWord() || t.has(Role.FROM)
+                            || t.preposition && t.stemOffset > 0) {
+                        return null;
+                    }
+                }
+                return Candidate.of(FigureKind.COUNT, n).as(FigureKind.COUNT, lastCount.unit(), null, n.first(),
+                        n.last());
+            }
+        }
+        return null;
+    }
+
+    private static final int THE_NUMBER_REACH = 40;
+
+    /** The word at j is "the number" with its article (العدد, والعدد, للعدد). */
+    private static boolean theNumber(Doc d, int j) {
+        if (!isAdad(d, j)) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(j));
+        key = key.length() > 3 && key.startsWith("و") ? key.substring(1) : key;
+        return Nouns.definiteStemOf(key) != null;
+    }
 
     /** The word at j is عدد ("number"), with the article or a glued و, ب or ل (وعدد, بعدد, العدد, للعدد). */
     private static boolean isAdad(Doc d, int j) {

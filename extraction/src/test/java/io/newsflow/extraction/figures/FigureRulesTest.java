@@ -338,6 +338,22 @@ class FigureRulesTest {
         }
 
         @Test
+        void aNumberLeavesItsNounToTheNextThatAPartitiveCloses() {
+            assertFigure(figure(ar("وقتل 12 وجرح أكثر من 20 من الحراس في الهجوم"), "12"), FigureKind.COUNT, 12.0,
+                    "حارس", null);
+            assertFigure(figure(ar("أدى الحادث إلى وفاة 3 وإصابة 17 راكبا"), "3"), FigureKind.COUNT, 3.0, "راكب", null);
+            // "others" with no count before: the group the partitive after it names
+            assertFigure(figure(ar("اعتقلت الشرطة زعيم العصابة وسبعة آخرين من أعضاء العصابة"), "سبعة آخرين"),
+                    FigureKind.COUNT, 7.0, "عضو", null);
+            // a number after the comma that closes a count's clause shares the count out
+            List<FigureMention> f = ar("أصيب خمسة جنود في الهجوم، اثنان في الرأس وثلاثة بالأطراف");
+            assertFigure(figure(f, "اثنان"), FigureKind.COUNT, 2.0, "جندي", null);
+            assertFigure(figure(f, "ثلاثة"), FigureKind.COUNT, 3.0, "جندي", null);
+            // joined by a word of another kind, a second number's noun is its own
+            assertFigure(figure(ar("سجل اللاعب 12 واستقبل 20 هدفا"), "12"), FigureKind.NUMBER, 12.0, null, null);
+        }
+
+        @Test
         void theirNumberCountsThePluralNamedBefore() {
             assertFigure(ar("وصل المتسابقون البالغ عددهم نحو 40 إلى خط النهاية").get(0), FigureKind.COUNT, 40.0,
                     "متسابق", null);
@@ -346,6 +362,37 @@ class FigureRulesTest {
             // a paper's issue counts nothing
             assertFigure(ar("نشرت المجلات الأسبوعية في عددها 2210 الصادر أمس تقريرا").get(0), FigureKind.NUMBER,
                     2210.0, null, null);
+        }
+
+        @Test
+        void theNumberCountsTheNounOfTheCountJustGiven() {
+            assertFigure(figure(ar("يعمل في المصنع 900 عامل. ويتوقع أن يرتفع هذا العدد إلى 1200 العام المقبل"), "1200"),
+                    FigureKind.COUNT, 1200.0, "عامل", null);
+            // right before the number, العدد is a paper's issue
+            assertFigure(figure(ar("وزع النادي 300 تذكرة، كما ورد في العدد 4512 من الصحيفة"), "4512"),
+                    FigureKind.NUMBER, 4512.0, null, null);
+        }
+
+        @Test
+        void ofThemGoesPastAnEstimateAndBeforeAGluedPreposition() {
+            List<FigureMention> f = ar("افتتحت الجامعة 40 قاعة منها نحو 25 للطلاب و15 للطالبات");
+            assertFigure(figure(f, "25"), FigureKind.COUNT, 25.0, "قاعة", null);
+            assertFigure(figure(f, "15"), FigureKind.COUNT, 15.0, "قاعة", null);
+            assertFigure(figure(ar("سجلت الجمعية 300 ألف متطوع، منهم أكثر من 40 ألفا في الرياض"), "40 ألفا"),
+                    FigureKind.COUNT, 40000.0, "متطوع", null);
+            // a list joined by commas, each number with the same glued preposition after it
+            List<FigureMention> g = ar("وزعت اللجنة 900 كتاب منها 500 بالعربية، 300 بالإنجليزية، 100 بالفرنسية");
+            assertFigure(figure(g, "300"), FigureKind.COUNT, 300.0, "كتاب", null);
+            assertFigure(figure(g, "100"), FigureKind.COUNT, 100.0, "كتاب", null);
+        }
+
+        @Test
+        void ofThemCountsThePluralNamedSinceTheLastCount() {
+            // "them" is the plural named after the count of things, also past a comma
+            assertFigure(figure(ar("ضبطت الدورية ثلاث شاحنات وطاردت المهربين واعتقلت 9 منهم"), "9"), FigureKind.COUNT,
+                    9.0, "مهرب", null);
+            assertFigure(figure(ar("قال الطبيب إن حالة المرضى مستقرة، وخرج خمسة منهم أمس"), "خمسة"), FigureKind.COUNT,
+                    5.0, "مريض", null);
         }
     }
 
