@@ -186,6 +186,9 @@ class FigureRulesTest {
             List<FigureMention> f = ar("شارك خمسة متطوعين وأربع مسعفات");
             assertFigure(figure(f, "خمسة متطوعين"), FigureKind.COUNT, 5.0, "متطوع", null);
             assertFigure(figure(f, "أربع مسعفات"), FigureKind.COUNT, 4.0, "مسعفة", null);
+            // past ten Arabic writes the singular; a participle's plural there is a slip for it (not قانون, a singular)
+            assertFigure(ar("استقبلت العيادة 25 مراجعين أمس").get(0), FigureKind.COUNT, 25.0, "مراجع", null);
+            assertFigure(ar("أقر المجلس 12 قانون جديدا").get(0), FigureKind.COUNT, 12.0, "قانون", null);
         }
 
         @Test
@@ -207,6 +210,9 @@ class FigureRulesTest {
             // a group its pronoun makes definite, an adjective after it; a فعّال plural the lexicon lists, in construct
             assertFigure(ar("أوقفت الشركة ستة من موظفيها الكبار").get(0), FigureKind.COUNT, 6.0, "موظف", null);
             assertFigure(ar("أنقذ الخفر 12 من صيادي الأسماك").get(0), FigureKind.COUNT, 12.0, "صياد", null);
+            // before a pronoun a final hamza sits on ي or و (أبنائه, أعضاؤها), the plural the lexicon writes bare
+            assertFigure(ar("نجا خمسة من أبنائه من الحريق").get(0), FigureKind.COUNT, 5.0, "ابن", null);
+            assertFigure(ar("غاب ثلاثة من أعضائها عن الجلسة").get(0), FigureKind.COUNT, 3.0, "عضو", null);
             // a slip leaves من before the noun's accusative, which no group after من takes
             assertFigure(ar("اعتقلت الشرطة 214 من متهما في القضية").get(0), FigureKind.COUNT, 214.0, "متهم", null);
         }
