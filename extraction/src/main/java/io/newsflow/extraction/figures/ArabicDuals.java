@@ -104,10 +104,83 @@ final class ArabicDuals {
         return null;
     }
 
+    /**
+     * The dual in the construct state of a masculine noun the lexicon lists (طرفي النزاع, قطاعي النفط والغاز,
+     * مدخلي المدينة), which loses the ت a feminine one keeps and so is spelt as "my" plus the noun; counted two
+     * only before a definite genitive, which "my" never takes, that is no adjective (عملي النقابي, ابني الأكبر,
+     * a family name: وسامي النجعي), a relative (مقالي الذي) or a unit of time (مقالي اليوم); never a unit (يومي الخميس names weekdays) nor a
+     * defective noun, whose singular ends so (قاضي المحكمة); null otherwise.
+     */
+    static Candidate masculineConstruct(Doc d, int i) {
+        Token t = d.at(i);
+        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        if (!d.arabic || t.entry != null || t.definite || form.length() < 4 || !form.endsWith("ي")
+                || !genitiveNoun(d, i + 1)) {
+            return null;
+        }
+        String stem = form.substring(0, form.length() - 1);
+        Word w = d.lexicon.get(stem);
+        if (w == null && stem.length() >= 4 && "وفبل".indexOf(stem.charAt(0)) >= 0) {
+            stem = stem.substring(1);  // وطرفي, بجانبي, لفريقي
+            w = d.lexicon.get(stem);
+        }
+        Word dual = d.lexicon.get(stem + "ين");
+        if (w == null || w.singular == null || w.dual || w.unit != null || w.currencyFamily != null
+                || !Normalizer.key(w.singular).equals(Normalizer.key(stem)) || stem.endsWith("ة")
+                || dual == null || !dual.dual || stem.length() == 3 && stem.charAt(1) == 'ا'
+                || d.lexicon.get(stem + "يات") != null) {
+            // a masculine noun with a broken plural, whose dual the lexicon derives; not a defective one, which
+            // the lexicon writes without its ي (قاض, تحد: قاضي, تحدي are the singular)
+            return null;
+        }
+        return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    /** The word at k is a definite noun a dual before it can govern: not an adjective, a relative or a number. */
+    private static boolean genitiveNoun(Doc d, int k) {
+        Token g = d.at(k);
+        String key = g.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
+        if (g.lineBefore || g.conjunction || g.preposition || g.has(Role.STOP) || g.isNumberWord()
+                || !key.startsWith("ال") || key.length() < 4) {
+            return false;
+        }
+        String stem = key.substring(2);
+        boolean nisba = stem.endsWith("ي") || stem.endsWith("يه") || stem.endsWith("يين") || stem.endsWith("يون");
+        boolean elative = stem.length() == 4 && stem.charAt(0) == 'ا';  // الأكبر
+        boolean relative = stem.startsWith("ذ") || stem.startsWith("ت") && stem.length() <= 3;  // الذي, التي, اللذين
+        Word listed = d.lexicon.get(stem);
+        boolean noun = listed != null && (listed.singular != null || listed.unit != null);
+        return !nisba && !elative && !relative && !key.startsWith("اللذ") && !key.startsWith("اللت")
+                && (g.entry == null || g.entry.ordinal == 0 && g.entry.unit == null) && (noun || !adjectiveShape(stem));
+    }
+
+    /**
+     * The pattern of an adjective, which follows "my" and its noun (ابني الصغير, عملي السابق, ابني المصاب): فاعل,
+     * فعيل or a participle in م, with or without its ة; nouns of these shapes that the lexicon lists are nouns.
+     */
+    private static boolean adjectiveShape(String stem) {
+        String s = stem.endsWith("ه") ? stem.substring(0, stem.length() - 1) : stem;
+        return s.length() == 4 && (s.charAt(1) == 'ا' || s.charAt(2) == 'ي') || s.length() >= 4 && s.charAt(0) == 'م';
+    }
+
     /** An Arabic word without a glued و or ف and without its article (والتجربة → تجربة). */
     private static String bareStem(String form) {
         String f = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
         String article = Nouns.definiteStemOf(f);
         return article != null ? article : f;
+    }
+
+    /**
+     * Where in a word counting by itself its noun begins (فريقي: 0, بجانبي: 1), when the word starts with the noun
+     * after at most one glued letter; -1 otherwise. A letter of the noun's own may look like a conjunction.
+     */
+    static int ownNounAt(Doc d, Candidate c) {
+        Token head = d.at(c.first());
+        if (c.number() != null || c.kind() != FigureKind.COUNT || c.unit() == null || head.type != TokenType.ARABIC) {
+            return -1;
+        }
+        String form = Normalizer.key(d.surface(c.first()));
+        String noun = Normalizer.key(c.unit());
+        return form.startsWith(noun) ? 0 : form.startsWith(noun, 1) && "وفبلك".indexOf(form.charAt(0)) >= 0 ? 1 : -1;
     }
 }

@@ -311,6 +311,22 @@ class FigureRulesTest {
         }
 
         @Test
+        void aMasculineDualInTheConstructStateCountsTwoBeforeADefiniteNoun() {
+            assertFigure(figure(ar("تقام المباراة بين فريقي الاتحاد والشباب غدا"), "فريقي"), FigureKind.COUNT, 2.0,
+                    "فريق", null);
+            assertFigure(figure(ar("انتشرت الدوريات على جانبي الطريق"), "جانبي"), FigureKind.COUNT, 2.0, "جانب",
+                    null);
+            // a glued preposition stays out of the figure, a letter of the noun's own stays in
+            assertThat(ar("اجتمع الوسيط بوفدي الحكومة والمعارضة")).extracting(FigureMention::text)
+                    .containsExactly("وفدي");
+            // "my" before an adjective, a relative or a unit of time; a seeker's sound plural; a weekday's days
+            assertThat(ar("بلغ ابني الصغير سن الرشد")).isEmpty();
+            assertThat(ar("أرسلت مقالي الذي كتبته إلى الصحيفة")).isEmpty();
+            assertThat(ar("لم ينشر مقالي اليوم")).extracting(FigureMention::kind).doesNotContain(FigureKind.COUNT);
+            assertThat(ar("تدفق طالبي اللجوء على الحدود")).isEmpty();
+        }
+
+        @Test
         void soundPluralsThatLookLikeDualsAreNot() {
             assertThat(ar("أشاد بجهود العاملين في القطاع")).isEmpty();
         }
