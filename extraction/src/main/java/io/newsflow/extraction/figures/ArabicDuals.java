@@ -124,16 +124,69 @@ final class ArabicDuals {
             stem = stem.substring(1);  // وطرفي, بجانبي, لفريقي
             w = d.lexicon.get(stem);
         }
-        Word dual = d.lexicon.get(stem + "ين");
-        if (w == null || w.singular == null || w.dual || w.unit != null || w.currencyFamily != null
-                || !Normalizer.key(w.singular).equals(Normalizer.key(stem)) || stem.endsWith("ة")
-                || dual == null || !dual.dual || stem.length() == 3 && stem.charAt(1) == 'ا'
-                || d.lexicon.get(stem + "يات") != null) {
-            // a masculine noun with a broken plural, whose dual the lexicon derives; not a defective one, which
-            // the lexicon writes without its ي (قاض, تحد: قاضي, تحدي are the singular)
+        if (w == null || !brokenPluralNoun(d, w, stem)) {
+            // not a defective noun either, which the lexicon writes without its ي (قاض, تحد: قاضي, تحدي are the
+            // singular)
             return null;
         }
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    private static final String[] PRONOUNS = {"هما", "هم", "هن", "ها", "كم"};
+
+    /**
+     * A dual in the construct state with a possessive pronoun glued on (ابنتيها, بلديهما, سيارتيهم): two of its
+     * noun, for a feminine noun the lexicon lists or a masculine one with a broken plural; "my" takes no pronoun
+     * after it. Not ه alone, which many write for ة (بلديه is also بلدية); null otherwise.
+     */
+    static Candidate withPronoun(Doc d, int i) {
+        Token t = d.at(i);
+        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        String bare = form.startsWith("و") || form.startsWith("ف") ? form.substring(1) : form;
+        if (!d.arabic || t.entry != null || t.definite || bare.startsWith("لدي")) {
+            return null;  // ولديها: لدى ("at") before a pronoun, not ولد
+        }
+        for (String pronoun : PRONOUNS) {
+            if (form.length() >= pronoun.length() + 4 && form.endsWith("ي" + pronoun)) {
+                String construct = form.substring(0, form.length() - pronoun.length());
+                Word w = d.lexicon.get(construct);
+                if (w == null && "وفبل".indexOf(construct.charAt(0)) >= 0) {
+                    w = d.lexicon.get(construct.substring(1));
+                }
+                String stem = construct.substring(0, construct.length() - 1);
+                Word masculine = d.lexicon.get(stem);
+                if (masculine == null && "وفبل".indexOf(stem.charAt(0)) >= 0) {
+                    stem = stem.substring(1);
+                    masculine = d.lexicon.get(stem);
+                }
+                if (w != null && w.dual && w.construct && d.lexicon.get(w.singular) != null
+                        && d.lexicon.get(w.singular).unit == null) {
+                    return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);  // ابنتيها
+                }
+                return masculine != null && brokenPluralNoun(d, masculine, stem)
+                        ? Candidate.of(FigureKind.COUNT, i, i, 2.0, masculine.singular, null) : null;  // بلديهما
+            }
+        }
+        return null;
+    }
+
+    /** A listed masculine noun with a broken plural, whose dual the lexicon derives (طرف, بلد; not قاض, تحد). */
+    private static boolean brokenPluralNoun(Doc d, Word w, String stem) {
+        Word dual = d.lexicon.get(stem + "ين");
+        if (stem.startsWith("أ") && w.singular != null && w.singular.startsWith("ا")) {
+            return false;  // أسمّي, أسميها: a verb in the first person, where the noun has a bare alef (اسم)
+        }
+        return w.singular != null && !w.dual && w.unit == null && w.currencyFamily == null
+                && Normalizer.key(w.singular).equals(Normalizer.key(stem)) && !stem.endsWith("ة")
+                && dual != null && dual.dual && !(stem.length() == 3 && stem.charAt(1) == 'ا')
+                && !defective(d, stem);
+    }
+
+    /** A noun the lexicon writes without its final ي, as its plural shows (تحد: تحديات). */
+    private static boolean defective(Doc d, String stem) {
+        Word plural = d.lexicon.get(stem + "يات");
+        return plural != null && plural.singular != null
+                && Normalizer.key(plural.singular).equals(Normalizer.key(stem));
     }
 
     /** The word at k is a definite noun a dual before it can govern: not an adjective, a relative or a number. */

@@ -93,6 +93,7 @@ final class FigureResolver {
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
             Candidate dual = ArabicDuals.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
             dual = dual != null ? dual : ArabicDuals.masculineConstruct(d, i);
+            dual = dual != null ? dual : ArabicDuals.withPronoun(d, i);
             if (dual != null) {
                 emit(dual);
                 remember(dual);

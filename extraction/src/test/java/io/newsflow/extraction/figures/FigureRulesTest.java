@@ -327,6 +327,16 @@ class FigureRulesTest {
         }
 
         @Test
+        void aDualInTheConstructStateWithAPronounCountsTwo() {
+            assertFigure(figure(ar("عاد الوزيران إلى بلديهما مساء"), "بلديهما"), FigureKind.COUNT, 2.0, "بلد", null);
+            assertFigure(figure(ar("باعت العائلة سيارتيها القديمتين"), "سيارتيها"), FigureKind.COUNT, 2.0, "سيارة",
+                    null);
+            // لدى before a pronoun, and a verb in the first person, are no duals of ولد and اسم
+            assertThat(ar("ولديهم خبرة طويلة في المجال")).isEmpty();
+            assertThat(ar("هذا ما أسميها به")).isEmpty();
+        }
+
+        @Test
         void soundPluralsThatLookLikeDualsAreNot() {
             assertThat(ar("أشاد بجهود العاملين في القطاع")).isEmpty();
         }
