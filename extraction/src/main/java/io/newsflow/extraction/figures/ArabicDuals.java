@@ -29,7 +29,8 @@ final class ArabicDuals {
         boolean listedGenitive = f.entry != null && f.entry.singular != null && !f.entry.dual && f.stemOffset == 0
                 && !f.definite;  // حالتي وفاة: an indefinite genitive, a noun the lexicon lists
         if (w.construct && (f.type != TokenType.ARABIC || f.has(Role.STOP) || f.isNumberWord() || f.paragraphBefore
-                || !Nouns.arabicDefinite(d, i + 1) && !listedGenitive || t.definite)) {
+                || !Nouns.arabicDefinite(d, i + 1) && !listedGenitive && !indefiniteGenitive(d, i + 1)
+                || t.definite)) {
             return null;  // a construct dual needs its genitive after it; alone, ساعتي is "my watch"
         }
         double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
@@ -49,6 +50,38 @@ final class ArabicDuals {
                     singular.currencyDefault, null, null, false, false);
         }
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    /**
+     * An indefinite genitive the lexicon does not list that a feminine dual in construct governs, where "my" and
+     * its noun would not stand before it: a verbal noun of the patterns تفعيل, تفاعل or إفعال (نقطتي تفتيش, مذكرتي
+     * تفاهم, سفينتي إغاثة), or the first of two names joined by و a few words on (محافظتي قعطبة وإب, قريتي نبل
+     * والزهراء, جامعتي أم القرى والملك عبدالعزيز).
+     */
+    private static boolean indefiniteGenitive(Doc d, int k) {
+        Token g = d.at(k);
+        String form = g.type == TokenType.ARABIC ? Normalizer.clean(d.text, g.start, g.end) : "";
+        if (form.length() < 2 || g.lineBefore || g.conjunction || g.preposition || g.definite || g.has(Role.STOP)
+                || g.isNumberWord() || "وفبلك".indexOf(form.charAt(0)) >= 0) {
+            return false;
+        }
+        String s = form.endsWith("ة") ? form.substring(0, form.length() - 1) : form;
+        boolean verbalNoun = s.length() == 5 && (s.charAt(0) == 'ت' && (s.charAt(3) == 'ي' || s.charAt(2) == 'ا')
+                || "إا".indexOf(s.charAt(0)) >= 0 && s.charAt(3) == 'ا');
+        if (verbalNoun) {
+            return true;
+        }
+        for (int j = k + 1; j <= k + 3; j++) {
+            Token n = d.at(j);
+            String next = n.type == TokenType.ARABIC ? Normalizer.clean(d.text, n.start, n.end) : "";
+            if (n.lineBefore || n.type != TokenType.ARABIC || n.has(Role.STOP)) {
+                return false;
+            }
+            if (next.length() >= 2 && next.charAt(0) == 'و') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The word at p is definite and ends like a dual or a sound plural (البلدتين, والمديرين). */

@@ -327,6 +327,17 @@ class FigureRulesTest {
         }
 
         @Test
+        void aFeminineDualInConstructCountsTwoBeforeAVerbalNounOrTwoNamesUnlisted() {
+            assertFigure(figure(ar("نصبت الشرطة نقطتي تفتيش عند المدخل"), "نقطتي"), FigureKind.COUNT, 2.0, "نقطة",
+                    null);
+            assertFigure(figure(ar("تقدمت القوات نحو قريتي حمدان وبيت سالم"), "قريتي"), FigureKind.COUNT, 2.0, "قرية",
+                    null);
+            // "my" before a verb, a preposition or the end of the clause
+            assertThat(ar("كانت سيارتي تعمل جيدا")).isEmpty();
+            assertThat(ar("عدت إلى غرفتي في الفندق")).isEmpty();
+        }
+
+        @Test
         void aDualInTheConstructStateWithAPronounCountsTwo() {
             assertFigure(figure(ar("عاد الوزيران إلى بلديهما مساء"), "بلديهما"), FigureKind.COUNT, 2.0, "بلد", null);
             assertFigure(figure(ar("باعت العائلة سيارتيها القديمتين"), "سيارتيها"), FigureKind.COUNT, 2.0, "سيارة",
