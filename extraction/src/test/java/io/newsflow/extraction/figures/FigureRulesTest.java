@@ -348,6 +348,14 @@ class FigureRulesTest {
         }
 
         @Test
+        void newsNounsWithBrokenPluralsCountInTheSingularAndTheDual() {
+            assertFigure(ar("نصب المسلحون كمينين للدورية").get(0), FigureKind.COUNT, 2.0, "كمين", null);
+            assertFigure(ar("أغلقت الشرطة مدخلي البلدة الشمالية").get(0), FigureKind.COUNT, 2.0, "مدخل", null);
+            assertFigure(ar("صرفت الإدارة ثلاثة رواتب متأخرة").get(0), FigureKind.COUNT, 3.0, "راتب", null);
+            assertFigure(ar("أجرى الفريق حصتين تدريبيتين").get(0), FigureKind.COUNT, 2.0, "حصة", null);
+        }
+
+        @Test
         void soundPluralsThatLookLikeDualsAreNot() {
             assertThat(ar("أشاد بجهود العاملين في القطاع")).isEmpty();
         }
