@@ -165,6 +165,29 @@ final class ArabicDuals {
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
     }
 
+    /**
+     * A feminine dual in the construct state in the nominative, which loses its ن to an ا (وزارتا الخارجية والدفاع,
+     * محافظتا عدن ولحج): two of a listed feminine noun before a definite genitive; no accusative of a feminine noun
+     * ends so. Not a unit (سنتا, also cents), whose ا may be another word's accusative; null otherwise.
+     */
+    static Candidate nominativeConstruct(Doc d, int i) {
+        Token t = d.at(i);
+        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        if (!d.arabic || t.entry != null || t.definite || form.length() < 5 || !form.endsWith("تا")
+                || !genitiveNoun(d, i + 1)) {
+            return null;
+        }
+        String singular = form.substring(0, form.length() - 2) + "ة";
+        Word w = d.lexicon.get(singular);
+        if (w == null && "وفبل".indexOf(singular.charAt(0)) >= 0) {
+            singular = singular.substring(1);
+            w = d.lexicon.get(singular);
+        }
+        return w != null && w.singular != null && !w.dual && w.unit == null && w.currencyFamily == null
+                && Normalizer.key(w.singular).equals(Normalizer.key(singular))
+                ? Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null) : null;
+    }
+
     private static final String[] PRONOUNS = {"هما", "هم", "هن", "ها", "كم"};
 
     /**
@@ -257,8 +280,8 @@ final class ArabicDuals {
     }
 
     /**
-     * Where in a word counting by itself its noun begins (فريقي: 0, بجانبي: 1), when the word starts with the noun
-     * after at most one glued letter; -1 otherwise. A letter of the noun's own may look like a conjunction.
+     * Where in a word counting by itself its noun begins (فريقي, وزارتا: 0, بجانبي: 1), when the word starts with the
+     * noun (less its ة) after at most one glued letter; -1 otherwise. A letter of the noun's own may look like a conjunction.
      */
     static int ownNounAt(Doc d, Candidate c) {
         Token head = d.at(c.first());
@@ -266,7 +289,8 @@ final class ArabicDuals {
             return -1;
         }
         String form = Normalizer.key(d.surface(c.first()));
-        String noun = Normalizer.key(c.unit());
+        String unit = Normalizer.key(c.unit());
+        String noun = unit.length() > 2 && unit.endsWith("ه") ? unit.substring(0, unit.length() - 1) : unit;
         return form.startsWith(noun) ? 0 : form.startsWith(noun, 1) && "وفبلك".indexOf(form.charAt(0)) >= 0 ? 1 : -1;
     }
 }

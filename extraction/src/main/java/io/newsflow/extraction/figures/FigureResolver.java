@@ -94,6 +94,7 @@ final class FigureResolver {
             Candidate dual = ArabicDuals.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
             dual = dual != null ? dual : ArabicDuals.masculineConstruct(d, i);
             dual = dual != null ? dual : ArabicDuals.withPronoun(d, i);
+            dual = dual != null ? dual : ArabicDuals.nominativeConstruct(d, i);
             if (dual != null) {
                 emit(dual);
                 remember(dual);

@@ -338,6 +338,16 @@ class FigureRulesTest {
         }
 
         @Test
+        void aFeminineDualInConstructInTheNominativeEndsInAlef() {
+            assertThat(ar("وقعت وزارتا الصحة والتعليم الاتفاق")).extracting(FigureMention::text, FigureMention::unit)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("وزارتا", "وزارة"));
+            // a unit's alef is another word's accusative: cents
+            assertThat(figure(ar("دفع 44 سنتا الأسبوع الماضي"), "44 سنتا").kind()).isEqualTo(FigureKind.MONEY);
+            // a glued preposition stays out of an unlisted feminine dual too
+            assertThat(figure(ar("قسم المدرب الفريق لمجموعتين وأشرف على كل مجموعة"), "مجموعتين").value()).isEqualTo(2.0);
+        }
+
+        @Test
         void aDualInTheConstructStateWithAPronounCountsTwo() {
             assertFigure(figure(ar("عاد الوزيران إلى بلديهما مساء"), "بلديهما"), FigureKind.COUNT, 2.0, "بلد", null);
             assertFigure(figure(ar("باعت العائلة سيارتيها القديمتين"), "سيارتيها"), FigureKind.COUNT, 2.0, "سيارة",
