@@ -29,7 +29,8 @@ final class ArabicDuals {
         boolean listedGenitive = f.entry != null && f.entry.singular != null && !f.entry.dual && f.stemOffset == 0
                 && !f.definite;  // حالتي وفاة: an indefinite genitive, a noun the lexicon lists
         if (w.construct && (f.type != TokenType.ARABIC || f.has(Role.STOP) || f.isNumberWord() || f.paragraphBefore
-                || !Nouns.arabicDefinite(d, i + 1) && !listedGenitive || t.definite)) {
+                || !Nouns.arabicDefinite(d, i + 1) && !listedGenitive && !indefiniteGenitive(d, i + 1)
+                || t.definite)) {
             return null;  // a construct dual needs its genitive after it; alone, ساعتي is "my watch"
         }
         double part = f.type == TokenType.ARABIC && f.conjunction && f.entry != null && f.entry.denominator > 0
@@ -49,6 +50,38 @@ final class ArabicDuals {
                     singular.currencyDefault, null, null, false, false);
         }
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    /**
+     * An indefinite genitive the lexicon does not list that a feminine dual in construct governs, where "my" and
+     * its noun would not stand before it: a verbal noun of the patterns تفعيل, تفاعل or إفعال (نقطتي تفتيش, مذكرتي
+     * تفاهم, سفينتي إغاثة), or the first of two names joined by و a few words on (محافظتي قعطبة وإب, قريتي نبل
+     * والزهراء, جامعتي أم القرى والملك عبدالعزيز).
+     */
+    private static boolean indefiniteGenitive(Doc d, int k) {
+        Token g = d.at(k);
+        String form = g.type == TokenType.ARABIC ? Normalizer.clean(d.text, g.start, g.end) : "";
+        if (form.length() < 2 || g.lineBefore || g.conjunction || g.preposition || g.definite || g.has(Role.STOP)
+                || g.isNumberWord() || "وفبلك".indexOf(form.charAt(0)) >= 0) {
+            return false;
+        }
+        String s = form.endsWith("ة") ? form.substring(0, form.length() - 1) : form;
+        boolean verbalNoun = s.length() == 5 && (s.charAt(0) == 'ت' && (s.charAt(3) == 'ي' || s.charAt(2) == 'ا')
+                || "إا".indexOf(s.charAt(0)) >= 0 && s.charAt(3) == 'ا');
+        if (verbalNoun) {
+            return true;
+        }
+        for (int j = k + 1; j <= k + 3; j++) {
+            Token n = d.at(j);
+            String next = n.type == TokenType.ARABIC ? Normalizer.clean(d.text, n.start, n.end) : "";
+            if (n.lineBefore || n.type != TokenType.ARABIC || n.has(Role.STOP)) {
+                return false;
+            }
+            if (next.length() >= 2 && next.charAt(0) == 'و') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The word at p is definite and ends like a dual or a sound plural (البلدتين, والمديرين). */
@@ -104,10 +137,160 @@ final class ArabicDuals {
         return null;
     }
 
+    /**
+     * The dual in the construct state of a masculine noun the lexicon lists (طرفي النزاع, قطاعي النفط والغاز,
+     * مدخلي المدينة), which loses the ت a feminine one keeps and so is spelt as "my" plus the noun; counted two
+     * only before a definite genitive, which "my" never takes, that is no adjective (عملي النقابي, ابني الأكبر,
+     * a family name: وسامي النجعي), a relative (مقالي الذي) or a unit of time (مقالي اليوم); never a unit (يومي الخميس names weekdays) nor a
+     * defective noun, whose singular ends so (قاضي المحكمة); null otherwise.
+     */
+    static Candidate masculineConstruct(Doc d, int i) {
+        Token t = d.at(i);
+        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        if (!d.arabic || t.entry != null || t.definite || form.length() < 4 || !form.endsWith("ي")
+                || !genitiveNoun(d, i + 1)) {
+            return null;
+        }
+        String stem = form.substring(0, form.length() - 1);
+        Word w = d.lexicon.get(stem);
+        if (w == null && stem.length() >= 4 && "وفبل".indexOf(stem.charAt(0)) >= 0) {
+            stem = stem.substring(1);  // وطرفي, بجانبي, لفريقي
+            w = d.lexicon.get(stem);
+        }
+        if (w == null || !brokenPluralNoun(d, w, stem)) {
+            // not a defective noun either, which the lexicon writes without its ي (قاض, تحد: قاضي, تحدي are the
+            // singular)
+            return null;
+        }
+        return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    /**
+     * A feminine dual in the construct state in the nominative, which loses its ن to an ا (وزارتا الخارجية والدفاع,
+     * محافظتا عدن ولحج): two of a listed feminine noun before a definite genitive; no accusative of a feminine noun
+     * ends so. Not a unit (سنتا, also cents), whose ا may be another word's accusative; null otherwise.
+     */
+    static Candidate nominativeConstruct(Doc d, int i) {
+        Token t = d.at(i);
+        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        if (!d.arabic || t.entry != null || t.definite || form.length() < 5 || !form.endsWith("تا")
+                || !genitiveNoun(d, i + 1)) {
+            return null;
+        }
+        String singular = form.substring(0, form.length() - 2) + "ة";
+        Word w = d.lexicon.get(singular);
+        if (w == null && "وفبل".indexOf(singular.charAt(0)) >= 0) {
+            singular = singular.substring(1);
+            w = d.lexicon.get(singular);
+        }
+        return w != null && w.singular != null && !w.dual && w.unit == null && w.currencyFamily == null
+                && Normalizer.key(w.singular).equals(Normalizer.key(singular))
+                ? Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null) : null;
+    }
+
+    private static final String[] PRONOUNS = {"هما", "هم", "هن", "ها", "كم"};
+
+    /**
+     * A dual in the construct state with a possessive pronoun glued on (ابنتيها, بلديهما, سيارتيهم): two of its
+     * noun, for a feminine noun the lexicon lists or a masculine one with a broken plural; "my" takes no pronoun
+     * after it. Not ه alone, which many write for ة (بلديه is also بلدية); null otherwise.
+     */
+    static Candidate withPronoun(Doc d, int i) {
+        Token t = d.at(i);
+        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        String bare = form.startsWith("و") || form.startsWith("ف") ? form.substring(1) : form;
+        if (!d.arabic || t.entry != null || t.definite || bare.startsWith("لدي")) {
+            return null;  // ولديها: لدى ("at") before a pronoun, not ولد
+        }
+        for (String pronoun : PRONOUNS) {
+            if (form.length() >= pronoun.length() + 4 && form.endsWith("ي" + pronoun)) {
+                String construct = form.substring(0, form.length() - pronoun.length());
+                Word w = d.lexicon.get(construct);
+                if (w == null && "وفبل".indexOf(construct.charAt(0)) >= 0) {
+                    w = d.lexicon.get(construct.substring(1));
+                }
+                String stem = construct.substring(0, construct.length() - 1);
+                Word masculine = d.lexicon.get(stem);
+                if (masculine == null && "وفبل".indexOf(stem.charAt(0)) >= 0) {
+                    stem = stem.substring(1);
+                    masculine = d.lexicon.get(stem);
+                }
+                if (w != null && w.dual && w.construct && d.lexicon.get(w.singular) != null
+                        && d.lexicon.get(w.singular).unit == null) {
+                    return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);  // ابنتيها
+                }
+                return masculine != null && brokenPluralNoun(d, masculine, stem)
+                        ? Candidate.of(FigureKind.COUNT, i, i, 2.0, masculine.singular, null) : null;  // بلديهما
+            }
+        }
+        return null;
+    }
+
+    /** A listed masculine noun with a broken plural, whose dual the lexicon derives (طرف, بلد; not قاض, تحد). */
+    private static boolean brokenPluralNoun(Doc d, Word w, String stem) {
+        Word dual = d.lexicon.get(stem + "ين");
+        if (stem.startsWith("أ") && w.singular != null && w.singular.startsWith("ا")) {
+            return false;  // أسمّي, أسميها: a verb in the first person, where the noun has a bare alef (اسم)
+        }
+        return w.singular != null && !w.dual && w.unit == null && w.currencyFamily == null
+                && Normalizer.key(w.singular).equals(Normalizer.key(stem)) && !stem.endsWith("ة")
+                && dual != null && dual.dual && !(stem.length() == 3 && stem.charAt(1) == 'ا')
+                && !defective(d, stem);
+    }
+
+    /** A noun the lexicon writes without its final ي, as its plural shows (تحد: تحديات). */
+    private static boolean defective(Doc d, String stem) {
+        Word plural = d.lexicon.get(stem + "يات");
+        return plural != null && plural.singular != null
+                && Normalizer.key(plural.singular).equals(Normalizer.key(stem));
+    }
+
+    /** The word at k is a definite noun a dual before it can govern: not an adjective, a relative or a number. */
+    private static boolean genitiveNoun(Doc d, int k) {
+        Token g = d.at(k);
+        String key = g.type == TokenType.ARABIC ? Normalizer.key(d.surface(k)) : "";
+        if (g.lineBefore || g.conjunction || g.preposition || g.has(Role.STOP) || g.isNumberWord()
+                || !key.startsWith("ال") || key.length() < 4) {
+            return false;
+        }
+        String stem = key.substring(2);
+        boolean nisba = stem.endsWith("ي") || stem.endsWith("يه") || stem.endsWith("يين") || stem.endsWith("يون");
+        boolean elative = stem.length() == 4 && stem.charAt(0) == 'ا';  // الأكبر
+        boolean relative = stem.startsWith("ذ") || stem.startsWith("ت") && stem.length() <= 3;  // الذي, التي, اللذين
+        Word listed = d.lexicon.get(stem);
+        boolean noun = listed != null && (listed.singular != null || listed.unit != null);
+        return !nisba && !elative && !relative && !key.startsWith("اللذ") && !key.startsWith("اللت")
+                && (g.entry == null || g.entry.ordinal == 0 && g.entry.unit == null) && (noun || !adjectiveShape(stem));
+    }
+
+    /**
+     * The pattern of an adjective, which follows "my" and its noun (ابني الصغير, عملي السابق, ابني المصاب): فاعل,
+     * فعيل or a participle in م, with or without its ة; nouns of these shapes that the lexicon lists are nouns.
+     */
+    private static boolean adjectiveShape(String stem) {
+        String s = stem.endsWith("ه") ? stem.substring(0, stem.length() - 1) : stem;
+        return s.length() == 4 && (s.charAt(1) == 'ا' || s.charAt(2) == 'ي') || s.length() >= 4 && s.charAt(0) == 'م';
+    }
+
     /** An Arabic word without a glued و or ف and without its article (والتجربة → تجربة). */
     private static String bareStem(String form) {
         String f = form.length() > 4 && (form.startsWith("و") || form.startsWith("ف")) ? form.substring(1) : form;
         String article = Nouns.definiteStemOf(f);
         return article != null ? article : f;
+    }
+
+    /**
+     * Where in a word counting by itself its noun begins (فريقي, وزارتا: 0, بجانبي: 1), when the word starts with the
+     * noun (less its ة) after at most one glued letter; -1 otherwise. A letter of the noun's own may look like a conjunction.
+     */
+    static int ownNounAt(Doc d, Candidate c) {
+        Token head = d.at(c.first());
+        if (c.number() != null || c.kind() != FigureKind.COUNT || c.unit() == null || head.type != TokenType.ARABIC) {
+            return -1;
+        }
+        String form = Normalizer.key(d.surface(c.first()));
+        String unit = Normalizer.key(c.unit());
+        String noun = unit.length() > 2 && unit.endsWith("ه") ? unit.substring(0, unit.length() - 1) : unit;
+        return form.startsWith(noun) ? 0 : form.startsWith(noun, 1) && "وفبلك".indexOf(form.charAt(0)) >= 0 ? 1 : -1;
     }
 }

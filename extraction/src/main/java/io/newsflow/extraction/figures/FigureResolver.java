@@ -92,6 +92,9 @@ final class FigureResolver {
                 && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
             Candidate dual = ArabicDuals.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
+            dual = dual != null ? dual : ArabicDuals.masculineConstruct(d, i);
+            dual = dual != null ? dual : ArabicDuals.withPronoun(d, i);
+            dual = dual != null ? dual : ArabicDuals.nominativeConstruct(d, i);
             if (dual != null) {
                 emit(dual);
                 remember(dual);
@@ -374,9 +377,10 @@ final class FigureResolver {
         currency.figure(c, out.size());
         Token head = d.at(c.first());
         int start = head.start;
-        if (head.type == TokenType.ARABIC && (head.conjunction || head.preposition && !head.definite)) {
+        int own = ArabicDuals.ownNounAt(d, c);
+        if (head.type == TokenType.ARABIC && (head.conjunction || head.preposition && !head.definite || own > 0)) {
             // و, ف, ب, ل glued to the first word are not part of the figure: وخمسة → خمسة
-            int letters = (head.conjunction ? 1 : 0) + (head.preposition && !head.definite ? 1 : 0);
+            int letters = own >= 0 ? own : (head.conjunction ? 1 : 0) + (head.preposition && !head.definite ? 1 : 0);
             while (letters > 0 && start < head.end) {
                 if (Normalizer.isArabicLetter(d.text.charAt(start))) {
                     letters--;

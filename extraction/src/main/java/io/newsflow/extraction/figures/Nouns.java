@@ -112,7 +112,21 @@ final class Nouns {
                 return singular;
             }
         }
+        if (count > 10 && !accusative && participlePlural(form)) {
+            return form.substring(0, form.length() - 2);  // 15 مراجعين: a slip for the singular Arabic writes there
+        }
         return form;
+    }
+
+    /**
+     * مراجعين, متظاهرون, جامعيين: the sound masculine plural of a participle of the derived forms (م, then a root
+     * letter) or of a relational adjective, which is no singular noun in ين or ون (قانون, تمرين, أوكتين).
+     */
+    private static boolean participlePlural(String form) {
+        if (form.length() < 6 || !form.endsWith("ين") && !form.endsWith("ون")) {
+            return false;
+        }
+        return form.charAt(0) == 'م' && "اويى".indexOf(form.charAt(1)) < 0 || form.charAt(form.length() - 3) == 'ي';
     }
 
     /**
@@ -239,7 +253,7 @@ final class Nouns {
     static String withoutPronoun(Doc d, String form) {
         for (String suffix : PRONOUN_SUFFIXES) {
             if (form.length() >= suffix.length() + 3 && form.endsWith(suffix)) {
-                String stem = form.substring(0, form.length() - suffix.length());
+                String stem = seatless(form.substring(0, form.length() - suffix.length()));
                 Word w = d.lexicon.get(stem);
                 if (w == null && (stem.endsWith("ئ") || stem.endsWith("ؤ"))) {
                     stem = stem.substring(0, stem.length() - 1) + "ء";  // أبنائه, أعضاؤها: the hamza's seat moves
@@ -254,6 +268,16 @@ final class Nouns {
             }
         }
         return null;
+    }
+
+    /**
+     * A final hamza back on the line: before a pronoun it sits on ي or و by the case (أبنائه, أبناؤه, أعضائها), where
+     * the lexicon writes the plural bare (أبناء, أعضاء).
+     */
+    private static String seatless(String stem) {
+        char last = stem.charAt(stem.length() - 1);
+        return (last == 'ئ' || last == 'ؤ') && stem.length() >= 4 && stem.charAt(stem.length() - 2) == 'ا'
+                ? stem.substring(0, stem.length() - 1) + "ء" : stem;
     }
 
     /** فرعا, وفدا, حيا: an indefinite accusative of a listed noun, whose first letter is the noun's own, or null. */

@@ -186,6 +186,9 @@ class FigureRulesTest {
             List<FigureMention> f = ar("شارك خمسة متطوعين وأربع مسعفات");
             assertFigure(figure(f, "خمسة متطوعين"), FigureKind.COUNT, 5.0, "متطوع", null);
             assertFigure(figure(f, "أربع مسعفات"), FigureKind.COUNT, 4.0, "مسعفة", null);
+            // past ten Arabic writes the singular; a participle's plural there is a slip for it (not قانون, a singular)
+            assertFigure(ar("استقبلت العيادة 25 مراجعين أمس").get(0), FigureKind.COUNT, 25.0, "مراجع", null);
+            assertFigure(ar("أقر المجلس 12 قانون جديدا").get(0), FigureKind.COUNT, 12.0, "قانون", null);
         }
 
         @Test
@@ -210,6 +213,9 @@ class FigureRulesTest {
             // a demonstrative before the group's plural, also an unlisted sound plural
             assertFigure(ar("أفرجت السلطات عن عشرة من هؤلاء المحتجزين").get(0), FigureKind.COUNT, 10.0, "محتجز", null);
             assertFigure(ar("رممت البلدية أربعة من هذه المباني").get(0), FigureKind.COUNT, 4.0, "مبنى", null);
+            // before a pronoun a final hamza sits on ي or و (أبنائه, أعضاؤها), the plural the lexicon writes bare
+            assertFigure(ar("نجا خمسة من أبنائه من الحريق").get(0), FigureKind.COUNT, 5.0, "ابن", null);
+            assertFigure(ar("غاب ثلاثة من أعضائها عن الجلسة").get(0), FigureKind.COUNT, 3.0, "عضو", null);
             // a slip leaves من before the noun's accusative, which no group after من takes
             assertFigure(ar("اعتقلت الشرطة 214 من متهما في القضية").get(0), FigureKind.COUNT, 214.0, "متهم", null);
         }
@@ -408,6 +414,61 @@ class FigureRulesTest {
             assertThat(figure(f, "شهرين").isoValue()).isEqualTo("P2M");
             assertFigure(figure(ar("فتح التسجيل للمتطوعين من الجنسين"), "الجنسين"), FigureKind.COUNT, 2.0, "جنس",
                     null);
+        }
+
+        @Test
+        void aMasculineDualInTheConstructStateCountsTwoBeforeADefiniteNoun() {
+            assertFigure(figure(ar("تقام المباراة بين فريقي الاتحاد والشباب غدا"), "فريقي"), FigureKind.COUNT, 2.0,
+                    "فريق", null);
+            assertFigure(figure(ar("انتشرت الدوريات على جانبي الطريق"), "جانبي"), FigureKind.COUNT, 2.0, "جانب",
+                    null);
+            // a glued preposition stays out of the figure, a letter of the noun's own stays in
+            assertThat(ar("اجتمع الوسيط بوفدي الحكومة والمعارضة")).extracting(FigureMention::text)
+                    .containsExactly("وفدي");
+            // "my" before an adjective, a relative or a unit of time; a seeker's sound plural; a weekday's days
+            assertThat(ar("بلغ ابني الصغير سن الرشد")).isEmpty();
+            assertThat(ar("أرسلت مقالي الذي كتبته إلى الصحيفة")).isEmpty();
+            assertThat(ar("لم ينشر مقالي اليوم")).extracting(FigureMention::kind).doesNotContain(FigureKind.COUNT);
+            assertThat(ar("تدفق طالبي اللجوء على الحدود")).isEmpty();
+        }
+
+        @Test
+        void aFeminineDualInConstructCountsTwoBeforeAVerbalNounOrTwoNamesUnlisted() {
+            assertFigure(figure(ar("نصبت الشرطة نقطتي تفتيش عند المدخل"), "نقطتي"), FigureKind.COUNT, 2.0, "نقطة",
+                    null);
+            assertFigure(figure(ar("تقدمت القوات نحو قريتي حمدان وبيت سالم"), "قريتي"), FigureKind.COUNT, 2.0, "قرية",
+                    null);
+            // "my" before a verb, a preposition or the end of the clause
+            assertThat(ar("كانت سيارتي تعمل جيدا")).isEmpty();
+            assertThat(ar("عدت إلى غرفتي في الفندق")).isEmpty();
+        }
+
+        @Test
+        void aFeminineDualInConstructInTheNominativeEndsInAlef() {
+            assertThat(ar("وقعت وزارتا الصحة والتعليم الاتفاق")).extracting(FigureMention::text, FigureMention::unit)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("وزارتا", "وزارة"));
+            // a unit's alef is another word's accusative: cents
+            assertThat(figure(ar("دفع 44 سنتا الأسبوع الماضي"), "44 سنتا").kind()).isEqualTo(FigureKind.MONEY);
+            // a glued preposition stays out of an unlisted feminine dual too
+            assertThat(figure(ar("قسم المدرب الفريق لمجموعتين وأشرف على كل مجموعة"), "مجموعتين").value()).isEqualTo(2.0);
+        }
+
+        @Test
+        void aDualInTheConstructStateWithAPronounCountsTwo() {
+            assertFigure(figure(ar("عاد الوزيران إلى بلديهما مساء"), "بلديهما"), FigureKind.COUNT, 2.0, "بلد", null);
+            assertFigure(figure(ar("باعت العائلة سيارتيها القديمتين"), "سيارتيها"), FigureKind.COUNT, 2.0, "سيارة",
+                    null);
+            // لدى before a pronoun, and a verb in the first person, are no duals of ولد and اسم
+            assertThat(ar("ولديهم خبرة طويلة في المجال")).isEmpty();
+            assertThat(ar("هذا ما أسميها به")).isEmpty();
+        }
+
+        @Test
+        void newsNounsWithBrokenPluralsCountInTheSingularAndTheDual() {
+            assertFigure(ar("نصب المسلحون كمينين للدورية").get(0), FigureKind.COUNT, 2.0, "كمين", null);
+            assertFigure(ar("أغلقت الشرطة مدخلي البلدة الشمالية").get(0), FigureKind.COUNT, 2.0, "مدخل", null);
+            assertFigure(ar("صرفت الإدارة ثلاثة رواتب متأخرة").get(0), FigureKind.COUNT, 3.0, "راتب", null);
+            assertFigure(ar("أجرى الفريق حصتين تدريبيتين").get(0), FigureKind.COUNT, 2.0, "حصة", null);
         }
 
         @Test
