@@ -227,6 +227,10 @@ class FigureRulesTest {
             assertFigure(ar("وصل عددهم إلى 40 في العاصمة").get(0), FigureKind.NUMBER, 40.0, null, null);
             // a preposition glued to a derived noun opens a phrase of its own: with the participation of
             assertFigure(ar("افتتح المعرض 14 بمشاركة واسعة").get(0), FigureKind.NUMBER, 14.0, null, null);
+            // a scale in the accusative after digits ends the number: what follows it is not counted
+            assertFigure(ar("أنفقت البلدية 74 مليونا مصاريف للصيانة").get(0), FigureKind.NUMBER, 7.4e7, null, null);
+            assertFigure(ar("وزعت الجمعية 16 ألفاً حقائب على الطلاب").get(0), FigureKind.NUMBER, 16000.0, null, null);
+            assertFigure(ar("وزعت الجمعية 16 ألف حقيبة على الطلاب").get(0), FigureKind.COUNT, 16000.0, "حقيبة", null);
         }
 
         @Test
