@@ -264,6 +264,8 @@ class FigureRulesTest {
             // the Celsius scale alone after a number, its word for degree left out, is a temperature
             assertFigure(ar("تجاوزت الحرارة 48 مئوية أمس").get(0), FigureKind.QUANTITY, 48.0, "degree", null);
             assertFigure(ar("تعمل البطارية بجهد 48 فولت فقط").get(0), FigureKind.QUANTITY, 48.0, "V", null);
+            assertFigure(ar("يتسع الخزان لنحو 40 غالونا من الوقود").get(0), FigureKind.QUANTITY, 40.0, "gallon", null);
+            assertFigure(ar("لا تتجاوز الجرعة 325 ملجم في اليوم").get(0), FigureKind.QUANTITY, 325.0, "mg", null);
         }
 
         @Test
@@ -455,6 +457,12 @@ class FigureRulesTest {
             assertThat(dash.kind()).isEqualTo(FigureKind.RANGE);
             assertThat(dash.unit()).isEqualTo("percent");
             assertThat(dash.max()).isEqualTo(10.0);
+            // a first bound that looks like a year bounds a measure when the second is none
+            FigureMention grams = figure(ar("يحتاج المريض ما بين 1900 و2500 ملغ يوميا"), "ما بين 1900 و2500 ملغ");
+            assertThat(grams.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(grams.unit()).isEqualTo("mg");
+            assertThat(grams.min()).isEqualTo(1900.0);
+            assertThat(ar("بقي المصنع مغلقا من 1990 إلى 2003 بسبب الحرب").get(0).isoValue()).isEqualTo("1990/2003");
         }
 
         @Test
