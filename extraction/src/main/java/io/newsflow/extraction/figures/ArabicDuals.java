@@ -74,8 +74,15 @@ final class ArabicDuals {
         Token before = d.at(i - 1);
         String previous = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
         boolean definite = Nouns.arabicDefinite(d, i);
-        if (previous.endsWith("ين") || previous.endsWith("ان") || definite && Nouns.arabicDefinite(d, i - 1)) {
-            return null;  // التجربتين الوديتين, الدولتين الخليجيتين: an adjective agreeing with the noun before it
+        String written = Normalizer.clean(d.text, t.start, t.end);
+        written = written.startsWith("و") || written.startsWith("ف") ? written.substring(1) : written;
+        boolean behindPreposition = t.preposition || definite
+                && (written.startsWith("لل") || written.startsWith("بال") || written.startsWith("كال"));
+        if (!behindPreposition && (previous.endsWith("ين") || previous.endsWith("ان")
+                || definite && Nouns.arabicDefinite(d, i - 1))) {
+            // التجربتين الوديتين, الدولتين الخليجيتين: an adjective agreeing with the noun before it; one behind a
+            // glued preposition opens a phrase of its own (المقرين السابقين للسفارتين)
+            return null;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
         String stem = bareStem(definite ? form : form.substring("بلك".indexOf(form.charAt(0)) >= 0 ? 1 : 0));

@@ -311,6 +311,16 @@ class FigureRulesTest {
         }
 
         @Test
+        void anUnlistedDualBehindAGluedPrepositionIsNoAdjectiveOfTheDualBefore() {
+            // the story writes the noun in the singular; a dual right after another dual agrees with it, unless a
+            // preposition glued to it opens a phrase of its own
+            List<FigureMention> f = ar("زار الوزير المدرسة ثم عاد إلى المبنيين التابعين للمدرستين في الحي");
+            assertFigure(figure(f, "للمدرستين"), FigureKind.COUNT, 2.0, "مدرسة", null);
+            assertThat(ar("زار الوزير الجامعة ثم الجامعتين الأهليتين")).extracting(FigureMention::text)
+                    .containsExactly("الجامعتين");
+        }
+
+        @Test
         void soundPluralsThatLookLikeDualsAreNot() {
             assertThat(ar("أشاد بجهود العاملين في القطاع")).isEmpty();
         }
