@@ -25,6 +25,9 @@ final class ArabicDuals {
         if (w.dual && t.definite && !t.preposition && !t.conjunction && agreesWithDefinite(d, i - 1)) {
             return null;  // البلدتين الواقعتين, المديرين العامين: an adjective agreeing with the noun before it
         }
+        if (w.dual && !w.construct && !t.definite && !t.preposition && !t.conjunction && indefiniteDual(d, i - 1)) {
+            return null;  // طفلان شقيقان, دولتان مهمتان, قسمين رئيسين: the second describes the two the first counts
+        }
         Token f = d.at(i + 1);
         boolean listedGenitive = f.entry != null && f.entry.singular != null && !f.entry.dual && f.stemOffset == 0
                 && !f.definite;  // حالتي وفاة: an indefinite genitive, a noun the lexicon lists
@@ -49,6 +52,18 @@ final class ArabicDuals {
                     singular.currencyDefault, null, null, false, false);
         }
         return Candidate.of(FigureKind.COUNT, i, i, 2.0, w.singular, null);
+    }
+
+    /** The word at p is an indefinite dual that is no construct: listed (طفلان, بلدين) or feminine (نقرتين). */
+    private static boolean indefiniteDual(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || Nouns.arabicDefinite(d, p) || d.at(p + 1).lineBefore) {
+            return false;
+        }
+        String form = Normalizer.key(d.surface(p));
+        return t.entry != null ? t.entry.dual && !t.entry.construct && t.stemOffset == 0
+                : form.length() >= 5 && (form.endsWith("تين") || form.endsWith("تان")) && !form.startsWith("هات")
+                && !form.startsWith("اللت");  // هاتان فكرتان: "these two" and "which two" count nothing
     }
 
     /** The word at p is definite and ends like a dual or a sound plural (البلدتين, والمديرين). */

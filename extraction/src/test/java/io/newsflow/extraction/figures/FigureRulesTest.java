@@ -321,6 +321,14 @@ class FigureRulesTest {
         }
 
         @Test
+        void aListedDualRightAfterAnIndefiniteDualDescribesItsTwo() {
+            assertThat(ar("أصيب طفلان شقيقان في الحادث")).extracting(FigureMention::text).containsExactly("طفلان");
+            assertThat(ar("ينقسم البرنامج إلى قسمين رئيسين")).extracting(FigureMention::text).containsExactly("قسمين");
+            // "these two" is no noun of its own: the dual after it counts
+            assertThat(ar("هاتان فكرتان بسيطتان")).extracting(FigureMention::text).containsExactly("فكرتان");
+        }
+
+        @Test
         void soundPluralsThatLookLikeDualsAreNot() {
             assertThat(ar("أشاد بجهود العاملين في القطاع")).isEmpty();
         }
