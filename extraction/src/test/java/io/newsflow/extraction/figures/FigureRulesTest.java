@@ -481,6 +481,11 @@ class FigureRulesTest {
             assertThat(grams.unit()).isEqualTo("mg");
             assertThat(grams.min()).isEqualTo(1900.0);
             assertThat(ar("بقي المصنع مغلقا من 1990 إلى 2003 بسبب الحرب").get(0).isoValue()).isEqualTo("1990/2003");
+            // a part joined by و that reaches the scale before it starts a second number: the bounds, not a sum
+            FigureMention sum = figure(ar("يتراوح الإنفاق بين 30 مليارا و35 مليار ريال"), "بين 30 مليارا و35 مليار ريال");
+            assertThat(sum.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(sum.max()).isEqualTo(35e9);
+            assertFigure(ar("بلغت التكلفة مليونين و300 ألف ريال").get(0), FigureKind.MONEY, 2.3e6, null, "SAR");
         }
 
         @Test
