@@ -652,6 +652,16 @@ class FigureRulesTest {
     class Ordinals {
 
         @Test
+        void anIndefiniteOrdinalAfterAnIndefiniteNounOfItsGenderRanksIt() {
+            assertFigure(ar("أطلقت الجمعية حملة ثانية من البرنامج").get(0), FigureKind.ORDINAL, 2.0, "حملة", null);
+            assertFigure(ar("عقد الوزير اجتماع أول في الرياض").get(0), FigureKind.ORDINAL, 1.0, "اجتماع", null);
+            // past an adjective of relation; not "again" after a word with a pronoun, nor the head of a construct
+            assertFigure(ar("أعلنت الحكومة خطة اقتصادية ثالثة في البلاد").get(0), FigureKind.ORDINAL, 3.0, "خطة", null);
+            assertThat(ar("أغلق الحارس بابه ثانية")).extracting(FigureMention::unit).containsOnlyNulls();
+            assertThat(ar("سجل النفط صعود ثالث أسبوع")).extracting(FigureMention::unit).doesNotContain("صعود");
+        }
+
+        @Test
         void firstAfterADefiniteCountIsNoRankOfItsOwn() {
             assertThat(ar("نمت الصادرات خلال الأسابيع الستة الأولى من الموسم")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.ORDINAL);
@@ -687,7 +697,7 @@ class FigureRulesTest {
             assertThat(ar("يستغل كل ثانية من وقته")).isEmpty();
             assertThat(ar("تأهلت الفرق التي حلت ثانية في مجموعاتها")).extracting(FigureMention::kind)
                     .contains(FigureKind.ORDINAL);
-            assertFigure(ar("شنت الطائرات غارات ثانية على المواقع").get(0), FigureKind.ORDINAL, 2.0, null, null);
+            assertFigure(ar("شنت الطائرات غارات ثانية على المواقع").get(0), FigureKind.ORDINAL, 2.0, "غارة", null);
             assertThat(ar("ومن جهة ثانية، أعلنت الوزارة خطتها")).isEmpty();
             assertFigure(ar("وصلت إلى الميناء سفينة ثانية").get(0), FigureKind.ORDINAL, 2.0, null, null);
         }
