@@ -32,7 +32,7 @@ final class ArabicCounts {
         // a definite number follows its noun (الجنود الثلاثة), but a plural after one is counted (الثلاث مباريات)
         // unless a definite plural before it is what it counts (المهربون الخمسة تهم القتل: the charges they face)
         boolean definite = d.at(n.first()).definite && !n.hasScale();  // المائة ألف سلة counts as مائة ألف سلة
-        String noun = !definite ? Nouns.arabicAfter(d, k, n.value())
+        String noun = closedByScale(d, n, k) ? null : !definite ? Nouns.arabicAfter(d, k, n.value())
                 : n.words() && n.value() >= 3 && n.value() <= 10 && !Nouns.arabicDefinitePlural(d, n.first() - 1)
                 ? Nouns.indefinitePlural(d, k) : afterDefiniteAboveTen(d, n, k);
         Candidate definitePlural = definite && noun == null ? definitePluralAfter(d, n, k) : null;
@@ -108,6 +108,18 @@ final class ArabicCounts {
             }
         }
         return null;
+    }
+
+    /**
+     * 82 مليونا, 38 مليارًا: after digits a scale in the accusative is the number's own tamyiz and ends it, where a
+     * counted noun would have made it a genitive (82 مليون ريال); the word after it is not what it counts (82 مليونا
+     * كضمانات, 55 مليارا تكاليف).
+     */
+    private static boolean closedByScale(Doc d, NumberPhrase n, int k) {
+        Token scale = d.at(k - 1);
+        return k == n.last() + 1 && n.first() < n.last() && d.at(n.first()).type == TokenType.DIGITS
+                && scale.isNumberWord() && scale.entry.numClass == NumberClass.SCALE && scale.stemOffset == 0
+                && !scale.conjunction && Normalizer.clean(d.text, scale.start, scale.end).endsWith("ا");
     }
 
     /**

@@ -25,6 +25,9 @@ final class ArabicDuals {
         if (w.dual && t.definite && !t.preposition && !t.conjunction && agreesWithDefinite(d, i - 1)) {
             return null;  // البلدتين الواقعتين, المديرين العامين: an adjective agreeing with the noun before it
         }
+        if (w.dual && !w.construct && !t.definite && !t.preposition && !t.conjunction && indefiniteDual(d, i - 1)) {
+            return null;  // طفلان شقيقان, دولتان مهمتان, قسمين رئيسين: the second describes the two the first counts
+        }
         Token f = d.at(i + 1);
         boolean listedGenitive = f.entry != null && f.entry.singular != null && !f.entry.dual && f.stemOffset == 0
                 && !f.definite;  // حالتي وفاة: an indefinite genitive, a noun the lexicon lists
@@ -84,6 +87,18 @@ final class ArabicDuals {
         return false;
     }
 
+    /** The word at p is an indefinite dual that is no construct: listed (طفلان, بلدين) or feminine (نقرتين). */
+    private static boolean indefiniteDual(Doc d, int p) {
+        Token t = d.at(p);
+        if (t.type != TokenType.ARABIC || Nouns.arabicDefinite(d, p) || d.at(p + 1).lineBefore) {
+            return false;
+        }
+        String form = Normalizer.key(d.surface(p));
+        return t.entry != null ? t.entry.dual && !t.entry.construct && t.stemOffset == 0
+                : form.length() >= 5 && (form.endsWith("تين") || form.endsWith("تان")) && !form.startsWith("هات")
+                && !form.startsWith("اللت");  // هاتان فكرتان: "these two" and "which two" count nothing
+    }
+
     /** The word at p is definite and ends like a dual or a sound plural (البلدتين, والمديرين). */
     private static boolean agreesWithDefinite(Doc d, int p) {
         String before = d.at(p).type == TokenType.ARABIC ? Normalizer.key(d.surface(p)) : "";
@@ -107,8 +122,15 @@ final class ArabicDuals {
         Token before = d.at(i - 1);
         String previous = before.type == TokenType.ARABIC ? Normalizer.key(d.surface(i - 1)) : "";
         boolean definite = Nouns.arabicDefinite(d, i);
-        if (previous.endsWith("ين") || previous.endsWith("ان") || definite && Nouns.arabicDefinite(d, i - 1)) {
-            return null;  // التجربتين الوديتين, الدولتين الخليجيتين: an adjective agreeing with the noun before it
+        String written = Normalizer.clean(d.text, t.start, t.end);
+        written = written.startsWith("و") || written.startsWith("ف") ? written.substring(1) : written;
+        boolean behindPreposition = t.preposition || definite
+                && (written.startsWith("لل") || written.startsWith("بال") || written.startsWith("كال"));
+        if (!behindPreposition && (previous.endsWith("ين") || previous.endsWith("ان")
+                || definite && Nouns.arabicDefinite(d, i - 1))) {
+            // التجربتين الوديتين, الدولتين الخليجيتين: an adjective agreeing with the noun before it; one behind a
+            // glued preposition opens a phrase of its own (المقرين السابقين للسفارتين)
+            return null;
         }
         String form = Normalizer.clean(d.text, t.start, t.end);
         String stem = bareStem(definite ? form : form.substring("بلك".indexOf(form.charAt(0)) >= 0 ? 1 : 0));

@@ -127,6 +127,10 @@ final class FigureResolver {
         if (p instanceof Candidate c && c.first() < free) {
             return c.last() + 1;  // دولتان اثنتان: a number agreeing with a noun already counted adds no figure
         }
+        if (p instanceof Candidate date && date.kind() == FigureKind.DATE) {
+            Candidate bound = RangeRecognizer.yearBeforeMeasure(d, date, this::read);
+            p = bound != null ? bound : p;  // من 2000 إلى 4000 ملغ: the first bound only looks like a year
+        }
         if (p instanceof Candidate c) {
             RangeRecognizer.Range range = RangeRecognizer.after(d, c, this::read);
             if (range != null) {

@@ -198,7 +198,11 @@ final class NumberRecognizer {
                 ok = joined && (lastClass == NumberClass.HUNDRED || lastClass == NumberClass.SCALE) && !ordinal
                         && v < (lastClass == NumberClass.SCALE ? lastScale : 100)
                         // "5.10 billion and 4.25 billion" is two figures in English; مليارين و480 مليون is one
-                        && !(d.english && after.isNumberWord() && after.entry.numClass == NumberClass.SCALE);
+                        && !(d.english && after.isNumberWord() && after.entry.numClass == NumberClass.SCALE)
+                        // مليون و500 ألف goes on; بين 40 مليارا و42 مليار دولار is two numbers, no part reaching the
+                        // scale before it
+                        && !(after.isNumberWord() && after.entry.numClass == NumberClass.SCALE && !after.conjunction
+                        && v * after.entry.number >= lastScale);
             } else if (is(w, Role.ABBREV_SCALE)) {
                 String s = d.surface(c);
                 boolean moneyOnly = s.equals("m") || s.equals("b") || s.equals("mm");

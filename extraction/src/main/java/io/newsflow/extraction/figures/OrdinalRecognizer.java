@@ -215,6 +215,9 @@ final class OrdinalRecognizer {
         if (unit == null && Nouns.arabicDefinite(d, i)) {
             unit = RankedNouns.ofOrdinalBefore(d, i);
         }
+        if (unit == null && !Nouns.arabicDefinite(d, i) && ord.last() == i) {
+            unit = RankedNouns.indefiniteBefore(d, i, written);
+        }
         String before = Nouns.arabicDefinite(d, i - 1) ? Nouns.arabicBefore(d, i - 1) : null;
         if (before != null && d.lexicon.in(WordList.NUMBERED_NAME, before)) {
             return new Proposal.NotAFigure(ord.last());  // الثانوية الثانية بصفوى: a school's name, not a rank

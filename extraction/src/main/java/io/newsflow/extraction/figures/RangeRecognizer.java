@@ -205,6 +205,30 @@ final class RangeRecognizer {
                 && a.first() == n.first() && a.last() == n.last();
     }
 
+    /**
+     * من 2000 إلى 4000 ملغ, between 1900 and 2400 tonnes: a first bound that looks like a year, after "from" or
+     * "between", is a number when the bound after "to" or "and" is no year and carries a measure; the year itself
+     * otherwise, returned as null.
+     */
+    static Candidate yearBeforeMeasure(Doc d, Candidate a, Function<NumberPhrase, Candidate> read) {
+        NumberPhrase n = d.isYear(a.first()) ? NumberRecognizer.at(d, a.first(), false) : null;
+        Token before = d.at(a.first() - 1);
+        int c = a.last() + 1;
+        if (n == null || !n.plainDigits() || a.first() != n.first() || a.last() != n.last() || before.stemOffset != 0
+                || !before.has(Role.FROM) && !before.has(Role.BETWEEN)
+                || !(d.at(c).has(Role.TO) && d.at(c).stemOffset == 0 || d.isAndWord(c)) || d.at(c + 1).lineBefore) {
+            return null;
+        }
+        NumberPhrase m = NumberRecognizer.at(d, c + 1, false);
+        if (m == null || m.first() != c + 1 || !m.plainDigits() || d.isYear(m.first()) || m.value() <= n.value()) {
+            return null;
+        }
+        Candidate b = read.apply(m);
+        boolean measured = b.kind() == FigureKind.QUANTITY || b.kind() == FigureKind.MONEY
+                || b.kind() == FigureKind.PERCENT || b.kind() == FigureKind.COUNT && b.unit() != null;
+        return measured ? Candidate.of(FigureKind.NUMBER, n) : null;
+    }
+
     /** The figure after the connector, at b0: money written like the first bound, or a number read in full. */
     private static Candidate upper(Doc d, Candidate a, int b0, Function<NumberPhrase, Candidate> read) {
         if (a.kind() == FigureKind.MONEY && a.first() < a.number().first()) {

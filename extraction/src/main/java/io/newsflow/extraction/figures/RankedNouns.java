@@ -58,6 +58,47 @@ final class RankedNouns {
     }
 
     /**
+     * مجموعة ثانية, لقاء أول: an indefinite ordinal written as an adjective (not the accusative of "secondly") after
+     * an indefinite noun of its gender ranks that noun; null otherwise.
+     */
+    static String indefiniteBefore(Doc d, int i, String written) {
+        int p = i - 1;
+        String before = d.at(p).type == TokenType.ARABIC ? Normalizer.key(d.surface(p)) : "";
+        if (before.length() >= 5 && before.endsWith("يه") && !Nouns.arabicDefinite(d, p)) {
+            p--;  // وجهة عالمية أولى, خطة مساعدة مالية ثالثة: past an adjective of relation to the noun
+        }
+        Token t = d.at(p);
+        String form = t.type == TokenType.ARABIC ? Normalizer.key(d.surface(p)) : "";
+        String raw = d.surface(p);
+        if (raw.endsWith("ه") || raw.endsWith("ها") || raw.endsWith("هم") || t.entry != null
+                && t.entry.currencyFamily != null) {
+            return null;  // بابه ثانية, أطأه ثانية: "again"; مليون ريال ثاني تلك الشركات heads a construct
+        }
+        if (t.type != TokenType.ARABIC || t.preposition || t.has(Role.STOP) || t.isNumberWord()
+                || d.at(i).lineBefore || d.at(i).conjunction || written.endsWith("ا") || Nouns.arabicDefinite(d, p)) {
+            return null;
+        }
+        Token next = d.at(i + 1);
+        boolean feminine = written.endsWith("ة") || written.endsWith("ى") || written.endsWith("ه");
+        // the ordinal closes its phrase; otherwise it heads a construct (رابع هبوط, ثالث الدوري, أول من)
+        boolean closes = next.type == TokenType.SYMBOL || next.lineBefore || next.conjunction || next.preposition
+                || next.type == TokenType.ARABIC && (next.has(Role.STOP) || next.has(Role.IN))
+                && !(next.has(Role.FROM) && !feminine) && !next.isNumberWord();
+        String noun = closes && !d.lexicon.in(WordList.MILITARY_RANK, d.stemKey(p)) && !form.equals("مده")
+                ? Nouns.arabicAfter(d, p, 1) : null;
+        // a listed noun, or a feminine one in ة that agrees with a feminine ordinal (not a name nor a verb)
+        boolean listed = t.entry != null && t.entry.singular != null && t.stemOffset == 0;
+        if (noun == null || !listed && !(feminine && Normalizer.key(noun).endsWith("ه"))) {
+            return null;
+        }
+        if (!listed && "ولكب".indexOf(noun.charAt(0)) >= 0 && noun.length() > 4) {
+            String rest = noun.substring(1);  // لسلسلة ثالثة, كرغبة أولى: a glued clitic, when the story writes the bare noun
+            noun = d.text.contains(" " + rest) || d.text.contains("ال" + rest) ? rest : noun;
+        }
+        return feminine == (Normalizer.key(noun).endsWith("ه")) ? noun : null;
+    }
+
+    /**
      * من المركز الثالث إلى الرابع, المرحلتين الأولى والثانية: a definite ordinal right after another one, joined by
      * "to" or a glued "and", ranks the same noun; that noun, or null.
      */

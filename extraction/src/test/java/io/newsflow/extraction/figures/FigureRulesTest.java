@@ -292,6 +292,10 @@ class FigureRulesTest {
             assertFigure(ar("وصل عددهم إلى 40 في العاصمة").get(0), FigureKind.NUMBER, 40.0, null, null);
             // a preposition glued to a derived noun opens a phrase of its own: with the participation of
             assertFigure(ar("افتتح المعرض 14 بمشاركة واسعة").get(0), FigureKind.NUMBER, 14.0, null, null);
+            // a scale in the accusative after digits ends the number: what follows it is not counted
+            assertFigure(ar("أنفقت البلدية 74 مليونا مصاريف للصيانة").get(0), FigureKind.NUMBER, 7.4e7, null, null);
+            assertFigure(ar("وزعت الجمعية 16 ألفاً حقائب على الطلاب").get(0), FigureKind.NUMBER, 16000.0, null, null);
+            assertFigure(ar("وزعت الجمعية 16 ألف حقيبة على الطلاب").get(0), FigureKind.COUNT, 16000.0, "حقيبة", null);
         }
 
         @Test
@@ -325,6 +329,8 @@ class FigureRulesTest {
             // the Celsius scale alone after a number, its word for degree left out, is a temperature
             assertFigure(ar("تجاوزت الحرارة 48 مئوية أمس").get(0), FigureKind.QUANTITY, 48.0, "degree", null);
             assertFigure(ar("تعمل البطارية بجهد 48 فولت فقط").get(0), FigureKind.QUANTITY, 48.0, "V", null);
+            assertFigure(ar("يتسع الخزان لنحو 40 غالونا من الوقود").get(0), FigureKind.QUANTITY, 40.0, "gallon", null);
+            assertFigure(ar("لا تتجاوز الجرعة 325 ملجم في اليوم").get(0), FigureKind.QUANTITY, 325.0, "mg", null);
         }
 
         @Test
@@ -469,6 +475,24 @@ class FigureRulesTest {
             assertFigure(ar("أغلقت الشرطة مدخلي البلدة الشمالية").get(0), FigureKind.COUNT, 2.0, "مدخل", null);
             assertFigure(ar("صرفت الإدارة ثلاثة رواتب متأخرة").get(0), FigureKind.COUNT, 3.0, "راتب", null);
             assertFigure(ar("أجرى الفريق حصتين تدريبيتين").get(0), FigureKind.COUNT, 2.0, "حصة", null);
+        }
+
+        @Test
+        void anUnlistedDualBehindAGluedPrepositionIsNoAdjectiveOfTheDualBefore() {
+            // the story writes the noun in the singular; a dual right after another dual agrees with it, unless a
+            // preposition glued to it opens a phrase of its own
+            List<FigureMention> f = ar("زار الوزير المدرسة ثم عاد إلى المبنيين التابعين للمدرستين في الحي");
+            assertFigure(figure(f, "للمدرستين"), FigureKind.COUNT, 2.0, "مدرسة", null);
+            assertThat(ar("زار الوزير الجامعة ثم الجامعتين الأهليتين")).extracting(FigureMention::text)
+                    .containsExactly("الجامعتين");
+        }
+
+        @Test
+        void aListedDualRightAfterAnIndefiniteDualDescribesItsTwo() {
+            assertThat(ar("أصيب طفلان شقيقان في الحادث")).extracting(FigureMention::text).containsExactly("طفلان");
+            assertThat(ar("ينقسم البرنامج إلى قسمين رئيسين")).extracting(FigureMention::text).containsExactly("قسمين");
+            // "these two" is no noun of its own: the dual after it counts
+            assertThat(ar("هاتان فكرتان بسيطتان")).extracting(FigureMention::text).containsExactly("فكرتان");
         }
 
         @Test
@@ -646,6 +670,17 @@ class FigureRulesTest {
             assertThat(dash.kind()).isEqualTo(FigureKind.RANGE);
             assertThat(dash.unit()).isEqualTo("percent");
             assertThat(dash.max()).isEqualTo(10.0);
+            // a first bound that looks like a year bounds a measure when the second is none
+            FigureMention grams = figure(ar("يحتاج المريض ما بين 1900 و2500 ملغ يوميا"), "ما بين 1900 و2500 ملغ");
+            assertThat(grams.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(grams.unit()).isEqualTo("mg");
+            assertThat(grams.min()).isEqualTo(1900.0);
+            assertThat(ar("بقي المصنع مغلقا من 1990 إلى 2003 بسبب الحرب").get(0).isoValue()).isEqualTo("1990/2003");
+            // a part joined by و that reaches the scale before it starts a second number: the bounds, not a sum
+            FigureMention sum = figure(ar("يتراوح الإنفاق بين 30 مليارا و35 مليار ريال"), "بين 30 مليارا و35 مليار ريال");
+            assertThat(sum.kind()).isEqualTo(FigureKind.RANGE);
+            assertThat(sum.max()).isEqualTo(35e9);
+            assertFigure(ar("بلغت التكلفة مليونين و300 ألف ريال").get(0), FigureKind.MONEY, 2.3e6, null, "SAR");
         }
 
         @Test
@@ -812,6 +847,16 @@ class FigureRulesTest {
     class Ordinals {
 
         @Test
+        void anIndefiniteOrdinalAfterAnIndefiniteNounOfItsGenderRanksIt() {
+            assertFigure(ar("أطلقت الجمعية حملة ثانية من البرنامج").get(0), FigureKind.ORDINAL, 2.0, "حملة", null);
+            assertFigure(ar("عقد الوزير اجتماع أول في الرياض").get(0), FigureKind.ORDINAL, 1.0, "اجتماع", null);
+            // past an adjective of relation; not "again" after a word with a pronoun, nor the head of a construct
+            assertFigure(ar("أعلنت الحكومة خطة اقتصادية ثالثة في البلاد").get(0), FigureKind.ORDINAL, 3.0, "خطة", null);
+            assertThat(ar("أغلق الحارس بابه ثانية")).extracting(FigureMention::unit).containsOnlyNulls();
+            assertThat(ar("سجل النفط صعود ثالث أسبوع")).extracting(FigureMention::unit).doesNotContain("صعود");
+        }
+
+        @Test
         void firstAfterADefiniteCountIsNoRankOfItsOwn() {
             assertThat(ar("نمت الصادرات خلال الأسابيع الستة الأولى من الموسم")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.ORDINAL);
@@ -854,7 +899,7 @@ class FigureRulesTest {
             assertThat(ar("يستغل كل ثانية من وقته")).isEmpty();
             assertThat(ar("تأهلت الفرق التي حلت ثانية في مجموعاتها")).extracting(FigureMention::kind)
                     .contains(FigureKind.ORDINAL);
-            assertFigure(ar("شنت الطائرات غارات ثانية على المواقع").get(0), FigureKind.ORDINAL, 2.0, null, null);
+            assertFigure(ar("شنت الطائرات غارات ثانية على المواقع").get(0), FigureKind.ORDINAL, 2.0, "غارة", null);
             assertThat(ar("ومن جهة ثانية، أعلنت الوزارة خطتها")).isEmpty();
             assertFigure(ar("وصلت إلى الميناء سفينة ثانية").get(0), FigureKind.ORDINAL, 2.0, null, null);
         }
