@@ -92,6 +92,7 @@ final class FigureResolver {
                 && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
             Candidate dual = ArabicDuals.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
+            dual = dual != null ? dual : CoordinatedDuals.at(d, i);
             if (dual != null) {
                 emit(dual);
                 remember(dual);
@@ -120,6 +121,9 @@ final class FigureResolver {
         }
         if (p == null) {
             p = ArabicDuals.byItself(d, i);
+        }
+        if (p == null) {
+            p = CoordinatedDuals.at(d, i);
         }
         if (p instanceof Candidate c && c.first() < free) {
             return c.last() + 1;  // دولتان اثنتان: a number agreeing with a noun already counted adds no figure

@@ -308,6 +308,19 @@ class FigureRulesTest {
         void soundPluralsThatLookLikeDualsAreNot() {
             assertThat(ar("أشاد بجهود العاملين في القطاع")).isEmpty();
         }
+
+        @Test
+        void aPairJoinedByAndAfterAWordShowsItIsADual() {
+            List<FigureMention> f = ar("أغلقت الشرطة المخرجين الجنوبي والغربي وعززت وجودها في المنطقتين الساحلية "
+                    + "والجبلية، وتعمل البعثة في محافظتي مأرب وشبوة");
+            assertFigure(figure(f, "المخرجين"), FigureKind.COUNT, 2.0, "مخرج", null);
+            assertFigure(figure(f, "محافظتي"), FigureKind.COUNT, 2.0, "محافظة", null);
+            // a relational adjective, "my" glued on, a verbal noun, a genitive behind a preposition: no dual
+            assertThat(ar("يحمل ملفي الشخصي والمهني")).isEmpty();
+            assertThat(ar("قالت إن سيارتي تهتز وأنا أقودها")).isEmpty();
+            assertThat(ar("ناقش التمكين الاجتماعي والاقتصادي للمرأة")).isEmpty();
+            assertThat(ar("صار البلد مقصد مثالي للعائلات والأطفال")).isEmpty();
+        }
     }
 
     @Nested
