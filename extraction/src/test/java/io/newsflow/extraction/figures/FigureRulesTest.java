@@ -630,6 +630,12 @@ class FigureRulesTest {
     class Ordinals {
 
         @Test
+        void anIndefiniteOrdinalRanksAPluralWithItsOwnersPronoun() {
+            assertFigure(ar("ويلعب المنتخب أولى مبارياته في الدورة غدا").get(0), FigureKind.ORDINAL, 1.0, "مباراة", null);
+            assertFigure(ar("وسجل المهاجم ثالث أهدافه هذا الموسم").get(0), FigureKind.ORDINAL, 3.0, "هدف", null);
+        }
+
+        @Test
         void firstAfterADefiniteCountIsNoRankOfItsOwn() {
             assertThat(ar("نمت الصادرات خلال الأسابيع الستة الأولى من الموسم")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.ORDINAL);
