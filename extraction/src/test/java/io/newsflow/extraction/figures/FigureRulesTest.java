@@ -633,6 +633,7 @@ class FigureRulesTest {
         void anIndefiniteOrdinalRanksAPluralWithItsOwnersPronoun() {
             assertFigure(ar("ويلعب المنتخب أولى مبارياته في الدورة غدا").get(0), FigureKind.ORDINAL, 1.0, "مباراة", null);
             assertFigure(ar("وسجل المهاجم ثالث أهدافه هذا الموسم").get(0), FigureKind.ORDINAL, 3.0, "هدف", null);
+            assertFigure(ar("أجرت الشركة أولى تجارب الإطلاق").get(0), FigureKind.ORDINAL, 1.0, "تجربة", null);
         }
 
         @Test
