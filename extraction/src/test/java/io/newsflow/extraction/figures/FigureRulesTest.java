@@ -736,6 +736,13 @@ class FigureRulesTest {
         private final LocalDate published = LocalDate.of(2020, 11, 12);  // a Thursday
 
         @Test
+        void aDayAndMonthAfterAStreetACityOrARevolutionNameIt() {
+            assertThat(ar("افتتح المعرض في شارع 15 مايو وسط المدينة")).isEmpty();
+            assertThat(ar("تغيرت البلاد كثيرا منذ ثورة 14 يوليو")).isEmpty();
+            assertThat(ar("وصل الوفد في 15 مايو")).extracting(FigureMention::kind).containsExactly(FigureKind.DATE);
+        }
+
+        @Test
         void bothArabicMonthSeriesAndYears() {
             assertThat(ar("في فبراير 2017").get(0).isoValue()).isEqualTo("2017-02");
             assertThat(ar("يوم 3 كانون الثاني 2019").get(0).isoValue()).isEqualTo("2019-01-03");
