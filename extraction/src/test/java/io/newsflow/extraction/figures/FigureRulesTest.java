@@ -736,6 +736,13 @@ class FigureRulesTest {
         private final LocalDate published = LocalDate.of(2020, 11, 12);  // a Thursday
 
         @Test
+        void theYearThatPrecededItCountsBackFromTheYearJustNamed() {
+            List<FigureMention> f = extract("نمت الصادرات العام الماضي بعد أن تراجعت في العام الذي سبقه", "ar",
+                    LocalDate.of(2015, 8, 6));
+            assertThat(figure(f, "العام الذي سبقه").isoValue()).isEqualTo("2013");
+        }
+
+        @Test
         void aDayAndMonthAfterAStreetACityOrARevolutionNameIt() {
             assertThat(ar("افتتح المعرض في شارع 15 مايو وسط المدينة")).isEmpty();
             assertThat(ar("تغيرت البلاد كثيرا منذ ثورة 14 يوليو")).isEmpty();
