@@ -135,6 +135,7 @@ final class EvalCommand {
             sets.put("corpus development stories, eleventh set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV11_GOLD);
             sets.put("corpus development stories, twelfth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV12_GOLD);
             sets.put("corpus development stories, thirteenth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV13_GOLD);
+            sets.put("corpus development stories, fourteenth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV14_GOLD);
             sets.put("corpus development stories, fifteenth set, annotated blind", ArticleGoldEvaluation.CORPUS_DEV15_GOLD);
             return printCorpusSets(sets, dev, extractor);
         }

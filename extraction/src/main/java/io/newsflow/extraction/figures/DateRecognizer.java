@@ -58,6 +58,9 @@ final class DateRecognizer {
         if (v == null || months != null) {
             return months;  // the January-March quarter
         }
+        if (d.arabic && v.day() > 0 && v.year() == 0 && v.iso() == null && namedBy(d, i - 1)) {
+            return new Proposal.NotAFigure(v.last());  // شارع 26 يوليو, مدينة 6 أكتوبر, ثورة 25 يناير: a name
+        }
         if (v.month() > 0 && v.day() == 0 && v.year() == 0 && v.iso() == null && d.at(v.last() + 1).has(Role.TO)
                 && d.at(v.last() + 1).stemOffset == 0) {
             DateValue b = DateGrammar.at(d, v.last() + 2);
@@ -332,5 +335,15 @@ final class DateRecognizer {
 
     private static Candidate date(int first, int last, String iso) {
         return Candidate.of(FigureKind.DATE, first, last, null, null, iso);
+    }
+
+    /** The word at p is a place or an event that a day and month after it name (شارع, بشارع, مدينة, لثورة). */
+    private static boolean namedBy(Doc d, int p) {
+        if (d.at(p).type != TokenType.ARABIC) {
+            return false;
+        }
+        String key = Normalizer.key(d.surface(p));
+        return d.lexicon.in(WordList.DATE_NAMED, key)
+                || key.length() > 3 && "وبل".indexOf(key.charAt(0)) >= 0 && d.lexicon.in(WordList.DATE_NAMED, key.substring(1));
     }
 }

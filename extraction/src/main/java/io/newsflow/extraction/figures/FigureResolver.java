@@ -65,6 +65,7 @@ final class FigureResolver {
             dual = dual != null ? dual : ArabicDuals.masculineConstruct(d, i);
             dual = dual != null ? dual : ArabicDuals.withPronoun(d, i);
             dual = dual != null ? dual : ArabicDuals.nominativeConstruct(d, i);
+            dual = dual != null ? dual : CoordinatedDuals.at(d, i);
             if (dual != null) {
                 emit(dual);
                 remember(dual);
@@ -93,6 +94,9 @@ final class FigureResolver {
         }
         if (p == null) {
             p = ArabicDuals.byItself(d, i);
+        }
+        if (p == null) {
+            p = CoordinatedDuals.at(d, i);
         }
         if (p instanceof Candidate c && c.first() < free) {
             return c.last() + 1;  // دولتان اثنتان: a number agreeing with a noun already counted adds no figure

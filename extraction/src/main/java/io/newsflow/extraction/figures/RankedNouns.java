@@ -34,8 +34,9 @@ final class RankedNouns {
 
     /**
      * The noun an indefinite ordinal ranks: the genitive of the construct it heads (أول زيارة → زيارة, أولى مباريات →
-     * مباراة), past a superlative (ثاني أكبر المدن → مدينة, ثاني أكبر مصدر → مصدر); a noun the lexicon lists, or after
-     * "first" any word but a definite one, a function word, a verb or one with a pronoun glued on; else null.
+     * مباراة, a listed plural with a pronoun: أولى مبارياته → مباراة), past a superlative (ثاني أكبر المدن → مدينة, ثاني
+     * أكبر مصدر → مصدر); a noun the lexicon lists, or after "first" any word but a definite one, a function word, a
+     * verb or one with a pronoun glued on; else null.
      */
     static String rankedAfter(Doc d, int k, int value) {
         Token t = d.at(k);
@@ -49,6 +50,10 @@ final class RankedNouns {
             return Nouns.arabicDefinite(d, k + 1) ? Nouns.arabicBefore(d, k + 1) : rankedAfter(d, k + 1, 1);
         }
         boolean listed = t.entry != null && (t.entry.singular != null || t.entry.unit != null) && !t.has(Role.STOP);
+        String owned = t.entry == null && !Nouns.arabicDefinite(d, k) ? Nouns.withoutPronoun(d, form) : null;
+        if (owned != null) {
+            return owned;  // أولى مبارياته, ثالث أهدافه: a listed plural with its owner's pronoun, as definite as a genitive
+        }
         if (Nouns.arabicDefinite(d, k) || form.length() < 3 || !listed && (value != 1 || t.entry != null
                 || form.startsWith("ي") || form.matches(".*(ه|ها|هم|هما|هن|نا|كم)"))) {
             return null;

@@ -199,10 +199,12 @@ final class RelativeDates {
             if (d.surface(i).startsWith("ال") && THIS.contains(Normalizer.key(d.surface(i - 1)))) {
                 first = i - 1;  // هذا العام, هذه السنة, هذا الشهر: the current one
                 last = i;
+            } else if (precededBy(d, i + 1)) {
+                last = i + 2;  // العام الذي سبقه: the year before, counted back from the one just named
             } else if (q.stemOffset != 0 || !(q.has(Role.PAST) || q.has(Role.NEXT) || q.has(Role.CURRENT))) {
                 return null;
             }
-            int dir = first >= 0 ? 0 : q.has(Role.PAST) ? -1 : q.has(Role.NEXT) ? 1 : 0;
+            int dir = first >= 0 ? 0 : q.has(Role.PAST) || last == i + 2 ? -1 : q.has(Role.NEXT) ? 1 : 0;
             String key = Normalizer.key(d.surface(i));
             if (key.endsWith("اسبوع")) {
                 return DateValue.resolved(first, last, week(published.plusWeeks(dir)));
@@ -213,6 +215,13 @@ final class RelativeDates {
             return DateValue.resolved(first, last, String.valueOf(published.getYear() + dir));
         }
         return null;
+    }
+
+    /** A relative clause "that preceded it" at k: الذي سبقه, التي سبقته (a verb of PREVIOUS after الذي or التي). */
+    private static boolean precededBy(Doc d, int k) {
+        String relative = Normalizer.key(d.surface(k));
+        return (relative.equals("الذي") || relative.equals("التي")) && d.at(k + 1).type == TokenType.ARABIC
+                && d.lexicon.in(WordList.PREVIOUS, d.surface(k + 1));
     }
 
     /**

@@ -35,6 +35,7 @@ class CorpusDevStoriesTest {
         "corpus-dev11-gold.tsv, ar, 0.94, 0.86, 0.95",
         "corpus-dev12-gold.tsv, ar, 0.95, 0.95, 0.95",
         "corpus-dev13-gold.tsv, en, 0.97, 0.95, 0.95",
+        "corpus-dev14-gold.tsv, ar, 0.94, 0.94, 0.95",
         "corpus-dev15-gold.tsv, ar, 0.93, 0.95, 0.80",
     })
     void byValue(String gold, String language, double f1, double units, double currencies) throws IOException {

@@ -499,6 +499,19 @@ class FigureRulesTest {
         void soundPluralsThatLookLikeDualsAreNot() {
             assertThat(ar("أشاد بجهود العاملين في القطاع")).isEmpty();
         }
+
+        @Test
+        void aPairJoinedByAndAfterAWordShowsItIsADual() {
+            List<FigureMention> f = ar("أغلقت الشرطة المخرجين الجنوبي والغربي وعززت وجودها في المنطقتين الساحلية "
+                    + "والجبلية، وتعمل البعثة في محافظتي مأرب وشبوة");
+            assertFigure(figure(f, "المخرجين"), FigureKind.COUNT, 2.0, "مخرج", null);
+            assertFigure(figure(f, "محافظتي"), FigureKind.COUNT, 2.0, "محافظة", null);
+            // a relational adjective, "my" glued on, a verbal noun, a genitive behind a preposition: no dual
+            assertThat(ar("يحمل ملفي الشخصي والمهني")).isEmpty();
+            assertThat(ar("قالت إن سيارتي تهتز وأنا أقودها")).isEmpty();
+            assertThat(ar("ناقش التمكين الاجتماعي والاقتصادي للمرأة")).isEmpty();
+            assertThat(ar("صار البلد مقصد مثالي للعائلات والأطفال")).isEmpty();
+        }
     }
 
     @Nested
@@ -857,6 +870,13 @@ class FigureRulesTest {
         }
 
         @Test
+        void anIndefiniteOrdinalRanksAPluralWithItsOwnersPronoun() {
+            assertFigure(ar("ويلعب المنتخب أولى مبارياته في الدورة غدا").get(0), FigureKind.ORDINAL, 1.0, "مباراة", null);
+            assertFigure(ar("وسجل المهاجم ثالث أهدافه هذا الموسم").get(0), FigureKind.ORDINAL, 3.0, "هدف", null);
+            assertFigure(ar("أجرت الشركة أولى تجارب الإطلاق").get(0), FigureKind.ORDINAL, 1.0, "تجربة", null);
+        }
+
+        @Test
         void firstAfterADefiniteCountIsNoRankOfItsOwn() {
             assertThat(ar("نمت الصادرات خلال الأسابيع الستة الأولى من الموسم")).extracting(FigureMention::kind)
                     .doesNotContain(FigureKind.ORDINAL);
@@ -961,6 +981,20 @@ class FigureRulesTest {
     class Dates {
 
         private final LocalDate published = LocalDate.of(2020, 11, 12);  // a Thursday
+
+        @Test
+        void theYearThatPrecededItCountsBackFromTheYearJustNamed() {
+            List<FigureMention> f = extract("نمت الصادرات العام الماضي بعد أن تراجعت في العام الذي سبقه", "ar",
+                    LocalDate.of(2015, 8, 6));
+            assertThat(figure(f, "العام الذي سبقه").isoValue()).isEqualTo("2013");
+        }
+
+        @Test
+        void aDayAndMonthAfterAStreetACityOrARevolutionNameIt() {
+            assertThat(ar("افتتح المعرض في شارع 15 مايو وسط المدينة")).isEmpty();
+            assertThat(ar("تغيرت البلاد كثيرا منذ ثورة 14 يوليو")).isEmpty();
+            assertThat(ar("وصل الوفد في 15 مايو")).extracting(FigureMention::kind).containsExactly(FigureKind.DATE);
+        }
 
         @Test
         void bothArabicMonthSeriesAndYears() {

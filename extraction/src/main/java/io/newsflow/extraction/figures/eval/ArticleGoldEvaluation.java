@@ -61,6 +61,8 @@ public final class ArticleGoldEvaluation {
     public static final String CORPUS_DEV12_GOLD = "corpus-dev12-gold.tsv";
     /** A thirteenth set, English stories chosen by seed alone and annotated blind, before any output was read. */
     public static final String CORPUS_DEV13_GOLD = "corpus-dev13-gold.tsv";
+    /** A fourteenth set, Arabic stories chosen for their counts and annotated blind, before any output was read. */
+    public static final String CORPUS_DEV14_GOLD = "corpus-dev14-gold.tsv";
     /** A fifteenth set, Arabic stories chosen for their counts and annotated blind, before any output was read. */
     public static final String CORPUS_DEV15_GOLD = "corpus-dev15-gold.tsv";
     public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "articles");
