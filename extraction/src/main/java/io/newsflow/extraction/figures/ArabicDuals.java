@@ -107,12 +107,32 @@ final class ArabicDuals {
     }
 
     /**
+     * A dual at i that counts two by itself, in any of the forms below. Most words are none, so each form is tried
+     * only when the word ends in the letter that form needs (ن of يين/تين/ان, ي of a construct, ا of a nominative
+     * construct, the last letter of a pronoun), a test that costs no string.
+     */
+    static Candidate at(Doc d, int i) {
+        Token t = d.at(i);
+        if (!d.arabic || t.type != TokenType.ARABIC) {
+            return null;
+        }
+        char last = d.lastLetter(i);
+        Candidate dual = last == 'ن' ? unlistedDual(d, i) : null;
+        dual = dual == null && last == 'ي' ? masculineConstruct(d, i) : dual;
+        dual = dual == null && (last == 'ا' || last == 'م' || last == 'ن') && pronounAfterYa(d, i) ? withPronoun(d, i)
+                : dual;
+        dual = dual == null && last == 'ا' && d.endsWith(i, "تا") ? nominativeConstruct(d, i) : dual;
+        boolean pair = t.entry == null ? last == 'ن' : t.entry.dual && t.entry.construct;
+        return dual == null && pair ? CoordinatedDuals.at(d, i) : dual;
+    }
+
+    /**
      * The dual of a feminine noun the lexicon does not list (التجربتين, فصيلتين), counted two when the story also
      * writes the noun in the singular or the plural (التجربة الثانية), which a name ending like a dual (بوتين) never
      * does, or when it stands indefinite right after a preposition (DUAL_AFTER: خلال نقرتين, بين حكومتين), where an
      * adjective in the dual would follow its noun; null otherwise.
      */
-    static Candidate unlistedDual(Doc d, int i) {
+    private static Candidate unlistedDual(Doc d, int i) {
         Token t = d.at(i);
         int n = t.end - t.start;
         if (!d.arabic || t.type != TokenType.ARABIC || t.entry != null || n < 6 || d.text.charAt(t.end - 1) != 'ن'
@@ -166,11 +186,13 @@ final class ArabicDuals {
      * a family name: وسامي النجعي), a relative (مقالي الذي) or a unit of time (مقالي اليوم); never a unit (يومي الخميس names weekdays) nor a
      * defective noun, whose singular ends so (قاضي المحكمة); null otherwise.
      */
-    static Candidate masculineConstruct(Doc d, int i) {
+    private static Candidate masculineConstruct(Doc d, int i) {
         Token t = d.at(i);
-        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
-        if (!d.arabic || t.entry != null || t.definite || form.length() < 4 || !form.endsWith("ي")
-                || !genitiveNoun(d, i + 1)) {
+        if (!d.arabic || t.type != TokenType.ARABIC || t.entry != null || t.definite || d.lastLetter(i) != 'ي') {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        if (form.length() < 4 || !genitiveNoun(d, i + 1)) {
             return null;
         }
         String stem = form.substring(0, form.length() - 1);
@@ -192,11 +214,13 @@ final class ArabicDuals {
      * محافظتا عدن ولحج): two of a listed feminine noun before a definite genitive; no accusative of a feminine noun
      * ends so. Not a unit (سنتا, also cents), whose ا may be another word's accusative; null otherwise.
      */
-    static Candidate nominativeConstruct(Doc d, int i) {
+    private static Candidate nominativeConstruct(Doc d, int i) {
         Token t = d.at(i);
-        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
-        if (!d.arabic || t.entry != null || t.definite || form.length() < 5 || !form.endsWith("تا")
-                || !genitiveNoun(d, i + 1)) {
+        if (!d.arabic || t.type != TokenType.ARABIC || t.entry != null || t.definite || d.lastLetter(i) != 'ا') {
+            return null;
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
+        if (form.length() < 5 || !form.endsWith("تا") || !genitiveNoun(d, i + 1)) {
             return null;
         }
         String singular = form.substring(0, form.length() - 2) + "ة";
@@ -212,16 +236,31 @@ final class ArabicDuals {
 
     private static final String[] PRONOUNS = {"هما", "هم", "هن", "ها", "كم"};
 
+    private static final String[] CONSTRUCT_PRONOUNS = {"يهما", "يهم", "يهن", "يها", "يكم"};
+
+    private static boolean pronounAfterYa(Doc d, int i) {
+        for (String ending : CONSTRUCT_PRONOUNS) {
+            if (d.endsWith(i, ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * A dual in the construct state with a possessive pronoun glued on (ابنتيها, بلديهما, سيارتيهم): two of its
      * noun, for a feminine noun the lexicon lists or a masculine one with a broken plural; "my" takes no pronoun
      * after it. Not ه alone, which many write for ة (بلديه is also بلدية); null otherwise.
      */
-    static Candidate withPronoun(Doc d, int i) {
+    private static Candidate withPronoun(Doc d, int i) {
         Token t = d.at(i);
-        String form = t.type == TokenType.ARABIC ? Normalizer.clean(d.text, t.start, t.end) : "";
+        if (!d.arabic || t.type != TokenType.ARABIC || t.entry != null || t.definite
+                || "امن".indexOf(d.lastLetter(i)) < 0) {
+            return null;  // every pronoun of PRONOUNS ends in one of these
+        }
+        String form = Normalizer.clean(d.text, t.start, t.end);
         String bare = form.startsWith("و") || form.startsWith("ف") ? form.substring(1) : form;
-        if (!d.arabic || t.entry != null || t.definite || bare.startsWith("لدي")) {
+        if (bare.startsWith("لدي")) {
             return null;  // ولديها: لدى ("at") before a pronoun, not ولد
         }
         for (String pronoun : PRONOUNS) {

@@ -17,7 +17,8 @@ final class CoordinatedDuals {
     static Candidate at(Doc d, int i) {
         Token t = d.at(i);
         if (!d.arabic || t.type != TokenType.ARABIC || d.at(i + 1).type != TokenType.ARABIC
-                || d.at(i + 2).type != TokenType.ARABIC || d.at(i + 1).lineBefore || d.at(i + 2).lineBefore) {
+                || d.at(i + 2).type != TokenType.ARABIC || d.at(i + 1).lineBefore || d.at(i + 2).lineBefore
+                || !d.at(i + 2).conjunction) {  // both readings need the pair's و
             return null;
         }
         String singular = t.definite || Nouns.arabicDefinite(d, i) ? beforeAdjectives(d, i) : beforeGenitives(d, i);

@@ -61,11 +61,7 @@ final class FigureResolver {
         if (t.isWord() && (t.entry == null || t.entry.startsNoFigure(t.type == TokenType.ARABIC))
                 && !MoneyRecognizer.isIsoCode(d, t)
                 || t.type == TokenType.SYMBOL && !mayStartFigure(t)) {
-            Candidate dual = ArabicDuals.unlistedDual(d, i);  // most tokens: nothing the lexicon knows starts here
-            dual = dual != null ? dual : ArabicDuals.masculineConstruct(d, i);
-            dual = dual != null ? dual : ArabicDuals.withPronoun(d, i);
-            dual = dual != null ? dual : ArabicDuals.nominativeConstruct(d, i);
-            dual = dual != null ? dual : CoordinatedDuals.at(d, i);
+            Candidate dual = ArabicDuals.at(d, i);  // most tokens: nothing the lexicon knows starts here
             if (dual != null) {
                 emit(dual);
                 remember(dual);
