@@ -116,14 +116,19 @@ final class ArabicDuals {
         if (!d.arabic || t.type != TokenType.ARABIC) {
             return null;
         }
+        if (t.entry != null) {
+            return t.entry.dual && t.entry.construct ? CoordinatedDuals.at(d, i) : null;  // the others read unlisted words
+        }
         char last = d.lastLetter(i);
         Candidate dual = last == 'ن' ? unlistedDual(d, i) : null;
+        if (t.definite) {  // a construct is never definite
+            return dual == null && last == 'ن' ? CoordinatedDuals.at(d, i) : dual;
+        }
         dual = dual == null && last == 'ي' ? masculineConstruct(d, i) : dual;
         dual = dual == null && (last == 'ا' || last == 'م' || last == 'ن') && pronounAfterYa(d, i) ? withPronoun(d, i)
                 : dual;
         dual = dual == null && last == 'ا' && d.endsWith(i, "تا") ? nominativeConstruct(d, i) : dual;
-        boolean pair = t.entry == null ? last == 'ن' : t.entry.dual && t.entry.construct;
-        return dual == null && pair ? CoordinatedDuals.at(d, i) : dual;
+        return dual == null && last == 'ن' ? CoordinatedDuals.at(d, i) : dual;
     }
 
     /**

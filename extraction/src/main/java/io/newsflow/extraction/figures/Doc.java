@@ -57,29 +57,27 @@ final class Doc {
      * a test that costs no string, for the many rules that only read a word ending in one letter.
      */
     char lastLetter(int i) {
-        return letterBack(at(i), 0);
+        Token t = at(i);
+        for (int k = t.end - 1; k >= t.start; k--) {
+            char c = text.charAt(k);
+            if (!Folding.isArabicMark(c) && !Folding.isFormatChar(c)) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** Token i ends in {@code suffix} as {@link Normalizer#clean} leaves it, tested without making that string. */
     boolean endsWith(int i, String suffix) {
         Token t = at(i);
-        for (int n = 1; n <= suffix.length(); n++) {
-            if (letterBack(t, n - 1) != suffix.charAt(suffix.length() - n)) {
+        int n = suffix.length();
+        for (int k = t.end - 1; k >= t.start && n > 0; k--) {
+            char c = text.charAt(k);
+            if (!Folding.isArabicMark(c) && !Folding.isFormatChar(c) && c != suffix.charAt(--n)) {
                 return false;
             }
         }
-        return true;
-    }
-
-    /** The letter {@code back} places before the end of t, marks and format characters skipped; 0 past its start. */
-    private char letterBack(Token t, int back) {
-        for (int k = t.end - 1; k >= t.start; k--) {
-            char c = text.charAt(k);
-            if (!Folding.isArabicMark(c) && !Folding.isFormatChar(c) && back-- == 0) {
-                return c;
-            }
-        }
-        return 0;
+        return n == 0;
     }
 
     boolean isSymbol(int i, char c) {
