@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UnseenStoriesTest {
 
     @ParameterizedTest
-    @CsvSource({"ar, 0.93, 0.82", "en, 0.93, 0.85"})
+    @CsvSource({"ar, 0.93, 0.85", "en, 0.93, 0.85"})
     void byValue(String language, double f1, double units) throws IOException {
         FigureGoldEvaluation.Result result = ArticleGoldEvaluation.evaluateUnseen(
                 SharedData.require("corpus").resolve("news.jsonl"), language, FigureAssert.EXTRACTOR);
