@@ -114,7 +114,7 @@ final class CarriedCounts {
         // group of its own and الدقيقة 90 من المباراة a minute
         boolean beforeFrom = d.at(k).has(Role.FROM) && d.at(k).stemOffset == 0 && d.at(k + 1).type != TokenType.DIGITS
                 && !d.at(k + 1).isNumberWord() && (withAnd || n.first() - lastCount.last() <= 4);
-        boolean afterComma = d.isSymbol(n.first() - 1, '،') || d.isSymbol(n.first() - 1, ',');
+        boolean afterComma = d.isComma(n.first() - 1);
         if (beforeFrom || (withAnd || afterComma) && !n.hasScale() && n.first() - lastCount.last() <= 10
                 && (withAnd && (endsClause(d, k) || gluedPreposition(d, k)) || parallel(d, lastCount.last() + 1, k))
                 || !n.hasScale() && (nextClause(d, lastCount.last(), joinedBy(d, n.first() - 1))
@@ -212,7 +212,7 @@ final class CarriedCounts {
     private static boolean listedVerb(Doc d, Candidate lastCount, NumberPhrase n) {
         int verb = n.first() - 1;
         Token t = d.at(verb);
-        return n.first() - lastCount.last() == 3 && (d.isSymbol(verb - 1, '،') || d.isSymbol(verb - 1, ','))
+        return n.first() - lastCount.last() == 3 && d.isComma(verb - 1)
                 && t.type == TokenType.ARABIC && !t.definite && !t.preposition && !t.has(Role.STOP)
                 && !t.isNumberWord() && !t.lineBefore && Normalizer.key(d.surface(verb)).endsWith(Normalizer.key("ت"));
     }

@@ -52,7 +52,7 @@ final class SharedCounts {
         int comma = n.first() - 1;
         if (!d.arabic || lastCount == null || lastCount.value() == null || lastCount.unit() == null || n.value() < 1
                 || n.value() % 1 != 0 || n.value() >= lastCount.value() || comma - lastCount.last() > 6
-                || !(d.isSymbol(comma, '،') || d.isSymbol(comma, ',')) || !d.sameSentence(lastCount.last(), n.first())) {
+                || !d.isComma(comma) || !d.sameSentence(lastCount.last(), n.first())) {
             return null;
         }
         for (int i = lastCount.last() + 1; i < comma; i++) {

@@ -81,7 +81,7 @@ final class TheirNumber {
         int words = 0;
         for (int i = j - 1; words < reach && i > after && d.sameSentence(i, j); i--) {
             Token t = d.at(i);
-            if (overCommas && (d.isSymbol(i, '،') || d.isSymbol(i, ',')) && !d.at(i + 1).lineBefore) {
+            if (overCommas && d.isComma(i) && !d.at(i + 1).lineBefore) {
                 continue;
             }
             words++;
